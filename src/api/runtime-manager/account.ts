@@ -1,0 +1,86 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { request, type RequestSpec } from '../../lib/request.ts'
+import { startSession } from '../../lib/session-store.ts'
+import {
+  EnvironmentListSchema,
+  MeSchema,
+  TokenSchema,
+  type ClientCredentials,
+  type Environment,
+  type Me,
+  type Token,
+} from './account-schemas.ts'
+
+/** The token call: form-encoded client credentials, no bearer token. */
+export function tokenRequest(credentials: ClientCredentials): RequestSpec<Token> {
+  return {
+    method: 'POST',
+    path: '/accounts/api/v2/oauth2/token',
+    auth: 'none',
+    body: new URLSearchParams({
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+      grant_type: 'client_credentials',
+    }),
+    schema: TokenSchema,
+  }
+}
+
+/** Exchanges a connected app's client ID and secret for a bearer token. */
+export function requestToken(credentials: ClientCredentials): Promise<Token> {
+  return request(tokenRequest(credentials))
+}
+
+/** Who the token belongs to: user, organization, and (demo, choice) the app's scopes. */
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return request({ method: 'GET', path: '/accounts/api/me', schema: MeSchema, signal })
+}
+
+/** The organization's environments (Production, Sandbox ...). */
+export async function listEnvironments(orgId: string, signal?: AbortSignal): Promise<Environment[]> {
+  const body = await request({
+    method: 'GET',
+    path: `/accounts/api/organizations/${encodeURIComponent(orgId)}/environments`,
+    schema: EnvironmentListSchema,
+    signal,
+  })
+  return body.data
+}
+
+export const accountQueries = {
+  all: () => ['access-management'] as const,
+  me: () =>
+    queryOptions({
+      queryKey: [...accountQueries.all(), 'me'],
+      queryFn: ({ signal }) => getMe(signal),
+      staleTime: 5 * 60_000,
+    }),
+  environments: (orgId: string) =>
+    queryOptions({
+      queryKey: [...accountQueries.all(), orgId, 'environments'],
+      queryFn: ({ signal }) => listEnvironments(orgId, signal),
+      staleTime: 5 * 60_000,
+    }),
+}
+
+/** Default token lifetime when the server does not say (the documented ~3600 s). */
+const DEFAULT_EXPIRES_IN = 3600
+
+/**
+ * Signs in with client credentials. The cache is cleared first so nothing another
+ * identity loaded can show; the secret lives only in the mutation's variables.
+ */
+export function useSignIn() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: requestToken,
+    onSuccess: (token, credentials) => {
+      queryClient.clear()
+      startSession({
+        accessToken: token.access_token,
+        expiresAt: Date.now() + (token.expires_in ?? DEFAULT_EXPIRES_IN) * 1000,
+        clientId: credentials.clientId,
+      })
+    },
+  })
+}

@@ -1,0 +1,66 @@
+import * as z from 'zod/mini'
+import { envelope } from './envelope.ts'
+import { ServerSchema } from './server-schemas.ts'
+
+/** Statuses the runtime reports for an application or one server's copy of it. */
+export const APPLICATION_STATUSES = [
+  'CREATED',
+  'INITIALISED',
+  'STARTED',
+  'STOPPED',
+  'DEPLOYMENT_FAILED',
+  'DESTROYED',
+  'UNDEPLOYED',
+] as const
+
+const epoch = z.optional(z.nullable(z.union([z.number(), z.string()])))
+
+export const ArtifactSchema = z.object({
+  id: z.optional(z.number()),
+  name: z.string(),
+  fileName: z.optional(z.string()),
+  fileChecksum: z.optional(z.nullable(z.string())),
+  fileSize: z.optional(z.number()),
+  timeUpdated: epoch,
+})
+export type Artifact = z.infer<typeof ArtifactSchema>
+
+export const ServerArtifactSchema = z.object({
+  id: z.number(),
+  serverId: z.number(),
+  artifactName: z.optional(z.string()),
+  deploymentId: z.optional(z.nullable(z.number())),
+  desiredStatus: z.optional(z.string()),
+  lastReportedStatus: z.string(),
+  message: z.optional(z.nullable(z.string())),
+  discovered: z.optional(z.boolean()),
+})
+export type ServerArtifact = z.infer<typeof ServerArtifactSchema>
+
+/** The deployment target as embedded in an application: a server, group or cluster. */
+export const TargetSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  type: z.string(),
+  status: z.optional(z.string()),
+  servers: z.optional(z.array(ServerSchema)),
+})
+export type Target = z.infer<typeof TargetSchema>
+
+export const ApplicationSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  desiredStatus: z.string(),
+  lastReportedStatus: z.string(),
+  started: z.optional(z.boolean()),
+  uptime: z.optional(z.nullable(z.number())),
+  artifact: ArtifactSchema,
+  target: TargetSchema,
+  serverArtifacts: z.optional(z.array(ServerArtifactSchema)),
+  timeCreated: epoch,
+  timeUpdated: epoch,
+})
+export type Application = z.infer<typeof ApplicationSchema>
+
+export const ApplicationListSchema = envelope(z.array(ApplicationSchema))
+export const ApplicationEnvelopeSchema = envelope(ApplicationSchema)

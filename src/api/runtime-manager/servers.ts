@@ -1,0 +1,86 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { EnvScope } from '../../lib/describe-request.ts'
+import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import {
+  RegistrationTokenSchema,
+  ServerEnvelopeSchema,
+  ServerListSchema,
+  type Server,
+} from './server-schemas.ts'
+
+const BASE = '/hybrid/api/v1'
+
+/** Polling while any server waits for its agent; otherwise a slow heartbeat. */
+export const SERVER_POLL_FAST_MS = 5_000
+export const SERVER_POLL_IDLE_MS = 30_000
+
+export async function listServers(scope: EnvScope, signal?: AbortSignal): Promise<Server[]> {
+  return (await request({ method: 'GET', path: `${BASE}/servers`, scope, schema: ServerListSchema, signal })).data
+}
+
+export async function getServer(scope: EnvScope, id: number, signal?: AbortSignal): Promise<Server> {
+  return (await request({ method: 'GET', path: `${BASE}/servers/${id}`, scope, schema: ServerEnvelopeSchema, signal }))
+    .data
+}
+
+/** The exact unregister call, for the confirmation dialog's curl preview and for sending. */
+export function unregisterServerRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+  return { method: 'DELETE', path: `${BASE}/servers/${id}`, scope, schema: noContent }
+}
+
+export async function unregisterServer(scope: EnvScope, id: number): Promise<void> {
+  await request(unregisterServerRequest(scope, id))
+}
+
+export function registrationTokenRequest(scope: EnvScope) {
+  return { method: 'GET', path: `${BASE}/servers/registrationToken`, scope, schema: RegistrationTokenSchema } as const
+}
+
+export async function getRegistrationToken(scope: EnvScope, signal?: AbortSignal): Promise<string> {
+  return (await request({ ...registrationTokenRequest(scope), signal })).data
+}
+
+/** A server still waiting for its agent's first connection. */
+export function isServerTransitional(server: Server): boolean {
+  return server.status === 'CREATED'
+}
+
+export const serverQueries = {
+  all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'servers'] as const,
+  list: (scope: EnvScope) =>
+    queryOptions({
+      queryKey: [...serverQueries.all(scope), 'list'],
+      queryFn: ({ signal }) => listServers(scope, signal),
+      refetchInterval: (query) =>
+        query.state.data?.some(isServerTransitional) ? SERVER_POLL_FAST_MS : SERVER_POLL_IDLE_MS,
+    }),
+  detail: (scope: EnvScope, id: number) =>
+    queryOptions({
+      queryKey: [...serverQueries.all(scope), 'detail', id],
+      queryFn: ({ signal }) => getServer(scope, id, signal),
+      refetchInterval: (query) =>
+        query.state.data && isServerTransitional(query.state.data) ? SERVER_POLL_FAST_MS : SERVER_POLL_IDLE_MS,
+    }),
+  registrationToken: (scope: EnvScope) =>
+    queryOptions({
+      queryKey: [...serverQueries.all(scope), 'registration-token'],
+      queryFn: ({ signal }) => getRegistrationToken(scope, signal),
+      staleTime: 60_000,
+      gcTime: 60_000,
+    }),
+}
+
+/**
+ * Unregisters one server. Resolves once the server list has been refetched, so the
+ * button stays busy until the row is really gone.
+ */
+export function useUnregisterServer(scope: EnvScope) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => unregisterServer(scope, id),
+    onSuccess: (_data, id) => {
+      queryClient.removeQueries({ queryKey: serverQueries.detail(scope, id).queryKey })
+      return queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
+    },
+  })
+}

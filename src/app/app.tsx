@@ -1,0 +1,21 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createBrowserRouter } from 'react-router'
+import { RouterProvider } from 'react-router/dom'
+import type { DemoControls } from '../demo/start-browser.ts'
+import { Providers } from './providers.tsx'
+import { createQueryClient } from './query-client.ts'
+import { routes } from './routes.tsx'
+
+/** Renders the console into `element`. */
+export function mountApp(element: HTMLElement, demo: DemoControls | null): void {
+  const router = createBrowserRouter(routes)
+  const queryClient = createQueryClient()
+  createRoot(element).render(
+    <StrictMode>
+      <Providers queryClient={queryClient} demo={demo}>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  )
+}

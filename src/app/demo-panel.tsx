@@ -1,0 +1,107 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useState, useSyncExternalStore } from 'react'
+import { toast } from 'sonner'
+import { Button } from '../components/button.tsx'
+import { Modal } from '../components/modal.tsx'
+import type { DemoControls } from '../demo/start-browser.ts'
+
+/** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
+export function DemoPanel({ demo }: { demo: DemoControls }) {
+  const [open, setOpen] = useState(false)
+  const [confirmReset, setConfirmReset] = useState(false)
+  const faults = useSyncExternalStore(demo.subscribeFaults, demo.getFaults)
+  const queryClient = useQueryClient()
+  const faulty = faults.offline || faults.failureRate > 0 || faults.latencyMs > 0
+
+  return (
+    <div className="demo-panel">
+      <Button onClick={() => setOpen(true)} variant={faulty ? 'danger' : 'default'}>
+        Demo controls{faulty ? ' (faults on)' : ''}
+      </Button>
+      <Modal open={open} onOpenChange={setOpen} title="Demo controls" description="The backend runs in this browser. Nothing here exists in live mode.">
+        <fieldset className="field">
+          <legend>Fleet size</legend>
+          {(['small', 'large'] as const).map((fleet) => (
+            <label key={fleet}>
+              <input
+                type="radio"
+                name="fleet"
+                checked={demo.fleet === fleet}
+                onChange={() => {
+                  demo.setFleet(fleet)
+                  window.location.reload()
+                }}
+              />{' '}
+              {fleet === 'small' ? 'Small (a few dozen servers)' : 'Large (2,000 servers, 10,000 applications)'}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field">
+          <legend>Fault injection</legend>
+          <label className="field">
+            Added latency (ms)
+            <input
+              type="number"
+              min={0}
+              max={30000}
+              step={100}
+              value={faults.latencyMs}
+              onChange={(e) => demo.setFaults({ latencyMs: Number(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            Failure rate (%)
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round(faults.failureRate * 100)}
+              onChange={(e) => demo.setFaults({ failureRate: Number(e.target.value) / 100 })}
+            />
+          </label>
+          <label>
+            <input type="checkbox" checked={faults.offline} onChange={(e) => demo.setFaults({ offline: e.target.checked })} /> Backend
+            offline (every call fails with a network error)
+          </label>
+          <Button size="small" onClick={() => demo.setFaults({ latencyMs: 0, failureRate: 0, offline: false })} disabled={!faulty}>
+            Clear faults
+          </Button>
+        </fieldset>
+        <fieldset className="field">
+          <legend>Data and session</legend>
+          {confirmReset ? (
+            <div className="alert alert-warn">
+              <p style={{ marginTop: 0 }}>Forget every change made in this demo and rebuild the {demo.fleet} fleet from its seed?</p>
+              <div className="toolbar">
+                <Button onClick={() => setConfirmReset(false)}>Cancel</Button>
+                <Button
+                  variant="danger"
+                  onClick={() => {
+                    demo.reset()
+                    setConfirmReset(false)
+                    void queryClient.invalidateQueries()
+                    toast.success('Demo data reset')
+                  }}
+                >
+                  Reset demo data
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button onClick={() => setConfirmReset(true)}>Reset demo data…</Button>
+          )}
+          <Button
+            onClick={() => {
+              demo.expireSessions()
+              setOpen(false)
+              void queryClient.invalidateQueries()
+            }}
+          >
+            Expire my session (see the 401 flow)
+          </Button>
+        </fieldset>
+      </Modal>
+    </div>
+  )
+}

@@ -1,0 +1,6 @@
+import { Navigate } from 'react-router'
+
+/** `/env/:envId` opens the environment's first section. */
+export function EnvIndex() {
+  return <Navigate to="servers" replace />
+}

@@ -1,0 +1,28 @@
+import { Navigate } from 'react-router'
+import { ErrorPanel } from '../components/error-panel.tsx'
+import { EmptyState, LoadingState } from '../components/states.tsx'
+import { paths } from '../lib/paths.ts'
+import { lastEnvironment, useAccount } from './account.ts'
+
+/** `/` opens the environment used last, or the organization's first one. */
+export function HomeRedirect() {
+  const { me, environments } = useAccount()
+  const failed = me.error ?? environments.error
+  if (failed) {
+    return (
+      <main className="shell-main">
+        <ErrorPanel
+          error={failed}
+          title="Could not load your organization"
+          onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
+          retrying={me.isFetching || environments.isFetching}
+        />
+      </main>
+    )
+  }
+  if (!environments.data) return <LoadingState label="Loading your organization…" />
+  const envs = environments.data
+  const preferred = envs.find((e) => e.id === lastEnvironment()) ?? envs[0]
+  if (!preferred) return <EmptyState title="This organization has no environments">Create one in Access Management, then reload.</EmptyState>
+  return <Navigate to={paths.servers(preferred.id)} replace />
+}

@@ -1,0 +1,33 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { Tooltip } from 'radix-ui'
+import type { ReactNode } from 'react'
+import { Toaster } from 'sonner'
+import type { DemoControls } from '../demo/start-browser.ts'
+import { DemoContext } from './demo-context.ts'
+import { useThemeChoice } from './theme.ts'
+
+function ThemedToaster() {
+  const choice = useThemeChoice()
+  return <Toaster theme={choice} position="bottom-right" closeButton richColors />
+}
+
+export function Providers({
+  queryClient,
+  demo,
+  children,
+}: {
+  queryClient: QueryClient
+  demo: DemoControls | null
+  children: ReactNode
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <DemoContext value={demo}>
+        <Tooltip.Provider delayDuration={250}>
+          {children}
+          <ThemedToaster />
+        </Tooltip.Provider>
+      </DemoContext>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,43 @@
+import type { RouteObject } from 'react-router'
+import { LoadingState } from '../components/states.tsx'
+import { NotFoundPage } from './not-found-page.tsx'
+import { RequireSession } from './require-session.tsx'
+import { RootLayout } from './root-layout.tsx'
+import { RouteErrorPage } from './route-error-page.tsx'
+
+/** Every route; pages are lazy modules so the first load carries only the shell. */
+export const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: () => <LoadingState label="Loading…" />,
+    children: [
+      { path: 'signin', lazy: async () => ({ Component: (await import('./sign-in-route.tsx')).SignInRoute }) },
+      {
+        Component: RequireSession,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./home-redirect.tsx')).HomeRedirect }) },
+          {
+            path: 'env/:envId',
+            lazy: async () => ({ Component: (await import('./console-layout.tsx')).ConsoleLayout }),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./env-index.tsx')).EnvIndex }) },
+              {
+                path: 'servers',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({ Component: (await import('../features/servers/servers-page.tsx')).ServersPage }),
+              },
+              {
+                path: 'servers/:serverId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({ Component: (await import('../features/servers/server-page.tsx')).ServerPage }),
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]

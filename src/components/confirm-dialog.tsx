@@ -1,0 +1,77 @@
+import { useState, type ReactNode } from 'react'
+import type { RequestInit_ } from '../lib/describe-request.ts'
+import { Button } from './button.tsx'
+import { CurlPreview } from './curl-preview.tsx'
+import { ErrorPanel } from './error-panel.tsx'
+import { Modal } from './modal.tsx'
+
+export interface ConfirmDialogProps {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  title: string
+  /** What will happen, in the operator's terms (consequences included). */
+  children: ReactNode
+  confirmLabel: string
+  onConfirm: () => void
+  pending: boolean
+  /** The failure of the last attempt; the dialog stays open to show it. */
+  error?: unknown
+  /** The exact request(s), shown as curl. */
+  requests?: readonly RequestInit_[]
+  /** When set, the operator must type this text before confirming. */
+  typeToConfirm?: string
+  tone?: 'danger' | 'primary'
+}
+
+/** Confirmation for a consequential action: says what happens, shows the request, stays busy until done. */
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+  requests,
+  typeToConfirm,
+  tone = 'danger',
+}: ConfirmDialogProps) {
+  const [typed, setTyped] = useState('')
+  const ready = !typeToConfirm || typed === typeToConfirm
+  const close = (next: boolean) => {
+    if (!next) setTyped('')
+    onOpenChange(next)
+  }
+  return (
+    <Modal
+      open={open}
+      onOpenChange={close}
+      title={title}
+      locked={pending}
+      footer={
+        <>
+          <Button onClick={() => close(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={tone} busy={pending} disabled={!ready} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    >
+      <div>{children}</div>
+      {typeToConfirm && (
+        <div className="field">
+          <label htmlFor="confirm-typed">
+            Type <code>{typeToConfirm}</code> to confirm
+          </label>
+          <input id="confirm-typed" type="text" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+        </div>
+      )}
+      {requests && requests.length > 0 && <CurlPreview request={requests[0]!} />}
+      {requests && requests.length > 1 && <div className="muted">…and {requests.length - 1} more like it.</div>}
+      {error !== undefined && error !== null && <ErrorPanel error={error} title={`${confirmLabel} failed`} />}
+    </Modal>
+  )
+}

@@ -1,0 +1,57 @@
+import { isApiError } from '../lib/api-error.ts'
+import { Button } from './button.tsx'
+
+/**
+ * An error as an operator needs it: what happened (the API's own message), which request
+ * failed, and what to do next (retry, when that can help).
+ */
+export function ErrorPanel({
+  error,
+  title,
+  onRetry,
+  retrying,
+}: {
+  error: unknown
+  title: string
+  onRetry?: () => void
+  retrying?: boolean
+}) {
+  const api = isApiError(error) ? error : null
+  const message = error instanceof Error ? error.message : String(error)
+  return (
+    <div className="alert alert-error" role="alert">
+      <div className="alert-title">{title}</div>
+      <div>{message}</div>
+      {api && api.details.length > 0 && (
+        <ul>
+          {api.details.map((detail, i) => (
+            <li key={i}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {api && (
+        <div className="request-line">
+          {api.status > 0 ? `HTTP ${api.status} · ` : ''}
+          {api.summary}
+        </div>
+      )}
+      {api && nextStep(api.status, api.kind) && <div className="muted">{nextStep(api.status, api.kind)}</div>}
+      {onRetry && (
+        <div style={{ marginTop: 8 }}>
+          <Button onClick={onRetry} busy={retrying}>
+            Retry
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function nextStep(status: number, kind: string): string | null {
+  if (kind === 'network') return 'The backend did not answer. Check that it is running and reachable, then retry.'
+  if (kind === 'schema') return 'The backend answered in an unexpected format; it may be a different API version.'
+  if (status === 403) return 'Your connected app lacks a scope this needs. Ask an administrator to grant it.'
+  if (status === 404) return 'It may have been removed by someone else. Go back to the list to see the current state.'
+  if (status >= 500) return 'The backend failed. Retry; if it keeps failing, check the backend’s logs.'
+  return null
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react'
+
+export function LoadingState({ label }: { label: string }) {
+  return (
+    <div className="state" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" style={{ display: 'inline-block', marginRight: 8 }} />
+      {label}
+    </div>
+  )
+}
+
+/** Nothing to show, with the next useful action. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="state">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  )
+}

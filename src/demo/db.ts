@@ -1,0 +1,297 @@
+import type { Application } from '../api/runtime-manager/application-schemas.ts'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import type { Cluster, ServerGroup } from '../api/runtime-manager/target-schemas.ts'
+import type {
+  ApplicationRow,
+  ClusterRow,
+  EnvironmentRow,
+  FleetSize,
+  GroupRow,
+  Organization,
+  ServerRow,
+} from './model.ts'
+import { generateSeed } from './seed.ts'
+import type { DemoStorage } from './storage.ts'
+import { Table, type TableChanges } from './table.ts'
+
+const STATE_VERSION = 1
+/** How long a freshly registered agent takes to connect (lifecycle clock). */
+export const AGENT_CONNECT_MS = 4_000
+
+interface PersistedState {
+  version: number
+  anchor: number
+  nextId: number
+  tokensNotBefore: number
+  servers: TableChanges<ServerRow>
+  groups: TableChanges<GroupRow>
+  clusters: TableChanges<ClusterRow>
+  applications: TableChanges<ApplicationRow>
+}
+
+export function stateKey(fleet: FleetSize): string {
+  return `runtime-console-demo:v${STATE_VERSION}:${fleet}`
+}
+
+function readState(storage: DemoStorage, fleet: FleetSize): PersistedState | null {
+  const raw = storage.get(stateKey(fleet))
+  if (!raw) return null
+  try {
+    const value: PersistedState = JSON.parse(raw)
+    return value.version === STATE_VERSION ? value : null
+  } catch {
+    return null
+  }
+}
+
+interface Membership {
+  group?: GroupRow
+  cluster?: ClusterRow
+  serverIp?: string
+}
+
+export interface DemoDbOptions {
+  fleet: FleetSize
+  storage: DemoStorage
+  /** The wall clock; tests move time with `db.advanceClock`. */
+  now?: () => number
+  /** Milliseconds to wait before writing changes (0 = immediately). */
+  persistDelayMs?: number
+}
+
+/**
+ * The demo backend's state for one fleet: generated from a fixed seed, overlaid with
+ * what the operator changed (persisted), and moved along by a lifecycle clock that is
+ * evaluated whenever a request is served.
+ */
+export class DemoDb {
+  readonly fleet: FleetSize
+  readonly organization: Organization
+  readonly environments: readonly EnvironmentRow[]
+  readonly servers: Table<ServerRow>
+  readonly groups: Table<GroupRow>
+  readonly clusters: Table<ClusterRow>
+  readonly applications: Table<ApplicationRow>
+  /** Tokens issued before this instant are rejected (lets tests expire a session). */
+  tokensNotBefore: number
+  private nextIdValue: number
+  private readonly anchor: number
+  private readonly storage: DemoStorage
+  private readonly wallClock: () => number
+  private clockOffset = 0
+  private readonly persistDelayMs: number
+  private persistTimer: ReturnType<typeof setTimeout> | null = null
+  private membershipCache: Map<number, Membership> | null = null
+  /** Registration tokens handed out, per environment (not persisted: they expire anyway). */
+  readonly registrationTokens = new Map<string, string>()
+
+  constructor(options: DemoDbOptions) {
+    this.fleet = options.fleet
+    this.storage = options.storage
+    this.wallClock = options.now ?? Date.now
+    this.persistDelayMs = options.persistDelayMs ?? 0
+    const saved = readState(options.storage, options.fleet)
+    this.anchor = saved?.anchor ?? this.wallClock()
+    const seed = generateSeed(options.fleet, this.anchor)
+    this.organization = seed.organization
+    this.environments = seed.environments
+    this.servers = new Table(seed.servers, saved?.servers)
+    this.groups = new Table(seed.groups, saved?.groups)
+    this.clusters = new Table(seed.clusters, saved?.clusters)
+    this.applications = new Table(seed.applications, saved?.applications)
+    this.nextIdValue = Math.max(seed.nextId, saved?.nextId ?? 0)
+    this.tokensNotBefore = saved?.tokensNotBefore ?? 0
+    if (!saved) this.persistNow()
+  }
+
+  now(): number {
+    return this.wallClock() + this.clockOffset
+  }
+
+  /** Moves the demo's clock forward (tests, and the demo panel's "skip ahead"). */
+  advanceClock(ms: number): void {
+    this.clockOffset += ms
+  }
+
+  newId(): number {
+    return this.nextIdValue++
+  }
+
+  environment(envId: string): EnvironmentRow | undefined {
+    return this.environments.find((e) => e.id === envId)
+  }
+
+  /** Applies every lifecycle transition that is due. Called before each request is served. */
+  tick(): void {
+    const now = this.now()
+    let changed = false
+    for (const server of this.servers.all()) {
+      if (server.connectAt !== undefined && server.connectAt <= now) {
+        this.servers.update(server.id, ({ connectAt: _done, ...rest }) => ({
+          ...rest,
+          status: 'RUNNING',
+          timeUpdated: now,
+        }))
+        changed = true
+      }
+    }
+    if (changed) this.changed()
+  }
+
+  /** Records that state changed: drops derived caches and schedules persistence. */
+  changed(): void {
+    this.membershipCache = null
+    if (this.persistDelayMs <= 0) {
+      this.persistNow()
+      return
+    }
+    if (this.persistTimer) return
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null
+      this.persistNow()
+    }, this.persistDelayMs)
+  }
+
+  persistNow(): void {
+    const state: PersistedState = {
+      version: STATE_VERSION,
+      anchor: this.anchor,
+      nextId: this.nextIdValue,
+      tokensNotBefore: this.tokensNotBefore,
+      servers: this.servers.changes(),
+      groups: this.groups.changes(),
+      clusters: this.clusters.changes(),
+      applications: this.applications.changes(),
+    }
+    this.storage.set(stateKey(this.fleet), JSON.stringify(state))
+  }
+
+  private membership(): Map<number, Membership> {
+    if (this.membershipCache) return this.membershipCache
+    const map = new Map<number, Membership>()
+    for (const group of this.groups.all()) for (const id of group.serverIds) map.set(id, { group })
+    for (const cluster of this.clusters.all()) {
+      for (const member of cluster.members) map.set(member.serverId, { cluster, serverIp: member.serverIp })
+    }
+    this.membershipCache = map
+    return map
+  }
+
+  /** The group or cluster a server belongs to, if any. */
+  membershipOf(serverId: number): Membership | undefined {
+    return this.membership().get(serverId)
+  }
+
+  /** A server as the API shows it, with membership fields derived from groups and clusters. */
+  serverView(row: ServerRow): Server {
+    const { envId: _env, connectAt: _connect, ...server } = row
+    const member = this.membership().get(row.id)
+    if (member?.group) return { ...server, serverGroupId: member.group.id, serverGroupName: member.group.name }
+    if (member?.cluster) {
+      return {
+        ...server,
+        clusterId: member.cluster.id,
+        clusterName: member.cluster.name,
+        serverIp: member.serverIp ?? null,
+        currentClusteringIp: member.serverIp ?? null,
+        currentClusteringPort: member.cluster.multicastEnabled ? null : 5701,
+      }
+    }
+    return server
+  }
+
+  private membersView(ids: readonly number[]): Server[] {
+    const out: Server[] = []
+    for (const id of ids) {
+      const row = this.servers.get(id)
+      if (row) out.push(this.serverView(row))
+    }
+    return out
+  }
+
+  groupView(row: GroupRow): ServerGroup {
+    const servers = this.membersView(row.serverIds)
+    return {
+      id: row.id,
+      name: row.name,
+      type: 'SERVER_GROUP',
+      status: rollupStatus(servers),
+      servers,
+      timeCreated: row.timeCreated,
+      timeUpdated: row.timeUpdated,
+    }
+  }
+
+  clusterView(row: ClusterRow): Cluster {
+    const servers = this.membersView(row.members.map((m) => m.serverId))
+    const running = servers.filter((s) => s.status === 'RUNNING').map((s) => s.id)
+    const visibilityMap: Record<string, number[]> = {}
+    for (const s of servers) visibilityMap[String(s.id)] = s.status === 'RUNNING' ? running : []
+    return {
+      id: row.id,
+      name: row.name,
+      type: 'CLUSTER',
+      status: rollupStatus(servers),
+      multicastEnabled: row.multicastEnabled,
+      primaryNodeId: row.primaryNodeId,
+      servers,
+      visibilityMap,
+      timeCreated: row.timeCreated,
+      timeUpdated: row.timeUpdated,
+    }
+  }
+
+  /** The server, group or cluster with this id, as embedded in an application. */
+  targetView(id: number): Application['target'] | undefined {
+    const server = this.servers.get(id)
+    if (server) return { ...this.serverView(server), type: 'SERVER' }
+    const group = this.groups.get(id)
+    if (group) return { ...this.groupView(group), type: 'SERVER_GROUP' }
+    const cluster = this.clusters.get(id)
+    if (cluster) return { ...this.clusterView(cluster), type: 'CLUSTER' }
+    return undefined
+  }
+
+  applicationView(row: ApplicationRow): Application {
+    const target = this.targetView(row.targetId) ?? { id: row.targetId, name: '(removed)', type: 'SERVER' }
+    return {
+      id: row.id,
+      name: row.name,
+      desiredStatus: row.desiredStatus,
+      lastReportedStatus: row.lastReportedStatus,
+      started: row.lastReportedStatus === 'STARTED',
+      uptime: row.startedAt === null ? null : Math.max(0, this.now() - row.startedAt),
+      artifact: row.artifact,
+      target,
+      serverArtifacts: row.serverArtifacts.map((a) => ({
+        id: a.id,
+        serverId: a.serverId,
+        artifactName: row.artifact.name,
+        deploymentId: a.deploymentId,
+        desiredStatus: a.desiredStatus,
+        lastReportedStatus: a.lastReportedStatus,
+        message: a.message,
+        discovered: false,
+      })),
+      timeCreated: row.timeCreated,
+      timeUpdated: row.timeUpdated,
+    }
+  }
+
+  /** Ids of the servers an application target covers. */
+  targetServerIds(targetId: number): number[] {
+    if (this.servers.get(targetId)) return [targetId]
+    const group = this.groups.get(targetId)
+    if (group) return group.serverIds
+    const cluster = this.clusters.get(targetId)
+    if (cluster) return cluster.members.map((m) => m.serverId)
+    return []
+  }
+}
+
+function rollupStatus(servers: readonly Server[]): string {
+  if (servers.length === 0) return 'DISCONNECTED'
+  if (servers.every((s) => s.status === 'RUNNING')) return 'RUNNING'
+  if (servers.some((s) => s.status === 'RUNNING')) return 'PARTIALLY_RUNNING'
+  return 'DISCONNECTED'
+}

@@ -1,0 +1,42 @@
+import { delay, http, HttpResponse } from 'msw'
+import type { DemoBackend } from '../backend.ts'
+import { accessManagementHandlers } from './access-management.ts'
+import { hybridError } from './respond.ts'
+import { runtimeManagerHandlers } from './runtime-manager.ts'
+
+/** The same-origin prefixes the console calls; everything else is not the demo's business. */
+export const API_PREFIXES = ['/accounts/', '/hybrid/', '/mfpadmin/', '/api/am/'] as const
+
+export function isApiPath(pathname: string): boolean {
+  return API_PREFIXES.some((prefix) => pathname.startsWith(prefix))
+}
+
+/**
+ * Every handler of the demo backend, in order: fault injection and the lifecycle clock
+ * first, then each API family, then a 404 for API paths nobody handles (so a missing
+ * endpoint fails like a real server instead of falling through to the page server).
+ */
+export function createHandlers(backend: DemoBackend) {
+  return [
+    http.all('*', async ({ request }) => {
+      const url = new URL(request.url)
+      if (!isApiPath(url.pathname)) return undefined
+      const faults = backend.faults.get()
+      if (faults.offline) return HttpResponse.error()
+      const wait = faults.latencyMs + backend.ambientLatencyMs
+      if (wait > 0) await delay(wait)
+      if (faults.failureRate > 0 && Math.random() < faults.failureRate) {
+        return hybridError(500, 'Injected failure (demo fault injection): the backend could not process the request.')
+      }
+      backend.db.tick()
+      return undefined
+    }),
+    ...accessManagementHandlers(backend),
+    ...runtimeManagerHandlers(backend),
+    http.all('*', ({ request }) => {
+      const url = new URL(request.url)
+      if (!isApiPath(url.pathname)) return undefined
+      return hybridError(404, `No resource at ${request.method} ${url.pathname}.`)
+    }),
+  ]
+}

@@ -1,0 +1,56 @@
+import { HttpResponse } from 'msw'
+import type { ScopeKey } from '../../api/permissions.ts'
+import { authenticate, hasScope, missingScopeMessage } from '../auth.ts'
+import type { DemoDb } from '../db.ts'
+import type { DemoIdentity, EnvironmentRow } from '../model.ts'
+
+/** Runtime Manager and Access Management error body: `{ "message": "..." }`. */
+export function hybridError(status: number, message: string): Response {
+  return HttpResponse.json({ message }, { status })
+}
+
+export function noContent(): Response {
+  return new HttpResponse(null, { status: 204 })
+}
+
+/** Reads a numeric path parameter; NaN when it is not a whole number. */
+export function intParam(value: string | readonly string[] | undefined): number {
+  const text = typeof value === 'string' ? value : ''
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN
+}
+
+export type Guarded<T> = { ok: true; value: T } | { ok: false; response: Response }
+
+/** Checks the bearer token and, when given, one scope. */
+export function guardIdentity(db: DemoDb, request: Request, scope?: ScopeKey): Guarded<DemoIdentity> {
+  const auth = authenticate(request, db)
+  if (!auth.ok) return { ok: false, response: hybridError(auth.status, auth.message) }
+  if (scope && !hasScope(auth.identity, scope)) {
+    return { ok: false, response: hybridError(403, missingScopeMessage(scope)) }
+  }
+  return { ok: true, value: auth.identity }
+}
+
+/**
+ * Everything a hybrid call must carry: a valid token with the scope, and the
+ * organization and environment headers naming an environment of the token's org.
+ */
+export function guardHybrid(
+  db: DemoDb,
+  request: Request,
+  scope: ScopeKey,
+): Guarded<{ identity: DemoIdentity; env: EnvironmentRow }> {
+  const who = guardIdentity(db, request)
+  if (!who.ok) return who
+  const orgId = request.headers.get('X-ANYPNT-ORG-ID')
+  const envId = request.headers.get('X-ANYPNT-ENV-ID')
+  if (!orgId) return { ok: false, response: hybridError(400, 'The X-ANYPNT-ORG-ID header is required.') }
+  if (!envId) return { ok: false, response: hybridError(400, 'The X-ANYPNT-ENV-ID header is required.') }
+  if (orgId !== db.organization.id) {
+    return { ok: false, response: hybridError(403, `Forbidden: no access to organization ${orgId}.`) }
+  }
+  const env = db.environment(envId)
+  if (!env) return { ok: false, response: hybridError(404, `Environment ${envId} was not found.`) }
+  if (!hasScope(who.value, scope)) return { ok: false, response: hybridError(403, missingScopeMessage(scope)) }
+  return { ok: true, value: { identity: who.value, env } }
+}

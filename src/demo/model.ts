@@ -1,0 +1,90 @@
+import type { RoleName } from '../api/permissions.ts'
+import type { Artifact } from '../api/runtime-manager/application-schemas.ts'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+
+/**
+ * The demo backend's own records. They hold what the real backend would store; the
+ * answers (membership fields, embedded targets, server artifacts) are derived from them
+ * when a request is served, so they can never disagree with each other.
+ */
+export type ServerRow = Omit<
+  Server,
+  'serverGroupId' | 'serverGroupName' | 'clusterId' | 'clusterName' | 'serverIp' | 'currentClusteringIp' | 'currentClusteringPort'
+> & {
+  envId: string
+  /** When an agent that just registered finishes connecting (lifecycle clock). */
+  connectAt?: number
+}
+
+export interface GroupRow {
+  id: number
+  envId: string
+  name: string
+  serverIds: number[]
+  timeCreated: number
+  timeUpdated: number
+}
+
+export interface ClusterRow {
+  id: number
+  envId: string
+  name: string
+  multicastEnabled: boolean
+  /** serverId → the clustering IP given for it (unicast) or its first address. */
+  members: Array<{ serverId: number; serverIp: string }>
+  primaryNodeId: number | null
+  timeCreated: number
+  timeUpdated: number
+}
+
+export interface ServerArtifactRow {
+  id: number
+  serverId: number
+  desiredStatus: string
+  lastReportedStatus: string
+  message: string | null
+  deploymentId: number
+}
+
+export interface ApplicationRow {
+  id: number
+  envId: string
+  name: string
+  targetId: number
+  desiredStatus: string
+  lastReportedStatus: string
+  artifact: Artifact
+  configuration: Record<string, string>
+  serverArtifacts: ServerArtifactRow[]
+  timeCreated: number
+  timeUpdated: number
+  /** Epoch ms when the application last reached STARTED, for `uptime`. */
+  startedAt: number | null
+}
+
+export interface EnvironmentRow {
+  id: string
+  name: string
+  organizationId: string
+  isProduction: boolean
+  type: 'sandbox' | 'production'
+}
+
+export interface Organization {
+  id: string
+  name: string
+}
+
+/** A demo connected app: its credentials are shown on the sign-in page in demo mode. */
+export interface DemoIdentity {
+  role: RoleName
+  clientId: string
+  clientSecret: string
+  name: string
+  userId: string
+  username: string
+  firstName: string
+  lastName: string
+}
+
+export type FleetSize = 'small' | 'large'

@@ -1,0 +1,74 @@
+import { setupWorker } from 'msw/browser'
+import { DemoBackend } from './backend.ts'
+import type { FaultSettings } from './faults.ts'
+import { createHandlers } from './handlers/create-handlers.ts'
+import type { DemoIdentity, FleetSize } from './model.ts'
+import { DEMO_IDENTITIES } from './seed.ts'
+import { browserStorage } from './storage.ts'
+
+const FLEET_KEY = 'runtime-console-demo:fleet'
+
+/** What the console (demo panel, sign-in presets) and Playwright tests may do with the demo. */
+export interface DemoControls {
+  readonly fleet: FleetSize
+  readonly identities: readonly DemoIdentity[]
+  getFaults(): FaultSettings
+  setFaults(change: Partial<FaultSettings>): FaultSettings
+  subscribeFaults(listener: () => void): () => void
+  /** Forgets every change made in the demo and rebuilds the fleet from its seed. */
+  reset(): void
+  /** Switches fleet size; the caller reloads the page. */
+  setFleet(fleet: FleetSize): void
+  /** Rejects every token issued so far (as if they had expired). */
+  expireSessions(): void
+  /** Moves the demo's lifecycle clock forward. */
+  advanceClock(ms: number): void
+}
+
+declare global {
+  interface Window {
+    __demo?: DemoControls
+  }
+}
+
+function chooseFleet(): FleetSize {
+  const url = new URL(window.location.href)
+  const asked = url.searchParams.get('fleet')
+  if (asked === 'large' || asked === 'small') {
+    localStorage.setItem(FLEET_KEY, asked)
+    return asked
+  }
+  return localStorage.getItem(FLEET_KEY) === 'large' ? 'large' : 'small'
+}
+
+/** Starts the in-browser backend (msw service worker) before the console renders. */
+export async function startDemoBackend(): Promise<DemoControls> {
+  const fleet = chooseFleet()
+  const backend = new DemoBackend({
+    fleet,
+    storage: browserStorage(),
+    persistDelayMs: 250,
+    // A little latency makes the demo honest about loading states; automated browsers get none.
+    ambientLatencyMs: navigator.webdriver ? 0 : 120,
+  })
+  const worker = setupWorker(...createHandlers(backend))
+  await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } })
+  window.addEventListener('pagehide', () => backend.db.persistNow())
+
+  const controls: DemoControls = {
+    fleet,
+    identities: DEMO_IDENTITIES,
+    getFaults: () => backend.faults.get(),
+    setFaults: (change) => backend.faults.set(change),
+    subscribeFaults: (listener) => backend.faults.subscribe(listener),
+    reset: () => backend.reset(),
+    setFleet: (next) => localStorage.setItem(FLEET_KEY, next),
+    expireSessions: () => {
+      backend.db.tokensNotBefore = backend.db.now() + 1
+      backend.db.changed()
+    },
+    advanceClock: (ms) => backend.db.advanceClock(ms),
+  }
+  window.__demo = controls
+  return controls
+}

@@ -1,0 +1,151 @@
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type { SortState } from '../../components/data-table.tsx'
+import { daysUntil, toEpochMs } from '../../lib/format.ts'
+
+/** Everything that shapes the servers list, as kept in the URL. */
+export interface ServerListParams {
+  q: string
+  statuses: string[]
+  type: '' | 'MULE' | 'GATEWAY'
+  sort: SortState
+}
+
+export const SERVER_SORT_KEYS = ['name', 'status', 'type', 'version', 'agent', 'membership', 'expiry'] as const
+const DEFAULT_SORT: SortState = { id: 'name', desc: false }
+/** Certificates and licences closer than this to expiry are flagged. */
+export const EXPIRY_WARNING_DAYS = 30
+
+export function parseServerListParams(search: URLSearchParams): ServerListParams {
+  const typeParam = search.get('type')
+  const sortParam = search.get('sort') ?? ''
+  const desc = sortParam.startsWith('-')
+  const sortId = desc ? sortParam.slice(1) : sortParam
+  return {
+    q: search.get('q') ?? '',
+    statuses: (search.get('status') ?? '').split(',').filter(Boolean),
+    type: typeParam === 'MULE' || typeParam === 'GATEWAY' ? typeParam : '',
+    sort: SERVER_SORT_KEYS.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
+  }
+}
+
+/** Writes the list state back, leaving defaults out so URLs stay short. */
+export function serverListSearch(params: ServerListParams): URLSearchParams {
+  const out = new URLSearchParams()
+  if (params.q) out.set('q', params.q)
+  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
+  if (params.type) out.set('type', params.type)
+  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc) {
+    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
+  }
+  return out
+}
+
+/** The group or cluster a server belongs to, from its membership fields. */
+export function membershipOf(server: Server): { kind: 'group' | 'cluster'; id: number; name: string } | null {
+  if (server.serverGroupId != null) return { kind: 'group', id: server.serverGroupId, name: server.serverGroupName ?? `Group ${server.serverGroupId}` }
+  if (server.clusterId != null) return { kind: 'cluster', id: server.clusterId, name: server.clusterName ?? `Cluster ${server.clusterId}` }
+  return null
+}
+
+export interface ExpiryWarning {
+  what: 'Certificate' | 'Licence'
+  days: number
+  expired: boolean
+  /** "Certificate expired 3 d ago", "Licence expires in 12 d". */
+  text: string
+}
+
+/** Certificate and licence expiries that need attention now. */
+export function expiryWarnings(server: Server, now: number): ExpiryWarning[] {
+  const out: ExpiryWarning[] = []
+  const check = (what: ExpiryWarning['what'], value: Server['certificateExpirationDate']) => {
+    const at = toEpochMs(value)
+    if (at === undefined) return
+    const days = daysUntil(at, now)
+    if (at <= now) out.push({ what, days, expired: true, text: `${what} expired ${Math.max(1, -days)} d ago` })
+    else if (days < EXPIRY_WARNING_DAYS) out.push({ what, days, expired: false, text: `${what} expires in ${days} d` })
+  }
+  check('Certificate', server.certificateExpirationDate)
+  check('Licence', server.licenseExpirationDate)
+  return out
+}
+
+/** The runtime version that matters for the server's type. */
+export function runtimeVersion(server: Server): string {
+  return (server.serverType === 'GATEWAY' ? server.gatewayVersion : server.muleVersion) ?? server.muleVersion ?? ''
+}
+
+function searchable(server: Server): string {
+  const member = membershipOf(server)
+  return [
+    server.name,
+    server.status,
+    server.serverType,
+    server.muleVersion,
+    server.gatewayVersion,
+    server.agentVersion,
+    member?.name,
+    ...(server.addresses ?? []).map((a) => a.ip),
+  ]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase()
+}
+
+/** Applies text and type filters (not status): the base for the status facet counts. */
+export function filterServersExceptStatus(servers: readonly Server[], params: ServerListParams): Server[] {
+  const q = params.q.trim().toLowerCase()
+  return servers.filter((s) => (!params.type || s.serverType === params.type) && (!q || searchable(s).includes(q)))
+}
+
+export function filterServers(servers: readonly Server[], params: ServerListParams): Server[] {
+  const base = filterServersExceptStatus(servers, params)
+  return params.statuses.length === 0 ? base : base.filter((s) => params.statuses.includes(s.status))
+}
+
+/** How many servers of each status the current text/type filter leaves. */
+export function statusCounts(servers: readonly Server[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const s of servers) counts.set(s.status, (counts.get(s.status) ?? 0) + 1)
+  return counts
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+function nearestExpiry(server: Server): number {
+  const values = [toEpochMs(server.certificateExpirationDate), toEpochMs(server.licenseExpirationDate)].filter(
+    (v): v is number => v !== undefined,
+  )
+  return values.length > 0 ? Math.min(...values) : Number.POSITIVE_INFINITY
+}
+
+function sortValue(server: Server, id: string): string | number {
+  switch (id) {
+    case 'status':
+      return server.status
+    case 'type':
+      return server.serverType ?? ''
+    case 'version':
+      return runtimeVersion(server)
+    case 'agent':
+      return server.agentVersion ?? ''
+    case 'membership':
+      return membershipOf(server)?.name ?? ''
+    case 'expiry':
+      return nearestExpiry(server)
+    default:
+      return server.name
+  }
+}
+
+/** A stable sort by one column; ties fall back to name, then id. */
+export function sortServers(servers: readonly Server[], sort: SortState): Server[] {
+  const dir = sort.desc ? -1 : 1
+  return [...servers].sort((a, b) => {
+    const va = sortValue(a, sort.id)
+    const vb = sortValue(b, sort.id)
+    const primary = typeof va === 'number' && typeof vb === 'number' ? (va === vb ? 0 : va < vb ? -1 : 1) : collator.compare(String(va), String(vb))
+    if (primary !== 0) return primary * dir
+    return collator.compare(a.name, b.name) || a.id - b.id
+  })
+}

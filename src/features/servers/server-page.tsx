@@ -1,0 +1,265 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { toast } from 'sonner'
+import { applicationQueries } from '../../api/runtime-manager/applications.ts'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import { serverQueries, unregisterServerRequest, useUnregisterServer } from '../../api/runtime-manager/servers.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { applicationStatus } from '../../components/status-tones.ts'
+import { useNow } from '../../components/use-now.ts'
+import { isApiError } from '../../lib/api-error.ts'
+import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
+import { membershipOf } from './server-list-model.ts'
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? '—'}</dd>
+    </>
+  )
+}
+
+export function ServerPage() {
+  const { scope } = useConsole()
+  const { serverId = '' } = useParams()
+  const id = /^\d+$/.test(serverId) ? Number(serverId) : Number.NaN
+  const server = useQuery({ ...serverQueries.detail(scope, id), enabled: Number.isFinite(id) })
+  const now = useNow(60_000)
+
+  if (!Number.isFinite(id)) return <NotFound serverId={serverId} />
+  if (server.isPending) return <LoadingState label="Loading server…" />
+  if (server.isError && !server.data) {
+    if (isApiError(server.error) && server.error.status === 404) return <NotFound serverId={serverId} error={server.error} />
+    return <ErrorPanel error={server.error} title="Could not load this server" onRetry={() => void server.refetch()} retrying={server.isFetching} />
+  }
+  const s = server.data
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to={paths.servers(scope.envId)}>Servers</Link> / {s.name}
+          </>
+        }
+        title={
+          <>
+            {s.name} <ServerStatusBadge status={s.status} />
+          </>
+        }
+        subtitle={<ExpiryTags server={s} now={now} />}
+        actions={
+          <>
+            <Freshness query={server} />
+            <UnregisterButton server={s} />
+          </>
+        }
+      />
+      <div className="grid-2">
+        <section className="card" aria-labelledby="overview">
+          <h2 id="overview">Overview</h2>
+          <dl className="fields">
+            <Field label="ID">{s.id}</Field>
+            <Field label="Type">{s.serverType === 'GATEWAY' ? 'API Gateway' : 'Mule runtime'}</Field>
+            <Field label="Mule version">{s.muleVersion}</Field>
+            {s.gatewayVersion && <Field label="Gateway version">{s.gatewayVersion}</Field>}
+            <Field label="Agent version">{s.agentVersion}</Field>
+            <Field label="Addresses">
+              {(s.addresses ?? []).length === 0
+                ? '—'
+                : (s.addresses ?? []).map((a) => (
+                    <div key={`${a.ip}-${a.networkInterface ?? ''}`} className="mono">
+                      {a.ip}
+                      {a.networkInterface ? ` (${a.networkInterface})` : ''}
+                    </div>
+                  ))}
+            </Field>
+            <Field label="Registered">{formatDateTime(toEpochMs(s.timeCreated))}</Field>
+            <Field label="Last update">{formatDateTime(toEpochMs(s.timeUpdated))}</Field>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="membership">
+          <h2 id="membership">Group or cluster</h2>
+          <Membership server={s} />
+          <h2 style={{ marginTop: 16 }}>Expiry</h2>
+          <dl className="fields">
+            <Field label="Licence expires">{formatDateTime(toEpochMs(s.licenseExpirationDate))}</Field>
+            <Field label="Certificate expires">{formatDateTime(toEpochMs(s.certificateExpirationDate))}</Field>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="runtime">
+          <h2 id="runtime">Runtime information</h2>
+          {s.runtimeInformation ? (
+            <dl className="fields">
+              <Field label="JVM">
+                {[s.runtimeInformation.jvmInformation?.runtime?.name, s.runtimeInformation.jvmInformation?.runtime?.version]
+                  .filter(Boolean)
+                  .join(' ') || undefined}
+              </Field>
+              <Field label="JVM vendor">{s.runtimeInformation.jvmInformation?.runtime?.vendor}</Field>
+              <Field label="Operating system">
+                {[s.runtimeInformation.osInformation?.name, s.runtimeInformation.osInformation?.version, s.runtimeInformation.osInformation?.architecture]
+                  .filter(Boolean)
+                  .join(' ') || undefined}
+              </Field>
+              <Field label="Processors">{s.runtimeInformation.availableProcessors}</Field>
+              <Field label="Time zone">{s.runtimeInformation.timezone}</Field>
+              <Field label="Encoding">{s.runtimeInformation.encoding}</Field>
+            </dl>
+          ) : (
+            <p className="muted">Not reported yet: the agent has not connected.</p>
+          )}
+        </section>
+      </div>
+      <ServerApplications server={s} />
+    </div>
+  )
+}
+
+function Membership({ server }: { server: Server }) {
+  const m = membershipOf(server)
+  if (!m) return <p className="muted">Not in a server group or cluster.</p>
+  return (
+    <dl className="fields">
+      <Field label={m.kind === 'group' ? 'Server group' : 'Cluster'}>{m.name}</Field>
+      {m.kind === 'cluster' && <Field label="Clustering IP">{server.currentClusteringIp ?? server.serverIp}</Field>}
+      {m.kind === 'cluster' && server.currentClusteringPort != null && <Field label="Clustering port">{server.currentClusteringPort}</Field>}
+    </dl>
+  )
+}
+
+function NotFound({ serverId, error }: { serverId: string; error?: unknown }) {
+  const { scope, environment } = useConsole()
+  return (
+    <div className="state">
+      <h1>Server not found</h1>
+      <p>
+        There is no server <code>{serverId}</code> in {environment.name}. It may have been unregistered.
+      </p>
+      {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
+      <Link to={paths.servers(scope.envId)}>Back to servers</Link>
+    </div>
+  )
+}
+
+function UnregisterButton({ server }: { server: Server }) {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageServers')
+  const navigate = useNavigate()
+  const [open, setOpen] = useState(false)
+  const unregister = useUnregisterServer(scope)
+  const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
+  const member = membershipOf(server)
+  const permission: Permission = !canManage.allowed
+    ? canManage
+    : member
+      ? { allowed: false, reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.` }
+      : { allowed: true }
+  const ownApps = (apps.data ?? []).filter((a) => a.target.id === server.id)
+
+  return (
+    <>
+      <Button variant="danger" permission={permission} onClick={() => setOpen(true)}>
+        Unregister…
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next)
+          if (!next) unregister.reset()
+        }}
+        title={`Unregister ${server.name}?`}
+        confirmLabel="Unregister"
+        pending={unregister.isPending}
+        error={unregister.error ?? undefined}
+        requests={[unregisterServerRequest(scope, server.id)]}
+        onConfirm={() =>
+          unregister.mutate(server.id, {
+            onSuccess: () => {
+              toast.success(`Unregistered ${server.name}`)
+              void navigate(paths.servers(scope.envId))
+            },
+          })
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          The server is removed from Runtime Manager and its agent stops reporting. To manage this host again, register it anew.
+        </p>
+        {ownApps.length > 0 && (
+          <p className="alert alert-warn">
+            {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server alone will be removed with it:{' '}
+            {ownApps.map((a) => a.name).join(', ')}.
+          </p>
+        )}
+      </ConfirmDialog>
+    </>
+  )
+}
+
+function ServerApplications({ server }: { server: Server }) {
+  const { scope } = useConsole()
+  const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
+  return (
+    <section className="card" aria-labelledby="apps">
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id="apps">Applications on this server</h2>
+        <Freshness query={apps} />
+      </div>
+      {apps.isPending && <LoadingState label="Loading applications…" />}
+      {apps.isError && !apps.data && (
+        <ErrorPanel error={apps.error} title="Could not load the applications" onRetry={() => void apps.refetch()} retrying={apps.isFetching} />
+      )}
+      {apps.data && apps.data.length === 0 && <p className="muted">No applications are deployed to this server.</p>}
+      {apps.data && apps.data.length > 0 && (
+        <table className="data" aria-label="Applications on this server">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status on this server</th>
+              <th scope="col">Deployed to</th>
+              <th scope="col">Artifact</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {apps.data.map((app) => (
+              <ApplicationRow key={app.id} app={app} serverId={server.id} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
+  const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
+  const status = applicationStatus(artifact?.lastReportedStatus ?? app.lastReportedStatus, artifact?.desiredStatus ?? app.desiredStatus)
+  const via =
+    app.target.type === 'SERVER' ? 'This server' : `${app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} ${app.target.name}`
+  return (
+    <tr>
+      <td>{app.name}</td>
+      <td>
+        <StatusBadge label={status.label} tone={status.tone} />
+      </td>
+      <td>{via}</td>
+      <td title={app.artifact.fileName}>
+        {app.artifact.fileName ?? app.artifact.name}
+        {app.artifact.fileSize !== undefined && <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>}
+      </td>
+      <td title={artifact?.message ?? undefined}>{artifact?.message ?? ''}</td>
+    </tr>
+  )
+}

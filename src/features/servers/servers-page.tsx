@@ -1,0 +1,201 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
+import { useNow } from '../../components/use-now.ts'
+import { paths } from '../../lib/paths.ts'
+import { RegisterServerDialog } from './register-server-dialog.tsx'
+import { addressesText, ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
+import {
+  filterServers,
+  filterServersExceptStatus,
+  membershipOf,
+  parseServerListParams,
+  runtimeVersion,
+  serverListSearch,
+  sortServers,
+  statusCounts,
+  type ServerListParams,
+} from './server-list-model.ts'
+import { BulkUnregisterDialog } from './unregister-servers.tsx'
+
+const FACETS = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
+
+export function ServersPage() {
+  const { scope, environment } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseServerListParams(searchParams), [searchParams])
+  const servers = useQuery(serverQueries.list(scope))
+  const now = useNow(60_000)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [registerOpen, setRegisterOpen] = useState(false)
+  const [unregisterOpen, setUnregisterOpen] = useState(false)
+
+  const update = (change: Partial<ServerListParams>) =>
+    setSearchParams(serverListSearch({ ...params, ...change }), { replace: true })
+
+  const all = servers.data
+  const base = useMemo(() => (all ? filterServersExceptStatus(all, params) : []), [all, params])
+  const counts = useMemo(() => statusCounts(base), [base])
+  const rows = useMemo(
+    () => (all ? sortServers(filterServers(all, params), params.sort) : []),
+    [all, params],
+  )
+  // Selection only ever acts on rows that are still listed under the current filter.
+  const selectedRows = useMemo(() => rows.filter((s) => selected.has(String(s.id))), [rows, selected])
+
+  const columns = useMemo<Column<Server>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Name',
+        width: '22%',
+        sortable: true,
+        cell: (s) => <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>,
+      },
+      { id: 'status', header: 'Status', width: '13%', sortable: true, cell: (s) => <ServerStatusBadge status={s.status} /> },
+      { id: 'type', header: 'Type', width: '8%', sortable: true, cell: (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule') },
+      { id: 'version', header: 'Runtime', width: '8%', sortable: true, cell: (s) => runtimeVersion(s) || '—' },
+      { id: 'agent', header: 'Agent', width: '8%', sortable: true, cell: (s) => s.agentVersion ?? '—' },
+      { id: 'addresses', header: 'Addresses', width: '13%', cell: (s) => <span className="mono">{addressesText(s)}</span> },
+      {
+        id: 'membership',
+        header: 'Group / cluster',
+        width: '14%',
+        sortable: true,
+        cell: (s) => {
+          const m = membershipOf(s)
+          return m ? `${m.kind === 'group' ? 'Group' : 'Cluster'}: ${m.name}` : <span className="muted">—</span>
+        },
+      },
+      { id: 'expiry', header: 'Expiry', width: '14%', sortable: true, cell: (s) => <ExpiryTags server={s} now={now} /> },
+    ],
+    [scope.envId, now],
+  )
+
+  const filtered = params.q !== '' || params.statuses.length > 0 || params.type !== ''
+  let content
+  if (servers.isPending) content = <LoadingState label="Loading servers…" />
+  else if (servers.isError && !all) {
+    content = <ErrorPanel error={servers.error} title="Could not load servers" onRetry={() => void servers.refetch()} retrying={servers.isFetching} />
+  } else if (all && all.length === 0) {
+    content = (
+      <EmptyState title={`No servers in ${environment.name} yet`}>
+        <p>Register a server: run the agent setup on the host with a registration token.</p>
+        <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
+          Register a server
+        </Button>
+      </EmptyState>
+    )
+  } else if (rows.length === 0) {
+    content = (
+      <EmptyState title="No servers match these filters">
+        <Button onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}>Clear filters</Button>
+      </EmptyState>
+    )
+  } else {
+    content = (
+      <DataTable
+        label="Servers"
+        rows={rows}
+        columns={columns}
+        rowKey={(s) => String(s.id)}
+        rowLabel={(s) => s.name}
+        sort={params.sort}
+        onSortChange={(sort: SortState) => update({ sort })}
+        selection={{ selected, onChange: setSelected }}
+      />
+    )
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Servers"
+        subtitle={all ? `${all.length} registered in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}` : environment.name}
+        actions={
+          <>
+            <Freshness query={servers} />
+            <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
+              Register server
+            </Button>
+          </>
+        }
+      />
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Filter servers"
+          placeholder="Filter by name, address, version, group…"
+          value={params.q}
+          onChange={(e) => update({ q: e.target.value })}
+          style={{ width: 320 }}
+        />
+        <div className="toolbar" role="group" aria-label="Status">
+          {FACETS.map((status) => {
+            const active = params.statuses.includes(status)
+            return (
+              <button
+                key={status}
+                type="button"
+                className="chip"
+                aria-pressed={active}
+                onClick={() =>
+                  update({ statuses: active ? params.statuses.filter((s) => s !== status) : [...params.statuses, status] })
+                }
+              >
+                {serverStatus(status).label} <span className="muted">{counts.get(status) ?? 0}</span>
+              </button>
+            )
+          })}
+        </div>
+        <select aria-label="Server type" value={params.type} onChange={(e) => update({ type: e.target.value === 'MULE' || e.target.value === 'GATEWAY' ? e.target.value : '' })}>
+          <option value="">All types</option>
+          <option value="MULE">Mule</option>
+          <option value="GATEWAY">Gateway</option>
+        </select>
+        {filtered && (
+          <Button variant="ghost" onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {selectedRows.length > 0 && (
+        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+          <strong>{selectedRows.length} selected</strong>
+          {selectedRows.length < rows.length && (
+            <Button size="small" onClick={() => setSelected(new Set(rows.map((s) => String(s.id))))}>
+              Select all {rows.length} matching
+            </Button>
+          )}
+          <Button size="small" variant="danger" permission={canManage} onClick={() => setUnregisterOpen(true)}>
+            Unregister selected…
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+      {content}
+      <RegisterServerDialog open={registerOpen} onOpenChange={setRegisterOpen} />
+      {unregisterOpen && (
+        <BulkUnregisterDialog
+          servers={selectedRows}
+          open={unregisterOpen}
+          onOpenChange={setUnregisterOpen}
+          onDone={(done) => setSelected((current) => new Set([...current].filter((id) => !done.has(id))))}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+const DAY = 86_400_000
+
+/** "12 s ago", "5 min ago", "3 h ago", "4 d ago"; "just now" under 2 s. */
+export function formatAgo(then: number, now: number): string {
+  const s = Math.max(0, Math.round((now - then) / 1000))
+  if (s < 2) return 'just now'
+  if (s < 60) return `${s} s ago`
+  const m = Math.floor(s / 60)
+  if (m < 60) return `${m} min ago`
+  const h = Math.floor(m / 60)
+  if (h < 48) return `${h} h ago`
+  return `${Math.floor(h / 24)} d ago`
+}
+
+/** A date and time in the operator's locale, e.g. "23 Nov 2026, 14:05". */
+export function formatDateTime(epochMs: number | undefined | null): string {
+  if (epochMs === undefined || epochMs === null || !Number.isFinite(epochMs)) return '—'
+  return new Date(epochMs).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
+/** "1.2 MB"; binary units are what file managers show for artifacts. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—'
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
+}
+
+/** Whole days from `now` until `epochMs` (negative once past). */
+export function daysUntil(epochMs: number, now: number): number {
+  return Math.floor((epochMs - now) / DAY)
+}
+
+/** Parses a timestamp the APIs send as epoch ms, numeric string or ISO text. */
+export function toEpochMs(value: number | string | undefined | null): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value === 'number') return value
+  const n = Number(value)
+  if (Number.isFinite(n)) return n
+  const d = Date.parse(value)
+  return Number.isFinite(d) ? d : undefined
+}

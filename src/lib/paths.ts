@@ -1,0 +1,22 @@
+/**
+ * Every in-app link, built in one place. The environment is part of each URL so a link
+ * copied from the address bar opens the same view for a colleague.
+ */
+export const paths = {
+  signIn: (returnTo?: string) =>
+    returnTo && returnTo !== '/' ? `/signin?returnTo=${encodeURIComponent(returnTo)}` : '/signin',
+  home: () => '/',
+  environment: (envId: string) => `/env/${encodeURIComponent(envId)}`,
+  servers: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/servers${search ? `?${search}` : ''}`,
+  server: (envId: string, serverId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/servers/${encodeURIComponent(String(serverId))}`,
+} as const
+
+/** Only same-app absolute paths may be used as a post-sign-in destination. */
+export function safeReturnTo(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/signin')) return '/'
+  // Browsers read `/\evil.com` and `/<tab>/evil.com` as `//evil.com`: resolve to be sure the host stays ours.
+  if (new URL(value, 'http://app.invalid').host !== 'app.invalid') return '/'
+  return value
+}

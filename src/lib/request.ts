@@ -1,0 +1,133 @@
+import * as z from 'zod/mini'
+import { ApiError } from './api-error.ts'
+import { describeRequest, pathWithQuery, type RequestInit_ } from './describe-request.ts'
+import { getAccessToken } from './session-store.ts'
+
+/** A request to send: the description of the call plus the schema of its answer. */
+export interface RequestSpec<T> extends RequestInit_ {
+  /** Schema of the answer's body. Use `noContent` for calls that answer without one. */
+  schema: z.ZodMiniType<T>
+  signal?: AbortSignal
+}
+
+/** The parsed body with the response's status and headers (ETag, Location ...). */
+export interface ApiResponse<T> {
+  data: T
+  status: number
+  headers: Headers
+}
+
+/** Schema for answers with no body worth reading (204, or a tolerated 200). */
+export const noContent = z.unknown()
+
+function errorFromBody(body: unknown): { message?: string; details: string[] } {
+  if (!body || typeof body !== 'object') return { details: [] }
+  const details: string[] = []
+  let message: string | undefined
+  if ('message' in body && typeof body.message === 'string' && body.message) message = body.message
+  if ('description' in body && typeof body.description === 'string' && body.description && body.description !== message) {
+    details.push(body.description)
+  }
+  if ('error' in body && Array.isArray(body.error)) {
+    for (const item of body.error) {
+      if (item && typeof item === 'object' && 'message' in item && typeof item.message === 'string') details.push(item.message)
+    }
+  }
+  if ('errors' in body && Array.isArray(body.errors)) {
+    for (const item of body.errors) {
+      if (item && typeof item === 'object' && 'details' in item && typeof item.details === 'string') details.push(item.details)
+    }
+  }
+  return { message, details }
+}
+
+function toFetchBody(body: RequestInit_['body']): BodyInit | undefined {
+  if (body === undefined) return undefined
+  if (body instanceof URLSearchParams || body instanceof FormData) return body
+  return JSON.stringify(body)
+}
+
+function contentTypeFor(body: RequestInit_['body']): string | undefined {
+  if (body === undefined || body instanceof FormData) return undefined // the browser sets the multipart boundary
+  if (body instanceof URLSearchParams) return 'application/x-www-form-urlencoded'
+  return 'application/json'
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text()
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Sends one API call and returns the parsed answer with its status and headers.
+ * Adds the bearer token and the organization/environment headers; throws `ApiError`
+ * for HTTP errors, network failures and answers that do not match the schema alike.
+ * An aborted call rethrows the abort so query libraries can recognise it.
+ */
+export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
+  const description = describeRequest(spec)
+  const headers = new Headers({ Accept: 'application/json' })
+  const token = spec.auth === 'none' ? undefined : getAccessToken()
+  if (token) headers.set('Authorization', `Bearer ${token}`)
+  if (spec.scope) {
+    headers.set('X-ANYPNT-ORG-ID', spec.scope.orgId)
+    headers.set('X-ANYPNT-ENV-ID', spec.scope.envId)
+  }
+  const contentType = contentTypeFor(spec.body)
+  if (contentType) headers.set('Content-Type', contentType)
+  for (const [k, v] of Object.entries(spec.headers ?? {})) headers.set(k, v)
+
+  let response: Response
+  try {
+    response = await fetch(pathWithQuery(spec.path, spec.query), {
+      method: spec.method,
+      headers,
+      body: toFetchBody(spec.body),
+      signal: spec.signal,
+    })
+  } catch (cause) {
+    if (spec.signal?.aborted) throw cause
+    throw new ApiError({
+      kind: 'network',
+      status: 0,
+      message: 'The server could not be reached (network error). Check the connection and the backend, then retry.',
+      request: description,
+    })
+  }
+
+  const body = await readBody(response)
+  if (!response.ok && response.status !== 304) {
+    const fromBody = errorFromBody(body)
+    throw new ApiError({
+      kind: 'http',
+      status: response.status,
+      message: fromBody.message ?? `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
+      details: fromBody.details,
+      request: description,
+    })
+  }
+
+  const parsed = z.safeParse(spec.schema, body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : ''
+    throw new ApiError({
+      kind: 'schema',
+      status: response.status,
+      message: `The server's answer was not in the expected format${where}: ${issue?.message ?? 'invalid data'}.`,
+      details: parsed.error.issues.slice(1, 4).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      request: description,
+    })
+  }
+  return { data: parsed.data, status: response.status, headers: response.headers }
+}
+
+/** Sends one API call and returns only its parsed body. See `send`. */
+export async function request<T>(spec: RequestSpec<T>): Promise<T> {
+  return (await send(spec)).data
+}

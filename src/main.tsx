@@ -1,0 +1,30 @@
+import './app/styles.css'
+import { mountApp } from './app/app.tsx'
+import { applyTheme, watchSystemTheme } from './app/theme.ts'
+import type { DemoControls } from './demo/start-browser.ts'
+import { consoleMode } from './lib/config.ts'
+
+async function boot() {
+  applyTheme()
+  watchSystemTheme()
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root element')
+  let demo: DemoControls | null = null
+  if (consoleMode === 'demo') {
+    try {
+      // Loaded only in demo mode: a live build never fetches msw or the demo data.
+      const { startDemoBackend } = await import('./demo/start-browser.ts')
+      demo = await startDemoBackend()
+    } catch (error) {
+      const message = document.createElement('p')
+      message.setAttribute('role', 'alert')
+      message.style.padding = '24px'
+      message.textContent = `The demo backend could not start: ${error instanceof Error ? error.message : String(error)}. Demo mode needs a service worker: open the console over http://localhost or https.`
+      root.replaceChildren(message)
+      return
+    }
+  }
+  mountApp(root, demo)
+}
+
+void boot()
