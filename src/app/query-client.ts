@@ -12,7 +12,7 @@ function expireOn401(error: unknown) {
  * back and returns the operator afterwards); a background refresh that fails while data
  * is on screen raises a toast, since nothing else on the page would announce it.
  */
-export function createQueryClient(): QueryClient {
+export function createQueryClient(options: { retry?: false } = {}): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
@@ -27,7 +27,9 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 10_000,
         // Retry only what a retry can fix: the network and server errors, once.
-        retry: (count, error) => count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500),
+        retry:
+          options.retry ??
+          ((count, error) => count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500)),
         refetchOnWindowFocus: true,
       },
     },

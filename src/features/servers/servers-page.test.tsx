@@ -1,0 +1,111 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { expect, test } from 'vitest'
+import { paths } from '../../lib/paths.ts'
+import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { signInAs, useTestBackend } from '../../test/demo-server.ts'
+
+const demo = useTestBackend()
+
+test('lists the environment’s servers with their status', async () => {
+  const { scope } = await signInAs('Administrator')
+  renderApp(paths.servers(scope.envId))
+  const table = await screen.findByRole('table', { name: 'Servers' })
+  expect(await screen.findByText('24 registered in Production')).toBeInTheDocument()
+  expect(within(table).getAllByRole('link').length).toBeGreaterThan(5)
+  expect(within(table).getAllByText('Running').length).toBeGreaterThan(0)
+})
+
+test('typing a filter narrows the rows and writes the URL', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { user, router } = renderApp(paths.servers(scope.envId))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.type(screen.getByRole('searchbox', { name: 'Filter servers' }), 'prd-gw')
+  await waitFor(() => expect(locationOf(router)).toContain('q=prd-gw'))
+  const links = within(screen.getByRole('table', { name: 'Servers' })).getAllByRole('link')
+  expect(links.length).toBeGreaterThan(0)
+  for (const link of links) expect(link).toHaveTextContent(/^prd-gw/)
+})
+
+test('the status facet and sort come from the URL', async () => {
+  const { scope } = await signInAs('Administrator')
+  renderApp(paths.servers(scope.envId, 'status=DISCONNECTED&sort=-name'))
+  const table = await screen.findByRole('table', { name: 'Servers' })
+  expect(screen.getByRole('button', { name: /Disconnected/ })).toHaveAttribute('aria-pressed', 'true')
+  const names = within(table)
+    .getAllByRole('link')
+    .map((l) => l.textContent ?? '')
+  expect(names.length).toBeGreaterThan(0)
+  expect([...names].sort().reverse()).toEqual(names)
+  expect(within(table).queryByText('Running')).toBeNull()
+})
+
+test('Monitor sees Register disabled with the missing scope as its description', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { user } = renderApp(paths.servers(scope.envId))
+  const register = await screen.findByRole('button', { name: 'Register server' })
+  expect(register).toHaveAttribute('aria-disabled', 'true')
+  expect(register).toHaveAccessibleDescription(/Requires the 'Manage Servers' scope/)
+  await user.click(register)
+  expect(screen.queryByRole('dialog')).toBeNull()
+})
+
+test('a failed load shows the API message and request, and Retry loads the list', async () => {
+  const { scope } = await signInAs('Administrator')
+  let calls = 0
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () => {
+      calls++
+      return calls === 1 ? HttpResponse.json({ message: 'Runtime Manager is down for maintenance' }, { status: 503 }) : undefined
+    }),
+  )
+  const { user } = renderApp(paths.servers(scope.envId))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('Runtime Manager is down for maintenance')
+  expect(alert).toHaveTextContent('HTTP 503 · GET /hybrid/api/v1/servers')
+  await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+  expect(await screen.findByRole('table', { name: 'Servers' })).toBeInTheDocument()
+})
+
+test('a list answer of the wrong shape is an error on the page, not a crash', async () => {
+  const { scope } = await signInAs('Administrator')
+  demo.server.use(http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: [{ id: 'seven' }] })))
+  renderApp(paths.servers(scope.envId))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent(/not in the expected format at "data.0.id"/)
+})
+
+test('bulk unregister shows one result per server and leaves the list true to the backend', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-mule-ap-south-01' }))
+  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Unregister 2 servers?' })
+  expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent('curl -X DELETE')
+  await user.click(within(dialog).getByRole('button', { name: 'Unregister 2' }))
+  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
+  const items = within(results).getAllByRole('listitem')
+  expect(items[0]).toHaveTextContent(/Failed.*prd-mule-ap-south-01.*belongs to cluster/)
+  expect(items[1]).toHaveTextContent(/Done.*prd-gw-ap-south-01/)
+  const remaining = demo.backend.db.servers.all().map((s) => s.name)
+  expect(remaining).not.toContain('prd-gw-ap-south-01')
+  expect(remaining).toContain('prd-mule-ap-south-01')
+  await user.click(within(results).getAllByRole('button', { name: 'Close' })[0]!)
+  expect(screen.queryByRole('checkbox', { name: 'Select prd-gw-ap-south-01' })).toBeNull()
+})
+
+test('an environment without servers offers registering one, which shows a token and command', async () => {
+  const { orgId, envs } = await signInAs('Administrator')
+  const qa = envs.find((e) => e.name === 'QA')!
+  const { user } = renderApp(paths.servers(qa.id))
+  await screen.findByRole('heading', { name: 'No servers in QA yet' })
+  await user.click(screen.getByRole('button', { name: 'Register a server' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Register a server' })
+  const token = await within(dialog).findByLabelText('Registration token')
+  expect(token.textContent).toContain(`${orgId}---${qa.id}---`)
+  await user.type(within(dialog).getByLabelText('Server name'), 'qa-mule-01')
+  expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(`./amc_setup -H ${token.textContent} qa-mule-01`)
+})

@@ -1,0 +1,31 @@
+import { configure, render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter } from 'react-router'
+import { RouterProvider } from 'react-router/dom'
+import { Providers } from '../app/providers.tsx'
+import { createQueryClient } from '../app/query-client.ts'
+import { routes } from '../app/routes.tsx'
+
+// The first render of a page loads its lazy route module; give it room on a busy machine.
+configure({ asyncUtilTimeout: 5000 })
+
+/**
+ * Renders the whole console (real routes, providers and query client, no retries) at
+ * `path`, in memory. Pair with `useTestBackend` and `signInAs` for a backend and a session.
+ */
+export function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const queryClient = createQueryClient({ retry: false })
+  const user = userEvent.setup()
+  const view = render(
+    <Providers queryClient={queryClient} demo={null}>
+      <RouterProvider router={router} />
+    </Providers>,
+  )
+  return { ...view, router, queryClient, user }
+}
+
+/** The current location of a rendered app: path and search. */
+export function locationOf(router: ReturnType<typeof createMemoryRouter>): string {
+  return router.state.location.pathname + router.state.location.search
+}
