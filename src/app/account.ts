@@ -7,7 +7,10 @@ const LAST_ENV_KEY = 'runtime-console.last-environment'
 export function useAccount() {
   const me = useQuery(accountQueries.me())
   const orgId = me.data?.user.organization.id
-  const environments = useQuery({ ...accountQueries.environments(orgId ?? ''), enabled: orgId !== undefined })
+  const environments = useQuery({
+    ...accountQueries.environments(orgId ?? ''),
+    enabled: orgId !== undefined,
+  })
   return { me, environments }
 }
 

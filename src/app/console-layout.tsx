@@ -52,7 +52,8 @@ export function ConsoleLayout() {
       <div className="state">
         <h1>Environment not found</h1>
         <p>
-          No environment with the id <code>{envId}</code> exists in {me.data.user.organization.name}.
+          No environment with the id <code>{envId}</code> exists in {me.data.user.organization.name}
+          .
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
           {environments.data.map((e) => (
@@ -74,10 +75,18 @@ export function ConsoleLayout() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Runtime Console
         </Link>
-        {environments.data && environment && <EnvironmentSwitcher current={environment.id} environments={environments.data} />}
+        {environments.data && environment && (
+          <EnvironmentSwitcher current={environment.id} environments={environments.data} />
+        )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
-        {me.data && <IdentityMenu name={me.data.user.username} client={me.data.client?.name ?? me.data.client?.client_id} org={me.data.user.organization.name} />}
+        {me.data && (
+          <IdentityMenu
+            name={me.data.user.username}
+            client={me.data.client?.name ?? me.data.client?.client_id}
+            org={me.data.user.organization.name}
+          />
+        )}
       </header>
       <nav className="shell-nav" aria-label="Sections">
         <ul>
@@ -95,7 +104,13 @@ export function ConsoleLayout() {
   )
 }
 
-function EnvironmentSwitcher({ current, environments }: { current: string; environments: ConsoleContextValue['environments'] }) {
+function EnvironmentSwitcher({
+  current,
+  environments,
+}: {
+  current: string
+  environments: ConsoleContextValue['environments']
+}) {
   const navigate = useNavigate()
   const location = useLocation()
   return (
@@ -138,7 +153,10 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
           <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>
-          <DropdownMenu.RadioGroup value={theme} onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}>
+          <DropdownMenu.RadioGroup
+            value={theme}
+            onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}
+          >
             {THEMES.map((t) => (
               <DropdownMenu.RadioItem key={t.value} value={t.value} className="menu-item">
                 <span aria-hidden="true">{theme === t.value ? '●' : '○'}</span>
@@ -147,10 +165,13 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator style={{ height: 1, background: 'var(--border)', margin: 4 }} />
-          <DropdownMenu.Item className="menu-item" onSelect={() => {
+          <DropdownMenu.Item
+            className="menu-item"
+            onSelect={() => {
               endSession('signed-out')
               queryClient.clear()
-            }}>
+            }}
+          >
             Sign out
           </DropdownMenu.Item>
         </DropdownMenu.Content>

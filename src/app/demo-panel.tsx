@@ -18,7 +18,12 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
       <Button onClick={() => setOpen(true)} variant={faulty ? 'danger' : 'default'}>
         Demo controls{faulty ? ' (faults on)' : ''}
       </Button>
-      <Modal open={open} onOpenChange={setOpen} title="Demo controls" description="The backend runs in this browser. Nothing here exists in live mode.">
+      <Modal
+        open={open}
+        onOpenChange={setOpen}
+        title="Demo controls"
+        description="The backend runs in this browser. Nothing here exists in live mode."
+      >
         <fieldset className="field">
           <legend>Fleet size</legend>
           {(['small', 'large'] as const).map((fleet) => (
@@ -32,7 +37,9 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
                   window.location.reload()
                 }}
               />{' '}
-              {fleet === 'small' ? 'Small (a few dozen servers)' : 'Large (2,000 servers, 10,000 applications)'}
+              {fleet === 'small'
+                ? 'Small (a few dozen servers)'
+                : 'Large (2,000 servers, 10,000 applications)'}
             </label>
           ))}
         </fieldset>
@@ -61,10 +68,18 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
             />
           </label>
           <label>
-            <input type="checkbox" checked={faults.offline} onChange={(e) => demo.setFaults({ offline: e.target.checked })} /> Backend
-            offline (every call fails with a network error)
+            <input
+              type="checkbox"
+              checked={faults.offline}
+              onChange={(e) => demo.setFaults({ offline: e.target.checked })}
+            />{' '}
+            Backend offline (every call fails with a network error)
           </label>
-          <Button size="small" onClick={() => demo.setFaults({ latencyMs: 0, failureRate: 0, offline: false })} disabled={!faulty}>
+          <Button
+            size="small"
+            onClick={() => demo.setFaults({ latencyMs: 0, failureRate: 0, offline: false })}
+            disabled={!faulty}
+          >
             Clear faults
           </Button>
         </fieldset>
@@ -72,7 +87,10 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
           <legend>Data and session</legend>
           {confirmReset ? (
             <div className="alert alert-warn">
-              <p style={{ marginTop: 0 }}>Forget every change made in this demo and rebuild the {demo.fleet} fleet from its seed?</p>
+              <p style={{ marginTop: 0 }}>
+                Forget every change made in this demo and rebuild the {demo.fleet} fleet from its
+                seed?
+              </p>
               <div className="toolbar">
                 <Button onClick={() => setConfirmReset(false)}>Cancel</Button>
                 <Button

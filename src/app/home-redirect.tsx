@@ -23,6 +23,11 @@ export function HomeRedirect() {
   if (!environments.data) return <LoadingState label="Loading your organization…" />
   const envs = environments.data
   const preferred = envs.find((e) => e.id === lastEnvironment()) ?? envs[0]
-  if (!preferred) return <EmptyState title="This organization has no environments">Create one in Access Management, then reload.</EmptyState>
+  if (!preferred)
+    return (
+      <EmptyState title="This organization has no environments">
+        Create one in Access Management, then reload.
+      </EmptyState>
+    )
   return <Navigate to={paths.servers(preferred.id)} replace />
 }

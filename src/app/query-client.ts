@@ -29,7 +29,8 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
         // Retry only what a retry can fix: the network and server errors, once.
         retry:
           options.retry ??
-          ((count, error) => count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500)),
+          ((count, error) =>
+            count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500)),
         refetchOnWindowFocus: true,
       },
     },

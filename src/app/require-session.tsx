@@ -7,7 +7,7 @@ import { getSession, subscribeSession } from '../lib/session-store.ts'
 export function RequireSession() {
   const session = useSyncExternalStore(subscribeSession, getSession)
   const location = useLocation()
-  if (!session || session.expiresAt <= Date.now()) {
+  if (!session) {
     return <Navigate to={paths.signIn(location.pathname + location.search)} replace />
   }
   return <Outlet />

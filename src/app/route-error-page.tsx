@@ -13,7 +13,12 @@ export function RouteErrorPage() {
       </main>
     )
   }
-  const message = error instanceof Error ? error.message : isRouteErrorResponse(error) ? error.statusText : String(error)
+  const message =
+    error instanceof Error
+      ? error.message
+      : isRouteErrorResponse(error)
+        ? error.statusText
+        : String(error)
   return (
     <main className="state" style={{ paddingTop: 80 }} role="alert">
       <h1>Something went wrong on this page</h1>

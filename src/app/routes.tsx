@@ -12,25 +12,38 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: () => <LoadingState label="Loading…" />,
     children: [
-      { path: 'signin', lazy: async () => ({ Component: (await import('./sign-in-route.tsx')).SignInRoute }) },
+      {
+        path: 'signin',
+        lazy: async () => ({ Component: (await import('./sign-in-route.tsx')).SignInRoute }),
+      },
       {
         Component: RequireSession,
         children: [
-          { index: true, lazy: async () => ({ Component: (await import('./home-redirect.tsx')).HomeRedirect }) },
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./home-redirect.tsx')).HomeRedirect }),
+          },
           {
             path: 'env/:envId',
             lazy: async () => ({ Component: (await import('./console-layout.tsx')).ConsoleLayout }),
             children: [
-              { index: true, lazy: async () => ({ Component: (await import('./env-index.tsx')).EnvIndex }) },
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./env-index.tsx')).EnvIndex }),
+              },
               {
                 path: 'servers',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({ Component: (await import('../features/servers/servers-page.tsx')).ServersPage }),
+                lazy: async () => ({
+                  Component: (await import('../features/servers/servers-page.tsx')).ServersPage,
+                }),
               },
               {
                 path: 'servers/:serverId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({ Component: (await import('../features/servers/server-page.tsx')).ServerPage }),
+                lazy: async () => ({
+                  Component: (await import('../features/servers/server-page.tsx')).ServerPage,
+                }),
               },
               { path: '*', Component: NotFoundPage },
             ],

@@ -2,7 +2,13 @@ import { failuresFirst, type BulkItemResult } from './bulk.ts'
 import { StatusBadge } from './status-badge.tsx'
 
 /** One line per item of a bulk action, failures first, with a plain summary. */
-export function BulkResults({ results, verb }: { results: readonly BulkItemResult[]; verb: string }) {
+export function BulkResults({
+  results,
+  verb,
+}: {
+  results: readonly BulkItemResult[]
+  verb: string
+}) {
   const failed = results.filter((r) => !r.ok).length
   const ok = results.length - failed
   return (

@@ -28,7 +28,12 @@ export function Button({
 }: ButtonProps) {
   const reasonId = useId()
   const denied = permission !== undefined && !permission.allowed
-  const classes = ['btn', variant !== 'default' && `btn-${variant}`, size === 'small' && 'btn-small', className]
+  const classes = [
+    'btn',
+    variant !== 'default' && `btn-${variant}`,
+    size === 'small' && 'btn-small',
+    className,
+  ]
     .filter(Boolean)
     .join(' ')
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {

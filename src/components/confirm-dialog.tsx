@@ -66,12 +66,22 @@ export function ConfirmDialog({
           <label htmlFor="confirm-typed">
             Type <code>{typeToConfirm}</code> to confirm
           </label>
-          <input id="confirm-typed" type="text" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+          <input
+            id="confirm-typed"
+            type="text"
+            value={typed}
+            autoComplete="off"
+            onChange={(e) => setTyped(e.target.value)}
+          />
         </div>
       )}
       {requests && requests.length > 0 && <CurlPreview request={requests[0]!} />}
-      {requests && requests.length > 1 && <div className="muted">…and {requests.length - 1} more like it.</div>}
-      {error !== undefined && error !== null && <ErrorPanel error={error} title={`${confirmLabel} failed`} />}
+      {requests && requests.length > 1 && (
+        <div className="muted">…and {requests.length - 1} more like it.</div>
+      )}
+      {error !== undefined && error !== null && (
+        <ErrorPanel error={error} title={`${confirmLabel} failed`} />
+      )}
     </Modal>
   )
 }

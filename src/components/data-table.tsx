@@ -41,7 +41,16 @@ const FALLBACK_HEIGHT = 800
  * A table that renders only the rows in view, so 10,000 rows scroll and re-sort as fast
  * as 50. Sorting and selection are controlled by the page (they live in the URL / page).
  */
-export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onSortChange, selection }: DataTableProps<T>) {
+export function DataTable<T>({
+  label,
+  rows,
+  columns,
+  rowKey,
+  rowLabel,
+  sort,
+  onSortChange,
+  selection,
+}: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -49,7 +58,9 @@ export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onS
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     observeElementRect: (instance, cb) =>
-      observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT })),
+      observeElementRect(instance, (rect) =>
+        cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT }),
+      ),
   })
   const items = virtualizer.getVirtualItems()
   const first = items[0]
@@ -58,7 +69,9 @@ export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onS
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0
   const colSpan = columns.length + (selection ? 1 : 0)
 
-  const selectedCount = selection ? rows.reduce((n, row) => n + (selection.selected.has(rowKey(row)) ? 1 : 0), 0) : 0
+  const selectedCount = selection
+    ? rows.reduce((n, row) => n + (selection.selected.has(rowKey(row)) ? 1 : 0), 0)
+    : 0
   const allSelected = rows.length > 0 && selectedCount === rows.length
 
   const toggleAll = () => {
@@ -100,14 +113,22 @@ export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onS
             )}
             {columns.map((column) => {
               const active = sort?.id === column.id
-              const ariaSort = active ? (sort.desc ? 'descending' : 'ascending') : column.sortable ? 'none' : undefined
+              const ariaSort = active
+                ? sort.desc
+                  ? 'descending'
+                  : 'ascending'
+                : column.sortable
+                  ? 'none'
+                  : undefined
               return (
                 <th key={column.id} scope="col" aria-sort={ariaSort}>
                   {column.sortable && onSortChange ? (
                     <button
                       type="button"
                       className="sort-button"
-                      onClick={() => onSortChange({ id: column.id, desc: active ? !sort.desc : false })}
+                      onClick={() =>
+                        onSortChange({ id: column.id, desc: active ? !sort.desc : false })
+                      }
                     >
                       {column.header}
                       <span aria-hidden="true">{active ? (sort.desc ? '▼' : '▲') : '↕'}</span>
@@ -123,6 +144,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onS
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" style={{ height: padTop }}>
+              {/* oxlint-disable-next-line jsx-a11y/control-has-associated-label -- spacer of a virtualised table, hidden from assistive tech */}
               <td colSpan={colSpan} style={{ padding: 0, border: 0 }} />
             </tr>
           )}
@@ -151,6 +173,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, rowLabel, sort, onS
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" style={{ height: padBottom }}>
+              {/* oxlint-disable-next-line jsx-a11y/control-has-associated-label -- spacer of a virtualised table, hidden from assistive tech */}
               <td colSpan={colSpan} style={{ padding: 0, border: 0 }} />
             </tr>
           )}

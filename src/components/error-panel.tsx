@@ -35,7 +35,9 @@ export function ErrorPanel({
           {api.summary}
         </div>
       )}
-      {api && nextStep(api.status, api.kind) && <div className="muted">{nextStep(api.status, api.kind)}</div>}
+      {api && nextStep(api.status, api.kind) && (
+        <div className="muted">{nextStep(api.status, api.kind)}</div>
+      )}
       {onRetry && (
         <div style={{ marginTop: 8 }}>
           <Button onClick={onRetry} busy={retrying}>
@@ -48,10 +50,15 @@ export function ErrorPanel({
 }
 
 function nextStep(status: number, kind: string): string | null {
-  if (kind === 'network') return 'The backend did not answer. Check that it is running and reachable, then retry.'
-  if (kind === 'schema') return 'The backend answered in an unexpected format; it may be a different API version.'
-  if (status === 403) return 'Your connected app lacks a scope this needs. Ask an administrator to grant it.'
-  if (status === 404) return 'It may have been removed by someone else. Go back to the list to see the current state.'
-  if (status >= 500) return 'The backend failed. Retry; if it keeps failing, check the backend’s logs.'
+  if (kind === 'network')
+    return 'The backend did not answer. Check that it is running and reachable, then retry.'
+  if (kind === 'schema')
+    return 'The backend answered in an unexpected format; it may be a different API version.'
+  if (status === 403)
+    return 'Your connected app lacks a scope this needs. Ask an administrator to grant it.'
+  if (status === 404)
+    return 'It may have been removed by someone else. Go back to the list to see the current state.'
+  if (status >= 500)
+    return 'The backend failed. Retry; if it keeps failing, check the backend’s logs.'
   return null
 }

@@ -14,9 +14,21 @@ export interface ModalProps {
 }
 
 /** A modal dialog with a title, an optional description, a body and a footer of actions. */
-export function Modal({ open, onOpenChange, title, description, children, footer, locked, wide }: ModalProps) {
+export function Modal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  locked,
+  wide,
+}: ModalProps) {
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => (locked && !next ? undefined : onOpenChange(next))}>
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => (locked && !next ? undefined : onOpenChange(next))}
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
@@ -25,7 +37,11 @@ export function Modal({ open, onOpenChange, title, description, children, footer
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
-          {description && <Dialog.Description asChild><div className="muted">{description}</div></Dialog.Description>}
+          {description && (
+            <Dialog.Description asChild>
+              <div className="muted">{description}</div>
+            </Dialog.Description>
+          )}
           {children}
           {footer && <div className="dialog-footer">{footer}</div>}
         </Dialog.Content>

@@ -14,7 +14,11 @@ export function PageHeader({
   return (
     <header className="page-header">
       <div className="titles">
-        {breadcrumbs && <nav aria-label="Breadcrumb" className="breadcrumbs">{breadcrumbs}</nav>}
+        {breadcrumbs && (
+          <nav aria-label="Breadcrumb" className="breadcrumbs">
+            {breadcrumbs}
+          </nav>
+        )}
         <h1>{title}</h1>
         {subtitle && <div className="subtitle">{subtitle}</div>}
       </div>

@@ -3,7 +3,11 @@ import type { ReactNode } from 'react'
 export function LoadingState({ label }: { label: string }) {
   return (
     <div className="state" role="status" aria-live="polite">
-      <span className="spinner" aria-hidden="true" style={{ display: 'inline-block', marginRight: 8 }} />
+      <span
+        className="spinner"
+        aria-hidden="true"
+        style={{ display: 'inline-block', marginRight: 8 }}
+      />
       {label}
     </div>
   )

@@ -17,11 +17,17 @@ export function serverStatus(status: string): { label: string; tone: Tone } {
 }
 
 /** Application statuses (desired vs reported) in operator words and colour. */
-export function applicationStatus(reported: string, desired?: string): { label: string; tone: Tone } {
+export function applicationStatus(
+  reported: string,
+  desired?: string,
+): { label: string; tone: Tone } {
   if (reported.includes('FAILED')) return { label: 'Failed', tone: 'danger' }
-  if (desired === 'UPDATED' || reported === 'UNDEPLOYED') return { label: 'Deploying', tone: 'progress' }
-  if (desired === 'STOPPED' && reported === 'STARTED') return { label: 'Stopping', tone: 'progress' }
-  if (desired === 'STARTED' && reported !== 'STARTED') return { label: 'Starting', tone: 'progress' }
+  if (desired === 'UPDATED' || reported === 'UNDEPLOYED')
+    return { label: 'Deploying', tone: 'progress' }
+  if (desired === 'STOPPED' && reported === 'STARTED')
+    return { label: 'Stopping', tone: 'progress' }
+  if (desired === 'STARTED' && reported !== 'STARTED')
+    return { label: 'Starting', tone: 'progress' }
   switch (reported) {
     case 'STARTED':
       return { label: 'Started', tone: 'ok' }

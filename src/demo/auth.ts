@@ -51,18 +51,25 @@ export function mintToken(identity: DemoIdentity, now: number): string {
   return `demo.${encode({ sub: identity.clientId, iat: now, exp: now + TOKEN_TTL_SECONDS * 1000 })}`
 }
 
-export type AuthResult = { ok: true; identity: DemoIdentity } | { ok: false; status: 401; message: string }
+export type AuthResult =
+  { ok: true; identity: DemoIdentity } | { ok: false; status: 401; message: string }
 
 /** Checks the `Authorization: Bearer` header of a request. */
 export function authenticate(request: Request, db: DemoDb): AuthResult {
   const header = request.headers.get('Authorization') ?? ''
   const match = /^Bearer\s+(.+)$/i.exec(header)
-  if (!match?.[1]) return { ok: false, status: 401, message: 'Unauthorized: a bearer token is required.' }
+  if (!match?.[1])
+    return { ok: false, status: 401, message: 'Unauthorized: a bearer token is required.' }
   const claims = decode(match[1])
   const identity = claims && DEMO_IDENTITIES.find((i) => i.clientId === claims.sub)
-  if (!claims || !identity) return { ok: false, status: 401, message: 'Unauthorized: the token is not valid.' }
+  if (!claims || !identity)
+    return { ok: false, status: 401, message: 'Unauthorized: the token is not valid.' }
   if (claims.exp <= db.now() || claims.iat < db.tokensNotBefore) {
-    return { ok: false, status: 401, message: 'Unauthorized: the token has expired. Request a new token.' }
+    return {
+      ok: false,
+      status: 401,
+      message: 'Unauthorized: the token has expired. Request a new token.',
+    }
   }
   return { ok: true, identity }
 }

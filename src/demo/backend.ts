@@ -1,4 +1,4 @@
-import { DemoDb } from './db.ts'
+import { DemoDb, stateKey } from './db.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
 import type { DemoStorage } from './storage.ts'
@@ -40,7 +40,7 @@ export class DemoBackend {
 
   /** Forgets every change the operator made and rebuilds the fleet from its seed. */
   reset(): void {
-    this.options.storage.remove(`runtime-console-demo:v1:${this.options.fleet}`)
+    this.options.storage.remove(stateKey(this.options.fleet))
     this.db = this.open()
   }
 }

@@ -171,7 +171,8 @@ export class DemoDb {
     const map = new Map<number, Membership>()
     for (const group of this.groups.all()) for (const id of group.serverIds) map.set(id, { group })
     for (const cluster of this.clusters.all()) {
-      for (const member of cluster.members) map.set(member.serverId, { cluster, serverIp: member.serverIp })
+      for (const member of cluster.members)
+        map.set(member.serverId, { cluster, serverIp: member.serverIp })
     }
     this.membershipCache = map
     return map
@@ -186,7 +187,8 @@ export class DemoDb {
   serverView(row: ServerRow): Server {
     const { envId: _env, connectAt: _connect, ...server } = row
     const member = this.membership().get(row.id)
-    if (member?.group) return { ...server, serverGroupId: member.group.id, serverGroupName: member.group.name }
+    if (member?.group)
+      return { ...server, serverGroupId: member.group.id, serverGroupName: member.group.name }
     if (member?.cluster) {
       return {
         ...server,
@@ -253,7 +255,11 @@ export class DemoDb {
   }
 
   applicationView(row: ApplicationRow): Application {
-    const target = this.targetView(row.targetId) ?? { id: row.targetId, name: '(removed)', type: 'SERVER' }
+    const target = this.targetView(row.targetId) ?? {
+      id: row.targetId,
+      name: '(removed)',
+      type: 'SERVER',
+    }
     return {
       id: row.id,
       name: row.name,

@@ -9,7 +9,13 @@ import type { Server } from '../api/runtime-manager/server-schemas.ts'
  */
 export type ServerRow = Omit<
   Server,
-  'serverGroupId' | 'serverGroupName' | 'clusterId' | 'clusterName' | 'serverIp' | 'currentClusteringIp' | 'currentClusteringPort'
+  | 'serverGroupId'
+  | 'serverGroupName'
+  | 'clusterId'
+  | 'clusterName'
+  | 'serverIp'
+  | 'currentClusteringIp'
+  | 'currentClusteringPort'
 > & {
   envId: string
   /** When an agent that just registered finishes connecting (lifecycle clock). */

@@ -60,14 +60,74 @@ interface EnvPlan {
 
 const PLANS: Record<FleetSize, EnvPlan[]> = {
   small: [
-    { name: 'Production', short: 'prd', type: 'production', servers: 24, groups: 3, groupSize: 3, clusters: 2, clusterSize: 3, applications: 36 },
-    { name: 'Sandbox', short: 'sbx', type: 'sandbox', servers: 8, groups: 1, groupSize: 2, clusters: 0, clusterSize: 0, applications: 10 },
-    { name: 'QA', short: 'qa', type: 'sandbox', servers: 0, groups: 0, groupSize: 0, clusters: 0, clusterSize: 0, applications: 0 },
+    {
+      name: 'Production',
+      short: 'prd',
+      type: 'production',
+      servers: 24,
+      groups: 3,
+      groupSize: 3,
+      clusters: 2,
+      clusterSize: 3,
+      applications: 36,
+    },
+    {
+      name: 'Sandbox',
+      short: 'sbx',
+      type: 'sandbox',
+      servers: 8,
+      groups: 1,
+      groupSize: 2,
+      clusters: 0,
+      clusterSize: 0,
+      applications: 10,
+    },
+    {
+      name: 'QA',
+      short: 'qa',
+      type: 'sandbox',
+      servers: 0,
+      groups: 0,
+      groupSize: 0,
+      clusters: 0,
+      clusterSize: 0,
+      applications: 0,
+    },
   ],
   large: [
-    { name: 'Production', short: 'prd', type: 'production', servers: 2000, groups: 150, groupSize: 3, clusters: 60, clusterSize: 4, applications: 10_000 },
-    { name: 'Sandbox', short: 'sbx', type: 'sandbox', servers: 40, groups: 4, groupSize: 2, clusters: 2, clusterSize: 2, applications: 60 },
-    { name: 'QA', short: 'qa', type: 'sandbox', servers: 0, groups: 0, groupSize: 0, clusters: 0, clusterSize: 0, applications: 0 },
+    {
+      name: 'Production',
+      short: 'prd',
+      type: 'production',
+      servers: 2000,
+      groups: 150,
+      groupSize: 3,
+      clusters: 60,
+      clusterSize: 4,
+      applications: 10_000,
+    },
+    {
+      name: 'Sandbox',
+      short: 'sbx',
+      type: 'sandbox',
+      servers: 40,
+      groups: 4,
+      groupSize: 2,
+      clusters: 2,
+      clusterSize: 2,
+      applications: 60,
+    },
+    {
+      name: 'QA',
+      short: 'qa',
+      type: 'sandbox',
+      servers: 0,
+      groups: 0,
+      groupSize: 0,
+      clusters: 0,
+      clusterSize: 0,
+      applications: 0,
+    },
   ],
 }
 
@@ -78,7 +138,11 @@ const AGENT_VERSIONS = ['2.5.4', '2.6.2', '2.7.0'] as const
 const JVMS = [
   { name: 'OpenJDK Runtime Environment', version: '17.0.12+7', vendor: 'Eclipse Adoptium' },
   { name: 'OpenJDK Runtime Environment', version: '11.0.24+8', vendor: 'Eclipse Adoptium' },
-  { name: 'Java(TM) SE Runtime Environment', version: '17.0.11+7-LTS-207', vendor: 'Oracle Corporation' },
+  {
+    name: 'Java(TM) SE Runtime Environment',
+    version: '17.0.11+7-LTS-207',
+    vendor: 'Oracle Corporation',
+  },
 ] as const
 const OSES = [
   { name: 'Linux', version: '5.15.0-119-generic', architecture: 'amd64' },
@@ -86,9 +150,26 @@ const OSES = [
   { name: 'Windows Server 2022', version: '10.0', architecture: 'amd64' },
 ] as const
 const DOMAINS = [
-  'orders', 'payments', 'customers', 'inventory', 'shipping', 'billing', 'catalog', 'pricing',
-  'loyalty', 'notifications', 'accounts', 'identity', 'reporting', 'claims', 'quotes', 'policies',
-  'search', 'returns', 'fraud', 'ledger',
+  'orders',
+  'payments',
+  'customers',
+  'inventory',
+  'shipping',
+  'billing',
+  'catalog',
+  'pricing',
+  'loyalty',
+  'notifications',
+  'accounts',
+  'identity',
+  'reporting',
+  'claims',
+  'quotes',
+  'policies',
+  'search',
+  'returns',
+  'fraud',
+  'ledger',
 ] as const
 const LAYERS = ['sapi', 'papi', 'xapi', 'sync', 'batch', 'listener', 'events'] as const
 const FAILURES = [
@@ -141,8 +222,14 @@ export function generateSeed(fleet: FleetSize, anchor: number): SeedData {
       const statusRoll = rng.next()
       const status = statusRoll < 0.86 ? 'RUNNING' : statusRoll < 0.97 ? 'DISCONNECTED' : 'CREATED'
       const subnet = REGIONS.indexOf(region) + 10
-      const addresses = [{ ip: `10.${subnet}.${rng.int(0, 31)}.${rng.int(2, 254)}`, networkInterface: 'eth0' }]
-      if (rng.chance(0.2)) addresses.push({ ip: `172.20.${rng.int(0, 255)}.${rng.int(2, 254)}`, networkInterface: 'eth1' })
+      const addresses = [
+        { ip: `10.${subnet}.${rng.int(0, 31)}.${rng.int(2, 254)}`, networkInterface: 'eth0' },
+      ]
+      if (rng.chance(0.2))
+        addresses.push({
+          ip: `172.20.${rng.int(0, 255)}.${rng.int(2, 254)}`,
+          networkInterface: 'eth1',
+        })
       const licenceDays = rng.chance(0.06) ? rng.int(-20, 25) : rng.int(60, 700)
       const certDays = rng.chance(0.07) ? rng.int(-10, 28) : rng.int(45, 365)
       const server: ServerRow = {
@@ -157,7 +244,8 @@ export function generateSeed(fleet: FleetSize, anchor: number): SeedData {
         status,
         addresses: status === 'CREATED' ? [] : addresses,
         timeCreated: created,
-        timeUpdated: status === 'RUNNING' ? anchor - rng.int(1, 3600) * 1000 : created + rng.int(1, 15) * DAY,
+        timeUpdated:
+          status === 'RUNNING' ? anchor - rng.int(1, 3600) * 1000 : created + rng.int(1, 15) * DAY,
         licenseExpirationDate: anchor + licenceDays * DAY,
         certificateExpirationDate: anchor + certDays * DAY,
         runtimeInformation:
@@ -259,13 +347,23 @@ export function generateSeed(fleet: FleetSize, anchor: number): SeedData {
       const serverArtifacts = memberIds.map((serverId) => {
         const server = serverById.get(serverId)
         const disconnected = server?.status !== 'RUNNING'
-        const status = failed ? 'DEPLOYMENT_FAILED' : stopped ? 'STOPPED' : disconnected ? 'STOPPED' : 'STARTED'
+        const status = failed
+          ? 'DEPLOYMENT_FAILED'
+          : stopped
+            ? 'STOPPED'
+            : disconnected
+              ? 'STOPPED'
+              : 'STARTED'
         return {
           id: newId(),
           serverId,
           desiredStatus: stopped ? 'STOPPED' : 'STARTED',
           lastReportedStatus: status,
-          message: failed ? rng.pick(FAILURES) : disconnected && !stopped ? 'Server is disconnected' : null,
+          message: failed
+            ? rng.pick(FAILURES)
+            : disconnected && !stopped
+              ? 'Server is disconnected'
+              : null,
           deploymentId,
         }
       })
@@ -284,7 +382,7 @@ export function generateSeed(fleet: FleetSize, anchor: number): SeedData {
           fileSize: rng.int(1_500_000, 60_000_000),
           timeUpdated: updated,
         },
-        configuration: rng.chance(0.5) ? { 'http.port': '8081', 'env': plan.short } : {},
+        configuration: rng.chance(0.5) ? { 'http.port': '8081', env: plan.short } : {},
         serverArtifacts,
         timeCreated: created,
         timeUpdated: updated,

@@ -52,7 +52,11 @@ export async function startDemoBackend(): Promise<DemoControls> {
     ambientLatencyMs: navigator.webdriver ? 0 : 120,
   })
   const worker = setupWorker(...createHandlers(backend))
-  await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } })
+  await worker.start({
+    onUnhandledFrame: 'bypass',
+    quiet: true,
+    serviceWorker: { url: '/mockServiceWorker.js' },
+  })
   window.addEventListener('pagehide', () => backend.db.persistNow())
 
   const controls: DemoControls = {

@@ -66,7 +66,9 @@ function redactJson(value: unknown): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_FIELDS.has(k) ? '$' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase() : redactJson(v)
+      out[k] = SECRET_FIELDS.has(k)
+        ? '$' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()
+        : redactJson(v)
     }
     return out
   }
@@ -90,13 +92,19 @@ export function describeRequest(init: RequestInit_): RequestDescription {
   if (init.body instanceof URLSearchParams) {
     headers.push(['Content-Type', 'application/x-www-form-urlencoded'])
     const shown = new URLSearchParams()
-    for (const [k, v] of init.body) shown.append(k, SECRET_FIELDS.has(k) ? `$${k.toUpperCase()}` : v)
+    for (const [k, v] of init.body)
+      shown.append(k, SECRET_FIELDS.has(k) ? `$${k.toUpperCase()}` : v)
     body = { kind: 'text', text: shown.toString().replace(/%24([A-Z_]+)/g, '$$$1') }
   } else if (init.body && isFormData(init.body)) {
     const parts: MultipartPart[] = []
     for (const [name, value] of init.body) {
       if (typeof value === 'string') parts.push({ name, value })
-      else parts.push({ name, value: value.name, file: { name: value.name, size: value.size, type: value.type } })
+      else
+        parts.push({
+          name,
+          value: value.name,
+          file: { name: value.name, size: value.size, type: value.type },
+        })
     }
     body = { kind: 'multipart', parts }
   } else if (init.body !== undefined) {
@@ -115,7 +123,9 @@ function shellQuote(value: string): string {
  * Inside double quotes any other `$` is escaped, so data such as `$(cmd)` is never run.
  */
 function quoteWithVariables(value: string): string {
-  return /\$[A-Z_]+/.test(value) ? `"${value.replace(/(["\\`]|\$(?!(?:TOKEN|CLIENT_SECRET|PASSWORD|CONSUMER_SECRET)\b))/g, '\\$1')}"` : shellQuote(value)
+  return /\$[A-Z_]+/.test(value)
+    ? `"${value.replace(/(["\\`]|\$(?!(?:TOKEN|CLIENT_SECRET|PASSWORD|CONSUMER_SECRET)\b))/g, '\\$1')}"`
+    : shellQuote(value)
 }
 
 /**
@@ -124,13 +134,18 @@ function quoteWithVariables(value: string): string {
  */
 export function toCurl(description: RequestDescription, origin: string): string {
   const lines = [`curl -X ${description.method} ${shellQuote(origin + description.path)}`]
-  for (const [name, value] of description.headers) lines.push(`-H ${quoteWithVariables(`${name}: ${value}`)}`)
+  for (const [name, value] of description.headers)
+    lines.push(`-H ${quoteWithVariables(`${name}: ${value}`)}`)
   const body = description.body
   if (body?.kind === 'text') {
     lines.push(`--data ${quoteWithVariables(body.text)}`)
   } else if (body?.kind === 'multipart') {
     for (const part of body.parts) {
-      lines.push(part.file ? `-F ${shellQuote(`${part.name}=@${part.file.name}`)}` : `-F ${shellQuote(`${part.name}=${part.value}`)}`)
+      lines.push(
+        part.file
+          ? `-F ${shellQuote(`${part.name}=@${part.file.name}`)}`
+          : `--form-string ${shellQuote(`${part.name}=${part.value}`)}`,
+      )
     }
   }
   return lines.join(' \\\n  ')

@@ -31,11 +31,14 @@ export function formatBytes(bytes: number): string {
   const units = ['KB', 'MB', 'GB', 'TB']
   let value = bytes / 1024
   let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
+  // Pick the unit after rounding, so 1,048,575 B reads "1.0 MB", not "1024 KB".
+  const shown = (v: number) => (v < 10 ? Math.round(v * 10) / 10 : Math.round(v))
+  while (shown(value) >= 1024 && unit < units.length - 1) {
     value /= 1024
     unit++
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
+  const rounded = shown(value)
+  return `${rounded < 10 ? rounded.toFixed(1) : rounded} ${units[unit]}`
 }
 
 /** Whole days from `now` until `epochMs` (negative once past). */
@@ -45,8 +48,9 @@ export function daysUntil(epochMs: number, now: number): number {
 
 /** Parses a timestamp the APIs send as epoch ms, numeric string or ISO text. */
 export function toEpochMs(value: number | string | undefined | null): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined
-  if (typeof value === 'number') return value
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (value.trim() === '') return undefined
   const n = Number(value)
   if (Number.isFinite(n)) return n
   const d = Date.parse(value)

@@ -15,7 +15,8 @@ export const paths = {
 
 /** Only same-app absolute paths may be used as a post-sign-in destination. */
 export function safeReturnTo(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/signin')) return '/'
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/signin'))
+    return '/'
   // Browsers read `/\evil.com` and `/<tab>/evil.com` as `//evil.com`: resolve to be sure the host stays ours.
   if (new URL(value, 'http://app.invalid').host !== 'app.invalid') return '/'
   return value

@@ -25,17 +25,24 @@ function errorFromBody(body: unknown): { message?: string; details: string[] } {
   const details: string[] = []
   let message: string | undefined
   if ('message' in body && typeof body.message === 'string' && body.message) message = body.message
-  if ('description' in body && typeof body.description === 'string' && body.description && body.description !== message) {
+  if (
+    'description' in body &&
+    typeof body.description === 'string' &&
+    body.description &&
+    body.description !== message
+  ) {
     details.push(body.description)
   }
   if ('error' in body && Array.isArray(body.error)) {
     for (const item of body.error) {
-      if (item && typeof item === 'object' && 'message' in item && typeof item.message === 'string') details.push(item.message)
+      if (item && typeof item === 'object' && 'message' in item && typeof item.message === 'string')
+        details.push(item.message)
     }
   }
   if ('errors' in body && Array.isArray(body.errors)) {
     for (const item of body.errors) {
-      if (item && typeof item === 'object' && 'details' in item && typeof item.details === 'string') details.push(item.details)
+      if (item && typeof item === 'object' && 'details' in item && typeof item.details === 'string')
+        details.push(item.details)
     }
   }
   return { message, details }
@@ -95,7 +102,8 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
     throw new ApiError({
       kind: 'network',
       status: 0,
-      message: 'The server could not be reached (network error). Check the connection and the backend, then retry.',
+      message:
+        'The server could not be reached (network error). Check the connection and the backend, then retry.',
       request: description,
     })
   }
@@ -106,7 +114,9 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
     throw new ApiError({
       kind: 'http',
       status: response.status,
-      message: fromBody.message ?? `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
+      message:
+        fromBody.message ??
+        `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
       details: fromBody.details,
       request: description,
     })
@@ -120,7 +130,9 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
       kind: 'schema',
       status: response.status,
       message: `The server's answer was not in the expected format${where}: ${issue?.message ?? 'invalid data'}.`,
-      details: parsed.error.issues.slice(1, 4).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      details: parsed.error.issues
+        .slice(1, 4)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
       request: description,
     })
   }

@@ -23,6 +23,14 @@ function storage(): Storage | undefined {
   return typeof sessionStorage === 'undefined' ? undefined : sessionStorage
 }
 
+let expiryTimer: ReturnType<typeof setTimeout> | undefined
+
+/** Ends the session by itself when the token's lifetime is over. */
+function scheduleExpiry(session: Session) {
+  clearTimeout(expiryTimer)
+  expiryTimer = setTimeout(() => endSession('expired'), Math.max(0, session.expiresAt - Date.now()))
+}
+
 function read(): Session | null {
   const raw = storage()?.getItem(KEY)
   if (!raw) return null
@@ -38,7 +46,18 @@ function read(): Session | null {
       'clientId' in value &&
       typeof value.clientId === 'string'
     ) {
-      return { accessToken: value.accessToken, expiresAt: value.expiresAt, clientId: value.clientId }
+      if (value.expiresAt <= Date.now()) {
+        storage()?.removeItem(KEY)
+        lastEndReason = 'expired'
+        return null
+      }
+      const session = {
+        accessToken: value.accessToken,
+        expiresAt: value.expiresAt,
+        clientId: value.clientId,
+      }
+      scheduleExpiry(session)
+      return session
     }
   } catch {
     // A damaged entry is treated as no session.
@@ -50,7 +69,7 @@ function emit() {
   for (const listener of listeners) listener()
 }
 
-/** The current session, or null when signed out. Stable between changes (for useSyncExternalStore). */
+/** The current session, or null when signed out or expired. Stable between changes (for useSyncExternalStore). */
 export function getSession(): Session | null {
   if (cached === undefined) cached = read()
   return cached
@@ -66,12 +85,14 @@ export function startSession(session: Session): void {
   storage()?.setItem(KEY, JSON.stringify(session))
   cached = session
   lastEndReason = null
+  scheduleExpiry(session)
   emit()
 }
 
 /** Ends the session: on sign-out, or when the API answers 401 for the token. */
 export function endSession(reason: SessionEndReason): void {
   if (getSession() === null) return
+  clearTimeout(expiryTimer)
   storage()?.removeItem(KEY)
   cached = null
   lastEndReason = reason
@@ -91,6 +112,7 @@ export function subscribeSession(listener: () => void): () => void {
 
 /** Forgets the cached value (tests reset sessionStorage between cases). */
 export function resetSessionCache(): void {
+  clearTimeout(expiryTimer)
   cached = undefined
   lastEndReason = null
 }

@@ -11,7 +11,7 @@ configure({ asyncUtilTimeout: 5000 })
 
 /**
  * Renders the whole console (real routes, providers and query client, no retries) at
- * `path`, in memory. Pair with `useTestBackend` and `signInAs` for a backend and a session.
+ * `path`, in memory. Pair with `setupTestBackend` and `signInAs` for a backend and a session.
  */
 export function renderApp(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] })

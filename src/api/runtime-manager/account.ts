@@ -37,7 +37,10 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
 }
 
 /** The organization's environments (Production, Sandbox ...). */
-export async function listEnvironments(orgId: string, signal?: AbortSignal): Promise<Environment[]> {
+export async function listEnvironments(
+  orgId: string,
+  signal?: AbortSignal,
+): Promise<Environment[]> {
   const body = await request({
     method: 'GET',
     path: `/accounts/api/organizations/${encodeURIComponent(orgId)}/environments`,

@@ -15,7 +15,11 @@ export const RuntimeInformationSchema = z.object({
   jvmInformation: z.optional(
     z.object({
       runtime: z.optional(
-        z.object({ name: z.optional(z.string()), version: z.optional(z.string()), vendor: z.optional(z.string()) }),
+        z.object({
+          name: z.optional(z.string()),
+          version: z.optional(z.string()),
+          vendor: z.optional(z.string()),
+        }),
       ),
     }),
   ),

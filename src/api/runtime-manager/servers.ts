@@ -15,12 +15,31 @@ export const SERVER_POLL_FAST_MS = 5_000
 export const SERVER_POLL_IDLE_MS = 30_000
 
 export async function listServers(scope: EnvScope, signal?: AbortSignal): Promise<Server[]> {
-  return (await request({ method: 'GET', path: `${BASE}/servers`, scope, schema: ServerListSchema, signal })).data
+  return (
+    await request({
+      method: 'GET',
+      path: `${BASE}/servers`,
+      scope,
+      schema: ServerListSchema,
+      signal,
+    })
+  ).data
 }
 
-export async function getServer(scope: EnvScope, id: number, signal?: AbortSignal): Promise<Server> {
-  return (await request({ method: 'GET', path: `${BASE}/servers/${id}`, scope, schema: ServerEnvelopeSchema, signal }))
-    .data
+export async function getServer(
+  scope: EnvScope,
+  id: number,
+  signal?: AbortSignal,
+): Promise<Server> {
+  return (
+    await request({
+      method: 'GET',
+      path: `${BASE}/servers/${id}`,
+      scope,
+      schema: ServerEnvelopeSchema,
+      signal,
+    })
+  ).data
 }
 
 /** The exact unregister call, for the confirmation dialog's curl preview and for sending. */
@@ -33,7 +52,12 @@ export async function unregisterServer(scope: EnvScope, id: number): Promise<voi
 }
 
 export function registrationTokenRequest(scope: EnvScope) {
-  return { method: 'GET', path: `${BASE}/servers/registrationToken`, scope, schema: RegistrationTokenSchema } as const
+  return {
+    method: 'GET',
+    path: `${BASE}/servers/registrationToken`,
+    scope,
+    schema: RegistrationTokenSchema,
+  } as const
 }
 
 export async function getRegistrationToken(scope: EnvScope, signal?: AbortSignal): Promise<string> {
@@ -59,7 +83,9 @@ export const serverQueries = {
       queryKey: [...serverQueries.all(scope), 'detail', id],
       queryFn: ({ signal }) => getServer(scope, id, signal),
       refetchInterval: (query) =>
-        query.state.data && isServerTransitional(query.state.data) ? SERVER_POLL_FAST_MS : SERVER_POLL_IDLE_MS,
+        query.state.data && isServerTransitional(query.state.data)
+          ? SERVER_POLL_FAST_MS
+          : SERVER_POLL_IDLE_MS,
     }),
   registrationToken: (scope: EnvScope) =>
     queryOptions({

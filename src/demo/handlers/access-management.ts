@@ -33,7 +33,8 @@ export function accessManagementHandlers(backend: DemoBackend) {
         return hybridError(400, 'client_id and client_secret are required.')
       }
       const identity = findIdentity(fields.client_id, fields.client_secret)
-      if (!identity) return hybridError(401, 'Invalid client credentials: check the client ID and secret.')
+      if (!identity)
+        return hybridError(401, 'Invalid client credentials: check the client ID and secret.')
       return HttpResponse.json({
         access_token: mintToken(identity, backend.db.now()),
         token_type: 'bearer',
@@ -55,7 +56,11 @@ export function accessManagementHandlers(backend: DemoBackend) {
           organization: { id: db.organization.id, name: db.organization.name },
           memberOfOrganizations: [{ id: db.organization.id, name: db.organization.name }],
         },
-        client: { client_id: identity.clientId, name: identity.name, scopes: scopeNamesFor(identity.role) },
+        client: {
+          client_id: identity.clientId,
+          name: identity.name,
+          scopes: scopeNamesFor(identity.role),
+        },
       })
     }),
 

@@ -26,7 +26,10 @@ export function createHandlers(backend: DemoBackend) {
       const wait = faults.latencyMs + backend.ambientLatencyMs
       if (wait > 0) await delay(wait)
       if (faults.failureRate > 0 && Math.random() < faults.failureRate) {
-        return hybridError(500, 'Injected failure (demo fault injection): the backend could not process the request.')
+        return hybridError(
+          500,
+          'Injected failure (demo fault injection): the backend could not process the request.',
+        )
       }
       backend.db.tick()
       return undefined

@@ -22,7 +22,11 @@ export function intParam(value: string | readonly string[] | undefined): number 
 export type Guarded<T> = { ok: true; value: T } | { ok: false; response: Response }
 
 /** Checks the bearer token and, when given, one scope. */
-export function guardIdentity(db: DemoDb, request: Request, scope?: ScopeKey): Guarded<DemoIdentity> {
+export function guardIdentity(
+  db: DemoDb,
+  request: Request,
+  scope?: ScopeKey,
+): Guarded<DemoIdentity> {
   const auth = authenticate(request, db)
   if (!auth.ok) return { ok: false, response: hybridError(auth.status, auth.message) }
   if (scope && !hasScope(auth.identity, scope)) {
@@ -44,13 +48,19 @@ export function guardHybrid(
   if (!who.ok) return who
   const orgId = request.headers.get('X-ANYPNT-ORG-ID')
   const envId = request.headers.get('X-ANYPNT-ENV-ID')
-  if (!orgId) return { ok: false, response: hybridError(400, 'The X-ANYPNT-ORG-ID header is required.') }
-  if (!envId) return { ok: false, response: hybridError(400, 'The X-ANYPNT-ENV-ID header is required.') }
+  if (!orgId)
+    return { ok: false, response: hybridError(400, 'The X-ANYPNT-ORG-ID header is required.') }
+  if (!envId)
+    return { ok: false, response: hybridError(400, 'The X-ANYPNT-ENV-ID header is required.') }
   if (orgId !== db.organization.id) {
-    return { ok: false, response: hybridError(403, `Forbidden: no access to organization ${orgId}.`) }
+    return {
+      ok: false,
+      response: hybridError(403, `Forbidden: no access to organization ${orgId}.`),
+    }
   }
   const env = db.environment(envId)
   if (!env) return { ok: false, response: hybridError(404, `Environment ${envId} was not found.`) }
-  if (!hasScope(who.value, scope)) return { ok: false, response: hybridError(403, missingScopeMessage(scope)) }
+  if (!hasScope(who.value, scope))
+    return { ok: false, response: hybridError(403, missingScopeMessage(scope)) }
   return { ok: true, value: { identity: who.value, env } }
 }

@@ -5,7 +5,9 @@ import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
 const BASE = '*/hybrid/api/v1'
 
 function registrationTokenFor(orgId: string, envId: string): string {
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')
   return `${orgId}---${envId}---${random}`
 }
 
@@ -39,7 +41,8 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       if (!guard.ok) return guard.response
       const id = intParam(params.id)
       const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id) return hybridError(404, `Server ${String(params.id)} was not found.`)
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `Server ${String(params.id)} was not found.`)
       return HttpResponse.json({ data: db.serverView(row) })
     }),
 
@@ -49,7 +52,8 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       if (!guard.ok) return guard.response
       const id = intParam(params.id)
       const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id) return hybridError(404, `Server ${String(params.id)} was not found.`)
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `Server ${String(params.id)} was not found.`)
       const member = db.membershipOf(id)
       if (member?.group) {
         return hybridError(
@@ -64,7 +68,8 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
         )
       }
       // Applications deployed to this server alone go with it (choice, ADR 005).
-      for (const app of db.applications.all()) if (app.targetId === id) db.applications.delete(app.id)
+      for (const app of db.applications.all())
+        if (app.targetId === id) db.applications.delete(app.id)
       db.servers.delete(id)
       db.changed()
       return noContent()
@@ -75,7 +80,12 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return HttpResponse.json({ data: db.groups.all().filter((g) => g.envId === envId).map((g) => db.groupView(g)) })
+      return HttpResponse.json({
+        data: db.groups
+          .all()
+          .filter((g) => g.envId === envId)
+          .map((g) => db.groupView(g)),
+      })
     }),
 
     http.get(`${BASE}/serverGroups/:id`, ({ request, params }) => {
@@ -94,7 +104,12 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return HttpResponse.json({ data: db.clusters.all().filter((c) => c.envId === envId).map((c) => db.clusterView(c)) })
+      return HttpResponse.json({
+        data: db.clusters
+          .all()
+          .filter((c) => c.envId === envId)
+          .map((c) => db.clusterView(c)),
+      })
     }),
 
     http.get(`${BASE}/clusters/:id`, ({ request, params }) => {
@@ -102,7 +117,8 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const row = db.clusters.get(intParam(params.id))
-      if (!row || row.envId !== guard.value.env.id) return hybridError(404, `Cluster ${String(params.id)} was not found.`)
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `Cluster ${String(params.id)} was not found.`)
       return HttpResponse.json({ data: db.clusterView(row) })
     }),
 
@@ -115,11 +131,18 @@ export function runtimeManagerHandlers(backend: DemoBackend) {
       let targetId: number | undefined
       if (targetParam !== null) {
         targetId = intParam(targetParam)
-        if (Number.isNaN(targetId)) return hybridError(400, `targetId must be a number, got '${targetParam}'.`)
+        if (Number.isNaN(targetId))
+          return hybridError(400, `targetId must be a number, got '${targetParam}'.`)
       }
       const data = db.applications
         .all()
-        .filter((a) => a.envId === envId && (targetId === undefined || a.targetId === targetId || db.targetServerIds(a.targetId).includes(targetId)))
+        .filter(
+          (a) =>
+            a.envId === envId &&
+            (targetId === undefined ||
+              a.targetId === targetId ||
+              db.targetServerIds(a.targetId).includes(targetId)),
+        )
         .map((a) => db.applicationView(a))
       return HttpResponse.json({ data })
     }),

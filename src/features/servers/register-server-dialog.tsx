@@ -14,7 +14,8 @@ const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/
 export function serverNameProblem(name: string): string | null {
   if (name.length === 0) return 'Enter the name the server will have in the console.'
   if (name.length > 60) return 'Use at most 60 characters.'
-  if (!NAME_PATTERN.test(name)) return 'Use letters, digits, dots, dashes and underscores, starting with a letter or digit.'
+  if (!NAME_PATTERN.test(name))
+    return 'Use letters, digits, dots, dashes and underscores, starting with a letter or digit.'
   return null
 }
 
@@ -27,7 +28,13 @@ export function setupCommand(token: string, serverName: string): string {
  * Registration happens on the host: the console fetches a registration token and shows
  * the command to run there. The server appears in the list when its agent connects.
  */
-export function RegisterServerDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function RegisterServerDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
   const { scope, environment } = useConsole()
   const [name, setName] = useState('')
   const [touched, setTouched] = useState(false)
@@ -52,9 +59,20 @@ export function RegisterServerDialog({ open, onOpenChange }: { open: boolean; on
             </span>
             {token.isPending && <LoadingState label="Requesting a registration token…" />}
             {token.error && (
-              <ErrorPanel error={token.error} title="Could not get a registration token" onRetry={() => void token.refetch()} retrying={token.isFetching} />
+              <ErrorPanel
+                error={token.error}
+                title="Could not get a registration token"
+                onRetry={() => void token.refetch()}
+                retrying={token.isFetching}
+              />
             )}
-            {token.data && <CodeBlock text={token.data} label="Registration token" copyLabel="Copy registration token" />}
+            {token.data && (
+              <CodeBlock
+                text={token.data}
+                label="Registration token"
+                copyLabel="Copy registration token"
+              />
+            )}
           </div>
         </li>
         <li>
@@ -71,7 +89,9 @@ export function RegisterServerDialog({ open, onOpenChange }: { open: boolean; on
               onBlur={() => setTouched(true)}
             />
             <span id="server-name-help" className={showProblem ? 'field-error' : 'field-hint'}>
-              {showProblem ? problem : 'How the server will be listed here. Names need not be unique, but should be.'}
+              {showProblem
+                ? problem
+                : 'How the server will be listed here. Names need not be unique, but should be.'}
             </span>
           </div>
         </li>
@@ -81,12 +101,19 @@ export function RegisterServerDialog({ open, onOpenChange }: { open: boolean; on
               On the host, in the runtime’s <code>bin</code> directory, run:
             </span>
             {token.data && problem === null ? (
-              <CodeBlock text={setupCommand(token.data, name)} label="Setup command" copyLabel="Copy setup command" />
+              <CodeBlock
+                text={setupCommand(token.data, name)}
+                label="Setup command"
+                copyLabel="Copy setup command"
+              />
             ) : (
-              <span className="field-hint">The command appears once the token is here and the name is valid.</span>
+              <span className="field-hint">
+                The command appears once the token is here and the name is valid.
+              </span>
             )}
             <span className="field-hint">
-              The server shows up in the list as soon as its agent connects; the list refreshes on its own.
+              The server shows up in the list as soon as its agent connects; the list refreshes on
+              its own.
             </span>
           </div>
         </li>

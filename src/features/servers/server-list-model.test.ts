@@ -15,7 +15,15 @@ const DAY = 86_400_000
 const NOW = Date.UTC(2026, 10, 23)
 
 function server(id: number, name: string, extra: Partial<Server> = {}): Server {
-  return { id, name, status: 'RUNNING', serverType: 'MULE', muleVersion: '4.6.4', agentVersion: '2.6.2', ...extra }
+  return {
+    id,
+    name,
+    status: 'RUNNING',
+    serverType: 'MULE',
+    muleVersion: '4.6.4',
+    agentVersion: '2.6.2',
+    ...extra,
+  }
 }
 
 const fleet: Server[] = [
@@ -23,13 +31,27 @@ const fleet: Server[] = [
   server(2, 'prd-mule-eu-2', { status: 'DISCONNECTED', agentVersion: '2.5.4' }),
   server(3, 'prd-gw-us-1', { serverType: 'GATEWAY', gatewayVersion: '4.4.0', muleVersion: null }),
   server(4, 'sbx-mule-ap-1', { serverGroupId: 50, serverGroupName: 'payments-group' }),
-  server(5, 'prd-mule-ap-3', { status: 'CREATED', clusterId: 60, clusterName: 'orders-cluster', agentVersion: null }),
+  server(5, 'prd-mule-ap-3', {
+    status: 'CREATED',
+    clusterId: 60,
+    clusterName: 'orders-cluster',
+    agentVersion: null,
+  }),
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  const params = parseServerListParams(new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'))
-  expect(params).toEqual({ q: 'eu', statuses: ['RUNNING', 'CREATED'], type: 'MULE', sort: { id: 'agent', desc: true } })
-  expect(serverListSearch(params).toString()).toBe('q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent')
+  const params = parseServerListParams(
+    new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'),
+  )
+  expect(params).toEqual({
+    q: 'eu',
+    statuses: ['RUNNING', 'CREATED'],
+    type: 'MULE',
+    sort: { id: 'agent', desc: true },
+  })
+  expect(serverListSearch(params).toString()).toBe(
+    'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
+  )
   expect(serverListSearch(parseServerListParams(new URLSearchParams(''))).toString()).toBe('')
 })
 
@@ -40,7 +62,8 @@ test('unknown sort keys and types in the URL fall back to safe defaults', () => 
 })
 
 test('the text filter matches name, address, version and group or cluster name, ignoring case', () => {
-  const find = (q: string) => filterServers(fleet, { ...parseServerListParams(new URLSearchParams()), q }).map((s) => s.id)
+  const find = (q: string) =>
+    filterServers(fleet, { ...parseServerListParams(new URLSearchParams()), q }).map((s) => s.id)
   expect(find('EU')).toEqual([1, 2])
   expect(find('10.10.1.5')).toEqual([1])
   expect(find('payments')).toEqual([4])
@@ -49,7 +72,11 @@ test('the text filter matches name, address, version and group or cluster name, 
 })
 
 test('status facets combine with the text filter; counts ignore the status facet itself', () => {
-  const params = { ...parseServerListParams(new URLSearchParams()), q: 'prd', statuses: ['RUNNING'] }
+  const params = {
+    ...parseServerListParams(new URLSearchParams()),
+    q: 'prd',
+    statuses: ['RUNNING'],
+  }
   expect(filterServers(fleet, params).map((s) => s.id)).toEqual([1, 3])
   const counts = statusCounts(filterServersExceptStatus(fleet, params))
   expect(Object.fromEntries(counts)).toEqual({ RUNNING: 2, DISCONNECTED: 1, CREATED: 1 })
@@ -65,22 +92,37 @@ test('sorting is natural (eu-2 before eu-10), reversible, and ties fall back to 
   ])
   expect(sortServers(fleet, { id: 'name', desc: true }).map((s) => s.id)[0]).toBe(4)
   const byStatus = sortServers(fleet, { id: 'status', desc: false }).map((s) => s.name)
-  expect(byStatus).toEqual(['prd-mule-ap-3', 'prd-mule-eu-2', 'prd-gw-us-1', 'prd-mule-eu-10', 'sbx-mule-ap-1'])
+  expect(byStatus).toEqual([
+    'prd-mule-ap-3',
+    'prd-mule-eu-2',
+    'prd-gw-us-1',
+    'prd-mule-eu-10',
+    'sbx-mule-ap-1',
+  ])
 })
 
 test('sorting by expiry puts the nearest expiry first and servers without dates last', () => {
   const servers = [
     server(1, 'a', { certificateExpirationDate: NOW + 90 * DAY }),
     server(2, 'b'),
-    server(3, 'c', { licenseExpirationDate: NOW + 5 * DAY, certificateExpirationDate: NOW + 200 * DAY }),
+    server(3, 'c', {
+      licenseExpirationDate: NOW + 5 * DAY,
+      certificateExpirationDate: NOW + 200 * DAY,
+    }),
   ]
   expect(sortServers(servers, { id: 'expiry', desc: false }).map((s) => s.id)).toEqual([3, 1, 2])
 })
 
 test('expiry warnings flag expired and soon-expiring certificates and licences only', () => {
-  const soon = server(1, 'a', { certificateExpirationDate: NOW + 12 * DAY + 1000, licenseExpirationDate: NOW + 400 * DAY })
+  const soon = server(1, 'a', {
+    certificateExpirationDate: NOW + 12 * DAY + 1000,
+    licenseExpirationDate: NOW + 400 * DAY,
+  })
   expect(expiryWarnings(soon, NOW).map((w) => w.text)).toEqual(['Certificate expires in 12 d'])
-  const expired = server(2, 'b', { licenseExpirationDate: NOW - 3 * DAY, certificateExpirationDate: String(NOW + 31 * DAY) })
+  const expired = server(2, 'b', {
+    licenseExpirationDate: NOW - 3 * DAY,
+    certificateExpirationDate: String(NOW + 31 * DAY),
+  })
   expect(expiryWarnings(expired, NOW).map((w) => w.text)).toEqual(['Licence expired 3 d ago'])
   expect(expiryWarnings(server(3, 'c'), NOW)).toEqual([])
 })

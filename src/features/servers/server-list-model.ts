@@ -10,7 +10,15 @@ export interface ServerListParams {
   sort: SortState
 }
 
-export const SERVER_SORT_KEYS = ['name', 'status', 'type', 'version', 'agent', 'membership', 'expiry'] as const
+export const SERVER_SORT_KEYS = [
+  'name',
+  'status',
+  'type',
+  'version',
+  'agent',
+  'membership',
+  'expiry',
+] as const
 const DEFAULT_SORT: SortState = { id: 'name', desc: false }
 /** Certificates and licences closer than this to expiry are flagged. */
 export const EXPIRY_WARNING_DAYS = 30
@@ -41,9 +49,21 @@ export function serverListSearch(params: ServerListParams): URLSearchParams {
 }
 
 /** The group or cluster a server belongs to, from its membership fields. */
-export function membershipOf(server: Server): { kind: 'group' | 'cluster'; id: number; name: string } | null {
-  if (server.serverGroupId != null) return { kind: 'group', id: server.serverGroupId, name: server.serverGroupName ?? `Group ${server.serverGroupId}` }
-  if (server.clusterId != null) return { kind: 'cluster', id: server.clusterId, name: server.clusterName ?? `Cluster ${server.clusterId}` }
+export function membershipOf(
+  server: Server,
+): { kind: 'group' | 'cluster'; id: number; name: string } | null {
+  if (server.serverGroupId != null)
+    return {
+      kind: 'group',
+      id: server.serverGroupId,
+      name: server.serverGroupName ?? `Group ${server.serverGroupId}`,
+    }
+  if (server.clusterId != null)
+    return {
+      kind: 'cluster',
+      id: server.clusterId,
+      name: server.clusterName ?? `Cluster ${server.clusterId}`,
+    }
   return null
 }
 
@@ -62,8 +82,10 @@ export function expiryWarnings(server: Server, now: number): ExpiryWarning[] {
     const at = toEpochMs(value)
     if (at === undefined) return
     const days = daysUntil(at, now)
-    if (at <= now) out.push({ what, days, expired: true, text: `${what} expired ${Math.max(1, -days)} d ago` })
-    else if (days < EXPIRY_WARNING_DAYS) out.push({ what, days, expired: false, text: `${what} expires in ${days} d` })
+    if (at <= now)
+      out.push({ what, days, expired: true, text: `${what} expired ${Math.max(1, -days)} d ago` })
+    else if (days < EXPIRY_WARNING_DAYS)
+      out.push({ what, days, expired: false, text: `${what} expires in ${days} d` })
   }
   check('Certificate', server.certificateExpirationDate)
   check('Licence', server.licenseExpirationDate)
@@ -72,7 +94,11 @@ export function expiryWarnings(server: Server, now: number): ExpiryWarning[] {
 
 /** The runtime version that matters for the server's type. */
 export function runtimeVersion(server: Server): string {
-  return (server.serverType === 'GATEWAY' ? server.gatewayVersion : server.muleVersion) ?? server.muleVersion ?? ''
+  return (
+    (server.serverType === 'GATEWAY' ? server.gatewayVersion : server.muleVersion) ??
+    server.muleVersion ??
+    ''
+  )
 }
 
 function searchable(server: Server): string {
@@ -93,14 +119,21 @@ function searchable(server: Server): string {
 }
 
 /** Applies text and type filters (not status): the base for the status facet counts. */
-export function filterServersExceptStatus(servers: readonly Server[], params: ServerListParams): Server[] {
+export function filterServersExceptStatus(
+  servers: readonly Server[],
+  params: ServerListParams,
+): Server[] {
   const q = params.q.trim().toLowerCase()
-  return servers.filter((s) => (!params.type || s.serverType === params.type) && (!q || searchable(s).includes(q)))
+  return servers.filter(
+    (s) => (!params.type || s.serverType === params.type) && (!q || searchable(s).includes(q)),
+  )
 }
 
 export function filterServers(servers: readonly Server[], params: ServerListParams): Server[] {
   const base = filterServersExceptStatus(servers, params)
-  return params.statuses.length === 0 ? base : base.filter((s) => params.statuses.includes(s.status))
+  return params.statuses.length === 0
+    ? base
+    : base.filter((s) => params.statuses.includes(s.status))
 }
 
 /** How many servers of each status the current text/type filter leaves. */
@@ -113,9 +146,10 @@ export function statusCounts(servers: readonly Server[]): Map<string, number> {
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 function nearestExpiry(server: Server): number {
-  const values = [toEpochMs(server.certificateExpirationDate), toEpochMs(server.licenseExpirationDate)].filter(
-    (v): v is number => v !== undefined,
-  )
+  const values = [
+    toEpochMs(server.certificateExpirationDate),
+    toEpochMs(server.licenseExpirationDate),
+  ].filter((v): v is number => v !== undefined)
   return values.length > 0 ? Math.min(...values) : Number.POSITIVE_INFINITY
 }
 
@@ -144,7 +178,14 @@ export function sortServers(servers: readonly Server[], sort: SortState): Server
   return [...servers].sort((a, b) => {
     const va = sortValue(a, sort.id)
     const vb = sortValue(b, sort.id)
-    const primary = typeof va === 'number' && typeof vb === 'number' ? (va === vb ? 0 : va < vb ? -1 : 1) : collator.compare(String(va), String(vb))
+    const primary =
+      typeof va === 'number' && typeof vb === 'number'
+        ? va === vb
+          ? 0
+          : va < vb
+            ? -1
+            : 1
+        : collator.compare(String(va), String(vb))
     if (primary !== 0) return primary * dir
     return collator.compare(a.name, b.name) || a.id - b.id
   })

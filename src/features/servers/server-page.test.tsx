@@ -2,10 +2,10 @@ import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
-import { signInAs, useTestBackend } from '../../test/demo-server.ts'
+import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 import { serverNameProblem, setupCommand } from './register-server-dialog.tsx'
 
-const demo = useTestBackend()
+const demo = setupTestBackend()
 
 function findServer(name: string) {
   const row = demo.backend.db.servers.all().find((s) => s.name === name)
@@ -21,7 +21,9 @@ test('shows a clustered server’s fields, runtime, membership and applications'
   const overview = screen.getByRole('region', { name: 'Overview' })
   expect(within(overview).getByText(String(s.id))).toBeInTheDocument()
   expect(within(overview).getByText(s.agentVersion ?? '')).toBeInTheDocument()
-  expect(within(screen.getByRole('region', { name: 'Group or cluster' })).getByText('Clustering IP')).toBeInTheDocument()
+  expect(
+    within(screen.getByRole('region', { name: 'Group or cluster' })).getByText('Clustering IP'),
+  ).toBeInTheDocument()
   const apps = screen.getByRole('region', { name: 'Applications on this server' })
   expect(await within(apps).findByRole('table')).toBeInTheDocument()
   expect(within(apps).getAllByText(/^Cluster /).length).toBeGreaterThan(0)
@@ -60,7 +62,9 @@ test('a failed unregister stays in the dialog with the API message, and the serv
   const dialog = await screen.findByRole('dialog')
   demo.backend.faults.set({ failureRate: 1 })
   await user.click(within(dialog).getByRole('button', { name: 'Unregister' }))
-  expect(await within(dialog).findByRole('alert')).toHaveTextContent(/Injected failure.*HTTP 500 · DELETE/)
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+    /Injected failure.*HTTP 500 · DELETE/,
+  )
   expect(demo.backend.db.servers.get(s.id)).toBeDefined()
 })
 
@@ -68,7 +72,10 @@ test('an unknown server id says not found and links back', async () => {
   const { scope } = await signInAs('Administrator')
   renderApp(paths.server(scope.envId, 424242))
   expect(await screen.findByRole('heading', { name: 'Server not found' })).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Back to servers' })).toHaveAttribute('href', paths.servers(scope.envId))
+  expect(screen.getByRole('link', { name: 'Back to servers' })).toHaveAttribute(
+    'href',
+    paths.servers(scope.envId),
+  )
 })
 
 test('server names for the setup command are validated', () => {

@@ -4,7 +4,11 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
-import { serverQueries, unregisterServerRequest, useUnregisterServer } from '../../api/runtime-manager/servers.ts'
+import {
+  serverQueries,
+  unregisterServerRequest,
+  useUnregisterServer,
+} from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
@@ -41,8 +45,16 @@ export function ServerPage() {
   if (!Number.isFinite(id)) return <NotFound serverId={serverId} />
   if (server.isPending) return <LoadingState label="Loading server…" />
   if (server.isError && !server.data) {
-    if (isApiError(server.error) && server.error.status === 404) return <NotFound serverId={serverId} error={server.error} />
-    return <ErrorPanel error={server.error} title="Could not load this server" onRetry={() => void server.refetch()} retrying={server.isFetching} />
+    if (isApiError(server.error) && server.error.status === 404)
+      return <NotFound serverId={serverId} error={server.error} />
+    return (
+      <ErrorPanel
+        error={server.error}
+        title="Could not load this server"
+        onRetry={() => void server.refetch()}
+        retrying={server.isFetching}
+      />
+    )
   }
   const s = server.data
   return (
@@ -71,7 +83,9 @@ export function ServerPage() {
           <h2 id="overview">Overview</h2>
           <dl className="fields">
             <Field label="ID">{s.id}</Field>
-            <Field label="Type">{s.serverType === 'GATEWAY' ? 'API Gateway' : 'Mule runtime'}</Field>
+            <Field label="Type">
+              {s.serverType === 'GATEWAY' ? 'API Gateway' : 'Mule runtime'}
+            </Field>
             <Field label="Mule version">{s.muleVersion}</Field>
             {s.gatewayVersion && <Field label="Gateway version">{s.gatewayVersion}</Field>}
             <Field label="Agent version">{s.agentVersion}</Field>
@@ -94,8 +108,12 @@ export function ServerPage() {
           <Membership server={s} />
           <h2 style={{ marginTop: 16 }}>Expiry</h2>
           <dl className="fields">
-            <Field label="Licence expires">{formatDateTime(toEpochMs(s.licenseExpirationDate))}</Field>
-            <Field label="Certificate expires">{formatDateTime(toEpochMs(s.certificateExpirationDate))}</Field>
+            <Field label="Licence expires">
+              {formatDateTime(toEpochMs(s.licenseExpirationDate))}
+            </Field>
+            <Field label="Certificate expires">
+              {formatDateTime(toEpochMs(s.certificateExpirationDate))}
+            </Field>
           </dl>
         </section>
         <section className="card" aria-labelledby="runtime">
@@ -103,13 +121,22 @@ export function ServerPage() {
           {s.runtimeInformation ? (
             <dl className="fields">
               <Field label="JVM">
-                {[s.runtimeInformation.jvmInformation?.runtime?.name, s.runtimeInformation.jvmInformation?.runtime?.version]
+                {[
+                  s.runtimeInformation.jvmInformation?.runtime?.name,
+                  s.runtimeInformation.jvmInformation?.runtime?.version,
+                ]
                   .filter(Boolean)
                   .join(' ') || undefined}
               </Field>
-              <Field label="JVM vendor">{s.runtimeInformation.jvmInformation?.runtime?.vendor}</Field>
+              <Field label="JVM vendor">
+                {s.runtimeInformation.jvmInformation?.runtime?.vendor}
+              </Field>
               <Field label="Operating system">
-                {[s.runtimeInformation.osInformation?.name, s.runtimeInformation.osInformation?.version, s.runtimeInformation.osInformation?.architecture]
+                {[
+                  s.runtimeInformation.osInformation?.name,
+                  s.runtimeInformation.osInformation?.version,
+                  s.runtimeInformation.osInformation?.architecture,
+                ]
                   .filter(Boolean)
                   .join(' ') || undefined}
               </Field>
@@ -133,8 +160,12 @@ function Membership({ server }: { server: Server }) {
   return (
     <dl className="fields">
       <Field label={m.kind === 'group' ? 'Server group' : 'Cluster'}>{m.name}</Field>
-      {m.kind === 'cluster' && <Field label="Clustering IP">{server.currentClusteringIp ?? server.serverIp}</Field>}
-      {m.kind === 'cluster' && server.currentClusteringPort != null && <Field label="Clustering port">{server.currentClusteringPort}</Field>}
+      {m.kind === 'cluster' && (
+        <Field label="Clustering IP">{server.currentClusteringIp ?? server.serverIp}</Field>
+      )}
+      {m.kind === 'cluster' && server.currentClusteringPort != null && (
+        <Field label="Clustering port">{server.currentClusteringPort}</Field>
+      )}
     </dl>
   )
 }
@@ -145,7 +176,8 @@ function NotFound({ serverId, error }: { serverId: string; error?: unknown }) {
     <div className="state">
       <h1>Server not found</h1>
       <p>
-        There is no server <code>{serverId}</code> in {environment.name}. It may have been unregistered.
+        There is no server <code>{serverId}</code> in {environment.name}. It may have been
+        unregistered.
       </p>
       {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
       <Link to={paths.servers(scope.envId)}>Back to servers</Link>
@@ -164,7 +196,10 @@ function UnregisterButton({ server }: { server: Server }) {
   const permission: Permission = !canManage.allowed
     ? canManage
     : member
-      ? { allowed: false, reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.` }
+      ? {
+          allowed: false,
+          reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.`,
+        }
       : { allowed: true }
   const ownApps = (apps.data ?? []).filter((a) => a.target.id === server.id)
 
@@ -194,12 +229,13 @@ function UnregisterButton({ server }: { server: Server }) {
         }
       >
         <p style={{ marginTop: 0 }}>
-          The server is removed from Runtime Manager and its agent stops reporting. To manage this host again, register it anew.
+          The server is removed from Runtime Manager and its agent stops reporting. To manage this
+          host again, register it anew.
         </p>
         {ownApps.length > 0 && (
           <p className="alert alert-warn">
-            {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server alone will be removed with it:{' '}
-            {ownApps.map((a) => a.name).join(', ')}.
+            {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
+            alone will be removed with it: {ownApps.map((a) => a.name).join(', ')}.
           </p>
         )}
       </ConfirmDialog>
@@ -218,9 +254,16 @@ function ServerApplications({ server }: { server: Server }) {
       </div>
       {apps.isPending && <LoadingState label="Loading applications…" />}
       {apps.isError && !apps.data && (
-        <ErrorPanel error={apps.error} title="Could not load the applications" onRetry={() => void apps.refetch()} retrying={apps.isFetching} />
+        <ErrorPanel
+          error={apps.error}
+          title="Could not load the applications"
+          onRetry={() => void apps.refetch()}
+          retrying={apps.isFetching}
+        />
       )}
-      {apps.data && apps.data.length === 0 && <p className="muted">No applications are deployed to this server.</p>}
+      {apps.data && apps.data.length === 0 && (
+        <p className="muted">No applications are deployed to this server.</p>
+      )}
       {apps.data && apps.data.length > 0 && (
         <table className="data" aria-label="Applications on this server">
           <thead>
@@ -245,9 +288,14 @@ function ServerApplications({ server }: { server: Server }) {
 
 function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
   const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
-  const status = applicationStatus(artifact?.lastReportedStatus ?? app.lastReportedStatus, artifact?.desiredStatus ?? app.desiredStatus)
+  const status = applicationStatus(
+    artifact?.lastReportedStatus ?? app.lastReportedStatus,
+    artifact?.desiredStatus ?? app.desiredStatus,
+  )
   const via =
-    app.target.type === 'SERVER' ? 'This server' : `${app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} ${app.target.name}`
+    app.target.type === 'SERVER'
+      ? 'This server'
+      : `${app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} ${app.target.name}`
   return (
     <tr>
       <td>{app.name}</td>
@@ -257,7 +305,9 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
       <td>{via}</td>
       <td title={app.artifact.fileName}>
         {app.artifact.fileName ?? app.artifact.name}
-        {app.artifact.fileSize !== undefined && <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>}
+        {app.artifact.fileSize !== undefined && (
+          <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
+        )}
       </td>
       <td title={artifact?.message ?? undefined}>{artifact?.message ?? ''}</td>
     </tr>

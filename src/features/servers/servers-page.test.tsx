@@ -3,9 +3,9 @@ import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
-import { signInAs, useTestBackend } from '../../test/demo-server.ts'
+import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 
-const demo = useTestBackend()
+const demo = setupTestBackend()
 
 test('lists the environment’s servers with their status', async () => {
   const { scope } = await signInAs('Administrator')
@@ -31,7 +31,10 @@ test('the status facet and sort come from the URL', async () => {
   const { scope } = await signInAs('Administrator')
   renderApp(paths.servers(scope.envId, 'status=DISCONNECTED&sort=-name'))
   const table = await screen.findByRole('table', { name: 'Servers' })
-  expect(screen.getByRole('button', { name: /Disconnected/ })).toHaveAttribute('aria-pressed', 'true')
+  expect(screen.getByRole('button', { name: /Disconnected/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
   const names = within(table)
     .getAllByRole('link')
     .map((l) => l.textContent ?? '')
@@ -56,7 +59,9 @@ test('a failed load shows the API message and request, and Retry loads the list'
   demo.server.use(
     http.get('*/hybrid/api/v1/servers', () => {
       calls++
-      return calls === 1 ? HttpResponse.json({ message: 'Runtime Manager is down for maintenance' }, { status: 503 }) : undefined
+      return calls === 1
+        ? HttpResponse.json({ message: 'Runtime Manager is down for maintenance' }, { status: 503 })
+        : undefined
     }),
   )
   const { user } = renderApp(paths.servers(scope.envId))
@@ -69,7 +74,9 @@ test('a failed load shows the API message and request, and Retry loads the list'
 
 test('a list answer of the wrong shape is an error on the page, not a crash', async () => {
   const { scope } = await signInAs('Administrator')
-  demo.server.use(http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: [{ id: 'seven' }] })))
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: [{ id: 'seven' }] })),
+  )
   renderApp(paths.servers(scope.envId))
   const alert = await screen.findByRole('alert')
   expect(alert).toHaveTextContent(/not in the expected format at "data.0.id"/)
@@ -83,7 +90,9 @@ test('bulk unregister shows one result per server and leaves the list true to th
   await user.click(screen.getByRole('checkbox', { name: 'Select prd-mule-ap-south-01' }))
   await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Unregister 2 servers?' })
-  expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent('curl -X DELETE')
+  expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent(
+    'curl -X DELETE',
+  )
   await user.click(within(dialog).getByRole('button', { name: 'Unregister 2' }))
   const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
   expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
@@ -107,5 +116,7 @@ test('an environment without servers offers registering one, which shows a token
   const token = await within(dialog).findByLabelText('Registration token')
   expect(token.textContent).toContain(`${orgId}---${qa.id}---`)
   await user.type(within(dialog).getByLabelText('Server name'), 'qa-mule-01')
-  expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(`./amc_setup -H ${token.textContent} qa-mule-01`)
+  expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(
+    `./amc_setup -H ${token.textContent} qa-mule-01`,
+  )
 })

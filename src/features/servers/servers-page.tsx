@@ -30,6 +30,74 @@ import { BulkUnregisterDialog } from './unregister-servers.tsx'
 
 const FACETS = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
 
+/** The list's columns; cells are render functions called by the table, not components. */
+function serverColumns(envId: string, now: number): Column<Server>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '22%',
+      sortable: true,
+      cell: (s) => <Link to={paths.server(envId, s.id)}>{s.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '13%',
+      sortable: true,
+      cell: (s) => <ServerStatusBadge status={s.status} />,
+    },
+    {
+      id: 'type',
+      header: 'Type',
+      width: '8%',
+      sortable: true,
+      cell: (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule'),
+    },
+    {
+      id: 'version',
+      header: 'Runtime',
+      width: '8%',
+      sortable: true,
+      cell: (s) => runtimeVersion(s) || '—',
+    },
+    {
+      id: 'agent',
+      header: 'Agent',
+      width: '8%',
+      sortable: true,
+      cell: (s) => s.agentVersion ?? '—',
+    },
+    {
+      id: 'addresses',
+      header: 'Addresses',
+      width: '13%',
+      cell: (s) => <span className="mono">{addressesText(s)}</span>,
+    },
+    {
+      id: 'membership',
+      header: 'Group / cluster',
+      width: '14%',
+      sortable: true,
+      cell: (s) => {
+        const m = membershipOf(s)
+        return m ? (
+          `${m.kind === 'group' ? 'Group' : 'Cluster'}: ${m.name}`
+        ) : (
+          <span className="muted">—</span>
+        )
+      },
+    },
+    {
+      id: 'expiry',
+      header: 'Expiry',
+      width: '14%',
+      sortable: true,
+      cell: (s) => <ExpiryTags server={s} now={now} />,
+    },
+  ]
+}
+
 export function ServersPage() {
   const { scope, environment } = useConsole()
   const canManage = usePermission('manageServers')
@@ -52,42 +120,25 @@ export function ServersPage() {
     [all, params],
   )
   // Selection only ever acts on rows that are still listed under the current filter.
-  const selectedRows = useMemo(() => rows.filter((s) => selected.has(String(s.id))), [rows, selected])
-
-  const columns = useMemo<Column<Server>[]>(
-    () => [
-      {
-        id: 'name',
-        header: 'Name',
-        width: '22%',
-        sortable: true,
-        cell: (s) => <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>,
-      },
-      { id: 'status', header: 'Status', width: '13%', sortable: true, cell: (s) => <ServerStatusBadge status={s.status} /> },
-      { id: 'type', header: 'Type', width: '8%', sortable: true, cell: (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule') },
-      { id: 'version', header: 'Runtime', width: '8%', sortable: true, cell: (s) => runtimeVersion(s) || '—' },
-      { id: 'agent', header: 'Agent', width: '8%', sortable: true, cell: (s) => s.agentVersion ?? '—' },
-      { id: 'addresses', header: 'Addresses', width: '13%', cell: (s) => <span className="mono">{addressesText(s)}</span> },
-      {
-        id: 'membership',
-        header: 'Group / cluster',
-        width: '14%',
-        sortable: true,
-        cell: (s) => {
-          const m = membershipOf(s)
-          return m ? `${m.kind === 'group' ? 'Group' : 'Cluster'}: ${m.name}` : <span className="muted">—</span>
-        },
-      },
-      { id: 'expiry', header: 'Expiry', width: '14%', sortable: true, cell: (s) => <ExpiryTags server={s} now={now} /> },
-    ],
-    [scope.envId, now],
+  const selectedRows = useMemo(
+    () => rows.filter((s) => selected.has(String(s.id))),
+    [rows, selected],
   )
+
+  const columns = useMemo(() => serverColumns(scope.envId, now), [scope.envId, now])
 
   const filtered = params.q !== '' || params.statuses.length > 0 || params.type !== ''
   let content
   if (servers.isPending) content = <LoadingState label="Loading servers…" />
   else if (servers.isError && !all) {
-    content = <ErrorPanel error={servers.error} title="Could not load servers" onRetry={() => void servers.refetch()} retrying={servers.isFetching} />
+    content = (
+      <ErrorPanel
+        error={servers.error}
+        title="Could not load servers"
+        onRetry={() => void servers.refetch()}
+        retrying={servers.isFetching}
+      />
+    )
   } else if (all && all.length === 0) {
     content = (
       <EmptyState title={`No servers in ${environment.name} yet`}>
@@ -100,7 +151,9 @@ export function ServersPage() {
   } else if (rows.length === 0) {
     content = (
       <EmptyState title="No servers match these filters">
-        <Button onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}>Clear filters</Button>
+        <Button onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}>
+          Clear filters
+        </Button>
       </EmptyState>
     )
   } else {
@@ -122,7 +175,11 @@ export function ServersPage() {
     <div className="page">
       <PageHeader
         title="Servers"
-        subtitle={all ? `${all.length} registered in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}` : environment.name}
+        subtitle={
+          all
+            ? `${all.length} registered in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
+            : environment.name
+        }
         actions={
           <>
             <Freshness query={servers} />
@@ -151,21 +208,37 @@ export function ServersPage() {
                 className="chip"
                 aria-pressed={active}
                 onClick={() =>
-                  update({ statuses: active ? params.statuses.filter((s) => s !== status) : [...params.statuses, status] })
+                  update({
+                    statuses: active
+                      ? params.statuses.filter((s) => s !== status)
+                      : [...params.statuses, status],
+                  })
                 }
               >
-                {serverStatus(status).label} <span className="muted">{counts.get(status) ?? 0}</span>
+                {serverStatus(status).label}{' '}
+                <span className="muted">{counts.get(status) ?? 0}</span>
               </button>
             )
           })}
         </div>
-        <select aria-label="Server type" value={params.type} onChange={(e) => update({ type: e.target.value === 'MULE' || e.target.value === 'GATEWAY' ? e.target.value : '' })}>
+        <select
+          aria-label="Server type"
+          value={params.type}
+          onChange={(e) =>
+            update({
+              type: e.target.value === 'MULE' || e.target.value === 'GATEWAY' ? e.target.value : '',
+            })
+          }
+        >
           <option value="">All types</option>
           <option value="MULE">Mule</option>
           <option value="GATEWAY">Gateway</option>
         </select>
         {filtered && (
-          <Button variant="ghost" onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}>
+          <Button
+            variant="ghost"
+            onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}
+          >
             Clear filters
           </Button>
         )}
@@ -174,11 +247,19 @@ export function ServersPage() {
         <div className="toolbar alert alert-info" role="region" aria-label="Selection">
           <strong>{selectedRows.length} selected</strong>
           {selectedRows.length < rows.length && (
-            <Button size="small" onClick={() => setSelected(new Set(rows.map((s) => String(s.id))))}>
+            <Button
+              size="small"
+              onClick={() => setSelected(new Set(rows.map((s) => String(s.id))))}
+            >
               Select all {rows.length} matching
             </Button>
           )}
-          <Button size="small" variant="danger" permission={canManage} onClick={() => setUnregisterOpen(true)}>
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setUnregisterOpen(true)}
+          >
             Unregister selected…
           </Button>
           <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
@@ -193,7 +274,9 @@ export function ServersPage() {
           servers={selectedRows}
           open={unregisterOpen}
           onOpenChange={setUnregisterOpen}
-          onDone={(done) => setSelected((current) => new Set([...current].filter((id) => !done.has(id))))}
+          onDone={(done) =>
+            setSelected((current) => new Set([...current].filter((id) => !done.has(id))))
+          }
         />
       )}
     </div>

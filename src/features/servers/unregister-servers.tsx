@@ -1,7 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { toast } from 'sonner'
-import { serverQueries, unregisterServer, unregisterServerRequest } from '../../api/runtime-manager/servers.ts'
+import {
+  serverQueries,
+  unregisterServer,
+  unregisterServerRequest,
+} from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
@@ -31,15 +35,23 @@ export function BulkUnregisterDialog({
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
   const bulk = useMutation({
     mutationFn: async (targets: readonly Server[]) => {
-      const outcome = await runBulk(targets, (s) => ({ id: String(s.id), label: s.name }), (s) => unregisterServer(scope, s.id))
+      const outcome = await runBulk(
+        targets,
+        (s) => ({ id: String(s.id), label: s.name }),
+        (s) => unregisterServer(scope, s.id),
+      )
       await queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
       return outcome
     },
     onSuccess: (outcome) => {
       setResults(outcome)
       const failed = outcome.filter((r) => !r.ok).length
-      if (failed === 0) toast.success(`Unregistered ${outcome.length} server${outcome.length === 1 ? '' : 's'}`)
-      else toast.error(`Unregistered ${outcome.length - failed} of ${outcome.length} servers; ${failed} failed`)
+      if (failed === 0)
+        toast.success(`Unregistered ${outcome.length} server${outcome.length === 1 ? '' : 's'}`)
+      else
+        toast.error(
+          `Unregistered ${outcome.length - failed} of ${outcome.length} servers; ${failed} failed`,
+        )
       onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
     },
   })
@@ -51,7 +63,12 @@ export function BulkUnregisterDialog({
 
   if (results) {
     return (
-      <Modal open={open} onOpenChange={close} title="Unregister servers: results" footer={<Button onClick={() => close(false)}>Close</Button>}>
+      <Modal
+        open={open}
+        onOpenChange={close}
+        title="Unregister servers: results"
+        footer={<Button onClick={() => close(false)}>Close</Button>}
+      >
         <BulkResults results={results} verb="Unregister" />
       </Modal>
     )
@@ -68,16 +85,22 @@ export function BulkUnregisterDialog({
       requests={servers.map((s) => unregisterServerRequest(scope, s.id))}
     >
       <p style={{ marginTop: 0 }}>
-        Each server is removed from Runtime Manager; its agent stops reporting. Applications deployed to a server alone are
-        removed with it. To manage a host again, register it anew.
+        Each server is removed from Runtime Manager; its agent stops reporting. Applications
+        deployed to a server alone are removed with it. To manage a host again, register it anew.
       </p>
       {grouped > 0 && (
         <p className="alert alert-warn">
-          {grouped} of the selected servers belong to a group or cluster. The backend refuses to unregister those until they
-          are removed from it; they will be reported as failed.
+          {grouped} of the selected servers belong to a group or cluster. The backend refuses to
+          unregister those until they are removed from it; they will be reported as failed.
         </p>
       )}
-      <p className="muted">{servers.slice(0, 5).map((s) => s.name).join(', ')}{servers.length > 5 ? `, and ${servers.length - 5} more` : ''}</p>
+      <p className="muted">
+        {servers
+          .slice(0, 5)
+          .map((s) => s.name)
+          .join(', ')}
+        {servers.length > 5 ? `, and ${servers.length - 5} more` : ''}
+      </p>
     </ConfirmDialog>
   )
 }

@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import * as z from 'zod/mini'
 import { useSignIn } from '../../api/runtime-manager/account.ts'
-import { ClientCredentialsSchema, type ClientCredentials } from '../../api/runtime-manager/account-schemas.ts'
+import {
+  ClientCredentialsSchema,
+  type ClientCredentials,
+} from '../../api/runtime-manager/account-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { safeReturnTo } from '../../lib/paths.ts'
@@ -18,7 +21,9 @@ export interface SignInPreset {
 
 type FieldErrors = Partial<Record<keyof ClientCredentials, string>>
 
-function validate(values: ClientCredentials): { ok: true; value: ClientCredentials } | { ok: false; errors: FieldErrors } {
+function validate(
+  values: ClientCredentials,
+): { ok: true; value: ClientCredentials } | { ok: false; errors: FieldErrors } {
   const result = z.safeParse(ClientCredentialsSchema, values)
   if (result.success) return { ok: true, value: result.data }
   const errors: FieldErrors = {}
@@ -41,9 +46,9 @@ export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
   const [values, setValues] = useState<ClientCredentials>({ clientId: '', clientSecret: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const existing = getSession()
-  const expired = getSessionEndReason() === 'expired' || (existing !== null && existing.expiresAt <= Date.now())
+  const expired = getSessionEndReason() === 'expired'
 
-  if (existing && existing.expiresAt > Date.now() && !signIn.isPending) return <Navigate to={returnTo} replace />
+  if (existing && !signIn.isPending) return <Navigate to={returnTo} replace />
 
   const submit = (credentials: ClientCredentials) => {
     const checked = validate(credentials)
@@ -69,8 +74,8 @@ export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
           </div>
         )}
         <p className="muted" style={{ margin: 0 }}>
-          Use a connected app’s client ID and secret (client credentials). The secret is sent once to get a token
-          and is never stored; the token lasts for this tab only.
+          Use a connected app’s client ID and secret (client credentials). The secret is sent once
+          to get a token and is never stored; the token lasts for this tab only.
         </p>
         <form onSubmit={onSubmit} noValidate className="field" style={{ gap: 12 }}>
           <div className="field">
@@ -116,7 +121,8 @@ export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
           <section aria-labelledby="demo-identities">
             <h2 id="demo-identities">Demo identities</h2>
             <p className="muted" style={{ marginTop: 0 }}>
-              Demo mode: the backend runs in your browser. Each identity fills in its credentials and signs in.
+              Demo mode: the backend runs in your browser. Each identity fills in its credentials
+              and signs in.
             </p>
             <div className="preset-list">
               {presets.map((preset) => (
@@ -128,7 +134,10 @@ export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
                   </div>
                   <Button
                     onClick={() => {
-                      const credentials = { clientId: preset.clientId, clientSecret: preset.clientSecret }
+                      const credentials = {
+                        clientId: preset.clientId,
+                        clientSecret: preset.clientSecret,
+                      }
                       setValues(credentials)
                       submit(credentials)
                     }}

@@ -1,0 +1,295 @@
+import { delay, http, HttpResponse } from 'msw'
+import * as z from 'zod/mini'
+import { expect, test } from 'vitest'
+import { ServerEnvelopeSchema, ServerListSchema } from '../api/runtime-manager/server-schemas.ts'
+import { signInAs, setupTestBackend } from '../test/demo-server.ts'
+import { ApiError, isApiError } from './api-error.ts'
+import { noContent, request, send } from './request.ts'
+import { getAccessToken } from './session-store.ts'
+
+const demo = setupTestBackend()
+
+/** Runs `promise`, expecting it to reject with an ApiError, and returns that error. */
+async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`)
+  return error
+}
+
+function loneServerId(envId: string): number {
+  const db = demo.backend.db
+  const lone = db.servers.all().find((s) => s.envId === envId && !db.membershipOf(s.id))
+  if (!lone) throw new Error('the seed has no lone server')
+  return lone.id
+}
+
+test('a successful call returns the parsed body of the real demo backend', async () => {
+  const { scope } = await signInAs('Monitor')
+  const body = await request({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    scope,
+    schema: ServerListSchema,
+  })
+  const expected = demo.backend.db.servers.all().filter((s) => s.envId === scope.envId)
+  expect(body.data.map((s) => s.id)).toEqual(expected.map((s) => s.id))
+  expect(body.data.length).toBeGreaterThan(0)
+})
+
+test('send returns the status and headers along with the data', async () => {
+  const { scope } = await signInAs('Monitor')
+  const response = await send({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    scope,
+    schema: ServerListSchema,
+  })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('Content-Type')).toContain('application/json')
+})
+
+test('a 404 becomes an http ApiError with the API message and the failed request', async () => {
+  const { scope } = await signInAs('Monitor')
+  const error = await apiErrorOf(
+    request({
+      method: 'GET',
+      path: '/hybrid/api/v1/servers/999999',
+      scope,
+      schema: ServerEnvelopeSchema,
+    }),
+  )
+  expect(error).toBeInstanceOf(ApiError)
+  expect(error.kind).toBe('http')
+  expect(error.status).toBe(404)
+  expect(error.message).toBe('Server 999999 was not found.')
+  expect(error.request.method).toBe('GET')
+  expect(error.request.path).toBe('/hybrid/api/v1/servers/999999')
+  expect(error.summary).toBe('GET /hybrid/api/v1/servers/999999')
+  expect(error.details).toEqual([])
+})
+
+test('the request carried by an ApiError never contains the bearer token', async () => {
+  const { scope } = await signInAs('Monitor')
+  const token = getAccessToken()
+  expect(token).toBeTruthy()
+  const error = await apiErrorOf(
+    request({
+      method: 'GET',
+      path: '/hybrid/api/v1/servers/1',
+      scope,
+      schema: ServerEnvelopeSchema,
+    }),
+  )
+  expect(JSON.stringify(error.request)).not.toContain(String(token))
+  expect(error.request.headers).toContainEqual(['Authorization', 'Bearer $TOKEN'])
+})
+
+test('a call without a session is answered 401 and reported with the API message', async () => {
+  const error = await apiErrorOf(
+    request({
+      method: 'GET',
+      path: '/hybrid/api/v1/servers',
+      scope: { orgId: 'o', envId: 'e' },
+      schema: ServerListSchema,
+    }),
+  )
+  expect(error.kind).toBe('http')
+  expect(error.status).toBe(401)
+  expect(error.message).toBe('Unauthorized: a bearer token is required.')
+})
+
+test('an API Store error body puts its description and item messages in details', async () => {
+  demo.server.use(
+    http.get('*/api/am/store/v0.10/applications', () =>
+      HttpResponse.json(
+        {
+          code: 900_908,
+          message: 'Resource forbidden',
+          description: 'The token lacks the apim:subscribe scope.',
+          moreInfo: '',
+          error: [
+            { code: 1, message: 'Scope apim:subscribe is required.' },
+            { message: 'Ask an administrator.' },
+          ],
+        },
+        { status: 403 },
+      ),
+    ),
+  )
+  const error = await apiErrorOf(
+    request({
+      method: 'GET',
+      path: '/api/am/store/v0.10/applications',
+      query: { limit: 25 },
+      schema: z.unknown(),
+    }),
+  )
+  expect(error.kind).toBe('http')
+  expect(error.status).toBe(403)
+  expect(error.message).toBe('Resource forbidden')
+  expect(error.details).toEqual([
+    'The token lacks the apim:subscribe scope.',
+    'Scope apim:subscribe is required.',
+    'Ask an administrator.',
+  ])
+  expect(error.request.path).toBe('/api/am/store/v0.10/applications?limit=25')
+})
+
+test('an error answer without a JSON message falls back to the HTTP status', async () => {
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () => HttpResponse.text('upstream down', { status: 502 })),
+  )
+  const error = await apiErrorOf(
+    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
+  )
+  expect(error.kind).toBe('http')
+  expect(error.status).toBe(502)
+  expect(error.message).toMatch(/^HTTP 502/)
+})
+
+test('a network failure becomes a network ApiError with status 0', async () => {
+  demo.server.use(http.get('*/hybrid/api/v1/servers', () => HttpResponse.error()))
+  const error = await apiErrorOf(
+    request({
+      method: 'GET',
+      path: '/hybrid/api/v1/servers',
+      scope: { orgId: 'o', envId: 'e' },
+      schema: ServerListSchema,
+    }),
+  )
+  expect(error.kind).toBe('network')
+  expect(error.status).toBe(0)
+  expect(error.message).toMatch(/could not be reached/)
+  expect(error.summary).toBe('GET /hybrid/api/v1/servers')
+})
+
+test('an answer that does not match the schema becomes a schema ApiError naming the bad field', async () => {
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () =>
+      HttpResponse.json({
+        data: [
+          { id: 1, name: 'ok', status: 'RUNNING' },
+          { id: 'two', name: 'bad', status: 'RUNNING' },
+        ],
+      }),
+    ),
+  )
+  const error = await apiErrorOf(
+    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
+  )
+  expect(error.kind).toBe('schema')
+  expect(error.status).toBe(200)
+  expect(error.message).toContain('"data.1.id"')
+  expect(error.message).toMatch(/^The server's answer was not in the expected format/)
+})
+
+test('the bearer token and the X-ANYPNT-* headers are sent with a scoped call', async () => {
+  const { scope } = await signInAs('Operator')
+  const seen: Headers[] = []
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', ({ request: sent }) => {
+      seen.push(sent.headers)
+      return HttpResponse.json({ data: [] })
+    }),
+  )
+  await request({ method: 'GET', path: '/hybrid/api/v1/servers', scope, schema: ServerListSchema })
+  const headers = seen[0]
+  expect(headers?.get('Authorization')).toBe(`Bearer ${String(getAccessToken())}`)
+  expect(headers?.get('X-ANYPNT-ORG-ID')).toBe(scope.orgId)
+  expect(headers?.get('X-ANYPNT-ENV-ID')).toBe(scope.envId)
+  expect(headers?.get('Accept')).toBe('application/json')
+})
+
+test("auth 'none' sends no Authorization header even while signed in, and a JSON body as JSON", async () => {
+  await signInAs('Monitor')
+  const seen: Array<{ headers: Headers; body: unknown }> = []
+  demo.server.use(
+    http.post('*/accounts/api/echo', async ({ request: sent }) => {
+      seen.push({ headers: sent.headers, body: await sent.json() })
+      return HttpResponse.json({ ok: true })
+    }),
+  )
+  await request({
+    method: 'POST',
+    path: '/accounts/api/echo',
+    auth: 'none',
+    body: { a: 1 },
+    schema: z.unknown(),
+  })
+  expect(seen[0]?.headers.get('Authorization')).toBeNull()
+  expect(seen[0]?.headers.get('Content-Type')).toBe('application/json')
+  expect(seen[0]?.body).toEqual({ a: 1 })
+})
+
+test('an aborted request rejects with the abort itself, not an ApiError', async () => {
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', async () => {
+      await delay(5_000)
+      return HttpResponse.json({ data: [] })
+    }),
+  )
+  const controller = new AbortController()
+  const pending = request({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    schema: ServerListSchema,
+    signal: controller.signal,
+  })
+  controller.abort()
+  const error = await pending.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(isApiError(error)).toBe(false)
+  expect(error).toMatchObject({ name: 'AbortError' })
+})
+
+test('a request whose signal is already aborted never reaches the backend', async () => {
+  let calls = 0
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () => {
+      calls++
+      return HttpResponse.json({ data: [] })
+    }),
+  )
+  const controller = new AbortController()
+  controller.abort()
+  const error = await request({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    schema: ServerListSchema,
+    signal: controller.signal,
+  }).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(isApiError(error)).toBe(false)
+  expect(error).toMatchObject({ name: 'AbortError' })
+  expect(calls).toBe(0)
+})
+
+test('a 204 answer resolves with noContent', async () => {
+  const { scope } = await signInAs('Administrator')
+  const id = loneServerId(scope.envId)
+  const response = await send({
+    method: 'DELETE',
+    path: `/hybrid/api/v1/servers/${id}`,
+    scope,
+    schema: noContent,
+  })
+  expect(response.status).toBe(204)
+  expect(response.data).toBeUndefined()
+  expect(demo.backend.db.servers.get(id)).toBeUndefined()
+})
+
+test('noContent also tolerates a 200 with a body', async () => {
+  demo.server.use(
+    http.delete('*/hybrid/api/v1/applications/:id', () => HttpResponse.json({ deleted: true })),
+  )
+  await expect(
+    request({ method: 'DELETE', path: '/hybrid/api/v1/applications/5', schema: noContent }),
+  ).resolves.toEqual({ deleted: true })
+})

@@ -1,0 +1,16 @@
+// oxlint-disable-next-line import/no-unassigned-import -- registers the jest-dom matchers with vitest's expect
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach } from 'vitest'
+import { resetSessionCache } from '../lib/session-store.ts'
+
+// Every test starts signed out with empty browser storage, so no session or demo state leaks.
+beforeEach(() => {
+  sessionStorage.clear()
+  localStorage.clear()
+  resetSessionCache()
+})
+
+afterEach(() => {
+  cleanup()
+})
