@@ -145,7 +145,8 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="btn btn-ghost" aria-label={`Account: ${name}`}>
+        <button type="button" className="btn btn-ghost">
+          <span className="visually-hidden">Account: </span>
           <span>{name}</span>
           {client && <span className="muted">· {client}</span>}
         </button>

@@ -109,8 +109,10 @@ export function ServersPage() {
   const [registerOpen, setRegisterOpen] = useState(false)
   const [unregisterOpen, setUnregisterOpen] = useState(false)
 
+  // flushSync: the URL is the input's state, so it must update in the same frame as the
+  // keystroke; as a transition, fast typing would render a stale value and drop characters.
   const update = (change: Partial<ServerListParams>) =>
-    setSearchParams(serverListSearch({ ...params, ...change }), { replace: true })
+    setSearchParams(serverListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
   const all = servers.data
   const base = useMemo(() => (all ? filterServersExceptStatus(all, params) : []), [all, params])

@@ -1,0 +1,38 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import { expect, test as base, type Page } from '@playwright/test'
+import type { FaultSettings } from '../src/demo/faults.ts'
+
+export type Role = 'Administrator' | 'Operator' | 'Monitor'
+
+/** Signs in through the demo identities on the sign-in page and waits for the console. */
+export async function signInAs(page: Page, role: Role, path = '/'): Promise<void> {
+  await page.goto(path)
+  await page.getByRole('button', { name: `Sign in as ${role}` }).click()
+  await expect(page.getByRole('combobox', { name: 'Environment' })).toBeVisible()
+}
+
+/** Switches the demo backend's fault injection from the test, as the demo panel would. */
+export async function setFaults(page: Page, faults: Partial<FaultSettings>): Promise<void> {
+  await page.evaluate((change) => {
+    if (!window.__demo) throw new Error('demo backend not running')
+    window.__demo.setFaults(change)
+  }, faults)
+}
+
+/** Fails on serious or critical axe violations, listing them. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  )
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
+}
+
+/**
+ * Every test gets a fresh browser context, hence a fresh demo backend: its state lives
+ * in that context's localStorage, which starts empty.
+ */
+export const test = base
+export { expect }

@@ -1,0 +1,110 @@
+import { expect, signInAs, test } from './fixtures.ts'
+
+test('signs in with client credentials typed into the form and lands on servers', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/signin/)
+  await page.getByLabel('Client ID').fill('demo-operator')
+  await page.getByLabel('Client secret').fill('demo-operator-secret')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Servers' })).toBeVisible()
+  await expect(page).toHaveURL(/\/env\/[^/]+\/servers$/)
+  await expect(page.getByRole('button', { name: /Account: otto.neumann/ })).toBeVisible()
+})
+
+test('a wrong secret shows the API message and the failed request, keeping the client ID', async ({
+  page,
+}) => {
+  await page.goto('/signin')
+  await page.getByLabel('Client ID').fill('demo-administrator')
+  await page.getByLabel('Client secret').fill('not-the-secret')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Invalid client credentials')
+  await expect(alert).toContainText('POST /accounts/api/v2/oauth2/token')
+  await expect(page.getByLabel('Client ID')).toHaveValue('demo-administrator')
+})
+
+test('empty fields are explained before anything is sent', async ({ page }) => {
+  await page.goto('/signin')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByText('Enter the connected app’s client ID.')).toBeVisible()
+  await expect(page.getByText('Enter the client secret.')).toBeVisible()
+})
+
+test('the secret is never stored and the token lives in session storage only', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  const stored = await page.evaluate(() => ({
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
+  }))
+  expect(stored.local).not.toContain('demo-administrator-secret')
+  expect(stored.session).not.toContain('demo-administrator-secret')
+  expect(stored.session).toContain('accessToken')
+  expect(stored.local).not.toContain('accessToken')
+})
+
+test('an expired token brings sign-in back and then returns to the same filtered page', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('eu-west')
+  await expect(page).toHaveURL(/q=eu-west/)
+  const before = page.url()
+  await page.evaluate(() => window.__demo?.expireSessions())
+  await page.reload()
+  await expect(page.getByText('Your session expired')).toBeVisible()
+  await page.getByRole('button', { name: 'Sign in as Administrator' }).click()
+  await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toHaveValue('eu-west')
+  expect(page.url()).toBe(before)
+})
+
+test('signing out ends the session and protects the pages', async ({ page }) => {
+  await signInAs(page, 'Monitor')
+  await page.getByRole('button', { name: /Account:/ }).click()
+  await page.getByRole('menuitem', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/signin/)
+  const token = await page.evaluate(() => sessionStorage.getItem('runtime-console.session'))
+  expect(token).toBeNull()
+})
+
+test('the environment is part of the URL and the switcher changes it', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  const production = page.url()
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Sandbox' })
+  await expect(page).not.toHaveURL(production)
+  await expect(page.getByText(/registered in Sandbox/)).toBeVisible()
+  // A copied link opens the same environment for someone else.
+  const sandbox = page.url()
+  await page.goto(production)
+  await expect(page.getByText(/registered in Production/)).toBeVisible()
+  await page.goto(sandbox)
+  await expect(page.getByText(/registered in Sandbox/)).toBeVisible()
+})
+
+test('an environment with no servers offers registering one', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'QA' })
+  await expect(page.getByRole('heading', { name: 'No servers in QA yet' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Register a server' })).toBeEnabled()
+})
+
+test('unknown routes show a not-found page with a way back', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  await page.goto('/this/does/not/exist')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await page.getByRole('link', { name: 'Go to the console home' }).click()
+  await expect(page.getByRole('heading', { name: 'Servers' })).toBeVisible()
+})
+
+test('theme follows the system and a chosen theme is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await signInAs(page, 'Administrator')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.getByRole('button', { name: /Account:/ }).click()
+  await page.getByRole('menuitemradio', { name: 'Light theme' }).click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+})
