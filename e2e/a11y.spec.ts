@@ -35,7 +35,9 @@ test('register dialog and not-found page have no serious accessibility violation
   await signInAs(page, 'Administrator')
   await page.getByRole('button', { name: 'Register server' }).click()
   await expect(
-    page.getByRole('dialog', { name: 'Register a server' }).getByLabel('Registration token', { exact: true }),
+    page
+      .getByRole('dialog', { name: 'Register a server' })
+      .getByLabel('Registration token', { exact: true }),
   ).toBeVisible()
   await expectNoSeriousA11yViolations(page)
   await page.goto('/nowhere')

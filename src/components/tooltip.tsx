@@ -7,7 +7,7 @@ export function Tooltip({ content, children }: { content: ReactNode; children: R
     <RadixTooltip.Root>
       <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
       <RadixTooltip.Portal>
-        <RadixTooltip.Content className="tooltip" sideOffset={6} collisionPadding={8}>
+        <RadixTooltip.Content className="tooltip" side="bottom" sideOffset={6} collisionPadding={8}>
           {content}
         </RadixTooltip.Content>
       </RadixTooltip.Portal>

@@ -36,14 +36,14 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
     {
       id: 'name',
       header: 'Name',
-      width: '22%',
+      width: '19%',
       sortable: true,
       cell: (s) => <Link to={paths.server(envId, s.id)}>{s.name}</Link>,
     },
     {
       id: 'status',
       header: 'Status',
-      width: '13%',
+      width: '12%',
       sortable: true,
       cell: (s) => <ServerStatusBadge status={s.status} />,
     },
@@ -77,7 +77,7 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
     {
       id: 'membership',
       header: 'Group / cluster',
-      width: '14%',
+      width: '15%',
       sortable: true,
       cell: (s) => {
         const m = membershipOf(s)
@@ -91,7 +91,7 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
     {
       id: 'expiry',
       header: 'Expiry',
-      width: '14%',
+      width: '17%',
       sortable: true,
       cell: (s) => <ExpiryTags server={s} now={now} />,
     },
