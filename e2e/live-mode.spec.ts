@@ -16,6 +16,10 @@ test('live mode signs in with client credentials through the proxy and lists ser
   page,
 }) => {
   const apiCalls: string[] = []
+  const scripts: Array<Promise<string>> = []
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.text())
+  })
   page.on('request', (r) => {
     const url = new URL(r.url())
     if (/^\/(accounts|hybrid)\//.test(url.pathname))
@@ -34,6 +38,12 @@ test('live mode signs in with client credentials through the proxy and lists ser
   expect(
     await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)),
   ).toBe(0)
+  // The live build fetched no msw and no demo data.
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const body of await Promise.all(scripts)) {
+    expect(body).not.toContain('mockServiceWorker')
+    expect(body).not.toContain('runtime-console-demo')
+  }
   // Every API call went same-origin, to the console's own server.
   expect(apiCalls.length).toBeGreaterThan(2)
   for (const call of apiCalls) expect(call).toContain(LIVE)

@@ -241,3 +241,26 @@ test('the large fleet lists 2,000 servers and filters them', async ({ page }) =>
   await page.mouse.wheel(0, 2000 * 40)
   await expect(rows.last()).toHaveAttribute('aria-rowindex', '2001')
 })
+
+test('reset demo data from the demo panel brings back an unregistered server', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw-ap-south-02')
+  await page.getByRole('checkbox', { name: 'Select prd-gw-ap-south-02' }).check()
+  await page.getByRole('button', { name: 'Unregister selected…' }).click()
+  await page.getByRole('button', { name: 'Unregister 1' }).click()
+  await page
+    .getByRole('dialog', { name: 'Unregister servers: results' })
+    .getByRole('button', { name: 'Close' })
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { name: 'No servers match these filters' })).toBeVisible()
+
+  await page.getByRole('button', { name: /Demo controls/ }).click()
+  const panel = page.getByRole('dialog', { name: 'Demo controls' })
+  await panel.getByRole('button', { name: 'Reset demo data…' }).click()
+  await panel.getByRole('button', { name: 'Reset demo data', exact: true }).click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('link', { name: 'prd-gw-ap-south-02' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('link', { name: 'prd-gw-ap-south-02' })).toBeVisible()
+})

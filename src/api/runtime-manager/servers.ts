@@ -64,9 +64,18 @@ export async function getRegistrationToken(scope: EnvScope, signal?: AbortSignal
   return (await request({ ...registrationTokenRequest(scope), signal })).data
 }
 
-/** A server still waiting for its agent's first connection. */
-export function isServerTransitional(server: Server): boolean {
-  return server.status === 'CREATED'
+/** How long after registering a server is expected to connect; past that, polling slows down. */
+export const AGENT_CONNECT_WINDOW_MS = 15 * 60_000
+
+/**
+ * A server whose agent registered moments ago and should connect soon. One that never
+ * connected (`CREATED` for longer) is a settled state, not worth fast polling.
+ */
+export function isServerTransitional(server: Server, now = Date.now()): boolean {
+  if (server.status !== 'CREATED') return false
+  const created =
+    typeof server.timeCreated === 'number' ? server.timeCreated : Number(server.timeCreated)
+  return Number.isFinite(created) && now - created < AGENT_CONNECT_WINDOW_MS
 }
 
 export const serverQueries = {
@@ -76,7 +85,9 @@ export const serverQueries = {
       queryKey: [...serverQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServers(scope, signal),
       refetchInterval: (query) =>
-        query.state.data?.some(isServerTransitional) ? SERVER_POLL_FAST_MS : SERVER_POLL_IDLE_MS,
+        query.state.data?.some((s) => isServerTransitional(s))
+          ? SERVER_POLL_FAST_MS
+          : SERVER_POLL_IDLE_MS,
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({

@@ -132,3 +132,19 @@ test('membership reads the group fields first, then the cluster fields', () => {
   expect(membershipOf(fleet[4]!)).toEqual({ kind: 'cluster', id: 60, name: 'orders-cluster' })
   expect(membershipOf(fleet[0]!)).toBeNull()
 })
+
+test('only a server registered moments ago counts as waiting for its agent (fast polling)', async () => {
+  const { isServerTransitional } = await import('../../api/runtime-manager/servers.ts')
+  expect(
+    isServerTransitional(server(1, 'new', { status: 'CREATED', timeCreated: NOW - 60_000 }), NOW),
+  ).toBe(true)
+  expect(
+    isServerTransitional(
+      server(2, 'stale', { status: 'CREATED', timeCreated: NOW - 3 * DAY }),
+      NOW,
+    ),
+  ).toBe(false)
+  expect(
+    isServerTransitional(server(3, 'up', { status: 'RUNNING', timeCreated: NOW - 60_000 }), NOW),
+  ).toBe(false)
+})
