@@ -264,3 +264,30 @@ test('reset demo data from the demo panel brings back an unregistered server', a
   await page.reload()
   await expect(page.getByRole('link', { name: 'prd-gw-ap-south-02' })).toBeVisible()
 })
+
+test('a server registered with the setup command appears, waits for its agent, then runs', async ({
+  page,
+}) => {
+  await page.clock.install()
+  await signInAs(page, 'Administrator')
+  await page.getByRole('button', { name: 'Register server' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Register a server' })
+  await dialog.getByLabel('Server name').fill('prd-mule-eu-west-77')
+  const command = (await dialog.getByLabel('Setup command', { exact: true }).innerText()).trim()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  await page.getByRole('button', { name: /Demo controls/ }).click()
+  const panel = page.getByRole('dialog', { name: 'Demo controls' })
+  await panel.getByLabel('Paste the setup command from Register server').fill(command)
+  await panel.getByRole('button', { name: 'Run on the simulated host' }).click()
+  await expect(panel.getByText(/Agent of prd-mule-eu-west-77 registered/)).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('eu-west-77')
+  const row = page.getByRole('row', { name: /prd-mule-eu-west-77/ })
+  await expect(row).toContainText('Waiting for agent')
+  // While a server waits for its agent the list polls quickly, and shows it connected.
+  await page.clock.fastForward('00:06')
+  await page.clock.fastForward('00:06')
+  await expect(row).toContainText('Running')
+})

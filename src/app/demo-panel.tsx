@@ -83,6 +83,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
             Clear faults
           </Button>
         </fieldset>
+        <AgentSimulator demo={demo} />
         <fieldset className="field">
           <legend>Data and session</legend>
           {confirmReset ? (
@@ -121,5 +122,51 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
         </fieldset>
       </Modal>
     </div>
+  )
+}
+
+/** A pretend host: paste the setup command from Register server and its agent connects. */
+function AgentSimulator({ demo }: { demo: DemoControls }) {
+  const [command, setCommand] = useState('')
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
+  const queryClient = useQueryClient()
+  return (
+    <fieldset className="field">
+      <legend>Simulated host</legend>
+      <label className="field">
+        Paste the setup command from Register server
+        <textarea
+          rows={2}
+          value={command}
+          placeholder="./amc_setup -H <token> <server name>"
+          onChange={(e) => setCommand(e.target.value)}
+        />
+      </label>
+      <Button
+        size="small"
+        disabled={command.trim() === ''}
+        onClick={() => {
+          const result = demo.runSetupCommand(command)
+          if (result.ok) {
+            setOutcome({
+              ok: true,
+              text: `Agent of ${result.name} registered; it connects in a few seconds.`,
+            })
+            setCommand('')
+            void queryClient.invalidateQueries()
+          } else setOutcome({ ok: false, text: result.message })
+        }}
+      >
+        Run on the simulated host
+      </Button>
+      {outcome && (
+        <div
+          role={outcome.ok ? 'status' : 'alert'}
+          className={outcome.ok ? 'field-hint' : 'field-error'}
+        >
+          {outcome.text}
+        </div>
+      )}
+    </fieldset>
   )
 }

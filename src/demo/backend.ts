@@ -1,4 +1,4 @@
-import { DemoDb, stateKey } from './db.ts'
+import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
 import type { DemoStorage } from './storage.ts'
@@ -36,6 +36,49 @@ export class DemoBackend {
       now: this.options.now,
       persistDelayMs: this.options.persistDelayMs,
     })
+  }
+
+  /**
+   * Plays the host's part of registration: what running `amc_setup -H <token> <name>`
+   * does. The server appears as CREATED and its agent connects a few seconds later.
+   */
+  runSetupCommand(command: string): { ok: true; name: string } | { ok: false; message: string } {
+    const match = /^\s*(?:\.\/)?amc_setup\s+-H\s+(\S+)\s+(\S+)\s*$/.exec(command)
+    if (!match?.[1] || !match[2]) {
+      return {
+        ok: false,
+        message: 'Expected the setup command: ./amc_setup -H <registration token> <server name>',
+      }
+    }
+    const [, token, name] = match
+    const db = this.db
+    const envId = [...db.registrationTokens].find(([, issued]) => issued === token)?.[0]
+    if (!envId)
+      return {
+        ok: false,
+        message: 'The registration token is not valid: get a new one from Register server.',
+      }
+    const now = db.now()
+    db.servers.insert({
+      id: db.newId(),
+      envId,
+      name,
+      type: 'SERVER',
+      serverType: 'MULE',
+      muleVersion: '4.9.1',
+      gatewayVersion: null,
+      agentVersion: '2.7.0',
+      status: 'CREATED',
+      addresses: [],
+      timeCreated: now,
+      timeUpdated: now,
+      licenseExpirationDate: now + 365 * 86_400_000,
+      certificateExpirationDate: now + 365 * 86_400_000,
+      runtimeInformation: null,
+      connectAt: now + AGENT_CONNECT_MS,
+    })
+    db.changed()
+    return { ok: true, name }
   }
 
   /** Forgets every change the operator made and rebuilds the fleet from its seed. */

@@ -230,3 +230,27 @@ test('targetServerIds and applicationView agree with the application target', ()
     )
   }
 })
+
+test('running the setup command on a simulated host registers a server whose agent then connects', async () => {
+  const { DemoBackend } = await import('./backend.ts')
+  const backend = new DemoBackend({ fleet: 'small', storage: memoryStorage() })
+  const env = backend.db.environments[0]!
+  expect(backend.runSetupCommand('./amc_setup -H nope web-1')).toEqual({
+    ok: false,
+    message: 'The registration token is not valid: get a new one from Register server.',
+  })
+  backend.db.registrationTokens.set(env.id, 'tok-123')
+  expect(backend.runSetupCommand('amc_setup --help')).toMatchObject({ ok: false })
+  expect(backend.runSetupCommand('./amc_setup -H tok-123 web-1')).toEqual({
+    ok: true,
+    name: 'web-1',
+  })
+  const row = backend.db.servers.all().find((s) => s.name === 'web-1')!
+  expect(row).toMatchObject({ envId: env.id, status: 'CREATED' })
+  backend.db.advanceClock(5_000)
+  backend.db.tick()
+  const connected = backend.db.servers.get(row.id)!
+  expect(connected.status).toBe('RUNNING')
+  expect(connected.addresses?.length).toBe(1)
+  expect(connected.runtimeInformation).toBeTruthy()
+})

@@ -127,10 +127,32 @@ export class DemoDb {
     let changed = false
     for (const server of this.servers.all()) {
       if (server.connectAt !== undefined && server.connectAt <= now) {
+        // The agent's first report: its addresses and runtime come with it.
         this.servers.update(server.id, ({ connectAt: _done, ...rest }) => ({
           ...rest,
           status: 'RUNNING',
           timeUpdated: now,
+          addresses: rest.addresses?.length
+            ? rest.addresses
+            : [
+                {
+                  ip: `10.20.${server.id % 250}.${(server.id >> 8) % 250 || 1}`,
+                  networkInterface: 'eth0',
+                },
+              ],
+          runtimeInformation: rest.runtimeInformation ?? {
+            jvmInformation: {
+              runtime: {
+                name: 'OpenJDK Runtime Environment',
+                version: '17.0.12+7',
+                vendor: 'Eclipse Adoptium',
+              },
+            },
+            osInformation: { name: 'Linux', version: '6.1.0-25-amd64', architecture: 'amd64' },
+            timezone: 'UTC',
+            encoding: 'UTF-8',
+            availableProcessors: 4,
+          },
         }))
         changed = true
       }

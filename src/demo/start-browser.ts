@@ -23,6 +23,8 @@ export interface DemoControls {
   expireSessions(): void
   /** Moves the demo's lifecycle clock forward. */
   advanceClock(ms: number): void
+  /** Runs a server's agent setup command on a simulated host. */
+  runSetupCommand(command: string): { ok: true; name: string } | { ok: false; message: string }
 }
 
 declare global {
@@ -72,6 +74,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
       backend.db.changed()
     },
     advanceClock: (ms) => backend.db.advanceClock(ms),
+    runSetupCommand: (command) => backend.runSetupCommand(command),
   }
   window.__demo = controls
   return controls

@@ -43,7 +43,7 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
     {
       id: 'status',
       header: 'Status',
-      width: '12%',
+      width: '13%',
       sortable: true,
       cell: (s) => <ServerStatusBadge status={s.status} />,
     },
@@ -71,7 +71,7 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
     {
       id: 'addresses',
       header: 'Addresses',
-      width: '13%',
+      width: '12%',
       cell: (s) => <span className="mono">{addressesText(s)}</span>,
     },
     {
