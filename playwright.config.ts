@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { BACKEND_URL, DEMO_URL, E2E_PORTS, LIVE_URL } from './e2e/ports.ts'
 
 /**
  * Same choice as scripts/ensure-browser.mjs: $CHROMIUM_PATH, then Debian's chromium, else
@@ -16,9 +17,9 @@ function chromiumPath(): string | undefined {
 // Node 24 even when Playwright itself was started by an older `node` on the PATH.
 const projectNode = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/node' : 'node'
 
-const DEMO_URL = 'http://127.0.0.1:4173'
-const LIVE_URL = 'http://127.0.0.1:4174'
-const BACKEND_URL = 'http://127.0.0.1:4010'
+// Each port set builds into its own folders, so parallel suites never serve each other's build.
+const demoOut = `dist-e2e-${E2E_PORTS.demo}`
+const liveOut = `dist-e2e-${E2E_PORTS.live}-live`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -56,14 +57,14 @@ export default defineConfig({
   webServer: [
     {
       name: 'demo console',
-      command: 'npm run build && npx vite preview --port 4173 --strictPort',
+      command: `OUT_DIR=${demoOut} npm run build && npx vite preview --outDir ${demoOut} --port ${E2E_PORTS.demo} --strictPort`,
       url: DEMO_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
     },
     {
       name: 'demo backend',
-      command: `${projectNode} scripts/demo-server.ts --port 4010`,
+      command: `${projectNode} scripts/demo-server.ts --port ${E2E_PORTS.backend}`,
       url: `${BACKEND_URL}/__demo/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
@@ -73,7 +74,7 @@ export default defineConfig({
       // Live mode is fixed at build time by API_URL: this build has no msw and its
       // preview server proxies the API prefixes to the demo backend above.
       name: 'live console',
-      command: `API_URL=${BACKEND_URL} OUT_DIR=dist-live npm run build && API_URL=${BACKEND_URL} npx vite preview --outDir dist-live --port 4174 --strictPort`,
+      command: `API_URL=${BACKEND_URL} OUT_DIR=${liveOut} npm run build && API_URL=${BACKEND_URL} npx vite preview --outDir ${liveOut} --port ${E2E_PORTS.live} --strictPort`,
       url: LIVE_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test'
+import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
 /**
- * Live mode: a build with no demo code, served by vite preview on :4174, proxying the API
- * prefixes to a real HTTP server on loopback (:4010) that runs the demo handlers.
+ * Live mode: a build with no demo code, served by vite preview, proxying the API
+ * prefixes to a real HTTP server on loopback (E2E_PORT_BASE + 2) that runs the demo handlers.
  */
-const LIVE = 'http://127.0.0.1:4174'
-const UPSTREAM = 'http://127.0.0.1:4010'
+const LIVE = LIVE_URL
+const UPSTREAM = BACKEND_URL
 
 test.beforeEach(async ({ request }) => {
   const reset = await request.post(`${UPSTREAM}/__demo/reset`)
