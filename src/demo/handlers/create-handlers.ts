@@ -2,7 +2,9 @@ import { delay, http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { hybridError } from './respond.ts'
-import { runtimeManagerHandlers } from './runtime-manager.ts'
+import { applicationHandlers } from './applications.ts'
+import { serverHandlers } from './servers.ts'
+import { targetHandlers } from './targets.ts'
 
 /** The same-origin prefixes the console calls; everything else is not the demo's business. */
 export const API_PREFIXES = ['/accounts/', '/hybrid/', '/mfpadmin/', '/api/am/'] as const
@@ -35,7 +37,9 @@ export function createHandlers(backend: DemoBackend) {
       return undefined
     }),
     ...accessManagementHandlers(backend),
-    ...runtimeManagerHandlers(backend),
+    ...serverHandlers(backend),
+    ...targetHandlers(backend),
+    ...applicationHandlers(backend),
     http.all('*', ({ request }) => {
       const url = new URL(request.url)
       if (!isApiPath(url.pathname)) return undefined

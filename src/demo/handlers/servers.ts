@@ -1,0 +1,79 @@
+import { http, HttpResponse } from 'msw'
+import type { DemoBackend } from '../backend.ts'
+import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
+
+const BASE = '*/hybrid/api/v1'
+
+function registrationTokenFor(orgId: string, envId: string): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')
+  return `${orgId}---${envId}---${random}`
+}
+
+/** Servers: list, detail, unregister and the registration token. */
+export function serverHandlers(backend: DemoBackend) {
+  return [
+    // Before `/servers/:id`, which would otherwise match "registrationToken".
+    http.get(`${BASE}/servers/registrationToken`, ({ request }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const token = registrationTokenFor(db.organization.id, guard.value.env.id)
+      db.registrationTokens.set(guard.value.env.id, token)
+      return HttpResponse.json({ data: token })
+    }),
+
+    http.get(`${BASE}/servers`, ({ request }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'readServers')
+      if (!guard.ok) return guard.response
+      const envId = guard.value.env.id
+      const data = db.servers
+        .all()
+        .filter((s) => s.envId === envId)
+        .map((s) => db.serverView(s))
+      return HttpResponse.json({ data })
+    }),
+
+    http.get(`${BASE}/servers/:id`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'readServers')
+      if (!guard.ok) return guard.response
+      const id = intParam(params.id)
+      const row = db.servers.get(id)
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `Server ${String(params.id)} was not found.`)
+      return HttpResponse.json({ data: db.serverView(row) })
+    }),
+
+    http.delete(`${BASE}/servers/:id`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = intParam(params.id)
+      const row = db.servers.get(id)
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const member = db.membershipOf(id)
+      if (member?.group) {
+        return hybridError(
+          400,
+          `Server '${row.name}' belongs to server group '${member.group.name}'. Remove it from the group before unregistering it.`,
+        )
+      }
+      if (member?.cluster) {
+        return hybridError(
+          400,
+          `Server '${row.name}' belongs to cluster '${member.cluster.name}'. Remove it from the cluster before unregistering it.`,
+        )
+      }
+      // Applications deployed to this server alone go with it (choice, ADR 005).
+      for (const app of db.applications.all())
+        if (app.targetId === id) db.applications.delete(app.id)
+      db.servers.delete(id)
+      db.changed()
+      return noContent()
+    }),
+  ]
+}
