@@ -1,6 +1,11 @@
 import * as z from 'zod/mini'
 import { ApiError } from './api-error.ts'
-import { describeRequest, pathWithQuery, type RequestInit_ } from './describe-request.ts'
+import {
+  describeRequest,
+  pathWithQuery,
+  type RequestDescription,
+  type RequestInit_,
+} from './describe-request.ts'
 import { getAccessToken } from './session-store.ts'
 
 /** A request to send: the description of the call plus the schema of its answer. */
@@ -61,7 +66,11 @@ function contentTypeFor(body: RequestInit_['body']): string | undefined {
 }
 
 async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text()
+  return parseBodyText(await response.text())
+}
+
+/** JSON when it parses, the raw text otherwise, undefined when empty. */
+export function parseBodyText(text: string): unknown {
   if (!text) return undefined
   try {
     return JSON.parse(text)
@@ -78,6 +87,28 @@ async function readBody(response: Response): Promise<unknown> {
  */
 export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
   const description = describeRequest(spec)
+  let response: Response
+  try {
+    response = await fetch(pathWithQuery(spec.path, spec.query), {
+      method: spec.method,
+      headers: requestHeaders(spec),
+      body: toFetchBody(spec.body),
+      signal: spec.signal,
+    })
+  } catch (cause) {
+    if (spec.signal?.aborted) throw cause
+    throw networkError(description)
+  }
+  const body = await readBody(response)
+  return {
+    data: parseAnswer(spec.schema, response.status, response.statusText, body, description),
+    status: response.status,
+    headers: response.headers,
+  }
+}
+
+/** The headers every call carries: Accept, bearer token, org/env scope, content type, extras. */
+export function requestHeaders(spec: RequestInit_): Headers {
   const headers = new Headers({ Accept: 'application/json' })
   const token = spec.auth === 'none' ? undefined : getAccessToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
@@ -88,47 +119,48 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
   const contentType = contentTypeFor(spec.body)
   if (contentType) headers.set('Content-Type', contentType)
   for (const [k, v] of Object.entries(spec.headers ?? {})) headers.set(k, v)
+  return headers
+}
 
-  let response: Response
-  try {
-    response = await fetch(pathWithQuery(spec.path, spec.query), {
-      method: spec.method,
-      headers,
-      body: toFetchBody(spec.body),
-      signal: spec.signal,
-    })
-  } catch (cause) {
-    if (spec.signal?.aborted) throw cause
-    throw new ApiError({
-      kind: 'network',
-      status: 0,
-      message:
-        'The server could not be reached (network error). Check the connection and the backend, then retry.',
-      request: description,
-    })
-  }
+/** The error for a call that got no answer at all. */
+export function networkError(description: RequestDescription): ApiError {
+  return new ApiError({
+    kind: 'network',
+    status: 0,
+    message:
+      'The server could not be reached (network error). Check the connection and the backend, then retry.',
+    request: description,
+  })
+}
 
-  const body = await readBody(response)
-  if (!response.ok && response.status !== 304) {
+/**
+ * Turns an answer into data or an ApiError: HTTP errors carry the API's own message,
+ * answers of the wrong shape say where they went wrong.
+ */
+export function parseAnswer<T>(
+  schema: z.ZodMiniType<T>,
+  status: number,
+  statusText: string,
+  body: unknown,
+  description: RequestDescription,
+): T {
+  if ((status < 200 || status > 299) && status !== 304) {
     const fromBody = errorFromBody(body)
     throw new ApiError({
       kind: 'http',
-      status: response.status,
-      message:
-        fromBody.message ??
-        `HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`,
+      status,
+      message: fromBody.message ?? `HTTP ${status}${statusText ? ' ' + statusText : ''}`,
       details: fromBody.details,
       request: description,
     })
   }
-
-  const parsed = z.safeParse(spec.schema, body)
+  const parsed = z.safeParse(schema, body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : ''
     throw new ApiError({
       kind: 'schema',
-      status: response.status,
+      status,
       message: `The server's answer was not in the expected format${where}: ${issue?.message ?? 'invalid data'}.`,
       details: parsed.error.issues
         .slice(1, 4)
@@ -136,7 +168,7 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
       request: description,
     })
   }
-  return { data: parsed.data, status: response.status, headers: response.headers }
+  return parsed.data
 }
 
 /** Sends one API call and returns only its parsed body. See `send`. */
