@@ -1,4 +1,5 @@
 import type { Application } from '../api/runtime-manager/application-schemas.ts'
+import { rollupReportedStatus } from '../api/runtime-manager/application-status.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import type { Cluster, ServerGroup } from '../api/runtime-manager/target-schemas.ts'
 import type {
@@ -84,6 +85,8 @@ export class DemoDb {
   private membershipCache: Map<number, Membership> | null = null
   /** Registration tokens handed out, per environment (not persisted: they expire anyway). */
   readonly registrationTokens = new Map<string, string>()
+  /** Applications with server copies still moving (lifecycle clock). */
+  private readonly pendingApps = new Set<number>()
 
   constructor(options: DemoDbOptions) {
     this.fleet = options.fleet
@@ -101,6 +104,9 @@ export class DemoDb {
     this.applications = new Table(seed.applications, saved?.applications)
     this.nextIdValue = Math.max(seed.nextId, saved?.nextId ?? 0)
     this.tokensNotBefore = saved?.tokensNotBefore ?? 0
+    for (const app of saved?.applications.upserts ?? []) {
+      if (app.serverArtifacts.some((a) => a.settleAt !== undefined)) this.pendingApps.add(app.id)
+    }
     if (!saved) this.persistNow()
   }
 
@@ -157,7 +163,49 @@ export class DemoDb {
         changed = true
       }
     }
+    for (const id of [...this.pendingApps]) {
+      if (this.settleApplication(id, now)) changed = true
+    }
     if (changed) this.changed()
+  }
+
+  /** Marks an application whose server copies were given settle times. */
+  trackPending(appId: number): void {
+    this.pendingApps.add(appId)
+  }
+
+  /** Applies the due server reports of one application; true when anything changed. */
+  private settleApplication(id: number, now: number): boolean {
+    const app = this.applications.get(id)
+    if (!app) {
+      this.pendingApps.delete(id)
+      return false
+    }
+    let touched = false
+    const serverArtifacts = app.serverArtifacts.map((artifact) => {
+      if (artifact.settleAt === undefined || artifact.settleAt > now) return artifact
+      touched = true
+      const { settleAt: _at, settleTo, settleMessage, ...rest } = artifact
+      return {
+        ...rest,
+        lastReportedStatus: settleTo ?? rest.lastReportedStatus,
+        message: settleMessage ?? null,
+      }
+    })
+    if (!touched) return false
+    const settled = serverArtifacts.every((a) => a.settleAt === undefined)
+    if (settled) this.pendingApps.delete(id)
+    const reported = rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus))
+    this.applications.update(id, ({ pendingDesired, ...rest }) => ({
+      ...rest,
+      ...(settled || pendingDesired === undefined ? {} : { pendingDesired }),
+      desiredStatus: settled && pendingDesired ? pendingDesired : rest.desiredStatus,
+      serverArtifacts,
+      lastReportedStatus: reported,
+      startedAt: reported === 'STARTED' ? (rest.startedAt ?? now) : null,
+      timeUpdated: now,
+    }))
+    return true
   }
 
   /** Records that state changed: drops derived caches and schedules persistence. */
@@ -276,6 +324,25 @@ export class DemoDb {
     return undefined
   }
 
+  /**
+   * An application as the list answers it: the embedded target's servers are cut to
+   * id, name and status (a choice, ADR 006), which keeps 10,000 applications a few MB.
+   */
+  applicationListView(row: ApplicationRow): Application {
+    const full = this.applicationView(row)
+    const t = full.target
+    return {
+      ...full,
+      target: {
+        id: t.id,
+        name: t.name,
+        type: t.type,
+        status: t.status,
+        servers: t.servers?.map((s) => ({ id: s.id, name: s.name, status: s.status })),
+      },
+    }
+  }
+
   applicationView(row: ApplicationRow): Application {
     const target = this.targetView(row.targetId) ?? {
       id: row.targetId,
@@ -301,6 +368,7 @@ export class DemoDb {
         message: a.message,
         discovered: false,
       })),
+      configuration: row.configuration,
       timeCreated: row.timeCreated,
       timeUpdated: row.timeUpdated,
     }

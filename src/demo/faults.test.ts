@@ -94,6 +94,7 @@ test('fault settings persist in storage and are read back by a new store', () =>
   store.set({ latencyMs: 800, failureRate: 0.25 })
   store.set({ offline: true })
   expect(new FaultStore(storage).get()).toEqual({
+    failMatching: '',
     latencyMs: 800,
     failureRate: 0.25,
     offline: true,
@@ -103,11 +104,13 @@ test('fault settings persist in storage and are read back by a new store', () =>
 test('fault settings are clamped to their ranges', () => {
   const store = new FaultStore(memoryStorage())
   expect(store.set({ failureRate: 5, latencyMs: -10 })).toEqual({
+    failMatching: '',
     latencyMs: 0,
     failureRate: 1,
     offline: false,
   })
   expect(store.set({ failureRate: -1, latencyMs: 10_000_000 })).toEqual({
+    failMatching: '',
     latencyMs: 30_000,
     failureRate: 0,
     offline: false,
@@ -120,6 +123,7 @@ test('fault settings are clamped to their ranges', () => {
 test('clampFaults only accepts offline === true and fills in missing values', () => {
   expect(clampFaults({})).toEqual(NO_FAULTS)
   expect(clampFaults({ latencyMs: 250 })).toEqual({
+    failMatching: '',
     latencyMs: 250,
     failureRate: 0,
     offline: false,
@@ -133,6 +137,7 @@ test('saved settings are clamped when read, and damaged ones are ignored', () =>
     JSON.stringify({ latencyMs: 99_999, failureRate: 3, offline: 'yes' }),
   )
   expect(new FaultStore(storage).get()).toEqual({
+    failMatching: '',
     latencyMs: 30_000,
     failureRate: 1,
     offline: false,
@@ -150,4 +155,23 @@ test('subscribers hear about every change until they unsubscribe', () => {
   unsubscribe()
   store.set({ offline: false })
   expect(listener).toHaveBeenCalledTimes(1)
+})
+
+test('failMatching fails only the calls whose method and path contain it', async () => {
+  const { createTestBackend } = await import('../test/demo-server.ts')
+  const { backend, server } = createTestBackend()
+  server.listen({ onUnhandledFrame: 'error' })
+  try {
+    backend.faults.set({ failMatching: 'GET /accounts/api/me' })
+    const me = await fetch('http://localhost/accounts/api/me')
+    expect(me.status).toBe(500)
+    expect(await me.json()).toEqual({
+      message:
+        'Injected failure (demo fault injection): the backend could not process the request.',
+    })
+    const envs = await fetch('http://localhost/hybrid/api/v1/servers')
+    expect(envs.status).toBe(401)
+  } finally {
+    server.close()
+  }
 })

@@ -8,9 +8,16 @@ export interface FaultSettings {
   failureRate: number
   /** Every API call fails as a network error, as if the backend were unreachable. */
   offline: boolean
+  /** Calls whose "METHOD /path" contains this text fail with an injected 500 ('' = none). */
+  failMatching: string
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, failureRate: 0, offline: false }
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  failureRate: 0,
+  offline: false,
+  failMatching: '',
+}
 const KEY = 'runtime-console-demo:faults'
 
 export function clampFaults(value: Partial<FaultSettings>): FaultSettings {
@@ -20,6 +27,7 @@ export function clampFaults(value: Partial<FaultSettings>): FaultSettings {
     latencyMs: Number.isFinite(latency) ? Math.min(Math.max(latency, 0), 30_000) : 0,
     failureRate: Number.isFinite(rate) ? Math.min(Math.max(rate, 0), 1) : 0,
     offline: value.offline === true,
+    failMatching: typeof value.failMatching === 'string' ? value.failMatching.trim() : '',
   }
 }
 

@@ -50,6 +50,10 @@ export interface ServerArtifactRow {
   lastReportedStatus: string
   message: string | null
   deploymentId: number
+  /** Lifecycle clock: when this copy reaches `settleTo` (with `settleMessage`). */
+  settleAt?: number
+  settleTo?: string
+  settleMessage?: string | null
 }
 
 export interface ApplicationRow {
@@ -66,6 +70,8 @@ export interface ApplicationRow {
   timeUpdated: number
   /** Epoch ms when the application last reached STARTED, for `uptime`. */
   startedAt: number | null
+  /** While a deployment runs (desiredStatus UPDATED): the status it aims for. */
+  pendingDesired?: string
 }
 
 export interface EnvironmentRow {

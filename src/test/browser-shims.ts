@@ -1,5 +1,6 @@
 // jsdom lacks a few browser APIs the UI libraries call: minimal stand-ins, no behaviour.
-if (!window.matchMedia) {
+// Node-environment test files (multipart bodies) have no window at all.
+if (typeof window !== 'undefined' && !window.matchMedia) {
   window.matchMedia = (query: string): MediaQueryList => {
     const list: MediaQueryList = {
       matches: false,
@@ -15,7 +16,7 @@ if (!window.matchMedia) {
   }
 }
 
-if (!('ResizeObserver' in window)) {
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class ResizeObserverStub {
     observe() {}
     unobserve() {}

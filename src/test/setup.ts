@@ -6,8 +6,8 @@ import { resetSessionCache } from '../lib/session-store.ts'
 
 // Every test starts signed out with empty browser storage, so no session or demo state leaks.
 beforeEach(() => {
-  sessionStorage.clear()
-  localStorage.clear()
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
+  if (typeof localStorage !== 'undefined') localStorage.clear()
   resetSessionCache()
 })
 

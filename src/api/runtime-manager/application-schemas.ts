@@ -57,10 +57,42 @@ export const ApplicationSchema = z.object({
   artifact: ArtifactSchema,
   target: TargetSchema,
   serverArtifacts: z.optional(z.array(ServerArtifactSchema)),
+  /** Application properties (choice: echoed back as sent in the `configuration` part). */
+  configuration: z.optional(z.nullable(z.record(z.string(), z.string()))),
   timeCreated: epoch,
   timeUpdated: epoch,
 })
 export type Application = z.infer<typeof ApplicationSchema>
+
+/** What a deploy answers: 202 with the new application's id and first status. */
+export const DeployAcceptedSchema = envelope(
+  z.object({
+    id: z.number(),
+    artifact: z.optional(ArtifactSchema),
+    lastReportedStatus: z.optional(z.string()),
+  }),
+)
+
+/** Artifact (application) names: 3-42 lowercase letters, digits and inner hyphens. */
+export const ARTIFACT_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{1,40}[a-z0-9]$/
+export const ArtifactNameSchema = z
+  .string()
+  .check(
+    z.minLength(3, 'Use at least 3 characters.'),
+    z.maxLength(42, 'Use at most 42 characters.'),
+    z.regex(
+      ARTIFACT_NAME_PATTERN,
+      'Use lowercase letters, digits and hyphens; start and end with a letter or digit.',
+    ),
+  )
+
+/** Artifacts the runtime deploys: Mule application archives. */
+export const ARTIFACT_EXTENSIONS = ['.jar', '.zip'] as const
+/** Largest artifact the console sends (and the demo accepts). */
+export const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024
+
+/** The `configuration` part: application properties as a flat string map. */
+export const ConfigurationSchema = z.record(z.string().check(z.minLength(1)), z.string())
 
 export const ApplicationListSchema = envelope(z.array(ApplicationSchema))
 export const ApplicationEnvelopeSchema = envelope(ApplicationSchema)

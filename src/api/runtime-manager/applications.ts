@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { request } from '../../lib/request.ts'
 import { ApplicationListSchema, type Application } from './application-schemas.ts'
+import { applicationState } from './application-status.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -28,9 +29,7 @@ export async function listApplications(
 
 /** True while the runtime has not yet reached what the operator asked for. */
 export function isApplicationSettling(app: Application): boolean {
-  if (app.desiredStatus === 'UPDATED') return true
-  if (app.lastReportedStatus.includes('FAILED')) return false
-  return app.desiredStatus !== app.lastReportedStatus
+  return applicationState(app).settling
 }
 
 export const applicationQueries = {

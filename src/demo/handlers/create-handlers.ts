@@ -27,7 +27,10 @@ export function createHandlers(backend: DemoBackend) {
       if (faults.offline) return HttpResponse.error()
       const wait = faults.latencyMs + backend.ambientLatencyMs
       if (wait > 0) await delay(wait)
-      if (faults.failureRate > 0 && Math.random() < faults.failureRate) {
+      const targeted =
+        faults.failMatching !== '' &&
+        `${request.method} ${url.pathname}`.includes(faults.failMatching)
+      if (targeted || (faults.failureRate > 0 && Math.random() < faults.failureRate)) {
         return hybridError(
           500,
           'Injected failure (demo fault injection): the backend could not process the request.',

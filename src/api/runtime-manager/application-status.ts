@@ -1,0 +1,83 @@
+import type { Application } from './application-schemas.ts'
+
+/** Where an application stands, read from its desired status and every server's report. */
+export type ApplicationPhase =
+  'deploying' | 'failed' | 'starting' | 'stopping' | 'started' | 'partial' | 'stopped' | 'unknown'
+
+export interface ApplicationState {
+  phase: ApplicationPhase
+  /** Still moving toward what was asked: worth polling. */
+  settling: boolean
+  /** Servers of the target, and how many report each outcome. */
+  servers: number
+  started: number
+  failed: number
+  /** Servers that cannot report (disconnected): their copies cannot settle. */
+  unreachable: number
+  /** The first failure message a server reported, if any. */
+  failure: string | null
+}
+
+/**
+ * Derives the state an operator cares about (deploying, stopping, failed on 1 of 3 ...)
+ * from `desiredStatus`, `lastReportedStatus` and the per-server artifacts. Copies on
+ * disconnected servers are counted as unreachable and never keep the state "moving".
+ */
+export function applicationState(app: Application): ApplicationState {
+  const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
+  const statusOf = new Map(members.map((s) => [s.id, s.status]))
+  const artifacts = app.serverArtifacts ?? []
+  const unreachableIds = new Set(
+    artifacts.filter((a) => statusOf.get(a.serverId) === 'DISCONNECTED').map((a) => a.serverId),
+  )
+  const failedArtifacts = artifacts.filter((a) => a.lastReportedStatus.includes('FAILED'))
+  const base = {
+    servers: artifacts.length,
+    started: artifacts.filter((a) => a.lastReportedStatus === 'STARTED').length,
+    failed: failedArtifacts.length,
+    unreachable: unreachableIds.size,
+    failure: failedArtifacts.find((a) => a.message)?.message ?? null,
+  }
+  if (artifacts.length === 0) {
+    const reported = app.lastReportedStatus
+    if (app.desiredStatus === 'UPDATED' || reported === 'UNDEPLOYED')
+      return { ...base, phase: 'deploying', settling: true }
+    if (reported.includes('FAILED')) return { ...base, phase: 'failed', settling: false }
+    if (app.desiredStatus !== reported) {
+      const phase = app.desiredStatus === 'STOPPED' ? 'stopping' : 'starting'
+      return { ...base, phase, settling: true }
+    }
+    if (reported === 'STARTED') return { ...base, phase: 'started', settling: false }
+    if (reported === 'STOPPED') return { ...base, phase: 'stopped', settling: false }
+    return { ...base, phase: 'unknown', settling: false }
+  }
+  if (app.desiredStatus === 'UPDATED') return { ...base, phase: 'deploying', settling: true }
+  if (base.failed > 0) return { ...base, phase: 'failed', settling: false }
+  const want = app.desiredStatus
+  const moving = artifacts.some(
+    (a) => !unreachableIds.has(a.serverId) && a.lastReportedStatus !== want,
+  )
+  if (moving) {
+    return { ...base, phase: want === 'STOPPED' ? 'stopping' : 'starting', settling: true }
+  }
+  if (want === 'STARTED') {
+    return {
+      ...base,
+      phase: base.started === artifacts.length ? 'started' : 'partial',
+      settling: false,
+    }
+  }
+  if (want === 'STOPPED') return { ...base, phase: 'stopped', settling: false }
+  return { ...base, phase: 'unknown', settling: false }
+}
+
+/** Roll-up of server reports into one application status, as the API reports it. */
+export function rollupReportedStatus(reports: readonly string[]): string {
+  if (reports.length === 0) return 'UNDEPLOYED'
+  const failed = reports.find((r) => r.includes('FAILED'))
+  if (failed) return failed
+  if (reports.every((r) => r === reports[0])) return reports[0] ?? 'UNDEPLOYED'
+  if (reports.includes('STARTED')) return 'STARTED'
+  if (reports.includes('UNDEPLOYED')) return 'UNDEPLOYED'
+  return reports[0] ?? 'UNDEPLOYED'
+}
