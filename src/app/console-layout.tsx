@@ -11,7 +11,10 @@ import { endSession } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
-const SECTIONS = [{ label: 'Servers', to: paths.servers }] as const
+const SECTIONS = [
+  { label: 'Servers', to: paths.servers },
+  { label: 'Applications', to: paths.applications },
+] as const
 
 /** Header, navigation and the environment every page below works in. */
 export function ConsoleLayout() {

@@ -45,6 +45,22 @@ export const routes: RouteObject[] = [
                   Component: (await import('../features/servers/server-page.tsx')).ServerPage,
                 }),
               },
+              {
+                path: 'applications',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/applications/applications-page.tsx'))
+                    .ApplicationsPage,
+                }),
+              },
+              {
+                path: 'applications/:applicationId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/applications/application-page.tsx'))
+                    .ApplicationPage,
+                }),
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

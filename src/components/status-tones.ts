@@ -1,3 +1,4 @@
+import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
 import type { Tone } from './status-badge.tsx'
 
 /** Server statuses in operator words and colour. */
@@ -35,5 +36,48 @@ export function applicationStatus(
       return { label: 'Stopped', tone: 'neutral' }
     default:
       return { label: reported, tone: 'neutral' }
+  }
+}
+
+/**
+ * An application's state in operator words: what it is doing and, where servers differ,
+ * on how many ("Failed on 1 of 3 servers", "Deploying: 1 of 3 servers started").
+ */
+export function applicationPhaseStatus(state: ApplicationState): {
+  label: string
+  tone: Tone
+  detail?: string
+} {
+  const of = (n: number) => `${n} of ${state.servers} server${state.servers === 1 ? '' : 's'}`
+  const unreachable = state.unreachable > 0 ? `${of(state.unreachable)} unreachable` : undefined
+  switch (state.phase) {
+    case 'deploying':
+      return {
+        label: 'Deploying',
+        tone: 'progress',
+        detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
+      }
+    case 'failed':
+      return {
+        label: state.failed < state.servers ? `Failed on ${of(state.failed)}` : 'Failed',
+        tone: 'danger',
+        detail: state.failure ?? undefined,
+      }
+    case 'starting':
+      return {
+        label: 'Starting',
+        tone: 'progress',
+        detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
+      }
+    case 'stopping':
+      return { label: 'Stopping', tone: 'progress' }
+    case 'partial':
+      return { label: `Started on ${of(state.started)}`, tone: 'warn', detail: unreachable }
+    case 'started':
+      return { label: 'Started', tone: 'ok' }
+    case 'stopped':
+      return { label: 'Stopped', tone: 'neutral', detail: unreachable }
+    default:
+      return { label: 'Unknown', tone: 'neutral' }
   }
 }

@@ -9,6 +9,10 @@ export const paths = {
   environment: (envId: string) => `/env/${encodeURIComponent(envId)}`,
   servers: (envId: string, search?: string) =>
     `/env/${encodeURIComponent(envId)}/servers${search ? `?${search}` : ''}`,
+  applications: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/applications${search ? `?${search}` : ''}`,
+  application: (envId: string, applicationId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/applications/${encodeURIComponent(String(applicationId))}`,
   server: (envId: string, serverId: number | string) =>
     `/env/${encodeURIComponent(envId)}/servers/${encodeURIComponent(String(serverId))}`,
 } as const

@@ -1,10 +1,20 @@
-import { queryOptions } from '@tanstack/react-query'
-import type { EnvScope } from '../../lib/describe-request.ts'
-import { request } from '../../lib/request.ts'
-import { ApplicationListSchema, type Application } from './application-schemas.ts'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
+import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
+import {
+  ApplicationEnvelopeSchema,
+  ApplicationListSchema,
+  DeployAcceptedSchema,
+  type Application,
+} from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
 
 const BASE = '/hybrid/api/v1'
+
+/** Polling while anything is deploying, starting or stopping; otherwise a slow heartbeat. */
+export const APPLICATION_POLL_FAST_MS = 2_000
+export const APPLICATION_POLL_IDLE_MS = 30_000
 
 export interface ApplicationListFilters {
   /** Only applications deployed to this server, group or cluster. */
@@ -27,9 +37,129 @@ export async function listApplications(
   return body.data
 }
 
+export async function getApplication(
+  scope: EnvScope,
+  id: number,
+  signal?: AbortSignal,
+): Promise<Application> {
+  const body = await request({
+    method: 'GET',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    schema: ApplicationEnvelopeSchema,
+    signal,
+  })
+  return body.data
+}
+
 /** True while the runtime has not yet reached what the operator asked for. */
 export function isApplicationSettling(app: Application): boolean {
   return applicationState(app).settling
+}
+
+/** `PATCH {"desiredStatus": ...}`: start or stop on every server of the target. */
+export function desiredStatusRequest(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+): RequestSpec<unknown> {
+  return {
+    method: 'PATCH',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    body: { desiredStatus },
+    schema: noContent,
+  }
+}
+
+/** `PATCH` multipart without a file: redeploy the current artifact. */
+export function redeployRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+  return {
+    method: 'PATCH',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    body: new FormData(),
+    schema: noContent,
+  }
+}
+
+/** `DELETE`: 204 whether or not it still existed. */
+export function deleteApplicationRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+  return { method: 'DELETE', path: `${BASE}/applications/${id}`, scope, schema: noContent }
+}
+
+export interface DeployInput {
+  file: File
+  artifactName: string
+  targetId: number
+  /** Application properties, sent as the JSON `configuration` part when not empty. */
+  properties: Record<string, string>
+}
+
+/** The multipart form of a deploy, in the documented part order. */
+export function deployForm(input: DeployInput): FormData {
+  const form = new FormData()
+  form.append('file', input.file, input.file.name)
+  form.append('artifactName', input.artifactName)
+  form.append('targetId', String(input.targetId))
+  if (Object.keys(input.properties).length > 0)
+    form.append('configuration', JSON.stringify(input.properties))
+  return form
+}
+
+/** The deploy call as it will be sent, for the curl preview. */
+export function deployRequest(scope: EnvScope, input: DeployInput): RequestInit_ {
+  return { method: 'POST', path: `${BASE}/applications`, scope, body: deployForm(input) }
+}
+
+export interface UploadOptions {
+  onProgress?: (progress: UploadProgress) => void
+  signal?: AbortSignal
+}
+
+/** Uploads an artifact and deploys it: resolves with the new application's id (202). */
+export async function deployApplication(
+  scope: EnvScope,
+  input: DeployInput,
+  options: UploadOptions = {},
+) {
+  const response = await sendMultipart({
+    method: 'POST',
+    path: `${BASE}/applications`,
+    scope,
+    body: deployForm(input),
+    schema: DeployAcceptedSchema,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  })
+  return response.data.data
+}
+
+export interface UpdateArtifactInput {
+  file: File
+}
+
+/** The update call as it will be sent, for the curl preview. */
+export function updateArtifactRequest(
+  scope: EnvScope,
+  id: number,
+  input: UpdateArtifactInput,
+): RequestInit_ {
+  const form = new FormData()
+  form.append('file', input.file, input.file.name)
+  return { method: 'PATCH', path: `${BASE}/applications/${id}`, scope, body: form }
+}
+
+/** Replaces the artifact (PATCH multipart with a new `file`); the application redeploys. */
+export async function updateApplicationArtifact(
+  scope: EnvScope,
+  id: number,
+  input: UpdateArtifactInput,
+  options: UploadOptions = {},
+): Promise<void> {
+  const spec = updateArtifactRequest(scope, id, input)
+  if (!(spec.body instanceof FormData)) throw new Error('update body must be multipart')
+  await sendMultipart({ ...spec, body: spec.body, schema: noContent, ...options })
 }
 
 export const applicationQueries = {
@@ -38,6 +168,81 @@ export const applicationQueries = {
     queryOptions({
       queryKey: [...applicationQueries.all(scope), 'list', filters],
       queryFn: ({ signal }) => listApplications(scope, filters, signal),
-      refetchInterval: (query) => (query.state.data?.some(isApplicationSettling) ? 3_000 : 30_000),
+      refetchInterval: (query) =>
+        query.state.data?.some(isApplicationSettling)
+          ? APPLICATION_POLL_FAST_MS
+          : APPLICATION_POLL_IDLE_MS,
     }),
+  detail: (scope: EnvScope, id: number) =>
+    queryOptions({
+      queryKey: [...applicationQueries.all(scope), 'detail', id],
+      queryFn: ({ signal }) => getApplication(scope, id, signal),
+      refetchInterval: (query) =>
+        query.state.data && isApplicationSettling(query.state.data)
+          ? APPLICATION_POLL_FAST_MS
+          : APPLICATION_POLL_IDLE_MS,
+    }),
+}
+
+/**
+ * Every application mutation settles the same way: refetch what it changed (success or
+ * failure, so the screen is true to the backend), and resolve only once that is loaded.
+ */
+function useRefreshApplications(scope: EnvScope) {
+  const queryClient = useQueryClient()
+  return () => queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
+}
+
+/** Start or stop one application. */
+export function useSetDesiredStatus(scope: EnvScope) {
+  const refresh = useRefreshApplications(scope)
+  return useMutation({
+    mutationFn: ({ id, desiredStatus }: { id: number; desiredStatus: 'STARTED' | 'STOPPED' }) =>
+      request(desiredStatusRequest(scope, id, desiredStatus)),
+    onSettled: refresh,
+  })
+}
+
+export function useRedeployApplication(scope: EnvScope) {
+  const refresh = useRefreshApplications(scope)
+  return useMutation({
+    mutationFn: (id: number) => request(redeployRequest(scope, id)),
+    onSettled: refresh,
+  })
+}
+
+export function useDeleteApplication(scope: EnvScope) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: number) => request(deleteApplicationRequest(scope, id)),
+    onSuccess: (_data, id) => {
+      queryClient.removeQueries({ queryKey: applicationQueries.detail(scope, id).queryKey })
+      return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
+    },
+  })
+}
+
+export function useDeployApplication(scope: EnvScope) {
+  const refresh = useRefreshApplications(scope)
+  return useMutation({
+    mutationFn: ({ input, options }: { input: DeployInput; options?: UploadOptions }) =>
+      deployApplication(scope, input, options),
+    onSuccess: refresh,
+  })
+}
+
+export function useUpdateApplicationArtifact(scope: EnvScope) {
+  const refresh = useRefreshApplications(scope)
+  return useMutation({
+    mutationFn: ({
+      id,
+      input,
+      options,
+    }: {
+      id: number
+      input: UpdateArtifactInput
+      options?: UploadOptions
+    }) => updateApplicationArtifact(scope, id, input, options),
+    onSettled: refresh,
+  })
 }

@@ -287,6 +287,7 @@ function ServerApplications({ server }: { server: Server }) {
 }
 
 function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
+  const { scope } = useConsole()
   const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
   const status = applicationStatus(
     artifact?.lastReportedStatus ?? app.lastReportedStatus,
@@ -298,7 +299,9 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
       : `${app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} ${app.target.name}`
   return (
     <tr>
-      <td>{app.name}</td>
+      <td>
+        <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
+      </td>
       <td>
         <StatusBadge label={status.label} tone={status.tone} />
       </td>

@@ -1,0 +1,101 @@
+import { expect, test } from 'vitest'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import {
+  applicationListSearch,
+  facetCounts,
+  filterExceptStatus,
+  filterRows,
+  parseApplicationListParams,
+  sortRows,
+  targetsOf,
+  toRows,
+} from './application-list-model.ts'
+
+function app(id: number, name: string, extra: Partial<Application> = {}): Application {
+  return {
+    id,
+    name,
+    desiredStatus: 'STARTED',
+    lastReportedStatus: 'STARTED',
+    artifact: { name, fileName: `${name}-1.0.0.jar`, fileSize: id * 1000 },
+    target: { id: 500, name: 'prd-mule-eu-01', type: 'SERVER', status: 'RUNNING' },
+    serverArtifacts: [
+      {
+        id: id * 10,
+        serverId: 500,
+        lastReportedStatus: extra.lastReportedStatus ?? 'STARTED',
+        desiredStatus: extra.desiredStatus ?? 'STARTED',
+      },
+    ],
+    timeUpdated: id,
+    ...extra,
+  }
+}
+
+const apps = [
+  app(1, 'orders-api'),
+  app(2, 'billing-sync', { desiredStatus: 'STOPPED', lastReportedStatus: 'STOPPED' }),
+  app(3, 'orders-events', {
+    lastReportedStatus: 'DEPLOYMENT_FAILED',
+    target: {
+      id: 600,
+      name: 'payments-group',
+      type: 'SERVER_GROUP',
+      servers: [{ id: 501, name: 'a', status: 'RUNNING' }],
+    },
+    serverArtifacts: [{ id: 31, serverId: 501, lastReportedStatus: 'DEPLOYMENT_FAILED' }],
+  }),
+  app(4, 'catalog-api', { desiredStatus: 'UPDATED', lastReportedStatus: 'UNDEPLOYED' }),
+]
+const rows = toRows(apps)
+const none = parseApplicationListParams(new URLSearchParams())
+
+test('list params round-trip through the URL and reject what they do not know', () => {
+  const params = parseApplicationListParams(
+    new URLSearchParams('q=orders&status=failed,bogus,moving&target=600&sort=-size'),
+  )
+  expect(params).toEqual({
+    q: 'orders',
+    statuses: ['failed', 'moving'],
+    target: 600,
+    sort: { id: 'size', desc: true },
+  })
+  expect(applicationListSearch(params).toString()).toBe(
+    'q=orders&status=failed%2Cmoving&target=600&sort=-size',
+  )
+  expect(
+    parseApplicationListParams(new URLSearchParams('target=abc&sort=secret')).target,
+  ).toBeNull()
+})
+
+test('status facets group phases: deploying counts as in progress, a failure as failed', () => {
+  expect(facetCounts(rows)).toEqual({ started: 1, partial: 0, moving: 1, stopped: 1, failed: 1 })
+  expect(
+    filterRows(rows, { ...none, statuses: ['failed', 'moving'] }).map((r) => r.app.id),
+  ).toEqual([3, 4])
+})
+
+test('the text filter searches name, target and artifact; the target filter includes group members', () => {
+  expect(filterRows(rows, { ...none, q: 'ORDERS' }).map((r) => r.app.id)).toEqual([1, 3])
+  expect(filterRows(rows, { ...none, q: 'payments-group' }).map((r) => r.app.id)).toEqual([3])
+  expect(filterExceptStatus(rows, { ...none, target: 501 }).map((r) => r.app.id)).toEqual([3])
+  expect(filterExceptStatus(rows, { ...none, target: 600 }).map((r) => r.app.id)).toEqual([3])
+})
+
+test('sorting by status puts failures first; by size numerically; both directions', () => {
+  expect(sortRows(rows, { id: 'status', desc: false }).map((r) => r.app.id)).toEqual([3, 4, 1, 2])
+  expect(sortRows(rows, { id: 'size', desc: true }).map((r) => r.app.id)).toEqual([4, 3, 2, 1])
+  expect(sortRows(rows, { id: 'name', desc: false }).map((r) => r.app.name)).toEqual([
+    'billing-sync',
+    'catalog-api',
+    'orders-api',
+    'orders-events',
+  ])
+})
+
+test('targets for the filter are distinct and labelled by kind', () => {
+  expect(targetsOf(rows)).toEqual([
+    { id: 600, label: 'Group: payments-group' },
+    { id: 500, label: 'Server: prd-mule-eu-01' },
+  ])
+})

@@ -1,0 +1,209 @@
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import {
+  applicationState,
+  type ApplicationPhase,
+  type ApplicationState,
+} from '../../api/runtime-manager/application-status.ts'
+import type { SortState } from '../../components/data-table.tsx'
+import { toEpochMs } from '../../lib/format.ts'
+
+/** Status facets the operator filters by: several phases share one. */
+export const STATUS_FACETS = ['started', 'partial', 'moving', 'stopped', 'failed'] as const
+export type StatusFacet = (typeof STATUS_FACETS)[number]
+
+export const FACET_LABELS: Record<StatusFacet, string> = {
+  started: 'Started',
+  partial: 'Partly started',
+  moving: 'In progress',
+  stopped: 'Stopped',
+  failed: 'Failed',
+}
+
+export function facetOf(phase: ApplicationPhase): StatusFacet {
+  switch (phase) {
+    case 'deploying':
+    case 'starting':
+    case 'stopping':
+      return 'moving'
+    case 'failed':
+      return 'failed'
+    case 'partial':
+      return 'partial'
+    case 'started':
+      return 'started'
+    default:
+      return 'stopped'
+  }
+}
+
+export interface ApplicationListParams {
+  q: string
+  statuses: StatusFacet[]
+  /** Only applications deployed to this server, group or cluster id. */
+  target: number | null
+  sort: SortState
+}
+
+export const APPLICATION_SORT_KEYS = [
+  'name',
+  'status',
+  'target',
+  'artifact',
+  'size',
+  'updated',
+] as const
+const DEFAULT_SORT: SortState = { id: 'name', desc: false }
+
+function isFacet(value: string): value is StatusFacet {
+  return STATUS_FACETS.some((f) => f === value)
+}
+
+export function parseApplicationListParams(search: URLSearchParams): ApplicationListParams {
+  const sortParam = search.get('sort') ?? ''
+  const desc = sortParam.startsWith('-')
+  const sortId = desc ? sortParam.slice(1) : sortParam
+  const target = search.get('target')
+  return {
+    q: search.get('q') ?? '',
+    statuses: (search.get('status') ?? '').split(',').filter(isFacet),
+    target: target && /^\d+$/.test(target) ? Number(target) : null,
+    sort: APPLICATION_SORT_KEYS.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
+  }
+}
+
+export function applicationListSearch(params: ApplicationListParams): URLSearchParams {
+  const out = new URLSearchParams()
+  if (params.q) out.set('q', params.q)
+  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
+  if (params.target !== null) out.set('target', String(params.target))
+  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc) {
+    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
+  }
+  return out
+}
+
+/** An application with everything the list filters and sorts by, computed once per fetch. */
+export interface ApplicationRow {
+  app: Application
+  state: ApplicationState
+  facet: StatusFacet
+  /** Lowercased name, target, artifact file and statuses: the text filter's haystack. */
+  haystack: string
+  updated: number
+}
+
+export function toRows(apps: readonly Application[]): ApplicationRow[] {
+  return apps.map((app) => {
+    const state = applicationState(app)
+    return {
+      app,
+      state,
+      facet: facetOf(state.phase),
+      haystack: [
+        app.name,
+        app.target.name,
+        app.artifact.fileName ?? '',
+        app.desiredStatus,
+        app.lastReportedStatus,
+      ]
+        .join(' ')
+        .toLowerCase(),
+      updated: toEpochMs(app.timeUpdated) ?? 0,
+    }
+  })
+}
+
+/** The targets the applications are deployed to, for the target filter. */
+export function targetsOf(rows: readonly ApplicationRow[]): Array<{ id: number; label: string }> {
+  const seen = new Map<number, string>()
+  for (const { app } of rows) {
+    if (seen.has(app.target.id)) continue
+    const kind =
+      app.target.type === 'CLUSTER'
+        ? 'Cluster'
+        : app.target.type === 'SERVER_GROUP'
+          ? 'Group'
+          : 'Server'
+    seen.set(app.target.id, `${kind}: ${app.target.name}`)
+  }
+  return [...seen]
+    .map(([id, label]) => ({ id, label }))
+    .sort((a, b) => collator.compare(a.label, b.label))
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+const PHASE_ORDER: Record<ApplicationPhase, number> = {
+  failed: 0,
+  deploying: 1,
+  starting: 2,
+  stopping: 3,
+  partial: 4,
+  started: 5,
+  stopped: 6,
+  unknown: 7,
+}
+
+function compare(a: ApplicationRow, b: ApplicationRow, id: string): number {
+  switch (id) {
+    case 'status':
+      return PHASE_ORDER[a.state.phase] - PHASE_ORDER[b.state.phase]
+    case 'target':
+      return collator.compare(a.app.target.name, b.app.target.name)
+    case 'artifact':
+      return collator.compare(a.app.artifact.fileName ?? '', b.app.artifact.fileName ?? '')
+    case 'size':
+      return (a.app.artifact.fileSize ?? 0) - (b.app.artifact.fileSize ?? 0)
+    case 'updated':
+      return a.updated - b.updated
+    default:
+      return collator.compare(a.app.name, b.app.name)
+  }
+}
+
+/** Stable sort by one column, ties by name then id. */
+export function sortRows(rows: readonly ApplicationRow[], sort: SortState): ApplicationRow[] {
+  const dir = sort.desc ? -1 : 1
+  return [...rows].sort(
+    (a, b) =>
+      compare(a, b, sort.id) * dir ||
+      collator.compare(a.app.name, b.app.name) ||
+      a.app.id - b.app.id,
+  )
+}
+
+/** Text and target filters (not status): the base for the facet counts. */
+export function filterExceptStatus(
+  rows: readonly ApplicationRow[],
+  params: ApplicationListParams,
+): ApplicationRow[] {
+  const q = params.q.trim().toLowerCase()
+  const target = params.target
+  if (!q && target === null) return [...rows]
+  return rows.filter(
+    (r) =>
+      (!q || r.haystack.includes(q)) &&
+      (target === null ||
+        r.app.target.id === target ||
+        (r.app.serverArtifacts ?? []).some((a) => a.serverId === target)),
+  )
+}
+
+export function filterRows(
+  rows: readonly ApplicationRow[],
+  params: ApplicationListParams,
+): ApplicationRow[] {
+  const base = filterExceptStatus(rows, params)
+  return params.statuses.length === 0 ? base : base.filter((r) => params.statuses.includes(r.facet))
+}
+
+export function facetCounts(rows: readonly ApplicationRow[]): Record<StatusFacet, number> {
+  const counts: Record<StatusFacet, number> = {
+    started: 0,
+    partial: 0,
+    moving: 0,
+    stopped: 0,
+    failed: 0,
+  }
+  for (const r of rows) counts[r.facet]++
+  return counts
+}

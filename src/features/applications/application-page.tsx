@@ -1,0 +1,354 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { toast } from 'sonner'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import { applicationState } from '../../api/runtime-manager/application-status.ts'
+import {
+  applicationQueries,
+  deleteApplicationRequest,
+  redeployRequest,
+  useDeleteApplication,
+  useRedeployApplication,
+  useSetDesiredStatus,
+} from '../../api/runtime-manager/applications.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import {
+  applicationPhaseStatus,
+  applicationStatus,
+  serverStatus,
+} from '../../components/status-tones.ts'
+import { isApiError } from '../../lib/api-error.ts'
+import { formatAgo, formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { useNow } from '../../components/use-now.ts'
+import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? '—'}</dd>
+    </>
+  )
+}
+
+export function ApplicationPage() {
+  const { scope } = useConsole()
+  const { applicationId = '' } = useParams()
+  const id = /^\d+$/.test(applicationId) ? Number(applicationId) : Number.NaN
+  const app = useQuery({ ...applicationQueries.detail(scope, id), enabled: Number.isFinite(id) })
+
+  if (!Number.isFinite(id)) return <NotFound id={applicationId} />
+  if (app.isPending) return <LoadingState label="Loading application…" />
+  if (app.isError && !app.data) {
+    if (isApiError(app.error) && app.error.status === 404) return <NotFound id={applicationId} />
+    return (
+      <ErrorPanel
+        error={app.error}
+        title="Could not load this application"
+        onRetry={() => void app.refetch()}
+        retrying={app.isFetching}
+      />
+    )
+  }
+  return <ApplicationView app={app.data} freshness={<Freshness query={app} />} />
+}
+
+function NotFound({ id }: { id: string }) {
+  const { scope, environment } = useConsole()
+  return (
+    <div className="state">
+      <h1>Application not found</h1>
+      <p>
+        There is no application <code>{id}</code> in {environment.name}. It may have been deleted.
+      </p>
+      <Link to={paths.applications(scope.envId)}>Back to applications</Link>
+    </div>
+  )
+}
+
+function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {
+  const { scope } = useConsole()
+  const now = useNow(10_000)
+  const state = applicationState(app)
+  const status = applicationPhaseStatus(state)
+  const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
+  const memberById = new Map(members.map((s) => [s.id, s]))
+  const properties = Object.entries(app.configuration ?? {})
+
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to={paths.applications(scope.envId)}>Applications</Link> / {app.name}
+          </>
+        }
+        title={
+          <>
+            {app.name} <StatusBadge label={status.label} tone={status.tone} />
+          </>
+        }
+        subtitle={
+          <span>
+            Desired <strong>{app.desiredStatus}</strong> · reported{' '}
+            <strong>{app.lastReportedStatus}</strong>
+            {status.detail ? ` · ${status.detail}` : ''}
+          </span>
+        }
+        actions={freshness}
+      />
+      <ApplicationActions app={app} settling={state.settling} />
+      {state.phase === 'failed' && state.failure && (
+        <div className="alert alert-error" role="alert">
+          <div className="alert-title">The deployment failed</div>
+          {state.failure}
+          <div className="muted">Fix the artifact and update it, or redeploy to retry.</div>
+        </div>
+      )}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="artifact">
+          <h2 id="artifact">Artifact</h2>
+          <dl className="fields">
+            <Field label="File">{app.artifact.fileName}</Field>
+            <Field label="Size">
+              {app.artifact.fileSize !== undefined ? formatBytes(app.artifact.fileSize) : undefined}
+            </Field>
+            <Field label="Checksum">
+              {app.artifact.fileChecksum ? (
+                <span className="mono">{app.artifact.fileChecksum}</span>
+              ) : undefined}
+            </Field>
+            <Field label="Updated">{formatDateTime(toEpochMs(app.artifact.timeUpdated))}</Field>
+            <Field label="Uptime">
+              {typeof app.uptime === 'number' && app.uptime > 0
+                ? formatAgo(now - app.uptime, now).replace(' ago', '')
+                : undefined}
+            </Field>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="target">
+          <h2 id="target">Target</h2>
+          <dl className="fields">
+            <Field label="Type">
+              {app.target.type === 'SERVER'
+                ? 'Server'
+                : app.target.type === 'CLUSTER'
+                  ? 'Cluster'
+                  : 'Server group'}
+            </Field>
+            <Field label="Name">
+              {app.target.type === 'SERVER' ? (
+                <Link to={paths.server(scope.envId, app.target.id)}>{app.target.name}</Link>
+              ) : (
+                app.target.name
+              )}
+            </Field>
+            <Field label="Status">
+              {app.target.status ? serverStatus(app.target.status).label : undefined}
+            </Field>
+            <Field label="Servers">{members.length}</Field>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="properties">
+          <h2 id="properties">Properties</h2>
+          {properties.length === 0 ? (
+            <p className="muted">No application properties were set.</p>
+          ) : (
+            <dl className="fields">
+              {properties.map(([key, value]) => (
+                <Field key={key} label={key}>
+                  <span className="mono">{value}</span>
+                </Field>
+              ))}
+            </dl>
+          )}
+        </section>
+      </div>
+      <section className="card" aria-labelledby="servers">
+        <h2 id="servers">On each server</h2>
+        <table className="data" aria-label="Status on each server">
+          <thead>
+            <tr>
+              <th scope="col">Server</th>
+              <th scope="col">Server status</th>
+              <th scope="col">Application</th>
+              <th scope="col">Desired</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(app.serverArtifacts ?? []).map((artifact) => {
+              const server = memberById.get(artifact.serverId)
+              const reported = applicationStatus(
+                artifact.lastReportedStatus,
+                artifact.desiredStatus,
+              )
+              return (
+                <tr key={artifact.id}>
+                  <td>
+                    <Link to={paths.server(scope.envId, artifact.serverId)}>
+                      {server?.name ?? `Server ${artifact.serverId}`}
+                    </Link>
+                  </td>
+                  <td>{server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}</td>
+                  <td>
+                    <StatusBadge label={reported.label} tone={reported.tone} />
+                  </td>
+                  <td>{artifact.desiredStatus ?? '—'}</td>
+                  <td title={artifact.message ?? undefined}>{artifact.message ?? ''}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}
+
+function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const canManage = usePermission('manageApplications')
+  const canUpdate = usePermission('createApplications')
+  const canDelete = usePermission('deleteApplications')
+  const setStatus = useSetDesiredStatus(scope)
+  const redeploy = useRedeployApplication(scope)
+  const remove = useDeleteApplication(scope)
+  const [confirm, setConfirm] = useState<'redeploy' | 'delete' | null>(null)
+  const [updateOpen, setUpdateOpen] = useState(false)
+  const deploying = app.desiredStatus === 'UPDATED'
+  const busyWith = setStatus.isPending ? setStatus.variables?.desiredStatus : undefined
+
+  // State-based limits keep the permission reason when both apply: the scope is the harder limit.
+  const gate = (base: Permission, blocked: string | null): Permission =>
+    !base.allowed ? base : blocked ? { allowed: false, reason: blocked } : base
+  const startPermission = gate(
+    canManage,
+    deploying
+      ? 'A deployment is in progress.'
+      : app.desiredStatus === 'STARTED'
+        ? 'It is already started.'
+        : null,
+  )
+  const stopPermission = gate(
+    canManage,
+    deploying
+      ? 'A deployment is in progress.'
+      : app.desiredStatus === 'STOPPED'
+        ? 'It is already stopped.'
+        : null,
+  )
+
+  return (
+    <div className="field">
+      <div className="toolbar" role="group" aria-label="Actions">
+        <Button
+          variant="primary"
+          permission={startPermission}
+          busy={busyWith === 'STARTED'}
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED' })}
+        >
+          Start
+        </Button>
+        <Button
+          permission={stopPermission}
+          busy={busyWith === 'STOPPED'}
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED' })}
+        >
+          Stop
+        </Button>
+        <Button
+          permission={gate(canManage, deploying ? 'A deployment is in progress.' : null)}
+          onClick={() => setConfirm('redeploy')}
+        >
+          Redeploy…
+        </Button>
+        <Button
+          permission={gate(canUpdate, deploying ? 'A deployment is in progress.' : null)}
+          onClick={() => setUpdateOpen(true)}
+        >
+          Update artifact…
+        </Button>
+        <Button variant="danger" permission={canDelete} onClick={() => setConfirm('delete')}>
+          Delete…
+        </Button>
+        {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
+      </div>
+      {setStatus.error && (
+        <ErrorPanel
+          error={setStatus.error}
+          title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
+        />
+      )}
+      <ConfirmDialog
+        open={confirm === 'redeploy'}
+        onOpenChange={(next) => {
+          if (!next) {
+            setConfirm(null)
+            redeploy.reset()
+          }
+        }}
+        title={`Redeploy ${app.name}?`}
+        confirmLabel="Redeploy"
+        tone="primary"
+        pending={redeploy.isPending}
+        error={redeploy.error ?? undefined}
+        requests={[redeployRequest(scope, app.id)]}
+        onConfirm={() =>
+          redeploy.mutate(app.id, {
+            onSuccess: () => {
+              toast.success(`Redeploying ${app.name}`)
+              setConfirm(null)
+            },
+          })
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
+          every server of the target. The application restarts: requests fail briefly while it does.
+        </p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={confirm === 'delete'}
+        onOpenChange={(next) => {
+          if (!next) {
+            setConfirm(null)
+            remove.reset()
+          }
+        }}
+        title={`Delete ${app.name}?`}
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        error={remove.error ?? undefined}
+        requests={[deleteApplicationRequest(scope, app.id)]}
+        typeToConfirm={app.name}
+        onConfirm={() =>
+          remove.mutate(app.id, {
+            onSuccess: () => {
+              toast.success(`Deleted ${app.name}`)
+              void navigate(paths.applications(scope.envId))
+            },
+          })
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          The application is undeployed from every server of its target and removed with its
+          artifact. This cannot be undone: to bring it back, deploy the artifact again.
+        </p>
+      </ConfirmDialog>
+      <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
+    </div>
+  )
+}

@@ -1,0 +1,292 @@
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { applicationQueries } from '../../api/runtime-manager/applications.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { formatAgo, formatBytes } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { useNow } from '../../components/use-now.ts'
+import { ApplicationStatusBadge } from './application-status-badge.tsx'
+import {
+  applicationListSearch,
+  facetCounts,
+  FACET_LABELS,
+  filterExceptStatus,
+  filterRows,
+  parseApplicationListParams,
+  sortRows,
+  STATUS_FACETS,
+  targetsOf,
+  toRows,
+  type ApplicationListParams,
+  type ApplicationRow,
+} from './application-list-model.ts'
+import { BulkApplicationDialog, type BulkAction } from './bulk-application-actions.tsx'
+import { DeployDialog } from './deploy-dialog.tsx'
+
+function targetKind(type: string): string {
+  return type === 'CLUSTER' ? 'Cluster' : type === 'SERVER_GROUP' ? 'Group' : 'Server'
+}
+
+/** Columns; cells are render functions the table calls, not components. */
+function applicationColumns(envId: string, now: number): Column<ApplicationRow>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '20%',
+      sortable: true,
+      cell: (r) => <Link to={paths.application(envId, r.app.id)}>{r.app.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '20%',
+      sortable: true,
+      cell: (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
+    },
+    {
+      id: 'target',
+      header: 'Target',
+      width: '20%',
+      sortable: true,
+      cell: (r) =>
+        r.app.target.type === 'SERVER' ? (
+          <Link to={paths.server(envId, r.app.target.id)}>{r.app.target.name}</Link>
+        ) : (
+          <span title={r.app.target.name}>
+            {targetKind(r.app.target.type)}: {r.app.target.name}
+          </span>
+        ),
+    },
+    {
+      id: 'artifact',
+      header: 'Artifact',
+      width: '20%',
+      sortable: true,
+      cell: (r) => (
+        <span title={r.app.artifact.fileName}>
+          {r.app.artifact.fileName ?? r.app.artifact.name}
+        </span>
+      ),
+    },
+    {
+      id: 'size',
+      header: 'Size',
+      width: '8%',
+      sortable: true,
+      cell: (r) =>
+        r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—',
+    },
+    {
+      id: 'updated',
+      header: 'Updated',
+      width: '12%',
+      sortable: true,
+      cell: (r) => (r.updated ? formatAgo(r.updated, now) : '—'),
+    },
+  ]
+}
+
+export function ApplicationsPage() {
+  const { scope, environment } = useConsole()
+  const canDeploy = usePermission('createApplications')
+  const canManage = usePermission('manageApplications')
+  const canDelete = usePermission('deleteApplications')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseApplicationListParams(searchParams), [searchParams])
+  // Typing stays instant: the 10,000-row filter runs at a lower priority than the keystroke.
+  const deferredParams = useDeferredValue(params)
+  const apps = useQuery(applicationQueries.list(scope))
+  const now = useNow(30_000)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [deployOpen, setDeployOpen] = useState(false)
+  const [bulk, setBulk] = useState<BulkAction | null>(null)
+
+  const update = (change: Partial<ApplicationListParams>) =>
+    setSearchParams(applicationListSearch({ ...params, ...change }), {
+      replace: true,
+      flushSync: true,
+    })
+
+  const allRows = useMemo(() => (apps.data ? toRows(apps.data) : []), [apps.data])
+  const sorted = useMemo(
+    () => sortRows(allRows, deferredParams.sort),
+    [allRows, deferredParams.sort],
+  )
+  const base = useMemo(() => filterExceptStatus(sorted, deferredParams), [sorted, deferredParams])
+  const counts = useMemo(() => facetCounts(base), [base])
+  const rows = useMemo(() => filterRows(sorted, deferredParams), [sorted, deferredParams])
+  const targets = useMemo(() => targetsOf(allRows), [allRows])
+  const selectedApps = useMemo(
+    () => rows.filter((r) => selected.has(String(r.app.id))).map((r) => r.app),
+    [rows, selected],
+  )
+  const columns = useMemo(() => applicationColumns(scope.envId, now), [scope.envId, now])
+  const filtered = params.q !== '' || params.statuses.length > 0 || params.target !== null
+  const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
+
+  let content
+  if (apps.isPending) content = <LoadingState label="Loading applications…" />
+  else if (apps.isError && !apps.data) {
+    content = (
+      <ErrorPanel
+        error={apps.error}
+        title="Could not load applications"
+        onRetry={() => void apps.refetch()}
+        retrying={apps.isFetching}
+      />
+    )
+  } else if (allRows.length === 0) {
+    content = (
+      <EmptyState title={`No applications in ${environment.name} yet`}>
+        <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
+        <Button variant="primary" permission={canDeploy} onClick={() => setDeployOpen(true)}>
+          Deploy an application
+        </Button>
+      </EmptyState>
+    )
+  } else if (rows.length === 0) {
+    content = (
+      <EmptyState title="No applications match these filters">
+        <Button onClick={clear}>Clear filters</Button>
+      </EmptyState>
+    )
+  } else {
+    content = (
+      <DataTable
+        label="Applications"
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => String(r.app.id)}
+        rowLabel={(r) => r.app.name}
+        sort={params.sort}
+        onSortChange={(sort: SortState) => update({ sort })}
+        selection={{ selected, onChange: setSelected }}
+      />
+    )
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Applications"
+        subtitle={
+          apps.data
+            ? `${allRows.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
+            : environment.name
+        }
+        actions={
+          <>
+            <Freshness query={apps} />
+            <Button variant="primary" permission={canDeploy} onClick={() => setDeployOpen(true)}>
+              Deploy application
+            </Button>
+          </>
+        }
+      />
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Filter applications"
+          placeholder="Filter by name, target, artifact…"
+          value={params.q}
+          onChange={(e) => update({ q: e.target.value })}
+          style={{ width: 280 }}
+        />
+        <div className="toolbar" role="group" aria-label="Status">
+          {STATUS_FACETS.map((facet) => {
+            const active = params.statuses.includes(facet)
+            return (
+              <button
+                key={facet}
+                type="button"
+                className="chip"
+                aria-pressed={active}
+                onClick={() =>
+                  update({
+                    statuses: active
+                      ? params.statuses.filter((s) => s !== facet)
+                      : [...params.statuses, facet],
+                  })
+                }
+              >
+                {FACET_LABELS[facet]} <span className="muted">{counts[facet]}</span>
+              </button>
+            )
+          })}
+        </div>
+        <select
+          aria-label="Target"
+          value={params.target === null ? '' : String(params.target)}
+          onChange={(e) => update({ target: e.target.value ? Number(e.target.value) : null })}
+          style={{ maxWidth: 260 }}
+        >
+          <option value="">All targets</option>
+          {params.target !== null && !targets.some((t) => t.id === params.target) && (
+            <option value={String(params.target)}>Target {params.target}</option>
+          )}
+          {targets.map((t) => (
+            <option key={t.id} value={String(t.id)}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        {filtered && (
+          <Button variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {selectedApps.length > 0 && (
+        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+          <strong>{selectedApps.length} selected</strong>
+          {selectedApps.length < rows.length && (
+            <Button
+              size="small"
+              onClick={() => setSelected(new Set(rows.map((r) => String(r.app.id))))}
+            >
+              Select all {rows.length} matching
+            </Button>
+          )}
+          <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
+            Start…
+          </Button>
+          <Button size="small" permission={canManage} onClick={() => setBulk('stop')}>
+            Stop…
+          </Button>
+          <Button
+            size="small"
+            variant="danger"
+            permission={canDelete}
+            onClick={() => setBulk('delete')}
+          >
+            Delete…
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+      {content}
+      <DeployDialog open={deployOpen} onOpenChange={setDeployOpen} />
+      {bulk && (
+        <BulkApplicationDialog
+          action={bulk}
+          apps={selectedApps}
+          onClose={() => setBulk(null)}
+          onDone={(done) =>
+            bulk === 'delete' &&
+            setSelected((current) => new Set([...current].filter((id) => !done.has(id))))
+          }
+        />
+      )}
+    </div>
+  )
+}

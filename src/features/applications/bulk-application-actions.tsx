@@ -1,0 +1,116 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { toast } from 'sonner'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import {
+  applicationQueries,
+  deleteApplicationRequest,
+  desiredStatusRequest,
+} from '../../api/runtime-manager/applications.ts'
+import { Button } from '../../components/button.tsx'
+import { BulkResults } from '../../components/bulk-results.tsx'
+import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { request } from '../../lib/request.ts'
+
+export type BulkAction = 'start' | 'stop' | 'delete'
+
+const VERBS: Record<BulkAction, { title: string; verb: string; done: string }> = {
+  start: { title: 'Start', verb: 'Start', done: 'Started' },
+  stop: { title: 'Stop', verb: 'Stop', done: 'Stopped' },
+  delete: { title: 'Delete', verb: 'Delete', done: 'Deleted' },
+}
+
+function requestFor(
+  action: BulkAction,
+  scope: ReturnType<typeof useConsole>['scope'],
+  app: Application,
+) {
+  if (action === 'delete') return deleteApplicationRequest(scope, app.id)
+  return desiredStatusRequest(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED')
+}
+
+/**
+ * Starts, stops or deletes many applications, one request each, then shows one result
+ * per application (failures first) once the list is fresh again.
+ */
+export function BulkApplicationDialog({
+  action,
+  apps,
+  onClose,
+  onDone,
+}: {
+  action: BulkAction
+  apps: readonly Application[]
+  onClose: () => void
+  onDone: (succeeded: ReadonlySet<string>) => void
+}) {
+  const { scope } = useConsole()
+  const queryClient = useQueryClient()
+  const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const words = VERBS[action]
+  const bulk = useMutation({
+    mutationFn: async (targets: readonly Application[]) => {
+      const outcome = await runBulk(
+        targets,
+        (app) => ({ id: String(app.id), label: app.name }),
+        (app) => request(requestFor(action, scope, app)),
+      )
+      await queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
+      return outcome
+    },
+    onSuccess: (outcome) => {
+      setResults(outcome)
+      const failed = outcome.filter((r) => !r.ok).length
+      const n = outcome.length
+      if (failed === 0)
+        toast.success(`${words.verb}: all ${n} application${n === 1 ? '' : 's'} done`)
+      else toast.error(`${words.verb}: ${n - failed} of ${n} done, ${failed} failed`)
+      onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
+    },
+  })
+  const n = apps.length
+  if (results) {
+    return (
+      <Modal
+        open
+        onOpenChange={onClose}
+        title={`${words.title} applications: results`}
+        footer={<Button onClick={onClose}>Close</Button>}
+      >
+        <BulkResults results={results} verb={words.verb} />
+      </Modal>
+    )
+  }
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(next) => (next ? undefined : onClose())}
+      title={`${words.title} ${n} application${n === 1 ? '' : 's'}?`}
+      confirmLabel={`${words.verb} ${n}`}
+      tone={action === 'start' ? 'primary' : 'danger'}
+      pending={bulk.isPending}
+      error={bulk.error ?? undefined}
+      onConfirm={() => bulk.mutate(apps)}
+      requests={apps.map((app) => requestFor(action, scope, app))}
+      typeToConfirm={action === 'delete' ? `delete ${n}` : undefined}
+    >
+      <p style={{ marginTop: 0 }}>
+        {action === 'delete'
+          ? 'Each application is undeployed from every server of its target and removed. This cannot be undone.'
+          : action === 'stop'
+            ? 'Each application stops on every server of its target; clients get no answer until it starts again.'
+            : 'Each application starts on every connected server of its target.'}
+      </p>
+      <p className="muted">
+        {apps
+          .slice(0, 6)
+          .map((a) => a.name)
+          .join(', ')}
+        {n > 6 ? `, and ${n - 6} more` : ''}
+      </p>
+    </ConfirmDialog>
+  )
+}

@@ -1,0 +1,293 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
+import { paths } from '../../lib/paths.ts'
+import { isAbort, type UploadProgress } from '../../lib/upload.ts'
+import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
+import { useDeployTargets, type DeployTarget } from './deploy-targets.ts'
+import {
+  fileProblem,
+  suggestArtifactName,
+  validateDeploy,
+  type DeployFormErrors,
+  type DeployFormValues,
+  type PropertyRow,
+} from './deploy-form-model.ts'
+
+const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
+const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Clusters' } as const
+
+function targetLabel(t: DeployTarget): string {
+  const size = t.size !== undefined ? `, ${t.size} server${t.size === 1 ? '' : 's'}` : ''
+  return `${t.name} (${serverStatus(t.status).label}${size})`
+}
+
+/**
+ * Deploy a new application: artifact, name, target and properties, checked before
+ * sending; a real multipart upload with progress and cancel. A failure or a cancel keeps
+ * every choice so the operator can retry.
+ */
+export function DeployDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const [values, setValues] = useState<DeployFormValues>(EMPTY)
+  const [nameEdited, setNameEdited] = useState(false)
+  const [errors, setErrors] = useState<DeployFormErrors>({})
+  const [progress, setProgress] = useState<UploadProgress | null>(null)
+  const abort = useRef<AbortController | null>(null)
+  const deploy = useDeployApplication(scope)
+  const targets = useDeployTargets(scope, open)
+  const checked = validateDeploy(values)
+
+  const set = (change: Partial<DeployFormValues>) => setValues((v) => ({ ...v, ...change }))
+  const chooseFile = (file: File | null) => {
+    const suggestion = file ? suggestArtifactName(file.name) : ''
+    setValues((v) => ({
+      ...v,
+      file,
+      artifactName: nameEdited && v.artifactName ? v.artifactName : suggestion,
+    }))
+    setErrors((e) => ({ ...e, file: fileProblem(file) ?? undefined }))
+  }
+  const setProperty = (index: number, change: Partial<PropertyRow>) =>
+    set({
+      properties: values.properties.map((row, i) => (i === index ? { ...row, ...change } : row)),
+    })
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    const controller = new AbortController()
+    abort.current = controller
+    setProgress({ loaded: 0, total: checked.input.file.size })
+    deploy.mutate(
+      { input: checked.input, options: { onProgress: setProgress, signal: controller.signal } },
+      {
+        onSuccess: (accepted) => {
+          toast.success(
+            `Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
+          )
+          setValues(EMPTY)
+          setNameEdited(false)
+          onOpenChange(false)
+          void navigate(paths.application(scope.envId, accepted.id))
+        },
+        onSettled: () => setProgress(null),
+      },
+    )
+  }
+  const uploading = deploy.isPending
+  const cancelled = deploy.error !== null && isAbort(deploy.error)
+  const grouped = (['server', 'group', 'cluster'] as const).map((kind) => ({
+    kind,
+    items: targets.targets.filter((t) => t.kind === kind),
+  }))
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) abort.current?.abort()
+        onOpenChange(next)
+      }}
+      title="Deploy an application"
+      description="Upload a Mule application archive and deploy it to a server, server group or cluster."
+      wide
+      locked={uploading}
+    >
+      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+        <ArtifactPicker
+          file={values.file}
+          onChange={chooseFile}
+          error={errors.file}
+          disabled={uploading}
+        />
+        <div className="field">
+          <label htmlFor="artifact-name">Application name</label>
+          <input
+            id="artifact-name"
+            type="text"
+            value={values.artifactName}
+            disabled={uploading}
+            aria-invalid={errors.artifactName ? true : undefined}
+            aria-describedby="artifact-name-hint"
+            onChange={(e) => {
+              setNameEdited(true)
+              set({ artifactName: e.target.value })
+            }}
+          />
+          <span
+            id="artifact-name-hint"
+            className={errors.artifactName ? 'field-error' : 'field-hint'}
+          >
+            {errors.artifactName ??
+              'Suggested from the file name: 3-42 lowercase letters, digits and hyphens.'}
+          </span>
+        </div>
+        <div className="field">
+          <label htmlFor="deploy-target">Deploy to</label>
+          {targets.error ? (
+            <ErrorPanel
+              error={targets.error}
+              title="Could not load the targets"
+              onRetry={targets.retry}
+            />
+          ) : (
+            <select
+              id="deploy-target"
+              value={values.targetId}
+              disabled={uploading || targets.isPending}
+              aria-invalid={errors.targetId ? true : undefined}
+              aria-describedby="deploy-target-hint"
+              onChange={(e) => set({ targetId: e.target.value })}
+            >
+              <option value="">
+                {targets.isPending ? 'Loading targets…' : 'Choose a target…'}
+              </option>
+              {grouped.map(
+                (group) =>
+                  group.items.length > 0 && (
+                    <optgroup key={group.kind} label={KIND_LABEL[group.kind]}>
+                      {group.items.map((t) => (
+                        <option key={t.id} value={String(t.id)}>
+                          {targetLabel(t)}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ),
+              )}
+            </select>
+          )}
+          <span id="deploy-target-hint" className={errors.targetId ? 'field-error' : 'field-hint'}>
+            {errors.targetId ??
+              'Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects.'}
+          </span>
+        </div>
+        <fieldset className="field">
+          <legend>Properties (optional)</legend>
+          {values.properties.length > 0 && (
+            <div className="properties-grid">
+              {values.properties.map((row, index) => (
+                <PropertyInputs
+                  key={index}
+                  index={index}
+                  row={row}
+                  error={errors.properties?.[index]}
+                  disabled={uploading}
+                  onChange={(change) => setProperty(index, change)}
+                  onRemove={() =>
+                    set({ properties: values.properties.filter((_, i) => i !== index) })
+                  }
+                />
+              ))}
+            </div>
+          )}
+          <div>
+            <Button
+              size="small"
+              disabled={uploading}
+              onClick={() => set({ properties: [...values.properties, { key: '', value: '' }] })}
+            >
+              Add property
+            </Button>
+          </div>
+        </fieldset>
+        {checked.ok && (
+          <details>
+            <summary>Show the request as curl</summary>
+            <CurlPreview request={deployRequest(scope, checked.input)} />
+          </details>
+        )}
+        {progress && uploading && (
+          <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+        )}
+        {cancelled && (
+          <div className="alert alert-info" role="status">
+            Upload cancelled: nothing was deployed. Your choices are kept; deploy again when ready.
+          </div>
+        )}
+        {deploy.error && !cancelled && (
+          <ErrorPanel error={deploy.error} title="The deployment was not accepted" />
+        )}
+        <div className="dialog-footer">
+          {uploading ? (
+            <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>
+          ) : (
+            <Button onClick={() => onOpenChange(false)}>Close</Button>
+          )}
+          <Button type="submit" variant="primary" busy={uploading}>
+            {deploy.error && !cancelled ? 'Retry deploy' : 'Deploy'}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
+
+function PropertyInputs({
+  index,
+  row,
+  error,
+  disabled,
+  onChange,
+  onRemove,
+}: {
+  index: number
+  row: PropertyRow
+  error?: string
+  disabled: boolean
+  onChange: (change: Partial<PropertyRow>) => void
+  onRemove: () => void
+}) {
+  const n = index + 1
+  return (
+    <>
+      <div className="field">
+        <input
+          type="text"
+          aria-label={`Property ${n} name`}
+          placeholder="name, e.g. http.port"
+          value={row.key}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange({ key: e.target.value })}
+        />
+        {error && <span className="field-error">{error}</span>}
+      </div>
+      <input
+        type="text"
+        aria-label={`Property ${n} value`}
+        placeholder="value"
+        value={row.value}
+        disabled={disabled}
+        onChange={(e) => onChange({ value: e.target.value })}
+      />
+      <Button
+        size="small"
+        variant="ghost"
+        disabled={disabled}
+        onClick={onRemove}
+        aria-label={`Remove property ${n}`}
+      >
+        Remove
+      </Button>
+    </>
+  )
+}

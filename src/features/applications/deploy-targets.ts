@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query'
+import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
+import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
+import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import type { EnvScope } from '../../lib/describe-request.ts'
+
+export interface DeployTarget {
+  id: number
+  name: string
+  kind: 'server' | 'group' | 'cluster'
+  status: string
+  /** Members, for groups and clusters. */
+  size?: number
+}
+
+/**
+ * Everything an application can be deployed to: servers that are not part of a group or
+ * cluster (those receive the group's or cluster's applications), groups and clusters.
+ */
+export function useDeployTargets(scope: EnvScope, enabled: boolean) {
+  const servers = useQuery({ ...serverQueries.list(scope), enabled })
+  const groups = useQuery({ ...serverGroupQueries.list(scope), enabled })
+  const clusters = useQuery({ ...clusterQueries.list(scope), enabled })
+  const targets: DeployTarget[] = [
+    ...(servers.data ?? [])
+      .filter((s) => s.serverGroupId == null && s.clusterId == null)
+      .map((s) => ({ id: s.id, name: s.name, kind: 'server' as const, status: s.status })),
+    ...(groups.data ?? []).map((g) => ({
+      id: g.id,
+      name: g.name,
+      kind: 'group' as const,
+      status: g.status ?? '',
+      size: g.servers.length,
+    })),
+    ...(clusters.data ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: 'cluster' as const,
+      status: c.status ?? '',
+      size: c.servers.length,
+    })),
+  ]
+  return {
+    targets,
+    isPending: servers.isPending || groups.isPending || clusters.isPending,
+    error: servers.error ?? groups.error ?? clusters.error,
+    retry: () => {
+      void servers.refetch()
+      void groups.refetch()
+      void clusters.refetch()
+    },
+  }
+}

@@ -1,0 +1,103 @@
+import { useRef, useState } from 'react'
+import { toast } from 'sonner'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import {
+  updateArtifactRequest,
+  useUpdateApplicationArtifact,
+} from '../../api/runtime-manager/applications.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { isAbort, type UploadProgress } from '../../lib/upload.ts'
+import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
+import { fileProblem } from './deploy-form-model.ts'
+
+/** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
+export function UpdateArtifactDialog({
+  app,
+  open,
+  onOpenChange,
+}: {
+  app: Application
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const [file, setFile] = useState<File | null>(null)
+  const [shown, setShown] = useState(false)
+  const [progress, setProgress] = useState<UploadProgress | null>(null)
+  const abort = useRef<AbortController | null>(null)
+  const update = useUpdateApplicationArtifact(scope)
+  const problem = fileProblem(file)
+  const cancelled = update.error !== null && isAbort(update.error)
+
+  const send = () => {
+    setShown(true)
+    if (problem || !file) return
+    const controller = new AbortController()
+    abort.current = controller
+    setProgress({ loaded: 0, total: file.size })
+    update.mutate(
+      {
+        id: app.id,
+        input: { file },
+        options: { onProgress: setProgress, signal: controller.signal },
+      },
+      {
+        onSuccess: () => {
+          toast.success(`${app.name}: new artifact uploaded, redeploying`)
+          setFile(null)
+          setShown(false)
+          onOpenChange(false)
+        },
+        onSettled: () => setProgress(null),
+      },
+    )
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) abort.current?.abort()
+        onOpenChange(next)
+      }}
+      title={`Update ${app.name}`}
+      description={`Upload a new artifact. It replaces ${app.artifact.fileName ?? 'the current file'} and the application redeploys on every server of its target.`}
+      locked={update.isPending}
+      footer={
+        <>
+          {update.isPending ? (
+            <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>
+          ) : (
+            <Button onClick={() => onOpenChange(false)}>Close</Button>
+          )}
+          <Button variant="primary" busy={update.isPending} onClick={send}>
+            Upload and redeploy
+          </Button>
+        </>
+      }
+    >
+      <ArtifactPicker
+        file={file}
+        onChange={setFile}
+        error={shown && problem ? problem : undefined}
+        disabled={update.isPending}
+      />
+      {file && !problem && <CurlPreview request={updateArtifactRequest(scope, app.id, { file })} />}
+      {progress && update.isPending && (
+        <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+      )}
+      {cancelled && (
+        <div className="alert alert-info" role="status">
+          Upload cancelled: the application still runs its current artifact.
+        </div>
+      )}
+      {update.error && !cancelled && (
+        <ErrorPanel error={update.error} title="The update was not accepted" />
+      )}
+    </Modal>
+  )
+}
