@@ -1,0 +1,88 @@
+import { screen, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { paths } from '../../lib/paths.ts'
+import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { renderApp } from '../../test/render-app.tsx'
+
+const demo = setupTestBackend()
+
+function startedAppOnServer() {
+  const db = demo.backend.db
+  const env = db.environments[0]!
+  const app = db.applications
+    .all()
+    .find(
+      (a) =>
+        a.envId === env.id &&
+        a.lastReportedStatus === 'STARTED' &&
+        db.servers.get(a.targetId)?.status === 'RUNNING',
+    )
+  if (!app) throw new Error('no started application on a single server')
+  return app
+}
+
+test('shows the artifact, the target and one row per server', async () => {
+  const { scope } = await signInAs('Monitor')
+  const app = startedAppOnServer()
+  renderApp(paths.application(scope.envId, app.id))
+  expect(await screen.findByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
+    'Started',
+  )
+  const artifact = screen.getByRole('region', { name: 'Artifact' })
+  expect(within(artifact).getByText(app.artifact.fileName ?? '')).toBeInTheDocument()
+  expect(within(artifact).getByText(app.artifact.fileChecksum ?? '')).toBeInTheDocument()
+  const rows = within(screen.getByRole('table', { name: 'Status on each server' })).getAllByRole(
+    'row',
+  )
+  expect(rows).toHaveLength(1 + app.serverArtifacts.length)
+})
+
+test('stop: the button stays busy until the backend’s new state is on screen', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const heading = await screen.findByRole('heading', { name: new RegExp(app.name) })
+  await user.click(screen.getByRole('button', { name: 'Stop' }))
+  expect(await screen.findByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
+    'Stopping',
+  )
+  expect(heading).toHaveTextContent('Stopping')
+  expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
+  expect(screen.getByRole('button', { name: 'Stop' })).toHaveAttribute('aria-disabled', 'true')
+})
+
+test('a refused stop shows the API’s message and keeps the true state', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${app.id}` })
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Stop' }))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent(/Stop failed.*Injected failure.*HTTP 500 · PATCH/)
+  expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent('Started')
+  expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STARTED')
+})
+
+test('delete needs the typed name, then removes it and returns to the list', async () => {
+  const { scope } = await signInAs('Administrator')
+  const app = startedAppOnServer()
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Delete…' }))
+  const dialog = await screen.findByRole('dialog', { name: `Delete ${app.name}?` })
+  const confirm = within(dialog).getByRole('button', { name: 'Delete' })
+  expect(confirm).toBeDisabled()
+  await user.type(within(dialog).getByLabelText(/Type .* to confirm/), app.name)
+  await user.click(confirm)
+  expect(await screen.findByRole('table', { name: 'Applications' })).toBeInTheDocument()
+  expect(demo.backend.db.applications.get(app.id)).toBeUndefined()
+})
+
+test('an unknown application says not found with a way back', async () => {
+  const { scope } = await signInAs('Administrator')
+  renderApp(paths.application(scope.envId, 12))
+  expect(await screen.findByRole('heading', { name: 'Application not found' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Back to applications' })).toHaveAttribute(
+    'href',
+    paths.applications(scope.envId),
+  )
+})

@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { paths } from '../../lib/paths.ts'
+import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { locationOf, renderApp } from '../../test/render-app.tsx'
+
+const demo = setupTestBackend()
+
+function productionApps() {
+  const db = demo.backend.db
+  const env = db.environments[0]!
+  return db.applications.all().filter((a) => a.envId === env.id)
+}
+
+test('lists every application of the environment with a derived status', async () => {
+  const { scope } = await signInAs('Monitor')
+  renderApp(paths.applications(scope.envId))
+  const table = await screen.findByRole('table', { name: 'Applications' })
+  expect(await screen.findByText(`${productionApps().length} in Production`)).toBeInTheDocument()
+  expect(within(table).getAllByText('Started').length).toBeGreaterThan(0)
+})
+
+test('the failed facet shows only failed applications and is written to the URL', async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const broken = productionApps()[0]!
+  db.applications.update(broken.id, (row) => ({
+    ...row,
+    lastReportedStatus: 'DEPLOYMENT_FAILED',
+    serverArtifacts: row.serverArtifacts.map((a) => ({
+      ...a,
+      lastReportedStatus: 'DEPLOYMENT_FAILED',
+      message: 'port in use',
+    })),
+  }))
+  const { user, router } = renderApp(paths.applications(scope.envId))
+  await screen.findByRole('table', { name: 'Applications' })
+  await user.click(screen.getByRole('button', { name: /^Failed/ }))
+  await waitFor(() => expect(locationOf(router)).toContain('status=failed'))
+  await screen.findByRole('table', { name: 'Applications' })
+  const failed = productionApps().filter((a) => a.lastReportedStatus.includes('FAILED'))
+  const links = within(screen.getByRole('table', { name: 'Applications' })).getAllByRole('link', {
+    name: (name) => failed.some((a) => a.name === name),
+  })
+  expect(links).toHaveLength(failed.length)
+})
+
+test('the deploy dialog explains every problem before sending and suggests the name', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(paths.applications(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Deploy application' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Deploy an application' })
+  await user.click(within(dialog).getByRole('button', { name: 'Deploy' }))
+  expect(
+    within(dialog).getByText('Choose the application artifact (.jar or .zip).'),
+  ).toBeInTheDocument()
+  expect(within(dialog).getByText(/Choose where to deploy/)).toBeInTheDocument()
+  await user.upload(
+    within(dialog).getByLabelText('Artifact file'),
+    new File(['PK'], 'Orders-Api-1.2.0-mule-application.jar'),
+  )
+  expect(within(dialog).getByLabelText('Application name')).toHaveValue('orders-api')
+  await user.click(within(dialog).getByRole('button', { name: 'Add property' }))
+  await user.type(within(dialog).getByLabelText('Property 1 value'), 'orphan')
+  await user.click(within(dialog).getByRole('button', { name: 'Deploy' }))
+  expect(within(dialog).getByText('Give this value a property name.')).toBeInTheDocument()
+  // Nothing was sent: no application with that name exists.
+  expect(
+    productionApps().some((a) => a.name === 'orders-api' && a.desiredStatus === 'UPDATED'),
+  ).toBe(false)
+})
+
+test('Monitor sees deploy and bulk actions disabled with the missing scope', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { user } = renderApp(paths.applications(scope.envId))
+  const deploy = await screen.findByRole('button', { name: 'Deploy application' })
+  expect(deploy).toHaveAccessibleDescription(/'Create Applications' scope/)
+  const first = productionApps()[0]!
+  await user.type(screen.getByRole('searchbox', { name: 'Filter applications' }), first.name)
+  await user.click(await screen.findByRole('checkbox', { name: `Select ${first.name}` }))
+  const selection = screen.getByRole('region', { name: 'Selection' })
+  expect(within(selection).getByRole('button', { name: 'Stop…' })).toHaveAccessibleDescription(
+    /'Manage Applications' scope/,
+  )
+  expect(within(selection).getByRole('button', { name: 'Delete…' })).toHaveAccessibleDescription(
+    /'Delete Applications' scope/,
+  )
+})
