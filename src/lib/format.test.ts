@@ -85,3 +85,13 @@ test('formatDateTime shows a dash for missing or non-finite instants and a dated
   expect(formatDateTime(Number.NaN)).toBe('—')
   expect(formatDateTime(NOW)).toMatch(/2026/)
 })
+
+test('formatDuration reads like an uptime', async () => {
+  const { formatDuration } = await import('./format.ts')
+  expect(formatDuration(42_000)).toBe('42 s')
+  expect(formatDuration(5 * 60_000 + 10_000)).toBe('5 min')
+  expect(formatDuration(200 * 60_000)).toBe('3 h 20 min')
+  expect(formatDuration(3 * 3_600_000)).toBe('3 h')
+  expect(formatDuration(98 * 3_600_000)).toBe('4 d 2 h')
+  expect(formatDuration(-5)).toBe('0 s')
+})

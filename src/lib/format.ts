@@ -56,3 +56,15 @@ export function toEpochMs(value: number | string | undefined | null): number | u
   const d = Date.parse(value)
   return Number.isFinite(d) ? d : undefined
 }
+
+/** A length of time: "42 s", "5 min", "3 h 20 min", "4 d 2 h". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000))
+  if (s < 60) return `${s} s`
+  const m = Math.floor(s / 60)
+  if (m < 60) return `${m} min`
+  const h = Math.floor(m / 60)
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`
+  const d = Math.floor(h / 24)
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`
+}

@@ -26,9 +26,8 @@ import {
   serverStatus,
 } from '../../components/status-tones.ts'
 import { isApiError } from '../../lib/api-error.ts'
-import { formatAgo, formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
-import { useNow } from '../../components/use-now.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -77,7 +76,6 @@ function NotFound({ id }: { id: string }) {
 
 function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {
   const { scope } = useConsole()
-  const now = useNow(10_000)
   const state = applicationState(app)
   const status = applicationPhaseStatus(state)
   const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
@@ -130,7 +128,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
             <Field label="Updated">{formatDateTime(toEpochMs(app.artifact.timeUpdated))}</Field>
             <Field label="Uptime">
               {typeof app.uptime === 'number' && app.uptime > 0
-                ? formatAgo(now - app.uptime, now).replace(' ago', '')
+                ? formatDuration(app.uptime)
                 : undefined}
             </Field>
           </dl>
