@@ -38,3 +38,20 @@ export const ROLE_SCOPES: Record<RoleName, readonly ScopeKey[]> = {
 export function scopeNamesFor(role: RoleName): ScopeName[] {
   return ROLE_SCOPES[role].map((key) => SCOPES[key])
 }
+
+/** MobileFirst's administration roles (device administration API). */
+export type MfpRole = 'mfpadmin' | 'mfpdeployer' | 'mfpoperator' | 'mfpmonitor'
+
+/**
+ * The MobileFirst role each demo identity holds, in line with its scopes: only
+ * identities with `manageDevices` hold a role that may change device or application
+ * status (ADR 014).
+ */
+export const MFP_ROLE_OF: Record<RoleName, MfpRole> = {
+  Administrator: 'mfpadmin',
+  Operator: 'mfpoperator',
+  Monitor: 'mfpmonitor',
+}
+
+/** Roles that may change statuses and remove devices; every role may read. */
+export const MFP_WRITE_ROLES: readonly MfpRole[] = ['mfpadmin', 'mfpdeployer', 'mfpoperator']

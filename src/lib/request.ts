@@ -30,6 +30,9 @@ function errorFromBody(body: unknown): { message?: string; details: string[] } {
   const details: string[] = []
   let message: string | undefined
   if ('message' in body && typeof body.message === 'string' && body.message) message = body.message
+  // MobileFirst device administration: `{ errorCode, errorMsg }`.
+  if (!message && 'errorMsg' in body && typeof body.errorMsg === 'string' && body.errorMsg)
+    message = body.errorMsg
   if (
     'description' in body &&
     typeof body.description === 'string' &&
@@ -86,6 +89,37 @@ export function parseBodyText(text: string): unknown {
  * An aborted call rethrows the abort so query libraries can recognise it.
  */
 export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
+  const { response, body, description } = await exchange(spec)
+  return {
+    data: parseAnswer(spec.schema, response.status, response.statusText, body, description),
+    status: response.status,
+    headers: response.headers,
+  }
+}
+
+/** The answer to a conditional request: parsed data, or 304 Not Modified (which has no body). */
+export type ConditionalResponse<T> =
+  (ApiResponse<T> & { notModified: false }) | { notModified: true; status: 304; headers: Headers }
+
+/**
+ * Like `send`, for a request carrying `If-None-Match` (or `If-Modified-Since`): a 304
+ * comes back as `{ notModified: true }` instead of being parsed, so the caller keeps the
+ * copy it already has. Everything else behaves exactly as `send`.
+ */
+export async function sendConditional<T>(spec: RequestSpec<T>): Promise<ConditionalResponse<T>> {
+  const { response, body, description } = await exchange(spec)
+  if (response.status === 304) return { notModified: true, status: 304, headers: response.headers }
+  return {
+    notModified: false,
+    data: parseAnswer(spec.schema, response.status, response.statusText, body, description),
+    status: response.status,
+    headers: response.headers,
+  }
+}
+
+async function exchange(
+  spec: RequestSpec<unknown>,
+): Promise<{ response: Response; body: unknown; description: RequestDescription }> {
   const description = describeRequest(spec)
   let response: Response
   try {
@@ -99,12 +133,7 @@ export async function send<T>(spec: RequestSpec<T>): Promise<ApiResponse<T>> {
     if (spec.signal?.aborted) throw cause
     throw networkError(description)
   }
-  const body = await readBody(response)
-  return {
-    data: parseAnswer(spec.schema, response.status, response.statusText, body, description),
-    status: response.status,
-    headers: response.headers,
-  }
+  return { response, body: await readBody(response), description }
 }
 
 /** The headers every call carries: Accept, bearer token, org/env scope, content type, extras. */
