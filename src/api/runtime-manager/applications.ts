@@ -9,6 +9,7 @@ import {
   type Application,
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
+import { revalidatingGet } from '../../lib/revalidate.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -21,12 +22,15 @@ export interface ApplicationListFilters {
   targetId?: number
 }
 
+/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
+const getApplicationList = revalidatingGet<{ data: Application[] }>()
+
 export async function listApplications(
   scope: EnvScope,
   filters: ApplicationListFilters,
   signal?: AbortSignal,
 ): Promise<Application[]> {
-  const body = await request({
+  const body = await getApplicationList({
     method: 'GET',
     path: `${BASE}/applications`,
     query: { targetId: filters.targetId },

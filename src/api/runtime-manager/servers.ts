@@ -7,6 +7,7 @@ import {
   ServerListSchema,
   type Server,
 } from './server-schemas.ts'
+import { revalidatingGet } from '../../lib/revalidate.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -14,9 +15,12 @@ const BASE = '/hybrid/api/v1'
 export const SERVER_POLL_FAST_MS = 5_000
 export const SERVER_POLL_IDLE_MS = 30_000
 
+/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
+const getServerList = revalidatingGet<{ data: Server[] }>()
+
 export async function listServers(scope: EnvScope, signal?: AbortSignal): Promise<Server[]> {
   return (
-    await request({
+    await getServerList({
       method: 'GET',
       path: `${BASE}/servers`,
       scope,

@@ -15,7 +15,7 @@ import {
 } from '../applications.ts'
 import type { DemoBackend } from '../backend.ts'
 import type { DemoDb } from '../db.ts'
-import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
+import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
 
 const BASE = '*/hybrid/api/v1'
 
@@ -120,7 +120,7 @@ export function applicationHandlers(backend: DemoBackend) {
         }
         data.push(db.applicationListView(a))
       }
-      return HttpResponse.json({ data })
+      return hybridJson(request, { data })
     }),
 
     http.get(`${BASE}/applications/:id`, ({ request, params }) => {
@@ -129,7 +129,7 @@ export function applicationHandlers(backend: DemoBackend) {
       if (!guard.ok) return guard.response
       const row = findApp(db, guard.value.env.id, intParam(params.id))
       if (!row) return hybridError(404, `Application ${String(params.id)} was not found.`)
-      return HttpResponse.json({ data: db.applicationView(row) })
+      return hybridJson(request, { data: db.applicationView(row) })
     }),
 
     http.post(`${BASE}/applications`, async ({ request }) => {

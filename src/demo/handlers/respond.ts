@@ -9,6 +9,46 @@ export function hybridError(status: number, message: string): Response {
   return HttpResponse.json({ message }, { status })
 }
 
+/**
+ * A hybrid GET answer with an `ETag` (a hash of the body), honouring `If-None-Match`
+ * with 304 and no body. The vendor does not document ETags on the hybrid API (a choice,
+ * ADR 010): they let an idle page's poll cost a few hundred bytes instead of the whole
+ * list, and the console works the same against a server that sends none.
+ */
+export function hybridJson(request: Request, payload: unknown): Response {
+  const text = JSON.stringify(payload)
+  const etag = `"${bodyHash(text)}"`
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
+  if (etagMatches(request.headers.get('If-None-Match'), etag)) {
+    return new HttpResponse(null, { status: 304, headers })
+  }
+  return new HttpResponse(text, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'application/json' },
+  })
+}
+
+/** `If-None-Match` holds `*` or a list of (possibly weak) entity tags. */
+function etagMatches(header: string | null, etag: string): boolean {
+  if (!header) return false
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag)
+}
+
+/** FNV-1a over the UTF-16 code units, two lanes for 64 bits; plus the length. */
+function bodyHash(text: string): string {
+  let a = 0x811c9dc5
+  let b = 0x050c5d1f
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15)
+  }
+  return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}-${text.length.toString(36)}`
+}
+
 export function noContent(): Response {
   return new HttpResponse(null, { status: 204 })
 }

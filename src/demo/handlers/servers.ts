@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
-import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
+import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
 
 const BASE = '*/hybrid/api/v1'
 
@@ -33,7 +33,7 @@ export function serverHandlers(backend: DemoBackend) {
         .all()
         .filter((s) => s.envId === envId)
         .map((s) => db.serverView(s))
-      return HttpResponse.json({ data })
+      return hybridJson(request, { data })
     }),
 
     http.get(`${BASE}/servers/:id`, ({ request, params }) => {
@@ -44,7 +44,7 @@ export function serverHandlers(backend: DemoBackend) {
       const row = db.servers.get(id)
       if (!row || row.envId !== guard.value.env.id)
         return hybridError(404, `Server ${String(params.id)} was not found.`)
-      return HttpResponse.json({ data: db.serverView(row) })
+      return hybridJson(request, { data: db.serverView(row) })
     }),
 
     http.delete(`${BASE}/servers/:id`, ({ request, params }) => {
