@@ -56,7 +56,7 @@ export function DataTable<T>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) =>
         cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT }),
@@ -69,9 +69,11 @@ export function DataTable<T>({
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0
   const colSpan = columns.length + (selection ? 1 : 0)
 
-  const selectedCount = selection
-    ? rows.reduce((n, row) => n + (selection.selected.has(rowKey(row)) ? 1 : 0), 0)
-    : 0
+  // Counting walks every row: skipped when nothing is selected (every scroll frame re-renders).
+  const selectedCount =
+    selection && selection.selected.size > 0
+      ? rows.reduce((n, row) => n + (selection.selected.has(rowKey(row)) ? 1 : 0), 0)
+      : 0
   const allSelected = rows.length > 0 && selectedCount === rows.length
 
   const toggleAll = () => {

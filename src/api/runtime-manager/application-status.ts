@@ -24,6 +24,19 @@ export interface ApplicationState {
  * disconnected servers are counted as unreachable and never keep the state "moving".
  */
 export function applicationState(app: Application): ApplicationState {
+  // Parsed answers are immutable and kept by identity (an unchanged poll returns the same
+  // objects), so each application is derived once: 10,000 of them are read on every render
+  // that asks whether anything is still moving.
+  const known = derived.get(app)
+  if (known) return known
+  const state = deriveState(app)
+  derived.set(app, state)
+  return state
+}
+
+const derived = new WeakMap<Application, ApplicationState>()
+
+function deriveState(app: Application): ApplicationState {
   const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
   const statusOf = new Map(members.map((s) => [s.id, s.status]))
   const artifacts = app.serverArtifacts ?? []

@@ -56,6 +56,19 @@ export async function getApplication(
   return body.data
 }
 
+/**
+ * Whether any application of a list is still moving, remembered per list: React Query
+ * asks on every render of the page, and the list is the same object until it changes.
+ */
+function anySettling(list: readonly Application[]): boolean {
+  const known = settlingLists.get(list)
+  if (known !== undefined) return known
+  const settling = list.some(isApplicationSettling)
+  settlingLists.set(list, settling)
+  return settling
+}
+const settlingLists = new WeakMap<readonly Application[], boolean>()
+
 /** True while the runtime has not yet reached what the operator asked for. */
 export function isApplicationSettling(app: Application): boolean {
   return applicationState(app).settling
@@ -173,7 +186,7 @@ export const applicationQueries = {
       queryKey: [...applicationQueries.all(scope), 'list', filters],
       queryFn: ({ signal }) => listApplications(scope, filters, signal),
       refetchInterval: (query) =>
-        query.state.data?.some(isApplicationSettling)
+        query.state.data && anySettling(query.state.data)
           ? APPLICATION_POLL_FAST_MS
           : APPLICATION_POLL_IDLE_MS,
     }),

@@ -192,8 +192,15 @@ export function filterRows(
   rows: readonly ApplicationRow[],
   params: ApplicationListParams,
 ): ApplicationRow[] {
-  const base = filterExceptStatus(rows, params)
-  return params.statuses.length === 0 ? base : base.filter((r) => params.statuses.includes(r.facet))
+  return filterByStatus(filterExceptStatus(rows, params), params.statuses)
+}
+
+/** The status facet on its own, over rows already filtered by text and target. */
+export function filterByStatus(
+  base: ApplicationRow[],
+  statuses: readonly StatusFacet[],
+): ApplicationRow[] {
+  return statuses.length === 0 ? base : base.filter((r) => statuses.includes(r.facet))
 }
 
 export function facetCounts(rows: readonly ApplicationRow[]): Record<StatusFacet, number> {
