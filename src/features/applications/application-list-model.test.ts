@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
+  sortKey,
   applicationListSearch,
   facetCounts,
   filterExceptStatus,
@@ -98,4 +99,10 @@ test('targets for the filter are distinct and labelled by kind', () => {
     { id: 600, label: 'Group: payments-group' },
     { id: 500, label: 'Server: prd-mule-eu-01' },
   ])
+})
+
+test('name order ignores case and reads numbers as numbers, like a collator', () => {
+  const names = ['orders-10', 'Orders-2', 'orders-1', 'ledger', 'orders-2a', 'ORDERS']
+  const byKey = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
+  expect(byKey).toEqual(['ledger', 'ORDERS', 'orders-1', 'Orders-2', 'orders-2a', 'orders-10'])
 })

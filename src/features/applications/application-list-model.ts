@@ -90,6 +90,20 @@ export interface ApplicationRow {
   /** Lowercased name, target, artifact file and statuses: the text filter's haystack. */
   haystack: string
   updated: number
+  /** Sort keys compared with `<`: a collator is several times slower over 10,000 rows. */
+  keys: { name: string; target: string; artifact: string }
+}
+
+/**
+ * A key that orders as a case-insensitive, numeric-aware collator would for the names
+ * operators use (`app-2` before `app-10`): lowercased, with each run of digits padded.
+ */
+export function sortKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(16, '0'))
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 export function toRows(apps: readonly Application[]): ApplicationRow[] {
@@ -109,6 +123,11 @@ export function toRows(apps: readonly Application[]): ApplicationRow[] {
         .join(' ')
         .toLowerCase(),
       updated: toEpochMs(app.timeUpdated) ?? 0,
+      keys: {
+        name: sortKey(app.name),
+        target: sortKey(app.target.name),
+        artifact: sortKey(app.artifact.fileName ?? ''),
+      },
     }
   })
 }
@@ -148,15 +167,15 @@ function compare(a: ApplicationRow, b: ApplicationRow, id: string): number {
     case 'status':
       return PHASE_ORDER[a.state.phase] - PHASE_ORDER[b.state.phase]
     case 'target':
-      return collator.compare(a.app.target.name, b.app.target.name)
+      return compareKeys(a.keys.target, b.keys.target)
     case 'artifact':
-      return collator.compare(a.app.artifact.fileName ?? '', b.app.artifact.fileName ?? '')
+      return compareKeys(a.keys.artifact, b.keys.artifact)
     case 'size':
       return (a.app.artifact.fileSize ?? 0) - (b.app.artifact.fileSize ?? 0)
     case 'updated':
       return a.updated - b.updated
     default:
-      return collator.compare(a.app.name, b.app.name)
+      return compareKeys(a.keys.name, b.keys.name)
   }
 }
 
@@ -165,9 +184,7 @@ export function sortRows(rows: readonly ApplicationRow[], sort: SortState): Appl
   const dir = sort.desc ? -1 : 1
   return [...rows].sort(
     (a, b) =>
-      compare(a, b, sort.id) * dir ||
-      collator.compare(a.app.name, b.app.name) ||
-      a.app.id - b.app.id,
+      compare(a, b, sort.id) * dir || compareKeys(a.keys.name, b.keys.name) || a.app.id - b.app.id,
   )
 }
 
