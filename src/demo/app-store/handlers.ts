@@ -32,7 +32,12 @@ function randomText(length: number, alphabet = RANDOM_ALPHABET): string {
 }
 
 function validators(store: AppStore, row: StoreAppRow): Record<string, string> {
-  return { ETag: store.etag(row), 'Last-Modified': store.lastModified(row) }
+  // no-cache: a cache may keep the answer but must revalidate it (with the ETag) each time.
+  return {
+    ETag: store.etag(row),
+    'Last-Modified': store.lastModified(row),
+    'Cache-Control': 'no-cache',
+  }
 }
 
 function notFound(id: string): Response {
