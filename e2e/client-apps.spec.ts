@@ -82,6 +82,8 @@ test('generate keys: the secret is shown once with copy buttons and not kept any
   page,
   context,
 }) => {
+  // Waits out a toast before the axe check and reloads at the end: give it room.
+  test.setTimeout(60_000)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await openClientApps(page)
   await page.getByRole('button', { name: 'Create application' }).click()

@@ -164,6 +164,9 @@ function lastModifiedMs(value: string | null): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
+/** Comparison cells wrap: the whole value matters here, an ellipsis would hide the difference. */
+const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const
+
 function shown(value: string) {
   return value === '' ? <span className="muted">(empty)</span> : value
 }
@@ -208,7 +211,7 @@ function ConflictPanel({
         <tbody>
           {rows.map((row) => (
             <tr key={row.field}>
-              <th scope="row">
+              <th scope="row" style={WRAP}>
                 {row.label}
                 {row.clash && (
                   <span className="warning-tag" style={{ marginLeft: 6 }}>
@@ -216,16 +219,16 @@ function ConflictPanel({
                   </span>
                 )}
               </th>
-              <td>{shown(row.original)}</td>
-              <td>
+              <td style={WRAP}>{shown(row.original)}</td>
+              <td style={WRAP}>
                 {shown(row.theirs)}
                 {row.theyChanged && <span className="muted"> (changed)</span>}
               </td>
-              <td>
+              <td style={WRAP}>
                 {shown(row.mine)}
                 {row.iChanged && <span className="muted"> (changed)</span>}
               </td>
-              <td>{shown(row.result)}</td>
+              <td style={WRAP}>{shown(row.result)}</td>
             </tr>
           ))}
         </tbody>

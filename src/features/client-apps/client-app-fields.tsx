@@ -101,7 +101,7 @@ export function ClientAppFields({
         <label htmlFor={id('callbackUrl')}>Callback URL (optional)</label>
         <input
           {...common('callbackUrl')}
-          type="url"
+          type="text"
           inputMode="url"
           autoComplete="off"
           placeholder="https://app.example.com/oauth/callback"

@@ -94,18 +94,20 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         subtitle={status.hint}
         actions={freshness}
       />
-      <div className="toolbar field" role="group" aria-label="Actions">
-        <Button
-          variant="primary"
-          permission={canManage}
-          disabled={session !== null}
-          onClick={() => setSession(startEdit(detail))}
-        >
-          Edit
-        </Button>
-        <Button variant="danger" permission={canManage} onClick={() => setConfirmDelete(true)}>
-          Delete…
-        </Button>
+      <div className="field">
+        <div className="toolbar" role="group" aria-label="Actions">
+          <Button
+            variant="primary"
+            permission={canManage}
+            disabled={session !== null}
+            onClick={() => setSession(startEdit(detail))}
+          >
+            Edit
+          </Button>
+          <Button variant="danger" permission={canManage} onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </Button>
+        </div>
       </div>
       {session && (
         <ClientAppEditPanel
@@ -114,29 +116,27 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           onClose={() => setSession(null)}
         />
       )}
-      <div className="grid-2">
-        <section className="card" aria-labelledby="details-heading">
-          <h2 id="details-heading">Details</h2>
-          <dl className="fields">
-            <Field label="Throttling tier">{app.throttlingTier}</Field>
-            <Field label="Description">{app.description}</Field>
-            <Field label="Callback URL">
-              {app.callbackUrl ? <span className="mono">{app.callbackUrl}</span> : null}
-            </Field>
-            <Field label="Owner">{app.subscriber}</Field>
-            <Field label="Group">{app.groupId}</Field>
-            <Field label="Application id">
-              <span className="mono">{app.applicationId}</span>
-            </Field>
-            <Field label="Last modified">
-              {detail.lastModified && !Number.isNaN(Date.parse(detail.lastModified))
-                ? formatDateTime(Date.parse(detail.lastModified))
-                : null}
-            </Field>
-          </dl>
-        </section>
-        <ClientAppKeys app={app} permission={canManage} />
-      </div>
+      <section className="card field" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        <dl className="fields">
+          <Field label="Throttling tier">{app.throttlingTier}</Field>
+          <Field label="Description">{app.description}</Field>
+          <Field label="Callback URL">
+            {app.callbackUrl ? <span className="mono">{app.callbackUrl}</span> : null}
+          </Field>
+          <Field label="Owner">{app.subscriber}</Field>
+          <Field label="Group">{app.groupId}</Field>
+          <Field label="Application id">
+            <span className="mono">{app.applicationId}</span>
+          </Field>
+          <Field label="Last modified">
+            {detail.lastModified && !Number.isNaN(Date.parse(detail.lastModified))
+              ? formatDateTime(Date.parse(detail.lastModified))
+              : null}
+          </Field>
+        </dl>
+      </section>
+      <ClientAppKeys app={app} permission={canManage} />
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={(next) => {
