@@ -61,6 +61,22 @@ export const routes: RouteObject[] = [
                     .ApplicationPage,
                 }),
               },
+              {
+                path: 'client-apps',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/client-apps/client-apps-page.tsx'))
+                    .ClientAppsPage,
+                }),
+              },
+              {
+                path: 'client-apps/:applicationId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/client-apps/client-app-page.tsx'))
+                    .ClientAppPage,
+                }),
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

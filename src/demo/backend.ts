@@ -1,3 +1,4 @@
+import { AppStore, storeStateKey } from './app-store/store.ts'
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
@@ -18,6 +19,8 @@ export interface DemoBackendOptions {
  */
 export class DemoBackend {
   db: DemoDb
+  /** The API Store's client applications (replaced on reset, like `db`). */
+  store: AppStore
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
   private readonly options: DemoBackendOptions
@@ -25,6 +28,7 @@ export class DemoBackend {
   constructor(options: DemoBackendOptions) {
     this.options = options
     this.db = this.open()
+    this.store = this.openStore()
     this.faults = new FaultStore(options.storage)
     this.ambientLatencyMs = options.ambientLatencyMs ?? 0
   }
@@ -35,6 +39,15 @@ export class DemoBackend {
       storage: this.options.storage,
       now: this.options.now,
       persistDelayMs: this.options.persistDelayMs,
+    })
+  }
+
+  private openStore(): AppStore {
+    // The store reads the db's clock, so `advanceClock` moves approvals along too.
+    return new AppStore({
+      fleet: this.options.fleet,
+      storage: this.options.storage,
+      now: () => this.db.now(),
     })
   }
 
@@ -85,5 +98,7 @@ export class DemoBackend {
   reset(): void {
     this.options.storage.remove(stateKey(this.options.fleet))
     this.db = this.open()
+    this.options.storage.remove(storeStateKey(this.options.fleet))
+    this.store = this.openStore()
   }
 }

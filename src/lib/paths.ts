@@ -15,6 +15,10 @@ export const paths = {
     `/env/${encodeURIComponent(envId)}/applications/${encodeURIComponent(String(applicationId))}`,
   server: (envId: string, serverId: number | string) =>
     `/env/${encodeURIComponent(envId)}/servers/${encodeURIComponent(String(serverId))}`,
+  clientApps: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/client-apps${search ? `?${search}` : ''}`,
+  clientApp: (envId: string, applicationId: string) =>
+    `/env/${encodeURIComponent(envId)}/client-apps/${encodeURIComponent(applicationId)}`,
 } as const
 
 /** Only same-app absolute paths may be used as a post-sign-in destination. */

@@ -128,6 +128,10 @@ async function exchange(
       headers: requestHeaders(spec),
       body: toFetchBody(spec.body),
       signal: spec.signal,
+      // Freshness is the console's job (polling, If-None-Match). Without this, a browser may
+      // answer from its heuristic cache a days-old copy of any answer that has a
+      // Last-Modified and no Cache-Control (the API Store's application reads).
+      cache: 'no-store',
     })
   } catch (cause) {
     if (spec.signal?.aborted) throw cause

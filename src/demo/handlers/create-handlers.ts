@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw'
+import { appStoreHandlers } from '../app-store/handlers.ts'
 import type { DemoBackend } from '../backend.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { hybridError } from './respond.ts'
@@ -43,6 +44,7 @@ export function createHandlers(backend: DemoBackend) {
     ...serverHandlers(backend),
     ...targetHandlers(backend),
     ...applicationHandlers(backend),
+    ...appStoreHandlers(backend),
     http.all('*', ({ request }) => {
       const url = new URL(request.url)
       if (!isApiPath(url.pathname)) return undefined

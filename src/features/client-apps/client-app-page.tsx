@@ -1,0 +1,178 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { toast } from 'sonner'
+import {
+  clientAppQueries,
+  deleteClientAppRequest,
+  useDeleteClientApp,
+  type ClientAppDetail,
+} from '../../api/app-store/client-apps.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { ClientAppEditPanel } from './client-app-edit.tsx'
+import { startEdit, type EditSession } from './client-app-edit-model.ts'
+import { ClientAppKeys } from './client-app-keys.tsx'
+import { clientAppStatus } from './client-app-status.ts'
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children === null || children === undefined || children === '' ? '—' : children}</dd>
+    </>
+  )
+}
+
+export function ClientAppPage() {
+  const { applicationId = '' } = useParams()
+  const app = useQuery(clientAppQueries.detail(applicationId))
+
+  if (app.isPending) return <LoadingState label="Loading client application…" />
+  if (app.isError && !app.data) {
+    if (isApiError(app.error) && app.error.status === 404) return <NotFound id={applicationId} />
+    return (
+      <ErrorPanel
+        error={app.error}
+        title="Could not load this client application"
+        onRetry={() => void app.refetch()}
+        retrying={app.isFetching}
+      />
+    )
+  }
+  return (
+    // Keyed by id: moving to another application starts with no edit in progress.
+    <ClientAppView key={applicationId} detail={app.data} freshness={<Freshness query={app} />} />
+  )
+}
+
+function NotFound({ id }: { id: string }) {
+  const { scope } = useConsole()
+  return (
+    <div className="state">
+      <h1>Client application not found</h1>
+      <p>
+        There is no client application <code>{id}</code>. It may have been deleted.
+      </p>
+      <Link to={paths.clientApps(scope.envId)}>Back to client applications</Link>
+    </div>
+  )
+}
+
+function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshness: ReactNode }) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const canManage = usePermission('manageClientApps')
+  const remove = useDeleteClientApp()
+  const [session, setSession] = useState<EditSession | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const app = detail.application
+  const status = clientAppStatus(app.status)
+
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to={paths.clientApps(scope.envId)}>Client applications</Link> / {app.name}
+          </>
+        }
+        title={
+          <>
+            {app.name} <StatusBadge label={status.label} tone={status.tone} />
+          </>
+        }
+        subtitle={status.hint}
+        actions={freshness}
+      />
+      <div className="field">
+        <div className="toolbar" role="group" aria-label="Actions">
+          <Button
+            variant="primary"
+            permission={canManage}
+            disabled={session !== null}
+            onClick={() => setSession(startEdit(detail))}
+          >
+            Edit
+          </Button>
+          <Button variant="danger" permission={canManage} onClick={() => setConfirmDelete(true)}>
+            Delete…
+          </Button>
+        </div>
+      </div>
+      {session && (
+        <ClientAppEditPanel
+          session={session}
+          onSession={setSession}
+          onClose={() => setSession(null)}
+        />
+      )}
+      <section className="card field" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        <dl className="fields">
+          <Field label="Throttling tier">{app.throttlingTier}</Field>
+          <Field label="Description">{app.description}</Field>
+          <Field label="Callback URL">
+            {app.callbackUrl ? <span className="mono">{app.callbackUrl}</span> : null}
+          </Field>
+          <Field label="Owner">{app.subscriber}</Field>
+          <Field label="Group">{app.groupId}</Field>
+          <Field label="Application id">
+            <span className="mono">{app.applicationId}</span>
+          </Field>
+          <Field label="Last modified">
+            {detail.lastModified && !Number.isNaN(Date.parse(detail.lastModified))
+              ? formatDateTime(Date.parse(detail.lastModified))
+              : null}
+          </Field>
+        </dl>
+      </section>
+      <ClientAppKeys app={app} permission={canManage} />
+      <ConfirmDialog
+        open={confirmDelete}
+        onOpenChange={(next) => {
+          if (!next) {
+            setConfirmDelete(false)
+            remove.reset()
+          }
+        }}
+        title={`Delete ${app.name}?`}
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        error={remove.error ?? undefined}
+        requests={[deleteClientAppRequest(app.applicationId)]}
+        typeToConfirm={app.name}
+        onConfirm={() =>
+          remove.mutate(app.applicationId, {
+            onSuccess: (outcome) => {
+              if (outcome === 'already-gone')
+                toast.info(
+                  `${app.name} was already deleted (the store answered 404): nothing more to do.`,
+                )
+              else toast.success(`Deleted ${app.name}`)
+              void navigate(paths.clientApps(scope.envId))
+            },
+          })
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          The application and its{' '}
+          {app.keys.length === 0
+            ? 'settings'
+            : `${app.keys.length} key set${app.keys.length === 1 ? '' : 's'}`}{' '}
+          are removed. Anything still calling APIs with its keys starts failing at once. This cannot
+          be undone.
+        </p>
+      </ConfirmDialog>
+    </div>
+  )
+}

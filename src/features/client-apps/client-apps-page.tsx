@@ -1,0 +1,184 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState, type FormEvent } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
+import { clientAppQueries } from '../../api/app-store/client-apps.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { DataTable, type Column } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { paths } from '../../lib/paths.ts'
+import {
+  clientAppListSearch,
+  hasNextPage,
+  listParamsFor,
+  pageRangeLabel,
+  parseClientAppListView,
+  type ClientAppListView,
+} from './client-app-list-model.ts'
+import { clientAppStatus } from './client-app-status.ts'
+import { CreateClientAppDialog } from './create-client-app-dialog.tsx'
+
+function columns(envId: string): Column<ClientAppSummary>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '26%',
+      cell: (a) => <Link to={paths.clientApp(envId, a.applicationId)}>{a.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '14%',
+      cell: (a) => <StatusBadge {...pick(clientAppStatus(a.status))} />,
+    },
+    { id: 'tier', header: 'Throttling tier', width: '14%', cell: (a) => a.throttlingTier },
+    { id: 'subscriber', header: 'Owner', width: '16%', cell: (a) => a.subscriber ?? '—' },
+    {
+      id: 'description',
+      header: 'Description',
+      width: '30%',
+      cell: (a) => <span title={a.description ?? undefined}>{a.description ?? ''}</span>,
+    },
+  ]
+}
+
+function pick(s: ReturnType<typeof clientAppStatus>) {
+  return { label: s.label, tone: s.tone }
+}
+
+/**
+ * Client applications of the API Store, one API page at a time (the store pages with
+ * limit/offset and reports no total). Page and name lookup live in the URL.
+ */
+export function ClientAppsPage() {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageClientApps')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const view = useMemo(() => parseClientAppListView(searchParams), [searchParams])
+  const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
+  const [createOpen, setCreateOpen] = useState(false)
+  const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
+
+  const go = (next: ClientAppListView) => setSearchParams(clientAppListSearch(next))
+  const lookUp = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const name = new FormData(event.currentTarget).get('name')
+    go({ page: 1, name: typeof name === 'string' ? name.trim() : '' })
+  }
+
+  const list = apps.data
+  let content
+  if (apps.isPending) content = <LoadingState label="Loading client applications…" />
+  else if (apps.isError && !list) {
+    content = (
+      <ErrorPanel
+        error={apps.error}
+        title="Could not load client applications"
+        onRetry={() => void apps.refetch()}
+        retrying={apps.isFetching}
+      />
+    )
+  } else if (list && list.list.length === 0) {
+    if (view.name !== '') {
+      content = (
+        <EmptyState title={`No application is named “${view.name}”`}>
+          <p>
+            The lookup matches the whole name exactly. Check the spelling, or list every
+            application.
+          </p>
+          <Button onClick={() => go({ page: 1, name: '' })}>Show all applications</Button>
+        </EmptyState>
+      )
+    } else if (view.page > 1) {
+      content = (
+        <EmptyState title={`Page ${view.page} is past the last application`}>
+          <Button onClick={() => go({ page: 1, name: '' })}>Go to the first page</Button>
+        </EmptyState>
+      )
+    } else {
+      content = (
+        <EmptyState title="No client applications yet">
+          <p>Create one to give a website, mobile app or partner system its own keys.</p>
+          <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+            Create a client application
+          </Button>
+        </EmptyState>
+      )
+    }
+  } else if (list) {
+    const more = hasNextPage(list)
+    content = (
+      <>
+        <div aria-busy={apps.isPlaceholderData || undefined}>
+          <DataTable
+            label="Client applications"
+            rows={list.list}
+            columns={tableColumns}
+            rowKey={(a) => a.applicationId}
+            rowLabel={(a) => a.name}
+          />
+        </div>
+        <nav className="toolbar" aria-label="Pages" style={{ marginTop: 12 }}>
+          <Button
+            disabled={view.page <= 1 || apps.isPlaceholderData}
+            onClick={() => go({ ...view, page: view.page - 1 })}
+          >
+            Previous page
+          </Button>
+          <span role="status">
+            Page {view.page} · applications {pageRangeLabel(view, list.count)}
+            {more ? '' : ' (last page)'}
+          </span>
+          <Button
+            disabled={!more || apps.isPlaceholderData}
+            busy={apps.isPlaceholderData && apps.isFetching}
+            onClick={() => go({ ...view, page: view.page + 1 })}
+          >
+            Next page
+          </Button>
+        </nav>
+      </>
+    )
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Client applications"
+        subtitle="API Store applications of your organization: the same in every environment."
+        actions={
+          <>
+            <Freshness query={apps} />
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create application
+            </Button>
+          </>
+        }
+      />
+      <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
+        <input
+          type="search"
+          name="name"
+          aria-label="Exact application name"
+          placeholder="Exact application name"
+          defaultValue={view.name}
+          style={{ width: 280 }}
+        />
+        <Button type="submit">Look up</Button>
+        {view.name !== '' && (
+          <Button variant="ghost" onClick={() => go({ page: 1, name: '' })}>
+            Show all
+          </Button>
+        )}
+      </form>
+      {content}
+      <CreateClientAppDialog open={createOpen} onOpenChange={setCreateOpen} />
+    </div>
+  )
+}

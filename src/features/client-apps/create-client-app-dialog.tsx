@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+import { createClientAppRequest, useCreateClientApp } from '../../api/app-store/client-apps.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { paths } from '../../lib/paths.ts'
+import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
+import { ClientAppFields, type FieldErrors } from './client-app-fields.tsx'
+
+const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
+
+/**
+ * Create a client application. Checked before sending with the store's own rules; a
+ * taken name (409) marks the name field and keeps everything typed; 201 opens the new
+ * application, found from the answer's `Location`.
+ */
+export function CreateClientAppDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const create = useCreateClientApp()
+  const [values, setValues] = useState<ClientAppDraft>(EMPTY)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const checked = checkDraft(values)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    create.mutate(checked.input, {
+      onSuccess: (created) => {
+        toast.success(`Created ${created.detail.application.name}`)
+        setValues(EMPTY)
+        create.reset()
+        onOpenChange(false)
+        void navigate(paths.clientApp(scope.envId, created.applicationId))
+      },
+      onError: (error) => setErrors(fieldErrorsFrom(error)),
+    })
+  }
+  const fieldBlamed = create.error !== null && Object.keys(fieldErrorsFrom(create.error)).length > 0
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Create a client application"
+      description="An application that calls your organization's APIs, with its own throttling tier and keys."
+      locked={create.isPending}
+    >
+      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+        <ClientAppFields
+          idPrefix="create-app"
+          values={values}
+          errors={errors}
+          disabled={create.isPending}
+          onChange={(change) => {
+            setValues((v) => ({ ...v, ...change }))
+            // A corrected field stops being marked; the others keep their reasons.
+            setErrors((e) => {
+              const next = { ...e }
+              for (const key of Object.keys(change)) {
+                if (key === 'name') delete next.name
+                if (key === 'throttlingTier') delete next.throttlingTier
+                if (key === 'description') delete next.description
+                if (key === 'callbackUrl') delete next.callbackUrl
+              }
+              return next
+            })
+          }}
+        />
+        {checked.ok && (
+          <details>
+            <summary>Show the request as curl</summary>
+            <CurlPreview request={createClientAppRequest(checked.input)} />
+          </details>
+        )}
+        {create.error && (
+          <ErrorPanel
+            error={create.error}
+            title={
+              fieldBlamed ? 'The store refused these details' : 'The application was not created'
+            }
+          />
+        )}
+        <div className="dialog-footer">
+          <Button onClick={() => onOpenChange(false)} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Create
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  )
+}
