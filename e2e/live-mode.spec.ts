@@ -1,17 +1,14 @@
 import { expect, test } from '@playwright/test'
-import { BACKEND_URL, LIVE_URL } from './ports.ts'
+import { LIVE_URL } from './ports.ts'
 
 /**
  * Live mode: a build with no demo code, served by vite preview, proxying the API
  * prefixes to a real HTTP server on loopback (E2E_PORT_BASE + 2) that runs the demo handlers.
  */
 const LIVE = LIVE_URL
-const UPSTREAM = BACKEND_URL
 
-test.beforeEach(async ({ request }) => {
-  const reset = await request.post(`${UPSTREAM}/__demo/reset`)
-  expect(reset.ok()).toBe(true)
-})
+// No reset of the shared backend here: client-apps.spec.ts uses it at the same time, and
+// nothing in these journeys depends on state another test could have changed.
 
 test('live mode signs in with client credentials through the proxy and lists servers', async ({
   page,

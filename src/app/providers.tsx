@@ -8,7 +8,7 @@ import { useThemeChoice } from './theme.ts'
 
 function ThemedToaster() {
   const choice = useThemeChoice()
-  return <Toaster theme={choice} position="bottom-right" closeButton richColors />
+  return <Toaster theme={choice} position="bottom-right" closeButton />
 }
 
 export function Providers({

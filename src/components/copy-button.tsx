@@ -1,7 +1,11 @@
 import { useState } from 'react'
 import { Button } from './button.tsx'
 
-/** Copies text to the clipboard and says so; a failure (no clipboard permission) is reported too. */
+/**
+ * Copies text to the clipboard and says so beside the button (announced as a status); a
+ * failure (no clipboard permission) is reported too. The button's name stays "Copy …" so
+ * what is seen and what is announced agree.
+ */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const copy = async () => {
@@ -14,11 +18,13 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     setTimeout(() => setState('idle'), 2000)
   }
   return (
-    <Button size="small" onClick={copy} aria-label={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy' : 'Copy'}
-      <span role="status" className="visually-hidden">
-        {state === 'copied' ? 'Copied to the clipboard' : ''}
+    <span className="copy-button">
+      <Button size="small" onClick={copy} aria-label={label}>
+        Copy
+      </Button>
+      <span role="status" className={state === 'failed' ? 'copy-status failed' : 'copy-status'}>
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy' : ''}
       </span>
-    </Button>
+    </span>
   )
 }
