@@ -15,6 +15,14 @@ export const paths = {
     `/env/${encodeURIComponent(envId)}/applications/${encodeURIComponent(String(applicationId))}`,
   server: (envId: string, serverId: number | string) =>
     `/env/${encodeURIComponent(envId)}/servers/${encodeURIComponent(String(serverId))}`,
+  serverGroups: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/server-groups${search ? `?${search}` : ''}`,
+  serverGroup: (envId: string, groupId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/server-groups/${encodeURIComponent(String(groupId))}`,
+  clusters: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/clusters${search ? `?${search}` : ''}`,
+  cluster: (envId: string, clusterId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/clusters/${encodeURIComponent(String(clusterId))}`,
 } as const
 
 /** Only same-app absolute paths may be used as a post-sign-in destination. */

@@ -19,6 +19,18 @@ export function targetNameProblem(name: string): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid name.')
 }
 
+/**
+ * Why a name cannot be used because a server group or cluster has it already (they share
+ * one namespace per environment, compared without case), or null.
+ */
+export function targetNameTaken(name: string, takenNames: readonly string[]): string | null {
+  const lower = name.trim().toLowerCase()
+  const clash = takenNames.find((n) => n.toLowerCase() === lower)
+  return clash === undefined
+    ? null
+    : `'${clash}' is already the name of a server group or cluster in this environment.`
+}
+
 export interface MemberRollup {
   running: number
   total: number
@@ -35,6 +47,16 @@ export function memberRollup(servers: readonly Pick<Server, 'status'>[]): Member
     total,
     text: total === 0 ? 'No servers' : `${running} of ${total} running`,
   }
+}
+
+/** The roll-up status of a set of members, in the API's words (as the demo reports it). */
+export type RollupStatus = 'RUNNING' | 'PARTIALLY_RUNNING' | 'DISCONNECTED'
+
+/** All running, some running, or none: the facet a list of groups or clusters filters on. */
+export function rollupStatus(servers: readonly Pick<Server, 'status'>[]): RollupStatus {
+  const { running, total } = memberRollup(servers)
+  if (total > 0 && running === total) return 'RUNNING'
+  return running > 0 ? 'PARTIALLY_RUNNING' : 'DISCONNECTED'
 }
 
 /**
