@@ -74,7 +74,7 @@ export function validateCreateCluster(
     const byId = new Map(servers.map((s) => [s.id, s]))
     for (const m of values.members) {
       const server = byId.get(m.serverId)
-      const reason = server ? membershipReason(server) : 'It is no longer registered.'
+      const reason = server ? membershipReason(server) : 'It is no longer registered'
       if (reason) {
         const why = reason.charAt(0).toLowerCase() + reason.slice(1)
         errors.servers = `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`

@@ -38,7 +38,7 @@ export function validateCreateGroup(
     const byId = new Map(servers.map((s) => [s.id, s]))
     for (const id of values.serverIds) {
       const server = byId.get(id)
-      const reason = server ? membershipReason(server) : 'It is no longer registered.'
+      const reason = server ? membershipReason(server) : 'It is no longer registered'
       if (reason) {
         const why = reason.charAt(0).toLowerCase() + reason.slice(1)
         errors.servers = `${server?.name ?? `Server ${id}`} cannot join: ${why}.`
