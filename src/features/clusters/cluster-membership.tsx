@@ -12,6 +12,7 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import { keptApplicationName, membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
+import { listText } from '../../lib/list-text.ts'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -151,7 +152,7 @@ export function AddClusterServerDialog({
           {apps.isPending
             ? 'Checking the cluster’s applications…'
             : apps.own.length > 0
-              ? `The cluster’s ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} will be deployed to ${server.name}: ${apps.own.map((a) => a.name).join(', ')}.`
+              ? `The cluster’s ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} will be deployed to ${server.name}: ${listText(apps.own.map((a) => a.name))}.`
               : `The cluster has no applications yet: nothing is deployed to ${server.name} now.`}
         </div>
       )}
@@ -229,7 +230,7 @@ export function RemoveClusterServerButton({
           <p className="alert alert-info">
             The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
             the cluster, each as an application of its own on {server.name}:{' '}
-            {kept.map((a) => keptApplicationName(a.name, server.name)).join(', ')}.
+            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
           </p>
         ) : (
           <p className="muted">It runs none of the cluster’s applications.</p>

@@ -11,6 +11,7 @@ import {
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import { request } from '../../lib/request.ts'
+import { listText } from '../../lib/list-text.ts'
 import { paths } from '../../lib/paths.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
@@ -65,7 +66,7 @@ export function DeleteGroupButton({ group }: { group: ServerGroup }) {
         ) : own.length > 0 ? (
           <p className="alert alert-warn">
             {own.length} application{own.length === 1 ? '' : 's'} deployed to this group will be
-            undeployed from its servers and removed with it: {own.map((a) => a.name).join(', ')}.
+            undeployed from its servers and removed with it: {listText(own.map((a) => a.name))}.
           </p>
         ) : (
           <p className="muted">No applications are deployed to this group.</p>

@@ -12,6 +12,7 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import { keptApplicationName, membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
+import { listText } from '../../lib/list-text.ts'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -122,7 +123,7 @@ export function AddGroupServerDialog({
           ) : apps.own.length > 0 ? (
             <>
               The group’s {apps.own.length} application{apps.own.length === 1 ? '' : 's'} will be
-              deployed to {server.name}: {apps.own.map((a) => a.name).join(', ')}.
+              deployed to {server.name}: {listText(apps.own.map((a) => a.name))}.
               {server.status !== 'RUNNING' &&
                 ` ${server.name} is not running: its copies wait until it reconnects.`}
             </>
@@ -196,7 +197,7 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
           <p className="alert alert-info">
             The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
             the group, each as an application of its own on {server.name}:{' '}
-            {kept.map((a) => keptApplicationName(a.name, server.name)).join(', ')}.
+            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
           </p>
         ) : (
           <p className="muted">It runs none of the group’s applications.</p>
