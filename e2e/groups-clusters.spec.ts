@@ -213,6 +213,22 @@ test('Monitor sees every change disabled, with the missing scope as the reason',
   await expect(
     page.getByRole('button', { name: /^Remove .* from the cluster$/ }).first(),
   ).toHaveAccessibleDescription(/Requires the 'Manage Servers' scope/)
+
+  // An application's target links to its group; a member's page links back to the group.
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications' })
+    .click()
+  await page.getByRole('searchbox', { name: 'Filter applications' }).fill('catalog-batch')
+  await page.getByRole('table', { name: 'Applications' }).getByRole('link', { name: GROUP }).click()
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GROUP) })).toBeVisible()
+  await page
+    .getByRole('table', { name: `Servers of ${GROUP}` })
+    .getByRole('link')
+    .first()
+    .click()
+  await page.getByRole('link', { name: GROUP }).click()
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(GROUP) })).toBeVisible()
 })
 
 test('the large fleet: 150 groups and 60 clusters list, filter and open quickly', async ({
