@@ -13,6 +13,8 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
 const SECTIONS = [
   { label: 'Servers', to: paths.servers },
+  { label: 'Server groups', to: paths.serverGroups },
+  { label: 'Clusters', to: paths.clusters },
   { label: 'Applications', to: paths.applications },
   { label: 'Client applications', to: paths.clientApps },
 ] as const

@@ -46,6 +46,36 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'server-groups',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/server-groups/server-groups-page.tsx'))
+                    .ServerGroupsPage,
+                }),
+              },
+              {
+                path: 'server-groups/:groupId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/server-groups/server-group-page.tsx'))
+                    .ServerGroupPage,
+                }),
+              },
+              {
+                path: 'clusters',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
+                }),
+              },
+              {
+                path: 'clusters/:clusterId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
+                }),
+              },
+              {
                 path: 'applications',
                 ErrorBoundary: RouteErrorPage,
                 lazy: async () => ({

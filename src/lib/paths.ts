@@ -19,6 +19,14 @@ export const paths = {
     `/env/${encodeURIComponent(envId)}/client-apps${search ? `?${search}` : ''}`,
   clientApp: (envId: string, applicationId: string) =>
     `/env/${encodeURIComponent(envId)}/client-apps/${encodeURIComponent(applicationId)}`,
+  serverGroups: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/server-groups${search ? `?${search}` : ''}`,
+  serverGroup: (envId: string, groupId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/server-groups/${encodeURIComponent(String(groupId))}`,
+  clusters: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/clusters${search ? `?${search}` : ''}`,
+  cluster: (envId: string, clusterId: number | string) =>
+    `/env/${encodeURIComponent(envId)}/clusters/${encodeURIComponent(String(clusterId))}`,
 } as const
 
 /** Only same-app absolute paths may be used as a post-sign-in destination. */

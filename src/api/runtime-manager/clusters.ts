@@ -1,8 +1,14 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { request } from '../../lib/request.ts'
-import { envelope } from './envelope.ts'
-import { ClusterListSchema, ClusterSchema, type Cluster } from './target-schemas.ts'
+import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import {
+  ClusterEnvelopeSchema,
+  ClusterListSchema,
+  type Cluster,
+  type ClusterMemberBody,
+  type CreateClusterBody,
+} from './target-schemas.ts'
+import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -28,10 +34,52 @@ export async function getCluster(
       method: 'GET',
       path: `${BASE}/clusters/${id}`,
       scope,
-      schema: envelope(ClusterSchema),
+      schema: ClusterEnvelopeSchema,
       signal,
     })
   ).data
+}
+
+/** `POST /clusters {name, multicastEnabled, servers}`: the exact call, for curl and sending. */
+export function createClusterRequest(
+  scope: EnvScope,
+  body: CreateClusterBody,
+): RequestSpec<{ data: Cluster }> {
+  return { method: 'POST', path: `${BASE}/clusters`, scope, body, schema: ClusterEnvelopeSchema }
+}
+
+/** `DELETE /clusters/{id}`. */
+export function deleteClusterRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+  return { method: 'DELETE', path: `${BASE}/clusters/${id}`, scope, schema: noContent }
+}
+
+/** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */
+export function addClusterServerRequest(
+  scope: EnvScope,
+  clusterId: number,
+  member: ClusterMemberBody,
+): RequestSpec<unknown> {
+  return {
+    method: 'POST',
+    path: `${BASE}/clusters/${clusterId}/servers`,
+    scope,
+    body: member,
+    schema: noContent,
+  }
+}
+
+/** `DELETE /clusters/{id}/servers/{serverId}`. */
+export function removeClusterServerRequest(
+  scope: EnvScope,
+  clusterId: number,
+  serverId: number,
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
+    scope,
+    schema: noContent,
+  }
 }
 
 export const clusterQueries = {
@@ -40,12 +88,52 @@ export const clusterQueries = {
     queryOptions({
       queryKey: [...clusterQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listClusters(scope, signal),
-      refetchInterval: 30_000,
+      refetchInterval: (query) =>
+        targetPollInterval({ servers: (query.state.data ?? []).flatMap((c) => c.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({
       queryKey: [...clusterQueries.all(scope), 'detail', id],
       queryFn: ({ signal }) => getCluster(scope, id, signal),
-      refetchInterval: 30_000,
+      refetchInterval: (query) => targetPollInterval(query.state.data),
     }),
+}
+
+/** Creates a cluster; resolves with it once the lists show it. */
+export function useCreateCluster(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: async (body: CreateClusterBody) =>
+      (await request(createClusterRequest(scope, body))).data,
+    onSuccess: () => refresh(clusterQueries.all(scope)),
+  })
+}
+
+/** Deletes a cluster; only the lists are refetched (its page is about to be left). */
+export function useDeleteCluster(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: (id: number) => request(deleteClusterRequest(scope, id)),
+    onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
+  })
+}
+
+/** Adds a server (with its clustering IP when unicast). */
+export function useAddServerToCluster(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: ({ clusterId, member }: { clusterId: number; member: ClusterMemberBody }) =>
+      request(addClusterServerRequest(scope, clusterId, member)),
+    onSuccess: () => refresh(clusterQueries.all(scope)),
+  })
+}
+
+/** Removes a server; it keeps the applications it had (the group rule, ADR 007). */
+export function useRemoveServerFromCluster(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: ({ clusterId, serverId }: { clusterId: number; serverId: number }) =>
+      request(removeClusterServerRequest(scope, clusterId, serverId)),
+    onSuccess: () => refresh(clusterQueries.all(scope)),
+  })
 }

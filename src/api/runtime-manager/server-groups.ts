@@ -1,8 +1,13 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { request } from '../../lib/request.ts'
-import { envelope } from './envelope.ts'
-import { ServerGroupListSchema, ServerGroupSchema, type ServerGroup } from './target-schemas.ts'
+import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import {
+  ServerGroupEnvelopeSchema,
+  ServerGroupListSchema,
+  type CreateServerGroupBody,
+  type ServerGroup,
+} from './target-schemas.ts'
+import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -31,10 +36,57 @@ export async function getServerGroup(
       method: 'GET',
       path: `${BASE}/serverGroups/${id}`,
       scope,
-      schema: envelope(ServerGroupSchema),
+      schema: ServerGroupEnvelopeSchema,
       signal,
     })
   ).data
+}
+
+/** `POST /serverGroups {name, serverIds}`: the exact call, for the curl preview and for sending. */
+export function createServerGroupRequest(
+  scope: EnvScope,
+  body: CreateServerGroupBody,
+): RequestSpec<{ data: ServerGroup }> {
+  return {
+    method: 'POST',
+    path: `${BASE}/serverGroups`,
+    scope,
+    body,
+    schema: ServerGroupEnvelopeSchema,
+  }
+}
+
+/** `DELETE /serverGroups/{id}`. */
+export function deleteServerGroupRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+  return { method: 'DELETE', path: `${BASE}/serverGroups/${id}`, scope, schema: noContent }
+}
+
+/** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */
+export function addGroupServerRequest(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+): RequestSpec<unknown> {
+  return {
+    method: 'POST',
+    path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
+    scope,
+    schema: noContent,
+  }
+}
+
+/** `DELETE /serverGroups/{id}/servers/{serverId}`. */
+export function removeGroupServerRequest(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
+    scope,
+    schema: noContent,
+  }
 }
 
 export const serverGroupQueries = {
@@ -43,12 +95,55 @@ export const serverGroupQueries = {
     queryOptions({
       queryKey: [...serverGroupQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServerGroups(scope, signal),
-      refetchInterval: 30_000,
+      refetchInterval: (query) =>
+        targetPollInterval({ servers: (query.state.data ?? []).flatMap((g) => g.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({
       queryKey: [...serverGroupQueries.all(scope), 'detail', id],
       queryFn: ({ signal }) => getServerGroup(scope, id, signal),
-      refetchInterval: 30_000,
+      refetchInterval: (query) => targetPollInterval(query.state.data),
     }),
+}
+
+/** Creates a group; resolves with it once the lists show it. */
+export function useCreateServerGroup(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: async (body: CreateServerGroupBody) =>
+      (await request(createServerGroupRequest(scope, body))).data,
+    onSuccess: () => refresh(serverGroupQueries.all(scope)),
+  })
+}
+
+/**
+ * Deletes a group. Only the lists are refetched: the deleted group's own page is about
+ * to be left, and refetching it would flash "not found" first.
+ */
+export function useDeleteServerGroup(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: (id: number) => request(deleteServerGroupRequest(scope, id)),
+    onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
+  })
+}
+
+/** Adds a server; the group's applications get deployed to it by the backend. */
+export function useAddServerToGroup(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
+      request(addGroupServerRequest(scope, groupId, serverId)),
+    onSuccess: () => refresh(serverGroupQueries.all(scope)),
+  })
+}
+
+/** Removes a server; it keeps the applications it had (documented). */
+export function useRemoveServerFromGroup(scope: EnvScope) {
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return useMutation({
+    mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
+      request(removeGroupServerRequest(scope, groupId, serverId)),
+    onSuccess: () => refresh(serverGroupQueries.all(scope)),
+  })
 }

@@ -1,10 +1,77 @@
 import { http, HttpResponse } from 'msw'
+import * as z from 'zod/mini'
+import {
+  AddClusterServerBodySchema,
+  CreateClusterBodySchema,
+  CreateServerGroupBodySchema,
+} from '../../api/runtime-manager/target-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
-import { guardHybrid, hybridError, intParam } from './respond.ts'
+import {
+  addServerToCluster,
+  addServerToGroup,
+  createCluster,
+  createGroup,
+  deleteCluster,
+  deleteGroup,
+  removeServerFromCluster,
+  removeServerFromGroup,
+  type Outcome,
+} from '../targets.ts'
+import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
 
 const BASE = '*/hybrid/api/v1'
 
-/** Server groups and clusters. */
+type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response }
+
+/** What each body field should be, for errors a person can act on. */
+const FIELD_HINTS: Record<string, string> = {
+  name: 'a name (text)',
+  serverIds: 'a list of server ids (numbers)',
+  multicastEnabled: 'true or false',
+  servers: 'a list of { serverId, serverIp }',
+  serverId: 'a server id (number)',
+  serverIp: 'an IP address (text)',
+}
+
+/** Reads a JSON body against a schema; a 400 naming the first wrong field otherwise. */
+async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<Parsed<T>> {
+  let json: unknown
+  try {
+    json = JSON.parse(await request.text())
+  } catch {
+    return { ok: false, response: hybridError(400, 'The request body must be JSON.') }
+  }
+  const parsed = z.safeParse(schema, json)
+  if (parsed.success) return { ok: true, value: parsed.data }
+  const issue = parsed.error.issues[0]
+  const path = issue?.path.map(String) ?? []
+  const field = [...path].reverse().find((p) => !/^\d+$/.test(p))
+  const where = path.join('.')
+  const hint = field ? FIELD_HINTS[field] : undefined
+  return {
+    ok: false,
+    response: hybridError(
+      400,
+      where
+        ? `Invalid body: '${where}' must be ${hint ?? 'given'}.`
+        : 'Invalid body: expected a JSON object.',
+    ),
+  }
+}
+
+/** A numeric path id, or a 404 naming it when it is not a number (no id matches it). */
+function pathId(value: string | readonly string[] | undefined, label: string): Parsed<number> {
+  const id = intParam(value)
+  return Number.isNaN(id)
+    ? { ok: false, response: hybridError(404, `${label} ${String(value)} was not found.`) }
+    : { ok: true, value: id }
+}
+
+function answer<T>(outcome: Outcome<T>, ok: (value: T) => Response): Response {
+  return outcome.ok ? ok(outcome.value) : hybridError(outcome.status, outcome.message)
+}
+
+/** Server groups and clusters: list, detail, create, delete, add and remove a server. */
 export function targetHandlers(backend: DemoBackend) {
   return [
     http.get(`${BASE}/serverGroups`, ({ request }) => {
@@ -31,6 +98,50 @@ export function targetHandlers(backend: DemoBackend) {
       return HttpResponse.json({ data: db.groupView(row) })
     }),
 
+    http.post(`${BASE}/serverGroups`, async ({ request }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const body = await readJson(request, CreateServerGroupBodySchema)
+      if (!body.ok) return body.response
+      return answer(createGroup(db, guard.value.env.id, body.value), (row) =>
+        HttpResponse.json({ data: db.groupView(row) }, { status: 201 }),
+      )
+    }),
+
+    http.delete(`${BASE}/serverGroups/:id`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Server group')
+      if (!id.ok) return id.response
+      return answer(deleteGroup(db, guard.value.env.id, id.value), noContent)
+    }),
+
+    http.post(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Server group')
+      if (!id.ok) return id.response
+      const serverId = pathId(params.serverId, 'Server')
+      if (!serverId.ok) return serverId.response
+      const outcome = addServerToGroup(db, guard.value.env.id, id.value, serverId.value)
+      return answer(outcome, (row) => HttpResponse.json({ data: db.groupView(row) }))
+    }),
+
+    http.delete(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Server group')
+      if (!id.ok) return id.response
+      const serverId = pathId(params.serverId, 'Server')
+      if (!serverId.ok) return serverId.response
+      const outcome = removeServerFromGroup(db, guard.value.env.id, id.value, serverId.value)
+      return answer(outcome, ({ group }) => HttpResponse.json({ data: db.groupView(group) }))
+    }),
+
     http.get(`${BASE}/clusters`, ({ request }) => {
       const db = backend.db
       const guard = guardHybrid(db, request, 'readServers')
@@ -52,6 +163,50 @@ export function targetHandlers(backend: DemoBackend) {
       if (!row || row.envId !== guard.value.env.id)
         return hybridError(404, `Cluster ${String(params.id)} was not found.`)
       return HttpResponse.json({ data: db.clusterView(row) })
+    }),
+
+    http.post(`${BASE}/clusters`, async ({ request }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const body = await readJson(request, CreateClusterBodySchema)
+      if (!body.ok) return body.response
+      return answer(createCluster(db, guard.value.env.id, body.value), (row) =>
+        HttpResponse.json({ data: db.clusterView(row) }, { status: 201 }),
+      )
+    }),
+
+    http.delete(`${BASE}/clusters/:id`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Cluster')
+      if (!id.ok) return id.response
+      return answer(deleteCluster(db, guard.value.env.id, id.value), noContent)
+    }),
+
+    http.post(`${BASE}/clusters/:id/servers`, async ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Cluster')
+      if (!id.ok) return id.response
+      const body = await readJson(request, AddClusterServerBodySchema)
+      if (!body.ok) return body.response
+      const outcome = addServerToCluster(db, guard.value.env.id, id.value, body.value)
+      return answer(outcome, (row) => HttpResponse.json({ data: db.clusterView(row) }))
+    }),
+
+    http.delete(`${BASE}/clusters/:id/servers/:serverId`, ({ request, params }) => {
+      const db = backend.db
+      const guard = guardHybrid(db, request, 'manageServers')
+      if (!guard.ok) return guard.response
+      const id = pathId(params.id, 'Cluster')
+      if (!id.ok) return id.response
+      const serverId = pathId(params.serverId, 'Server')
+      if (!serverId.ok) return serverId.response
+      const outcome = removeServerFromCluster(db, guard.value.env.id, id.value, serverId.value)
+      return answer(outcome, ({ cluster }) => HttpResponse.json({ data: db.clusterView(cluster) }))
     }),
   ]
 }

@@ -147,7 +147,15 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
               {app.target.type === 'SERVER' ? (
                 <Link to={paths.server(scope.envId, app.target.id)}>{app.target.name}</Link>
               ) : (
-                app.target.name
+                <Link
+                  to={
+                    app.target.type === 'CLUSTER'
+                      ? paths.cluster(scope.envId, app.target.id)
+                      : paths.serverGroup(scope.envId, app.target.id)
+                  }
+                >
+                  {app.target.name}
+                </Link>
               )}
             </Field>
             <Field label="Status">

@@ -61,7 +61,16 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
           <Link to={paths.server(envId, r.app.target.id)}>{r.app.target.name}</Link>
         ) : (
           <span title={r.app.target.name}>
-            {targetKind(r.app.target.type)}: {r.app.target.name}
+            {targetKind(r.app.target.type)}:{' '}
+            <Link
+              to={
+                r.app.target.type === 'CLUSTER'
+                  ? paths.cluster(envId, r.app.target.id)
+                  : paths.serverGroup(envId, r.app.target.id)
+              }
+            >
+              {r.app.target.name}
+            </Link>
           </span>
         ),
     },

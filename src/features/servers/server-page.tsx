@@ -159,7 +159,9 @@ function Membership({ server }: { server: Server }) {
   if (!m) return <p className="muted">Not in a server group or cluster.</p>
   return (
     <dl className="fields">
-      <Field label={m.kind === 'group' ? 'Server group' : 'Cluster'}>{m.name}</Field>
+      <Field label={m.kind === 'group' ? 'Server group' : 'Cluster'}>
+        <MembershipLink membership={m} />
+      </Field>
       {m.kind === 'cluster' && (
         <Field label="Clustering IP">{server.currentClusteringIp ?? server.serverIp}</Field>
       )}
@@ -167,6 +169,25 @@ function Membership({ server }: { server: Server }) {
         <Field label="Clustering port">{server.currentClusteringPort}</Field>
       )}
     </dl>
+  )
+}
+
+function MembershipLink({
+  membership,
+}: {
+  membership: NonNullable<ReturnType<typeof membershipOf>>
+}) {
+  const { scope } = useConsole()
+  return (
+    <Link
+      to={
+        membership.kind === 'group'
+          ? paths.serverGroup(scope.envId, membership.id)
+          : paths.cluster(scope.envId, membership.id)
+      }
+    >
+      {membership.name}
+    </Link>
   )
 }
 

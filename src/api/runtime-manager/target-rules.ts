@@ -1,0 +1,117 @@
+import * as z from 'zod/mini'
+import type { Server } from './server-schemas.ts'
+import { IpAddressSchema, TargetNameSchema, VisibilityMapSchema } from './target-schemas.ts'
+
+/**
+ * Rules shared by server groups and clusters (multi-server deployment targets), used by
+ * both pages and by the demo backend so the console and the demo agree on them. Pure:
+ * no React, no requests.
+ */
+
+/** True for an IPv4 or IPv6 address (no zone, no port). */
+export function isIpAddress(value: string): boolean {
+  return z.safeParse(IpAddressSchema, value).success
+}
+
+/** Why a group or cluster name cannot be used, or null when it can. */
+export function targetNameProblem(name: string): string | null {
+  const parsed = z.safeParse(TargetNameSchema, name)
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid name.')
+}
+
+/**
+ * Why a name cannot be used because a server group or cluster has it already (they share
+ * one namespace per environment, compared without case), or null.
+ */
+export function targetNameTaken(name: string, takenNames: readonly string[]): string | null {
+  const lower = name.trim().toLowerCase()
+  const clash = takenNames.find((n) => n.toLowerCase() === lower)
+  return clash === undefined
+    ? null
+    : `'${clash}' is already the name of a server group or cluster in this environment.`
+}
+
+export interface MemberRollup {
+  running: number
+  total: number
+  /** "2 of 3 running", "No servers". */
+  text: string
+}
+
+/** How many members are running: the one-line health of a group or cluster. */
+export function memberRollup(servers: readonly Pick<Server, 'status'>[]): MemberRollup {
+  const running = servers.filter((s) => s.status === 'RUNNING').length
+  const total = servers.length
+  return {
+    running,
+    total,
+    text: total === 0 ? 'No servers' : `${running} of ${total} running`,
+  }
+}
+
+/** The roll-up status of a set of members, in the API's words (as the demo reports it). */
+export type RollupStatus = 'RUNNING' | 'PARTIALLY_RUNNING' | 'DISCONNECTED'
+
+/** All running, some running, or none: the facet a list of groups or clusters filters on. */
+export function rollupStatus(servers: readonly Pick<Server, 'status'>[]): RollupStatus {
+  const { running, total } = memberRollup(servers)
+  if (total > 0 && running === total) return 'RUNNING'
+  return running > 0 ? 'PARTIALLY_RUNNING' : 'DISCONNECTED'
+}
+
+/**
+ * Why a server cannot join a group or cluster (it is in one already), or null. A server
+ * belongs to at most one group or cluster (documented).
+ */
+export function membershipReason(server: Server): string | null {
+  if (server.serverGroupId != null)
+    return `Already in server group '${server.serverGroupName ?? server.serverGroupId}'`
+  if (server.clusterId != null)
+    return `Already in cluster '${server.clusterName ?? server.clusterId}'`
+  return null
+}
+
+const MAX_APP_NAME = 42
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+function fit(base: string, suffix: string): string {
+  const room = MAX_APP_NAME - suffix.length
+  return base.slice(0, room).replace(/-+$/, '') + suffix
+}
+
+/**
+ * The name an application keeps on a server removed from its group or cluster (choice,
+ * ADR 007): the server keeps the application as one of its own, and application names
+ * are unique in an environment, so it becomes `<application>-<server>`, cut to the
+ * 42-character limit and numbered when that name is taken.
+ */
+export function keptApplicationName(
+  appName: string,
+  serverName: string,
+  taken: (name: string) => boolean = () => false,
+): string {
+  const server = slug(serverName) || 'server'
+  const base = fit(`${appName}-${server}`, '')
+  if (!taken(base)) return base
+  for (let n = 2; ; n++) {
+    const candidate = fit(base, `-${n}`)
+    if (!taken(candidate)) return candidate
+  }
+}
+
+/** Reads a cluster's `visibilityMap`; null when the server reports none or another shape. */
+export function readVisibility(value: unknown): Map<number, ReadonlySet<number>> | null {
+  const parsed = z.safeParse(VisibilityMapSchema, value)
+  if (!parsed.success) return null
+  const out = new Map<number, ReadonlySet<number>>()
+  for (const [node, seen] of Object.entries(parsed.data)) {
+    if (/^\d+$/.test(node)) out.set(Number(node), new Set(seen))
+  }
+  return out
+}

@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query'
+import type { EnvScope } from '../../lib/describe-request.ts'
+import { applicationQueries } from './applications.ts'
+import type { Server } from './server-schemas.ts'
+import { isServerTransitional, serverQueries } from './servers.ts'
+
+// Polling and refreshing shared by server groups and clusters; the pure rules are in
+// target-rules.ts so the demo backend can use them without React Query.
+
+/** Polling while a member waits for its agent; otherwise a slow heartbeat. */
+export const TARGET_POLL_FAST_MS = 5_000
+export const TARGET_POLL_IDLE_MS = 30_000
+
+/** Fast polling while any member is about to change status on its own. */
+export function targetPollInterval(target: { servers: readonly Server[] } | undefined): number {
+  return target?.servers.some((s) => isServerTransitional(s))
+    ? TARGET_POLL_FAST_MS
+    : TARGET_POLL_IDLE_MS
+}
+
+/**
+ * What a membership change touches: the target lists, the servers (their membership
+ * fields) and the applications (copies added to or kept by a server). Resolves once
+ * every visible query has its fresh answer, so buttons stay busy until then.
+ */
+export function useRefreshAfterMembershipChange(scope: EnvScope) {
+  const queryClient = useQueryClient()
+  return (targetKey: readonly unknown[]) =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: targetKey }),
+      queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) }),
+      queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) }),
+    ])
+}

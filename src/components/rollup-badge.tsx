@@ -1,0 +1,17 @@
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { memberRollup } from '../api/runtime-manager/target-rules.ts'
+import { StatusBadge } from './status-badge.tsx'
+
+/** The health of a group or cluster in one badge: "2 of 3 running", coloured by how many. */
+export function RollupBadge({ servers }: { servers: readonly Pick<Server, 'status'>[] }) {
+  const rollup = memberRollup(servers)
+  const tone =
+    rollup.total === 0
+      ? 'neutral'
+      : rollup.running === rollup.total
+        ? 'ok'
+        : rollup.running === 0
+          ? 'danger'
+          : 'warn'
+  return <StatusBadge label={rollup.text} tone={tone} />
+}

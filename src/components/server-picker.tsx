@@ -1,0 +1,137 @@
+import { useId, useMemo, useState } from 'react'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { StatusBadge } from './status-badge.tsx'
+import { serverStatus } from './status-tones.ts'
+
+/** Rows rendered at once; a fleet of thousands is narrowed with the filter instead. */
+const MAX_SHOWN = 100
+
+export interface ServerPickerProps {
+  /** The fieldset's legend. */
+  legend: string
+  servers: readonly Server[]
+  selected: readonly number[]
+  onChange: (next: number[]) => void
+  /** Why a server cannot be chosen (shown beside it), or null when it can. */
+  reasonFor: (server: Server) => string | null
+  /** One server (radio buttons) or several (checkboxes). */
+  mode?: 'single' | 'multiple'
+  /** Most servers that may be chosen, with the sentence shown once it is reached. */
+  limit?: { max: number; reason: string }
+  error?: string
+  disabled?: boolean
+}
+
+function matches(server: Server, q: string): boolean {
+  if (!q) return true
+  return [server.name, server.status, ...(server.addresses ?? []).map((a) => a.ip)]
+    .join(' ')
+    .toLowerCase()
+    .includes(q)
+}
+
+/**
+ * Chooses servers for a group or cluster. Servers that cannot be chosen stay listed,
+ * disabled, with the reason next to them, so an operator learns why a host is missing
+ * rather than wondering. Only the first 100 matches are rendered; chosen ones always are.
+ */
+export function ServerPicker({
+  legend,
+  servers,
+  selected,
+  onChange,
+  reasonFor,
+  mode = 'multiple',
+  limit,
+  error,
+  disabled,
+}: ServerPickerProps) {
+  const id = useId()
+  const [filter, setFilter] = useState('')
+  const chosen = useMemo(() => new Set(selected), [selected])
+  const q = filter.trim().toLowerCase()
+  const matching = useMemo(
+    () =>
+      servers
+        .filter((s) => matches(s, q))
+        // Choosable servers first, then by name: the useful ones are at the top.
+        .sort(
+          (a, b) =>
+            Number(reasonFor(a) !== null) - Number(reasonFor(b) !== null) ||
+            a.name.localeCompare(b.name),
+        ),
+    [servers, q, reasonFor],
+  )
+  const shown = matching.slice(0, MAX_SHOWN)
+  const hiddenChosen = servers.filter(
+    (s) => chosen.has(s.id) && !shown.some((row) => row.id === s.id),
+  )
+  const full = limit !== undefined && mode === 'multiple' && selected.length >= limit.max
+
+  const toggle = (serverId: number) => {
+    if (mode === 'single') onChange([serverId])
+    else if (chosen.has(serverId)) onChange(selected.filter((s) => s !== serverId))
+    else onChange([...selected, serverId])
+  }
+
+  const row = (server: Server) => {
+    const reason = reasonFor(server)
+    const isChosen = chosen.has(server.id)
+    const blocked = reason ?? (full && !isChosen ? (limit?.reason ?? null) : null)
+    const status = serverStatus(server.status)
+    const reasonId = `${id}-${server.id}-reason`
+    return (
+      <li key={server.id} data-blocked={blocked !== null || undefined}>
+        <label>
+          <input
+            type={mode === 'single' ? 'radio' : 'checkbox'}
+            name={mode === 'single' ? `${id}-server` : undefined}
+            checked={isChosen}
+            disabled={disabled || (blocked !== null && !isChosen)}
+            aria-describedby={blocked ? reasonId : undefined}
+            onChange={() => toggle(server.id)}
+          />
+          <span className="picker-name">{server.name}</span>
+          <StatusBadge label={status.label} tone={status.tone} />
+          <span className="mono muted picker-ip">{server.addresses?.[0]?.ip ?? ''}</span>
+        </label>
+        {blocked && (
+          <span id={reasonId} className="picker-reason">
+            {blocked}
+          </span>
+        )}
+      </li>
+    )
+  }
+
+  return (
+    <fieldset className="field picker" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      <input
+        type="search"
+        aria-label={`Filter: ${legend}`}
+        placeholder="Filter by name, status or address…"
+        value={filter}
+        disabled={disabled}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <ul className="picker-list">
+        {hiddenChosen.map(row)}
+        {shown.map(row)}
+        {matching.length === 0 && <li className="muted">No server matches this filter.</li>}
+      </ul>
+      <span className="field-hint">
+        {selected.length} chosen
+        {limit && mode === 'multiple' ? ` of at most ${limit.max}` : ''}
+        {matching.length > MAX_SHOWN
+          ? ` · showing ${MAX_SHOWN} of ${matching.length} matches: narrow the filter to see the others`
+          : ''}
+      </span>
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
+    </fieldset>
+  )
+}

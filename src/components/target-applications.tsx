@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { applicationQueries } from '../api/runtime-manager/applications.ts'
+import { applicationState } from '../api/runtime-manager/application-status.ts'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { paths } from '../lib/paths.ts'
+import { useConsole } from './console-context.tsx'
+import { ErrorPanel } from './error-panel.tsx'
+import { Freshness } from './freshness.tsx'
+import { LoadingState } from './states.tsx'
+import { StatusBadge } from './status-badge.tsx'
+import { applicationPhaseStatus, applicationStatus } from './status-tones.ts'
+
+/**
+ * The applications deployed to a server group or cluster, one row each, with the overall
+ * state and the status of its copy on every member (one column per member), so a server
+ * that lags behind the others stands out. Polls fast while anything is moving.
+ */
+export function TargetApplications({
+  target,
+  kind,
+}: {
+  target: { id: number; name: string; servers: readonly Server[] }
+  kind: 'server group' | 'cluster'
+}) {
+  const { scope } = useConsole()
+  const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))
+  const own = (apps.data ?? []).filter((a) => a.target.id === target.id)
+  const headingId = `apps-of-${target.id}`
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id={headingId}>Applications</h2>
+        <Freshness query={apps} />
+      </div>
+      {apps.isPending && <LoadingState label="Loading applications…" />}
+      {apps.isError && !apps.data && (
+        <ErrorPanel
+          error={apps.error}
+          title="Could not load the applications"
+          onRetry={() => void apps.refetch()}
+          retrying={apps.isFetching}
+        />
+      )}
+      {apps.data && own.length === 0 && (
+        <p className="muted">
+          No applications are deployed to this {kind}. Deploy one from Applications and choose{' '}
+          {target.name} as its target.
+        </p>
+      )}
+      {own.length > 0 && (
+        <div style={{ overflowX: 'auto' }}>
+          <table
+            className="data compact"
+            aria-label={`Applications on ${target.name}`}
+            style={{ minWidth: 360 + target.servers.length * 140 }}
+          >
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: 220 }}>
+                  Application
+                </th>
+                <th scope="col" style={{ width: 200 }}>
+                  Overall
+                </th>
+                {target.servers.map((s) => (
+                  <th key={s.id} scope="col" title={s.name}>
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {own.map((app) => {
+                const overall = applicationPhaseStatus(applicationState(app))
+                return (
+                  <tr key={app.id}>
+                    <th scope="row" style={{ fontWeight: 'normal' }}>
+                      <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
+                    </th>
+                    <td title={overall.detail}>
+                      <StatusBadge label={overall.label} tone={overall.tone} />
+                    </td>
+                    {target.servers.map((s) => {
+                      const copy = app.serverArtifacts?.find((c) => c.serverId === s.id)
+                      if (!copy)
+                        return (
+                          <td key={s.id} className="muted">
+                            Not deployed
+                          </td>
+                        )
+                      const reported = applicationStatus(
+                        copy.lastReportedStatus,
+                        copy.desiredStatus,
+                      )
+                      // A server that is not running cannot move its copy: it waits, not "starts".
+                      const status =
+                        s.status !== 'RUNNING' && reported.tone === 'progress'
+                          ? { label: 'Waiting for server', tone: 'neutral' as const }
+                          : reported
+                      return (
+                        <td key={s.id} title={copy.message ?? undefined}>
+                          <StatusBadge label={status.label} tone={status.tone} />
+                        </td>
+                      )
+                    })}
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { paths } from '../../lib/paths.ts'
+import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
+import { renderApp } from '../../test/render-app.tsx'
+
+const demo = setupTestBackend()
+
+function loneServers(envId: string) {
+  const db = demo.backend.db
+  return db.servers
+    .all()
+    .filter((s) => s.envId === envId && s.status === 'RUNNING' && !db.membershipOf(s.id))
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+test('create unicast: a missing or invalid IP is refused before sending, then fixed', async () => {
+  const { scope } = await signInAs('Administrator')
+  const [a, b] = loneServers(scope.envId)
+  if (!a || !b) throw new Error('not enough lone servers')
+  const { user } = renderApp(paths.clusters(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Create cluster' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Create a cluster' })
+  await user.type(within(dialog).getByLabelText('Cluster name'), 'orders-cluster')
+  expect(within(dialog).getByRole('radio', { name: /^Unicast/ })).toBeChecked()
+  await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(a.name) }))
+  await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(b.name) }))
+  await user.type(within(dialog).getByLabelText(`Clustering IP of ${a.name}`), '10.0.0.300')
+  await user.click(within(dialog).getByRole('button', { name: 'Create cluster' }))
+
+  expect(within(dialog).getByLabelText(`Clustering IP of ${a.name}`)).toHaveAccessibleDescription(
+    "'10.0.0.300' is not an IPv4 or IPv6 address.",
+  )
+  expect(within(dialog).getByLabelText(`Clustering IP of ${b.name}`)).toHaveAccessibleDescription(
+    'Unicast clusters need this server’s IP address (IPv4 or IPv6).',
+  )
+  expect(demo.backend.db.clusters.all().some((c) => c.name === 'orders-cluster')).toBe(false)
+
+  await user.clear(within(dialog).getByLabelText(`Clustering IP of ${a.name}`))
+  await user.type(within(dialog).getByLabelText(`Clustering IP of ${a.name}`), '10.0.0.30')
+  await user.type(within(dialog).getByLabelText(`Clustering IP of ${b.name}`), 'fd00::31')
+  await user.click(within(dialog).getByRole('button', { name: 'Create cluster' }))
+
+  expect(await screen.findByRole('heading', { name: /orders-cluster/ })).toBeInTheDocument()
+  expect(screen.getByText('Unicast cluster · 2 of 8 servers')).toBeInTheDocument()
+  const members = screen.getByRole('table', { name: 'Servers of orders-cluster' })
+  const rowA = within(members).getByRole('row', { name: new RegExp(a.name) })
+  expect(rowA).toHaveTextContent('10.0.0.30')
+  expect(rowA).toHaveTextContent('Primary')
+  expect(within(members).getByRole('row', { name: new RegExp(b.name) })).toHaveTextContent(
+    'fd00::31',
+  )
+}, 30_000)
+
+test('multicast needs no IP; a ninth server cannot be chosen, with the reason', async () => {
+  const { scope } = await signInAs('Administrator')
+  const lone = loneServers(scope.envId).slice(0, 9)
+  if (lone.length < 9) throw new Error('not enough lone servers')
+  const { user } = renderApp(paths.clusters(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Create cluster' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Create a cluster' })
+  await user.click(within(dialog).getByRole('radio', { name: /^Multicast/ }))
+  for (const s of lone.slice(0, 8))
+    await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(s.name) }))
+  const ninth = within(dialog).getByRole('checkbox', { name: new RegExp(lone[8]?.name ?? '') })
+  expect(ninth).toBeDisabled()
+  expect(ninth).toHaveAccessibleDescription(/A cluster holds at most 8 servers/)
+  expect(within(dialog).getByText('8 chosen of at most 8')).toBeInTheDocument()
+  await user.type(within(dialog).getByLabelText('Cluster name'), 'big-multi')
+  await user.click(within(dialog).getByRole('button', { name: 'Create cluster' }))
+  expect(await screen.findByText('Multicast cluster · 8 of 8 servers')).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Add server…' })).toHaveAccessibleDescription(
+    'The cluster has 8 servers, the most a cluster can hold.',
+  )
+}, 30_000)
+
+test('the cluster page shows who sees whom: a disconnected node is split off', async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const cluster = db.clusters.all().find((c) => c.envId === scope.envId && c.members.length > 2)
+  const down = cluster?.members[1]?.serverId
+  if (!cluster || down === undefined) throw new Error('no cluster')
+  db.servers.update(down, (row) => ({ ...row, status: 'DISCONNECTED' }))
+  db.changed()
+  renderApp(paths.cluster(scope.envId, cluster.id))
+  const matrix = await screen.findByRole('table', { name: 'Which nodes see each other' })
+  expect(
+    screen.getByText(
+      'Some nodes do not see each other: they cannot share state until they reconnect.',
+    ),
+  ).toBeInTheDocument()
+  const name = db.servers.get(down)?.name ?? ''
+  const row = within(matrix).getByRole('rowheader', { name }).closest('tr')
+  if (!row) throw new Error('no matrix row')
+  expect(within(row).getAllByText('Does not see')).toHaveLength(cluster.members.length - 1)
+  await waitFor(() =>
+    expect(screen.getByRole('table', { name: `Servers of ${cluster.name}` })).toHaveTextContent(
+      `0 of ${cluster.members.length - 1} others`,
+    ),
+  )
+})

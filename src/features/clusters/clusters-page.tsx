@@ -1,0 +1,272 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
+import { rollupStatus } from '../../api/runtime-manager/target-rules.ts'
+import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { RollupBadge } from '../../components/rollup-badge.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
+import { formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import {
+  clusterListSearch,
+  filterClusters,
+  filterClustersExceptStatus,
+  parseClusterListParams,
+  primaryName,
+  sortClusters,
+  type ClusterListParams,
+} from './cluster-list-model.ts'
+import { CreateClusterDialog } from './create-cluster-dialog.tsx'
+import { BulkDeleteClustersDialog } from './delete-clusters.tsx'
+
+const FACETS = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED'] as const
+
+function clusterColumns(envId: string): Column<Cluster>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '24%',
+      sortable: true,
+      cell: (c) => <Link to={paths.cluster(envId, c.id)}>{c.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: 'Members running',
+      width: '15%',
+      sortable: true,
+      cell: (c) => <RollupBadge servers={c.servers} />,
+    },
+    {
+      id: 'mode',
+      header: 'Mode',
+      width: '11%',
+      sortable: true,
+      cell: (c) => (c.multicastEnabled ? 'Multicast' : 'Unicast'),
+    },
+    {
+      id: 'servers',
+      header: 'Servers',
+      width: '12%',
+      sortable: true,
+      cell: (c) => `${c.servers.length} of ${MAX_CLUSTER_SERVERS}`,
+    },
+    {
+      id: 'primary',
+      header: 'Primary node',
+      width: '20%',
+      sortable: true,
+      cell: (c) => primaryName(c) || <span className="muted">None reported</span>,
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      width: '18%',
+      sortable: true,
+      cell: (c) => formatDateTime(toEpochMs(c.timeCreated)),
+    },
+  ]
+}
+
+/** Clusters of the environment: roll-up health, mode, primary node, create and bulk delete. */
+export function ClustersPage() {
+  const { scope, environment } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseClusterListParams(searchParams), [searchParams])
+  const clusters = useQuery(clusterQueries.list(scope))
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [createOpen, setCreateOpen] = useState(false)
+  const [deleteOpen, setDeleteOpen] = useState(false)
+
+  // flushSync: the URL is the input's state; without it fast typing drops characters.
+  const update = (change: Partial<ClusterListParams>) =>
+    setSearchParams(clusterListSearch({ ...params, ...change }), { replace: true, flushSync: true })
+
+  const all = clusters.data
+  const counts = useMemo(() => {
+    const map = new Map<string, number>()
+    for (const c of all ? filterClustersExceptStatus(all, params) : [])
+      map.set(rollupStatus(c.servers), (map.get(rollupStatus(c.servers)) ?? 0) + 1)
+    return map
+  }, [all, params])
+  const rows = useMemo(
+    () => (all ? sortClusters(filterClusters(all, params), params.sort) : []),
+    [all, params],
+  )
+  const selectedRows = useMemo(
+    () => rows.filter((c) => selected.has(String(c.id))),
+    [rows, selected],
+  )
+  const columns = useMemo(() => clusterColumns(scope.envId), [scope.envId])
+  const filtered = params.q !== '' || params.statuses.length > 0 || params.mode !== ''
+  const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
+
+  let content
+  if (clusters.isPending) content = <LoadingState label="Loading clusters…" />
+  else if (clusters.isError && !all) {
+    content = (
+      <ErrorPanel
+        error={clusters.error}
+        title="Could not load clusters"
+        onRetry={() => void clusters.refetch()}
+        retrying={clusters.isFetching}
+      />
+    )
+  } else if (all && all.length === 0) {
+    content = (
+      <EmptyState title={`No clusters in ${environment.name} yet`}>
+        <p>
+          A cluster runs each application on all of its servers as one, sharing state between them.
+          Create one from up to {MAX_CLUSTER_SERVERS} individual servers.
+        </p>
+        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+          Create a cluster
+        </Button>
+      </EmptyState>
+    )
+  } else if (rows.length === 0) {
+    content = (
+      <EmptyState title="No clusters match these filters">
+        <Button onClick={clear}>Clear filters</Button>
+      </EmptyState>
+    )
+  } else {
+    content = (
+      <DataTable
+        label="Clusters"
+        rows={rows}
+        columns={columns}
+        rowKey={(c) => String(c.id)}
+        rowLabel={(c) => c.name}
+        sort={params.sort}
+        onSortChange={(sort: SortState) => update({ sort })}
+        selection={{ selected, onChange: setSelected }}
+      />
+    )
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Clusters"
+        subtitle={
+          all
+            ? `${all.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
+            : environment.name
+        }
+        actions={
+          <>
+            <Freshness query={clusters} />
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create cluster
+            </Button>
+          </>
+        }
+      />
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Filter clusters"
+          placeholder="Filter by name, member or IP…"
+          value={params.q}
+          onChange={(e) => update({ q: e.target.value })}
+          style={{ width: 320 }}
+        />
+        <div className="toolbar" role="group" aria-label="Members running">
+          {FACETS.map((status) => {
+            const active = params.statuses.includes(status)
+            return (
+              <button
+                key={status}
+                type="button"
+                className="chip"
+                aria-pressed={active}
+                onClick={() =>
+                  update({
+                    statuses: active
+                      ? params.statuses.filter((s) => s !== status)
+                      : [...params.statuses, status],
+                  })
+                }
+              >
+                {FACET_LABEL[status]} <span className="muted">{counts.get(status) ?? 0}</span>
+              </button>
+            )
+          })}
+        </div>
+        <select
+          aria-label="Mode"
+          value={params.mode}
+          onChange={(e) =>
+            update({
+              mode:
+                e.target.value === 'multicast' || e.target.value === 'unicast'
+                  ? e.target.value
+                  : '',
+            })
+          }
+        >
+          <option value="">Multicast and unicast</option>
+          <option value="multicast">Multicast</option>
+          <option value="unicast">Unicast</option>
+        </select>
+        {filtered && (
+          <Button variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {selectedRows.length > 0 && (
+        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+          <strong>{selectedRows.length} selected</strong>
+          {selectedRows.length < rows.length && (
+            <Button
+              size="small"
+              onClick={() => setSelected(new Set(rows.map((c) => String(c.id))))}
+            >
+              Select all {rows.length} matching
+            </Button>
+          )}
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setDeleteOpen(true)}
+          >
+            Delete selected…
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+      {content}
+      {createOpen && <CreateClusterDialog open={createOpen} onOpenChange={setCreateOpen} />}
+      {deleteOpen && (
+        <BulkDeleteClustersDialog
+          clusters={selectedRows}
+          open={deleteOpen}
+          onOpenChange={setDeleteOpen}
+          onDone={(done) =>
+            setSelected((current) => new Set([...current].filter((id) => !done.has(id))))
+          }
+        />
+      )}
+    </div>
+  )
+}
+
+const FACET_LABEL: Record<(typeof FACETS)[number], string> = {
+  RUNNING: 'All running',
+  PARTIALLY_RUNNING: serverStatus('PARTIALLY_RUNNING').label,
+  DISCONNECTED: 'None running',
+}

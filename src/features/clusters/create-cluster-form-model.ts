@@ -1,0 +1,110 @@
+import {
+  isIpAddress,
+  membershipReason,
+  targetNameProblem,
+  targetNameTaken,
+} from '../../api/runtime-manager/target-rules.ts'
+import {
+  MAX_CLUSTER_SERVERS,
+  type ClusterMemberBody,
+  type CreateClusterBody,
+} from '../../api/runtime-manager/target-schemas.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+
+export interface ClusterMemberValue {
+  serverId: number
+  /** The clustering IP as typed. */
+  ip: string
+}
+
+export interface CreateClusterValues {
+  name: string
+  multicast: boolean
+  members: ClusterMemberValue[]
+}
+
+export interface CreateClusterErrors {
+  name?: string
+  servers?: string
+  /** Per server id: what is wrong with its IP. */
+  ips?: Record<number, string>
+}
+
+export type CreateClusterValidation =
+  { ok: true; body: CreateClusterBody } | { ok: false; errors: CreateClusterErrors }
+
+/**
+ * Why one member's clustering IP cannot be used, or null. Unicast clusters need every
+ * server's IP (documented); multicast ones find each other, so an IP is optional there,
+ * but one given must still be an address.
+ */
+export function memberIpProblem(ip: string, multicast: boolean): string | null {
+  const value = ip.trim()
+  if (value === '')
+    return multicast ? null : 'Unicast clusters need this server’s IP address (IPv4 or IPv6).'
+  if (!isIpAddress(value)) return `'${value}' is not an IPv4 or IPv6 address.`
+  return null
+}
+
+/** One member as sent: an empty multicast IP is left out. */
+export function memberBody(member: ClusterMemberValue): ClusterMemberBody {
+  const ip = member.ip.trim()
+  return ip === '' ? { serverId: member.serverId } : { serverId: member.serverId, serverIp: ip }
+}
+
+/**
+ * Checks the create-cluster form: a valid, unused name; 1 to 8 individual servers; for
+ * unicast a valid, distinct IP for every server. Every problem is reported at once.
+ */
+export function validateCreateCluster(
+  values: CreateClusterValues,
+  servers: readonly Server[],
+  takenNames: readonly string[],
+): CreateClusterValidation {
+  const errors: CreateClusterErrors = {}
+  const name = values.name.trim()
+  const nameError = targetNameProblem(name) ?? targetNameTaken(name, takenNames)
+  if (nameError) errors.name = nameError
+
+  const count = values.members.length
+  if (count === 0) errors.servers = 'Choose at least one server for the cluster.'
+  else if (count > MAX_CLUSTER_SERVERS)
+    errors.servers = `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers; ${count} are chosen.`
+  else {
+    const byId = new Map(servers.map((s) => [s.id, s]))
+    for (const m of values.members) {
+      const server = byId.get(m.serverId)
+      const reason = server ? membershipReason(server) : 'It is no longer registered'
+      if (reason) {
+        const why = reason.charAt(0).toLowerCase() + reason.slice(1)
+        errors.servers = `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
+        break
+      }
+    }
+  }
+
+  const ips: Record<number, string> = {}
+  const seen = new Map<string, number>()
+  for (const m of values.members) {
+    const problem = memberIpProblem(m.ip, values.multicast)
+    if (problem) {
+      ips[m.serverId] = problem
+      continue
+    }
+    const ip = m.ip.trim()
+    if (ip === '' || values.multicast) continue
+    if (seen.has(ip)) ips[m.serverId] = `${ip} is already given to another server of this cluster.`
+    else seen.set(ip, m.serverId)
+  }
+  if (Object.keys(ips).length > 0) errors.ips = ips
+
+  if (errors.name || errors.servers || errors.ips) return { ok: false, errors }
+  return {
+    ok: true,
+    body: {
+      name,
+      multicastEnabled: values.multicast,
+      servers: values.members.map(memberBody),
+    },
+  }
+}

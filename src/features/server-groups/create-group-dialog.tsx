@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
+import {
+  createServerGroupRequest,
+  serverGroupQueries,
+  useCreateServerGroup,
+} from '../../api/runtime-manager/server-groups.ts'
+import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { ServerPicker } from '../../components/server-picker.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { paths } from '../../lib/paths.ts'
+import {
+  validateCreateGroup,
+  type CreateGroupErrors,
+  type CreateGroupValues,
+} from './create-group-form-model.ts'
+
+const EMPTY: CreateGroupValues = { name: '', serverIds: [] }
+
+/**
+ * Creates a server group from individual servers. Servers already in a group or cluster
+ * are listed but cannot be chosen, with the reason beside them.
+ */
+export function CreateGroupDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const servers = useQuery(serverQueries.list(scope))
+  const groups = useQuery(serverGroupQueries.list(scope))
+  const clusters = useQuery(clusterQueries.list(scope))
+  const create = useCreateServerGroup(scope)
+  const [values, setValues] = useState<CreateGroupValues>(EMPTY)
+  const [errors, setErrors] = useState<CreateGroupErrors>({})
+  const takenNames = [
+    ...(groups.data ?? []).map((g) => g.name),
+    ...(clusters.data ?? []).map((c) => c.name),
+  ]
+  const checked = validateCreateGroup(values, servers.data ?? [], takenNames)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    create.mutate(checked.body, {
+      onSuccess: (group) => {
+        toast.success(`Created server group ${group.name}`)
+        onOpenChange(false)
+        void navigate(paths.serverGroup(scope.envId, group.id))
+      },
+    })
+  }
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Create a server group"
+      description="Applications deployed to a group run on each of its servers, isolated from each other."
+      wide
+      locked={create.isPending}
+    >
+      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+        <div className="field">
+          <label htmlFor="group-name">Group name</label>
+          <input
+            id="group-name"
+            type="text"
+            autoComplete="off"
+            value={values.name}
+            disabled={create.isPending}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby="group-name-hint"
+            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+          />
+          <span id="group-name-hint" className={errors.name ? 'field-error' : 'field-hint'}>
+            {errors.name ??
+              'Up to 60 letters, digits, dots, dashes and underscores; unique among groups and clusters.'}
+          </span>
+        </div>
+        {servers.isPending ? (
+          <LoadingState label="Loading servers…" />
+        ) : servers.isError && !servers.data ? (
+          <ErrorPanel
+            error={servers.error}
+            title="Could not load the servers"
+            onRetry={() => void servers.refetch()}
+            retrying={servers.isFetching}
+          />
+        ) : (
+          <ServerPicker
+            legend="Servers"
+            servers={servers.data ?? []}
+            selected={values.serverIds}
+            onChange={(serverIds) => setValues((v) => ({ ...v, serverIds }))}
+            reasonFor={membershipReason}
+            error={errors.servers}
+            disabled={create.isPending}
+          />
+        )}
+        {checked.ok && (
+          <details>
+            <summary>Show the request as curl</summary>
+            <CurlPreview request={createServerGroupRequest(scope, checked.body)} />
+          </details>
+        )}
+        {create.error && <ErrorPanel error={create.error} title="The group was not created" />}
+        <div className="dialog-footer">
+          <Button onClick={() => onOpenChange(false)} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Create group
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,143 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
+import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
+import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { RollupBadge } from '../../components/rollup-badge.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
+import { TargetApplications } from '../../components/target-applications.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { DeleteGroupButton } from './delete-groups.tsx'
+import { AddGroupServerDialog, RemoveGroupServerButton } from './group-membership.tsx'
+
+/** One server group: its members and their status, its applications on each member. */
+export function ServerGroupPage() {
+  const { scope } = useConsole()
+  const { groupId = '' } = useParams()
+  const id = /^\d+$/.test(groupId) ? Number(groupId) : Number.NaN
+  const group = useQuery({
+    ...serverGroupQueries.detail(scope, id),
+    enabled: Number.isFinite(id),
+  })
+
+  if (!Number.isFinite(id)) return <NotFound groupId={groupId} />
+  if (group.isPending) return <LoadingState label="Loading server group…" />
+  if (group.isError && !group.data) {
+    if (isApiError(group.error) && group.error.status === 404)
+      return <NotFound groupId={groupId} error={group.error} />
+    return (
+      <ErrorPanel
+        error={group.error}
+        title="Could not load this server group"
+        onRetry={() => void group.refetch()}
+        retrying={group.isFetching}
+      />
+    )
+  }
+  const g = group.data
+  const rollup = memberRollup(g.servers)
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to={paths.serverGroups(scope.envId)}>Server groups</Link> / {g.name}
+          </>
+        }
+        title={
+          <>
+            {g.name} <RollupBadge servers={g.servers} />
+          </>
+        }
+        subtitle={`Server group · ${rollup.total} server${rollup.total === 1 ? '' : 's'} · created ${formatDateTime(toEpochMs(g.timeCreated))}`}
+        actions={
+          <>
+            <Freshness query={group} />
+            <DeleteGroupButton group={g} />
+          </>
+        }
+      />
+      <Members group={g} />
+      <TargetApplications target={g} kind="server group" />
+    </div>
+  )
+}
+
+function Members({ group }: { group: ServerGroup }) {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [addOpen, setAddOpen] = useState(false)
+  return (
+    <section className="card" aria-labelledby="members">
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id="members">Servers</h2>
+        <Button permission={canManage} onClick={() => setAddOpen(true)}>
+          Add server…
+        </Button>
+      </div>
+      <table className="data compact" aria-label={`Servers of ${group.name}`}>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" style={{ width: 180 }}>
+              Status
+            </th>
+            <th scope="col">Addresses</th>
+            <th scope="col" style={{ width: 140 }}>
+              Runtime
+            </th>
+            <th scope="col" style={{ width: 120 }}>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.servers.map((s) => {
+            const status = serverStatus(s.status)
+            return (
+              <tr key={s.id}>
+                <td>
+                  <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
+                </td>
+                <td>
+                  <StatusBadge label={status.label} tone={status.tone} />
+                </td>
+                <td className="mono">{(s.addresses ?? []).map((a) => a.ip).join(', ') || '—'}</td>
+                <td>{s.muleVersion ?? s.gatewayVersion ?? '—'}</td>
+                <td>
+                  <RemoveGroupServerButton group={group} server={s} />
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {addOpen && <AddGroupServerDialog group={group} open={addOpen} onOpenChange={setAddOpen} />}
+    </section>
+  )
+}
+
+function NotFound({ groupId, error }: { groupId: string; error?: unknown }) {
+  const { scope, environment } = useConsole()
+  return (
+    <div className="state">
+      <h1>Server group not found</h1>
+      <p>
+        There is no server group <code>{groupId}</code> in {environment.name}. It may have been
+        deleted.
+      </p>
+      {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
+      <Link to={paths.serverGroups(scope.envId)}>Back to server groups</Link>
+    </div>
+  )
+}

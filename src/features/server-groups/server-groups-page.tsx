@@ -1,0 +1,249 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
+import { rollupStatus } from '../../api/runtime-manager/target-rules.ts'
+import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { RollupBadge } from '../../components/rollup-badge.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
+import { formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { CreateGroupDialog } from './create-group-dialog.tsx'
+import { BulkDeleteGroupsDialog } from './delete-groups.tsx'
+import {
+  filterGroups,
+  filterGroupsExceptStatus,
+  groupListSearch,
+  parseGroupListParams,
+  sortGroups,
+  type GroupListParams,
+} from './group-list-model.ts'
+
+const FACETS = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED'] as const
+
+function groupColumns(envId: string): Column<ServerGroup>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '26%',
+      sortable: true,
+      cell: (g) => <Link to={paths.serverGroup(envId, g.id)}>{g.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: 'Members running',
+      width: '16%',
+      sortable: true,
+      cell: (g) => <RollupBadge servers={g.servers} />,
+    },
+    {
+      id: 'servers',
+      header: 'Servers',
+      width: '38%',
+      sortable: true,
+      cell: (g) => {
+        const names = g.servers.map((s) => s.name).join(', ')
+        return (
+          <span title={names}>
+            <strong>{g.servers.length}</strong>
+            {names ? <span className="muted"> · {names}</span> : null}
+          </span>
+        )
+      },
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      width: '20%',
+      sortable: true,
+      cell: (g) => formatDateTime(toEpochMs(g.timeCreated)),
+    },
+  ]
+}
+
+/** Server groups of the environment: roll-up health, members, create and bulk delete. */
+export function ServerGroupsPage() {
+  const { scope, environment } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseGroupListParams(searchParams), [searchParams])
+  const groups = useQuery(serverGroupQueries.list(scope))
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [createOpen, setCreateOpen] = useState(false)
+  const [deleteOpen, setDeleteOpen] = useState(false)
+
+  // flushSync: the URL is the input's state; without it fast typing drops characters.
+  const update = (change: Partial<GroupListParams>) =>
+    setSearchParams(groupListSearch({ ...params, ...change }), { replace: true, flushSync: true })
+
+  const all = groups.data
+  const counts = useMemo(() => {
+    const map = new Map<string, number>()
+    for (const g of all ? filterGroupsExceptStatus(all, params) : [])
+      map.set(rollupStatus(g.servers), (map.get(rollupStatus(g.servers)) ?? 0) + 1)
+    return map
+  }, [all, params])
+  const rows = useMemo(
+    () => (all ? sortGroups(filterGroups(all, params), params.sort) : []),
+    [all, params],
+  )
+  const selectedRows = useMemo(
+    () => rows.filter((g) => selected.has(String(g.id))),
+    [rows, selected],
+  )
+  const columns = useMemo(() => groupColumns(scope.envId), [scope.envId])
+  const filtered = params.q !== '' || params.statuses.length > 0
+  const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
+
+  let content
+  if (groups.isPending) content = <LoadingState label="Loading server groups…" />
+  else if (groups.isError && !all) {
+    content = (
+      <ErrorPanel
+        error={groups.error}
+        title="Could not load server groups"
+        onRetry={() => void groups.refetch()}
+        retrying={groups.isFetching}
+      />
+    )
+  } else if (all && all.length === 0) {
+    content = (
+      <EmptyState title={`No server groups in ${environment.name} yet`}>
+        <p>
+          A server group deploys each application to all of its servers. Create one from individual
+          servers.
+        </p>
+        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+          Create a server group
+        </Button>
+      </EmptyState>
+    )
+  } else if (rows.length === 0) {
+    content = (
+      <EmptyState title="No server groups match these filters">
+        <Button onClick={clear}>Clear filters</Button>
+      </EmptyState>
+    )
+  } else {
+    content = (
+      <DataTable
+        label="Server groups"
+        rows={rows}
+        columns={columns}
+        rowKey={(g) => String(g.id)}
+        rowLabel={(g) => g.name}
+        sort={params.sort}
+        onSortChange={(sort: SortState) => update({ sort })}
+        selection={{ selected, onChange: setSelected }}
+      />
+    )
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Server groups"
+        subtitle={
+          all
+            ? `${all.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
+            : environment.name
+        }
+        actions={
+          <>
+            <Freshness query={groups} />
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create server group
+            </Button>
+          </>
+        }
+      />
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Filter server groups"
+          placeholder="Filter by name, member or address…"
+          value={params.q}
+          onChange={(e) => update({ q: e.target.value })}
+          style={{ width: 320 }}
+        />
+        <div className="toolbar" role="group" aria-label="Members running">
+          {FACETS.map((status) => {
+            const active = params.statuses.includes(status)
+            return (
+              <button
+                key={status}
+                type="button"
+                className="chip"
+                aria-pressed={active}
+                onClick={() =>
+                  update({
+                    statuses: active
+                      ? params.statuses.filter((s) => s !== status)
+                      : [...params.statuses, status],
+                  })
+                }
+              >
+                {FACET_LABEL[status]} <span className="muted">{counts.get(status) ?? 0}</span>
+              </button>
+            )
+          })}
+        </div>
+        {filtered && (
+          <Button variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {selectedRows.length > 0 && (
+        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+          <strong>{selectedRows.length} selected</strong>
+          {selectedRows.length < rows.length && (
+            <Button
+              size="small"
+              onClick={() => setSelected(new Set(rows.map((g) => String(g.id))))}
+            >
+              Select all {rows.length} matching
+            </Button>
+          )}
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setDeleteOpen(true)}
+          >
+            Delete selected…
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+      {content}
+      {createOpen && <CreateGroupDialog open={createOpen} onOpenChange={setCreateOpen} />}
+      {deleteOpen && (
+        <BulkDeleteGroupsDialog
+          groups={selectedRows}
+          open={deleteOpen}
+          onOpenChange={setDeleteOpen}
+          onDone={(done) =>
+            setSelected((current) => new Set([...current].filter((id) => !done.has(id))))
+          }
+        />
+      )}
+    </div>
+  )
+}
+
+const FACET_LABEL: Record<(typeof FACETS)[number], string> = {
+  RUNNING: 'All running',
+  PARTIALLY_RUNNING: serverStatus('PARTIALLY_RUNNING').label,
+  DISCONNECTED: 'None running',
+}
