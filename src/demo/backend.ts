@@ -1,4 +1,5 @@
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
+import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
 import type { DemoStorage } from './storage.ts'
@@ -18,6 +19,8 @@ export interface DemoBackendOptions {
  */
 export class DemoBackend {
   db: DemoDb
+  /** The device administration API's devices and transactions (its own persisted state). */
+  devices: DeviceStore
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
   private readonly options: DemoBackendOptions
@@ -25,6 +28,7 @@ export class DemoBackend {
   constructor(options: DemoBackendOptions) {
     this.options = options
     this.db = this.open()
+    this.devices = this.openDevices()
     this.faults = new FaultStore(options.storage)
     this.ambientLatencyMs = options.ambientLatencyMs ?? 0
   }
@@ -35,6 +39,15 @@ export class DemoBackend {
       storage: this.options.storage,
       now: this.options.now,
       persistDelayMs: this.options.persistDelayMs,
+    })
+  }
+
+  private openDevices(): DeviceStore {
+    // The backend's clock, read through `this.db` so it follows a reset and `advanceClock`.
+    return new DeviceStore({
+      fleet: this.options.fleet,
+      storage: this.options.storage,
+      now: () => this.db.now(),
     })
   }
 
@@ -85,5 +98,7 @@ export class DemoBackend {
   reset(): void {
     this.options.storage.remove(stateKey(this.options.fleet))
     this.db = this.open()
+    this.devices.forget()
+    this.devices = this.openDevices()
   }
 }

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
+import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { hybridError } from './respond.ts'
 import { applicationHandlers } from './applications.ts'
@@ -31,6 +32,9 @@ export function createHandlers(backend: DemoBackend) {
         faults.failMatching !== '' &&
         `${request.method} ${url.pathname}`.includes(faults.failMatching)
       if (targeted || (faults.failureRate > 0 && Math.random() < faults.failureRate)) {
+        // Each API family fails with its own error body.
+        if (url.pathname.startsWith('/mfpadmin/'))
+          return mfpError(500, 'INJECTED_FAILURE', {}, url.searchParams.get('locale'))
         return hybridError(
           500,
           'Injected failure (demo fault injection): the backend could not process the request.',
@@ -43,6 +47,7 @@ export function createHandlers(backend: DemoBackend) {
     ...serverHandlers(backend),
     ...targetHandlers(backend),
     ...applicationHandlers(backend),
+    ...deviceAdminHandlers(backend),
     http.all('*', ({ request }) => {
       const url = new URL(request.url)
       if (!isApiPath(url.pathname)) return undefined
