@@ -14,6 +14,7 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 const SECTIONS = [
   { label: 'Servers', to: paths.servers },
   { label: 'Applications', to: paths.applications },
+  { label: 'Devices', to: paths.devices },
 ] as const
 
 /** Header, navigation and the environment every page below works in. */

@@ -19,8 +19,13 @@ import {
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
 import { deviceAdminKeys, MFP_BASE, runtimePath } from './paths.ts'
-import { resultPhase, TransactionFailedError, type TransactionPhase } from './transaction-state.ts'
-import { transactionQueries } from './transactions.ts'
+import {
+  resultPhase,
+  TransactionFailedError,
+  transactionPhase,
+  type TransactionPhase,
+} from './transaction-state.ts'
+import { transactionQueries, waitForTransaction } from './transactions.ts'
 
 /** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
 export const DEVICE_POLL_MS = 30_000
@@ -335,4 +340,26 @@ export const userDeviceQueries = {
       queryKey: [...deviceAdminKeys.devices(runtime), 'user', userId.trim().toLowerCase()],
       queryFn: ({ signal }) => listUserDevices(runtime, userId, signal),
     }),
+}
+
+/**
+ * Changes an application's status and follows its transaction to the end, for bulk
+ * work: resolves with the finished, successful transaction, and throws
+ * `TransactionFailedError` for one that ended in FAILURE or CANCELED.
+ */
+export async function changeApplicationStatusToEnd(
+  runtime: string,
+  change: ApplicationStatusChange,
+  signal?: AbortSignal,
+): Promise<Transaction> {
+  const outcome = await changeApplicationStatus(
+    runtime,
+    change.deviceId,
+    change.appName,
+    change.status,
+    change.mode,
+  )
+  const done = await waitForTransaction(runtime, outcome.transaction, { signal })
+  if (transactionPhase(done.status) !== 'success') throw new TransactionFailedError(done)
+  return done
 }

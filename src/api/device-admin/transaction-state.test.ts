@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Transaction, TransactionResult } from './device-schemas.ts'
-import { mfpLocale } from './locale.ts'
+import { consoleLanguage, mfpLocale } from './locale.ts'
 import {
   isTransactionFailedError,
   isTransactionFinished,
@@ -67,4 +67,21 @@ test('the console language becomes the API locale', () => {
   expect(mfpLocale('sr-Latn')).toBe('sr')
   expect(mfpLocale('es-419')).toBe('es_419')
   expect(mfpLocale('')).toBe('en_US')
+})
+
+test('the locale follows the page language, taking the browser region when it matches', () => {
+  const before = document.documentElement.lang
+  try {
+    document.documentElement.lang = 'de'
+    // jsdom's browser language is en-US: another language, so its region is not borrowed.
+    expect(consoleLanguage()).toBe('de')
+    expect(mfpLocale()).toBe('de')
+    document.documentElement.lang = 'en'
+    expect(consoleLanguage()).toBe('en-US')
+    expect(mfpLocale()).toBe('en_US')
+    document.documentElement.lang = 'fr-CA'
+    expect(mfpLocale()).toBe('fr_CA')
+  } finally {
+    document.documentElement.lang = before
+  }
 })

@@ -71,10 +71,31 @@ export async function getTransaction(
 export const transactionQueries = {
   all: (runtime: string) => deviceAdminKeys.transactions(runtime),
   lists: (runtime: string) => [...deviceAdminKeys.transactions(runtime), 'list'] as const,
-  list: (runtime: string, q: TransactionListQuery) =>
+  /**
+   * A page of transactions. When a transaction this list last saw open has ended, the
+   * runtime's devices are refetched (they now show the outcome) and `onFinish` is called:
+   * the list may see an end before any follower of that transaction does.
+   */
+  list: (runtime: string, q: TransactionListQuery, onFinish?: (tx: Transaction) => void) =>
     queryOptions({
       queryKey: [...transactionQueries.lists(runtime), q],
-      queryFn: ({ signal }) => listTransactions(runtime, q, signal),
+      queryFn: async ({ client, queryKey, signal }) => {
+        const before = client.getQueryData<TransactionPage>(queryKey)
+        const page = await listTransactions(runtime, q, signal)
+        const wasOpen = new Set(
+          (before?.items ?? [])
+            .filter((tx) => !isTransactionFinished(tx.status))
+            .map((tx) => tx.id),
+        )
+        const ended = page.items.filter(
+          (tx) => wasOpen.has(tx.id) && isTransactionFinished(tx.status),
+        )
+        if (ended.length > 0) {
+          void client.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) })
+          for (const tx of ended) onFinish?.(tx)
+        }
+        return page
+      },
       refetchInterval: (query) =>
         query.state.data?.items.some((tx) => !isTransactionFinished(tx.status))
           ? TRANSACTION_LIST_POLL_FAST_MS
@@ -124,4 +145,41 @@ export function useFollowTransaction(
     // What a list said is a starting point, not a fresh reading: fetch at once.
     initialDataUpdatedAt: 0,
   })
+}
+
+/** How long `waitForTransaction` follows one transaction before saying it is still open. */
+export const TRANSACTION_WAIT_LIMIT_MS = 120_000
+
+/**
+ * Reads a transaction until it ends (bulk work queues its changes and reports each
+ * device's real outcome, not "queued"). Resolves with the finished transaction; rejects
+ * when the limit passes with it still open, or when `signal` aborts.
+ */
+export async function waitForTransaction(
+  runtime: string,
+  transaction: Transaction,
+  options: { signal?: AbortSignal; intervalMs?: number; limitMs?: number } = {},
+): Promise<Transaction> {
+  const { signal, intervalMs = TRANSACTION_POLL_MS, limitMs = TRANSACTION_WAIT_LIMIT_MS } = options
+  const deadline = Date.now() + limitMs
+  let current = transaction
+  while (!isTransactionFinished(current.status)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `Transaction ${current.id} is still ${current.status} after ${Math.round(limitMs / 1000)} s; follow it in the transactions panel.`,
+      )
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, intervalMs)
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer)
+          reject(signal.reason)
+        },
+        { once: true },
+      )
+    })
+    current = await getTransaction(runtime, current.id, signal)
+  }
+  return current
 }
