@@ -95,6 +95,8 @@ test('disable an application synchronously: the switch and the transaction agree
 })
 
 test('enable an application asynchronously and watch its transaction finish', async ({ page }) => {
+  // Transactions take seconds to finish (and 50,000 devices to generate): more room on a busy machine.
+  test.slow()
   await openDevices(page, 'Operator')
   await openDevice(page, 'max.weber', "Max's Galaxy S23")
   const wallet = page.getByRole('switch', { name: 'AcmeWallet' })
@@ -119,6 +121,8 @@ test('enable an application asynchronously and watch its transaction finish', as
 })
 
 test('a failing transaction shows its details and never passes for a success', async ({ page }) => {
+  // Transactions take seconds to finish (and 50,000 devices to generate): more room on a busy machine.
+  test.slow()
   await openDevices(page, 'Administrator')
   await openDevice(page, 'lena.fischer', "Lena's Pixel 6")
   const bank = page.getByRole('switch', { name: 'AcmeBank' })
@@ -157,6 +161,8 @@ test('a failing transaction shows its details and never passes for a success', a
 test('bulk: disable one application on every device of a user, with one failure', async ({
   page,
 }) => {
+  // Transactions take seconds to finish (and 50,000 devices to generate): more room on a busy machine.
+  test.slow()
   await openDevices(page, 'Operator')
   await page.getByRole('button', { name: 'Change an app for a user…' }).click()
   const dialog = page.getByRole('dialog', {
@@ -256,6 +262,8 @@ test('Monitor sees the switches and actions disabled, with the reason', async ({
 test('the large fleet pages through 50,000 devices and searches them on the server', async ({
   page,
 }) => {
+  // Transactions take seconds to finish (and 50,000 devices to generate): more room on a busy machine.
+  test.slow()
   await openDevices(page, 'Administrator', '/?fleet=large')
   await expect(page.getByText('50,000 devices in runtime mfp')).toBeVisible()
   await page.getByRole('button', { name: /Last access/ }).click()

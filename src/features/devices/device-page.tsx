@@ -340,69 +340,71 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       {apps.length === 0 ? (
         <p className="muted">No application of this runtime is registered on this device.</p>
       ) : (
-        <table className="data" aria-label="Applications on this device">
-          <thead>
-            <tr>
-              <th scope="col" style={{ width: '18%' }}>
-                Application
-              </th>
-              <th scope="col" style={{ width: '11%' }}>
-                Platform
-              </th>
-              <th scope="col" style={{ width: '11%' }}>
-                Version
-              </th>
-              <th scope="col" style={{ width: '20%' }}>
-                Bundle id
-              </th>
-              <th scope="col" style={{ width: '16%' }}>
-                Status
-              </th>
-              <th scope="col">Pending change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {apps.map((app) => {
-              const parsed = parseAppId(app.appId)
-              const enabled = app.status === 'ENABLED'
-              const open = openAppTransactions(recent.data?.items, device.id, app.appName)
-              return (
-                <tr key={app.appName}>
-                  <td>{app.appName}</td>
-                  <td>{parsed.platformLabel ?? '—'}</td>
-                  <td>{parsed.version ?? '—'}</td>
-                  <td className="mono" title={app.appId}>
-                    {parsed.bundleId}
-                  </td>
-                  <td>
-                    <Button
-                      role="switch"
-                      aria-checked={enabled}
-                      aria-label={app.appName}
-                      variant="ghost"
-                      size="small"
-                      className="app-switch"
-                      permission={canChange}
-                      busy={busyApp === app.appName}
-                      disabled={change.isPending}
-                      onClick={() => toggle(app)}
-                    >
-                      <span className="track" aria-hidden="true" />
-                      <span aria-hidden="true">{enabled ? 'Enabled' : 'Disabled'}</span>
-                    </Button>
-                  </td>
-                  <td>
-                    {open[0] ? (
-                      <PendingChange runtime={runtime} tx={open[0]} />
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <div className="apps-scroll">
+          <table className="data" aria-label="Applications on this device">
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: '18%' }}>
+                  Application
+                </th>
+                <th scope="col" style={{ width: '11%' }}>
+                  Platform
+                </th>
+                <th scope="col" style={{ width: '11%' }}>
+                  Version
+                </th>
+                <th scope="col" style={{ width: '20%' }}>
+                  Bundle id
+                </th>
+                <th scope="col" style={{ width: '16%' }}>
+                  Status
+                </th>
+                <th scope="col">Pending change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apps.map((app) => {
+                const parsed = parseAppId(app.appId)
+                const enabled = app.status === 'ENABLED'
+                const open = openAppTransactions(recent.data?.items, device.id, app.appName)
+                return (
+                  <tr key={app.appName}>
+                    <td>{app.appName}</td>
+                    <td>{parsed.platformLabel ?? '—'}</td>
+                    <td>{parsed.version ?? '—'}</td>
+                    <td className="mono" title={app.appId}>
+                      {parsed.bundleId}
+                    </td>
+                    <td>
+                      <Button
+                        role="switch"
+                        aria-checked={enabled}
+                        aria-label={app.appName}
+                        variant="ghost"
+                        size="small"
+                        className="app-switch"
+                        permission={canChange}
+                        busy={busyApp === app.appName}
+                        disabled={change.isPending}
+                        onClick={() => toggle(app)}
+                      >
+                        <span className="track" aria-hidden="true" />
+                        <span aria-hidden="true">{enabled ? 'Enabled' : 'Disabled'}</span>
+                      </Button>
+                    </td>
+                    <td>
+                      {open[0] ? (
+                        <PendingChange runtime={runtime} tx={open[0]} />
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

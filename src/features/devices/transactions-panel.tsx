@@ -163,7 +163,7 @@ export function TransactionsPanel({
               <th scope="col" style={{ width: deviceId ? '16%' : '20%' }}>
                 Target
               </th>
-              <th scope="col" style={{ width: '10%' }}>
+              <th scope="col" style={{ width: '12%' }}>
                 User
               </th>
               <th scope="col" style={{ width: '10%' }}>
