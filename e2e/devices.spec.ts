@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, signInAs, test, type Role } from './fixtures.ts'
+import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
 async function openDevices(page: Page, role: Role = 'Administrator', path = '/') {
   await signInAs(page, role, path)
@@ -271,4 +272,30 @@ test('the large fleet pages through 50,000 devices and searches them on the serv
   await expect(page.getByRole('status').filter({ hasText: '101–200 of 50,000' })).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search devices' }).fill('lena.fischer')
   await expect(deviceRows(page)).toHaveCount(3)
+})
+
+test('live mode: devices and a status change go through the same-origin proxy', async ({
+  page,
+  request,
+}) => {
+  expect((await request.post(`${BACKEND_URL}/__demo/reset`)).ok()).toBe(true)
+  const calls: string[] = []
+  page.on('request', (r) => {
+    const url = new URL(r.url())
+    if (url.pathname.startsWith('/mfpadmin/')) calls.push(`${r.method()} ${url.origin}`)
+  })
+  await page.goto(`${LIVE_URL}/signin`)
+  await page.getByLabel('Client ID').fill('demo-operator')
+  await page.getByLabel('Client secret').fill('demo-operator-secret')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Devices' })
+    .click()
+  await expect(page.getByText('320 devices in runtime mfp')).toBeVisible()
+  await openDevice(page, 'max.weber', "Max's Galaxy S23")
+  await page.getByRole('switch', { name: 'AcmeBank' }).click()
+  await expect(page.getByRole('switch', { name: 'AcmeBank' })).not.toBeChecked()
+  expect(calls).toContain(`PUT ${LIVE_URL}`)
+  for (const call of calls) expect(call).toContain(LIVE_URL)
 })

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { Device } from '../../api/device-admin/device-schemas.ts'
 import { DEVICE_PAGE_SIZE, deviceQueries } from '../../api/device-admin/devices.ts'
@@ -84,6 +84,17 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
   ]
 }
 
+/** Search text once typing pauses: one server search per pause, not one per keystroke. */
+function useSettledText(text: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delayMs)
+    return () => clearTimeout(timer)
+  }, [text, delayMs])
+  // Clearing the search answers at once.
+  return text === '' ? text : settled
+}
+
 /**
  * One runtime's devices: searched, sorted and paged by the server (bookmarks), all of it
  * in the URL, so 50,000 devices cost one page of 100 at a time.
@@ -94,9 +105,10 @@ export function DevicesPage() {
   const canChange = useDeviceChangePermission()
   const [searchParams, setSearchParams] = useSearchParams()
   const params = useMemo(() => parseDeviceListParams(searchParams), [searchParams])
+  const query = useSettledText(params.q.trim())
   const list = useQuery(
     deviceQueries.list(runtime, {
-      query: params.q.trim(),
+      query,
       orderBy: orderByOf(params.sort),
       bookmark: params.page,
       pageSize: DEVICE_PAGE_SIZE,
