@@ -58,3 +58,25 @@ test('an unknown runtime shows the server’s 404 and the request that failed', 
   )
   expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
 })
+
+test('bulk for one user: one result per device, the failure with its details', async () => {
+  const { scope } = await signInAs('Operator')
+  const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  await user.click(await screen.findByRole('button', { name: 'Change an app for a user…' }))
+  const dialog = screen.getByRole('dialog', {
+    name: 'Change an application on every device of a user',
+  })
+  await user.type(within(dialog).getByLabelText('User id'), 'lena.fischer')
+  await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
+  expect(await within(dialog).findByText(/3 devices of lena.fischer/)).toBeInTheDocument()
+  // Waiting for each answer keeps the test off the clock; queued work is covered in e2e.
+  await user.click(within(dialog).getByRole('radio', { name: 'Wait for the result' }))
+  await user.click(within(dialog).getByRole('button', { name: 'Disable AcmeBank on 3 devices' }))
+  const results = await screen.findByRole('dialog', { name: 'Disable AcmeBank: results' })
+  expect(within(results).getByRole('status')).toHaveTextContent(
+    'Disable AcmeBank: 2 of 3 succeeded, 1 failed.',
+  )
+  const items = within(within(results).getByRole('list')).getAllByRole('listitem')
+  expect(items[0]).toHaveTextContent("Lena's Pixel 6")
+  expect(items[0]).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
+})
