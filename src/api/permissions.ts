@@ -45,7 +45,7 @@ export type MfpRole = 'mfpadmin' | 'mfpdeployer' | 'mfpoperator' | 'mfpmonitor'
 /**
  * The MobileFirst role each demo identity holds, in line with its scopes: only
  * identities with `manageDevices` hold a role that may change device or application
- * status (ADR 014).
+ * status (ADR 008).
  */
 export const MFP_ROLE_OF: Record<RoleName, MfpRole> = {
   Administrator: 'mfpadmin',

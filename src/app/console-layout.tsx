@@ -16,6 +16,7 @@ const SECTIONS = [
   { label: 'Server groups', to: paths.serverGroups },
   { label: 'Clusters', to: paths.clusters },
   { label: 'Applications', to: paths.applications },
+  { label: 'Devices', to: paths.devices },
   { label: 'Client applications', to: paths.clientApps },
 ] as const
 

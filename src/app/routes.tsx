@@ -107,6 +107,27 @@ export const routes: RouteObject[] = [
                     .ClientAppPage,
                 }),
               },
+              {
+                path: 'devices',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
+                }),
+              },
+              {
+                path: 'devices/:runtime',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/devices/devices-page.tsx')).DevicesPage,
+                }),
+              },
+              {
+                path: 'devices/:runtime/:deviceId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/devices/device-page.tsx')).DevicePage,
+                }),
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

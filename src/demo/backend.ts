@@ -1,5 +1,6 @@
 import { AppStore, storeStateKey } from './app-store/store.ts'
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
+import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
 import type { DemoStorage } from './storage.ts'
@@ -21,6 +22,8 @@ export class DemoBackend {
   db: DemoDb
   /** The API Store's client applications (replaced on reset, like `db`). */
   store: AppStore
+  /** The device administration API's devices and transactions (its own persisted state). */
+  devices: DeviceStore
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
   private readonly options: DemoBackendOptions
@@ -29,6 +32,7 @@ export class DemoBackend {
     this.options = options
     this.db = this.open()
     this.store = this.openStore()
+    this.devices = this.openDevices()
     this.faults = new FaultStore(options.storage)
     this.ambientLatencyMs = options.ambientLatencyMs ?? 0
   }
@@ -45,6 +49,15 @@ export class DemoBackend {
   private openStore(): AppStore {
     // The store reads the db's clock, so `advanceClock` moves approvals along too.
     return new AppStore({
+      fleet: this.options.fleet,
+      storage: this.options.storage,
+      now: () => this.db.now(),
+    })
+  }
+
+  private openDevices(): DeviceStore {
+    // The backend's clock, read through `this.db` so it follows a reset and `advanceClock`.
+    return new DeviceStore({
       fleet: this.options.fleet,
       storage: this.options.storage,
       now: () => this.db.now(),
@@ -100,5 +113,7 @@ export class DemoBackend {
     this.db = this.open()
     this.options.storage.remove(storeStateKey(this.options.fleet))
     this.store = this.openStore()
+    this.devices.forget()
+    this.devices = this.openDevices()
   }
 }

@@ -27,6 +27,12 @@ export const paths = {
     `/env/${encodeURIComponent(envId)}/clusters${search ? `?${search}` : ''}`,
   cluster: (envId: string, clusterId: number | string) =>
     `/env/${encodeURIComponent(envId)}/clusters/${encodeURIComponent(String(clusterId))}`,
+  /** Device administration: the runtime picker, or one runtime's devices (ADR 008). */
+  devices: (envId: string, runtime?: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/devices${runtime ? `/${encodeURIComponent(runtime)}` : ''}${runtime && search ? `?${search}` : ''}`,
+  /** One device; `hint` (a user id or its name) lets the page find it by search. */
+  device: (envId: string, runtime: string, deviceId: string, hint?: string) =>
+    `/env/${encodeURIComponent(envId)}/devices/${encodeURIComponent(runtime)}/${encodeURIComponent(deviceId)}${hint ? `?hint=${encodeURIComponent(hint)}` : ''}`,
 } as const
 
 /** Only same-app absolute paths may be used as a post-sign-in destination. */

@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { appStoreHandlers } from '../app-store/handlers.ts'
 import type { DemoBackend } from '../backend.ts'
+import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { hybridError } from './respond.ts'
 import { applicationHandlers } from './applications.ts'
@@ -32,6 +33,9 @@ export function createHandlers(backend: DemoBackend) {
         faults.failMatching !== '' &&
         `${request.method} ${url.pathname}`.includes(faults.failMatching)
       if (targeted || (faults.failureRate > 0 && Math.random() < faults.failureRate)) {
+        // Each API family fails with its own error body.
+        if (url.pathname.startsWith('/mfpadmin/'))
+          return mfpError(500, 'INJECTED_FAILURE', {}, url.searchParams.get('locale'))
         return hybridError(
           500,
           'Injected failure (demo fault injection): the backend could not process the request.',
@@ -45,6 +49,7 @@ export function createHandlers(backend: DemoBackend) {
     ...targetHandlers(backend),
     ...applicationHandlers(backend),
     ...appStoreHandlers(backend),
+    ...deviceAdminHandlers(backend),
     http.all('*', ({ request }) => {
       const url = new URL(request.url)
       if (!isApiPath(url.pathname)) return undefined

@@ -1,0 +1,365 @@
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query'
+import { request, type RequestSpec } from '../../lib/request.ts'
+import {
+  DevicePageSchema,
+  RuntimeListSchema,
+  TransactionResultSchema,
+  type ApplicationStatus,
+  type Device,
+  type DevicePage,
+  type SettableDeviceStatus,
+  type Transaction,
+  type TransactionResult,
+} from './device-schemas.ts'
+import { mfpLocale } from './locale.ts'
+import { deviceAdminKeys, MFP_BASE, runtimePath } from './paths.ts'
+import {
+  resultPhase,
+  TransactionFailedError,
+  transactionPhase,
+  type TransactionPhase,
+} from './transaction-state.ts'
+import { transactionQueries, waitForTransaction } from './transactions.ts'
+
+/** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
+export const DEVICE_POLL_MS = 30_000
+/** The page size the console asks for (the API's default). */
+export const DEVICE_PAGE_SIZE = 100
+/** How many pages a device lookup reads before giving up (see `findDevice`). */
+export const DEVICE_LOOKUP_PAGES = 20
+
+/** One page request of `GET .../devices`. Empty strings leave the parameter out. */
+export interface DeviceListQuery {
+  query: string
+  /** `friendlyName`, `-lastAccessed` … (see `DEVICE_ORDER_KEYS`). */
+  orderBy: string
+  bookmark: string
+  pageSize: number
+}
+
+export function runtimesRequest(): RequestSpec<{ items: Array<{ name: string }> }> {
+  return {
+    method: 'GET',
+    path: `${MFP_BASE}/runtimes`,
+    query: { locale: mfpLocale() },
+    schema: RuntimeListSchema,
+  }
+}
+
+/** The runtimes (context roots, e.g. `mfp`) this administration service manages. */
+export async function listRuntimes(signal?: AbortSignal): Promise<string[]> {
+  const body = await request({ ...runtimesRequest(), signal })
+  return body.items.map((r) => r.name)
+}
+
+export function listDevicesRequest(runtime: string, q: DeviceListQuery): RequestSpec<DevicePage> {
+  return {
+    method: 'GET',
+    path: `${runtimePath(runtime)}/devices`,
+    query: {
+      bookmark: q.bookmark || undefined,
+      pageSize: q.pageSize,
+      orderBy: q.orderBy || undefined,
+      query: q.query || undefined,
+      locale: mfpLocale(),
+    },
+    schema: DevicePageSchema,
+  }
+}
+
+/** One page of a runtime's devices, searched and sorted by the server. */
+export async function listDevices(
+  runtime: string,
+  q: DeviceListQuery,
+  signal?: AbortSignal,
+): Promise<DevicePage> {
+  return request({ ...listDevicesRequest(runtime, q), signal })
+}
+
+/** The device was not among the pages a lookup read. */
+export class DeviceNotFoundError extends Error {
+  override readonly name = 'DeviceNotFoundError'
+  /** True when the lookup stopped at its page limit rather than at the end of the list. */
+  readonly gaveUp: boolean
+
+  constructor(runtime: string, deviceId: string, gaveUp: boolean) {
+    super(
+      gaveUp
+        ? `Device ${deviceId} was not among the first ${DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE} devices of runtime ${runtime}. Search for it by its user or name in the device list.`
+        : `There is no device ${deviceId} in runtime ${runtime}. It may have been removed.`,
+    )
+    this.gaveUp = gaveUp
+  }
+}
+
+/**
+ * Finds one device. The API has no `GET .../devices/{id}` (ADR 008), so this reads the
+ * device list: filtered by `hint` (a user id or the device's name, which the console
+ * puts in the device page's URL) when there is one, otherwise in `uid` order, page by
+ * page up to `DEVICE_LOOKUP_PAGES`.
+ */
+export async function findDevice(
+  runtime: string,
+  deviceId: string,
+  hint: string,
+  signal?: AbortSignal,
+): Promise<Device> {
+  let bookmark = ''
+  for (let page = 0; page < DEVICE_LOOKUP_PAGES; page++) {
+    const answer = await listDevices(
+      runtime,
+      { query: hint, orderBy: 'uid', bookmark, pageSize: DEVICE_PAGE_SIZE },
+      signal,
+    )
+    const found = answer.items.find((d) => d.id === deviceId)
+    if (found) return found
+    if (!answer.nextPageBookmark) {
+      // A hint that no longer matches (a renamed device) must not hide the device.
+      if (hint) return findDevice(runtime, deviceId, '', signal)
+      throw new DeviceNotFoundError(runtime, deviceId, false)
+    }
+    bookmark = answer.nextPageBookmark
+  }
+  throw new DeviceNotFoundError(runtime, deviceId, true)
+}
+
+export const deviceQueries = {
+  runtimes: () =>
+    queryOptions({
+      queryKey: deviceAdminKeys.runtimes(),
+      queryFn: ({ signal }) => listRuntimes(signal),
+      staleTime: 5 * 60_000,
+    }),
+  list: (runtime: string, q: DeviceListQuery) =>
+    queryOptions({
+      queryKey: [...deviceAdminKeys.devices(runtime), 'list', q],
+      queryFn: ({ signal }) => listDevices(runtime, q, signal),
+      // The next page or a new search keeps the current rows on screen until it arrives.
+      placeholderData: keepPreviousData,
+      refetchInterval: DEVICE_POLL_MS,
+    }),
+  detail: (runtime: string, deviceId: string, hint: string) =>
+    queryOptions({
+      queryKey: [...deviceAdminKeys.devices(runtime), 'detail', deviceId],
+      queryFn: ({ signal }) => findDevice(runtime, deviceId, hint, signal),
+      refetchInterval: DEVICE_POLL_MS,
+    }),
+}
+
+/** Whether the console waits for the outcome (`async=false`) or queues the change. */
+export type ApplyMode = 'wait' | 'queue'
+
+export function changeApplicationStatusRequest(
+  runtime: string,
+  deviceId: string,
+  appName: string,
+  status: ApplicationStatus,
+  mode: ApplyMode,
+): RequestSpec<TransactionResult> {
+  return {
+    method: 'PUT',
+    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
+    query: { async: mode === 'queue', locale: mfpLocale() },
+    body: { status },
+    schema: TransactionResultSchema,
+  }
+}
+
+/** A change the server accepted: its transaction and where it stands. */
+export interface ChangeOutcome {
+  transaction: Transaction
+  /** `pending` for a queued change; a waited-for change resolves only on `success`. */
+  phase: TransactionPhase
+}
+
+/**
+ * Sends a change and reads its transaction. A change that ended in FAILURE or CANCELED
+ * throws `TransactionFailedError` (whatever `ok` says), so it can never pass for a success.
+ */
+async function sendChange(spec: RequestSpec<TransactionResult>): Promise<ChangeOutcome> {
+  const result = await request(spec)
+  const phase = resultPhase(result)
+  if (phase === 'failure' || phase === 'canceled')
+    throw new TransactionFailedError(result.transaction)
+  return { transaction: result.transaction, phase }
+}
+
+/** Enables or disables one application on one device. */
+export function changeApplicationStatus(
+  runtime: string,
+  deviceId: string,
+  appName: string,
+  status: ApplicationStatus,
+  mode: ApplyMode,
+): Promise<ChangeOutcome> {
+  return sendChange(changeApplicationStatusRequest(runtime, deviceId, appName, status, mode))
+}
+
+export function changeDeviceStatusRequest(
+  runtime: string,
+  deviceId: string,
+  status: SettableDeviceStatus,
+): RequestSpec<TransactionResult> {
+  return {
+    method: 'PUT',
+    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
+    query: { async: false, locale: mfpLocale() },
+    body: { status },
+    schema: TransactionResultSchema,
+  }
+}
+
+export function removeDeviceRequest(
+  runtime: string,
+  deviceId: string,
+): RequestSpec<TransactionResult> {
+  return {
+    method: 'DELETE',
+    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
+    query: { async: false, locale: mfpLocale() },
+    schema: TransactionResultSchema,
+  }
+}
+
+/**
+ * Puts a transaction the server just answered into the cache (so panels show it at
+ * once) and refetches what it may have changed. Resolves when that is on screen.
+ */
+export function refreshAfterChange(
+  queryClient: QueryClient,
+  runtime: string,
+  transaction?: Transaction,
+): Promise<unknown> {
+  if (transaction)
+    queryClient.setQueryData(
+      transactionQueries.detail(runtime, transaction.id).queryKey,
+      transaction,
+    )
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) }),
+    queryClient.invalidateQueries({ queryKey: transactionQueries.lists(runtime) }),
+  ])
+}
+
+export interface ApplicationStatusChange {
+  deviceId: string
+  appName: string
+  status: ApplicationStatus
+  mode: ApplyMode
+}
+
+/**
+ * Enables or disables an application on a device. Resolves (or fails) once the devices
+ * and transactions have been refetched, so a switch stays busy until the truth is shown.
+ */
+export function useChangeApplicationStatus(runtime: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: ApplicationStatusChange) =>
+      changeApplicationStatus(runtime, change.deviceId, change.appName, change.status, change.mode),
+    onSettled: (outcome, error) =>
+      refreshAfterChange(
+        queryClient,
+        runtime,
+        outcome?.transaction ??
+          (error instanceof TransactionFailedError ? error.transaction : undefined),
+      ),
+  })
+}
+
+/** Marks a device lost, stolen, disabled or active again (waits for the outcome). */
+export function useChangeDeviceStatus(runtime: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: { deviceId: string; status: SettableDeviceStatus }) =>
+      sendChange(changeDeviceStatusRequest(runtime, change.deviceId, change.status)),
+    onSettled: (outcome, error) =>
+      refreshAfterChange(
+        queryClient,
+        runtime,
+        outcome?.transaction ??
+          (error instanceof TransactionFailedError ? error.transaction : undefined),
+      ),
+  })
+}
+
+/** Removes a device (waits for the outcome). */
+export function useRemoveDevice(runtime: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (deviceId: string) => sendChange(removeDeviceRequest(runtime, deviceId)),
+    onSuccess: (outcome, deviceId) => {
+      queryClient.removeQueries({
+        queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,
+      })
+      return refreshAfterChange(queryClient, runtime, outcome.transaction)
+    },
+    onError: (error) =>
+      refreshAfterChange(
+        queryClient,
+        runtime,
+        error instanceof TransactionFailedError ? error.transaction : undefined,
+      ),
+  })
+}
+
+/** Every device of one user: all pages of a search by the user id, exact matches only. */
+export async function listUserDevices(
+  runtime: string,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<Device[]> {
+  const wanted = userId.trim().toLowerCase()
+  const out: Device[] = []
+  let bookmark = ''
+  for (let page = 0; page < DEVICE_LOOKUP_PAGES; page++) {
+    const answer = await listDevices(
+      runtime,
+      { query: userId.trim(), orderBy: 'friendlyName', bookmark, pageSize: DEVICE_PAGE_SIZE },
+      signal,
+    )
+    for (const device of answer.items) {
+      // The search also matches device names and parts of other user ids.
+      if ((device.userIds ?? []).some((u) => u.str.toLowerCase() === wanted)) out.push(device)
+    }
+    if (!answer.nextPageBookmark) break
+    bookmark = answer.nextPageBookmark
+  }
+  return out
+}
+
+export const userDeviceQueries = {
+  byUser: (runtime: string, userId: string) =>
+    queryOptions({
+      queryKey: [...deviceAdminKeys.devices(runtime), 'user', userId.trim().toLowerCase()],
+      queryFn: ({ signal }) => listUserDevices(runtime, userId, signal),
+    }),
+}
+
+/**
+ * Changes an application's status and follows its transaction to the end, for bulk
+ * work: resolves with the finished, successful transaction, and throws
+ * `TransactionFailedError` for one that ended in FAILURE or CANCELED.
+ */
+export async function changeApplicationStatusToEnd(
+  runtime: string,
+  change: ApplicationStatusChange,
+  signal?: AbortSignal,
+): Promise<Transaction> {
+  const outcome = await changeApplicationStatus(
+    runtime,
+    change.deviceId,
+    change.appName,
+    change.status,
+    change.mode,
+  )
+  const done = await waitForTransaction(runtime, outcome.transaction, { signal })
+  if (transactionPhase(done.status) !== 'success') throw new TransactionFailedError(done)
+  return done
+}

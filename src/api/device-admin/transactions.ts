@@ -1,0 +1,185 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
+import { request, type RequestSpec } from '../../lib/request.ts'
+import {
+  TransactionPageSchema,
+  TransactionSchema,
+  type Transaction,
+  type TransactionPage,
+} from './device-schemas.ts'
+import { mfpLocale } from './locale.ts'
+import { deviceAdminKeys, runtimePath } from './paths.ts'
+import { isTransactionFinished } from './transaction-state.ts'
+
+/** How often an open transaction is read again, and the list while any is open. */
+export const TRANSACTION_POLL_MS = 1_000
+export const TRANSACTION_LIST_POLL_FAST_MS = 2_000
+export const TRANSACTION_LIST_POLL_IDLE_MS = 15_000
+
+export interface TransactionListQuery {
+  /** `-created` (newest first), `updated`, `type`, `status`, `user`, `server`. */
+  orderBy: string
+  pageSize: number
+  bookmark: string
+  /** Only the transactions that carry errors. */
+  errorsOnly: boolean
+}
+
+export function listTransactionsRequest(
+  runtime: string,
+  q: TransactionListQuery,
+): RequestSpec<TransactionPage> {
+  return {
+    method: 'GET',
+    path: `${runtimePath(runtime)}/transactions`,
+    query: {
+      bookmark: q.bookmark || undefined,
+      pageSize: q.pageSize,
+      orderBy: q.orderBy || undefined,
+      mode: q.errorsOnly ? 'errors' : undefined,
+      locale: mfpLocale(),
+    },
+    schema: TransactionPageSchema,
+  }
+}
+
+export async function listTransactions(
+  runtime: string,
+  q: TransactionListQuery,
+  signal?: AbortSignal,
+): Promise<TransactionPage> {
+  return request({ ...listTransactionsRequest(runtime, q), signal })
+}
+
+export function getTransactionRequest(runtime: string, id: number): RequestSpec<Transaction> {
+  return {
+    method: 'GET',
+    path: `${runtimePath(runtime)}/transactions/${id}`,
+    query: { locale: mfpLocale() },
+    schema: TransactionSchema,
+  }
+}
+
+/** One transaction as it stands now (`GET .../transactions/{id}`). */
+export async function getTransaction(
+  runtime: string,
+  id: number,
+  signal?: AbortSignal,
+): Promise<Transaction> {
+  return request({ ...getTransactionRequest(runtime, id), signal })
+}
+
+export const transactionQueries = {
+  all: (runtime: string) => deviceAdminKeys.transactions(runtime),
+  lists: (runtime: string) => [...deviceAdminKeys.transactions(runtime), 'list'] as const,
+  /**
+   * A page of transactions. When a transaction this list last saw open has ended, the
+   * runtime's devices are refetched (they now show the outcome) and `onFinish` is called:
+   * the list may see an end before any follower of that transaction does.
+   */
+  list: (runtime: string, q: TransactionListQuery, onFinish?: (tx: Transaction) => void) =>
+    queryOptions({
+      queryKey: [...transactionQueries.lists(runtime), q],
+      queryFn: async ({ client, queryKey, signal }) => {
+        const before = client.getQueryData<TransactionPage>(queryKey)
+        const page = await listTransactions(runtime, q, signal)
+        const wasOpen = new Set(
+          (before?.items ?? [])
+            .filter((tx) => !isTransactionFinished(tx.status))
+            .map((tx) => tx.id),
+        )
+        const ended = page.items.filter(
+          (tx) => wasOpen.has(tx.id) && isTransactionFinished(tx.status),
+        )
+        if (ended.length > 0) {
+          void client.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) })
+          for (const tx of ended) onFinish?.(tx)
+        }
+        return page
+      },
+      refetchInterval: (query) =>
+        query.state.data?.items.some((tx) => !isTransactionFinished(tx.status))
+          ? TRANSACTION_LIST_POLL_FAST_MS
+          : TRANSACTION_LIST_POLL_IDLE_MS,
+    }),
+  detail: (runtime: string, id: number) =>
+    queryOptions({
+      queryKey: [...deviceAdminKeys.transactions(runtime), 'detail', id],
+      queryFn: ({ signal }) => getTransaction(runtime, id, signal),
+      // A finished transaction never changes again; an open one is read until it ends.
+      staleTime: (query) =>
+        query.state.data && isTransactionFinished(query.state.data.status) ? Infinity : 0,
+      refetchInterval: (query) =>
+        query.state.data && isTransactionFinished(query.state.data.status)
+          ? false
+          : TRANSACTION_POLL_MS,
+    }),
+}
+
+/**
+ * Follows one transaction through `GET .../transactions/{id}` until it ends. `known` is
+ * what a list already said about it (shown at once). When it is seen to end, the
+ * runtime's devices and transaction lists are refetched (the device now shows the
+ * outcome) and `onFinish` is called, once per transaction this hook saw open.
+ */
+export function useFollowTransaction(
+  runtime: string,
+  id: number,
+  options: { known?: Transaction; onFinish?: (tx: Transaction) => void } = {},
+) {
+  const queryClient = useQueryClient()
+  const { known, onFinish } = options
+  const base = transactionQueries.detail(runtime, id)
+  return useQuery({
+    ...base,
+    queryFn: async ({ signal }) => {
+      const before = queryClient.getQueryData(base.queryKey) ?? known
+      const tx = await getTransaction(runtime, id, signal)
+      if (before && !isTransactionFinished(before.status) && isTransactionFinished(tx.status)) {
+        onFinish?.(tx)
+        void queryClient.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) })
+        void queryClient.invalidateQueries({ queryKey: transactionQueries.lists(runtime) })
+      }
+      return tx
+    },
+    initialData: known,
+    // What a list said is a starting point, not a fresh reading: fetch at once.
+    initialDataUpdatedAt: 0,
+  })
+}
+
+/** How long `waitForTransaction` follows one transaction before saying it is still open. */
+export const TRANSACTION_WAIT_LIMIT_MS = 120_000
+
+/**
+ * Reads a transaction until it ends (bulk work queues its changes and reports each
+ * device's real outcome, not "queued"). Resolves with the finished transaction; rejects
+ * when the limit passes with it still open, or when `signal` aborts.
+ */
+export async function waitForTransaction(
+  runtime: string,
+  transaction: Transaction,
+  options: { signal?: AbortSignal; intervalMs?: number; limitMs?: number } = {},
+): Promise<Transaction> {
+  const { signal, intervalMs = TRANSACTION_POLL_MS, limitMs = TRANSACTION_WAIT_LIMIT_MS } = options
+  const deadline = Date.now() + limitMs
+  let current = transaction
+  while (!isTransactionFinished(current.status)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `Transaction ${current.id} is still ${current.status} after ${Math.round(limitMs / 1000)} s; follow it in the transactions panel.`,
+      )
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, intervalMs)
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer)
+          reject(signal.reason)
+        },
+        { once: true },
+      )
+    })
+    current = await getTransaction(runtime, current.id, signal)
+  }
+  return current
+}

@@ -1,0 +1,472 @@
+import type { FleetSize } from '../model.ts'
+import { createRng } from '../rng.ts'
+
+/**
+ * The device administration demo's generated world: runtimes, their applications and
+ * devices. Device `i` of a runtime is computed from `i` alone (its own seeded
+ * generator), so 50,000 devices cost one pass over cheap records and nothing is stored.
+ */
+
+const DAY = 86_400_000
+/** A device silent for this long is EXPIRED (the contract's rule). */
+export const EXPIRY_MS = 90 * DAY
+
+export type Platform = 'ios' | 'android'
+export type SeedDeviceStatus = 'ACTIVE' | 'LOST' | 'STOLEN' | 'EXPIRED' | 'DISABLED'
+export type AppStatus = 'ENABLED' | 'DISABLED'
+
+export interface AppPlan {
+  appName: string
+  bundle: string
+  /** Versions deployed on the runtime, per platform (the first is the newest). */
+  deployed: Record<Platform, readonly string[]>
+  /** Versions that devices still report but that are no longer deployed (changes fail). */
+  retired: Record<Platform, readonly string[]>
+  /** Share of devices that have it (tablet-only apps are on tablets only). */
+  share: number
+  tabletOnly?: boolean
+}
+
+export interface RuntimePlan {
+  name: string
+  appServerId: string
+  devices: Record<FleetSize, number>
+  seed: number
+  apps: readonly AppPlan[]
+  pinned: readonly PinnedDevice[]
+}
+
+interface PinnedDevice {
+  name: string
+  model: string
+  os: string
+  users: readonly string[]
+  status: SeedDeviceStatus
+  lastAccessedDaysAgo: number
+  apps: ReadonlyArray<{ appName: string; version: string; status: AppStatus }>
+}
+
+const ACME_BANK: AppPlan = {
+  appName: 'AcmeBank',
+  bundle: 'com.acme.bank',
+  deployed: { ios: ['2.1.0', '2.0.3'], android: ['2.1.0', '2.0.1'] },
+  retired: { ios: ['1.8.4'], android: ['1.9.0'] },
+  share: 0.85,
+}
+const ACME_WALLET: AppPlan = {
+  appName: 'AcmeWallet',
+  bundle: 'com.acme.wallet',
+  deployed: { ios: ['1.4.0', '1.3.2'], android: ['1.4.1', '1.3.2'] },
+  retired: { ios: ['1.1.0'], android: ['1.1.0'] },
+  share: 0.5,
+}
+const FIELD_SERVICE: AppPlan = {
+  appName: 'FieldService',
+  bundle: 'com.acme.fieldservice',
+  deployed: { ios: ['3.0.2'], android: ['3.0.2'] },
+  retired: { ios: ['2.4.0'], android: ['2.4.0'] },
+  share: 0.9,
+  tabletOnly: true,
+}
+
+/**
+ * Two runtimes. The pinned devices come first, identical in both fleet sizes, so tests
+ * and demos can rely on them: Lena Fischer's three devices (the Pixel is lost and runs a
+ * retired AcmeBank, so changing it fails), Max Weber's phone with AcmeWallet disabled,
+ * and a shared tablet with two users.
+ */
+export const RUNTIME_PLANS: readonly RuntimePlan[] = [
+  {
+    name: 'mfp',
+    appServerId: 'liberty-prod-01',
+    devices: { small: 320, large: 50_000 },
+    seed: 80_001,
+    apps: [ACME_BANK, ACME_WALLET, FIELD_SERVICE],
+    pinned: [
+      {
+        name: "Lena's iPhone 15",
+        model: 'iPhone 15',
+        os: 'iOS 17.5',
+        users: ['lena.fischer'],
+        status: 'ACTIVE',
+        lastAccessedDaysAgo: 0.2,
+        apps: [
+          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
+          { appName: 'AcmeWallet', version: '1.4.0', status: 'ENABLED' },
+        ],
+      },
+      {
+        name: "Lena's iPad Air",
+        model: 'iPad Air',
+        os: 'iOS 17.4',
+        users: ['lena.fischer'],
+        status: 'ACTIVE',
+        lastAccessedDaysAgo: 3,
+        apps: [
+          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
+          { appName: 'FieldService', version: '3.0.2', status: 'ENABLED' },
+        ],
+      },
+      {
+        name: "Lena's Pixel 6",
+        model: 'Pixel 6',
+        os: 'Android 13',
+        users: ['lena.fischer'],
+        status: 'LOST',
+        lastAccessedDaysAgo: 12,
+        apps: [{ appName: 'AcmeBank', version: '1.9.0', status: 'ENABLED' }],
+      },
+      {
+        name: "Max's Galaxy S23",
+        model: 'Galaxy S23',
+        os: 'Android 14',
+        users: ['max.weber'],
+        status: 'ACTIVE',
+        lastAccessedDaysAgo: 0.5,
+        apps: [
+          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
+          { appName: 'AcmeWallet', version: '1.4.1', status: 'DISABLED' },
+        ],
+      },
+      {
+        name: 'Branch 12 iPad Pro',
+        model: 'iPad Pro',
+        os: 'iOS 17.5',
+        users: ['jonas.becker', 'sara.koch'],
+        status: 'ACTIVE',
+        lastAccessedDaysAgo: 1,
+        apps: [{ appName: 'FieldService', version: '3.0.2', status: 'ENABLED' }],
+      },
+    ],
+  },
+  {
+    name: 'mfp-staging',
+    appServerId: 'liberty-staging-01',
+    devices: { small: 48, large: 2_500 },
+    seed: 80_002,
+    apps: [
+      {
+        ...ACME_BANK,
+        deployed: { ios: ['2.2.0-beta.2', '2.1.0'], android: ['2.2.0-beta.2', '2.1.0'] },
+        retired: { ios: ['2.2.0-beta.1'], android: ['2.2.0-beta.1'] },
+        share: 0.9,
+      },
+      {
+        ...ACME_WALLET,
+        deployed: { ios: ['1.5.0-rc.2'], android: ['1.5.0-rc.2'] },
+        retired: { ios: ['1.5.0-rc.1'], android: ['1.5.0-rc.1'] },
+        share: 0.7,
+      },
+    ],
+    pinned: [
+      {
+        name: 'QA iPhone 15 Pro',
+        model: 'iPhone 15 Pro',
+        os: 'iOS 18.0',
+        users: ['qa.tester'],
+        status: 'ACTIVE',
+        lastAccessedDaysAgo: 0.1,
+        apps: [
+          { appName: 'AcmeBank', version: '2.2.0-beta.2', status: 'ENABLED' },
+          { appName: 'AcmeWallet', version: '1.5.0-rc.2', status: 'ENABLED' },
+        ],
+      },
+    ],
+  },
+]
+
+export function runtimePlan(name: string): RuntimePlan | undefined {
+  return RUNTIME_PLANS.find((r) => r.name === name)
+}
+
+/** A device's fixed facts as generated; its status and app statuses may be changed later. */
+export interface SeedDevice {
+  index: number
+  id: string
+  name: string
+  model: string
+  os: string
+  platform: Platform
+  users: readonly string[]
+  status: SeedDeviceStatus
+  lastAccessed: number
+}
+
+export interface SeedAssociation {
+  appName: string
+  appId: string
+  version: string
+  platform: Platform
+  status: AppStatus
+  /** A version no longer deployed on the runtime: changing its status fails. */
+  retired: boolean
+}
+
+const MODELS: ReadonlyArray<{ model: string; platform: Platform; tablet: boolean }> = [
+  { model: 'iPhone 15 Pro', platform: 'ios', tablet: false },
+  { model: 'iPhone 15', platform: 'ios', tablet: false },
+  { model: 'iPhone 14', platform: 'ios', tablet: false },
+  { model: 'iPhone 13 mini', platform: 'ios', tablet: false },
+  { model: 'iPhone SE', platform: 'ios', tablet: false },
+  { model: 'iPad Air', platform: 'ios', tablet: true },
+  { model: 'iPad Pro', platform: 'ios', tablet: true },
+  { model: 'Pixel 8', platform: 'android', tablet: false },
+  { model: 'Pixel 7a', platform: 'android', tablet: false },
+  { model: 'Galaxy S23', platform: 'android', tablet: false },
+  { model: 'Galaxy A54', platform: 'android', tablet: false },
+  { model: 'Moto G84', platform: 'android', tablet: false },
+  { model: 'Galaxy Tab S9', platform: 'android', tablet: true },
+  { model: 'Pixel Tablet', platform: 'android', tablet: true },
+]
+const OS_VERSIONS: Record<Platform, readonly string[]> = {
+  ios: ['iOS 18.0', 'iOS 17.5', 'iOS 17.4', 'iOS 16.7'],
+  android: ['Android 14', 'Android 13', 'Android 12'],
+}
+// No first name of a pinned user, so generated users never share their devices.
+const FIRST_NAMES = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Emma',
+  'Felix',
+  'Greta',
+  'Hannah',
+  'Ida',
+  'Jakob',
+  'Karl',
+  'Laura',
+  'Mia',
+  'Noah',
+  'Olivia',
+  'Paul',
+  'Rosa',
+  'Simon',
+  'Theo',
+  'Ute',
+  'Vera',
+  'Wim',
+  'Yara',
+  'Zoe',
+  'Aylin',
+  'Bruno',
+  'Chen',
+  'Dario',
+  'Elif',
+  'Farid',
+  'Giulia',
+  'Hugo',
+  'Ines',
+  'Joao',
+  'Kenji',
+  'Lucia',
+  'Marta',
+  'Nils',
+  'Omar',
+  'Priya',
+] as const
+const LAST_NAMES = [
+  'Schmidt',
+  'Mueller',
+  'Meyer',
+  'Wagner',
+  'Schulz',
+  'Hoffmann',
+  'Schaefer',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Koehler',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Lang',
+  'Scholz',
+  'Moeller',
+  'Weiss',
+  'Jung',
+  'Hahn',
+  'Vogel',
+  'Friedrich',
+  'Keller',
+  'Guenther',
+  'Frank',
+  'Berger',
+  'Winkler',
+  'Roth',
+] as const
+
+/** Generated user `u`: `anna.schmidt`, and past the name combinations `anna.schmidt2`. */
+function userName(u: number): { id: string; first: string } {
+  const first = FIRST_NAMES[u % FIRST_NAMES.length] ?? 'Anna'
+  const rest = Math.floor(u / FIRST_NAMES.length)
+  const last = LAST_NAMES[rest % LAST_NAMES.length] ?? 'Schmidt'
+  const round = Math.floor(rest / LAST_NAMES.length)
+  return { id: `${first}.${last}${round > 0 ? round + 1 : ''}`.toLowerCase(), first }
+}
+
+const hex8 = (x: number) =>
+  Math.floor(x * 4_294_967_296)
+    .toString(16)
+    .padStart(8, '0')
+
+/** A UUID-shaped id from four draws (the generic one draws once per digit: too slow for 50,000). */
+function uuidFrom(next: () => number): string {
+  const a = hex8(next())
+  const b = hex8(next())
+  const c = hex8(next())
+  const d = hex8(next())
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${'89ab'[parseInt(c[0] ?? '0', 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`
+}
+
+function deviceRng(plan: RuntimePlan, index: number) {
+  // Mixing the index in keeps neighbouring devices unrelated.
+  return createRng((plan.seed * 2_654_435_761 + index * 40_503) >>> 0)
+}
+
+/** The `index`-th device of a runtime. Pure: the same arguments give the same device. */
+export function seedDevice(
+  plan: RuntimePlan,
+  fleet: FleetSize,
+  index: number,
+  anchor: number,
+): SeedDevice {
+  const rng = deviceRng(plan, index)
+  const id = uuidFrom(rng.next)
+  const pinned = plan.pinned[index]
+  if (pinned) {
+    return {
+      index,
+      id,
+      name: pinned.name,
+      model: pinned.model,
+      os: pinned.os,
+      platform: pinned.os.startsWith('iOS') ? 'ios' : 'android',
+      users: pinned.users,
+      status: pinned.status,
+      lastAccessed: Math.round(anchor - pinned.lastAccessedDaysAgo * DAY),
+    }
+  }
+  const kind = rng.pick(MODELS)
+  const os = rng.pick(OS_VERSIONS[kind.platform])
+  // About 2.3 devices per user, so many users have several.
+  const userPool = Math.max(20, Math.round(plan.devices[fleet] / 2.3))
+  const roll = rng.next()
+  let users: string[]
+  let name: string
+  if (roll < 0.02) {
+    users = []
+    name = `Kiosk ${kind.model} ${index}`
+  } else {
+    const owner = userName(rng.int(0, userPool - 1))
+    users = [owner.id]
+    if (kind.tablet && roll < 0.12) users.push(userName(rng.int(0, userPool - 1)).id)
+    name = `${owner.first}'s ${kind.model}`
+  }
+  // Mostly recent; a tail of devices silent for months (those past 90 days are EXPIRED).
+  const ageDays = rng.chance(0.08) ? rng.int(60, 200) : rng.next() * 30
+  const lastAccessed = Math.round(anchor - ageDays * DAY - rng.int(0, 3_600_000))
+  let status: SeedDeviceStatus = 'ACTIVE'
+  if (anchor - lastAccessed > EXPIRY_MS) status = 'EXPIRED'
+  else {
+    const s = rng.next()
+    if (s < 0.03) status = 'LOST'
+    else if (s < 0.05) status = 'STOLEN'
+    else if (s < 0.08) status = 'DISABLED'
+  }
+  return {
+    index,
+    id,
+    name,
+    model: kind.model,
+    os,
+    platform: kind.platform,
+    users,
+    status,
+    lastAccessed,
+  }
+}
+
+function association(
+  plan: RuntimePlan,
+  appName: string,
+  platform: Platform,
+  version: string,
+  status: AppStatus,
+): SeedAssociation {
+  const app = plan.apps.find((a) => a.appName === appName)
+  const bundle = app?.bundle ?? appName
+  return {
+    appName,
+    appId: `${bundle}$${platform}$${version}`,
+    version,
+    platform,
+    status,
+    retired: app?.retired[platform].includes(version) ?? false,
+  }
+}
+
+/** The applications registered on a device, as generated. Pure, like `seedDevice`. */
+export function seedAssociations(plan: RuntimePlan, device: SeedDevice): SeedAssociation[] {
+  const pinned = plan.pinned[device.index]
+  if (pinned) {
+    return pinned.apps.map((a) =>
+      association(plan, a.appName, device.platform, a.version, a.status),
+    )
+  }
+  // Its own generator, after the device's: the device's facts never depend on its apps.
+  const rng = createRng((deviceRng(plan, device.index).next() * 4_294_967_296) ^ 0x5bd1e995)
+  const tablet = MODELS.find((m) => m.model === device.model)?.tablet ?? false
+  const out: SeedAssociation[] = []
+  for (const app of plan.apps) {
+    if (app.tabletOnly && !tablet) continue
+    if (!rng.chance(app.share)) continue
+    const retired = rng.chance(0.04)
+    const versions = retired ? app.retired[device.platform] : app.deployed[device.platform]
+    const version = rng.pick(versions.length > 0 ? versions : app.deployed[device.platform])
+    out.push(
+      association(
+        plan,
+        app.appName,
+        device.platform,
+        version,
+        rng.chance(0.06) ? 'DISABLED' : 'ENABLED',
+      ),
+    )
+  }
+  if (out.length === 0) {
+    const first = plan.apps.find((a) => !a.tabletOnly) ?? plan.apps[0]
+    if (first) {
+      out.push(
+        association(
+          plan,
+          first.appName,
+          device.platform,
+          first.deployed[device.platform][0] ?? '1.0.0',
+          'ENABLED',
+        ),
+      )
+    }
+  }
+  return out
+}
+
+/** Every device of a runtime for a fleet size, in index order. */
+export function seedDevices(plan: RuntimePlan, fleet: FleetSize, anchor: number): SeedDevice[] {
+  const count = plan.devices[fleet]
+  const out: SeedDevice[] = new Array(count)
+  for (let i = 0; i < count; i++) out[i] = seedDevice(plan, fleet, i, anchor)
+  return out
+}

@@ -1,0 +1,105 @@
+import { expect, test } from 'vitest'
+import { memoryStorage } from '../storage.ts'
+import { RUNTIME_PLANS, seedAssociations, seedDevice, seedDevices } from './device-seed.ts'
+import {
+  DeviceStore,
+  TX_DURATION_MS,
+  TX_STEP_MS,
+  txStatusAt,
+  type TxRecord,
+} from './device-store.ts'
+
+const ANCHOR = Date.UTC(2026, 10, 23, 12, 0, 0)
+const mfp = RUNTIME_PLANS[0]!
+
+test('device i is computed from i alone: the same every time, whatever else was built', () => {
+  const direct = seedDevice(mfp, 'small', 17, ANCHOR)
+  expect(seedDevices(mfp, 'small', ANCHOR)[17]).toEqual(direct)
+  expect(seedAssociations(mfp, direct)).toEqual(
+    seedAssociations(mfp, seedDevice(mfp, 'small', 17, ANCHOR)),
+  )
+})
+
+test('the small fleet has users with several devices and versions that parse as bundle$platform$version', () => {
+  const devices = seedDevices(mfp, 'small', ANCHOR)
+  const perUser = new Map<string, number>()
+  for (const d of devices) for (const u of d.users) perUser.set(u, (perUser.get(u) ?? 0) + 1)
+  expect([...perUser.values()].filter((n) => n >= 3).length).toBeGreaterThan(5)
+  for (const d of devices.slice(0, 50))
+    for (const a of seedAssociations(mfp, d))
+      expect(a.appId).toMatch(/^com\.acme\.\w+\$(ios|android)\$\d/)
+  // Expired is the server's verdict on devices silent for 90 days, and only those.
+  for (const d of devices)
+    expect(d.status === 'EXPIRED').toBe(ANCHOR - d.lastAccessed > 90 * 86_400_000)
+})
+
+test('a large fleet of 50,000 devices is built, searched, sorted and paged quickly', () => {
+  const store = new DeviceStore({ fleet: 'large', storage: memoryStorage(), now: () => ANCHOR })
+  let started = performance.now()
+  const runtime = store.runtime('mfp')
+  if (!runtime) throw new Error('no runtime')
+  expect(runtime.size).toBe(50_000)
+  const built = performance.now() - started
+  started = performance.now()
+  const byName = runtime.search('friendlyName', true, '')
+  const search = runtime.search('lastAccessed', false, 'anna')
+  const sorted = performance.now() - started
+  expect(byName).toHaveLength(50_000)
+  expect(search.length).toBeGreaterThan(100)
+  for (const i of search.subarray(0, 20)) expect(runtime.view(i).deviceDisplayName).toBeDefined()
+  const first = runtime.view(byName[0] ?? 0).deviceDisplayName ?? ''
+  const last = runtime.view(byName[byName.length - 1] ?? 0).deviceDisplayName ?? ''
+  expect(first.toLowerCase() >= last.toLowerCase()).toBe(true)
+  // Generous bounds for a busy CI machine; typically a few hundred ms in all.
+  expect(built).toBeLessThan(3_000)
+  expect(sorted).toBeLessThan(3_000)
+  // A repeated search (the next page) is answered from the cache.
+  started = performance.now()
+  runtime.search('lastAccessed', false, 'anna')
+  expect(performance.now() - started).toBeLessThan(5)
+})
+
+test('an asynchronous transaction moves PENDING → PREPARING → COMMITTING → SUCCESS', () => {
+  const tx: TxRecord = {
+    id: 1,
+    type: 'CHANGE_DEVICE_APPLICATION_STATUS',
+    userName: 'otto.neumann',
+    createdAt: 1_000,
+    endAt: 1_000 + TX_DURATION_MS,
+    deviceId: 'd',
+    outcome: 'success',
+    settled: false,
+  }
+  const at = (ms: number) => txStatusAt(tx, 1_000 + ms).status
+  expect([at(0), at(TX_STEP_MS), at(2 * TX_STEP_MS), at(TX_DURATION_MS)]).toEqual([
+    'PENDING',
+    'PREPARING',
+    'COMMITTING',
+    'SUCCESS',
+  ])
+  const failing: TxRecord = { ...tx, outcome: 'failure' }
+  expect(txStatusAt(failing, 1_000 + 2 * TX_STEP_MS).status).toBe('REJECTING')
+  expect(txStatusAt(failing, 1_000 + TX_DURATION_MS).status).toBe('FAILURE')
+  const canceled: TxRecord = {
+    ...tx,
+    canceled: { at: 1_500, code: 'SUPERSEDED', params: { id: 2 } },
+  }
+  expect(txStatusAt(canceled, 1_400).status).toBe('PENDING')
+  expect(txStatusAt(canceled, 9_000)).toEqual({ status: 'CANCELED', updatedAt: 1_500 })
+})
+
+test('the seeded history agrees with the devices and includes a failure and a cancel', () => {
+  const store = new DeviceStore({ fleet: 'small', storage: memoryStorage(), now: () => ANCHOR })
+  const runtime = store.runtime('mfp')
+  if (!runtime) throw new Error('no runtime')
+  const views = runtime.transactions.map((tx) => runtime.transactionView(tx, 'en_US'))
+  expect(views.map((t) => t.status)).toEqual(
+    expect.arrayContaining(['SUCCESS', 'FAILURE', 'CANCELED']),
+  )
+  expect(views.map((t) => t.id)).toEqual(views.map((_, i) => i + 1))
+  const lost = views.find((t) => t.type === 'CHANGE_DEVICE_STATUS')
+  const device = runtime.indexOf(lost?.description?.deviceId ?? '')
+  expect(device === undefined ? undefined : runtime.statusOf(device)).toBe('LOST')
+  expect(store.runtime('mfp-staging')?.size).toBe(48)
+  expect(store.runtime('unknown')).toBeUndefined()
+})

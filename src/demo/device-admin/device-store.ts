@@ -1,0 +1,647 @@
+import type { Device, Transaction } from '../../api/device-admin/device-schemas.ts'
+import { platformLabel } from '../../api/device-admin/app-id.ts'
+import type { FleetSize } from '../model.ts'
+import type { DemoStorage } from '../storage.ts'
+import {
+  RUNTIME_PLANS,
+  runtimePlan,
+  seedAssociations,
+  seedDevice,
+  type AppStatus,
+  type RuntimePlan,
+  type SeedAssociation,
+  type SeedDevice,
+} from './device-seed.ts'
+import { message, type MessageCode, type MessageParams } from './messages.ts'
+
+/**
+ * The device administration demo's state: the generated devices of each runtime, the
+ * changes operators made to them, and their transactions, which move through
+ * PENDING → PREPARING → COMMITTING (or REJECTING) → SUCCESS (or FAILURE) on the demo's
+ * clock. Only the changes and the transactions are persisted, under their own key.
+ */
+
+const STATE_VERSION = 1
+/** Each step of an asynchronous transaction takes this long (PENDING, PREPARING …). */
+export const TX_STEP_MS = 1_000
+/** An asynchronous transaction ends this long after it was created. */
+export const TX_DURATION_MS = 3_500
+/** Finished transactions kept per runtime (the oldest go first). */
+const MAX_TRANSACTIONS = 500
+const HOUR = 3_600_000
+
+export type TxType = 'CHANGE_DEVICE_APPLICATION_STATUS' | 'CHANGE_DEVICE_STATUS' | 'REMOVE_DEVICE'
+
+interface LocalizedReason {
+  code: MessageCode
+  params: MessageParams
+}
+
+/** A transaction as the demo stores it; its status at any moment is derived from its times. */
+export interface TxRecord {
+  id: number
+  type: TxType
+  userName: string
+  createdAt: number
+  /** When it reaches SUCCESS or FAILURE (its creation time for a synchronous change). */
+  endAt: number
+  deviceId: string
+  appName?: string
+  /** The status it sets (application or device). */
+  status?: string
+  outcome: 'success' | 'failure'
+  failure?: LocalizedReason
+  canceled?: LocalizedReason & { at: number }
+  /** Its effect has been applied (or it was canceled). */
+  settled: boolean
+}
+
+interface DeviceChange {
+  status?: string
+  apps?: Record<string, AppStatus>
+  removed?: boolean
+}
+
+interface PersistedRuntime {
+  nextTxId: number
+  devices: Record<string, DeviceChange>
+  transactions: TxRecord[]
+}
+
+interface PersistedDeviceState {
+  version: number
+  anchor: number
+  runtimes: Record<string, PersistedRuntime>
+}
+
+export function deviceStateKey(fleet: FleetSize): string {
+  return `runtime-console-demo:v${STATE_VERSION}:${fleet}:devices`
+}
+
+function readState(storage: DemoStorage, fleet: FleetSize): PersistedDeviceState | null {
+  const raw = storage.get(deviceStateKey(fleet))
+  if (!raw) return null
+  try {
+    const value: PersistedDeviceState = JSON.parse(raw)
+    return value.version === STATE_VERSION ? value : null
+  } catch {
+    return null
+  }
+}
+
+export type DeviceOrderKey =
+  'uid' | 'friendlyName' | 'deviceModel' | 'deviceEnvironment' | 'status' | 'lastAccessed'
+
+export type TxOrderKey = 'created' | 'updated' | 'type' | 'status' | 'user' | 'server'
+
+/** A transaction's status and the time it took it, at `now`. */
+export function txStatusAt(tx: TxRecord, now: number): { status: string; updatedAt: number } {
+  if (tx.canceled && now >= tx.canceled.at) return { status: 'CANCELED', updatedAt: tx.canceled.at }
+  if (now >= tx.endAt)
+    return { status: tx.outcome === 'success' ? 'SUCCESS' : 'FAILURE', updatedAt: tx.endAt }
+  const elapsed = now - tx.createdAt
+  if (elapsed < TX_STEP_MS) return { status: 'PENDING', updatedAt: tx.createdAt }
+  if (elapsed < 2 * TX_STEP_MS) return { status: 'PREPARING', updatedAt: tx.createdAt + TX_STEP_MS }
+  return {
+    status: tx.outcome === 'success' ? 'COMMITTING' : 'REJECTING',
+    updatedAt: tx.createdAt + 2 * TX_STEP_MS,
+  }
+}
+
+export interface ChangeRequest {
+  userName: string
+  deviceId: string
+  async: boolean
+}
+
+/** One runtime's devices and transactions. Built on first use. */
+export class RuntimeDevices {
+  readonly plan: RuntimePlan
+  private readonly seeds: SeedDevice[]
+  private readonly byId = new Map<string, number>()
+  /** Lowercased "name\nuser\nuser" per device, for the case-insensitive search. */
+  private readonly haystacks: string[]
+  private readonly changes: Map<string, DeviceChange>
+  readonly transactions: TxRecord[]
+  private nextTxId: number
+  /** Bumped when a status or removal changes, to drop sorted and searched lists. */
+  private version = 0
+  private readonly sorted = new Map<DeviceOrderKey, { version: number; order: Int32Array }>()
+  private uidCache: { order: Int32Array; rank: Int32Array } | null = null
+  private readonly searches: Array<{ key: string; result: Int32Array }> = []
+  private readonly store: DeviceStore
+
+  constructor(
+    store: DeviceStore,
+    plan: RuntimePlan,
+    fleet: FleetSize,
+    anchor: number,
+    saved?: PersistedRuntime,
+  ) {
+    this.store = store
+    this.plan = plan
+    const count = plan.devices[fleet]
+    this.seeds = new Array(count)
+    this.haystacks = new Array(count)
+    for (let i = 0; i < count; i++) {
+      const d = seedDevice(plan, fleet, i, anchor)
+      this.seeds[i] = d
+      this.byId.set(d.id, i)
+      this.haystacks[i] = [d.name, ...d.users].join('\n').toLowerCase()
+    }
+    this.changes = new Map(Object.entries(saved?.devices ?? {}))
+    if (saved) {
+      this.transactions = saved.transactions
+      this.nextTxId = saved.nextTxId
+    } else {
+      this.transactions = this.seedTransactions(anchor)
+      this.nextTxId = this.transactions.length + 1
+    }
+  }
+
+  get size(): number {
+    return this.seeds.length
+  }
+
+  toPersisted(): PersistedRuntime {
+    return {
+      nextTxId: this.nextTxId,
+      devices: Object.fromEntries(this.changes),
+      transactions: this.transactions,
+    }
+  }
+
+  /** The index of a device that exists (not removed), by id. */
+  indexOf(deviceId: string): number | undefined {
+    const index = this.byId.get(deviceId)
+    if (index === undefined || this.changes.get(deviceId)?.removed) return undefined
+    return index
+  }
+
+  private seedAt(index: number): SeedDevice {
+    const seed = this.seeds[index]
+    if (!seed) throw new Error(`No device ${index} in runtime ${this.plan.name}`)
+    return seed
+  }
+
+  statusOf(index: number): string {
+    const seed = this.seedAt(index)
+    return this.changes.get(seed.id)?.status ?? seed.status
+  }
+
+  associationsOf(index: number): Array<SeedAssociation & { current: AppStatus }> {
+    const seed = this.seedAt(index)
+    const apps = this.changes.get(seed.id)?.apps
+    return seedAssociations(this.plan, seed).map((a) => ({
+      ...a,
+      current: apps?.[a.appName] ?? a.status,
+    }))
+  }
+
+  /** A device as `GET .../devices` shows it. */
+  view(index: number): Device {
+    const seed = this.seedAt(index)
+    const status = this.statusOf(index)
+    return {
+      id: seed.id,
+      deviceDisplayName: seed.name,
+      deviceModel: seed.model,
+      deviceOs: seed.os,
+      lastAccessed: new Date(seed.lastAccessed).toISOString(),
+      status,
+      userIds: seed.users.map((str) => ({ str })),
+      applicationDeviceAssociations: this.associationsOf(index).map((a) => ({
+        appId: a.appId,
+        appName: a.appName,
+        deviceId: seed.id,
+        deviceStatus: status,
+        status: a.current,
+      })),
+    }
+  }
+
+  /** Device indices in `uid` order, and each device's place in it (the tie-breaker). */
+  private uidRank(): { order: Int32Array; rank: Int32Array } {
+    if (this.uidCache) return this.uidCache
+    // Native sorts without a comparator: 50,000 ids in milliseconds.
+    const ids = this.seeds.map((d) => d.id).sort()
+    const order = new Int32Array(ids.length)
+    const rank = new Int32Array(ids.length)
+    ids.forEach((id, position) => {
+      const index = this.byId.get(id) ?? 0
+      order[position] = index
+      rank[index] = position
+    })
+    this.uidCache = { order, rank }
+    return this.uidCache
+  }
+
+  private sortedBy(key: DeviceOrderKey): Int32Array {
+    const cached = this.sorted.get(key)
+    // Only the status order depends on what operators change.
+    if (cached && (key !== 'status' || cached.version === this.version)) return cached.order
+    const { order: byUid, rank: uidRank } = this.uidRank()
+    if (key === 'uid') return byUid
+    const n = this.seeds.length
+    const values: Array<string | number> = this.seeds.map((d, i) => {
+      if (key === 'friendlyName') return d.name.toLowerCase()
+      if (key === 'deviceModel') return d.model.toLowerCase()
+      if (key === 'deviceEnvironment') return d.os.toLowerCase()
+      if (key === 'lastAccessed') return d.lastAccessed
+      return this.statusOf(i)
+    })
+    // Rank the distinct values, then sort one number per device (value rank, then uid
+    // rank) with the typed array's native numeric sort: no comparator calls at all.
+    const distinct = [...new Set(values)]
+    if (key === 'lastAccessed') distinct.sort((a, b) => Number(a) - Number(b))
+    else distinct.sort()
+    const rankOf = new Map(distinct.map((v, r) => [v, r]))
+    const composite = new Float64Array(n)
+    for (let i = 0; i < n; i++)
+      composite[i] = (rankOf.get(values[i] ?? '') ?? 0) * n + (uidRank[i] ?? 0)
+    composite.sort()
+    const order = new Int32Array(n)
+    for (let j = 0; j < n; j++) order[j] = byUid[(composite[j] ?? 0) % n] ?? 0
+    this.sorted.set(key, { version: this.version, order })
+    return order
+  }
+
+  /**
+   * The devices matching `query` (case-insensitive, in the name or a user id) in the
+   * given order. The last few answers are kept, so paging through one search is cheap.
+   */
+  search(orderBy: DeviceOrderKey, descending: boolean, query: string): Int32Array {
+    const q = query.trim().toLowerCase()
+    const key = `${orderBy}\n${descending}\n${q}\n${this.version}`
+    const hit = this.searches.find((s) => s.key === key)
+    if (hit) return hit.result
+    const order = this.sortedBy(orderBy)
+    const out: number[] = []
+    for (let k = 0; k < order.length; k++) {
+      const i = order[descending ? order.length - 1 - k : k] ?? 0
+      if (q && !(this.haystacks[i] ?? '').includes(q)) continue
+      if (this.changes.get(this.seeds[i]?.id ?? '')?.removed) continue
+      out.push(i)
+    }
+    const result = Int32Array.from(out)
+    this.searches.unshift({ key, result })
+    this.searches.length = Math.min(this.searches.length, 4)
+    return result
+  }
+
+  private change(deviceId: string, update: (c: DeviceChange) => DeviceChange): void {
+    this.changes.set(deviceId, update(this.changes.get(deviceId) ?? {}))
+  }
+
+  private record(
+    type: TxType,
+    request: ChangeRequest,
+    fields: Pick<TxRecord, 'appName' | 'status' | 'outcome' | 'failure'>,
+  ): TxRecord {
+    const now = this.store.now()
+    const tx: TxRecord = {
+      id: this.nextTxId++,
+      type,
+      userName: request.userName,
+      createdAt: now,
+      endAt: request.async ? now + TX_DURATION_MS : now,
+      deviceId: request.deviceId,
+      settled: false,
+      ...fields,
+    }
+    this.transactions.push(tx)
+    if (!request.async) this.settle(tx)
+    this.trim()
+    this.store.changed()
+    return tx
+  }
+
+  /**
+   * Open transactions on the same target give way to a new one: those not yet
+   * committing are canceled; those committing or rejecting finish now, so the newest
+   * change is always the last applied.
+   */
+  private supersede(matches: (tx: TxRecord) => boolean, newId: number, removal: boolean): void {
+    const now = this.store.now()
+    for (const tx of this.transactions) {
+      if (tx.settled || !matches(tx)) continue
+      const { status } = txStatusAt(tx, now)
+      if (removal || status === 'PENDING' || status === 'PREPARING') {
+        tx.canceled = removal
+          ? { at: now, code: 'DEVICE_REMOVED', params: { deviceId: tx.deviceId, id: newId } }
+          : { at: now, code: 'SUPERSEDED', params: { id: newId } }
+        tx.settled = true
+      } else {
+        tx.endAt = now
+        this.settle(tx)
+      }
+    }
+  }
+
+  /** `PUT .../devices/{id}/applications/{appName}`. The caller checked the device and app. */
+  changeApplicationStatus(
+    request: ChangeRequest,
+    appName: string,
+    status: AppStatus,
+    association: SeedAssociation,
+  ): TxRecord {
+    this.supersede(
+      (tx) =>
+        tx.type === 'CHANGE_DEVICE_APPLICATION_STATUS' &&
+        tx.deviceId === request.deviceId &&
+        tx.appName === appName,
+      this.nextTxId,
+      false,
+    )
+    const failure: LocalizedReason | undefined = association.retired
+      ? {
+          code: 'RETIRED_VERSION',
+          params: {
+            appName,
+            version: association.version,
+            platform: platformLabel(association.platform),
+            runtime: this.plan.name,
+            deviceId: request.deviceId,
+          },
+        }
+      : undefined
+    return this.record('CHANGE_DEVICE_APPLICATION_STATUS', request, {
+      appName,
+      status,
+      outcome: failure ? 'failure' : 'success',
+      failure,
+    })
+  }
+
+  /** `PUT .../devices/{id}` `{ status }`. */
+  changeDeviceStatus(request: ChangeRequest, status: string): TxRecord {
+    this.supersede(
+      (tx) => tx.type === 'CHANGE_DEVICE_STATUS' && tx.deviceId === request.deviceId,
+      this.nextTxId,
+      false,
+    )
+    return this.record('CHANGE_DEVICE_STATUS', request, { status, outcome: 'success' })
+  }
+
+  /** `DELETE .../devices/{id}`: open changes of the device are canceled. */
+  removeDevice(request: ChangeRequest): TxRecord {
+    this.supersede((tx) => tx.deviceId === request.deviceId, this.nextTxId, true)
+    return this.record('REMOVE_DEVICE', request, { outcome: 'success' })
+  }
+
+  /** Applies a finished transaction's effect (once). */
+  private settle(tx: TxRecord): void {
+    if (tx.settled) return
+    tx.settled = true
+    if (tx.canceled || tx.outcome !== 'success') return
+    const exists = this.indexOf(tx.deviceId) !== undefined
+    if (!exists) {
+      tx.outcome = 'failure'
+      tx.failure = {
+        code: 'DEVICE_NOT_FOUND',
+        params: { deviceId: tx.deviceId, runtime: this.plan.name },
+      }
+      return
+    }
+    if (tx.type === 'CHANGE_DEVICE_APPLICATION_STATUS' && tx.appName && tx.status) {
+      const appName = tx.appName
+      const status: AppStatus = tx.status === 'DISABLED' ? 'DISABLED' : 'ENABLED'
+      this.change(tx.deviceId, (c) => ({ ...c, apps: { ...c.apps, [appName]: status } }))
+    } else if (tx.type === 'CHANGE_DEVICE_STATUS' && tx.status) {
+      const status = tx.status
+      this.change(tx.deviceId, (c) => ({ ...c, status }))
+      this.version++
+    } else if (tx.type === 'REMOVE_DEVICE') {
+      this.change(tx.deviceId, (c) => ({ ...c, removed: true }))
+      this.version++
+    }
+  }
+
+  /** Settles the transactions that are due at `now`, oldest end first. True when any did. */
+  tick(now: number): boolean {
+    const due = this.transactions
+      .filter((tx) => !tx.settled && tx.endAt <= now)
+      .sort((a, b) => a.endAt - b.endAt || a.id - b.id)
+    for (const tx of due) this.settle(tx)
+    return due.length > 0
+  }
+
+  transaction(id: number): TxRecord | undefined {
+    return this.transactions.find((tx) => tx.id === id)
+  }
+
+  /** A transaction as the API shows it, its messages in the request's language. */
+  transactionView(tx: TxRecord, locale: string | null): Transaction {
+    const { status, updatedAt } = txStatusAt(tx, this.store.now())
+    const reason = status === 'CANCELED' ? tx.canceled : status === 'FAILURE' ? tx.failure : null
+    return {
+      id: tx.id,
+      type: tx.type,
+      status,
+      userName: tx.userName,
+      appServerId: this.plan.appServerId,
+      timeCreated: new Date(tx.createdAt).toISOString(),
+      timeUpdated: new Date(updatedAt).toISOString(),
+      description: {
+        deviceId: tx.deviceId,
+        ...(tx.appName ? { appName: tx.appName } : {}),
+        ...(tx.status ? { status: tx.status } : {}),
+      },
+      errors: reason ? [{ details: message(reason.code, reason.params, locale) }] : [],
+      project: { name: this.plan.name },
+    }
+  }
+
+  /** Transactions in the asked order; `errorsOnly` keeps those that carry errors. */
+  listTransactions(orderBy: TxOrderKey, descending: boolean, errorsOnly: boolean): TxRecord[] {
+    const now = this.store.now()
+    const rows = this.transactions.map((tx) => ({ tx, ...txStatusAt(tx, now) }))
+    const kept = errorsOnly
+      ? rows.filter((r) => r.status === 'FAILURE' || r.status === 'CANCELED')
+      : rows
+    const value = (r: (typeof rows)[number]): string | number => {
+      switch (orderBy) {
+        case 'updated':
+          return r.updatedAt
+        case 'type':
+          return r.tx.type
+        case 'status':
+          return r.status
+        case 'user':
+          return r.tx.userName
+        case 'server':
+          return this.plan.appServerId
+        default:
+          return r.tx.createdAt
+      }
+    }
+    kept.sort((a, b) => {
+      const x = value(a)
+      const y = value(b)
+      const primary = x < y ? -1 : x > y ? 1 : 0
+      return primary || a.tx.id - b.tx.id
+    })
+    if (descending) kept.reverse()
+    return kept.map((r) => r.tx)
+  }
+
+  private trim(): void {
+    let excess = this.transactions.length - MAX_TRANSACTIONS
+    for (let i = 0; excess > 0 && i < this.transactions.length;) {
+      if (this.transactions[i]?.settled) {
+        this.transactions.splice(i, 1)
+        excess--
+      } else i++
+    }
+  }
+
+  /**
+   * A short, believable history that agrees with the seed: Lena's Pixel marked lost,
+   * Max's wallet disabled, a retired version that could not be changed, a superseded
+   * change and a device removed long ago.
+   */
+  private seedTransactions(anchor: number): TxRecord[] {
+    const out: TxRecord[] = []
+    // Added oldest first, so ids follow creation order as they would on a server.
+    const add = (
+      type: TxType,
+      hoursAgo: number,
+      userName: string,
+      deviceId: string,
+      fields: Partial<TxRecord> = {},
+    ) => {
+      const createdAt = Math.round(anchor - hoursAgo * HOUR)
+      out.push({
+        id: out.length + 1,
+        type,
+        userName,
+        createdAt,
+        endAt: createdAt + TX_DURATION_MS,
+        deviceId,
+        outcome: 'success',
+        settled: true,
+        ...fields,
+      })
+    }
+    const pinned = this.plan.pinned
+    const idAt = (i: number) => this.seeds[i]?.id ?? ''
+    const lost = pinned.findIndex((p) => p.status === 'LOST')
+    if (lost >= 0)
+      add('CHANGE_DEVICE_STATUS', 11 * 24, 'otto.neumann', idAt(lost), { status: 'LOST' })
+    add('REMOVE_DEVICE', 5 * 24, 'ada.lovelace', `removed-${this.plan.name}-0001`)
+    const withDisabled = pinned.findIndex((p) => p.apps.some((a) => a.status === 'DISABLED'))
+    const disabledApp = pinned[withDisabled]?.apps.find((a) => a.status === 'DISABLED')
+    if (disabledApp)
+      add('CHANGE_DEVICE_APPLICATION_STATUS', 2 * 24, 'otto.neumann', idAt(withDisabled), {
+        appName: disabledApp.appName,
+        status: 'DISABLED',
+      })
+    const other = pinned.length + 1
+    const otherApp = this.seeds[other]
+      ? seedAssociations(this.plan, this.seedAt(other))[0]
+      : undefined
+    if (otherApp) {
+      const canceledAt = Math.round(anchor - 30 * HOUR + 500)
+      add('CHANGE_DEVICE_APPLICATION_STATUS', 30, 'ada.lovelace', idAt(other), {
+        appName: otherApp.appName,
+        status: otherApp.status === 'ENABLED' ? 'DISABLED' : 'ENABLED',
+        canceled: { at: canceledAt, code: 'SUPERSEDED', params: { id: out.length + 2 } },
+      })
+      add('CHANGE_DEVICE_APPLICATION_STATUS', 30 - 1 / 3600, 'ada.lovelace', idAt(other), {
+        appName: otherApp.appName,
+        status: otherApp.status,
+      })
+    }
+    for (let i = pinned.length; i < this.seeds.length; i++) {
+      const retired = seedAssociations(this.plan, this.seedAt(i)).find((a) => a.retired)
+      if (!retired) continue
+      add('CHANGE_DEVICE_APPLICATION_STATUS', 20, 'ada.lovelace', idAt(i), {
+        appName: retired.appName,
+        status: retired.status === 'ENABLED' ? 'DISABLED' : 'ENABLED',
+        outcome: 'failure',
+        failure: {
+          code: 'RETIRED_VERSION',
+          params: {
+            appName: retired.appName,
+            version: retired.version,
+            platform: platformLabel(retired.platform),
+            runtime: this.plan.name,
+            deviceId: idAt(i),
+          },
+        },
+      })
+      break
+    }
+    return out
+  }
+}
+
+export interface DeviceStoreOptions {
+  fleet: FleetSize
+  storage: DemoStorage
+  /** The demo's clock (the backend's `db.now()`, which tests can move forward). */
+  now: () => number
+}
+
+/** Every runtime of the device administration demo. */
+export class DeviceStore {
+  readonly fleet: FleetSize
+  private readonly storage: DemoStorage
+  private readonly clock: () => number
+  private readonly anchor: number
+  private readonly saved: Record<string, PersistedRuntime>
+  private readonly runtimes = new Map<string, RuntimeDevices>()
+
+  constructor(options: DeviceStoreOptions) {
+    this.fleet = options.fleet
+    this.storage = options.storage
+    this.clock = options.now
+    const saved = readState(options.storage, options.fleet)
+    this.anchor = saved?.anchor ?? this.clock()
+    this.saved = saved?.runtimes ?? {}
+    if (!saved) this.persist()
+  }
+
+  now(): number {
+    return this.clock()
+  }
+
+  runtimeNames(): string[] {
+    return RUNTIME_PLANS.map((r) => r.name)
+  }
+
+  /** A runtime's devices, generated on first use; undefined for an unknown runtime. */
+  runtime(name: string): RuntimeDevices | undefined {
+    const existing = this.runtimes.get(name)
+    if (existing) return existing
+    const plan = runtimePlan(name)
+    if (!plan) return undefined
+    const built = new RuntimeDevices(this, plan, this.fleet, this.anchor, this.saved[name])
+    this.runtimes.set(name, built)
+    return built
+  }
+
+  /** Settles every transaction that is due. Called before each request is answered. */
+  tick(): void {
+    const now = this.now()
+    let changed = false
+    for (const rt of this.runtimes.values()) if (rt.tick(now)) changed = true
+    if (changed) this.changed()
+  }
+
+  changed(): void {
+    this.persist()
+  }
+
+  /** Forgets every change (the backend's reset). */
+  forget(): void {
+    this.storage.remove(deviceStateKey(this.fleet))
+  }
+
+  private persist(): void {
+    const runtimes: Record<string, PersistedRuntime> = { ...this.saved }
+    for (const [name, rt] of this.runtimes) runtimes[name] = rt.toPersisted()
+    const state: PersistedDeviceState = { version: STATE_VERSION, anchor: this.anchor, runtimes }
+    this.storage.set(deviceStateKey(this.fleet), JSON.stringify(state))
+  }
+}

@@ -1,0 +1,446 @@
+import { http, HttpResponse } from 'msw'
+import { MFP_ROLE_OF, MFP_WRITE_ROLES } from '../../api/permissions.ts'
+import { authenticate } from '../auth.ts'
+import type { DemoBackend } from '../backend.ts'
+import type { DemoIdentity } from '../model.ts'
+import {
+  type DeviceOrderKey,
+  type RuntimeDevices,
+  type TxOrderKey,
+  type TxRecord,
+} from './device-store.ts'
+import { message, type MessageCode, type MessageParams } from './messages.ts'
+
+const BASE = '*/mfpadmin/management-apis/2.0'
+/** What every answer reports as `productVersion` (the contract's example). */
+export const PRODUCT_VERSION = '8.0'
+const DEFAULT_PAGE_SIZE = 100
+const MAX_PAGE_SIZE = 1_000
+
+const DEVICE_ORDER_KEYS: readonly DeviceOrderKey[] = [
+  'uid',
+  'friendlyName',
+  'deviceModel',
+  'deviceEnvironment',
+  'status',
+  'lastAccessed',
+]
+const TX_ORDER_KEYS: readonly TxOrderKey[] = [
+  'created',
+  'updated',
+  'type',
+  'status',
+  'user',
+  'server',
+]
+const SETTABLE_DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'DISABLED'] as const
+
+/**
+ * The device administration error body (ADR 008): `{ errorCode, errorMsg, productVersion }`,
+ * the message in the request's `locale`.
+ */
+export function mfpError(
+  status: number,
+  code: MessageCode,
+  params: MessageParams,
+  locale: string | null,
+): Response {
+  return HttpResponse.json(
+    { errorCode: code, errorMsg: message(code, params, locale), productVersion: PRODUCT_VERSION },
+    { status },
+  )
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; response: Response }
+
+interface Call {
+  identity: DemoIdentity
+  locale: string | null
+  url: URL
+}
+
+/** Token first (401), then the role for changes (403): mfpmonitor may only read. */
+function guard(backend: DemoBackend, request: Request, write: boolean): Result<Call> {
+  const url = new URL(request.url)
+  const locale = url.searchParams.get('locale')
+  const auth = authenticate(request, backend.db)
+  if (!auth.ok)
+    return {
+      ok: false,
+      response: mfpError(401, 'UNAUTHORIZED', { reason: auth.message }, locale),
+    }
+  const role = MFP_ROLE_OF[auth.identity.role]
+  if (write && !MFP_WRITE_ROLES.includes(role)) {
+    return {
+      ok: false,
+      response: mfpError(403, 'FORBIDDEN', { user: auth.identity.username, role }, locale),
+    }
+  }
+  backend.devices.tick()
+  return { ok: true, value: { identity: auth.identity, locale, url } }
+}
+
+function findRuntime(
+  backend: DemoBackend,
+  name: unknown,
+  locale: string | null,
+): Result<RuntimeDevices> {
+  const runtime = typeof name === 'string' ? backend.devices.runtime(name) : undefined
+  if (!runtime)
+    return {
+      ok: false,
+      response: mfpError(404, 'RUNTIME_NOT_FOUND', { runtime: String(name) }, locale),
+    }
+  return { ok: true, value: runtime }
+}
+
+function findDeviceIndex(
+  runtime: RuntimeDevices,
+  deviceId: unknown,
+  locale: string | null,
+): Result<number> {
+  const index = typeof deviceId === 'string' ? runtime.indexOf(deviceId) : undefined
+  if (index === undefined)
+    return {
+      ok: false,
+      response: mfpError(
+        404,
+        'DEVICE_NOT_FOUND',
+        { deviceId: String(deviceId), runtime: runtime.plan.name },
+        locale,
+      ),
+    }
+  return { ok: true, value: index }
+}
+
+function invalidParameter(name: string, reason: string, locale: string | null): Response {
+  return mfpError(400, 'INVALID_PARAMETER', { name, reason }, locale)
+}
+
+/** `async`: `true` or `false`, synchronous when absent (the contract's default). */
+function readAsync(url: URL, locale: string | null): Result<boolean> {
+  const value = url.searchParams.get('async')
+  if (value === null || value === '' || value === 'false') return { ok: true, value: false }
+  if (value === 'true') return { ok: true, value: true }
+  return { ok: false, response: invalidParameter('async', 'expected true or false', locale) }
+}
+
+function readPageSize(url: URL, locale: string | null): Result<number> {
+  const raw = url.searchParams.get('pageSize')
+  if (raw === null || raw === '') return { ok: true, value: DEFAULT_PAGE_SIZE }
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)
+    return {
+      ok: false,
+      response: invalidParameter(
+        'pageSize',
+        `expected a whole number from 1 to ${MAX_PAGE_SIZE}`,
+        locale,
+      ),
+    }
+  return { ok: true, value }
+}
+
+function readOrder<K extends string>(
+  url: URL,
+  keys: readonly K[],
+  fallback: K,
+  locale: string | null,
+): Result<{ key: K; descending: boolean; text: string }> {
+  const raw = url.searchParams.get('orderBy') ?? ''
+  const descending = raw.startsWith('-')
+  const name = descending ? raw.slice(1) : raw
+  if (raw === '') return { ok: true, value: { key: fallback, descending: false, text: fallback } }
+  const key = keys.find((k) => k === name)
+  if (!key)
+    return {
+      ok: false,
+      response: invalidParameter(
+        'orderBy',
+        `expected one of ${keys.join(', ')}, optionally with a leading -`,
+        locale,
+      ),
+    }
+  return { ok: true, value: { key, descending, text: raw } }
+}
+
+/**
+ * Bookmarks are opaque to clients: here the start of the page plus the order and search
+ * they belong to, so a bookmark from another list is refused rather than misread.
+ */
+function encodeBookmark(start: number, list: string): string {
+  return btoa(JSON.stringify({ s: start, l: list }))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+}
+
+function decodeBookmark(bookmark: string, list: string): number | null {
+  try {
+    const value: unknown = JSON.parse(atob(bookmark.replace(/-/g, '+').replace(/_/g, '/')))
+    if (
+      value &&
+      typeof value === 'object' &&
+      's' in value &&
+      typeof value.s === 'number' &&
+      Number.isInteger(value.s) &&
+      value.s >= 0 &&
+      'l' in value &&
+      value.l === list
+    )
+      return value.s
+  } catch {
+    // not a bookmark of ours
+  }
+  return null
+}
+
+/** One page of `total` rows, in the contract's envelope (items added by the caller). */
+function page(
+  url: URL,
+  total: number,
+  pageSize: number,
+  list: string,
+  locale: string | null,
+): Result<{ start: number; envelope: Record<string, unknown> }> {
+  const bookmark = url.searchParams.get('bookmark') ?? ''
+  let start = 0
+  if (bookmark) {
+    const decoded = decodeBookmark(bookmark, list)
+    if (decoded === null)
+      return { ok: false, response: mfpError(400, 'INVALID_BOOKMARK', {}, locale) }
+    start = Math.min(decoded, total)
+  }
+  const end = Math.min(start + pageSize, total)
+  return {
+    ok: true,
+    value: {
+      start,
+      envelope: {
+        nextPageBookmark: end < total ? encodeBookmark(end, list) : null,
+        prevPageBookmark: start > 0 ? encodeBookmark(Math.max(0, start - pageSize), list) : null,
+        pageNumber: Math.floor(start / pageSize) + 1,
+        pageSize,
+        startIndex: start,
+        totalListSize: total,
+        productVersion: PRODUCT_VERSION,
+      },
+    },
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json()
+  } catch {
+    return undefined
+  }
+}
+
+function readStatus<S extends string>(
+  body: unknown,
+  allowed: readonly S[],
+  locale: string | null,
+): Result<S> {
+  const status =
+    body && typeof body === 'object' && 'status' in body && typeof body.status === 'string'
+      ? allowed.find((s) => s === body.status)
+      : undefined
+  if (status) return { ok: true, value: status }
+  return {
+    ok: false,
+    response: mfpError(
+      400,
+      'INVALID_PAYLOAD',
+      { reason: `expected a JSON object {"status": ${allowed.map((s) => `"${s}"`).join(' | ')}}` },
+      locale,
+    ),
+  }
+}
+
+function changeAnswer(runtime: RuntimeDevices, tx: TxRecord, locale: string | null): Response {
+  const transaction = runtime.transactionView(tx, locale)
+  return HttpResponse.json({
+    ok: transaction.status === 'SUCCESS',
+    productVersion: PRODUCT_VERSION,
+    transaction,
+  })
+}
+
+/** The MobileFirst device administration API: runtimes, devices, statuses, transactions. */
+export function deviceAdminHandlers(backend: DemoBackend) {
+  return [
+    http.get(`${BASE}/runtimes`, ({ request }) => {
+      const call = guard(backend, request, false)
+      if (!call.ok) return call.response
+      return HttpResponse.json({
+        items: backend.devices.runtimeNames().map((name) => ({ name, displayName: name })),
+        productVersion: PRODUCT_VERSION,
+      })
+    }),
+
+    http.get(`${BASE}/runtimes/:runtime/devices`, ({ request, params }) => {
+      const call = guard(backend, request, false)
+      if (!call.ok) return call.response
+      const { locale, url } = call.value
+      const runtime = findRuntime(backend, params.runtime, locale)
+      if (!runtime.ok) return runtime.response
+      const pageSize = readPageSize(url, locale)
+      if (!pageSize.ok) return pageSize.response
+      const order = readOrder(url, DEVICE_ORDER_KEYS, 'uid', locale)
+      if (!order.ok) return order.response
+      const query = (url.searchParams.get('query') ?? '').trim()
+      const rows = runtime.value.search(order.value.key, order.value.descending, query)
+      const paged = page(
+        url,
+        rows.length,
+        pageSize.value,
+        `devices\n${order.value.text}\n${query.toLowerCase()}`,
+        locale,
+      )
+      if (!paged.ok) return paged.response
+      const { start, envelope } = paged.value
+      const items = Array.from(rows.subarray(start, start + pageSize.value), (i) =>
+        runtime.value.view(i),
+      )
+      return HttpResponse.json({ items, ...envelope })
+    }),
+
+    http.put(
+      `${BASE}/runtimes/:runtime/devices/:deviceId/applications/:appName`,
+      async ({ request, params }) => {
+        const call = guard(backend, request, true)
+        if (!call.ok) return call.response
+        const { locale, url, identity } = call.value
+        const runtime = findRuntime(backend, params.runtime, locale)
+        if (!runtime.ok) return runtime.response
+        const async = readAsync(url, locale)
+        if (!async.ok) return async.response
+        const status = readStatus(await readJson(request), ['ENABLED', 'DISABLED'] as const, locale)
+        if (!status.ok) return status.response
+        const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+        if (!device.ok) return device.response
+        const appName = String(params.appName)
+        const association = runtime.value
+          .associationsOf(device.value)
+          .find((a) => a.appName === appName)
+        if (!association)
+          return mfpError(
+            404,
+            'APPLICATION_NOT_ON_DEVICE',
+            { appName, deviceId: String(params.deviceId) },
+            locale,
+          )
+        const tx = runtime.value.changeApplicationStatus(
+          { userName: identity.username, deviceId: String(params.deviceId), async: async.value },
+          appName,
+          status.value,
+          association,
+        )
+        return changeAnswer(runtime.value, tx, locale)
+      },
+    ),
+
+    http.put(`${BASE}/runtimes/:runtime/devices/:deviceId`, async ({ request, params }) => {
+      const call = guard(backend, request, true)
+      if (!call.ok) return call.response
+      const { locale, url, identity } = call.value
+      const runtime = findRuntime(backend, params.runtime, locale)
+      if (!runtime.ok) return runtime.response
+      const async = readAsync(url, locale)
+      if (!async.ok) return async.response
+      const status = readStatus(await readJson(request), SETTABLE_DEVICE_STATUSES, locale)
+      if (!status.ok) return status.response
+      const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+      if (!device.ok) return device.response
+      const tx = runtime.value.changeDeviceStatus(
+        { userName: identity.username, deviceId: String(params.deviceId), async: async.value },
+        status.value,
+      )
+      return changeAnswer(runtime.value, tx, locale)
+    }),
+
+    http.delete(`${BASE}/runtimes/:runtime/devices/:deviceId`, ({ request, params }) => {
+      const call = guard(backend, request, true)
+      if (!call.ok) return call.response
+      const { locale, url, identity } = call.value
+      const runtime = findRuntime(backend, params.runtime, locale)
+      if (!runtime.ok) return runtime.response
+      const async = readAsync(url, locale)
+      if (!async.ok) return async.response
+      const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+      if (!device.ok) return device.response
+      const tx = runtime.value.removeDevice({
+        userName: identity.username,
+        deviceId: String(params.deviceId),
+        async: async.value,
+      })
+      return changeAnswer(runtime.value, tx, locale)
+    }),
+
+    http.get(`${BASE}/runtimes/:runtime/transactions/:id`, ({ request, params }) => {
+      const call = guard(backend, request, false)
+      if (!call.ok) return call.response
+      const { locale } = call.value
+      const runtime = findRuntime(backend, params.runtime, locale)
+      if (!runtime.ok) return runtime.response
+      const id = typeof params.id === 'string' && /^\d+$/.test(params.id) ? Number(params.id) : NaN
+      const tx = runtime.value.transaction(id)
+      if (!tx)
+        return mfpError(
+          404,
+          'TRANSACTION_NOT_FOUND',
+          { id: String(params.id), runtime: runtime.value.plan.name },
+          locale,
+        )
+      return HttpResponse.json({
+        ...runtime.value.transactionView(tx, locale),
+        productVersion: PRODUCT_VERSION,
+      })
+    }),
+
+    http.get(`${BASE}/runtimes/:runtime/transactions`, ({ request, params }) => {
+      const call = guard(backend, request, false)
+      if (!call.ok) return call.response
+      const { locale, url } = call.value
+      const runtime = findRuntime(backend, params.runtime, locale)
+      if (!runtime.ok) return runtime.response
+      const pageSize = readPageSize(url, locale)
+      if (!pageSize.ok) return pageSize.response
+      const order = readOrder(url, TX_ORDER_KEYS, 'created', locale)
+      if (!order.ok) return order.response
+      const mode = url.searchParams.get('mode') ?? ''
+      if (mode !== '' && mode !== 'errors')
+        return invalidParameter('mode', 'expected errors or nothing', locale)
+      const rows = runtime.value.listTransactions(
+        order.value.key,
+        order.value.descending,
+        mode === 'errors',
+      )
+      const paged = page(
+        url,
+        rows.length,
+        pageSize.value,
+        `transactions\n${order.value.text}\n${mode}`,
+        locale,
+      )
+      if (!paged.ok) return paged.response
+      const { start, envelope } = paged.value
+      const items = rows
+        .slice(start, start + pageSize.value)
+        .map((tx) => runtime.value.transactionView(tx, locale))
+      return HttpResponse.json({ items, ...envelope })
+    }),
+
+    // Anything else under the device administration prefix: its own 404 body.
+    http.all('*/mfpadmin/*', ({ request }) => {
+      const url = new URL(request.url)
+      return mfpError(
+        404,
+        'NOT_FOUND',
+        { method: request.method, path: url.pathname },
+        url.searchParams.get('locale'),
+      )
+    }),
+  ]
+}

@@ -1,0 +1,221 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, useState } from 'react'
+import { toast } from 'sonner'
+import type { ApplicationStatus, Device } from '../../api/device-admin/device-schemas.ts'
+import {
+  changeApplicationStatusRequest,
+  changeApplicationStatusToEnd,
+  refreshAfterChange,
+  userDeviceQueries,
+  type ApplyMode,
+} from '../../api/device-admin/devices.ts'
+import { Button } from '../../components/button.tsx'
+import { BulkResults } from '../../components/bulk-results.tsx'
+import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { deviceLabel } from './device-list-model.ts'
+import { ModeChoice } from './mode-choice.tsx'
+
+/** The applications registered on any of the devices, by name. */
+function appNamesOf(devices: readonly Device[]): string[] {
+  const names = new Set<string>()
+  for (const d of devices)
+    for (const a of d.applicationDeviceAssociations ?? []) names.add(a.appName)
+  return [...names].sort((a, b) => a.localeCompare(b))
+}
+
+function hasApp(device: Device, appName: string): boolean {
+  return (device.applicationDeviceAssociations ?? []).some((a) => a.appName === appName)
+}
+
+/**
+ * Enables or disables one application on many devices: the selected ones, or every
+ * device of one user (a lost phone). Each change is a transaction; the dialog follows
+ * each to its end and shows one result per device, failures first with their details.
+ */
+export function BulkAppStatusDialog({
+  runtime,
+  devices,
+  byUser,
+  onClose,
+}: {
+  runtime: string
+  /** The selected devices (ignored when `byUser`). */
+  devices: readonly Device[]
+  /** Ask for a user id and act on every device of that user. */
+  byUser: boolean
+  onClose: () => void
+}) {
+  const id = useId()
+  const queryClient = useQueryClient()
+  const [userInput, setUserInput] = useState('')
+  const [userId, setUserId] = useState('')
+  const [appChoice, setAppChoice] = useState('')
+  const [status, setStatus] = useState<ApplicationStatus>('DISABLED')
+  const [mode, setMode] = useState<ApplyMode>('queue')
+  const [problem, setProblem] = useState<Error | null>(null)
+  const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const userDevices = useQuery({
+    ...userDeviceQueries.byUser(runtime, userId),
+    enabled: byUser && userId !== '',
+  })
+
+  const candidates = byUser ? (userId ? (userDevices.data ?? []) : []) : devices
+  const appNames = appNamesOf(candidates)
+  const appName = appNames.includes(appChoice) ? appChoice : (appNames[0] ?? '')
+  const targets = candidates.filter((d) => hasApp(d, appName))
+  const skipped = candidates.length - targets.length
+  const verb = `${status === 'DISABLED' ? 'Disable' : 'Enable'} ${appName || 'application'}`
+
+  const bulk = useMutation({
+    mutationFn: async (items: readonly Device[]) => {
+      const outcome = await runBulk(
+        items,
+        (d) => ({ id: d.id, label: deviceLabel(d) }),
+        (d) => changeApplicationStatusToEnd(runtime, { deviceId: d.id, appName, status, mode }),
+      )
+      await refreshAfterChange(queryClient, runtime)
+      return outcome
+    },
+    onSuccess: (outcome) => {
+      setResults(outcome)
+      const failed = outcome.filter((r) => !r.ok).length
+      const n = outcome.length
+      if (failed === 0) toast.success(`${verb}: done on all ${n} device${n === 1 ? '' : 's'}`)
+      else toast.error(`${verb}: ${n - failed} of ${n} done, ${failed} failed`)
+    },
+  })
+
+  if (results) {
+    return (
+      <Modal
+        open
+        onOpenChange={onClose}
+        title={`${verb}: results`}
+        footer={<Button onClick={onClose}>Close</Button>}
+      >
+        <BulkResults results={results} verb={verb} />
+      </Modal>
+    )
+  }
+
+  const confirm = () => {
+    if (byUser && !userId) setProblem(new Error('Enter a user id and find their devices first.'))
+    else if (!appName || targets.length === 0)
+      setProblem(new Error('None of these devices has an application to change.'))
+    else {
+      setProblem(null)
+      bulk.mutate(targets)
+    }
+  }
+
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={(next) => (next ? undefined : onClose())}
+      title={
+        byUser
+          ? 'Change an application on every device of a user'
+          : `Change an application on ${devices.length} device${devices.length === 1 ? '' : 's'}`
+      }
+      confirmLabel={
+        targets.length > 0
+          ? `${verb} on ${targets.length} device${targets.length === 1 ? '' : 's'}`
+          : verb
+      }
+      tone={status === 'DISABLED' ? 'danger' : 'primary'}
+      pending={bulk.isPending}
+      error={problem ?? bulk.error ?? undefined}
+      onConfirm={confirm}
+      requests={targets.map((d) =>
+        changeApplicationStatusRequest(runtime, d.id, appName, status, mode),
+      )}
+    >
+      {byUser && (
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault()
+            setUserId(userInput.trim())
+          }}
+        >
+          <label htmlFor={`${id}-user`}>User id</label>
+          <div className="toolbar">
+            <input
+              id={`${id}-user`}
+              value={userInput}
+              placeholder="lena.fischer"
+              autoComplete="off"
+              onChange={(e) => setUserInput(e.target.value)}
+            />
+            <Button type="submit" busy={userDevices.isFetching}>
+              Find devices
+            </Button>
+          </div>
+          {userDevices.isError && (
+            <ErrorPanel
+              error={userDevices.error}
+              title="Could not search the user's devices"
+              onRetry={() => void userDevices.refetch()}
+            />
+          )}
+          {userId && userDevices.data && (
+            <span className="field-hint" role="status">
+              {userDevices.data.length === 0
+                ? `No device is registered to ${userId}.`
+                : `${userDevices.data.length} device${userDevices.data.length === 1 ? '' : 's'} of ${userId}: ${userDevices.data.map(deviceLabel).join(', ')}`}
+            </span>
+          )}
+        </form>
+      )}
+      <div className="toolbar" style={{ marginTop: 8 }}>
+        <div className="field">
+          <label htmlFor={`${id}-app`}>Application</label>
+          <select
+            id={`${id}-app`}
+            value={appName}
+            disabled={appNames.length === 0}
+            onChange={(e) => setAppChoice(e.target.value)}
+          >
+            {appNames.length === 0 && <option value="">No devices yet</option>}
+            {appNames.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>New status</label>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value === 'ENABLED' ? 'ENABLED' : 'DISABLED')}
+          >
+            <option value="DISABLED">Disabled</option>
+            <option value="ENABLED">Enabled</option>
+          </select>
+        </div>
+      </div>
+      <ModeChoice mode={mode} onChange={setMode} />
+      <p className="muted">
+        {status === 'DISABLED'
+          ? `${appName || 'The application'} stops reaching the server from each device until it is enabled again.`
+          : `${appName || 'The application'} can reach the server again from each device.`}{' '}
+        {targets.length > 0 &&
+          `${targets.length} device${targets.length === 1 ? '' : 's'}: ${targets
+            .slice(0, 6)
+            .map(deviceLabel)
+            .join(', ')}${targets.length > 6 ? `, and ${targets.length - 6} more` : ''}.`}
+        {skipped > 0 && ` ${skipped} without ${appName} ${skipped === 1 ? 'is' : 'are'} skipped.`}
+      </p>
+      {bulk.isPending && (
+        <p role="status" className="muted">
+          Following {targets.length} transaction{targets.length === 1 ? '' : 's'} until each ends…
+        </p>
+      )}
+    </ConfirmDialog>
+  )
+}

@@ -1,0 +1,113 @@
+import type { Device, DeviceOrderKey } from '../../api/device-admin/device-schemas.ts'
+import type { SortState } from '../../components/data-table.tsx'
+import type { Tone } from '../../components/status-badge.tsx'
+
+/**
+ * The device list's state as kept in the URL: the search, the order and the page (the
+ * server's bookmark). The server searches, sorts and pages; the console only asks.
+ */
+export interface DeviceListParams {
+  q: string
+  sort: SortState
+  /** The bookmark of the page on screen; empty for the first page. */
+  page: string
+}
+
+/** Table columns the server can order by, and the `orderBy` key each one sends. */
+export const SORT_COLUMNS: Record<string, DeviceOrderKey> = {
+  name: 'friendlyName',
+  status: 'status',
+  model: 'deviceModel',
+  os: 'deviceEnvironment',
+  lastAccessed: 'lastAccessed',
+  id: 'uid',
+}
+const DEFAULT_SORT: SortState = { id: 'name', desc: false }
+
+export function parseDeviceListParams(search: URLSearchParams): DeviceListParams {
+  const raw = search.get('sort') ?? ''
+  const desc = raw.startsWith('-')
+  const id = desc ? raw.slice(1) : raw
+  return {
+    q: search.get('q') ?? '',
+    sort: id in SORT_COLUMNS ? { id, desc } : DEFAULT_SORT,
+    page: search.get('page') ?? '',
+  }
+}
+
+/** Writes the list state back, defaults left out so URLs stay short. */
+export function deviceListSearch(params: DeviceListParams): URLSearchParams {
+  const out = new URLSearchParams()
+  if (params.q) out.set('q', params.q)
+  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc)
+    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
+  if (params.page) out.set('page', params.page)
+  return out
+}
+
+/** The `orderBy` the API takes for a table sort (`-lastAccessed` …). */
+export function orderByOf(sort: SortState): string {
+  return `${sort.desc ? '-' : ''}${SORT_COLUMNS[sort.id] ?? 'friendlyName'}`
+}
+
+/** Device statuses in operator words and colour. */
+export function deviceStatusTone(status: string): { label: string; tone: Tone } {
+  switch (status) {
+    case 'ACTIVE':
+      return { label: 'Active', tone: 'ok' }
+    case 'LOST':
+      return { label: 'Lost', tone: 'warn' }
+    case 'STOLEN':
+      return { label: 'Stolen', tone: 'danger' }
+    case 'DISABLED':
+      return { label: 'Disabled', tone: 'danger' }
+    case 'EXPIRED':
+      return { label: 'Expired', tone: 'neutral' }
+    default:
+      return { label: status, tone: 'neutral' }
+  }
+}
+
+/** Transaction statuses in operator words and colour: only SUCCESS is green. */
+export function transactionStatusTone(status: string): { label: string; tone: Tone } {
+  switch (status) {
+    case 'SUCCESS':
+      return { label: 'Success', tone: 'ok' }
+    case 'FAILURE':
+      return { label: 'Failure', tone: 'danger' }
+    case 'CANCELED':
+      return { label: 'Canceled', tone: 'warn' }
+    case 'PENDING':
+      return { label: 'Pending', tone: 'progress' }
+    case 'PREPARING':
+      return { label: 'Preparing', tone: 'progress' }
+    case 'COMMITTING':
+      return { label: 'Committing', tone: 'progress' }
+    case 'REJECTING':
+      return { label: 'Rejecting', tone: 'progress' }
+    default:
+      return { label: status, tone: 'progress' }
+  }
+}
+
+/** How many of a device's applications are disabled, and of how many. */
+export function disabledCount(device: Device): { disabled: number; total: number } {
+  const apps = device.applicationDeviceAssociations ?? []
+  return { disabled: apps.filter((a) => a.status === 'DISABLED').length, total: apps.length }
+}
+
+/** The device's users, comma-separated ("—" for none: a kiosk). */
+export function usersOf(device: Device): string {
+  const users = (device.userIds ?? []).map((u) => u.str)
+  return users.length > 0 ? users.join(', ') : '—'
+}
+
+/** What the device page's URL carries to find the device again: its first user or its name. */
+export function lookupHint(device: Device): string {
+  return device.userIds?.[0]?.str ?? device.deviceDisplayName ?? ''
+}
+
+/** A device's name for people: its friendly name, or its id when it has none. */
+export function deviceLabel(device: Device): string {
+  return device.deviceDisplayName || device.id
+}

@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, expect, test } from 'vitest'
+import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
+import { paths } from '../../lib/paths.ts'
+import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { renderApp } from '../../test/render-app.tsx'
+
+const demo = setupTestBackend()
+
+afterEach(() => {
+  document.documentElement.lang = 'en'
+})
+
+/** The path of a seeded device's page, found by its name (as the list would link it). */
+function devicePath(envId: string, name: string, user: string): string {
+  const runtime = demo.backend.devices.runtime('mfp')
+  const index = runtime
+    ?.search('friendlyName', false, user)
+    .find((i) => runtime.view(i).deviceDisplayName === name)
+  if (!runtime || index === undefined) throw new Error(`no device ${name}`)
+  return paths.device(envId, 'mfp', runtime.view(index).id, user)
+}
+
+test('the page shows each application with platform and version read from its appId', async () => {
+  const { scope } = await signInAs('Monitor')
+  renderApp(devicePath(scope.envId, "Max's Galaxy S23", 'max.weber'))
+  const table = await screen.findByRole('table', { name: 'Applications on this device' })
+  const bank = within(table).getByRole('row', { name: /AcmeBank/ })
+  expect(bank).toHaveTextContent('Android')
+  expect(bank).toHaveTextContent('2.1.0')
+  expect(bank).toHaveTextContent('com.acme.bank')
+  expect(within(table).getByRole('switch', { name: 'AcmeWallet' })).not.toBeChecked()
+})
+
+test('a queued enable is followed: pending first, the switch turns on only at SUCCESS', async () => {
+  const { scope } = await signInAs('Operator')
+  const { user } = renderApp(devicePath(scope.envId, "Max's Galaxy S23", 'max.weber'))
+  const wallet = await screen.findByRole('switch', { name: 'AcmeWallet' })
+  await user.click(screen.getByRole('radio', { name: 'Queue and follow the transaction' }))
+  await user.click(wallet)
+  const apps = screen.getByRole('table', { name: 'Applications on this device' })
+  const row = within(apps).getByRole('row', { name: /AcmeWallet/ })
+  expect(await within(row).findByText(/Enabling · transaction \d+/)).toBeInTheDocument()
+  expect(within(row).getByText('Pending')).toBeInTheDocument()
+  expect(screen.getByRole('switch', { name: 'AcmeWallet' })).not.toBeChecked()
+
+  demo.backend.db.advanceClock(TX_DURATION_MS)
+  await waitFor(() => expect(screen.getByRole('switch', { name: 'AcmeWallet' })).toBeChecked())
+  const panel = screen.getByRole('table', { name: 'Transactions of this device' })
+  const tx = within(panel).getByRole('row', { name: /AcmeWallet → ENABLED/ })
+  expect(within(tx).getByText('Success')).toBeInTheDocument()
+})
+
+test('a synchronous FAILURE is shown with its details, never as a success', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(devicePath(scope.envId, "Lena's Pixel 6", 'lena.fischer'))
+  await user.click(await screen.findByRole('switch', { name: 'AcmeBank' }))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent(/Disabling AcmeBank failed: transaction \d+ ended in FAILURE/)
+  expect(alert).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
+  expect(screen.getByRole('switch', { name: 'AcmeBank' })).toBeChecked()
+  expect(screen.queryByText(/AcmeBank disabled on/)).not.toBeInTheDocument()
+  const panel = await screen.findByRole('table', { name: 'Transactions of this device' })
+  expect(
+    within(within(panel).getByRole('row', { name: /AcmeBank → DISABLED/ })).getByText('Failure'),
+  ).toBeInTheDocument()
+})
+
+test('locale carries the console language: the server answers in it', async () => {
+  document.documentElement.lang = 'de'
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(devicePath(scope.envId, "Lena's Pixel 6", 'lena.fischer'))
+  await user.click(await screen.findByRole('switch', { name: 'AcmeBank' }))
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    "AcmeBank 1.9.0 (Android) ist in der Laufzeit 'mfp' nicht mehr implementiert",
+  )
+})
+
+test('Monitor sees the switches disabled with the reason, and a click sends nothing', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { user } = renderApp(devicePath(scope.envId, "Lena's iPhone 15", 'lena.fischer'))
+  const bank = await screen.findByRole('switch', { name: 'AcmeBank' })
+  expect(bank).toHaveAttribute('aria-disabled', 'true')
+  expect(bank).toHaveAccessibleDescription(/mfpmonitor may only read/)
+  await user.click(bank)
+  expect(bank).toBeChecked()
+  const runtime = demo.backend.devices.runtime('mfp')
+  expect(runtime?.transactions.some((tx) => tx.userName === 'mona.berg')).toBe(false)
+})
+
+test('an unknown device says so and links back to the list', async () => {
+  const { scope } = await signInAs('Monitor')
+  renderApp(paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'))
+  expect(await screen.findByRole('heading', { name: 'Device not found' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Back to the devices of mfp' })).toBeInTheDocument()
+})

@@ -1,0 +1,426 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { toast } from 'sonner'
+import { parseAppId } from '../../api/device-admin/app-id.ts'
+import type {
+  Association,
+  Device,
+  SettableDeviceStatus,
+  Transaction,
+} from '../../api/device-admin/device-schemas.ts'
+import {
+  changeDeviceStatusRequest,
+  DeviceNotFoundError,
+  deviceQueries,
+  removeDeviceRequest,
+  useChangeApplicationStatus,
+  useChangeDeviceStatus,
+  useRemoveDevice,
+  type ApplyMode,
+} from '../../api/device-admin/devices.ts'
+import {
+  isTransactionFailedError,
+  transactionErrors,
+} from '../../api/device-admin/transaction-state.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, type Permission } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { formatDateTime } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import {
+  deviceLabel,
+  deviceStatusTone,
+  transactionStatusTone,
+  usersOf,
+} from './device-list-model.ts'
+import { useDeviceChangePermission } from './device-permission.ts'
+import { ModeChoice } from './mode-choice.tsx'
+import {
+  openAppTransactions,
+  recentTransactions,
+  TransactionsPanel,
+  useFollowAndAnnounce,
+} from './transactions-panel.tsx'
+import './devices.css'
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? '—'}</dd>
+    </>
+  )
+}
+
+export function DevicePage() {
+  const { runtime = '', deviceId = '' } = useParams()
+  const [searchParams] = useSearchParams()
+  const hint = searchParams.get('hint') ?? ''
+  const device = useQuery(deviceQueries.detail(runtime, deviceId, hint))
+
+  if (device.isPending) return <LoadingState label="Loading device…" />
+  if (device.isError && !device.data) {
+    const missing =
+      device.error instanceof DeviceNotFoundError ||
+      (isApiError(device.error) && device.error.status === 404)
+    if (missing) return <NotFound runtime={runtime} message={device.error.message} />
+    return (
+      <ErrorPanel
+        error={device.error}
+        title="Could not load this device"
+        onRetry={() => void device.refetch()}
+        retrying={device.isFetching}
+      />
+    )
+  }
+  return (
+    <DeviceView runtime={runtime} device={device.data} freshness={<Freshness query={device} />} />
+  )
+}
+
+function NotFound({ runtime, message }: { runtime: string; message: string }) {
+  const { scope } = useConsole()
+  return (
+    <div className="state">
+      <h1>Device not found</h1>
+      <p>{message}</p>
+      <Link to={paths.devices(scope.envId, runtime)}>Back to the devices of {runtime}</Link>
+    </div>
+  )
+}
+
+function DeviceView({
+  runtime,
+  device,
+  freshness,
+}: {
+  runtime: string
+  device: Device
+  freshness: ReactNode
+}) {
+  const { scope } = useConsole()
+  const status = deviceStatusTone(device.status)
+  const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
+  return (
+    <div className="page">
+      <PageHeader
+        breadcrumbs={
+          <>
+            <Link to={paths.devices(scope.envId, runtime)}>Devices of {runtime}</Link> /{' '}
+            {deviceLabel(device)}
+          </>
+        }
+        title={
+          <>
+            {deviceLabel(device)} <StatusBadge {...status} />
+          </>
+        }
+        subtitle={
+          <span>
+            {device.deviceModel ?? 'Unknown model'} · {device.deviceOs ?? 'unknown OS'} · users{' '}
+            {usersOf(device)}
+          </span>
+        }
+        actions={freshness}
+      />
+      <DeviceActions runtime={runtime} device={device} />
+      <section className="card" aria-labelledby="device-facts">
+        <h2 id="device-facts">Device</h2>
+        <dl className="fields">
+          <Field label="Device id">
+            <span className="mono">{device.id}</span>
+          </Field>
+          <Field label="Status">{status.label}</Field>
+          <Field label="Users">{usersOf(device)}</Field>
+          <Field label="Last access">{formatDateTime(lastAccessed)}</Field>
+        </dl>
+      </section>
+      <Applications runtime={runtime} device={device} />
+      <TransactionsPanel
+        runtime={runtime}
+        deviceId={device.id}
+        title="Transactions of this device"
+      />
+    </div>
+  )
+}
+
+const STATUS_ACTIONS: ReadonlyArray<{
+  status: SettableDeviceStatus
+  label: string
+  explain: string
+}> = [
+  {
+    status: 'LOST',
+    label: 'Mark lost',
+    explain: 'A lost device can no longer reach the server with any application of this runtime.',
+  },
+  {
+    status: 'STOLEN',
+    label: 'Mark stolen',
+    explain: 'A stolen device can no longer reach the server with any application of this runtime.',
+  },
+  {
+    status: 'DISABLED',
+    label: 'Disable device',
+    explain: 'A disabled device can no longer reach the server until it is made active again.',
+  },
+  {
+    status: 'ACTIVE',
+    label: 'Mark active',
+    explain: 'The device can reach the server again with its enabled applications.',
+  },
+]
+
+function DeviceActions({ runtime, device }: { runtime: string; device: Device }) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const canChange = useDeviceChangePermission()
+  const changeStatus = useChangeDeviceStatus(runtime)
+  const remove = useRemoveDevice(runtime)
+  const [confirm, setConfirm] = useState<SettableDeviceStatus | 'remove' | null>(null)
+  const name = deviceLabel(device)
+  const action = STATUS_ACTIONS.find((a) => a.status === confirm)
+
+  const gate = (target: SettableDeviceStatus): Permission =>
+    !canChange.allowed
+      ? canChange
+      : device.status === target
+        ? { allowed: false, reason: `It is already ${target.toLowerCase()}.` }
+        : canChange
+  const close = () => {
+    setConfirm(null)
+    changeStatus.reset()
+    remove.reset()
+  }
+
+  return (
+    <div className="toolbar" role="group" aria-label="Device actions">
+      {STATUS_ACTIONS.map((a) => (
+        <Button key={a.status} permission={gate(a.status)} onClick={() => setConfirm(a.status)}>
+          {a.label}…
+        </Button>
+      ))}
+      <Button variant="danger" permission={canChange} onClick={() => setConfirm('remove')}>
+        Remove device…
+      </Button>
+      {action && (
+        <ConfirmDialog
+          open
+          onOpenChange={(next) => (next ? undefined : close())}
+          title={`${action.label}: ${name}?`}
+          confirmLabel={action.label}
+          tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
+          pending={changeStatus.isPending}
+          error={changeStatus.error ?? undefined}
+          requests={[changeDeviceStatusRequest(runtime, device.id, action.status)]}
+          onConfirm={() =>
+            changeStatus.mutate(
+              { deviceId: device.id, status: action.status },
+              {
+                onSuccess: () => {
+                  toast.success(`${name} is now ${action.status.toLowerCase()}`)
+                  close()
+                },
+              },
+            )
+          }
+        >
+          <p style={{ marginTop: 0 }}>{action.explain}</p>
+        </ConfirmDialog>
+      )}
+      {confirm === 'remove' && (
+        <ConfirmDialog
+          open
+          onOpenChange={(next) => (next ? undefined : close())}
+          title={`Remove ${name}?`}
+          confirmLabel="Remove device"
+          pending={remove.isPending}
+          error={remove.error ?? undefined}
+          requests={[removeDeviceRequest(runtime, device.id)]}
+          onConfirm={() =>
+            remove.mutate(device.id, {
+              onSuccess: () => {
+                toast.success(`Removed ${name}`)
+                void navigate(paths.devices(scope.envId, runtime))
+              },
+            })
+          }
+        >
+          <p style={{ marginTop: 0 }}>
+            The device and its application statuses are removed from runtime {runtime}; open changes
+            of it are canceled. If an application connects from it again, it registers as a new
+            device with every application enabled.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  )
+}
+
+/** A change that did not succeed, with its transaction's details when there is one. */
+function ChangeError({ error, what }: { error: unknown; what: string }) {
+  if (isTransactionFailedError(error)) {
+    const tx = error.transaction
+    const errors = transactionErrors(tx)
+    return (
+      <div className="alert alert-error" role="alert">
+        <div className="alert-title">
+          {what} failed: transaction {tx.id} ended in {tx.status}
+        </div>
+        {errors.length > 0 ? (
+          <ul>
+            {errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        ) : (
+          <div>{error.message}</div>
+        )}
+        <div className="muted">The switch shows the status the server still has.</div>
+      </div>
+    )
+  }
+  return <ErrorPanel error={error} title={`${what} failed`} />
+}
+
+function Applications({ runtime, device }: { runtime: string; device: Device }) {
+  const canChange = useDeviceChangePermission()
+  const change = useChangeApplicationStatus(runtime)
+  const recent = useQuery(recentTransactions(runtime))
+  const [mode, setMode] = useState<ApplyMode>('wait')
+  const apps = device.applicationDeviceAssociations ?? []
+  const name = deviceLabel(device)
+  const busyApp = change.isPending ? change.variables?.appName : undefined
+  const failed = change.error && change.variables ? change.variables : null
+
+  const toggle = (app: Association) => {
+    const status = app.status === 'ENABLED' ? 'DISABLED' : 'ENABLED'
+    const verb = status === 'ENABLED' ? 'enabled' : 'disabled'
+    change.mutate(
+      { deviceId: device.id, appName: app.appName, status, mode },
+      {
+        onSuccess: (outcome) => {
+          if (outcome.phase === 'success') toast.success(`${app.appName} ${verb} on ${name}`)
+          else
+            toast.info(
+              `Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
+            )
+        },
+      },
+    )
+  }
+
+  return (
+    <section className="card devices-stack" aria-labelledby="device-apps">
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id="device-apps" style={{ margin: 0 }}>
+          Applications
+        </h2>
+        <ModeChoice mode={mode} onChange={setMode} />
+      </div>
+      {!canChange.allowed && (
+        <p className="muted" role="note">
+          Read only: {canChange.reason}
+        </p>
+      )}
+      {failed && (
+        <ChangeError
+          error={change.error}
+          what={`${failed.status === 'ENABLED' ? 'Enabling' : 'Disabling'} ${failed.appName}`}
+        />
+      )}
+      {apps.length === 0 ? (
+        <p className="muted">No application of this runtime is registered on this device.</p>
+      ) : (
+        <div className="apps-scroll">
+          <table className="data" aria-label="Applications on this device">
+            <thead>
+              <tr>
+                <th scope="col" style={{ width: '18%' }}>
+                  Application
+                </th>
+                <th scope="col" style={{ width: '11%' }}>
+                  Platform
+                </th>
+                <th scope="col" style={{ width: '11%' }}>
+                  Version
+                </th>
+                <th scope="col" style={{ width: '20%' }}>
+                  Bundle id
+                </th>
+                <th scope="col" style={{ width: '16%' }}>
+                  Status
+                </th>
+                <th scope="col">Pending change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apps.map((app) => {
+                const parsed = parseAppId(app.appId)
+                const enabled = app.status === 'ENABLED'
+                const open = openAppTransactions(recent.data?.items, device.id, app.appName)
+                return (
+                  <tr key={app.appName}>
+                    <td>{app.appName}</td>
+                    <td>{parsed.platformLabel ?? '—'}</td>
+                    <td>{parsed.version ?? '—'}</td>
+                    <td className="mono" title={app.appId}>
+                      {parsed.bundleId}
+                    </td>
+                    <td>
+                      <Button
+                        role="switch"
+                        aria-checked={enabled}
+                        aria-label={app.appName}
+                        variant="ghost"
+                        size="small"
+                        className="app-switch"
+                        permission={canChange}
+                        busy={busyApp === app.appName}
+                        disabled={change.isPending}
+                        onClick={() => toggle(app)}
+                      >
+                        <span className="track" aria-hidden="true" />
+                        <span aria-hidden="true">{enabled ? 'Enabled' : 'Disabled'}</span>
+                      </Button>
+                    </td>
+                    <td>
+                      {open[0] ? (
+                        <PendingChange runtime={runtime} tx={open[0]} />
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** A queued change of this application, followed until its transaction ends. */
+function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
+  const followed = useFollowAndAnnounce(runtime, tx)
+  const current = followed.data ?? tx
+  const target = tx.description?.status === 'ENABLED' ? 'Enabling' : 'Disabling'
+  return (
+    <span className="toolbar">
+      <span>
+        {target} · transaction {tx.id}
+      </span>
+      <StatusBadge {...transactionStatusTone(current.status)} />
+    </span>
+  )
+}

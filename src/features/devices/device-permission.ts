@@ -1,0 +1,16 @@
+import { MFP_WRITE_ROLES } from '../../api/permissions.ts'
+import { usePermission, type Permission } from '../../components/console-context.tsx'
+
+/**
+ * May the identity change device and application status or remove devices? The scope
+ * decides (ADR 004); the reason also names the MobileFirst roles the server checks, since
+ * that is what an administrator grants (mfpmonitor may only read).
+ */
+export function useDeviceChangePermission(): Permission {
+  const base = usePermission('manageDevices')
+  if (base.allowed) return base
+  return {
+    allowed: false,
+    reason: `${base.reason ?? 'Not allowed.'} Changing device or application status needs the MobileFirst role ${MFP_WRITE_ROLES.join(', ')}; mfpmonitor may only read.`,
+  }
+}

@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { paths } from '../../lib/paths.ts'
+import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { deviceListSearch, orderByOf, parseDeviceListParams } from './device-list-model.ts'
+
+setupTestBackend()
+
+function names(): string[] {
+  const table = screen.getByRole('table', { name: 'Devices' })
+  return within(table)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '')
+}
+
+test('the list state round-trips through the URL and maps to the API orderBy', () => {
+  const params = parseDeviceListParams(new URLSearchParams('q=lena&sort=-lastAccessed&page=abc'))
+  expect(params).toEqual({ q: 'lena', sort: { id: 'lastAccessed', desc: true }, page: 'abc' })
+  expect(orderByOf(params.sort)).toBe('-lastAccessed')
+  expect(deviceListSearch(params).toString()).toBe('q=lena&sort=-lastAccessed&page=abc')
+  expect(orderByOf(parseDeviceListParams(new URLSearchParams('sort=colour')).sort)).toBe(
+    'friendlyName',
+  )
+  expect(deviceListSearch(parseDeviceListParams(new URLSearchParams())).toString()).toBe('')
+})
+
+test('search and order come from the URL and are done by the server', async () => {
+  const { scope } = await signInAs('Monitor')
+  renderApp(paths.devices(scope.envId, 'mfp', 'q=lena.fischer&sort=-lastAccessed'))
+  expect(await screen.findByText('3 matching devices in runtime mfp')).toBeInTheDocument()
+  expect(names()).toEqual(["Lena's iPhone 15", "Lena's iPad Air", "Lena's Pixel 6"])
+  expect(screen.getByRole('searchbox', { name: 'Search devices' })).toHaveValue('lena.fischer')
+})
+
+test('paging follows the server bookmarks and keeps the page in the URL', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { router, user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  const first = names()[0]
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(await screen.findByText('101–200 of 320')).toBeInTheDocument()
+  expect(locationOf(router)).toMatch(/page=/)
+  expect(names()[0]).not.toBe(first)
+  // A new search starts from its first page.
+  await user.type(screen.getByRole('searchbox', { name: 'Search devices' }), 'max')
+  await waitFor(() => expect(locationOf(router)).not.toMatch(/page=/))
+  expect(locationOf(router)).toMatch(/q=max/)
+})
+
+test('an unknown runtime shows the server’s 404 and the request that failed', async () => {
+  const { scope } = await signInAs('Monitor')
+  renderApp(paths.devices(scope.envId, 'nope'))
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent("The runtime 'nope' was not found.")
+  expect(alert).toHaveTextContent(
+    'HTTP 404 · GET /mfpadmin/management-apis/2.0/runtimes/nope/devices',
+  )
+  expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+})
+
+test('bulk for one user: one result per device, the failure with its details', async () => {
+  const { scope } = await signInAs('Operator')
+  const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  await user.click(await screen.findByRole('button', { name: 'Change an app for a user…' }))
+  const dialog = screen.getByRole('dialog', {
+    name: 'Change an application on every device of a user',
+  })
+  await user.type(within(dialog).getByLabelText('User id'), 'lena.fischer')
+  await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
+  expect(await within(dialog).findByText(/3 devices of lena.fischer/)).toBeInTheDocument()
+  // Waiting for each answer keeps the test off the clock; queued work is covered in e2e.
+  await user.click(within(dialog).getByRole('radio', { name: 'Wait for the result' }))
+  await user.click(within(dialog).getByRole('button', { name: 'Disable AcmeBank on 3 devices' }))
+  const results = await screen.findByRole('dialog', { name: 'Disable AcmeBank: results' })
+  expect(within(results).getByRole('status')).toHaveTextContent(
+    'Disable AcmeBank: 2 of 3 succeeded, 1 failed.',
+  )
+  const items = within(within(results).getByRole('list')).getAllByRole('listitem')
+  expect(items[0]).toHaveTextContent("Lena's Pixel 6")
+  expect(items[0]).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
+})

@@ -1,0 +1,266 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
+import type { Device } from '../../api/device-admin/device-schemas.ts'
+import { DEVICE_PAGE_SIZE, deviceQueries } from '../../api/device-admin/devices.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { PageHeader } from '../../components/page-header.tsx'
+import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { useNow } from '../../components/use-now.ts'
+import { formatAgo, formatDateTime } from '../../lib/format.ts'
+import { paths } from '../../lib/paths.ts'
+import { BulkAppStatusDialog } from './bulk-app-status-dialog.tsx'
+import {
+  deviceLabel,
+  deviceListSearch,
+  deviceStatusTone,
+  disabledCount,
+  lookupHint,
+  orderByOf,
+  parseDeviceListParams,
+  usersOf,
+  type DeviceListParams,
+} from './device-list-model.ts'
+import { useDeviceChangePermission } from './device-permission.ts'
+import { RuntimePicker } from './runtime-picker.tsx'
+import { TransactionsPanel } from './transactions-panel.tsx'
+import './devices.css'
+
+function deviceColumns(envId: string, runtime: string, now: number): Column<Device>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Name',
+      width: '20%',
+      sortable: true,
+      cell: (d) => (
+        <Link to={paths.device(envId, runtime, d.id, lookupHint(d))}>{deviceLabel(d)}</Link>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: '10%',
+      sortable: true,
+      cell: (d) => <StatusBadge {...deviceStatusTone(d.status)} />,
+    },
+    {
+      id: 'users',
+      header: 'Users',
+      width: '15%',
+      cell: (d) => <span title={usersOf(d)}>{usersOf(d)}</span>,
+    },
+    { id: 'model', header: 'Model', width: '13%', sortable: true, cell: (d) => d.deviceModel },
+    { id: 'os', header: 'OS', width: '11%', sortable: true, cell: (d) => d.deviceOs },
+    {
+      id: 'lastAccessed',
+      header: 'Last access',
+      width: '12%',
+      sortable: true,
+      cell: (d) => {
+        const at = d.lastAccessed ? Date.parse(d.lastAccessed) : NaN
+        return Number.isNaN(at) ? '—' : <span title={formatDateTime(at)}>{formatAgo(at, now)}</span>
+      },
+    },
+    {
+      id: 'disabled',
+      header: 'Apps disabled',
+      width: '14%',
+      cell: (d) => {
+        const { disabled, total } = disabledCount(d)
+        if (total === 0) return <span className="muted">No apps</span>
+        return disabled > 0 ? (
+          <StatusBadge label={`${disabled} of ${total} disabled`} tone="warn" />
+        ) : (
+          <span className="muted">None of {total}</span>
+        )
+      },
+    },
+  ]
+}
+
+/** Search text once typing pauses: one server search per pause, not one per keystroke. */
+function useSettledText(text: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delayMs)
+    return () => clearTimeout(timer)
+  }, [text, delayMs])
+  // Clearing the search answers at once.
+  return text === '' ? text : settled
+}
+
+/**
+ * One runtime's devices: searched, sorted and paged by the server (bookmarks), all of it
+ * in the URL, so 50,000 devices cost one page of 100 at a time.
+ */
+export function DevicesPage() {
+  const { scope } = useConsole()
+  const { runtime = '' } = useParams()
+  const canChange = useDeviceChangePermission()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const params = useMemo(() => parseDeviceListParams(searchParams), [searchParams])
+  const query = useSettledText(params.q.trim())
+  const list = useQuery(
+    deviceQueries.list(runtime, {
+      query,
+      orderBy: orderByOf(params.sort),
+      bookmark: params.page,
+      pageSize: DEVICE_PAGE_SIZE,
+    }),
+  )
+  const now = useNow(30_000)
+  // Selected devices are kept whole: the selection outlives the page they were picked on.
+  const [selected, setSelected] = useState<ReadonlyMap<string, Device>>(new Map())
+  const [bulk, setBulk] = useState<'selected' | 'user' | null>(null)
+  const columns = useMemo(
+    () => deviceColumns(scope.envId, runtime, now),
+    [scope.envId, runtime, now],
+  )
+
+  const update = (change: Partial<DeviceListParams>) => {
+    const next = { ...params, ...change }
+    // A new search or order starts at its first page: a bookmark belongs to one list.
+    if (change.q !== undefined || change.sort !== undefined) next.page = ''
+    setSearchParams(deviceListSearch(next), { replace: true, flushSync: true })
+  }
+  const goToPage = (bookmark: string) =>
+    setSearchParams(deviceListSearch({ ...params, page: bookmark }))
+
+  const page = list.data
+  const rows = page?.items ?? []
+  const selection = {
+    selected: new Set(selected.keys()),
+    onChange: (keys: Set<string>) => {
+      const next = new Map<string, Device>()
+      for (const key of keys) {
+        const device = selected.get(key) ?? rows.find((d) => d.id === key)
+        if (device) next.set(key, device)
+      }
+      setSelected(next)
+    },
+  }
+
+  let content
+  if (list.isPending) content = <LoadingState label="Loading devices…" />
+  else if (list.isError && !page) {
+    content = (
+      <ErrorPanel
+        error={list.error}
+        title={`Could not load the devices of runtime ${runtime}`}
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+      />
+    )
+  } else if (rows.length === 0) {
+    content = params.q ? (
+      <EmptyState title={`No device matches “${params.q}”`}>
+        <p>The search looks at device names and user ids.</p>
+        <Button onClick={() => update({ q: '' })}>Clear search</Button>
+      </EmptyState>
+    ) : (
+      <EmptyState title={`No devices in runtime ${runtime}`}>
+        <p>Devices appear here when an application of this runtime first connects from them.</p>
+      </EmptyState>
+    )
+  } else {
+    content = (
+      <DataTable
+        label="Devices"
+        rows={rows}
+        columns={columns}
+        rowKey={(d) => d.id}
+        rowLabel={deviceLabel}
+        sort={params.sort}
+        onSortChange={(sort: SortState) => update({ sort })}
+        selection={selection}
+      />
+    )
+  }
+
+  const start = page?.startIndex ?? 0
+  return (
+    <div className="page">
+      <PageHeader
+        title="Devices"
+        subtitle={
+          page
+            ? `${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime ${runtime}`
+            : `Runtime ${runtime}`
+        }
+        actions={
+          <>
+            <Freshness query={list} />
+            <RuntimePicker />
+            <Button permission={canChange} onClick={() => setBulk('user')}>
+              Change an app for a user…
+            </Button>
+          </>
+        }
+      />
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label="Search devices"
+          placeholder="Search by device name or user id…"
+          value={params.q}
+          onChange={(e) => update({ q: e.target.value })}
+          style={{ width: 300 }}
+        />
+        {params.q && (
+          <Button variant="ghost" onClick={() => update({ q: '' })}>
+            Clear search
+          </Button>
+        )}
+      </div>
+      {selected.size > 0 && (
+        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+          <strong>{selected.size} selected</strong>
+          <Button size="small" permission={canChange} onClick={() => setBulk('selected')}>
+            Enable or disable an app…
+          </Button>
+          <Button size="small" variant="ghost" onClick={() => setSelected(new Map())}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+      <div className="devices-table">{content}</div>
+      {page && page.totalListSize > 0 && (
+        <nav className="pager" aria-label="Pages">
+          <span className="muted" role="status">
+            {start + 1}–{start + rows.length} of {page.totalListSize.toLocaleString('en-US')}
+          </span>
+          <Button
+            size="small"
+            disabled={!page.prevPageBookmark || list.isPlaceholderData}
+            onClick={() => goToPage(page.prevPageBookmark ?? '')}
+          >
+            Previous page
+          </Button>
+          <Button
+            size="small"
+            disabled={!page.nextPageBookmark || list.isPlaceholderData}
+            onClick={() => goToPage(page.nextPageBookmark ?? '')}
+          >
+            Next page
+          </Button>
+        </nav>
+      )}
+      {/* Only for a runtime that answered: an unknown one has one error to show, not two. */}
+      {page && <TransactionsPanel runtime={runtime} />}
+      {bulk && (
+        <BulkAppStatusDialog
+          runtime={runtime}
+          devices={[...selected.values()]}
+          byUser={bulk === 'user'}
+          onClose={() => setBulk(null)}
+        />
+      )}
+    </div>
+  )
+}

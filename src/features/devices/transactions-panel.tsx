@@ -1,0 +1,230 @@
+import { useQuery } from '@tanstack/react-query'
+import { useSearchParams } from 'react-router'
+import { toast } from 'sonner'
+import type { Transaction } from '../../api/device-admin/device-schemas.ts'
+import {
+  isTransactionFinished,
+  transactionErrors,
+  transactionFailureMessage,
+  transactionPhase,
+  transactionTypeLabel,
+} from '../../api/device-admin/transaction-state.ts'
+import {
+  transactionQueries,
+  useFollowTransaction,
+  type TransactionListQuery,
+} from '../../api/device-admin/transactions.ts'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { useNow } from '../../components/use-now.ts'
+import { formatAgo, formatDateTime } from '../../lib/format.ts'
+import { transactionStatusTone } from './device-list-model.ts'
+
+/** Transactions whose end was announced already (the list and a follower may both see it). */
+const announced = new Set<string>()
+
+/** A toast for a transaction that ended while the console watched: success or not, never mixed up. */
+function announceEnd(runtime: string, done: Transaction): void {
+  const key = `${runtime}/${done.id}`
+  if (announced.has(key)) return
+  announced.add(key)
+  const what = `${transactionTypeLabel(done.type)} (transaction ${done.id})`
+  if (transactionPhase(done.status) === 'success') toast.success(`${what} succeeded`)
+  else toast.error(`${what} ended in ${done.status}: ${transactionFailureMessage(done)}`)
+}
+
+/** The recent transactions every device view reads (one cached list per runtime). */
+export function recentTransactions(runtime: string, errorsOnly = false) {
+  const query: TransactionListQuery = {
+    orderBy: '-created',
+    pageSize: 50,
+    bookmark: '',
+    errorsOnly,
+  }
+  return transactionQueries.list(runtime, query, (tx) => announceEnd(runtime, tx))
+}
+
+/** The open transactions changing one application on one device, newest first. */
+export function openAppTransactions(
+  transactions: readonly Transaction[] | undefined,
+  deviceId: string,
+  appName: string,
+): Transaction[] {
+  return (transactions ?? []).filter(
+    (tx) =>
+      tx.type === 'CHANGE_DEVICE_APPLICATION_STATUS' &&
+      tx.description?.deviceId === deviceId &&
+      tx.description.appName === appName &&
+      !isTransactionFinished(tx.status),
+  )
+}
+
+/** What a transaction changes, in words: "AcmeBank → DISABLED on <device>". */
+function targetOf(tx: Transaction, showDevice: boolean): string {
+  const d = tx.description
+  const parts: string[] = []
+  if (d?.appName) parts.push(d.appName)
+  if (d?.status) parts.push(`→ ${d.status}`)
+  if (showDevice && d?.deviceId) parts.push(`on ${d.deviceId}`)
+  return parts.length > 0 ? parts.join(' ') : '—'
+}
+
+/**
+ * A transaction's status. An open one is followed through `GET .../transactions/{id}`
+ * until it ends; its end is announced (success or failure, never one for the other).
+ */
+export function TransactionStatus({ runtime, tx }: { runtime: string; tx: Transaction }) {
+  if (isTransactionFinished(tx.status)) return <StatusBadge {...transactionStatusTone(tx.status)} />
+  return <FollowedStatus runtime={runtime} tx={tx} />
+}
+
+/**
+ * Follows an open transaction and announces its end with a toast. Every view of the same
+ * transaction uses this, so whichever observer's read sees the end, the toast comes once.
+ */
+export function useFollowAndAnnounce(runtime: string, tx: Transaction) {
+  return useFollowTransaction(runtime, tx.id, {
+    known: tx,
+    onFinish: (done) => announceEnd(runtime, done),
+  })
+}
+
+function FollowedStatus({ runtime, tx }: { runtime: string; tx: Transaction }) {
+  const followed = useFollowAndAnnounce(runtime, tx)
+  const current = followed.data ?? tx
+  return <StatusBadge {...transactionStatusTone(current.status)} />
+}
+
+/**
+ * Recent transactions of a runtime (or of one device): type, target, user, status,
+ * times and error details. Open ones are followed until they end; "errors only" is in
+ * the URL like every other filter.
+ */
+export function TransactionsPanel({
+  runtime,
+  deviceId,
+  title = 'Recent transactions',
+}: {
+  runtime: string
+  /** Only this device's transactions (from the runtime's recent ones). */
+  deviceId?: string
+  title?: string
+}) {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const errorsOnly = searchParams.get('tx') === 'errors'
+  const list = useQuery(recentTransactions(runtime, errorsOnly))
+  const now = useNow(15_000)
+  const rows = (list.data?.items ?? []).filter(
+    (tx) => !deviceId || tx.description?.deviceId === deviceId,
+  )
+  const setErrorsOnly = (next: boolean) => {
+    const search = new URLSearchParams(searchParams)
+    if (next) search.set('tx', 'errors')
+    else search.delete('tx')
+    setSearchParams(search, { replace: true, flushSync: true })
+  }
+
+  let body
+  if (list.isPending) body = <p className="muted">Loading transactions…</p>
+  else if (list.isError && !list.data)
+    body = (
+      <ErrorPanel
+        error={list.error}
+        title="Could not load transactions"
+        onRetry={() => void list.refetch()}
+        retrying={list.isFetching}
+      />
+    )
+  else if (rows.length === 0)
+    body = (
+      <p className="muted">
+        {errorsOnly
+          ? 'No failed or canceled transactions among the recent ones.'
+          : deviceId
+            ? 'No recent transactions for this device. Changing a status creates one.'
+            : 'No recent transactions.'}
+      </p>
+    )
+  else
+    body = (
+      // Focusable so the list can be scrolled by keyboard (it holds no other control).
+      // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
+      <div className="tx-scroll" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
+        <table className="data" aria-label={title}>
+          <thead>
+            <tr>
+              <th scope="col" style={{ width: '5%' }}>
+                ID
+              </th>
+              <th scope="col" style={{ width: '14%' }}>
+                Type
+              </th>
+              <th scope="col" style={{ width: deviceId ? '16%' : '20%' }}>
+                Target
+              </th>
+              <th scope="col" style={{ width: '12%' }}>
+                User
+              </th>
+              <th scope="col" style={{ width: '10%' }}>
+                Status
+              </th>
+              <th scope="col" style={{ width: '8%' }}>
+                Created
+              </th>
+              <th scope="col" style={{ width: '8%' }}>
+                Updated
+              </th>
+              <th scope="col">Errors</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((tx) => {
+              const created = tx.timeCreated ? Date.parse(tx.timeCreated) : NaN
+              const updated = tx.timeUpdated ? Date.parse(tx.timeUpdated) : NaN
+              const errors = transactionErrors(tx)
+              return (
+                <tr key={tx.id}>
+                  <td className="mono">{tx.id}</td>
+                  <td>{transactionTypeLabel(tx.type)}</td>
+                  <td title={targetOf(tx, true)}>{targetOf(tx, !deviceId)}</td>
+                  <td>{tx.userName ?? '—'}</td>
+                  <td>
+                    <TransactionStatus runtime={runtime} tx={tx} />
+                  </td>
+                  <td title={formatDateTime(created)}>
+                    {Number.isNaN(created) ? '—' : formatAgo(created, now)}
+                  </td>
+                  <td title={formatDateTime(updated)}>
+                    {Number.isNaN(updated) ? '—' : formatAgo(updated, now)}
+                  </td>
+                  <td className={errors.length > 0 ? 'tx-errors' : undefined}>
+                    {errors.length > 0 ? errors.join(' ') : ''}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    )
+
+  return (
+    <section className="card tx-panel" aria-labelledby="tx-title">
+      <div className="toolbar">
+        <h2 id="tx-title">{title}</h2>
+        <label className="updated">
+          <input
+            type="checkbox"
+            checked={errorsOnly}
+            onChange={(e) => setErrorsOnly(e.target.checked)}
+          />
+          Failed and canceled only
+        </label>
+        <span className="header-spacer" style={{ flex: 1 }} />
+        <Freshness query={list} />
+      </div>
+      {body}
+    </section>
+  )
+}
