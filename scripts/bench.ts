@@ -234,11 +234,11 @@ async function firstRowsAfterNavigation(
     .waitFor({ timeout: 60_000 })
   await page.waitForTimeout(500)
   return page.evaluate(
-    ({ link, table }) => {
-      const anchor = [...document.querySelectorAll('nav a')].find((a) => a.textContent === link)
+    ({ linkText, tableName }) => {
+      const anchor = [...document.querySelectorAll('nav a')].find((a) => a.textContent === linkText)
       if (!(anchor instanceof HTMLElement)) return Number.NaN
       const hasRow = () =>
-        document.querySelector(`table[aria-label="${table}"] tbody tr[aria-rowindex]`) !== null
+        document.querySelector(`table[aria-label="${tableName}"] tbody tr[aria-rowindex]`) !== null
       return new Promise<number>((resolve) => {
         const t0 = performance.now()
         const observer = new MutationObserver(() => {
@@ -250,7 +250,7 @@ async function firstRowsAfterNavigation(
         anchor.click()
       })
     },
-    { link, table },
+    { linkText: link, tableName: table },
   )
 }
 
