@@ -17,7 +17,7 @@ async function openApplications(
   await signInAs(page, role)
   await page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Applications' })
+    .getByRole('link', { name: 'Applications', exact: true })
     .click()
   await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
 }
@@ -306,7 +306,7 @@ test('10,000 applications: filtering, sorting and scrolling to the end', async (
   await signInAs(page, 'Administrator', '/?fleet=large')
   await page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Applications' })
+    .getByRole('link', { name: 'Applications', exact: true })
     .click()
   await expect(page.getByText(/^10000 in Production/)).toBeVisible({ timeout: 20_000 })
   await page

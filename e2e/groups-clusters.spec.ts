@@ -217,7 +217,7 @@ test('Monitor sees every change disabled, with the missing scope as the reason',
   // An application's target links to its group; a member's page links back to the group.
   await page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Applications' })
+    .getByRole('link', { name: 'Applications', exact: true })
     .click()
   await page.getByRole('searchbox', { name: 'Filter applications' }).fill('catalog-batch')
   await page.getByRole('table', { name: 'Applications' }).getByRole('link', { name: GROUP }).click()

@@ -349,7 +349,7 @@ async function idleTraffic(browser: Browser): Promise<{ visible: number; hiddenR
   await page.getByLabel('Client secret').fill('demo-administrator-secret')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.getByRole('table', { name: 'Servers' }).waitFor({ timeout: 60_000 })
-  await page.getByRole('link', { name: 'Applications' }).click()
+  await page.getByRole('link', { name: 'Applications', exact: true }).click()
   await page.getByRole('table', { name: 'Applications' }).waitFor({ timeout: 60_000 })
   await page.waitForTimeout(2000)
   const cdp = await context.newCDPSession(page)
