@@ -32,6 +32,8 @@ test('a server added to a group gets its applications; removed, it keeps them as
   await signInAs(page, 'Administrator')
   await openGroup(page, GROUP)
   const matrix = page.getByRole('table', { name: `Applications on ${GROUP}` })
+  // count() does not wait: first let the group's applications arrive.
+  await expect(matrix.getByRole('row').nth(1)).toBeVisible()
   const appCount = (await matrix.getByRole('row').count()) - 1
   expect(appCount).toBeGreaterThan(0)
 
