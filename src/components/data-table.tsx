@@ -1,12 +1,13 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { useRef, type ReactNode } from 'react'
+import { memo, useCallback, useRef, type ReactNode } from 'react'
 
 export interface Column<T> {
   id: string
   header: string
   /** CSS width of the column (fixed layout keeps 10,000 rows cheap to lay out). */
   width?: string
-  cell: (row: T) => ReactNode
+  /** A method (not a property) so a `Column<T>` can be handed to the untyped memoised row. */
+  cell(row: T): ReactNode
   sortable?: boolean
 }
 
@@ -80,13 +81,19 @@ export function DataTable<T>({
     if (!selection) return
     selection.onChange(allSelected ? new Set() : new Set(rows.map(rowKey)))
   }
-  const toggleRow = (key: string) => {
-    if (!selection) return
-    const next = new Set(selection.selected)
+  // Stable across renders (it reads the latest selection through a ref), so rows that did
+  // not change skip rendering: each row holds links, and a keystroke in a filter or a
+  // scroll frame re-renders the table.
+  const selectionRef = useRef(selection)
+  selectionRef.current = selection
+  const toggleRow = useCallback((key: string) => {
+    const current = selectionRef.current
+    if (!current) return
+    const next = new Set(current.selected)
     if (next.has(key)) next.delete(key)
     else next.add(key)
-    selection.onChange(next)
-  }
+    current.onChange(next)
+  }, [])
 
   return (
     <div className="table-wrap" ref={scrollRef}>
@@ -154,23 +161,17 @@ export function DataTable<T>({
             const row = rows[item.index]
             if (row === undefined) return null
             const key = rowKey(row)
-            const checked = selection?.selected.has(key) ?? false
             return (
-              <tr key={key} aria-rowindex={item.index + 2} data-selected={checked || undefined}>
-                {selection && (
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${rowLabel(row)}`}
-                      checked={checked}
-                      onChange={() => toggleRow(key)}
-                    />
-                  </td>
-                )}
-                {columns.map((column) => (
-                  <td key={column.id}>{column.cell(row)}</td>
-                ))}
-              </tr>
+              <DataRow
+                key={key}
+                row={row}
+                rowKey={key}
+                index={item.index}
+                columns={columns}
+                label={selection ? rowLabel(row) : null}
+                checked={selection?.selected.has(key) ?? false}
+                onToggle={toggleRow}
+              />
             )
           })}
           {padBottom > 0 && (
@@ -184,3 +185,43 @@ export function DataTable<T>({
     </div>
   )
 }
+
+interface DataRowProps {
+  row: unknown
+  rowKey: string
+  index: number
+  columns: readonly Column<unknown>[]
+  /** The row's name for its checkbox; null when the table has no selection. */
+  label: string | null
+  checked: boolean
+  onToggle: (key: string) => void
+}
+
+/** One row; re-renders only when its data, columns or checkbox change. */
+const DataRow = memo(function DataRow({
+  row,
+  rowKey,
+  index,
+  columns,
+  label,
+  checked,
+  onToggle,
+}: DataRowProps) {
+  return (
+    <tr aria-rowindex={index + 2} data-selected={checked || undefined}>
+      {label !== null && (
+        <td>
+          <input
+            type="checkbox"
+            aria-label={`Select ${label}`}
+            checked={checked}
+            onChange={() => onToggle(rowKey)}
+          />
+        </td>
+      )}
+      {columns.map((column) => (
+        <td key={column.id}>{column.cell(row)}</td>
+      ))}
+    </tr>
+  )
+})
