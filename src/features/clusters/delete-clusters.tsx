@@ -12,7 +12,8 @@ import {
   type TargetNoun,
 } from '../../components/delete-target.tsx'
 
-const CLUSTER: TargetNoun = { full: 'cluster', short: 'cluster' }
+/** How the console names a cluster. */
+export const CLUSTER: TargetNoun = { full: 'cluster', short: 'cluster' }
 
 /** Deletes one cluster from its page, naming the applications that go with it. */
 export function DeleteClusterButton({ cluster }: { cluster: Cluster }) {

@@ -12,7 +12,8 @@ import {
   type TargetNoun,
 } from '../../components/delete-target.tsx'
 
-const GROUP: TargetNoun = { full: 'server group', short: 'group' }
+/** How the console names a server group. */
+export const GROUP: TargetNoun = { full: 'server group', short: 'group' }
 
 /** Deletes one group from its page, naming the applications that go with it. */
 export function DeleteGroupButton({ group }: { group: ServerGroup }) {
