@@ -17,10 +17,9 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { RemoveMemberButton } from '../../components/remove-member.tsx'
-import { ServerPicker } from '../../components/server-picker.tsx'
-import { LoadingState } from '../../components/states.tsx'
 import { CLUSTER } from './delete-clusters.tsx'
 import { memberBody, memberIpProblem } from './create-cluster-form-model.ts'
 import { MemberIpInput } from './create-cluster-dialog.tsx'
@@ -108,29 +107,18 @@ export function AddClusterServerDialog({
         </>
       }
     >
-      {servers.isPending ? (
-        <LoadingState label="Loading servers…" />
-      ) : servers.isError && !servers.data ? (
-        <ErrorPanel
-          error={servers.error}
-          title="Could not load the servers"
-          onRetry={() => void servers.refetch()}
-          retrying={servers.isFetching}
-        />
-      ) : (
-        <ServerPicker
-          legend="Server to add"
-          mode="single"
-          servers={servers.data ?? []}
-          selected={chosen}
-          onChange={(next) => {
-            setChosen(next)
-            setShownError(undefined)
-          }}
-          reasonFor={membershipReason}
-          disabled={add.isPending}
-        />
-      )}
+      <LoadedServerPicker
+        query={servers}
+        legend="Server to add"
+        mode="single"
+        selected={chosen}
+        onChange={(next) => {
+          setChosen(next)
+          setShownError(undefined)
+        }}
+        reasonFor={membershipReason}
+        disabled={add.isPending}
+      />
       {server && member && (
         <div className="members-grid">
           <MemberIpInput

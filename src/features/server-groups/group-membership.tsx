@@ -17,10 +17,9 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { RemoveMemberButton } from '../../components/remove-member.tsx'
-import { ServerPicker } from '../../components/server-picker.tsx'
-import { LoadingState } from '../../components/states.tsx'
 import { GROUP } from './delete-groups.tsx'
 
 /**
@@ -90,26 +89,15 @@ export function AddGroupServerDialog({
         </>
       }
     >
-      {servers.isPending ? (
-        <LoadingState label="Loading servers…" />
-      ) : servers.isError && !servers.data ? (
-        <ErrorPanel
-          error={servers.error}
-          title="Could not load the servers"
-          onRetry={() => void servers.refetch()}
-          retrying={servers.isFetching}
-        />
-      ) : (
-        <ServerPicker
-          legend="Server to add"
-          mode="single"
-          servers={servers.data ?? []}
-          selected={chosen}
-          onChange={setChosen}
-          reasonFor={membershipReason}
-          disabled={add.isPending}
-        />
-      )}
+      <LoadedServerPicker
+        query={servers}
+        legend="Server to add"
+        mode="single"
+        selected={chosen}
+        onChange={setChosen}
+        reasonFor={membershipReason}
+        disabled={add.isPending}
+      />
       {server && (
         <div className="alert alert-info">
           {apps.isPending ? (
