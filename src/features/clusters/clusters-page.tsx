@@ -6,13 +6,13 @@ import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/tar
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListStates } from '../../components/list-states.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RollupFacets } from '../../components/rollup-facets.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { EmptyState } from '../../components/states.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
@@ -106,50 +106,6 @@ export function ClustersPage() {
   const filtered = params.q !== '' || params.statuses.length > 0 || params.mode !== ''
   const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
 
-  let content
-  if (clusters.isPending) content = <LoadingState label="Loading clusters…" />
-  else if (clusters.isError && !all) {
-    content = (
-      <ErrorPanel
-        error={clusters.error}
-        title="Could not load clusters"
-        onRetry={() => void clusters.refetch()}
-        retrying={clusters.isFetching}
-      />
-    )
-  } else if (all && all.length === 0) {
-    content = (
-      <EmptyState title={`No clusters in ${environment.name} yet`}>
-        <p>
-          A cluster runs each application on all of its servers as one, sharing state between them.
-          Create one from up to {MAX_CLUSTER_SERVERS} individual servers.
-        </p>
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create a cluster
-        </Button>
-      </EmptyState>
-    )
-  } else if (rows.length === 0) {
-    content = (
-      <EmptyState title="No clusters match these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    )
-  } else {
-    content = (
-      <DataTable
-        label="Clusters"
-        rows={rows}
-        columns={columns}
-        rowKey={(c) => String(c.id)}
-        rowLabel={(c) => c.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => update({ sort })}
-        selection={{ selected, onChange: setSelected }}
-      />
-    )
-  }
-
   return (
     <div className="page">
       <PageHeader
@@ -216,7 +172,34 @@ export function ClustersPage() {
         </SelectionBar>
       )}
 
-      {content}
+      <ListStates
+        query={clusters}
+        noun="clusters"
+        shown={rows.length}
+        empty={
+          <EmptyState title={`No clusters in ${environment.name} yet`}>
+            <p>
+              A cluster runs each application on all of its servers as one, sharing state between
+              them. Create one from up to {MAX_CLUSTER_SERVERS} individual servers.
+            </p>
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create a cluster
+            </Button>
+          </EmptyState>
+        }
+        onClear={clear}
+      >
+        <DataTable
+          label="Clusters"
+          rows={rows}
+          columns={columns}
+          rowKey={(c) => String(c.id)}
+          rowLabel={(c) => c.name}
+          sort={params.sort}
+          onSortChange={(sort: SortState) => update({ sort })}
+          selection={{ selected, onChange: setSelected }}
+        />
+      </ListStates>
       {createOpen && <CreateClusterDialog open={createOpen} onOpenChange={setCreateOpen} />}
       {deleteOpen && (
         <BulkDeleteClustersDialog

@@ -6,13 +6,13 @@ import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListStates } from '../../components/list-states.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RollupFacets } from '../../components/rollup-facets.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { EmptyState } from '../../components/states.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { CreateGroupDialog } from './create-group-dialog.tsx'
@@ -96,50 +96,6 @@ export function ServerGroupsPage() {
   const filtered = params.q !== '' || params.statuses.length > 0
   const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
 
-  let content
-  if (groups.isPending) content = <LoadingState label="Loading server groups…" />
-  else if (groups.isError && !all) {
-    content = (
-      <ErrorPanel
-        error={groups.error}
-        title="Could not load server groups"
-        onRetry={() => void groups.refetch()}
-        retrying={groups.isFetching}
-      />
-    )
-  } else if (all && all.length === 0) {
-    content = (
-      <EmptyState title={`No server groups in ${environment.name} yet`}>
-        <p>
-          A server group deploys each application to all of its servers. Create one from individual
-          servers.
-        </p>
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create a server group
-        </Button>
-      </EmptyState>
-    )
-  } else if (rows.length === 0) {
-    content = (
-      <EmptyState title="No server groups match these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    )
-  } else {
-    content = (
-      <DataTable
-        label="Server groups"
-        rows={rows}
-        columns={columns}
-        rowKey={(g) => String(g.id)}
-        rowLabel={(g) => g.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => update({ sort })}
-        selection={{ selected, onChange: setSelected }}
-      />
-    )
-  }
-
   return (
     <div className="page">
       <PageHeader
@@ -190,7 +146,34 @@ export function ServerGroupsPage() {
         </SelectionBar>
       )}
 
-      {content}
+      <ListStates
+        query={groups}
+        noun="server groups"
+        shown={rows.length}
+        empty={
+          <EmptyState title={`No server groups in ${environment.name} yet`}>
+            <p>
+              A server group deploys each application to all of its servers. Create one from
+              individual servers.
+            </p>
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create a server group
+            </Button>
+          </EmptyState>
+        }
+        onClear={clear}
+      >
+        <DataTable
+          label="Server groups"
+          rows={rows}
+          columns={columns}
+          rowKey={(g) => String(g.id)}
+          rowLabel={(g) => g.name}
+          sort={params.sort}
+          onSortChange={(sort: SortState) => update({ sort })}
+          selection={{ selected, onChange: setSelected }}
+        />
+      </ListStates>
       {createOpen && <CreateGroupDialog open={createOpen} onOpenChange={setCreateOpen} />}
       {deleteOpen && (
         <BulkDeleteGroupsDialog
