@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { applicationQueries } from './applications.ts'
 import type { Server } from './server-schemas.ts'
@@ -31,4 +31,14 @@ export function useRefreshAfterMembershipChange(scope: EnvScope) {
       queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) }),
       queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) }),
     ])
+}
+
+/**
+ * The applications deployed to a group or cluster itself, fetched only while `enabled`
+ * (a confirmation is open). The list filtered by target also holds applications that a
+ * member runs through another target, so `own` keeps those whose target is this one.
+ */
+export function useOwnApplications(scope: EnvScope, targetId: number, enabled: boolean) {
+  const apps = useQuery({ ...applicationQueries.list(scope, { targetId }), enabled })
+  return { ...apps, own: (apps.data ?? []).filter((a) => a.target.id === targetId) }
 }

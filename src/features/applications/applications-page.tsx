@@ -7,6 +7,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
@@ -206,37 +207,23 @@ export function ApplicationsPage() {
           </>
         }
       />
-      <div className="toolbar" role="search">
-        <input
-          type="search"
-          aria-label="Filter applications"
-          placeholder="Filter by name, target, artifact…"
-          value={params.q}
-          onChange={(e) => update({ q: e.target.value })}
-          style={{ width: 280 }}
+      <ListToolbar
+        searchLabel="Filter applications"
+        placeholder="Filter by name, target, artifact…"
+        query={params.q}
+        onQueryChange={(q) => update({ q })}
+        searchWidth={280}
+        filtered={filtered}
+        onClear={clear}
+      >
+        <StatusFacets
+          label="Status"
+          facets={STATUS_FACETS}
+          active={params.statuses}
+          labelFor={(facet) => FACET_LABELS[facet]}
+          countFor={(facet) => counts[facet]}
+          onChange={(statuses) => update({ statuses })}
         />
-        <div className="toolbar" role="group" aria-label="Status">
-          {STATUS_FACETS.map((facet) => {
-            const active = params.statuses.includes(facet)
-            return (
-              <button
-                key={facet}
-                type="button"
-                className="chip"
-                aria-pressed={active}
-                onClick={() =>
-                  update({
-                    statuses: active
-                      ? params.statuses.filter((s) => s !== facet)
-                      : [...params.statuses, facet],
-                  })
-                }
-              >
-                {FACET_LABELS[facet]} <span className="muted">{counts[facet]}</span>
-              </button>
-            )
-          })}
-        </div>
         <select
           aria-label="Target"
           value={params.target === null ? '' : String(params.target)}
@@ -253,23 +240,14 @@ export function ApplicationsPage() {
             </option>
           ))}
         </select>
-        {filtered && (
-          <Button variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       {selectedApps.length > 0 && (
-        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selectedApps.length} selected</strong>
-          {selectedApps.length < rows.length && (
-            <Button
-              size="small"
-              onClick={() => setSelected(new Set(rows.map((r) => String(r.app.id))))}
-            >
-              Select all {rows.length} matching
-            </Button>
-          )}
+        <SelectionBar
+          count={selectedApps.length}
+          total={rows.length}
+          onSelectAll={() => setSelected(new Set(rows.map((r) => String(r.app.id))))}
+          onClear={() => setSelected(new Set())}
+        >
           <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
             Start…
           </Button>
@@ -284,11 +262,9 @@ export function ApplicationsPage() {
           >
             Delete…
           </Button>
-          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </SelectionBar>
       )}
+
       {content}
       <DeployDialog open={deployOpen} onOpenChange={setDeployOpen} />
       {bulk && (

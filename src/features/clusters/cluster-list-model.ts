@@ -2,6 +2,7 @@ import { memberRollup, rollupStatus } from '../../api/runtime-manager/target-rul
 import type { Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
+import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** Everything that shapes the clusters list, as kept in the URL. */
 export interface ClusterListParams {
@@ -84,8 +85,6 @@ export function filterClusters(clusters: readonly Cluster[], params: ClusterList
     : base.filter((c) => params.statuses.includes(rollupStatus(c.servers)))
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
-
 function sortValue(cluster: Cluster, id: string): string | number {
   switch (id) {
     case 'status': {
@@ -107,15 +106,5 @@ function sortValue(cluster: Cluster, id: string): string | number {
 
 /** A stable sort by one column; ties fall back to name, then id. */
 export function sortClusters(clusters: readonly Cluster[], sort: SortState): Cluster[] {
-  const dir = sort.desc ? -1 : 1
-  return [...clusters].sort((a, b) => {
-    const va = sortValue(a, sort.id)
-    const vb = sortValue(b, sort.id)
-    const primary =
-      typeof va === 'number' && typeof vb === 'number'
-        ? va - vb
-        : collator.compare(String(va), String(vb))
-    if (primary !== 0) return primary * dir
-    return collator.compare(a.name, b.name) || a.id - b.id
-  })
+  return sortByColumn(clusters, sort, sortValue)
 }

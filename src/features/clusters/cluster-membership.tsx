@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { toast } from 'sonner'
-import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import {
   addClusterServerRequest,
   removeClusterServerRequest,
@@ -10,25 +9,20 @@ import {
 } from '../../api/runtime-manager/clusters.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
-import { keptApplicationName, membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { listText } from '../../lib/list-text.ts'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
-import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
+import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { ServerPicker } from '../../components/server-picker.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { RemoveMemberButton } from '../../components/remove-member.tsx'
+import { CLUSTER } from './delete-clusters.tsx'
 import { memberBody, memberIpProblem } from './create-cluster-form-model.ts'
 import { MemberIpInput } from './create-cluster-dialog.tsx'
-
-function useClusterApplications(cluster: Cluster, enabled: boolean) {
-  const { scope } = useConsole()
-  const apps = useQuery({ ...applicationQueries.list(scope, { targetId: cluster.id }), enabled })
-  return { ...apps, own: (apps.data ?? []).filter((a) => a.target.id === cluster.id) }
-}
 
 /** Whether the cluster can take another member, and why not. */
 export function addPermission(cluster: Cluster, canManage: Permission): Permission {
@@ -56,7 +50,7 @@ export function AddClusterServerDialog({
 }) {
   const { scope } = useConsole()
   const servers = useQuery(serverQueries.list(scope))
-  const apps = useClusterApplications(cluster, open)
+  const apps = useOwnApplications(scope, cluster.id, open)
   const add = useAddServerToCluster(scope)
   const [chosen, setChosen] = useState<number[]>([])
   const [ip, setIp] = useState('')
@@ -113,29 +107,18 @@ export function AddClusterServerDialog({
         </>
       }
     >
-      {servers.isPending ? (
-        <LoadingState label="Loading servers…" />
-      ) : servers.isError && !servers.data ? (
-        <ErrorPanel
-          error={servers.error}
-          title="Could not load the servers"
-          onRetry={() => void servers.refetch()}
-          retrying={servers.isFetching}
-        />
-      ) : (
-        <ServerPicker
-          legend="Server to add"
-          mode="single"
-          servers={servers.data ?? []}
-          selected={chosen}
-          onChange={(next) => {
-            setChosen(next)
-            setShownError(undefined)
-          }}
-          reasonFor={membershipReason}
-          disabled={add.isPending}
-        />
-      )}
+      <LoadedServerPicker
+        query={servers}
+        legend="Server to add"
+        mode="single"
+        selected={chosen}
+        onChange={(next) => {
+          setChosen(next)
+          setShownError(undefined)
+        }}
+        reasonFor={membershipReason}
+        disabled={add.isPending}
+      />
       {server && member && (
         <div className="members-grid">
           <MemberIpInput
@@ -173,69 +156,19 @@ export function RemoveClusterServerButton({
   server: Server
 }) {
   const { scope } = useConsole()
-  const canManage = usePermission('manageServers')
-  const [open, setOpen] = useState(false)
-  const apps = useClusterApplications(cluster, open)
   const remove = useRemoveServerFromCluster(scope)
-  const permission: Permission = !canManage.allowed
-    ? canManage
-    : cluster.servers.length <= 1
-      ? {
-          allowed: false,
-          reason: 'A cluster needs at least one server: delete the cluster instead.',
-        }
-      : { allowed: true }
-  const kept = apps.own.filter((a) => a.serverArtifacts?.some((c) => c.serverId === server.id))
   const primary = cluster.primaryNodeId === server.id
   return (
-    <>
-      <Button
-        size="small"
-        permission={permission}
-        aria-label={`Remove ${server.name} from the cluster`}
-        onClick={() => setOpen(true)}
-      >
-        Remove…
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) remove.reset()
-        }}
-        title={`Remove ${server.name} from ${cluster.name}?`}
-        confirmLabel="Remove from cluster"
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
-        requests={[removeClusterServerRequest(scope, cluster.id, server.id)]}
-        onConfirm={() =>
-          remove.mutate(
-            { clusterId: cluster.id, serverId: server.id },
-            {
-              onSuccess: () => {
-                toast.success(`Removed ${server.name} from ${cluster.name}`)
-                setOpen(false)
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          {server.name} leaves the cluster and becomes an individual server.
-          {primary && ' It is the primary node: another running member takes that role.'}
-        </p>
-        {apps.isPending ? (
-          <p className="muted">Checking the cluster’s applications…</p>
-        ) : kept.length > 0 ? (
-          <p className="alert alert-info">
-            The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
-            the cluster, each as an application of its own on {server.name}:{' '}
-            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
-          </p>
-        ) : (
-          <p className="muted">It runs none of the cluster’s applications.</p>
-        )}
-      </ConfirmDialog>
-    </>
+    <RemoveMemberButton
+      target={cluster}
+      server={server}
+      noun={CLUSTER}
+      remove={remove}
+      variables={{ clusterId: cluster.id, serverId: server.id }}
+      removeRequest={removeClusterServerRequest(scope, cluster.id, server.id)}
+    >
+      {server.name} leaves the cluster and becomes an individual server.
+      {primary && ' It is the primary node: another running member takes that role.'}
+    </RemoveMemberButton>
   )
 }

@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
-import { rollupStatus } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListStates } from '../../components/list-states.tsx'
+import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
+import { RollupFacets } from '../../components/rollup-facets.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
-import { serverStatus } from '../../components/status-tones.ts'
+import { EmptyState } from '../../components/states.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
@@ -26,8 +26,6 @@ import {
 } from './cluster-list-model.ts'
 import { CreateClusterDialog } from './create-cluster-dialog.tsx'
 import { BulkDeleteClustersDialog } from './delete-clusters.tsx'
-
-const FACETS = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED'] as const
 
 function clusterColumns(envId: string): Column<Cluster>[] {
   return [
@@ -92,12 +90,10 @@ export function ClustersPage() {
     setSearchParams(clusterListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
   const all = clusters.data
-  const counts = useMemo(() => {
-    const map = new Map<string, number>()
-    for (const c of all ? filterClustersExceptStatus(all, params) : [])
-      map.set(rollupStatus(c.servers), (map.get(rollupStatus(c.servers)) ?? 0) + 1)
-    return map
-  }, [all, params])
+  const facetBase = useMemo(
+    () => (all ? filterClustersExceptStatus(all, params) : []),
+    [all, params],
+  )
   const rows = useMemo(
     () => (all ? sortClusters(filterClusters(all, params), params.sort) : []),
     [all, params],
@@ -109,50 +105,6 @@ export function ClustersPage() {
   const columns = useMemo(() => clusterColumns(scope.envId), [scope.envId])
   const filtered = params.q !== '' || params.statuses.length > 0 || params.mode !== ''
   const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
-
-  let content
-  if (clusters.isPending) content = <LoadingState label="Loading clusters…" />
-  else if (clusters.isError && !all) {
-    content = (
-      <ErrorPanel
-        error={clusters.error}
-        title="Could not load clusters"
-        onRetry={() => void clusters.refetch()}
-        retrying={clusters.isFetching}
-      />
-    )
-  } else if (all && all.length === 0) {
-    content = (
-      <EmptyState title={`No clusters in ${environment.name} yet`}>
-        <p>
-          A cluster runs each application on all of its servers as one, sharing state between them.
-          Create one from up to {MAX_CLUSTER_SERVERS} individual servers.
-        </p>
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create a cluster
-        </Button>
-      </EmptyState>
-    )
-  } else if (rows.length === 0) {
-    content = (
-      <EmptyState title="No clusters match these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    )
-  } else {
-    content = (
-      <DataTable
-        label="Clusters"
-        rows={rows}
-        columns={columns}
-        rowKey={(c) => String(c.id)}
-        rowLabel={(c) => c.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => update({ sort })}
-        selection={{ selected, onChange: setSelected }}
-      />
-    )
-  }
 
   return (
     <div className="page">
@@ -172,37 +124,19 @@ export function ClustersPage() {
           </>
         }
       />
-      <div className="toolbar" role="search">
-        <input
-          type="search"
-          aria-label="Filter clusters"
-          placeholder="Filter by name, member or IP…"
-          value={params.q}
-          onChange={(e) => update({ q: e.target.value })}
-          style={{ width: 320 }}
+      <ListToolbar
+        searchLabel="Filter clusters"
+        placeholder="Filter by name, member or IP…"
+        query={params.q}
+        onQueryChange={(q) => update({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
+        <RollupFacets
+          targets={facetBase}
+          active={params.statuses}
+          onChange={(statuses) => update({ statuses })}
         />
-        <div className="toolbar" role="group" aria-label="Members running">
-          {FACETS.map((status) => {
-            const active = params.statuses.includes(status)
-            return (
-              <button
-                key={status}
-                type="button"
-                className="chip"
-                aria-pressed={active}
-                onClick={() =>
-                  update({
-                    statuses: active
-                      ? params.statuses.filter((s) => s !== status)
-                      : [...params.statuses, status],
-                  })
-                }
-              >
-                {FACET_LABEL[status]} <span className="muted">{counts.get(status) ?? 0}</span>
-              </button>
-            )
-          })}
-        </div>
         <select
           aria-label="Mode"
           value={params.mode}
@@ -219,23 +153,14 @@ export function ClustersPage() {
           <option value="multicast">Multicast</option>
           <option value="unicast">Unicast</option>
         </select>
-        {filtered && (
-          <Button variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       {selectedRows.length > 0 && (
-        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selectedRows.length} selected</strong>
-          {selectedRows.length < rows.length && (
-            <Button
-              size="small"
-              onClick={() => setSelected(new Set(rows.map((c) => String(c.id))))}
-            >
-              Select all {rows.length} matching
-            </Button>
-          )}
+        <SelectionBar
+          count={selectedRows.length}
+          total={rows.length}
+          onSelectAll={() => setSelected(new Set(rows.map((c) => String(c.id))))}
+          onClear={() => setSelected(new Set())}
+        >
           <Button
             size="small"
             variant="danger"
@@ -244,12 +169,37 @@ export function ClustersPage() {
           >
             Delete selected…
           </Button>
-          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </SelectionBar>
       )}
-      {content}
+
+      <ListStates
+        query={clusters}
+        noun="clusters"
+        shown={rows.length}
+        empty={
+          <EmptyState title={`No clusters in ${environment.name} yet`}>
+            <p>
+              A cluster runs each application on all of its servers as one, sharing state between
+              them. Create one from up to {MAX_CLUSTER_SERVERS} individual servers.
+            </p>
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create a cluster
+            </Button>
+          </EmptyState>
+        }
+        onClear={clear}
+      >
+        <DataTable
+          label="Clusters"
+          rows={rows}
+          columns={columns}
+          rowKey={(c) => String(c.id)}
+          rowLabel={(c) => c.name}
+          sort={params.sort}
+          onSortChange={(sort: SortState) => update({ sort })}
+          selection={{ selected, onChange: setSelected }}
+        />
+      </ListStates>
       {createOpen && <CreateClusterDialog open={createOpen} onOpenChange={setCreateOpen} />}
       {deleteOpen && (
         <BulkDeleteClustersDialog
@@ -263,10 +213,4 @@ export function ClustersPage() {
       )}
     </div>
   )
-}
-
-const FACET_LABEL: Record<(typeof FACETS)[number], string> = {
-  RUNNING: 'All running',
-  PARTIALLY_RUNNING: serverStatus('PARTIALLY_RUNNING').label,
-  DISCONNECTED: 'None running',
 }

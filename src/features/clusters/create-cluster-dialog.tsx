@@ -2,23 +2,19 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
-import {
-  clusterQueries,
-  createClusterRequest,
-  useCreateCluster,
-} from '../../api/runtime-manager/clusters.ts'
-import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
+import { createClusterRequest, useCreateCluster } from '../../api/runtime-manager/clusters.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import { useTakenTargetNames } from '../../api/runtime-manager/target-names.ts'
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { ServerPicker } from '../../components/server-picker.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { TargetNameField } from '../../components/target-name-field.tsx'
 import { paths } from '../../lib/paths.ts'
 import {
   validateCreateCluster,
@@ -47,15 +43,10 @@ export function CreateClusterDialog({
   const { scope } = useConsole()
   const navigate = useNavigate()
   const servers = useQuery(serverQueries.list(scope))
-  const groups = useQuery(serverGroupQueries.list(scope))
-  const clusters = useQuery(clusterQueries.list(scope))
   const create = useCreateCluster(scope)
   const [values, setValues] = useState<CreateClusterValues>(EMPTY)
   const [errors, setErrors] = useState<CreateClusterErrors>({})
-  const takenNames = [
-    ...(groups.data ?? []).map((g) => g.name),
-    ...(clusters.data ?? []).map((c) => c.name),
-  ]
+  const takenNames = useTakenTargetNames(scope)
   const checked = validateCreateCluster(values, servers.data ?? [], takenNames)
   const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
 
@@ -100,23 +91,14 @@ export function CreateClusterDialog({
       locked={busy}
     >
       <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
-        <div className="field">
-          <label htmlFor="cluster-name">Cluster name</label>
-          <input
-            id="cluster-name"
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            disabled={busy}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby="cluster-name-hint"
-            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
-          />
-          <span id="cluster-name-hint" className={errors.name ? 'field-error' : 'field-hint'}>
-            {errors.name ??
-              'Up to 60 letters, digits, dots, dashes and underscores; unique among groups and clusters.'}
-          </span>
-        </div>
+        <TargetNameField
+          id="cluster-name"
+          label="Cluster name"
+          value={values.name}
+          error={errors.name}
+          disabled={busy}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+        />
         <fieldset className="field picker">
           <legend>How nodes find each other</legend>
           <label style={{ fontWeight: 'normal' }}>
@@ -140,27 +122,16 @@ export function CreateClusterDialog({
             Multicast: nodes discover each other on the network (IP addresses optional)
           </label>
         </fieldset>
-        {servers.isPending ? (
-          <LoadingState label="Loading servers…" />
-        ) : servers.isError && !servers.data ? (
-          <ErrorPanel
-            error={servers.error}
-            title="Could not load the servers"
-            onRetry={() => void servers.refetch()}
-            retrying={servers.isFetching}
-          />
-        ) : (
-          <ServerPicker
-            legend="Servers"
-            servers={servers.data ?? []}
-            selected={values.members.map((m) => m.serverId)}
-            onChange={choose}
-            reasonFor={membershipReason}
-            limit={LIMIT}
-            error={errors.servers}
-            disabled={busy}
-          />
-        )}
+        <LoadedServerPicker
+          query={servers}
+          legend="Servers"
+          selected={values.members.map((m) => m.serverId)}
+          onChange={choose}
+          reasonFor={membershipReason}
+          limit={LIMIT}
+          error={errors.servers}
+          disabled={busy}
+        />
         {values.members.length > 0 && (
           <fieldset className="field picker">
             <legend>Clustering IP addresses{values.multicast ? ' (optional)' : ''}</legend>

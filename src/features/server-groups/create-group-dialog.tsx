@@ -2,21 +2,20 @@ import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
-import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
 import {
   createServerGroupRequest,
-  serverGroupQueries,
   useCreateServerGroup,
 } from '../../api/runtime-manager/server-groups.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import { useTakenTargetNames } from '../../api/runtime-manager/target-names.ts'
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { ServerPicker } from '../../components/server-picker.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { TargetNameField } from '../../components/target-name-field.tsx'
 import { paths } from '../../lib/paths.ts'
 import {
   validateCreateGroup,
@@ -40,15 +39,10 @@ export function CreateGroupDialog({
   const { scope } = useConsole()
   const navigate = useNavigate()
   const servers = useQuery(serverQueries.list(scope))
-  const groups = useQuery(serverGroupQueries.list(scope))
-  const clusters = useQuery(clusterQueries.list(scope))
   const create = useCreateServerGroup(scope)
   const [values, setValues] = useState<CreateGroupValues>(EMPTY)
   const [errors, setErrors] = useState<CreateGroupErrors>({})
-  const takenNames = [
-    ...(groups.data ?? []).map((g) => g.name),
-    ...(clusters.data ?? []).map((c) => c.name),
-  ]
+  const takenNames = useTakenTargetNames(scope)
   const checked = validateCreateGroup(values, servers.data ?? [], takenNames)
 
   const submit = (event: FormEvent) => {
@@ -77,43 +71,23 @@ export function CreateGroupDialog({
       locked={create.isPending}
     >
       <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
-        <div className="field">
-          <label htmlFor="group-name">Group name</label>
-          <input
-            id="group-name"
-            type="text"
-            autoComplete="off"
-            value={values.name}
-            disabled={create.isPending}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby="group-name-hint"
-            onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
-          />
-          <span id="group-name-hint" className={errors.name ? 'field-error' : 'field-hint'}>
-            {errors.name ??
-              'Up to 60 letters, digits, dots, dashes and underscores; unique among groups and clusters.'}
-          </span>
-        </div>
-        {servers.isPending ? (
-          <LoadingState label="Loading servers…" />
-        ) : servers.isError && !servers.data ? (
-          <ErrorPanel
-            error={servers.error}
-            title="Could not load the servers"
-            onRetry={() => void servers.refetch()}
-            retrying={servers.isFetching}
-          />
-        ) : (
-          <ServerPicker
-            legend="Servers"
-            servers={servers.data ?? []}
-            selected={values.serverIds}
-            onChange={(serverIds) => setValues((v) => ({ ...v, serverIds }))}
-            reasonFor={membershipReason}
-            error={errors.servers}
-            disabled={create.isPending}
-          />
-        )}
+        <TargetNameField
+          id="group-name"
+          label="Group name"
+          value={values.name}
+          error={errors.name}
+          disabled={create.isPending}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+        />
+        <LoadedServerPicker
+          query={servers}
+          legend="Servers"
+          selected={values.serverIds}
+          onChange={(serverIds) => setValues((v) => ({ ...v, serverIds }))}
+          reasonFor={membershipReason}
+          error={errors.servers}
+          disabled={create.isPending}
+        />
         {checked.ok && (
           <details>
             <summary>Show the request as curl</summary>

@@ -2,6 +2,7 @@ import { memberRollup, rollupStatus } from '../../api/runtime-manager/target-rul
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
+import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** Everything that shapes the server groups list, as kept in the URL. */
 export interface GroupListParams {
@@ -63,8 +64,6 @@ export function filterGroups(
     : base.filter((g) => params.statuses.includes(rollupStatus(g.servers)))
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
-
 function sortValue(group: ServerGroup, id: string): string | number {
   switch (id) {
     case 'status': {
@@ -83,15 +82,5 @@ function sortValue(group: ServerGroup, id: string): string | number {
 
 /** A stable sort by one column; ties fall back to name, then id. */
 export function sortGroups(groups: readonly ServerGroup[], sort: SortState): ServerGroup[] {
-  const dir = sort.desc ? -1 : 1
-  return [...groups].sort((a, b) => {
-    const va = sortValue(a, sort.id)
-    const vb = sortValue(b, sort.id)
-    const primary =
-      typeof va === 'number' && typeof vb === 'number'
-        ? va - vb
-        : collator.compare(String(va), String(vb))
-    if (primary !== 0) return primary * dir
-    return collator.compare(a.name, b.name) || a.id - b.id
-  })
+  return sortByColumn(groups, sort, sortValue)
 }

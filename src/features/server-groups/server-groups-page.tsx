@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
-import { rollupStatus } from '../../api/runtime-manager/target-rules.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListStates } from '../../components/list-states.tsx'
+import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
+import { RollupFacets } from '../../components/rollup-facets.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
-import { serverStatus } from '../../components/status-tones.ts'
+import { EmptyState } from '../../components/states.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { CreateGroupDialog } from './create-group-dialog.tsx'
@@ -25,8 +25,6 @@ import {
   sortGroups,
   type GroupListParams,
 } from './group-list-model.ts'
-
-const FACETS = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED'] as const
 
 function groupColumns(envId: string): Column<ServerGroup>[] {
   return [
@@ -85,12 +83,7 @@ export function ServerGroupsPage() {
     setSearchParams(groupListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
   const all = groups.data
-  const counts = useMemo(() => {
-    const map = new Map<string, number>()
-    for (const g of all ? filterGroupsExceptStatus(all, params) : [])
-      map.set(rollupStatus(g.servers), (map.get(rollupStatus(g.servers)) ?? 0) + 1)
-    return map
-  }, [all, params])
+  const facetBase = useMemo(() => (all ? filterGroupsExceptStatus(all, params) : []), [all, params])
   const rows = useMemo(
     () => (all ? sortGroups(filterGroups(all, params), params.sort) : []),
     [all, params],
@@ -102,50 +95,6 @@ export function ServerGroupsPage() {
   const columns = useMemo(() => groupColumns(scope.envId), [scope.envId])
   const filtered = params.q !== '' || params.statuses.length > 0
   const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
-
-  let content
-  if (groups.isPending) content = <LoadingState label="Loading server groups…" />
-  else if (groups.isError && !all) {
-    content = (
-      <ErrorPanel
-        error={groups.error}
-        title="Could not load server groups"
-        onRetry={() => void groups.refetch()}
-        retrying={groups.isFetching}
-      />
-    )
-  } else if (all && all.length === 0) {
-    content = (
-      <EmptyState title={`No server groups in ${environment.name} yet`}>
-        <p>
-          A server group deploys each application to all of its servers. Create one from individual
-          servers.
-        </p>
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create a server group
-        </Button>
-      </EmptyState>
-    )
-  } else if (rows.length === 0) {
-    content = (
-      <EmptyState title="No server groups match these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    )
-  } else {
-    content = (
-      <DataTable
-        label="Server groups"
-        rows={rows}
-        columns={columns}
-        rowKey={(g) => String(g.id)}
-        rowLabel={(g) => g.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => update({ sort })}
-        selection={{ selected, onChange: setSelected }}
-      />
-    )
-  }
 
   return (
     <div className="page">
@@ -165,54 +114,27 @@ export function ServerGroupsPage() {
           </>
         }
       />
-      <div className="toolbar" role="search">
-        <input
-          type="search"
-          aria-label="Filter server groups"
-          placeholder="Filter by name, member or address…"
-          value={params.q}
-          onChange={(e) => update({ q: e.target.value })}
-          style={{ width: 320 }}
+      <ListToolbar
+        searchLabel="Filter server groups"
+        placeholder="Filter by name, member or address…"
+        query={params.q}
+        onQueryChange={(q) => update({ q })}
+        filtered={filtered}
+        onClear={clear}
+      >
+        <RollupFacets
+          targets={facetBase}
+          active={params.statuses}
+          onChange={(statuses) => update({ statuses })}
         />
-        <div className="toolbar" role="group" aria-label="Members running">
-          {FACETS.map((status) => {
-            const active = params.statuses.includes(status)
-            return (
-              <button
-                key={status}
-                type="button"
-                className="chip"
-                aria-pressed={active}
-                onClick={() =>
-                  update({
-                    statuses: active
-                      ? params.statuses.filter((s) => s !== status)
-                      : [...params.statuses, status],
-                  })
-                }
-              >
-                {FACET_LABEL[status]} <span className="muted">{counts.get(status) ?? 0}</span>
-              </button>
-            )
-          })}
-        </div>
-        {filtered && (
-          <Button variant="ghost" onClick={clear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       {selectedRows.length > 0 && (
-        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selectedRows.length} selected</strong>
-          {selectedRows.length < rows.length && (
-            <Button
-              size="small"
-              onClick={() => setSelected(new Set(rows.map((g) => String(g.id))))}
-            >
-              Select all {rows.length} matching
-            </Button>
-          )}
+        <SelectionBar
+          count={selectedRows.length}
+          total={rows.length}
+          onSelectAll={() => setSelected(new Set(rows.map((g) => String(g.id))))}
+          onClear={() => setSelected(new Set())}
+        >
           <Button
             size="small"
             variant="danger"
@@ -221,12 +143,37 @@ export function ServerGroupsPage() {
           >
             Delete selected…
           </Button>
-          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </SelectionBar>
       )}
-      {content}
+
+      <ListStates
+        query={groups}
+        noun="server groups"
+        shown={rows.length}
+        empty={
+          <EmptyState title={`No server groups in ${environment.name} yet`}>
+            <p>
+              A server group deploys each application to all of its servers. Create one from
+              individual servers.
+            </p>
+            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+              Create a server group
+            </Button>
+          </EmptyState>
+        }
+        onClear={clear}
+      >
+        <DataTable
+          label="Server groups"
+          rows={rows}
+          columns={columns}
+          rowKey={(g) => String(g.id)}
+          rowLabel={(g) => g.name}
+          sort={params.sort}
+          onSortChange={(sort: SortState) => update({ sort })}
+          selection={{ selected, onChange: setSelected }}
+        />
+      </ListStates>
       {createOpen && <CreateGroupDialog open={createOpen} onOpenChange={setCreateOpen} />}
       {deleteOpen && (
         <BulkDeleteGroupsDialog
@@ -240,10 +187,4 @@ export function ServerGroupsPage() {
       )}
     </div>
   )
-}
-
-const FACET_LABEL: Record<(typeof FACETS)[number], string> = {
-  RUNNING: 'All running',
-  PARTIALLY_RUNNING: serverStatus('PARTIALLY_RUNNING').label,
-  DISCONNECTED: 'None running',
 }

@@ -1,6 +1,7 @@
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { daysUntil, toEpochMs } from '../../lib/format.ts'
+import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** Everything that shapes the servers list, as kept in the URL. */
 export interface ServerListParams {
@@ -143,8 +144,6 @@ export function statusCounts(servers: readonly Server[]): Map<string, number> {
   return counts
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
-
 function nearestExpiry(server: Server): number {
   const values = [
     toEpochMs(server.certificateExpirationDate),
@@ -174,19 +173,5 @@ function sortValue(server: Server, id: string): string | number {
 
 /** A stable sort by one column; ties fall back to name, then id. */
 export function sortServers(servers: readonly Server[], sort: SortState): Server[] {
-  const dir = sort.desc ? -1 : 1
-  return [...servers].sort((a, b) => {
-    const va = sortValue(a, sort.id)
-    const vb = sortValue(b, sort.id)
-    const primary =
-      typeof va === 'number' && typeof vb === 'number'
-        ? va === vb
-          ? 0
-          : va < vb
-            ? -1
-            : 1
-        : collator.compare(String(va), String(vb))
-    if (primary !== 0) return primary * dir
-    return collator.compare(a.name, b.name) || a.id - b.id
-  })
+  return sortByColumn(servers, sort, sortValue)
 }

@@ -8,6 +8,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -191,38 +192,22 @@ export function ServersPage() {
           </>
         }
       />
-      <div className="toolbar" role="search">
-        <input
-          type="search"
-          aria-label="Filter servers"
-          placeholder="Filter by name, address, version, group…"
-          value={params.q}
-          onChange={(e) => update({ q: e.target.value })}
-          style={{ width: 320 }}
+      <ListToolbar
+        searchLabel="Filter servers"
+        placeholder="Filter by name, address, version, group…"
+        query={params.q}
+        onQueryChange={(q) => update({ q })}
+        filtered={filtered}
+        onClear={() => setSearchParams(new URLSearchParams(), { replace: true })}
+      >
+        <StatusFacets
+          label="Status"
+          facets={FACETS}
+          active={params.statuses}
+          labelFor={(status) => serverStatus(status).label}
+          countFor={(status) => counts.get(status) ?? 0}
+          onChange={(statuses) => update({ statuses })}
         />
-        <div className="toolbar" role="group" aria-label="Status">
-          {FACETS.map((status) => {
-            const active = params.statuses.includes(status)
-            return (
-              <button
-                key={status}
-                type="button"
-                className="chip"
-                aria-pressed={active}
-                onClick={() =>
-                  update({
-                    statuses: active
-                      ? params.statuses.filter((s) => s !== status)
-                      : [...params.statuses, status],
-                  })
-                }
-              >
-                {serverStatus(status).label}{' '}
-                <span className="muted">{counts.get(status) ?? 0}</span>
-              </button>
-            )
-          })}
-        </div>
         <select
           aria-label="Server type"
           value={params.type}
@@ -236,26 +221,14 @@ export function ServersPage() {
           <option value="MULE">Mule</option>
           <option value="GATEWAY">Gateway</option>
         </select>
-        {filtered && (
-          <Button
-            variant="ghost"
-            onClick={() => setSearchParams(new URLSearchParams(), { replace: true })}
-          >
-            Clear filters
-          </Button>
-        )}
-      </div>
+      </ListToolbar>
       {selectedRows.length > 0 && (
-        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selectedRows.length} selected</strong>
-          {selectedRows.length < rows.length && (
-            <Button
-              size="small"
-              onClick={() => setSelected(new Set(rows.map((s) => String(s.id))))}
-            >
-              Select all {rows.length} matching
-            </Button>
-          )}
+        <SelectionBar
+          count={selectedRows.length}
+          total={rows.length}
+          onSelectAll={() => setSelected(new Set(rows.map((s) => String(s.id))))}
+          onClear={() => setSelected(new Set())}
+        >
           <Button
             size="small"
             variant="danger"
@@ -264,11 +237,9 @@ export function ServersPage() {
           >
             Unregister selected…
           </Button>
-          <Button size="small" variant="ghost" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </Button>
-        </div>
+        </SelectionBar>
       )}
+
       {content}
       <RegisterServerDialog open={registerOpen} onOpenChange={setRegisterOpen} />
       {unregisterOpen && (

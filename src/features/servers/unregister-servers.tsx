@@ -1,18 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import { toast } from 'sonner'
+import { useQueryClient } from '@tanstack/react-query'
 import {
   serverQueries,
   unregisterServer,
   unregisterServerRequest,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { Button } from '../../components/button.tsx'
-import { BulkResults } from '../../components/bulk-results.tsx'
-import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { Modal } from '../../components/modal.tsx'
 import { membershipOf } from './server-list-model.ts'
 
 /**
@@ -32,57 +26,20 @@ export function BulkUnregisterDialog({
 }) {
   const { scope } = useConsole()
   const queryClient = useQueryClient()
-  const [results, setResults] = useState<BulkItemResult[] | null>(null)
-  const bulk = useMutation({
-    mutationFn: async (targets: readonly Server[]) => {
-      const outcome = await runBulk(
-        targets,
-        (s) => ({ id: String(s.id), label: s.name }),
-        (s) => unregisterServer(scope, s.id),
-      )
-      await queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
-      return outcome
-    },
-    onSuccess: (outcome) => {
-      setResults(outcome)
-      const failed = outcome.filter((r) => !r.ok).length
-      if (failed === 0)
-        toast.success(`Unregistered ${outcome.length} server${outcome.length === 1 ? '' : 's'}`)
-      else
-        toast.error(
-          `Unregistered ${outcome.length - failed} of ${outcome.length} servers; ${failed} failed`,
-        )
-      onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
-    },
-  })
-  const close = (next: boolean) => {
-    if (!next) setResults(null)
-    onOpenChange(next)
-  }
   const grouped = servers.filter((s) => membershipOf(s) !== null).length
-
-  if (results) {
-    return (
-      <Modal
-        open={open}
-        onOpenChange={close}
-        title="Unregister servers: results"
-        footer={<Button onClick={() => close(false)}>Close</Button>}
-      >
-        <BulkResults results={results} verb="Unregister" />
-      </Modal>
-    )
-  }
   return (
-    <ConfirmDialog
+    <BulkActionDialog
+      items={servers}
+      describe={(s) => ({ id: String(s.id), label: s.name })}
+      requestFor={(s) => unregisterServerRequest(scope, s.id)}
+      run={(s) => unregisterServer(scope, s.id)}
+      refresh={() => queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })}
+      verb="Unregister"
+      pastVerb="Unregistered"
+      noun="server"
       open={open}
-      onOpenChange={close}
-      title={`Unregister ${servers.length} server${servers.length === 1 ? '' : 's'}?`}
-      confirmLabel={`Unregister ${servers.length}`}
-      pending={bulk.isPending}
-      error={bulk.error ?? undefined}
-      onConfirm={() => bulk.mutate(servers)}
-      requests={servers.map((s) => unregisterServerRequest(scope, s.id))}
+      onOpenChange={onOpenChange}
+      onDone={onDone}
     >
       <p style={{ marginTop: 0 }}>
         Each server is removed from Runtime Manager; its agent stops reporting. Applications
@@ -94,13 +51,6 @@ export function BulkUnregisterDialog({
           unregister those until they are removed from it; they will be reported as failed.
         </p>
       )}
-      <p className="muted">
-        {servers
-          .slice(0, 5)
-          .map((s) => s.name)
-          .join(', ')}
-        {servers.length > 5 ? `, and ${servers.length - 5} more` : ''}
-      </p>
-    </ConfirmDialog>
+    </BulkActionDialog>
   )
 }

@@ -1,0 +1,107 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import { toast } from 'sonner'
+import type { RequestInit_ } from '../lib/describe-request.ts'
+import { BulkResults } from './bulk-results.tsx'
+import { runBulk, type BulkItemResult } from './bulk.ts'
+import { Button } from './button.tsx'
+import { ConfirmDialog } from './confirm-dialog.tsx'
+import { Modal } from './modal.tsx'
+
+/**
+ * Confirms one action on several items (one request each, all shown as curl), runs it,
+ * refreshes the affected queries before the results show (so the table is true to the
+ * backend), toasts the outcome and then lists a result per item. `onDone` gets the ids
+ * that succeeded, so the page can drop them from its selection.
+ */
+export function BulkActionDialog<T>({
+  items,
+  describe,
+  requestFor,
+  run,
+  refresh,
+  verb,
+  pastVerb,
+  noun,
+  open,
+  onOpenChange,
+  onDone,
+  children,
+}: {
+  items: readonly T[]
+  /** The id (as the page's selection holds it) and the name shown for an item. */
+  describe: (item: T) => { id: string; label: string }
+  /** The exact request sent for an item, for the curl preview. */
+  requestFor: (item: T) => RequestInit_
+  run: (item: T) => Promise<unknown>
+  /** Invalidates what the action changed; the results wait for it. */
+  refresh: () => Promise<unknown>
+  /** "Delete", "Unregister": the confirm button, the title and the results. */
+  verb: string
+  /** "Deleted", "Unregistered": the toast. */
+  pastVerb: string
+  /** What an item is, singular; the plural adds an "s" ("server group"). */
+  noun: string
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  onDone: (succeeded: ReadonlySet<string>) => void
+  /** What happens to each item, in the operator's terms; the names follow it. */
+  children: ReactNode
+}) {
+  const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const bulk = useMutation({
+    mutationFn: async (targets: readonly T[]) => {
+      const outcome = await runBulk(targets, describe, run)
+      await refresh()
+      return outcome
+    },
+    onSuccess: (outcome) => {
+      setResults(outcome)
+      const failed = outcome.filter((r) => !r.ok).length
+      if (failed === 0)
+        toast.success(`${pastVerb} ${outcome.length} ${noun}${outcome.length === 1 ? '' : 's'}`)
+      else
+        toast.error(
+          `${pastVerb} ${outcome.length - failed} of ${outcome.length} ${noun}s; ${failed} failed`,
+        )
+      onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
+    },
+  })
+  const close = (next: boolean) => {
+    if (!next) setResults(null)
+    onOpenChange(next)
+  }
+  if (results) {
+    return (
+      <Modal
+        open={open}
+        onOpenChange={close}
+        title={`${verb} ${noun}s: results`}
+        footer={<Button onClick={() => close(false)}>Close</Button>}
+      >
+        <BulkResults results={results} verb={verb} />
+      </Modal>
+    )
+  }
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={close}
+      title={`${verb} ${items.length} ${noun}${items.length === 1 ? '' : 's'}?`}
+      confirmLabel={`${verb} ${items.length}`}
+      pending={bulk.isPending}
+      error={bulk.error ?? undefined}
+      onConfirm={() => bulk.mutate(items)}
+      requests={items.map(requestFor)}
+    >
+      {children}
+      <p className="muted">
+        {items
+          .slice(0, 5)
+          .map((item) => describe(item).label)
+          .join(', ')}
+        {items.length > 5 ? `, and ${items.length - 5} more` : ''}
+      </p>
+    </ConfirmDialog>
+  )
+}

@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react'
+import { Button } from './button.tsx'
+
+/**
+ * The filter bar above a list page's table: a search box bound to the `q` URL param, the
+ * page's own filters (status facets, selects) as children, and "Clear filters" while any
+ * filter is set. The caller writes the URL with `flushSync` so fast typing keeps every key.
+ */
+export function ListToolbar({
+  searchLabel,
+  placeholder,
+  query,
+  onQueryChange,
+  searchWidth = 320,
+  filtered,
+  onClear,
+  children,
+}: {
+  /** Accessible name of the search box, e.g. "Filter servers". */
+  searchLabel: string
+  placeholder: string
+  query: string
+  onQueryChange: (q: string) => void
+  searchWidth?: number
+  /** Whether any filter is set; shows "Clear filters". */
+  filtered: boolean
+  onClear: () => void
+  /** The page's other filters, between the search box and "Clear filters". */
+  children?: ReactNode
+}) {
+  return (
+    <div className="toolbar" role="search">
+      <input
+        type="search"
+        aria-label={searchLabel}
+        placeholder={placeholder}
+        value={query}
+        onChange={(e) => onQueryChange(e.target.value)}
+        style={{ width: searchWidth }}
+      />
+      {children}
+      {filtered && (
+        <Button variant="ghost" onClick={onClear}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  )
+}
+
+/**
+ * Toggle chips for a multi-select status filter, each with the number of rows it would
+ * match given the other filters, so an operator sees where the rows are before clicking.
+ */
+export function StatusFacets<A extends string, F extends A>({
+  label,
+  facets,
+  active,
+  labelFor,
+  countFor,
+  onChange,
+}: {
+  /** Accessible name of the group, e.g. "Status". */
+  label: string
+  /** The chips, in order; each is a value `active` can hold. */
+  facets: readonly F[]
+  /** The statuses filtered on now (from the URL). */
+  active: readonly A[]
+  labelFor: (facet: F) => string
+  countFor: (facet: F) => number
+  onChange: (next: A[]) => void
+}) {
+  return (
+    <div className="toolbar" role="group" aria-label={label}>
+      {facets.map((facet) => {
+        const pressed = active.includes(facet)
+        return (
+          <button
+            key={facet}
+            type="button"
+            className="chip"
+            aria-pressed={pressed}
+            onClick={() =>
+              onChange(pressed ? active.filter((s) => s !== facet) : [...active, facet])
+            }
+          >
+            {labelFor(facet)} <span className="muted">{countFor(facet)}</span>
+          </button>
+        )
+      })}
+    </div>
+  )
+}
+
+/**
+ * The bar shown while rows are selected: the count, "Select all N matching" when only some
+ * of the filtered rows are selected, the page's bulk actions (children) and "Clear selection".
+ */
+export function SelectionBar({
+  count,
+  total,
+  onSelectAll,
+  onClear,
+  children,
+}: {
+  /** Selected rows among those shown. */
+  count: number
+  /** Rows that match the current filters. */
+  total: number
+  onSelectAll: () => void
+  onClear: () => void
+  children: ReactNode
+}) {
+  return (
+    <div className="toolbar alert alert-info" role="region" aria-label="Selection">
+      <strong>{count} selected</strong>
+      {count < total && (
+        <Button size="small" onClick={onSelectAll}>
+          Select all {total} matching
+        </Button>
+      )}
+      {children}
+      <Button size="small" variant="ghost" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,26 @@
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { ErrorPanel } from './error-panel.tsx'
+import { ServerPicker, type ServerPickerProps } from './server-picker.tsx'
+import { LoadingState } from './states.tsx'
+
+/**
+ * A `ServerPicker` over the servers query: loading while it loads, the failure with a retry
+ * when it cannot, then the picker (kept on a failed background refetch).
+ */
+export function LoadedServerPicker({
+  query,
+  ...picker
+}: Omit<ServerPickerProps, 'servers'> & { query: UseQueryResult<Server[]> }) {
+  if (query.isPending) return <LoadingState label="Loading servers…" />
+  if (query.isError && !query.data)
+    return (
+      <ErrorPanel
+        error={query.error}
+        title="Could not load the servers"
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    )
+  return <ServerPicker {...picker} servers={query.data ?? []} />
+}

@@ -1,0 +1,103 @@
+import { useState, type ReactNode } from 'react'
+import { toast } from 'sonner'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
+import { useOwnApplications } from '../api/runtime-manager/targets.ts'
+import type { RequestInit_ } from '../lib/describe-request.ts'
+import { listText } from '../lib/list-text.ts'
+import { Button } from './button.tsx'
+import { ConfirmDialog } from './confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from './console-context.tsx'
+import type { TargetNoun } from './delete-target.tsx'
+
+/** The parts of a remove-member mutation hook (`useRemoveServerFromCluster`...) used here. */
+interface RemoveMemberMutation<V> {
+  mutate: (variables: V, options: { onSuccess: () => void }) => void
+  isPending: boolean
+  error: unknown
+  reset: () => void
+}
+
+/**
+ * Removes one server from a server group or cluster after a confirmation that names the
+ * applications the server keeps as its own. Disabled for the last member: the target
+ * needs one, so the operator deletes it instead.
+ */
+export function RemoveMemberButton<V>({
+  target,
+  server,
+  noun,
+  remove,
+  variables,
+  removeRequest,
+  children,
+}: {
+  target: { id: number; name: string; servers: readonly unknown[] }
+  server: Server
+  noun: TargetNoun
+  remove: RemoveMemberMutation<V>
+  /** What `remove.mutate` takes for this target and server. */
+  variables: V
+  removeRequest: RequestInit_
+  /** What happens to the server itself, first in the confirmation. */
+  children: ReactNode
+}) {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [open, setOpen] = useState(false)
+  const apps = useOwnApplications(scope, target.id, open)
+  const permission: Permission = !canManage.allowed
+    ? canManage
+    : target.servers.length <= 1
+      ? {
+          allowed: false,
+          reason: `A ${noun.full} needs at least one server: delete the ${noun.short} instead.`,
+        }
+      : { allowed: true }
+  const kept = apps.own.filter((a) => a.serverArtifacts?.some((c) => c.serverId === server.id))
+  return (
+    <>
+      <Button
+        size="small"
+        permission={permission}
+        aria-label={`Remove ${server.name} from the ${noun.short}`}
+        onClick={() => setOpen(true)}
+      >
+        Remove…
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next)
+          if (!next) remove.reset()
+        }}
+        title={`Remove ${server.name} from ${target.name}?`}
+        confirmLabel={`Remove from ${noun.short}`}
+        pending={remove.isPending}
+        error={remove.error ?? undefined}
+        requests={[removeRequest]}
+        onConfirm={() =>
+          remove.mutate(variables, {
+            onSuccess: () => {
+              toast.success(`Removed ${server.name} from ${target.name}`)
+              setOpen(false)
+            },
+          })
+        }
+      >
+        <p style={{ marginTop: 0 }}>{children}</p>
+        {apps.isPending ? (
+          <p className="muted">Checking the {noun.short}’s applications…</p>
+        ) : kept.length > 0 ? (
+          <p className="alert alert-info">
+            The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
+            the {noun.short}, each as an application of its own on {server.name}:{' '}
+            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
+          </p>
+        ) : (
+          <p className="muted">It runs none of the {noun.short}’s applications.</p>
+        )}
+      </ConfirmDialog>
+    </>
+  )
+}

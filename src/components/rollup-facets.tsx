@@ -1,0 +1,46 @@
+import { useMemo } from 'react'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { rollupStatus, type RollupStatus } from '../api/runtime-manager/target-rules.ts'
+import { StatusFacets } from './list-toolbar.tsx'
+import { serverStatus } from './status-tones.ts'
+
+const ROLLUP_FACETS: readonly RollupStatus[] = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED']
+
+const ROLLUP_LABEL: Record<RollupStatus, string> = {
+  RUNNING: 'All running',
+  PARTIALLY_RUNNING: serverStatus('PARTIALLY_RUNNING').label,
+  DISCONNECTED: 'None running',
+}
+
+/**
+ * The "Members running" facets of a server group or cluster list (all, some or none of the
+ * members running), counted over `targets`: the rows that match every filter but this one.
+ */
+export function RollupFacets({
+  targets,
+  active,
+  onChange,
+}: {
+  targets: readonly { servers: readonly Pick<Server, 'status'>[] }[]
+  active: readonly string[]
+  onChange: (next: string[]) => void
+}) {
+  const counts = useMemo(() => {
+    const map = new Map<string, number>()
+    for (const t of targets) {
+      const status = rollupStatus(t.servers)
+      map.set(status, (map.get(status) ?? 0) + 1)
+    }
+    return map
+  }, [targets])
+  return (
+    <StatusFacets
+      label="Members running"
+      facets={ROLLUP_FACETS}
+      active={active}
+      labelFor={(status) => ROLLUP_LABEL[status]}
+      countFor={(status) => counts.get(status) ?? 0}
+      onChange={onChange}
+    />
+  )
+}
