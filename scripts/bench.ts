@@ -340,15 +340,20 @@ async function heapMb(page: Page): Promise<number> {
  * Bytes received per minute by an idle Applications page (live build, real HTTP), then
  * requests per minute once the tab is hidden.
  */
-async function idleTraffic(browser: Browser): Promise<{ visible: number; hiddenRequests: number }> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const base = `http://127.0.0.1:${PORTS.live}`
-  await page.goto(`${base}/signin`)
+/** Signs in to the live build (client credentials) and returns the environment id. */
+async function signInLive(page: Page): Promise<string> {
+  await page.goto(`http://127.0.0.1:${PORTS.live}/signin`)
   await page.getByLabel('Client ID').fill('demo-administrator')
   await page.getByLabel('Client secret').fill('demo-administrator-secret')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.getByRole('table', { name: 'Servers' }).waitFor({ timeout: 60_000 })
+  return new URL(page.url()).pathname.split('/')[2] ?? ''
+}
+
+async function idleTraffic(browser: Browser): Promise<{ visible: number; hiddenRequests: number }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signInLive(page)
   await page.getByRole('link', { name: 'Applications', exact: true }).click()
   await page.getByRole('table', { name: 'Applications' }).waitFor({ timeout: 60_000 })
   await page.waitForTimeout(2000)
@@ -497,6 +502,23 @@ async function main() {
         add('devices heap (MB)', await heapMb(page))
       }
       await context.close()
+
+      // The same navigation in the live build: the backend answers over real HTTP from its
+      // own process, as a server would, so the figure is the console's own work.
+      const liveContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const livePage = await liveContext.newPage()
+      const liveEnv = await signInLive(livePage)
+      add(
+        'applications first rows, live build (ms)',
+        await firstRowsAfterNavigation(
+          livePage,
+          { url: `http://127.0.0.1:${PORTS.live}/env/${liveEnv}/servers`, table: 'Servers' },
+          'Applications',
+          'Applications',
+        ),
+      )
+      await liveContext.close()
+
       const idle = await idleTraffic(browser)
       add('idle applications page (kB/min)', idle.visible / 1024)
       add('hidden applications page (requests/min)', idle.hiddenRequests)
