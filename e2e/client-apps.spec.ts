@@ -189,7 +189,8 @@ async function createLiveApplication(request: APIRequestContext): Promise<string
   const name = `Conflict journey ${Date.now().toString(36)}`
   const created = await request.post(`${BACKEND_URL}/api/am/store/v0.10/applications`, {
     headers: { Authorization: `Bearer ${accessToken}` },
-    data: { name, throttlingTier: 'Unlimited', description: 'Edited by two operators' },
+    // Bronze is approved at once (Unlimited waits for an approver, which changes the ETag).
+    data: { name, throttlingTier: 'Bronze', description: 'Edited by two operators' },
   })
   expect(created.status()).toBe(201)
   return name
@@ -253,7 +254,7 @@ test('two operators edit the same application: the conflict is shown and resolve
   await mine.getByRole('button', { name: 'Keep theirs' }).click()
   await expect(comparison).toHaveCount(0)
   await expect(mine.getByRole('region', { name: 'Details' })).toContainText('Theirs, round one')
-  await expect(mine.getByRole('region', { name: 'Details' })).toContainText('Unlimited')
+  await expect(mine.getByRole('region', { name: 'Details' })).toContainText('Bronze')
 
   // Round 2: both edit again; they save first; I apply mine again on top of theirs.
   const myEditor2 = await saveDescription(mine, 'Mine, round two')
