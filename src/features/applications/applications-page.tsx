@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
+import { useSearchDraft } from '../../lib/use-search-draft.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -111,8 +112,13 @@ export function ApplicationsPage() {
   const canDelete = usePermission('deleteApplications')
   const [searchParams, setSearchParams] = useSearchParams()
   const params = useMemo(() => parseApplicationListParams(searchParams), [searchParams])
+  // The typed text filters at once and reaches the URL when typing pauses (ADR 010).
+  const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) =>
+    setSearchParams(applicationListSearch({ ...params, q }), { replace: true }),
+  )
+  const filterParams = useMemo(() => ({ ...params, q: query }), [params, query])
   // Typing stays instant: the 10,000-row filter runs at a lower priority than the keystroke.
-  const deferredParams = useDeferredValue(params)
+  const deferredParams = useDeferredValue(filterParams)
   const apps = useQuery(applicationQueries.list(scope))
   const now = useNow(30_000)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -120,7 +126,7 @@ export function ApplicationsPage() {
   const [bulk, setBulk] = useState<BulkAction | null>(null)
 
   const update = (change: Partial<ApplicationListParams>) =>
-    setSearchParams(applicationListSearch({ ...params, ...change }), {
+    setSearchParams(applicationListSearch({ ...params, q: query, ...change }), {
       replace: true,
       flushSync: true,
     })
@@ -145,8 +151,11 @@ export function ApplicationsPage() {
     [rows, selected],
   )
   const columns = useMemo(() => applicationColumns(scope.envId, now), [scope.envId, now])
-  const filtered = params.q !== '' || params.statuses.length > 0 || params.target !== null
-  const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
+  const filtered = query !== '' || params.statuses.length > 0 || params.target !== null
+  const clear = () => {
+    discardQuery()
+    setSearchParams(new URLSearchParams(), { replace: true })
+  }
 
   let content
   if (apps.isPending) content = <LoadingState label="Loading applications…" />
@@ -210,8 +219,8 @@ export function ApplicationsPage() {
       <ListToolbar
         searchLabel="Filter applications"
         placeholder="Filter by name, target, artifact…"
-        query={params.q}
-        onQueryChange={(q) => update({ q })}
+        query={query}
+        onQueryChange={setQuery}
         searchWidth={280}
         filtered={filtered}
         onClear={clear}

@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react'
+
+/**
+ * The text of a URL-bound search box while the operator types. It lives in component
+ * state and is written to the URL once typing pauses (`delayMs`), so a keystroke
+ * re-renders the page alone instead of navigating (the router, every route above the
+ * page and a synchronous render with the new filter). The URL stays the source of truth:
+ * when it changes by other means (Back, "Clear filters", a link) the box shows the URL's
+ * value and a pending write is dropped.
+ *
+ * Returns the text to show and filter by, a setter for the input's `onChange`, and
+ * `discard` for actions that replace the URL themselves.
+ */
+export function useSearchDraft(
+  urlValue: string,
+  write: (value: string) => void,
+  delayMs = 300,
+): [text: string, setText: (value: string) => void, discard: () => void] {
+  const [draft, setDraft] = useState<{ text: string; typedOver: string } | null>(null)
+  // A draft counts only while the URL still holds what it was typed over.
+  const live = draft !== null && draft.typedOver === urlValue ? draft : null
+  const writeRef = useRef(write)
+  useEffect(() => {
+    writeRef.current = write
+  })
+  useEffect(() => {
+    if (live === null || live.text === urlValue) return
+    const timer = setTimeout(() => writeRef.current(live.text), delayMs)
+    return () => clearTimeout(timer)
+  }, [live, urlValue, delayMs])
+  return [
+    live ? live.text : urlValue,
+    (value) => setDraft({ text: value, typedOver: urlValue }),
+    () => setDraft(null),
+  ]
+}
