@@ -116,7 +116,13 @@ export function ApplicationsPage() {
   const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) =>
     setSearchParams(applicationListSearch({ ...params, q }), { replace: true }),
   )
-  const filterParams = useMemo(() => ({ ...params, q: query }), [params, query])
+  // Keyed on the filter's text form: when the typed text reaches the URL, nothing that
+  // filters has changed, so nothing is filtered again.
+  const filterKey = applicationListSearch({ ...params, q: query }).toString()
+  const filterParams = useMemo(
+    () => parseApplicationListParams(new URLSearchParams(filterKey)),
+    [filterKey],
+  )
   // Typing stays instant: the 10,000-row filter runs at a lower priority than the keystroke.
   const deferredParams = useDeferredValue(filterParams)
   const apps = useQuery(applicationQueries.list(scope))
