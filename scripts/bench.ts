@@ -264,9 +264,16 @@ async function filterLatencies(page: Page): Promise<number[]> {
     input?.addEventListener('keydown', (e) => {
       w.__t0 = e.timeStamp
     })
-    const observer = new MutationObserver(() => {
+    // Only what the keystroke changes counts: the "updated N s ago" clock also mutates the
+    // page, and a keystroke that changes no row must not be timed to its next tick.
+    const observer = new MutationObserver((records) => {
       const t0 = w.__t0
       if (t0 === null || t0 === undefined) return
+      const relevant = records.some((r) => {
+        const node = r.target instanceof Element ? r.target : r.target.parentElement
+        return node !== null && node.closest('.updated') === null
+      })
+      if (!relevant) return
       w.__t0 = null
       requestAnimationFrame(() => setTimeout(() => w.__lat?.push(performance.now() - t0), 0))
     })
