@@ -2,6 +2,8 @@ import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { desiredStatusRequest, listApplications } from '../api/runtime-manager/applications.ts'
 import { setupTestBackend, signInAs } from '../test/demo-server.ts'
+import { listClusters } from '../api/runtime-manager/clusters.ts'
+import { listServerGroups } from '../api/runtime-manager/server-groups.ts'
 import { listServers } from '../api/runtime-manager/servers.ts'
 import { send } from './request.ts'
 import { revalidatingGet } from './revalidate.ts'
@@ -91,4 +93,12 @@ test('the servers list is revalidated too: an idle poll gets the same data back'
   const { scope } = await signInAs('Administrator')
   const first = await listServers(scope)
   expect(await listServers(scope)).toBe(first)
+})
+
+test('server groups and clusters lists are revalidated too', async () => {
+  const { scope } = await signInAs('Administrator')
+  const groups = await listServerGroups(scope)
+  expect(await listServerGroups(scope)).toBe(groups)
+  const clusters = await listClusters(scope)
+  expect(await listClusters(scope)).toBe(clusters)
 })

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import { revalidatingGet } from '../../lib/revalidate.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -12,9 +13,12 @@ import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.t
 
 const BASE = '/hybrid/api/v1'
 
+/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
+const getList = revalidatingGet<{ data: Cluster[] }>()
+
 export async function listClusters(scope: EnvScope, signal?: AbortSignal): Promise<Cluster[]> {
   return (
-    await request({
+    await getList({
       method: 'GET',
       path: `${BASE}/clusters`,
       scope,

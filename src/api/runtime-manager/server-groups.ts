@@ -1,6 +1,7 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import { revalidatingGet } from '../../lib/revalidate.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
@@ -11,12 +12,15 @@ import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.t
 
 const BASE = '/hybrid/api/v1'
 
+/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
+const getList = revalidatingGet<{ data: ServerGroup[] }>()
+
 export async function listServerGroups(
   scope: EnvScope,
   signal?: AbortSignal,
 ): Promise<ServerGroup[]> {
   return (
-    await request({
+    await getList({
       method: 'GET',
       path: `${BASE}/serverGroups`,
       scope,

@@ -17,7 +17,7 @@ import {
   removeServerFromGroup,
   type Outcome,
 } from '../targets.ts'
-import { guardHybrid, hybridError, intParam, noContent } from './respond.ts'
+import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
 
 const BASE = '*/hybrid/api/v1'
 
@@ -67,6 +67,25 @@ function pathId(value: string | readonly string[] | undefined, label: string): P
     : { ok: true, value: id }
 }
 
+/**
+ * What adding or removing one server of a group or cluster checks first: the Manage
+ * Servers scope, the environment, and the target's and the server's ids in the path.
+ */
+function memberCall(
+  backend: DemoBackend,
+  request: Request,
+  params: Record<string, string | readonly string[] | undefined>,
+  label: 'Server group' | 'Cluster',
+): Parsed<{ envId: string; id: number; serverId: number }> {
+  const guard = guardHybrid(backend.db, request, 'manageServers')
+  if (!guard.ok) return guard
+  const id = pathId(params.id, label)
+  if (!id.ok) return id
+  const serverId = pathId(params.serverId, 'Server')
+  if (!serverId.ok) return serverId
+  return { ok: true, value: { envId: guard.value.env.id, id: id.value, serverId: serverId.value } }
+}
+
 function answer<T>(outcome: Outcome<T>, ok: (value: T) => Response): Response {
   return outcome.ok ? ok(outcome.value) : hybridError(outcome.status, outcome.message)
 }
@@ -79,7 +98,7 @@ export function targetHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return HttpResponse.json({
+      return hybridJson(request, {
         data: db.groups
           .all()
           .filter((g) => g.envId === envId)
@@ -95,7 +114,7 @@ export function targetHandlers(backend: DemoBackend) {
       if (!row || row.envId !== guard.value.env.id) {
         return hybridError(404, `Server group ${String(params.id)} was not found.`)
       }
-      return HttpResponse.json({ data: db.groupView(row) })
+      return hybridJson(request, { data: db.groupView(row) })
     }),
 
     http.post(`${BASE}/serverGroups`, async ({ request }) => {
@@ -120,25 +139,19 @@ export function targetHandlers(backend: DemoBackend) {
 
     http.post(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const id = pathId(params.id, 'Server group')
-      if (!id.ok) return id.response
-      const serverId = pathId(params.serverId, 'Server')
-      if (!serverId.ok) return serverId.response
-      const outcome = addServerToGroup(db, guard.value.env.id, id.value, serverId.value)
+      const call = memberCall(backend, request, params, 'Server group')
+      if (!call.ok) return call.response
+      const { envId, id, serverId } = call.value
+      const outcome = addServerToGroup(db, envId, id, serverId)
       return answer(outcome, (row) => HttpResponse.json({ data: db.groupView(row) }))
     }),
 
     http.delete(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const id = pathId(params.id, 'Server group')
-      if (!id.ok) return id.response
-      const serverId = pathId(params.serverId, 'Server')
-      if (!serverId.ok) return serverId.response
-      const outcome = removeServerFromGroup(db, guard.value.env.id, id.value, serverId.value)
+      const call = memberCall(backend, request, params, 'Server group')
+      if (!call.ok) return call.response
+      const { envId, id, serverId } = call.value
+      const outcome = removeServerFromGroup(db, envId, id, serverId)
       return answer(outcome, ({ group }) => HttpResponse.json({ data: db.groupView(group) }))
     }),
 
@@ -147,7 +160,7 @@ export function targetHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return HttpResponse.json({
+      return hybridJson(request, {
         data: db.clusters
           .all()
           .filter((c) => c.envId === envId)
@@ -162,7 +175,7 @@ export function targetHandlers(backend: DemoBackend) {
       const row = db.clusters.get(intParam(params.id))
       if (!row || row.envId !== guard.value.env.id)
         return hybridError(404, `Cluster ${String(params.id)} was not found.`)
-      return HttpResponse.json({ data: db.clusterView(row) })
+      return hybridJson(request, { data: db.clusterView(row) })
     }),
 
     http.post(`${BASE}/clusters`, async ({ request }) => {
@@ -199,13 +212,10 @@ export function targetHandlers(backend: DemoBackend) {
 
     http.delete(`${BASE}/clusters/:id/servers/:serverId`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const id = pathId(params.id, 'Cluster')
-      if (!id.ok) return id.response
-      const serverId = pathId(params.serverId, 'Server')
-      if (!serverId.ok) return serverId.response
-      const outcome = removeServerFromCluster(db, guard.value.env.id, id.value, serverId.value)
+      const call = memberCall(backend, request, params, 'Cluster')
+      if (!call.ok) return call.response
+      const { envId, id, serverId } = call.value
+      const outcome = removeServerFromCluster(db, envId, id, serverId)
       return answer(outcome, ({ cluster }) => HttpResponse.json({ data: db.clusterView(cluster) }))
     }),
   ]
