@@ -18,7 +18,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
@@ -64,13 +64,12 @@ export function ApplicationPage() {
 function NotFound({ id }: { id: string }) {
   const { scope, environment } = useConsole()
   return (
-    <div className="state">
-      <h1>Application not found</h1>
-      <p>
-        There is no application <code>{id}</code> in {environment.name}. It may have been deleted.
-      </p>
-      <Link to={paths.applications(scope.envId)}>Back to applications</Link>
-    </div>
+    <NotFoundState
+      title="Application not found"
+      back={{ to: paths.applications(scope.envId), label: 'Back to applications' }}
+    >
+      There is no application <code>{id}</code> in {environment.name}. It may have been deleted.
+    </NotFoundState>
   )
 }
 

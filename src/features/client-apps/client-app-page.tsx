@@ -14,7 +14,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime } from '../../lib/format.ts'
@@ -58,13 +58,12 @@ export function ClientAppPage() {
 function NotFound({ id }: { id: string }) {
   const { scope } = useConsole()
   return (
-    <div className="state">
-      <h1>Client application not found</h1>
-      <p>
-        There is no client application <code>{id}</code>. It may have been deleted.
-      </p>
-      <Link to={paths.clientApps(scope.envId)}>Back to client applications</Link>
-    </div>
+    <NotFoundState
+      title="Client application not found"
+      back={{ to: paths.clientApps(scope.envId), label: 'Back to client applications' }}
+    >
+      There is no client application <code>{id}</code>. It may have been deleted.
+    </NotFoundState>
   )
 }
 

@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { TargetApplications } from '../../components/target-applications.tsx'
@@ -242,14 +242,12 @@ function Visibility({ cluster }: { cluster: Cluster }) {
 function NotFound({ clusterId, error }: { clusterId: string; error?: unknown }) {
   const { scope, environment } = useConsole()
   return (
-    <div className="state">
-      <h1>Cluster not found</h1>
-      <p>
-        There is no cluster <code>{clusterId}</code> in {environment.name}. It may have been
-        deleted.
-      </p>
-      {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
-      <Link to={paths.clusters(scope.envId)}>Back to clusters</Link>
-    </div>
+    <NotFoundState
+      title="Cluster not found"
+      error={error}
+      back={{ to: paths.clusters(scope.envId), label: 'Back to clusters' }}
+    >
+      There is no cluster <code>{clusterId}</code> in {environment.name}. It may have been deleted.
+    </NotFoundState>
   )
 }

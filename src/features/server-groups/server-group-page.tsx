@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RollupBadge } from '../../components/rollup-badge.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { TargetApplications } from '../../components/target-applications.tsx'
@@ -130,14 +130,13 @@ function Members({ group }: { group: ServerGroup }) {
 function NotFound({ groupId, error }: { groupId: string; error?: unknown }) {
   const { scope, environment } = useConsole()
   return (
-    <div className="state">
-      <h1>Server group not found</h1>
-      <p>
-        There is no server group <code>{groupId}</code> in {environment.name}. It may have been
-        deleted.
-      </p>
-      {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
-      <Link to={paths.serverGroups(scope.envId)}>Back to server groups</Link>
-    </div>
+    <NotFoundState
+      title="Server group not found"
+      error={error}
+      back={{ to: paths.serverGroups(scope.envId), label: 'Back to server groups' }}
+    >
+      There is no server group <code>{groupId}</code> in {environment.name}. It may have been
+      deleted.
+    </NotFoundState>
   )
 }

@@ -16,7 +16,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -194,15 +194,14 @@ function MembershipLink({
 function NotFound({ serverId, error }: { serverId: string; error?: unknown }) {
   const { scope, environment } = useConsole()
   return (
-    <div className="state">
-      <h1>Server not found</h1>
-      <p>
-        There is no server <code>{serverId}</code> in {environment.name}. It may have been
-        unregistered.
-      </p>
-      {error !== undefined && <ErrorPanel error={error} title="The backend answered" />}
-      <Link to={paths.servers(scope.envId)}>Back to servers</Link>
-    </div>
+    <NotFoundState
+      title="Server not found"
+      error={error}
+      back={{ to: paths.servers(scope.envId), label: 'Back to servers' }}
+    >
+      There is no server <code>{serverId}</code> in {environment.name}. It may have been
+      unregistered.
+    </NotFoundState>
   )
 }
 
