@@ -3,6 +3,7 @@ import type { Application } from '../../api/runtime-manager/application-schemas.
 import {
   sortKey,
   applicationListSearch,
+  createNarrowingFilter,
   facetCounts,
   filterExceptStatus,
   filterRows,
@@ -105,4 +106,33 @@ test('name order ignores case and reads numbers as numbers, like a collator', ()
   const names = ['orders-10', 'Orders-2', 'orders-1', 'ledger', 'orders-2a', 'ORDERS']
   const byKey = [...names].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
   expect(byKey).toEqual(['ledger', 'ORDERS', 'orders-1', 'Orders-2', 'orders-2a', 'orders-10'])
+})
+
+test('the narrowing filter answers as a fresh filter would, however the text changes', () => {
+  const filter = createNarrowingFilter()
+  const fresh = (q: string, target: number | null = null) =>
+    filterExceptStatus(rows, { ...none, q, target }).map((r) => r.app.id)
+  const typed = (q: string, target: number | null = null) =>
+    filter(rows, { ...none, q, target }).map((r) => r.app.id)
+  // Growing, shrinking (Backspace), replaced, the target changing under the same text,
+  // and the rows themselves replaced by a refetch.
+  const steps: Array<[string, number | null]> = [
+    ['o', null],
+    ['or', null],
+    ['orders-e', null],
+    ['orders-', null],
+    ['sync', null],
+    ['sync', 500],
+    ['s', 500],
+    ['', null],
+    ['api', null],
+  ]
+  for (const [q, target] of steps) expect(typed(q, target)).toEqual(fresh(q, target))
+  const refetched = toRows(apps.slice(0, 1))
+  expect(filter(refetched, { ...none, q: 'api' }).map((r) => r.app.id)).toEqual([1])
+})
+
+test('with nothing to filter the rows come back as they are, and their facet counts are reused', () => {
+  expect(filterExceptStatus(rows, none)).toBe(rows)
+  expect(facetCounts(rows)).toBe(facetCounts(rows))
 })

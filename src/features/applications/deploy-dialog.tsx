@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { memo, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
@@ -34,7 +34,8 @@ function targetLabel(t: DeployTarget): string {
  * sending; a real multipart upload with progress and cancel. A failure or a cancel keeps
  * every choice so the operator can retry.
  */
-export function DeployDialog({
+/** Memoised: the Applications page re-renders per keystroke in its filter; a closed dialog need not. */
+export const DeployDialog = memo(function DeployDialog({
   open,
   onOpenChange,
 }: {
@@ -239,7 +240,7 @@ export function DeployDialog({
       </form>
     </Modal>
   )
-}
+})
 
 function PropertyInputs({
   index,

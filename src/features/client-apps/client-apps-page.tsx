@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { DataTable, type Column } from '../../components/data-table.tsx'
+import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -29,7 +29,7 @@ function columns(envId: string): Column<ClientAppSummary>[] {
       id: 'name',
       header: 'Name',
       width: '26%',
-      cell: (a) => <Link to={paths.clientApp(envId, a.applicationId)}>{a.name}</Link>,
+      cell: (a) => <CellLink to={paths.clientApp(envId, a.applicationId)}>{a.name}</CellLink>,
     },
     {
       id: 'status',

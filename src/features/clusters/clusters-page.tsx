@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListStates } from '../../components/list-states.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
@@ -34,7 +34,7 @@ function clusterColumns(envId: string): Column<Cluster>[] {
       header: 'Name',
       width: '24%',
       sortable: true,
-      cell: (c) => <Link to={paths.cluster(envId, c.id)}>{c.name}</Link>,
+      cell: (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>,
     },
     {
       id: 'status',

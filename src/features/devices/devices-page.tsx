@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import type { Device } from '../../api/device-admin/device-schemas.ts'
 import { DEVICE_PAGE_SIZE, deviceQueries } from '../../api/device-admin/devices.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -39,7 +39,7 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
       width: '20%',
       sortable: true,
       cell: (d) => (
-        <Link to={paths.device(envId, runtime, d.id, lookupHint(d))}>{deviceLabel(d)}</Link>
+        <CellLink to={paths.device(envId, runtime, d.id, lookupHint(d))}>{deviceLabel(d)}</CellLink>
       ),
     },
     {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListStates } from '../../components/list-states.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
@@ -33,7 +33,7 @@ function groupColumns(envId: string): Column<ServerGroup>[] {
       header: 'Name',
       width: '26%',
       sortable: true,
-      cell: (g) => <Link to={paths.serverGroup(envId, g.id)}>{g.name}</Link>,
+      cell: (g) => <CellLink to={paths.serverGroup(envId, g.id)}>{g.name}</CellLink>,
     },
     {
       id: 'status',

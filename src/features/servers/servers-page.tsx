@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
@@ -39,7 +39,7 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
       header: 'Name',
       width: '19%',
       sortable: true,
-      cell: (s) => <Link to={paths.server(envId, s.id)}>{s.name}</Link>,
+      cell: (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>,
     },
     {
       id: 'status',
