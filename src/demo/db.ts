@@ -325,32 +325,40 @@ export class DemoDb {
   }
 
   /**
-   * An application as the list answers it: the embedded target's servers are cut to
-   * id, name and status (a choice, ADR 006), which keeps 10,000 applications a few MB.
+   * Applications as the list answers them: the embedded target's servers are cut to id,
+   * name and status (a choice, ADR 006), which keeps 10,000 applications a few MB, and
+   * each target is built once per answer (thousands of applications share a few targets).
    * `uptime` is left to the application's own answer: it changes every millisecond, and
    * a list that changes on every poll could never be answered 304 (ADR 010).
    */
-  applicationListView(row: ApplicationRow): Application {
-    const { uptime: _uptime, ...full } = this.applicationView(row)
-    const t = full.target
+  applicationListViews(rows: readonly ApplicationRow[]): Application[] {
+    const targets = new Map<number, Application['target']>()
+    return rows.map((row) => {
+      let target = targets.get(row.targetId)
+      if (!target) {
+        target = this.targetSummary(row.targetId)
+        targets.set(row.targetId, target)
+      }
+      const { uptime: _uptime, ...view } = this.applicationView(row, target)
+      return view
+    })
+  }
+
+  private targetSummary(targetId: number): Application['target'] {
+    const t = this.targetView(targetId) ?? removedTarget(targetId)
     return {
-      ...full,
-      target: {
-        id: t.id,
-        name: t.name,
-        type: t.type,
-        status: t.status,
-        servers: t.servers?.map((s) => ({ id: s.id, name: s.name, status: s.status })),
-      },
+      id: t.id,
+      name: t.name,
+      type: t.type,
+      status: t.status,
+      servers: t.servers?.map((s) => ({ id: s.id, name: s.name, status: s.status })),
     }
   }
 
-  applicationView(row: ApplicationRow): Application {
-    const target = this.targetView(row.targetId) ?? {
-      id: row.targetId,
-      name: '(removed)',
-      type: 'SERVER',
-    }
+  applicationView(
+    row: ApplicationRow,
+    target: Application['target'] = this.targetView(row.targetId) ?? removedTarget(row.targetId),
+  ): Application {
     return {
       id: row.id,
       name: row.name,
@@ -392,4 +400,9 @@ function rollupStatus(servers: readonly Server[]): string {
   if (servers.every((s) => s.status === 'RUNNING')) return 'RUNNING'
   if (servers.some((s) => s.status === 'RUNNING')) return 'PARTIALLY_RUNNING'
   return 'DISCONNECTED'
+}
+
+/** What an application shows as its target once that target no longer exists. */
+function removedTarget(id: number): Application['target'] {
+  return { id, name: '(removed)', type: 'SERVER' }
 }

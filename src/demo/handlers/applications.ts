@@ -108,19 +108,16 @@ export function applicationHandlers(backend: DemoBackend) {
         if (Number.isNaN(targetId))
           return hybridError(400, `targetId must be a number, got '${targetParam}'.`)
       }
-      const data = []
-      for (const a of db.applications.all()) {
-        if (a.envId !== envId) continue
-        if (
-          targetId !== undefined &&
-          a.targetId !== targetId &&
-          !db.targetServerIds(a.targetId).includes(targetId)
-        ) {
-          continue
-        }
-        data.push(db.applicationListView(a))
-      }
-      return hybridJson(request, { data })
+      const rows = db.applications
+        .all()
+        .filter(
+          (a) =>
+            a.envId === envId &&
+            (targetId === undefined ||
+              a.targetId === targetId ||
+              db.targetServerIds(a.targetId).includes(targetId)),
+        )
+      return hybridJson(request, { data: db.applicationListViews(rows) })
     }),
 
     http.get(`${BASE}/applications/:id`, ({ request, params }) => {

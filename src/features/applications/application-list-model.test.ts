@@ -136,3 +136,17 @@ test('with nothing to filter the rows come back as they are, and their facet cou
   expect(filterExceptStatus(rows, none)).toBe(rows)
   expect(facetCounts(rows)).toBe(facetCounts(rows))
 })
+
+test('sorting by target or by artifact orders those names, ties by application name', () => {
+  const fresh = toRows(apps)
+  expect(sortRows(fresh, { id: 'target', desc: false }).map((r) => r.app.id)).toEqual([3, 2, 4, 1])
+  expect(sortRows(fresh, { id: 'artifact', desc: false }).map((r) => r.app.id)).toEqual([
+    2, 4, 1, 3,
+  ])
+  expect(sortRows(fresh, { id: 'artifact', desc: true }).map((r) => r.app.id)).toEqual([3, 1, 4, 2])
+})
+
+test('a filter that keeps every row answers the rows themselves', () => {
+  expect(filterExceptStatus(rows, { ...none, q: 'e' }).map((r) => r.app.id)).toEqual([1, 2, 3, 4])
+  expect(filterExceptStatus(rows, { ...none, q: 'e' })).toBe(rows)
+})

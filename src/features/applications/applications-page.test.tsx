@@ -86,3 +86,27 @@ test('Monitor sees deploy and bulk actions disabled with the missing scope', asy
     /'Delete Applications' scope/,
   )
 })
+
+test('the target filter offers every target once reached for, and keeps its choice in the URL', async () => {
+  const { scope } = await signInAs('Monitor')
+  const db = demo.backend.db
+  const app = productionApps()[0]!
+  const target = db.targetView(app.targetId)!
+  const kind = { SERVER: 'Server', SERVER_GROUP: 'Group', CLUSTER: 'Cluster' }[target.type]
+  const label = `${kind}: ${target.name}`
+  const { user, router, unmount } = renderApp(paths.applications(scope.envId))
+  await screen.findByRole('table', { name: 'Applications' })
+  const select = screen.getByRole('combobox', { name: 'Target' })
+  await user.click(select)
+  await user.selectOptions(select, label)
+  await waitFor(() => expect(locationOf(router)).toContain(`target=${target.id}`))
+  const table = await screen.findByRole('table', { name: 'Applications' })
+  expect(within(table).getByRole('link', { name: app.name })).toBeInTheDocument()
+
+  // Opened at that URL (a reload, a shared link), the choice shows before any option is built.
+  const url = locationOf(router)
+  unmount()
+  renderApp(url)
+  await screen.findByRole('table', { name: 'Applications' })
+  expect(screen.getByRole('combobox', { name: 'Target' })).toHaveDisplayValue(label)
+})

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useSearchDraft } from '../../lib/use-search-draft.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -31,6 +31,7 @@ import {
 } from './application-list-model.ts'
 import { BulkApplicationDialog, type BulkAction } from './bulk-application-actions.tsx'
 import { DeployDialog } from './deploy-dialog.tsx'
+import { TargetFilter } from './target-filter.tsx'
 
 function targetKind(type: string): string {
   return type === 'CLUSTER' ? 'Cluster' : type === 'SERVER_GROUP' ? 'Group' : 'Server'
@@ -63,7 +64,7 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
           <CellLink to={paths.server(envId, r.app.target.id)}>{r.app.target.name}</CellLink>
         ) : (
           <span title={r.app.target.name}>
-            {targetKind(r.app.target.type)}:{' '}
+            {`${targetKind(r.app.target.type)}: `}
             <CellLink
               to={
                 r.app.target.type === 'CLUSTER'
@@ -126,7 +127,11 @@ export function ApplicationsPage() {
   const apps = useQuery(applicationQueries.list(scope))
   const now = useNow(30_000)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [deployOpen, setDeployOpen] = useState(false)
+  // The deploy dialog is mounted the first time it opens and then kept (closed, it keeps
+  // what the operator chose), so the list's first render does not build it.
+  const [deploy, setDeploy] = useState<'unused' | 'open' | 'closed'>('unused')
+  const openDeploy = () => setDeploy('open')
+  const onDeployOpenChange = useCallback((open: boolean) => setDeploy(open ? 'open' : 'closed'), [])
   const [bulk, setBulk] = useState<BulkAction | null>(null)
 
   const update = (change: Partial<ApplicationListParams>) =>
@@ -154,17 +159,6 @@ export function ApplicationsPage() {
     [base, filterParams.statuses],
   )
   const targets = useMemo(() => targetsOf(allRows), [allRows])
-  // The same elements every render, so a keystroke does not re-render (and React does not
-  // re-commit) an option per server, group and cluster: thousands in a large fleet.
-  const targetOptions = useMemo(
-    () =>
-      targets.map((t) => (
-        <option key={t.id} value={String(t.id)}>
-          {t.label}
-        </option>
-      )),
-    [targets],
-  )
   const selectedApps = useMemo(
     () =>
       selected.size === 0
@@ -216,7 +210,7 @@ export function ApplicationsPage() {
     content = (
       <EmptyState title={`No applications in ${environment.name} yet`}>
         <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
-        <Button variant="primary" permission={canDeploy} onClick={() => setDeployOpen(true)}>
+        <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
           Deploy an application
         </Button>
       </EmptyState>
@@ -243,7 +237,7 @@ export function ApplicationsPage() {
         actions={
           <>
             <Freshness query={apps} />
-            <Button variant="primary" permission={canDeploy} onClick={() => setDeployOpen(true)}>
+            <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
               Deploy application
             </Button>
           </>
@@ -266,18 +260,11 @@ export function ApplicationsPage() {
           countFor={(facet) => counts[facet]}
           onChange={(statuses) => update({ statuses })}
         />
-        <select
-          aria-label="Target"
-          value={params.target === null ? '' : String(params.target)}
-          onChange={(e) => update({ target: e.target.value ? Number(e.target.value) : null })}
-          style={{ maxWidth: 260 }}
-        >
-          <option value="">All targets</option>
-          {params.target !== null && !targets.some((t) => t.id === params.target) && (
-            <option value={String(params.target)}>Target {params.target}</option>
-          )}
-          {targetOptions}
-        </select>
+        <TargetFilter
+          targets={targets}
+          value={params.target}
+          onChange={(target) => update({ target })}
+        />
       </ListToolbar>
       {selectedApps.length > 0 && (
         <SelectionBar
@@ -304,7 +291,9 @@ export function ApplicationsPage() {
       )}
 
       {content}
-      <DeployDialog open={deployOpen} onOpenChange={setDeployOpen} />
+      {deploy !== 'unused' && (
+        <DeployDialog open={deploy === 'open'} onOpenChange={onDeployOpenChange} />
+      )}
       {bulk && (
         <BulkApplicationDialog
           action={bulk}
