@@ -159,6 +159,29 @@ test('delete, confirmed with the curl command, returns to the list without it', 
   ).toBeVisible()
 })
 
+test('delete several from the list: one confirmation, a result per application', async ({
+  page,
+}) => {
+  await openClientApps(page)
+  const [first, second] = await tableNames(page)
+  const table = page.getByRole('table', { name: 'Client applications' })
+  await table.getByRole('checkbox', { name: `Select ${first}` }).check()
+  await table.getByRole('checkbox', { name: `Select ${second}` }).check()
+  const selection = page.getByRole('region', { name: 'Selection' })
+  await expect(selection).toContainText('2 selected')
+  await selection.getByRole('button', { name: 'Delete…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Delete 2 client applications?' })
+  await expect(dialog.getByLabel('Request as a curl command')).toContainText('curl -X DELETE')
+  await expectNoSeriousA11yViolations(page)
+  await dialog.getByRole('button', { name: 'Delete 2' }).click()
+  const results = page.getByRole('list', { name: 'Result per item' })
+  await expect(results.getByText('Done')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+  await expect(table.getByRole('link', { name: first, exact: true })).toHaveCount(0)
+  await expect(table.getByRole('link', { name: second, exact: true })).toHaveCount(0)
+  await expect(selection).toHaveCount(0)
+})
+
 /**
  * Two operators, two browser contexts: they share a backend only in live mode (each demo
  * context has its own in-browser store), so this journey uses the live build against the

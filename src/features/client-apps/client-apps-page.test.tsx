@@ -50,7 +50,7 @@ test('status and tier are shown per row', { timeout: 20_000 }, async () => {
   const first = demo.backend.store.all()[0]!
   renderApp(paths.clientApps(scope.envId))
   await screen.findByRole('table', { name: 'Client applications' })
-  const row = screen.getByRole('row', { name: new RegExp(`^${first.name}`) })
+  const row = screen.getByRole('row', { name: new RegExp(`^Select ${first.name} ${first.name}`) })
   expect(row).toHaveTextContent(first.throttlingTier)
   expect(row).toHaveTextContent(/Approved|Created|On hold|Rejected/)
 })
@@ -141,5 +141,56 @@ test(
     const create = await screen.findByRole('button', { name: 'Create application' })
     expect(create).toHaveAttribute('aria-disabled', 'true')
     expect(create).toHaveAccessibleDescription(/Requires the 'apim:subscribe' scope/)
+  },
+)
+
+test(
+  'delete several on a page: confirmed with each request, a result per application, the page true to the store',
+  { timeout: 20_000 },
+  async () => {
+    const { scope } = await signInAs('Administrator')
+    const [a, b] = demo.backend.store.all()
+    const { user } = renderApp(paths.clientApps(scope.envId))
+    await screen.findByRole('table', { name: 'Client applications' })
+    await user.click(screen.getByRole('checkbox', { name: `Select ${a!.name}` }))
+    await user.click(screen.getByRole('checkbox', { name: `Select ${b!.name}` }))
+    const selection = screen.getByRole('region', { name: 'Selection' })
+    expect(selection).toHaveTextContent('2 selected')
+    await user.click(within(selection).getByRole('button', { name: 'Delete…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Delete 2 client applications?' })
+    expect(dialog).toHaveTextContent(
+      `curl -X DELETE 'http://localhost:3000/api/am/store/v0.10/applications/${a!.applicationId}'`,
+    )
+    expect(dialog).toHaveTextContent('1 more like it')
+    expect(dialog).toHaveTextContent(`${a!.name}, ${b!.name}`)
+    // Another operator deletes one first: it is gone either way, so it counts as deleted.
+    demo.backend.store.delete(b!.applicationId)
+    await user.click(within(dialog).getByRole('button', { name: 'Delete 2' }))
+    const results = await screen.findByRole('list', { name: 'Result per item' })
+    expect(within(results).getAllByText('Done')).toHaveLength(2)
+    expect(demo.backend.store.all().map((r) => r.applicationId)).not.toContain(a!.applicationId)
+    await user.click(screen.getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(namesOnScreen()).not.toContain(a!.name))
+    expect(namesOnScreen()).not.toContain(b!.name)
+    expect(screen.queryByRole('region', { name: 'Selection' })).toBeNull()
+  },
+)
+
+test(
+  'without the subscribe scope, Delete is disabled and names the scope; a selection stays on its page',
+  { timeout: 20_000 },
+  async () => {
+    const { scope } = await signInAs('Operator')
+    const first = demo.backend.store.all()[0]!
+    const { user } = renderApp(paths.clientApps(scope.envId))
+    await screen.findByRole('table', { name: 'Client applications' })
+    await user.click(screen.getByRole('checkbox', { name: `Select ${first.name}` }))
+    const selection = screen.getByRole('region', { name: 'Selection' })
+    expect(within(selection).getByRole('button', { name: 'Delete…' })).toHaveAccessibleDescription(
+      /scope/,
+    )
+    await user.click(screen.getByRole('button', { name: 'Next page' }))
+    await waitFor(() => expect(namesOnScreen()).not.toContain(first.name))
+    expect(screen.queryByRole('region', { name: 'Selection' })).toBeNull()
   },
 )

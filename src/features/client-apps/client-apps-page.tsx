@@ -8,6 +8,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -22,6 +23,7 @@ import {
 } from './client-app-list-model.ts'
 import { clientAppStatus } from './client-app-status.ts'
 import { CreateClientAppDialog } from './create-client-app-dialog.tsx'
+import { BulkDeleteClientAppsDialog } from './delete-client-apps.tsx'
 
 function columns(envId: string): Column<ClientAppSummary>[] {
   return [
@@ -63,7 +65,18 @@ export function ClientAppsPage() {
   const view = useMemo(() => parseClientAppListView(searchParams), [searchParams])
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
   const [createOpen, setCreateOpen] = useState(false)
+  const [deleteOpen, setDeleteOpen] = useState(false)
   const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
+  // The store pages with limit/offset and reports no total, so a selection belongs to the
+  // page it was made on: it is dropped when the page or the lookup changes.
+  const pageKey = clientAppListSearch(view).toString()
+  const [selection, setSelection] = useState<{ page: string; ids: ReadonlySet<string> }>({
+    page: pageKey,
+    ids: new Set(),
+  })
+  const selected = selection.page === pageKey ? selection.ids : new Set<string>()
+  const select = (ids: ReadonlySet<string>) => setSelection({ page: pageKey, ids })
+  const selectedApps = (apps.data?.list ?? []).filter((a) => selected.has(a.applicationId))
 
   const go = (next: ClientAppListView) => setSearchParams(clientAppListSearch(next))
   const lookUp = (event: FormEvent<HTMLFormElement>) => {
@@ -122,6 +135,7 @@ export function ClientAppsPage() {
             columns={tableColumns}
             rowKey={(a) => a.applicationId}
             rowLabel={(a) => a.name}
+            selection={{ selected, onChange: select }}
           />
         </div>
         <nav className="toolbar" aria-label="Pages" style={{ marginTop: 12 }}>
@@ -177,7 +191,33 @@ export function ClientAppsPage() {
           </Button>
         )}
       </form>
+      {selectedApps.length > 0 && (
+        <SelectionBar
+          count={selectedApps.length}
+          // The header checkbox selects the page; there is no "all matching" across pages.
+          total={selectedApps.length}
+          onSelectAll={() => undefined}
+          onClear={() => select(new Set())}
+        >
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setDeleteOpen(true)}
+          >
+            Delete…
+          </Button>
+        </SelectionBar>
+      )}
       {content}
+      {deleteOpen && (
+        <BulkDeleteClientAppsDialog
+          apps={selectedApps}
+          open
+          onOpenChange={setDeleteOpen}
+          onDone={(done) => select(new Set([...selected].filter((id) => !done.has(id))))}
+        />
+      )}
       <CreateClientAppDialog open={createOpen} onOpenChange={setCreateOpen} />
     </div>
   )

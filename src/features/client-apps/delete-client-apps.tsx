@@ -1,0 +1,51 @@
+import { useQueryClient } from '@tanstack/react-query'
+import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
+import {
+  clientAppQueries,
+  deleteClientApp,
+  deleteClientAppRequest,
+} from '../../api/app-store/client-apps.ts'
+import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+
+/**
+ * Deletes several client applications, one request each, with a result per application.
+ * One already gone (404) counts as deleted: what the operator asked for is true. The list
+ * is refetched before the results show, so the table is true to the store.
+ */
+export function BulkDeleteClientAppsDialog({
+  apps,
+  open,
+  onOpenChange,
+  onDone,
+}: {
+  apps: readonly ClientAppSummary[]
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  onDone: (succeeded: ReadonlySet<string>) => void
+}) {
+  const queryClient = useQueryClient()
+  return (
+    <BulkActionDialog
+      items={apps}
+      describe={(a) => ({ id: a.applicationId, label: a.name })}
+      requestFor={(a) => deleteClientAppRequest(a.applicationId)}
+      run={async (a) => {
+        await deleteClientApp(a.applicationId)
+        queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
+      }}
+      refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}
+      verb="Delete"
+      pastVerb="Deleted"
+      noun="client application"
+      open={open}
+      onOpenChange={onOpenChange}
+      onDone={onDone}
+    >
+      <p style={{ marginTop: 0 }}>
+        Each application is deleted from the API Store with its subscriptions and keys: the
+        websites, apps and systems that call APIs with those keys lose access at once. This cannot
+        be undone.
+      </p>
+    </BulkActionDialog>
+  )
+}
