@@ -215,7 +215,12 @@ export function BulkRemoveMembersButton({
           {apps.isPending ? (
             <p className="muted">Checking the {noun.short}’s applications…</p>
           ) : apps.own.length > 0 ? (
-            <ul className="alert alert-info" aria-label="What each server keeps">
+            <ul
+              className="alert alert-info"
+              aria-label="What each server keeps"
+              // The bullets sit inside the box, not on its border.
+              style={{ paddingLeft: 32 }}
+            >
               {selected.map((s) => {
                 const kept = apps.own.filter((a) =>
                   a.serverArtifacts?.some((c) => c.serverId === s.id),
