@@ -38,15 +38,15 @@ test('a server added to a group gets its applications; removed, it keeps them as
   expect(appCount).toBeGreaterThan(0)
 
   await page.getByRole('button', { name: 'Add server…' }).click()
-  const dialog = page.getByRole('dialog', { name: `Add a server to ${GROUP}` })
-  const filter = dialog.getByRole('searchbox', { name: 'Filter: Server to add' })
+  const dialog = page.getByRole('dialog', { name: `Add servers to ${GROUP}` })
+  const filter = dialog.getByRole('searchbox', { name: 'Filter: Servers to add' })
   // A server in another group is listed, not selectable, and says why.
   await filter.fill(GROUPED_SERVER)
-  await expect(dialog.getByRole('radio', { name: new RegExp(GROUPED_SERVER) })).toBeDisabled()
+  await expect(dialog.getByRole('checkbox', { name: new RegExp(GROUPED_SERVER) })).toBeDisabled()
   await expect(dialog.getByText(`Already in server group '${OTHER_GROUP}'`)).toBeVisible()
 
   await filter.fill(LONE)
-  await dialog.getByRole('radio', { name: new RegExp(LONE) }).check()
+  await dialog.getByRole('checkbox', { name: new RegExp(LONE) }).check()
   await expect(
     dialog.getByText(`The group’s ${appCount} applications will be deployed to ${LONE}`),
   ).toBeVisible()
@@ -54,7 +54,7 @@ test('a server added to a group gets its applications; removed, it keeps them as
     `-X POST 'http://127.0.0.1`,
   )
   await expect(dialog.getByLabel('Request as a curl command')).toContainText('/servers/')
-  await dialog.getByRole('button', { name: 'Add to group' }).click()
+  await dialog.getByRole('button', { name: 'Add 1 server to group' }).click()
   await expect(dialog).toBeHidden()
   await expect(
     page.getByRole('table', { name: `Servers of ${GROUP}` }).getByRole('link', { name: LONE }),
@@ -94,6 +94,53 @@ test('a server added to a group gets its applications; removed, it keeps them as
     .filter({ hasText: `-${LONE}` })
   await expect(kept).toHaveCount(appCount)
   await expect(kept.first()).toContainText('This server')
+})
+
+test('bulk: add two servers to a group at once, then remove both together', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  await openGroup(page, GROUP)
+  const members = page.getByRole('table', { name: `Servers of ${GROUP}` })
+  await expect(members.getByRole('row').nth(1)).toBeVisible()
+  const before = (await members.getByRole('row').count()) - 1
+
+  await page.getByRole('button', { name: 'Add server…' }).click()
+  const dialog = page.getByRole('dialog', { name: `Add servers to ${GROUP}` })
+  const filter = dialog.getByRole('searchbox', { name: 'Filter: Servers to add' })
+  for (const name of [LONE, LONE_2]) {
+    await filter.fill(name)
+    await dialog.getByRole('checkbox', { name: new RegExp(name) }).check()
+  }
+  await expect(dialog.getByText('2 chosen')).toBeVisible()
+  const curl = dialog.getByLabel('Requests as curl commands')
+  await expect(curl).toContainText('-X POST')
+  await expect(dialog.getByText('The 2 requests this sends, one per server')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Add 2 servers to group' }).click()
+  const results = page.getByRole('dialog', { name: `Add servers to ${GROUP}: results` })
+  await expect(results.getByRole('status')).toHaveText('Add: all 2 succeeded.')
+  await expect(results.getByRole('listitem')).toHaveCount(2)
+  await results.getByRole('button', { name: 'Close' }).click()
+  await expect(members.getByRole('row')).toHaveCount(before + 3)
+  for (const name of [LONE, LONE_2]) await expect(members.getByRole('link', { name })).toBeVisible()
+
+  await members.getByRole('checkbox', { name: `Select ${LONE}` }).check()
+  await members.getByRole('checkbox', { name: `Select ${LONE_2}` }).check()
+  await page.getByRole('button', { name: 'Remove 2 selected…' }).click()
+  const confirm = page.getByRole('dialog', { name: `Remove 2 servers from ${GROUP}?` })
+  await expect(confirm.getByRole('list', { name: 'What each server keeps' })).toContainText(
+    `${LONE} keeps`,
+  )
+  await expect(confirm.getByLabel('Requests as curl commands')).toContainText('-X DELETE')
+  await confirm.getByRole('button', { name: 'Remove 2 from group' }).click()
+  const removed = page.getByRole('dialog', { name: `Remove servers from ${GROUP}: results` })
+  await expect(removed.getByRole('status')).toHaveText('Remove: all 2 succeeded.')
+  await removed.getByRole('button', { name: 'Close' }).click()
+  await expect(members.getByRole('row')).toHaveCount(before + 1)
+  await expect(members.getByRole('link', { name: LONE })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Remove selected…' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  )
+  await expectNoSeriousA11yViolations(page)
 })
 
 test('create a group from individual servers only, then delete it', async ({ page }) => {
@@ -157,16 +204,16 @@ test('create a unicast cluster: a missing IP is refused, then fixed; add, remove
   await expect(page.getByText('Every node sees every other node.')).toBeVisible()
 
   await page.getByRole('button', { name: 'Add server…' }).click()
-  const add = page.getByRole('dialog', { name: 'Add a server to orders-cluster' })
+  const add = page.getByRole('dialog', { name: 'Add servers to orders-cluster' })
   await add.getByRole('searchbox').fill(LONE)
-  await add.getByRole('radio', { name: new RegExp(LONE) }).check()
-  await add.getByRole('button', { name: 'Add to cluster' }).click()
+  await add.getByRole('checkbox', { name: new RegExp(LONE) }).check()
+  await add.getByRole('button', { name: 'Add 1 server to cluster' }).click()
   await expect(
     add.getByText('Unicast clusters need this server’s IP address (IPv4 or IPv6).'),
   ).toBeVisible()
   await add.getByLabel(`Clustering IP of ${LONE}`).fill('10.0.0.32')
   await expect(add.getByLabel('Request as a curl command')).toContainText('"10.0.0.32"')
-  await add.getByRole('button', { name: 'Add to cluster' }).click()
+  await add.getByRole('button', { name: 'Add 1 server to cluster' }).click()
   await expect(add).toBeHidden()
   await expect(members.getByRole('row').filter({ hasText: LONE })).toContainText('10.0.0.32')
 

@@ -191,3 +191,59 @@ export function setDesiredStatus(
   db.changed()
   return updated
 }
+
+/** Both "disconnected" messages (joining a target, a change asked for) start with this. */
+const WAITING_PREFIX = 'Server is disconnected'
+
+/**
+ * A server's agent reconnected: the copies that waited for it catch up, on the lifecycle
+ * clock as a deploy does. A copy held while the server was away (joined a group or
+ * cluster, or a deployment reached it) deploys: UNDEPLOYED, then its desired status
+ * after the deploy time (or the failure the artifact met on every other server); a start
+ * or stop asked for meanwhile settles after the start/stop time. True when anything changed.
+ */
+export function resumeCopiesOnServer(db: DemoDb, serverId: number, now: number): boolean {
+  let changedAny = false
+  let index = 0
+  for (const app of db.applications.all()) {
+    if (!app.serverArtifacts.some((c) => c.serverId === serverId && waitsForServer(c))) continue
+    const others = app.serverArtifacts.filter((c) => c.serverId !== serverId)
+    const failed = others.length > 0 && others.every((c) => c.lastReportedStatus.includes('FAILED'))
+    const serverArtifacts = app.serverArtifacts.map((copy): ServerArtifactRow => {
+      if (copy.serverId !== serverId || !waitsForServer(copy)) return copy
+      const desired = copy.desiredStatus === 'STOPPED' ? 'STOPPED' : 'STARTED'
+      const held = copy.lastReportedStatus === 'UNDEPLOYED' || copy.message === WAITING_PREFIX
+      if (!held && copy.lastReportedStatus === desired) return { ...copy, message: null }
+      const stagger = index++ * STAGGER_MS
+      if (!held)
+        return {
+          ...copy,
+          message: null,
+          settleAt: now + START_STOP_MS + stagger,
+          settleTo: desired,
+          settleMessage: null,
+        }
+      return {
+        ...copy,
+        lastReportedStatus: 'UNDEPLOYED',
+        message: null,
+        settleAt: now + DEPLOY_MS + stagger,
+        settleTo: failed ? (others[0]?.lastReportedStatus ?? 'DEPLOYMENT_FAILED') : desired,
+        settleMessage: failed ? (others[0]?.message ?? null) : null,
+      }
+    })
+    db.applications.update(app.id, (row) => ({
+      ...row,
+      serverArtifacts,
+      lastReportedStatus: rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus)),
+      timeUpdated: now,
+    }))
+    if (serverArtifacts.some((a) => a.settleAt !== undefined)) db.trackPending(app.id)
+    changedAny = true
+  }
+  return changedAny
+}
+
+function waitsForServer(copy: ServerArtifactRow): boolean {
+  return copy.settleAt === undefined && (copy.message?.startsWith(WAITING_PREFIX) ?? false)
+}

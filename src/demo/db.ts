@@ -11,6 +11,7 @@ import type {
   Organization,
   ServerRow,
 } from './model.ts'
+import { resumeCopiesOnServer } from './applications.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
 import { Table, type TableChanges } from './table.ts'
@@ -160,6 +161,8 @@ export class DemoDb {
             availableProcessors: 4,
           },
         }))
+        // Copies that waited for this server (it joined a group while away) catch up.
+        resumeCopiesOnServer(this, server.id, now)
         changed = true
       }
     }

@@ -257,6 +257,51 @@ test('a disconnected server added to a group holds STOPPED copies saying it is d
   }
 })
 
+test('a disconnected server’s STOPPED copies deploy when it reconnects: STARTED ones start', async () => {
+  await as('Administrator')
+  const { group, apps } = groupWithApplications()
+  const db = demo.backend.db
+  const [lone] = loneServers(running)
+  if (!lone) throw new Error('no lone server')
+  // Its agent stops reporting, and will report again in 10 s.
+  const server = db.servers.update(lone.id, (row) => ({
+    ...row,
+    status: 'DISCONNECTED',
+    connectAt: db.now() + 10_000,
+  }))
+  db.changed()
+  if (!server) throw new Error('no server')
+  expect((await call('POST', `/serverGroups/${group.id}/servers/${server.id}`)).status).toBe(200)
+  const copyOf = async () =>
+    new Map(
+      (await appsOn(server.id))
+        .filter((a) => a.target.id === group.id)
+        .map((a) => [a.id, a.serverArtifacts?.find((c) => c.serverId === server.id)]),
+    )
+  for (const copy of (await copyOf()).values()) expect(copy?.lastReportedStatus).toBe('STOPPED')
+
+  db.advanceClock(10_000)
+  expect((await getServer(server.id)).status).toBe('RUNNING')
+  const deploying = await copyOf()
+  expect(deploying.size).toBe(apps.length)
+  for (const copy of deploying.values())
+    expect(copy).toMatchObject({ lastReportedStatus: 'UNDEPLOYED', message: null })
+
+  db.advanceClock(DEPLOY_MS + apps.length * 600)
+  const settled = await copyOf()
+  const started = apps.filter((a) => (a.pendingDesired ?? a.desiredStatus) === 'STARTED')
+  expect(started.length).toBeGreaterThan(0)
+  for (const app of apps) {
+    const failedEverywhere = app.serverArtifacts.every((c) =>
+      c.lastReportedStatus.includes('FAILED'),
+    )
+    const wanted = app.pendingDesired ?? app.desiredStatus
+    expect(settled.get(app.id)?.lastReportedStatus).toBe(
+      failedEverywhere ? 'DEPLOYMENT_FAILED' : wanted,
+    )
+  }
+})
+
 test('adding to a group: already a member, in another group, unknown ids', async () => {
   await as('Administrator')
   const { group } = groupWithApplications()

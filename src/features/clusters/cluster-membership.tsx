@@ -1,27 +1,37 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { toast } from 'sonner'
 import {
   addClusterServerRequest,
+  clusterQueries,
   removeClusterServerRequest,
-  useAddServerToCluster,
   useRemoveServerFromCluster,
 } from '../../api/runtime-manager/clusters.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
-import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import {
+  useOwnApplications,
+  useRefreshAfterMembershipChange,
+} from '../../api/runtime-manager/targets.ts'
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { listText } from '../../lib/list-text.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
-import { CurlPreview } from '../../components/curl-preview.tsx'
+import {
+  BulkRemoveMembersButton,
+  CurlPreviews,
+  MembershipResults,
+  useBulkMembership,
+  type MemberChange,
+  type useMemberSelection,
+} from '../../components/bulk-membership.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { RemoveMemberButton } from '../../components/remove-member.tsx'
 import { CLUSTER } from './delete-clusters.tsx'
-import { memberBody, memberIpProblem } from './create-cluster-form-model.ts'
+import { memberBody, type ClusterMemberValue } from './create-cluster-form-model.ts'
+import { roomIn, validateAddMembers, type AddMembersErrors } from './add-cluster-members-model.ts'
 import { MemberIpInput } from './create-cluster-dialog.tsx'
 
 /** Whether the cluster can take another member, and why not. */
@@ -36,8 +46,10 @@ export function addPermission(cluster: Cluster, canManage: Permission): Permissi
 }
 
 /**
- * Adds a server to a cluster with its clustering IP (required for unicast), showing what
- * happens to applications and the exact request before it is sent.
+ * Adds servers to a cluster, each with its clustering IP (required for unicast). The
+ * picker stops at the room the cluster has left (8 servers at most) and says why; every
+ * IP is checked before anything is sent. One request per server, one at a time, then a
+ * result per server (a single server that joins just closes the dialog with a toast).
  */
 export function AddClusterServerDialog({
   cluster,
@@ -51,98 +63,126 @@ export function AddClusterServerDialog({
   const { scope } = useConsole()
   const servers = useQuery(serverQueries.list(scope))
   const apps = useOwnApplications(scope, cluster.id, open)
-  const add = useAddServerToCluster(scope)
-  const [chosen, setChosen] = useState<number[]>([])
-  const [ip, setIp] = useState('')
-  const [shownError, setShownError] = useState<string | undefined>()
+  const refresh = useRefreshAfterMembershipChange(scope)
+  const { bulk, results, reset } = useBulkMembership({
+    refresh: () => refresh(clusterQueries.all(scope)),
+    pastVerb: 'Added',
+    preposition: 'to',
+    targetName: cluster.name,
+  })
+  const [members, setMembers] = useState<ClusterMemberValue[]>([])
+  const [errors, setErrors] = useState<AddMembersErrors>({})
   const multicast = cluster.multicastEnabled === true
-  const server = servers.data?.find((s) => s.id === chosen[0])
-  const member = server ? { serverId: server.id, ip } : null
+  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const picked = members.flatMap((m) => byId.get(m.serverId) ?? [])
+  const room = roomIn(cluster)
+  const limit = {
+    max: room,
+    reason: `The cluster has ${cluster.servers.length} of ${MAX_CLUSTER_SERVERS} servers, so ${room} more at most: unselect one to choose this one.`,
+  }
+  const changes: MemberChange[] = members.map((m) => ({
+    serverId: m.serverId,
+    label: byId.get(m.serverId)?.name ?? `Server ${m.serverId}`,
+    request: addClusterServerRequest(scope, cluster.id, memberBody(m)),
+  }))
+  const n = members.length
   const close = (next: boolean) => {
     if (!next) {
-      setChosen([])
-      setIp('')
-      setShownError(undefined)
-      add.reset()
+      setMembers([])
+      setErrors({})
+      reset()
     }
     onOpenChange(next)
   }
-  const confirm = () => {
-    if (!server || !member) return
-    const problem = memberIpProblem(ip, multicast)
-    setShownError(problem ?? undefined)
-    if (problem) return
-    add.mutate(
-      { clusterId: cluster.id, member: memberBody(member) },
-      {
-        onSuccess: () => {
-          toast.success(`Added ${server.name} to ${cluster.name}`)
-          close(false)
-        },
-      },
+  const choose = (ids: number[]) => {
+    setErrors({})
+    setMembers((prev) =>
+      ids.map(
+        (serverId): ClusterMemberValue =>
+          prev.find((m) => m.serverId === serverId) ?? { serverId, ip: '' },
+      ),
     )
   }
+  const setIp = (serverId: number, ip: string) =>
+    setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
+  const confirm = () => {
+    const checked = validateAddMembers(cluster, members, servers.data ?? [])
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    bulk.mutate(changes, {
+      onSuccess: (outcome) => {
+        // One server that joined needs no results list: the toast says it.
+        if (outcome.length === 1 && outcome[0]?.ok) close(false)
+      },
+    })
+  }
 
+  if (results)
+    return (
+      <MembershipResults
+        results={results}
+        verb="Add"
+        title={`Add servers to ${cluster.name}: results`}
+        onClose={() => close(false)}
+      />
+    )
   return (
     <Modal
       open={open}
       onOpenChange={close}
-      title={`Add a server to ${cluster.name}`}
+      title={`Add servers to ${cluster.name}`}
       description={`${multicast ? 'Multicast' : 'Unicast'} cluster · ${cluster.servers.length} of ${MAX_CLUSTER_SERVERS} servers`}
       wide
-      locked={add.isPending}
+      locked={bulk.isPending}
       footer={
         <>
-          <Button onClick={() => close(false)} disabled={add.isPending}>
+          <Button onClick={() => close(false)} disabled={bulk.isPending}>
             Cancel
           </Button>
-          <Button
-            variant="primary"
-            busy={add.isPending}
-            disabled={!server || membershipReason(server) !== null}
-            onClick={confirm}
-          >
-            Add to cluster
+          <Button variant="primary" busy={bulk.isPending} disabled={n === 0} onClick={confirm}>
+            {n === 0 ? 'Add to cluster' : `Add ${n} server${n === 1 ? '' : 's'} to cluster`}
           </Button>
         </>
       }
     >
       <LoadedServerPicker
         query={servers}
-        legend="Server to add"
-        mode="single"
-        selected={chosen}
-        onChange={(next) => {
-          setChosen(next)
-          setShownError(undefined)
-        }}
+        legend="Servers to add"
+        selected={members.map((m) => m.serverId)}
+        onChange={choose}
         reasonFor={membershipReason}
-        disabled={add.isPending}
+        limit={limit}
+        error={errors.servers}
+        disabled={bulk.isPending}
       />
-      {server && member && (
+      {n > 0 && (
         <div className="members-grid">
-          <MemberIpInput
-            member={member}
-            server={server}
-            error={shownError}
-            disabled={add.isPending}
-            onChange={setIp}
-          />
+          {members.map((m) => (
+            <MemberIpInput
+              key={m.serverId}
+              member={m}
+              server={byId.get(m.serverId)}
+              error={errors.ips?.[m.serverId]}
+              disabled={bulk.isPending}
+              onChange={(ip) => setIp(m.serverId, ip)}
+            />
+          ))}
         </div>
       )}
-      {server && (
+      {n > 0 && (
         <div className="alert alert-info">
           {apps.isPending
             ? 'Checking the cluster’s applications…'
             : apps.own.length > 0
-              ? `The cluster’s ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} will be deployed to ${server.name}: ${listText(apps.own.map((a) => a.name))}.`
-              : `The cluster has no applications yet: nothing is deployed to ${server.name} now.`}
+              ? `The cluster’s ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} will be deployed to ${picked.length > 1 ? 'each of ' : ''}${listText(picked.map((s) => s.name))}: ${listText(apps.own.map((a) => a.name))}.`
+              : `The cluster has no applications yet: nothing is deployed to ${listText(picked.map((s) => s.name))} now.`}
         </div>
       )}
-      {server && member && (
-        <CurlPreview request={addClusterServerRequest(scope, cluster.id, memberBody(member))} />
-      )}
-      {add.error && <ErrorPanel error={add.error} title="The server was not added" />}
+      <CurlPreviews changes={changes} />
+      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
     </Modal>
   )
 }
@@ -170,5 +210,33 @@ export function RemoveClusterServerButton({
       {server.name} leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
     </RemoveMemberButton>
+  )
+}
+
+/** Removes the selected nodes, one request each; each keeps its applications as its own. */
+export function BulkRemoveClusterServersButton({
+  cluster,
+  selection,
+}: {
+  cluster: Cluster
+  selection: ReturnType<typeof useMemberSelection>
+}) {
+  const { scope } = useConsole()
+  const refresh = useRefreshAfterMembershipChange(scope)
+  const primary = selection.selected.find((s) => s.id === cluster.primaryNodeId)
+  return (
+    <BulkRemoveMembersButton
+      target={cluster}
+      selected={selection.selected}
+      noun={CLUSTER}
+      removeRequest={(serverId) => removeClusterServerRequest(scope, cluster.id, serverId)}
+      refresh={() => refresh(clusterQueries.all(scope))}
+      onDone={selection.drop}
+      extra={
+        primary
+          ? `${primary.name} is the primary node: another running member takes that role.`
+          : undefined
+      }
+    />
   )
 }

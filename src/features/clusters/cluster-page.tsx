@@ -21,8 +21,10 @@ import { primaryName } from './cluster-list-model.ts'
 import {
   AddClusterServerDialog,
   addPermission,
+  BulkRemoveClusterServersButton,
   RemoveClusterServerButton,
 } from './cluster-membership.tsx'
+import { SelectAllMembers, useMemberSelection } from '../../components/bulk-membership.tsx'
 import { DeleteClusterButton } from './delete-clusters.tsx'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -110,17 +112,24 @@ function Members({ cluster }: { cluster: Cluster }) {
   const [addOpen, setAddOpen] = useState(false)
   const visibility = readVisibility(cluster.visibilityMap)
   const total = cluster.servers.length
+  const selection = useMemberSelection(cluster.servers)
   return (
     <section className="card" aria-labelledby="members">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <h2 id="members">Servers</h2>
-        <Button permission={addPermission(cluster, canManage)} onClick={() => setAddOpen(true)}>
-          Add server…
-        </Button>
+        <div className="toolbar">
+          <BulkRemoveClusterServersButton cluster={cluster} selection={selection} />
+          <Button permission={addPermission(cluster, canManage)} onClick={() => setAddOpen(true)}>
+            Add server…
+          </Button>
+        </div>
       </div>
       <table className="data compact" aria-label={`Servers of ${cluster.name}`}>
         <thead>
           <tr>
+            <th scope="col" style={{ width: 40 }}>
+              <SelectAllMembers selection={selection} total={total} />
+            </th>
             <th scope="col">Name</th>
             <th scope="col" style={{ width: 160 }}>
               Status
@@ -147,6 +156,14 @@ function Members({ cluster }: { cluster: Cluster }) {
             const others = seen ? [...seen].filter((id) => id !== s.id).length : null
             return (
               <tr key={s.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${s.name}`}
+                    checked={selection.isSelected(s.id)}
+                    onChange={() => selection.toggle(s.id)}
+                  />
+                </td>
                 <td>
                   <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
                 </td>

@@ -99,3 +99,61 @@ test('the cluster page shows who sees whom: a disconnected node is split off', a
     ),
   )
 })
+
+test('bulk add to a cluster: stops at 8, needs each IP, sends one by one with a result each', async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const cluster = db.clusters
+    .all()
+    .find((c) => c.envId === scope.envId && !c.multicastEnabled && c.members.length <= 6)
+  if (!cluster) throw new Error('no unicast cluster with room')
+  const room = 8 - cluster.members.length
+  const lone = loneServers(scope.envId)
+  if (lone.length < room + 1) throw new Error('not enough lone servers')
+  const { user } = renderApp(paths.cluster(scope.envId, cluster.id))
+  await user.click(await screen.findByRole('button', { name: 'Add server…' }))
+  const dialog = await screen.findByRole('dialog', { name: `Add servers to ${cluster.name}` })
+  for (const s of lone.slice(0, room))
+    await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(s.name) }))
+  // One more would make nine: refused in the picker, with the reason.
+  const extra = within(dialog).getByRole('checkbox', { name: new RegExp(lone[room]?.name ?? '') })
+  expect(extra).toBeDisabled()
+  expect(extra).toHaveAccessibleDescription(
+    `The cluster has ${cluster.members.length} of 8 servers, so ${room} more at most: unselect one to choose this one.`,
+  )
+  // Keep two, so one can fail.
+  for (const s of lone.slice(2, room))
+    await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(s.name) }))
+  const [a, b] = lone
+  if (!a || !b) throw new Error('no servers')
+  await user.type(within(dialog).getByLabelText(`Clustering IP of ${a.name}`), '10.9.0.1')
+  await user.click(within(dialog).getByRole('button', { name: 'Add 2 servers to cluster' }))
+  expect(within(dialog).getByLabelText(`Clustering IP of ${b.name}`)).toHaveAccessibleDescription(
+    'Unicast clusters need this server’s IP address (IPv4 or IPv6).',
+  )
+  expect(db.clusters.get(cluster.id)?.members).toHaveLength(cluster.members.length)
+
+  await user.type(within(dialog).getByLabelText(`Clustering IP of ${b.name}`), '10.9.0.2')
+  const curl = within(dialog).getByLabelText('Requests as curl commands')
+  expect(curl).toHaveTextContent(`{"serverId":${a.id},"serverIp":"10.9.0.1"}`)
+  expect(curl).toHaveTextContent(`{"serverId":${b.id},"serverIp":"10.9.0.2"}`)
+  // Meanwhile b joins another group elsewhere: the backend refuses that one only.
+  const group = db.groups.all().find((g) => g.envId === scope.envId)
+  if (!group) throw new Error('no group')
+  db.groups.update(group.id, (g) => ({ ...g, serverIds: [...g.serverIds, b.id] }))
+  db.changed()
+  await user.click(within(dialog).getByRole('button', { name: 'Add 2 servers to cluster' }))
+  const results = await screen.findByRole('dialog', {
+    name: `Add servers to ${cluster.name}: results`,
+  })
+  expect(within(results).getByRole('status')).toHaveTextContent('Add: 1 of 2 succeeded, 1 failed.')
+  const lines = within(results).getAllByRole('listitem')
+  expect(lines[0]).toHaveTextContent(new RegExp(`Failed${b.name}.*group`))
+  expect(lines[1]).toHaveTextContent(`Done${a.name}`)
+  await user.click(within(results).getByRole('button', { name: 'Close' }))
+  const members = screen.getByRole('table', { name: `Servers of ${cluster.name}` })
+  expect(within(members).getByRole('row', { name: new RegExp(a.name) })).toHaveTextContent(
+    '10.9.0.1',
+  )
+  expect(within(members).queryByRole('link', { name: b.name })).toBeNull()
+}, 30_000)

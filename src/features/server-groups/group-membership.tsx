@@ -1,21 +1,30 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { toast } from 'sonner'
 import {
   addGroupServerRequest,
   removeGroupServerRequest,
-  useAddServerToGroup,
+  serverGroupQueries,
   useRemoveServerFromGroup,
 } from '../../api/runtime-manager/server-groups.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
-import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import {
+  useOwnApplications,
+  useRefreshAfterMembershipChange,
+} from '../../api/runtime-manager/targets.ts'
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { listText } from '../../lib/list-text.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { CurlPreview } from '../../components/curl-preview.tsx'
+import {
+  BulkRemoveMembersButton,
+  CurlPreviews,
+  MembershipResults,
+  useBulkMembership,
+  type MemberChange,
+  type useMemberSelection,
+} from '../../components/bulk-membership.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
@@ -23,8 +32,10 @@ import { RemoveMemberButton } from '../../components/remove-member.tsx'
 import { GROUP } from './delete-groups.tsx'
 
 /**
- * Adds one server to a group: choose it (servers in a group or cluster are shown with the
- * reason they cannot join), read what will happen to applications, see the request, confirm.
+ * Adds servers to a group: choose one or several (servers in a group or cluster are shown
+ * with the reason they cannot join), read what will happen to applications, see every
+ * request, confirm. One request per server, one at a time, then a result per server (a
+ * single server that joins just closes the dialog with a toast).
  */
 export function AddGroupServerDialog({
   group,
@@ -38,84 +49,106 @@ export function AddGroupServerDialog({
   const { scope } = useConsole()
   const servers = useQuery(serverQueries.list(scope))
   const apps = useOwnApplications(scope, group.id, open)
-  const add = useAddServerToGroup(scope)
+  const refresh = useRefreshAfterMembershipChange(scope)
+  const { bulk, results, reset } = useBulkMembership({
+    refresh: () => refresh(serverGroupQueries.all(scope)),
+    pastVerb: 'Added',
+    preposition: 'to',
+    targetName: group.name,
+  })
   const [chosen, setChosen] = useState<number[]>([])
-  const server = servers.data?.find((s) => s.id === chosen[0])
+  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const picked = chosen.flatMap((id) => byId.get(id) ?? [])
+  // The picker disables them, but a server can join another group while the dialog is open.
+  const blocked = picked.filter((s) => membershipReason(s) !== null)
+  const away = picked.filter((s) => s.status !== 'RUNNING')
+  const changes: MemberChange[] = picked.map((s) => ({
+    serverId: s.id,
+    label: s.name,
+    request: addGroupServerRequest(scope, group.id, s.id),
+  }))
+  const n = picked.length
   const close = (next: boolean) => {
     if (!next) {
       setChosen([])
-      add.reset()
+      reset()
     }
     onOpenChange(next)
   }
   const confirm = () => {
-    if (!server) return
-    add.mutate(
-      { groupId: group.id, serverId: server.id },
-      {
-        onSuccess: () => {
-          toast.success(
-            `Added ${server.name} to ${group.name}` +
-              (apps.own.length > 0
-                ? `: deploying ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} to it`
-                : ''),
-          )
-          close(false)
-        },
+    if (n === 0 || blocked.length > 0) return
+    bulk.mutate(changes, {
+      onSuccess: (outcome) => {
+        // One server that joined needs no results list: the toast says it.
+        if (outcome.length === 1 && outcome[0]?.ok) close(false)
       },
-    )
+    })
   }
 
+  if (results)
+    return (
+      <MembershipResults
+        results={results}
+        verb="Add"
+        title={`Add servers to ${group.name}: results`}
+        onClose={() => close(false)}
+      />
+    )
   return (
     <Modal
       open={open}
       onOpenChange={close}
-      title={`Add a server to ${group.name}`}
+      title={`Add servers to ${group.name}`}
       wide
-      locked={add.isPending}
+      locked={bulk.isPending}
       footer={
         <>
-          <Button onClick={() => close(false)} disabled={add.isPending}>
+          <Button onClick={() => close(false)} disabled={bulk.isPending}>
             Cancel
           </Button>
           <Button
             variant="primary"
-            busy={add.isPending}
-            disabled={!server || membershipReason(server) !== null}
+            busy={bulk.isPending}
+            disabled={n === 0 || blocked.length > 0}
             onClick={confirm}
           >
-            Add to group
+            {n === 0 ? 'Add to group' : `Add ${n} server${n === 1 ? '' : 's'} to group`}
           </Button>
         </>
       }
     >
       <LoadedServerPicker
         query={servers}
-        legend="Server to add"
-        mode="single"
+        legend="Servers to add"
         selected={chosen}
         onChange={setChosen}
         reasonFor={membershipReason}
-        disabled={add.isPending}
+        error={
+          blocked.length > 0
+            ? `${listText(blocked.map((s) => s.name))} cannot join any more: unselect ${blocked.length === 1 ? 'it' : 'them'}.`
+            : undefined
+        }
+        disabled={bulk.isPending}
       />
-      {server && (
+      {n > 0 && (
         <div className="alert alert-info">
           {apps.isPending ? (
             'Checking the group’s applications…'
           ) : apps.own.length > 0 ? (
             <>
               The group’s {apps.own.length} application{apps.own.length === 1 ? '' : 's'} will be
-              deployed to {server.name}: {listText(apps.own.map((a) => a.name))}.
-              {server.status !== 'RUNNING' &&
-                ` ${server.name} is not running: its copies wait until it reconnects.`}
+              deployed to {picked.length > 1 ? 'each of ' : ''}
+              {listText(picked.map((s) => s.name))}: {listText(apps.own.map((a) => a.name))}.
+              {away.length > 0 &&
+                ` ${listText(away.map((s) => s.name))} ${away.length === 1 ? 'is' : 'are'} not running: ${away.length === 1 ? 'its' : 'their'} copies wait until ${away.length === 1 ? 'it reconnects' : 'they reconnect'}.`}
             </>
           ) : (
-            `The group has no applications yet: nothing is deployed to ${server.name} now; later deployments to the group include it.`
+            `The group has no applications yet: nothing is deployed to ${listText(picked.map((s) => s.name))} now; later deployments to the group include ${n === 1 ? 'it' : 'them'}.`
           )}
         </div>
       )}
-      {server && <CurlPreview request={addGroupServerRequest(scope, group.id, server.id)} />}
-      {add.error && <ErrorPanel error={add.error} title="The server was not added" />}
+      <CurlPreviews changes={changes} />
+      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
     </Modal>
   )
 }
@@ -135,5 +168,27 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
     >
       {server.name} becomes an individual server. Later deployments to the group no longer reach it.
     </RemoveMemberButton>
+  )
+}
+
+/** Removes the selected members, one request each; each keeps its applications as its own. */
+export function BulkRemoveGroupServersButton({
+  group,
+  selection,
+}: {
+  group: ServerGroup
+  selection: ReturnType<typeof useMemberSelection>
+}) {
+  const { scope } = useConsole()
+  const refresh = useRefreshAfterMembershipChange(scope)
+  return (
+    <BulkRemoveMembersButton
+      target={group}
+      selected={selection.selected}
+      noun={GROUP}
+      removeRequest={(serverId) => removeGroupServerRequest(scope, group.id, serverId)}
+      refresh={() => refresh(serverGroupQueries.all(scope))}
+      onDone={selection.drop}
+    />
   )
 }

@@ -18,7 +18,12 @@ import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { DeleteGroupButton } from './delete-groups.tsx'
-import { AddGroupServerDialog, RemoveGroupServerButton } from './group-membership.tsx'
+import {
+  AddGroupServerDialog,
+  BulkRemoveGroupServersButton,
+  RemoveGroupServerButton,
+} from './group-membership.tsx'
+import { SelectAllMembers, useMemberSelection } from '../../components/bulk-membership.tsx'
 
 /** One server group: its members and their status, its applications on each member. */
 export function ServerGroupPage() {
@@ -77,17 +82,24 @@ function Members({ group }: { group: ServerGroup }) {
   const { scope } = useConsole()
   const canManage = usePermission('manageServers')
   const [addOpen, setAddOpen] = useState(false)
+  const selection = useMemberSelection(group.servers)
   return (
     <section className="card" aria-labelledby="members">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <h2 id="members">Servers</h2>
-        <Button permission={canManage} onClick={() => setAddOpen(true)}>
-          Add server…
-        </Button>
+        <div className="toolbar">
+          <BulkRemoveGroupServersButton group={group} selection={selection} />
+          <Button permission={canManage} onClick={() => setAddOpen(true)}>
+            Add server…
+          </Button>
+        </div>
       </div>
       <table className="data compact" aria-label={`Servers of ${group.name}`}>
         <thead>
           <tr>
+            <th scope="col" style={{ width: 40 }}>
+              <SelectAllMembers selection={selection} total={group.servers.length} />
+            </th>
             <th scope="col">Name</th>
             <th scope="col" style={{ width: 180 }}>
               Status
@@ -106,6 +118,14 @@ function Members({ group }: { group: ServerGroup }) {
             const status = serverStatus(s.status)
             return (
               <tr key={s.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${s.name}`}
+                    checked={selection.isSelected(s.id)}
+                    onChange={() => selection.toggle(s.id)}
+                  />
+                </td>
                 <td>
                   <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
                 </td>

@@ -79,9 +79,9 @@ test('adding a server says which applications it gets, then shows them on it', a
   if (!lone) throw new Error('no lone server')
   const { user } = renderApp(paths.serverGroup(scope.envId, group.id))
   await user.click(await screen.findByRole('button', { name: 'Add server…' }))
-  const dialog = await screen.findByRole('dialog', { name: `Add a server to ${group.name}` })
+  const dialog = await screen.findByRole('dialog', { name: `Add servers to ${group.name}` })
   await user.type(within(dialog).getByRole('searchbox'), lone.name)
-  await user.click(within(dialog).getByRole('radio', { name: new RegExp(lone.name) }))
+  await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(lone.name) }))
   expect(
     await within(dialog).findByText(
       new RegExp(`The group’s ${apps.length} applications? will be deployed to ${lone.name}`),
@@ -90,7 +90,7 @@ test('adding a server says which applications it gets, then shows them on it', a
   expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent(
     `/serverGroups/${group.id}/servers/${lone.id}`,
   )
-  await user.click(within(dialog).getByRole('button', { name: 'Add to group' }))
+  await user.click(within(dialog).getByRole('button', { name: 'Add 1 server to group' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   const members = screen.getByRole('table', { name: `Servers of ${group.name}` })
   expect(within(members).getByRole('link', { name: lone.name })).toBeInTheDocument()
@@ -116,3 +116,83 @@ test('Monitor sees add, remove and delete disabled with the missing scope', asyn
   await user.click(screen.getByRole('button', { name: 'Delete group…' }))
   expect(screen.queryByRole('dialog')).toBeNull()
 })
+
+test('bulk: add two servers at once, a result each; then remove them together', async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const { group, apps } = seededGroupWithApps(scope.envId)
+  const [a, b] = db.servers
+    .all()
+    .filter((s) => s.envId === scope.envId && s.status === 'RUNNING' && !db.membershipOf(s.id))
+  if (!a || !b) throw new Error('not enough lone servers')
+  const { user } = renderApp(paths.serverGroup(scope.envId, group.id))
+  await user.click(await screen.findByRole('button', { name: 'Add server…' }))
+  const dialog = await screen.findByRole('dialog', { name: `Add servers to ${group.name}` })
+  const filter = within(dialog).getByRole('searchbox')
+  for (const s of [a, b]) {
+    await user.clear(filter)
+    await user.type(filter, s.name)
+    await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(s.name) }))
+  }
+  expect(
+    await within(dialog).findByText(
+      new RegExp(
+        `The group’s ${apps.length} applications? will be deployed to each of ${a.name}, ${b.name}`,
+      ),
+    ),
+  ).toBeInTheDocument()
+  const curl = within(dialog).getByLabelText('Requests as curl commands')
+  expect(curl).toHaveTextContent(`/serverGroups/${group.id}/servers/${a.id}`)
+  expect(curl).toHaveTextContent(`/serverGroups/${group.id}/servers/${b.id}`)
+  await user.click(within(dialog).getByRole('button', { name: 'Add 2 servers to group' }))
+
+  const results = await screen.findByRole('dialog', {
+    name: `Add servers to ${group.name}: results`,
+  })
+  expect(within(results).getByRole('status')).toHaveTextContent('Add: all 2 succeeded.')
+  expect(db.groups.get(group.id)?.serverIds).toEqual(expect.arrayContaining([a.id, b.id]))
+  await user.click(within(results).getByRole('button', { name: 'Close' }))
+  // The page was refreshed before the results showed: no wait needed.
+  const members = screen.getByRole('table', { name: `Servers of ${group.name}` })
+  expect(within(members).getByRole('link', { name: a.name })).toBeInTheDocument()
+  expect(within(members).getByRole('link', { name: b.name })).toBeInTheDocument()
+
+  // Every member selected: refused, the group needs one server.
+  await user.click(within(members).getByRole('checkbox', { name: 'Select every server' }))
+  const removeAll = screen.getByRole('button', { name: /^Remove \d+ selected…$/ })
+  expect(removeAll).toHaveAttribute('aria-disabled', 'true')
+  expect(removeAll).toHaveAccessibleDescription(
+    'A server group needs at least one server: leave one unselected, or delete the group instead.',
+  )
+  await user.click(within(members).getByRole('checkbox', { name: 'Select every server' }))
+  await user.click(within(members).getByRole('checkbox', { name: `Select ${a.name}` }))
+  await user.click(within(members).getByRole('checkbox', { name: `Select ${b.name}` }))
+  await user.click(screen.getByRole('button', { name: 'Remove 2 selected…' }))
+  const confirm = await screen.findByRole('dialog', {
+    name: `Remove 2 servers from ${group.name}?`,
+  })
+  const deletes = within(confirm).getByLabelText('Requests as curl commands')
+  expect(deletes).toHaveTextContent(`-X DELETE`)
+  expect(deletes).toHaveTextContent(`/serverGroups/${group.id}/servers/${a.id}`)
+  expect(deletes).toHaveTextContent(`/serverGroups/${group.id}/servers/${b.id}`)
+  // Each server says what it keeps.
+  const kept = await within(confirm).findByRole('list', { name: 'What each server keeps' })
+  const lines = within(kept).getAllByRole('listitem')
+  expect(lines).toHaveLength(2)
+  for (const [line, s] of [
+    [lines[0], a],
+    [lines[1], b],
+  ] as const)
+    expect(line).toHaveTextContent(
+      new RegExp(`^${s.name} keeps ${apps.length} applications? as its own`),
+    )
+  await user.click(within(confirm).getByRole('button', { name: 'Remove 2 from group' }))
+  const removed = await screen.findByRole('dialog', {
+    name: `Remove servers from ${group.name}: results`,
+  })
+  expect(within(removed).getByRole('status')).toHaveTextContent('Remove: all 2 succeeded.')
+  expect(db.groups.get(group.id)?.serverIds).not.toContain(a.id)
+  await user.click(within(removed).getByRole('button', { name: 'Close' }))
+  expect(within(members).queryByRole('link', { name: a.name })).toBeNull()
+  expect(within(members).queryByRole('link', { name: b.name })).toBeNull()
+}, 30_000)

@@ -1,0 +1,294 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { toast } from 'sonner'
+import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
+import { useOwnApplications } from '../api/runtime-manager/targets.ts'
+import { apiOrigin } from '../lib/config.ts'
+import { describeRequest, toCurl } from '../lib/describe-request.ts'
+import { listText } from '../lib/list-text.ts'
+import { request, type RequestSpec } from '../lib/request.ts'
+import { BulkResults } from './bulk-results.tsx'
+import { runBulk, type BulkItemResult } from './bulk.ts'
+import { Button } from './button.tsx'
+import { CodeBlock } from './code-block.tsx'
+import { ConfirmDialog } from './confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from './console-context.tsx'
+import type { TargetNoun } from './delete-target.tsx'
+import { Modal } from './modal.tsx'
+
+/** One membership request of a bulk change: the server it is about and the exact call. */
+export interface MemberChange {
+  serverId: number
+  /** The server's name, for the results. */
+  label: string
+  request: RequestSpec<unknown>
+}
+
+/**
+ * Every request of a bulk change as curl, one after the other: each one differs (the
+ * server id, a cluster member's IP), so the operator sees all of them, not just the first.
+ */
+export function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
+  if (changes.length === 0) return null
+  const text = changes.map((c) => toCurl(describeRequest(c.request), apiOrigin())).join('\n\n')
+  return (
+    <div className="field">
+      <span className="field-hint">
+        {changes.length === 1
+          ? 'The request this sends:'
+          : `The ${changes.length} requests this sends, one per server, one after the other:`}
+      </span>
+      <CodeBlock
+        text={text}
+        label={changes.length === 1 ? 'Request as a curl command' : 'Requests as curl commands'}
+        copyLabel={changes.length === 1 ? 'Copy curl command' : 'Copy curl commands'}
+      />
+    </div>
+  )
+}
+
+/**
+ * Sends membership requests for several servers and keeps one result per server. They go
+ * one at a time, not in parallel: each one changes the same group or cluster (a cluster
+ * counts its members and hands on its primary node), so the backend sees them in order.
+ * The results wait for `refresh`, so the page is true to the backend when they show.
+ */
+export function useBulkMembership({
+  refresh,
+  pastVerb,
+  preposition,
+  targetName,
+}: {
+  refresh: () => Promise<unknown>
+  /** "Added", "Removed": the toast. */
+  pastVerb: string
+  preposition: 'to' | 'from'
+  targetName: string
+}) {
+  const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const bulk = useMutation({
+    mutationFn: async (changes: readonly MemberChange[]) => {
+      const outcome = await runBulk(
+        changes,
+        (c) => ({ id: String(c.serverId), label: c.label }),
+        (c) => request(c.request),
+        1,
+      )
+      await refresh()
+      return outcome
+    },
+    onSuccess: (outcome) => {
+      setResults(outcome)
+      const failed = outcome.filter((r) => !r.ok).length
+      const n = outcome.length
+      if (failed === 0)
+        toast.success(
+          n === 1
+            ? `${pastVerb} ${outcome[0]?.label ?? 'the server'} ${preposition} ${targetName}`
+            : `${pastVerb} ${n} servers ${preposition} ${targetName}`,
+        )
+      else toast.error(`${pastVerb} ${n - failed} of ${n} servers; ${failed} failed`)
+    },
+  })
+  return {
+    bulk,
+    results,
+    reset: () => {
+      setResults(null)
+      bulk.reset()
+    },
+  }
+}
+
+/** The outcome of a bulk membership change, one line per server, failures first. */
+export function MembershipResults({
+  results,
+  verb,
+  title,
+  onClose,
+}: {
+  results: readonly BulkItemResult[]
+  verb: string
+  title: string
+  onClose: () => void
+}) {
+  return (
+    <Modal
+      open
+      onOpenChange={(next) => (next ? undefined : onClose())}
+      title={title}
+      footer={<Button onClick={onClose}>Close</Button>}
+    >
+      <BulkResults results={results} verb={verb} />
+    </Modal>
+  )
+}
+
+/**
+ * Removes the selected members of a group or cluster, one request each, after a
+ * confirmation that lists the applications each server keeps as its own. Refused (with
+ * the reason) when the selection is every member: the target needs one server.
+ */
+export function BulkRemoveMembersButton({
+  target,
+  selected,
+  noun,
+  removeRequest,
+  refresh,
+  onDone,
+  extra,
+}: {
+  target: { id: number; name: string; servers: readonly Server[] }
+  /** The chosen members, in table order. */
+  selected: readonly Server[]
+  noun: TargetNoun
+  removeRequest: (serverId: number) => RequestSpec<unknown>
+  refresh: () => Promise<unknown>
+  /** Gets the ids that were removed, so the page drops them from its selection. */
+  onDone: (removed: ReadonlySet<number>) => void
+  /** A sentence about the target's own rules (the primary node of a cluster). */
+  extra?: string
+}) {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [open, setOpen] = useState(false)
+  const apps = useOwnApplications(scope, target.id, open)
+  const { bulk, results, reset } = useBulkMembership({
+    refresh,
+    pastVerb: 'Removed',
+    preposition: 'from',
+    targetName: target.name,
+  })
+  const n = selected.length
+  const permission: Permission = !canManage.allowed
+    ? canManage
+    : n === 0
+      ? { allowed: false, reason: 'Select the servers to remove first.' }
+      : n >= target.servers.length
+        ? {
+            allowed: false,
+            reason: `A ${noun.full} needs at least one server: leave one unselected, or delete the ${noun.short} instead.`,
+          }
+        : { allowed: true }
+  const changes: MemberChange[] = selected.map((s) => ({
+    serverId: s.id,
+    label: s.name,
+    request: removeRequest(s.id),
+  }))
+  const close = () => {
+    setOpen(false)
+    reset()
+  }
+  return (
+    <>
+      <Button permission={permission} onClick={() => setOpen(true)}>
+        {n > 0 ? `Remove ${n} selected…` : 'Remove selected…'}
+      </Button>
+      {open && results && (
+        <MembershipResults
+          results={results}
+          verb="Remove"
+          title={`Remove servers from ${target.name}: results`}
+          onClose={close}
+        />
+      )}
+      {open && !results && (
+        <ConfirmDialog
+          open
+          onOpenChange={(next) => (next ? undefined : close())}
+          title={`Remove ${n} server${n === 1 ? '' : 's'} from ${target.name}?`}
+          confirmLabel={`Remove ${n} from ${noun.short}`}
+          pending={bulk.isPending}
+          error={bulk.error ?? undefined}
+          onConfirm={() =>
+            bulk.mutate(changes, {
+              onSuccess: (outcome) =>
+                onDone(new Set(outcome.filter((r) => r.ok).map((r) => Number(r.id)))),
+            })
+          }
+        >
+          <p style={{ marginTop: 0 }}>
+            Each server leaves the {noun.short} and becomes an individual server: later deployments
+            to the {noun.short} no longer reach it.{extra ? ` ${extra}` : ''}
+          </p>
+          {apps.isPending ? (
+            <p className="muted">Checking the {noun.short}’s applications…</p>
+          ) : apps.own.length > 0 ? (
+            <ul
+              className="alert alert-info"
+              aria-label="What each server keeps"
+              // The bullets sit inside the box, not on its border.
+              style={{ paddingLeft: 32 }}
+            >
+              {selected.map((s) => {
+                const kept = apps.own.filter((a) =>
+                  a.serverArtifacts?.some((c) => c.serverId === s.id),
+                )
+                return (
+                  <li key={s.id}>
+                    <strong>{s.name}</strong>{' '}
+                    {kept.length === 0
+                      ? `runs none of the ${noun.short}’s applications.`
+                      : `keeps ${kept.length} application${kept.length === 1 ? '' : 's'} as its own: ${listText(kept.map((a) => keptApplicationName(a.name, s.name)))}.`}
+                  </li>
+                )
+              })}
+            </ul>
+          ) : (
+            <p className="muted">
+              No applications are deployed to this {noun.short}: the servers keep nothing.
+            </p>
+          )}
+          <CurlPreviews changes={changes} />
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}
+
+/**
+ * The members chosen in a member table. Ids of servers that left the target (removed
+ * here or elsewhere) drop out on their own, since only current members are read back.
+ */
+export function useMemberSelection(servers: readonly Server[]) {
+  const [ids, setIds] = useState<ReadonlySet<number>>(new Set())
+  const selected = servers.filter((s) => ids.has(s.id))
+  return {
+    selected,
+    isSelected: (id: number) => ids.has(id),
+    toggle: (id: number) =>
+      setIds((prev) => {
+        const next = new Set(prev)
+        if (next.has(id)) next.delete(id)
+        else next.add(id)
+        return next
+      }),
+    toggleAll: () =>
+      setIds(selected.length === servers.length ? new Set() : new Set(servers.map((s) => s.id))),
+    drop: (removed: ReadonlySet<number>) =>
+      setIds((prev) => new Set([...prev].filter((id) => !removed.has(id)))),
+  }
+}
+
+/** The header checkbox of a member table: all, none, or some (indeterminate). */
+export function SelectAllMembers({
+  selection,
+  total,
+}: {
+  selection: ReturnType<typeof useMemberSelection>
+  total: number
+}) {
+  const count = selection.selected.length
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select every server"
+      checked={total > 0 && count === total}
+      ref={(el) => {
+        if (el) el.indeterminate = count > 0 && count < total
+      }}
+      onChange={selection.toggleAll}
+    />
+  )
+}

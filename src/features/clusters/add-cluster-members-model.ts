@@ -1,0 +1,92 @@
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import {
+  MAX_CLUSTER_SERVERS,
+  type Cluster,
+  type ClusterMemberBody,
+} from '../../api/runtime-manager/target-schemas.ts'
+import {
+  memberBody,
+  memberIpProblem,
+  type ClusterMemberValue,
+} from './create-cluster-form-model.ts'
+
+export interface AddMembersErrors {
+  servers?: string
+  /** Per server id: what is wrong with its IP. */
+  ips?: Record<number, string>
+}
+
+export type AddMembersValidation =
+  { ok: true; bodies: ClusterMemberBody[] } | { ok: false; errors: AddMembersErrors }
+
+/** How many more servers the cluster can take (8 at most, documented). */
+export function roomIn(cluster: Pick<Cluster, 'servers'>): number {
+  return Math.max(0, MAX_CLUSTER_SERVERS - cluster.servers.length)
+}
+
+/** Why the cluster cannot take `count` more servers, or null when it can. */
+export function capacityProblem(cluster: Pick<Cluster, 'servers'>, count: number): string | null {
+  const room = roomIn(cluster)
+  if (count <= room) return null
+  return room === 0
+    ? `The cluster has ${MAX_CLUSTER_SERVERS} servers, the most a cluster can hold.`
+    : `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers: it has ${cluster.servers.length}, so ${room} more at most; ${count} are chosen.`
+}
+
+/**
+ * Checks servers about to join a cluster, before any request is sent: at least one, no
+ * more than the cluster has room for, each still free to join, and (unicast) a valid IP
+ * for each, different from the others chosen and from the members' own. Every problem is
+ * reported at once.
+ */
+export function validateAddMembers(
+  cluster: Pick<Cluster, 'servers' | 'multicastEnabled'>,
+  members: readonly ClusterMemberValue[],
+  servers: readonly Server[],
+): AddMembersValidation {
+  const errors: AddMembersErrors = {}
+  const multicast = cluster.multicastEnabled === true
+  if (members.length === 0) errors.servers = 'Choose at least one server to add.'
+  else {
+    const capacity = capacityProblem(cluster, members.length)
+    if (capacity) errors.servers = capacity
+    else {
+      const byId = new Map(servers.map((s) => [s.id, s]))
+      for (const m of members) {
+        const server = byId.get(m.serverId)
+        const reason = server ? membershipReason(server) : 'It is no longer registered'
+        if (reason) {
+          const why = reason.charAt(0).toLowerCase() + reason.slice(1)
+          errors.servers = `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
+          break
+        }
+      }
+    }
+  }
+
+  const ips: Record<number, string> = {}
+  const taken = new Map<string, string>()
+  if (!multicast)
+    for (const s of cluster.servers) {
+      const ip = s.serverIp ?? s.currentClusteringIp
+      if (ip) taken.set(ip, s.name)
+    }
+  for (const m of members) {
+    const problem = memberIpProblem(m.ip, multicast)
+    if (problem) {
+      ips[m.serverId] = problem
+      continue
+    }
+    const ip = m.ip.trim()
+    if (ip === '' || multicast) continue
+    const holder = taken.get(ip)
+    if (holder !== undefined)
+      ips[m.serverId] = `${ip} is already the IP of ${holder} in this cluster.`
+    else taken.set(ip, 'another chosen server')
+  }
+  if (Object.keys(ips).length > 0) errors.ips = ips
+
+  if (errors.servers || errors.ips) return { ok: false, errors }
+  return { ok: true, bodies: members.map(memberBody) }
+}
