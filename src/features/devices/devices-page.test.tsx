@@ -80,3 +80,42 @@ test('bulk for one user: one result per device, the failure with its details', a
   expect(items[0]).toHaveTextContent("Lena's Pixel 6")
   expect(items[0]).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
 })
+
+test('selecting all shown adds to the selection and keeps devices picked on other pages', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  // Device names repeat in a fleet: rows are told apart by position.
+  const rowBox = (i: number) =>
+    within(screen.getByRole('table', { name: 'Devices' })).getAllByRole('checkbox')[i + 1]!
+  const first = names()[0]
+  await user.click(rowBox(0))
+  const bar = screen.getByRole('region', { name: 'Selection' })
+  expect(bar).toHaveTextContent('1 selected in all')
+  expect(bar).toHaveTextContent('1 on this page')
+
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(await screen.findByText('101–200 of 320')).toBeInTheDocument()
+  expect(bar).toHaveTextContent('0 on this page, 1 on other pages')
+  await user.click(screen.getByRole('checkbox', { name: 'Select all 100 shown' }))
+  expect(bar).toHaveTextContent('101 selected in all')
+  expect(bar).toHaveTextContent('100 on this page, 1 on other pages')
+  // Unselecting this page's devices leaves the one from page 1.
+  await user.click(screen.getByRole('checkbox', { name: 'Unselect all 100 shown' }))
+  expect(bar).toHaveTextContent('1 selected in all')
+  await user.click(rowBox(0))
+  expect(bar).toHaveTextContent('2 selected in all')
+
+  await user.click(screen.getByRole('button', { name: 'Previous page' }))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  expect(names()[0]).toBe(first)
+  expect(rowBox(0)).toBeChecked()
+  expect(rowBox(1)).not.toBeChecked()
+  expect(screen.getByRole('checkbox', { name: 'Select all 100 shown' })).toHaveProperty(
+    'indeterminate',
+    true,
+  )
+  await user.click(within(bar).getByRole('button', { name: 'Clear selection' }))
+  expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
+  expect(rowBox(0)).not.toBeChecked()
+})
