@@ -1,5 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
+import {
+  changeApplicationStatus,
+  listDevices,
+  removeDeviceRequest,
+} from '../../api/device-admin/devices.ts'
+import { request } from '../../lib/request.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -118,4 +124,35 @@ test('selecting all shown adds to the selection and keeps devices picked on othe
   await user.click(within(bar).getByRole('button', { name: 'Clear selection' }))
   expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
   expect(rowBox(0)).not.toBeChecked()
+})
+
+test('the transactions panel names each device, with its id, and shows the id of an unknown one', async () => {
+  const { scope } = await signInAs('Administrator')
+  const search = (query: string) =>
+    listDevices('mfp', { query, orderBy: 'friendlyName', bookmark: '', pageSize: 100 })
+  const iphone = (await search('lena.fischer')).items.find(
+    (d) => d.deviceDisplayName === "Lena's iPhone 15",
+  )
+  const galaxy = (await search('max.weber')).items.find(
+    (d) => d.deviceDisplayName === "Max's Galaxy S23",
+  )
+  if (!iphone || !galaxy) throw new Error('The pinned demo devices are missing.')
+  await changeApplicationStatus('mfp', iphone.id, 'AcmeBank', 'DISABLED', 'wait')
+  // A removed device is no longer listed anywhere: its transaction can only show the id.
+  await request(removeDeviceRequest('mfp', galaxy.id))
+
+  renderApp(paths.devices(scope.envId, 'mfp', 'q=lena.fischer'))
+  const panel = await screen.findByRole('table', { name: 'Recent transactions' })
+  // Newest first: the first row naming each device is the change made above.
+  const rowOf = (id: string) =>
+    within(panel)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes(id))
+  const change = rowOf(iphone.id)
+  expect(change).toHaveTextContent('AcmeBank → DISABLED')
+  expect(within(change!).getAllByRole('cell')[3]).toHaveTextContent(`Lena's iPhone 15${iphone.id}`)
+  const removal = rowOf(galaxy.id)
+  expect(removal).toHaveTextContent('Remove device')
+  expect(within(removal!).getAllByRole('cell')[3]).toHaveTextContent(new RegExp(`^${galaxy.id}$`))
+  expect(removal).not.toHaveTextContent("Max's Galaxy S23")
 })

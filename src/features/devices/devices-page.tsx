@@ -254,7 +254,7 @@ export function DevicesPage() {
         </nav>
       )}
       {/* Only for a runtime that answered: an unknown one has one error to show, not two. */}
-      {page && <TransactionsPanel runtime={runtime} />}
+      {page && <TransactionsPanel runtime={runtime} devices={[...selected.values(), ...rows]} />}
       {bulk && (
         <BulkAppStatusDialog
           runtime={runtime}
