@@ -25,6 +25,14 @@ import { deviceLabel, transactionStatusTone } from './device-list-model.ts'
 /** Transactions whose end was announced already (the list and a follower may both see it). */
 const announced = new Set<string>()
 
+/**
+ * Leaves a transaction's end to the view that started it (a bulk change reports all its
+ * transactions in one summary): the panel and followers then raise no toast for it.
+ */
+export function reportedElsewhere(runtime: string, transactionId: number): void {
+  announced.add(`${runtime}/${transactionId}`)
+}
+
 /** A toast for a transaction that ended while the console watched: success or not, never mixed up. */
 function announceEnd(runtime: string, done: Transaction): void {
   const key = `${runtime}/${done.id}`
