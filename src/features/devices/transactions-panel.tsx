@@ -199,33 +199,33 @@ export function TransactionsPanel({
       // Focusable so the list can be scrolled by keyboard (it holds no other control).
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
       <div className="tx-scroll" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
-        <table className="data" aria-label={title}>
+        <table className={named ? 'data tx-with-device' : 'data'} aria-label={title}>
           <thead>
             <tr>
-              <th scope="col" style={{ width: '5%' }}>
+              <th scope="col" style={{ width: named ? '4%' : '5%' }}>
                 ID
               </th>
-              <th scope="col" style={{ width: '14%' }}>
+              <th scope="col" style={{ width: named ? '13%' : '14%' }}>
                 Type
               </th>
-              <th scope="col" style={{ width: '16%' }}>
+              <th scope="col" style={{ width: named ? '14%' : '16%' }}>
                 Target
               </th>
               {named && (
-                <th scope="col" style={{ width: '16%' }}>
+                <th scope="col" style={{ width: '15%' }}>
                   Device
                 </th>
               )}
-              <th scope="col" style={{ width: '12%' }}>
+              <th scope="col" style={{ width: named ? '11%' : '12%' }}>
                 User
               </th>
-              <th scope="col" style={{ width: '10%' }}>
+              <th scope="col" style={{ width: named ? '9%' : '10%' }}>
                 Status
               </th>
-              <th scope="col" style={{ width: '8%' }}>
+              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
                 Created
               </th>
-              <th scope="col" style={{ width: '8%' }}>
+              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
                 Updated
               </th>
               <th scope="col">Errors</th>
