@@ -20,6 +20,11 @@ export interface SortState {
 export interface TableSelection {
   selected: ReadonlySet<string>
   onChange: (next: Set<string>) => void
+  /**
+   * The selection also holds rows not shown (other pages): the header checkbox then
+   * says it unselects the rows shown, not that it clears the selection.
+   */
+  acrossPages?: boolean
 }
 
 export interface DataTableProps<T> {
@@ -122,7 +127,13 @@ export function DataTable<T>({
               <th scope="col">
                 <input
                   type="checkbox"
-                  aria-label={allSelected ? 'Clear selection' : `Select all ${rows.length} shown`}
+                  aria-label={
+                    allSelected
+                      ? selection.acrossPages
+                        ? `Unselect all ${rows.length} shown`
+                        : 'Clear selection'
+                      : `Select all ${rows.length} shown`
+                  }
                   checked={allSelected}
                   ref={(el) => {
                     if (el) el.indeterminate = selectedCount > 0 && !allSelected

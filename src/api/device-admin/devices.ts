@@ -345,12 +345,15 @@ export const userDeviceQueries = {
 /**
  * Changes an application's status and follows its transaction to the end, for bulk
  * work: resolves with the finished, successful transaction, and throws
- * `TransactionFailedError` for one that ended in FAILURE or CANCELED.
+ * `TransactionFailedError` for one that ended in FAILURE or CANCELED. `onAccepted` gets
+ * the transaction as the server first answered it (PENDING when queued), before it is
+ * followed: the caller reports its end and can tell other observers so.
  */
 export async function changeApplicationStatusToEnd(
   runtime: string,
   change: ApplicationStatusChange,
   signal?: AbortSignal,
+  onAccepted?: (transaction: Transaction) => void,
 ): Promise<Transaction> {
   const outcome = await changeApplicationStatus(
     runtime,
@@ -359,6 +362,7 @@ export async function changeApplicationStatusToEnd(
     change.status,
     change.mode,
   )
+  onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })
   if (transactionPhase(done.status) !== 'success') throw new TransactionFailedError(done)
   return done

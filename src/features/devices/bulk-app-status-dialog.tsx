@@ -9,6 +9,7 @@ import {
   userDeviceQueries,
   type ApplyMode,
 } from '../../api/device-admin/devices.ts'
+import { isTransactionFinished } from '../../api/device-admin/transaction-state.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
@@ -17,6 +18,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { deviceLabel } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
+import { reportedElsewhere } from './transactions-panel.tsx'
 
 /** The applications registered on any of the devices, by name. */
 function appNamesOf(devices: readonly Device[]): string[] {
@@ -71,19 +73,36 @@ export function BulkAppStatusDialog({
 
   const bulk = useMutation({
     mutationFn: async (items: readonly Device[]) => {
+      let queued = 0
       const outcome = await runBulk(
         items,
         (d) => ({ id: d.id, label: deviceLabel(d) }),
-        (d) => changeApplicationStatusToEnd(runtime, { deviceId: d.id, appName, status, mode }),
+        (d) =>
+          changeApplicationStatusToEnd(
+            runtime,
+            { deviceId: d.id, appName, status, mode },
+            undefined,
+            (tx) => {
+              // One summary toast below covers every transaction of the bulk change; the
+              // results view lists each device's outcome.
+              reportedElsewhere(runtime, tx.id)
+              if (!isTransactionFinished(tx.status)) queued++
+            },
+          ),
       )
       await refreshAfterChange(queryClient, runtime)
-      return outcome
+      return { outcome, queued }
     },
-    onSuccess: (outcome) => {
+    onSuccess: ({ outcome, queued }) => {
       setResults(outcome)
       const failed = outcome.filter((r) => !r.ok).length
       const n = outcome.length
-      if (failed === 0) toast.success(`${verb}: done on all ${n} device${n === 1 ? '' : 's'}`)
+      if (queued > 0) {
+        const summary = `${verb}: ${queued} queued, ${n - failed} done, ${failed} failed`
+        if (failed === 0) toast.success(summary)
+        else toast.error(summary)
+      } else if (failed === 0)
+        toast.success(`${verb}: done on all ${n} device${n === 1 ? '' : 's'}`)
       else toast.error(`${verb}: ${n - failed} of ${n} done, ${failed} failed`)
     },
   })

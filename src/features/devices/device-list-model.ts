@@ -111,3 +111,20 @@ export function lookupHint(device: Device): string {
 export function deviceLabel(device: Device): string {
   return device.deviceDisplayName || device.id
 }
+
+/**
+ * The selection after the table changed its shown rows' checkboxes to `shownSelected`:
+ * shown devices are added or removed, devices selected on other pages are kept.
+ */
+export function mergeShown(
+  current: ReadonlyMap<string, Device>,
+  shown: readonly Device[],
+  shownSelected: ReadonlySet<string>,
+): ReadonlyMap<string, Device> {
+  const next = new Map(current)
+  for (const device of shown) {
+    if (shownSelected.has(device.id)) next.set(device.id, device)
+    else next.delete(device.id)
+  }
+  return next
+}

@@ -1,5 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
+import {
+  changeApplicationStatus,
+  listDevices,
+  removeDeviceRequest,
+} from '../../api/device-admin/devices.ts'
+import { request } from '../../lib/request.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -79,4 +85,74 @@ test('bulk for one user: one result per device, the failure with its details', a
   const items = within(within(results).getByRole('list')).getAllByRole('listitem')
   expect(items[0]).toHaveTextContent("Lena's Pixel 6")
   expect(items[0]).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
+})
+
+test('selecting all shown adds to the selection and keeps devices picked on other pages', async () => {
+  const { scope } = await signInAs('Monitor')
+  const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  // Device names repeat in a fleet: rows are told apart by position.
+  const rowBox = (i: number) =>
+    within(screen.getByRole('table', { name: 'Devices' })).getAllByRole('checkbox')[i + 1]!
+  const first = names()[0]
+  await user.click(rowBox(0))
+  const bar = screen.getByRole('region', { name: 'Selection' })
+  expect(bar).toHaveTextContent('1 selected in all')
+  expect(bar).toHaveTextContent('1 on this page')
+
+  await user.click(screen.getByRole('button', { name: 'Next page' }))
+  expect(await screen.findByText('101–200 of 320')).toBeInTheDocument()
+  expect(bar).toHaveTextContent('0 on this page, 1 on other pages')
+  await user.click(screen.getByRole('checkbox', { name: 'Select all 100 shown' }))
+  expect(bar).toHaveTextContent('101 selected in all')
+  expect(bar).toHaveTextContent('100 on this page, 1 on other pages')
+  // Unselecting this page's devices leaves the one from page 1.
+  await user.click(screen.getByRole('checkbox', { name: 'Unselect all 100 shown' }))
+  expect(bar).toHaveTextContent('1 selected in all')
+  await user.click(rowBox(0))
+  expect(bar).toHaveTextContent('2 selected in all')
+
+  await user.click(screen.getByRole('button', { name: 'Previous page' }))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  expect(names()[0]).toBe(first)
+  expect(rowBox(0)).toBeChecked()
+  expect(rowBox(1)).not.toBeChecked()
+  expect(screen.getByRole('checkbox', { name: 'Select all 100 shown' })).toHaveProperty(
+    'indeterminate',
+    true,
+  )
+  await user.click(within(bar).getByRole('button', { name: 'Clear selection' }))
+  expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument()
+  expect(rowBox(0)).not.toBeChecked()
+})
+
+test('the transactions panel names each device, with its id, and shows the id of an unknown one', async () => {
+  const { scope } = await signInAs('Administrator')
+  const search = (query: string) =>
+    listDevices('mfp', { query, orderBy: 'friendlyName', bookmark: '', pageSize: 100 })
+  const iphone = (await search('lena.fischer')).items.find(
+    (d) => d.deviceDisplayName === "Lena's iPhone 15",
+  )
+  const galaxy = (await search('max.weber')).items.find(
+    (d) => d.deviceDisplayName === "Max's Galaxy S23",
+  )
+  if (!iphone || !galaxy) throw new Error('The pinned demo devices are missing.')
+  await changeApplicationStatus('mfp', iphone.id, 'AcmeBank', 'DISABLED', 'wait')
+  // A removed device is no longer listed anywhere: its transaction can only show the id.
+  await request(removeDeviceRequest('mfp', galaxy.id))
+
+  renderApp(paths.devices(scope.envId, 'mfp', 'q=lena.fischer'))
+  const panel = await screen.findByRole('table', { name: 'Recent transactions' })
+  // Newest first: the first row naming each device is the change made above.
+  const rowOf = (id: string) =>
+    within(panel)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes(id))
+  const change = rowOf(iphone.id)
+  expect(change).toHaveTextContent('AcmeBank → DISABLED')
+  expect(within(change!).getAllByRole('cell')[3]).toHaveTextContent(`Lena's iPhone 15${iphone.id}`)
+  const removal = rowOf(galaxy.id)
+  expect(removal).toHaveTextContent('Remove device')
+  expect(within(removal!).getAllByRole('cell')[3]).toHaveTextContent(new RegExp(`^${galaxy.id}$`))
+  expect(removal).not.toHaveTextContent("Max's Galaxy S23")
 })

@@ -21,6 +21,7 @@ import {
   deviceStatusTone,
   disabledCount,
   lookupHint,
+  mergeShown,
   orderByOf,
   parseDeviceListParams,
   usersOf,
@@ -136,15 +137,12 @@ export function DevicesPage() {
   const rows = page?.items ?? []
   const selection = {
     selected: new Set(selected.keys()),
-    onChange: (keys: Set<string>) => {
-      const next = new Map<string, Device>()
-      for (const key of keys) {
-        const device = selected.get(key) ?? rows.find((d) => d.id === key)
-        if (device) next.set(key, device)
-      }
-      setSelected(next)
-    },
+    // The table speaks for the rows it shows (a row's checkbox or "select all shown"):
+    // only those are added or removed, picks from other pages stay selected.
+    onChange: (keys: Set<string>) => setSelected((current) => mergeShown(current, rows, keys)),
+    acrossPages: true,
   }
+  const selectedHere = rows.reduce((n, d) => n + (selected.has(d.id) ? 1 : 0), 0)
 
   let content
   if (list.isPending) content = <LoadingState label="Loading devices…" />
@@ -220,7 +218,11 @@ export function DevicesPage() {
       </div>
       {selected.size > 0 && (
         <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selected.size} selected</strong>
+          <strong>{selected.size} selected in all</strong>
+          <span className="muted">
+            {selectedHere} on this page
+            {selected.size > selectedHere && `, ${selected.size - selectedHere} on other pages`}
+          </span>
           <Button size="small" permission={canChange} onClick={() => setBulk('selected')}>
             Enable or disable an app…
           </Button>
@@ -252,7 +254,7 @@ export function DevicesPage() {
         </nav>
       )}
       {/* Only for a runtime that answered: an unknown one has one error to show, not two. */}
-      {page && <TransactionsPanel runtime={runtime} />}
+      {page && <TransactionsPanel runtime={runtime} devices={[...selected.values(), ...rows]} />}
       {bulk && (
         <BulkAppStatusDialog
           runtime={runtime}

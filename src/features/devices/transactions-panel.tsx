@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import { toast } from 'sonner'
-import type { Transaction } from '../../api/device-admin/device-schemas.ts'
+import type { Device, DevicePage, Transaction } from '../../api/device-admin/device-schemas.ts'
+import { deviceAdminKeys } from '../../api/device-admin/paths.ts'
 import {
   isTransactionFinished,
   transactionErrors,
@@ -19,10 +20,18 @@ import { Freshness } from '../../components/freshness.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useNow } from '../../components/use-now.ts'
 import { formatAgo, formatDateTime } from '../../lib/format.ts'
-import { transactionStatusTone } from './device-list-model.ts'
+import { deviceLabel, transactionStatusTone } from './device-list-model.ts'
 
 /** Transactions whose end was announced already (the list and a follower may both see it). */
 const announced = new Set<string>()
+
+/**
+ * Leaves a transaction's end to the view that started it (a bulk change reports all its
+ * transactions in one summary): the panel and followers then raise no toast for it.
+ */
+export function reportedElsewhere(runtime: string, transactionId: number): void {
+  announced.add(`${runtime}/${transactionId}`)
+}
 
 /** A toast for a transaction that ended while the console watched: success or not, never mixed up. */
 function announceEnd(runtime: string, done: Transaction): void {
@@ -71,6 +80,39 @@ function targetOf(tx: Transaction, showDevice: boolean): string {
 }
 
 /**
+ * The devices of a runtime the console has read (every cached list page and user search)
+ * plus `known`, by id: a transaction names its device by id only, and there is no
+ * `GET .../devices/{id}` to ask for one.
+ */
+export function knownDevices(
+  queryClient: QueryClient,
+  runtime: string,
+  known: readonly Device[] = [],
+): Map<string, Device> {
+  const byId = new Map<string, Device>()
+  const base = deviceAdminKeys.devices(runtime)
+  for (const [, page] of queryClient.getQueriesData<DevicePage>({ queryKey: [...base, 'list'] }))
+    for (const device of page?.items ?? []) byId.set(device.id, device)
+  for (const [, devices] of queryClient.getQueriesData<Device[]>({ queryKey: [...base, 'user'] }))
+    for (const device of devices ?? []) byId.set(device.id, device)
+  // What the page holds (the shown page, the selection) is the newest reading.
+  for (const device of known) byId.set(device.id, device)
+  return byId
+}
+
+/** A transaction's device: its name with the id below, or the id alone for an unknown device. */
+function TransactionDevice({ deviceId, device }: { deviceId: string; device?: Device }) {
+  const label = device ? deviceLabel(device) : deviceId
+  if (label === deviceId) return <span className="mono">{deviceId}</span>
+  return (
+    <>
+      <span className="tx-device-name">{label}</span>
+      <span className="tx-device-id mono muted">{deviceId}</span>
+    </>
+  )
+}
+
+/**
  * A transaction's status. An open one is followed through `GET .../transactions/{id}`
  * until it ends; its end is announced (success or failure, never one for the other).
  */
@@ -105,12 +147,16 @@ export function TransactionsPanel({
   runtime,
   deviceId,
   title = 'Recent transactions',
+  devices,
 }: {
   runtime: string
   /** Only this device's transactions (from the runtime's recent ones). */
   deviceId?: string
   title?: string
+  /** Devices the page holds, to name each transaction's device (see `knownDevices`). */
+  devices?: readonly Device[]
 }) {
+  const queryClient = useQueryClient()
   const [searchParams, setSearchParams] = useSearchParams()
   const errorsOnly = searchParams.get('tx') === 'errors'
   const list = useQuery(recentTransactions(runtime, errorsOnly))
@@ -118,6 +164,8 @@ export function TransactionsPanel({
   const rows = (list.data?.items ?? []).filter(
     (tx) => !deviceId || tx.description?.deviceId === deviceId,
   )
+  // Read on every render: the panel re-renders with its own polls and with the page.
+  const named = deviceId ? undefined : knownDevices(queryClient, runtime, devices)
   const setErrorsOnly = (next: boolean) => {
     const search = new URLSearchParams(searchParams)
     if (next) search.set('tx', 'errors')
@@ -151,28 +199,33 @@ export function TransactionsPanel({
       // Focusable so the list can be scrolled by keyboard (it holds no other control).
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
       <div className="tx-scroll" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
-        <table className="data" aria-label={title}>
+        <table className={named ? 'data tx-with-device' : 'data'} aria-label={title}>
           <thead>
             <tr>
-              <th scope="col" style={{ width: '5%' }}>
+              <th scope="col" style={{ width: named ? '4%' : '5%' }}>
                 ID
               </th>
-              <th scope="col" style={{ width: '14%' }}>
+              <th scope="col" style={{ width: named ? '13%' : '14%' }}>
                 Type
               </th>
-              <th scope="col" style={{ width: deviceId ? '16%' : '20%' }}>
+              <th scope="col" style={{ width: named ? '14%' : '16%' }}>
                 Target
               </th>
-              <th scope="col" style={{ width: '12%' }}>
+              {named && (
+                <th scope="col" style={{ width: '15%' }}>
+                  Device
+                </th>
+              )}
+              <th scope="col" style={{ width: named ? '11%' : '12%' }}>
                 User
               </th>
-              <th scope="col" style={{ width: '10%' }}>
+              <th scope="col" style={{ width: named ? '9%' : '10%' }}>
                 Status
               </th>
-              <th scope="col" style={{ width: '8%' }}>
+              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
                 Created
               </th>
-              <th scope="col" style={{ width: '8%' }}>
+              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
                 Updated
               </th>
               <th scope="col">Errors</th>
@@ -187,7 +240,19 @@ export function TransactionsPanel({
                 <tr key={tx.id}>
                   <td className="mono">{tx.id}</td>
                   <td>{transactionTypeLabel(tx.type)}</td>
-                  <td title={targetOf(tx, true)}>{targetOf(tx, !deviceId)}</td>
+                  <td title={targetOf(tx, true)}>{targetOf(tx, false)}</td>
+                  {named && (
+                    <td className="tx-device">
+                      {tx.description?.deviceId ? (
+                        <TransactionDevice
+                          deviceId={tx.description.deviceId}
+                          device={named.get(tx.description.deviceId)}
+                        />
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  )}
                   <td>{tx.userName ?? '—'}</td>
                   <td>
                     <TransactionStatus runtime={runtime} tx={tx} />
