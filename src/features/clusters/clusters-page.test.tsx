@@ -113,6 +113,8 @@ test('bulk add to a cluster: stops at 8, needs each IP, sends one by one with a 
   const { user } = renderApp(paths.cluster(scope.envId, cluster.id))
   await user.click(await screen.findByRole('button', { name: 'Add server…' }))
   const dialog = await screen.findByRole('dialog', { name: `Add servers to ${cluster.name}` })
+  // The picker lists the servers once they are loaded.
+  await within(dialog).findByRole('searchbox')
   for (const s of lone.slice(0, room))
     await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(s.name) }))
   // One more would make nine: refused in the picker, with the reason.

@@ -205,27 +205,27 @@ export function TransactionsPanel({
               <th scope="col" style={{ width: named ? '4%' : '5%' }}>
                 ID
               </th>
-              <th scope="col" style={{ width: named ? '13%' : '14%' }}>
+              <th scope="col" style={{ width: named ? '12%' : '14%' }}>
                 Type
               </th>
-              <th scope="col" style={{ width: named ? '14%' : '16%' }}>
+              <th scope="col" style={{ width: named ? '13%' : '16%' }}>
                 Target
               </th>
               {named && (
-                <th scope="col" style={{ width: '15%' }}>
+                <th scope="col" style={{ width: '14%' }}>
                   Device
                 </th>
               )}
-              <th scope="col" style={{ width: named ? '11%' : '12%' }}>
+              <th scope="col" style={{ width: named ? '10%' : '12%' }}>
                 User
               </th>
               <th scope="col" style={{ width: named ? '9%' : '10%' }}>
                 Status
               </th>
-              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
+              <th scope="col" style={{ width: '8%' }}>
                 Created
               </th>
-              <th scope="col" style={{ width: named ? '7%' : '8%' }}>
+              <th scope="col" style={{ width: '8%' }}>
                 Updated
               </th>
               <th scope="col">Errors</th>

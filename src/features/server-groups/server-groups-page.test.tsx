@@ -80,7 +80,7 @@ test('adding a server says which applications it gets, then shows them on it', a
   const { user } = renderApp(paths.serverGroup(scope.envId, group.id))
   await user.click(await screen.findByRole('button', { name: 'Add server…' }))
   const dialog = await screen.findByRole('dialog', { name: `Add servers to ${group.name}` })
-  await user.type(within(dialog).getByRole('searchbox'), lone.name)
+  await user.type(await within(dialog).findByRole('searchbox'), lone.name)
   await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(lone.name) }))
   expect(
     await within(dialog).findByText(
@@ -128,7 +128,7 @@ test('bulk: add two servers at once, a result each; then remove them together', 
   const { user } = renderApp(paths.serverGroup(scope.envId, group.id))
   await user.click(await screen.findByRole('button', { name: 'Add server…' }))
   const dialog = await screen.findByRole('dialog', { name: `Add servers to ${group.name}` })
-  const filter = within(dialog).getByRole('searchbox')
+  const filter = await within(dialog).findByRole('searchbox')
   for (const s of [a, b]) {
     await user.clear(filter)
     await user.type(filter, s.name)
