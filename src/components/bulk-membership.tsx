@@ -271,6 +271,24 @@ export function useMemberSelection(servers: readonly Server[]) {
   }
 }
 
+/** A member row's checkbox, named after the server. */
+export function SelectMember({
+  server,
+  selection,
+}: {
+  server: Pick<Server, 'id' | 'name'>
+  selection: ReturnType<typeof useMemberSelection>
+}) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select ${server.name}`}
+      checked={selection.isSelected(server.id)}
+      onChange={() => selection.toggle(server.id)}
+    />
+  )
+}
+
 /** The header checkbox of a member table: all, none, or some (indeterminate). */
 export function SelectAllMembers({
   selection,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { paths, safeReturnTo } from './paths.ts'
+import { idFromPath, paths, safeReturnTo } from './paths.ts'
 
 test('safeReturnTo keeps same-app paths with their query and hash', () => {
   expect(safeReturnTo('/env/abc/servers?status=RUNNING&sort=name#top')).toBe(
@@ -62,4 +62,9 @@ test('paths.signIn only carries a returnTo other than /, URL-encoded', () => {
 test('environment paths encode their segments', () => {
   expect(paths.servers('e/1', 'status=RUNNING')).toBe('/env/e%2F1/servers?status=RUNNING')
   expect(paths.server('e1', 100_001)).toBe('/env/e1/servers/100001')
+})
+
+test('an id from a path is a whole number or NaN, never a guess', () => {
+  expect(idFromPath('100072')).toBe(100072)
+  for (const bad of ['', '12abc', '-1', '1e3', ' 7', '0x1f']) expect(idFromPath(bad)).toBeNaN()
 })

@@ -43,3 +43,12 @@ export function safeReturnTo(value: string | null): string {
   if (new URL(value, 'http://app.invalid').host !== 'app.invalid') return '/'
   return value
 }
+
+/**
+ * A numeric id from a URL path segment (`/servers/:serverId`): the number when the
+ * segment is all digits, NaN otherwise (`12abc`, `-1`, `1e3`, empty), so a page can show
+ * "not found" without asking the API.
+ */
+export function idFromPath(segment: string): number {
+  return /^\d+$/.test(segment) ? Number(segment) : Number.NaN
+}

@@ -27,7 +27,7 @@ import {
 } from '../../components/status-tones.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -42,7 +42,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ApplicationPage() {
   const { scope } = useConsole()
   const { applicationId = '' } = useParams()
-  const id = /^\d+$/.test(applicationId) ? Number(applicationId) : Number.NaN
+  const id = idFromPath(applicationId)
   const app = useQuery({ ...applicationQueries.detail(scope, id), enabled: Number.isFinite(id) })
 
   if (!Number.isFinite(id)) return <NotFound id={applicationId} />

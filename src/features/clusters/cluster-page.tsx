@@ -16,7 +16,7 @@ import { serverStatus } from '../../components/status-tones.ts'
 import { TargetApplications } from '../../components/target-applications.tsx'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { idFromPath, paths } from '../../lib/paths.ts'
 import { primaryName } from './cluster-list-model.ts'
 import {
   AddClusterServerDialog,
@@ -24,7 +24,11 @@ import {
   BulkRemoveClusterServersButton,
   RemoveClusterServerButton,
 } from './cluster-membership.tsx'
-import { SelectAllMembers, useMemberSelection } from '../../components/bulk-membership.tsx'
+import {
+  SelectAllMembers,
+  SelectMember,
+  useMemberSelection,
+} from '../../components/bulk-membership.tsx'
 import { DeleteClusterButton } from './delete-clusters.tsx'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -40,7 +44,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ClusterPage() {
   const { scope } = useConsole()
   const { clusterId = '' } = useParams()
-  const id = /^\d+$/.test(clusterId) ? Number(clusterId) : Number.NaN
+  const id = idFromPath(clusterId)
   const cluster = useQuery({ ...clusterQueries.detail(scope, id), enabled: Number.isFinite(id) })
 
   if (!Number.isFinite(id)) return <NotFound clusterId={clusterId} />
@@ -157,12 +161,7 @@ function Members({ cluster }: { cluster: Cluster }) {
             return (
               <tr key={s.id}>
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${s.name}`}
-                    checked={selection.isSelected(s.id)}
-                    onChange={() => selection.toggle(s.id)}
-                  />
+                  <SelectMember server={s} selection={selection} />
                 </td>
                 <td>
                   <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>

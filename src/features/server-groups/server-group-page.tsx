@@ -16,20 +16,24 @@ import { serverStatus } from '../../components/status-tones.ts'
 import { TargetApplications } from '../../components/target-applications.tsx'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { idFromPath, paths } from '../../lib/paths.ts'
 import { DeleteGroupButton } from './delete-groups.tsx'
 import {
   AddGroupServerDialog,
   BulkRemoveGroupServersButton,
   RemoveGroupServerButton,
 } from './group-membership.tsx'
-import { SelectAllMembers, useMemberSelection } from '../../components/bulk-membership.tsx'
+import {
+  SelectAllMembers,
+  SelectMember,
+  useMemberSelection,
+} from '../../components/bulk-membership.tsx'
 
 /** One server group: its members and their status, its applications on each member. */
 export function ServerGroupPage() {
   const { scope } = useConsole()
   const { groupId = '' } = useParams()
-  const id = /^\d+$/.test(groupId) ? Number(groupId) : Number.NaN
+  const id = idFromPath(groupId)
   const group = useQuery({
     ...serverGroupQueries.detail(scope, id),
     enabled: Number.isFinite(id),
@@ -119,12 +123,7 @@ function Members({ group }: { group: ServerGroup }) {
             return (
               <tr key={s.id}>
                 <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${s.name}`}
-                    checked={selection.isSelected(s.id)}
-                    onChange={() => selection.toggle(s.id)}
-                  />
+                  <SelectMember server={s} selection={selection} />
                 </td>
                 <td>
                   <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>

@@ -22,7 +22,7 @@ import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { idFromPath, paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 
@@ -38,7 +38,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ServerPage() {
   const { scope } = useConsole()
   const { serverId = '' } = useParams()
-  const id = /^\d+$/.test(serverId) ? Number(serverId) : Number.NaN
+  const id = idFromPath(serverId)
   const server = useQuery({ ...serverQueries.detail(scope, id), enabled: Number.isFinite(id) })
   const now = useNow(60_000)
 
