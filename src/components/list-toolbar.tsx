@@ -94,7 +94,8 @@ export function StatusFacets<A extends string, F extends A>({
 
 /**
  * The bar shown while rows are selected: the count, "Select all N matching" when only some
- * of the filtered rows are selected, the page's bulk actions (children) and "Clear selection".
+ * of the filtered rows are selected (lists that hold every match; a list paged by the server
+ * leaves it out), the page's bulk actions (children) and "Clear selection".
  */
 export function SelectionBar({
   count,
@@ -105,16 +106,16 @@ export function SelectionBar({
 }: {
   /** Selected rows among those shown. */
   count: number
-  /** Rows that match the current filters. */
-  total: number
-  onSelectAll: () => void
+  /** Rows that match the current filters; without it (and `onSelectAll`), no "Select all". */
+  total?: number
+  onSelectAll?: () => void
   onClear: () => void
   children: ReactNode
 }) {
   return (
     <div className="toolbar alert alert-info" role="region" aria-label="Selection">
       <strong>{count} selected</strong>
-      {count < total && (
+      {onSelectAll && total !== undefined && count < total && (
         <Button size="small" onClick={onSelectAll}>
           Select all {total} matching
         </Button>

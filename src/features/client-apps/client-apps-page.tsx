@@ -192,13 +192,8 @@ export function ClientAppsPage() {
         )}
       </form>
       {selectedApps.length > 0 && (
-        <SelectionBar
-          count={selectedApps.length}
-          // The header checkbox selects the page; there is no "all matching" across pages.
-          total={selectedApps.length}
-          onSelectAll={() => undefined}
-          onClear={() => select(new Set())}
-        >
+        // The header checkbox selects the page; without a total there is no "all matching".
+        <SelectionBar count={selectedApps.length} onClear={() => select(new Set())}>
           <Button
             size="small"
             variant="danger"
