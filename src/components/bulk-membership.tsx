@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
@@ -15,6 +15,7 @@ import { CodeBlock } from './code-block.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from './console-context.tsx'
 import type { TargetNoun } from './delete-target.tsx'
+import { ErrorPanel } from './error-panel.tsx'
 import { Modal } from './modal.tsx'
 
 /** One membership request of a bulk change: the server it is about and the exact call. */
@@ -99,6 +100,84 @@ export function useBulkMembership({
       bulk.reset()
     },
   }
+}
+
+/**
+ * The frame of a dialog that adds servers to a group or cluster: the picker and what
+ * happens (children), every request as curl, Cancel and "Add N servers", busy while they
+ * run, then a result per server (a single server that joins just closes, the toast says
+ * it). `check` runs before anything is sent and returns false to send nothing.
+ */
+export function AddMembersModal({
+  noun,
+  targetName,
+  description,
+  open,
+  onOpenChange,
+  membership,
+  changes,
+  canSend,
+  check = () => true,
+  children,
+}: {
+  noun: TargetNoun
+  targetName: string
+  description?: string
+  open: boolean
+  /** Closing resets what the dialog holds; the caller clears its own choices there. */
+  onOpenChange: (open: boolean) => void
+  membership: ReturnType<typeof useBulkMembership>
+  changes: readonly MemberChange[]
+  /** Whether the Add button is enabled (something chosen, nothing known to be refused). */
+  canSend: boolean
+  check?: () => boolean
+  children: ReactNode
+}) {
+  const { bulk, results } = membership
+  const n = changes.length
+  const confirm = () => {
+    if (!canSend || !check()) return
+    bulk.mutate(changes, {
+      onSuccess: (outcome) => {
+        if (outcome.length === 1 && outcome[0]?.ok) onOpenChange(false)
+      },
+    })
+  }
+  if (results)
+    return (
+      <MembershipResults
+        results={results}
+        verb="Add"
+        title={`Add servers to ${targetName}: results`}
+        onClose={() => onOpenChange(false)}
+      />
+    )
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Add servers to ${targetName}`}
+      description={description}
+      wide
+      locked={bulk.isPending}
+      footer={
+        <>
+          <Button onClick={() => onOpenChange(false)} disabled={bulk.isPending}>
+            Cancel
+          </Button>
+          <Button variant="primary" busy={bulk.isPending} disabled={!canSend} onClick={confirm}>
+            {n === 0
+              ? `Add to ${noun.short}`
+              : `Add ${n} server${n === 1 ? '' : 's'} to ${noun.short}`}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      <CurlPreviews changes={changes} />
+      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
+    </Modal>
+  )
 }
 
 /** The outcome of a bulk membership change, one line per server, failures first. */

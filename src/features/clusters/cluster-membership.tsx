@@ -15,19 +15,15 @@ import {
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { listText } from '../../lib/list-text.ts'
-import { Button } from '../../components/button.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import {
   BulkRemoveMembersButton,
-  CurlPreviews,
-  MembershipResults,
+  AddMembersModal,
   useBulkMembership,
   type MemberChange,
   type useMemberSelection,
 } from '../../components/bulk-membership.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
-import { Modal } from '../../components/modal.tsx'
 import { RemoveMemberButton } from '../../components/remove-member.tsx'
 import { CLUSTER } from './delete-clusters.tsx'
 import { memberBody, type ClusterMemberValue } from './create-cluster-form-model.ts'
@@ -64,7 +60,7 @@ export function AddClusterServerDialog({
   const servers = useQuery(serverQueries.list(scope))
   const apps = useOwnApplications(scope, cluster.id, open)
   const refresh = useRefreshAfterMembershipChange(scope)
-  const { bulk, results, reset } = useBulkMembership({
+  const membership = useBulkMembership({
     refresh: () => refresh(clusterQueries.all(scope)),
     pastVerb: 'Added',
     preposition: 'to',
@@ -90,7 +86,7 @@ export function AddClusterServerDialog({
     if (!next) {
       setMembers([])
       setErrors({})
-      reset()
+      membership.reset()
     }
     onOpenChange(next)
   }
@@ -105,48 +101,24 @@ export function AddClusterServerDialog({
   }
   const setIp = (serverId: number, ip: string) =>
     setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
-  const confirm = () => {
+  const check = () => {
     const checked = validateAddMembers(cluster, members, servers.data ?? [])
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    bulk.mutate(changes, {
-      onSuccess: (outcome) => {
-        // One server that joined needs no results list: the toast says it.
-        if (outcome.length === 1 && outcome[0]?.ok) close(false)
-      },
-    })
+    setErrors(checked.ok ? {} : checked.errors)
+    return checked.ok
   }
+  const pending = membership.bulk.isPending
 
-  if (results)
-    return (
-      <MembershipResults
-        results={results}
-        verb="Add"
-        title={`Add servers to ${cluster.name}: results`}
-        onClose={() => close(false)}
-      />
-    )
   return (
-    <Modal
+    <AddMembersModal
+      noun={CLUSTER}
+      targetName={cluster.name}
+      description={`${multicast ? 'Multicast' : 'Unicast'} cluster · ${cluster.servers.length} of ${MAX_CLUSTER_SERVERS} servers`}
       open={open}
       onOpenChange={close}
-      title={`Add servers to ${cluster.name}`}
-      description={`${multicast ? 'Multicast' : 'Unicast'} cluster · ${cluster.servers.length} of ${MAX_CLUSTER_SERVERS} servers`}
-      wide
-      locked={bulk.isPending}
-      footer={
-        <>
-          <Button onClick={() => close(false)} disabled={bulk.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" busy={bulk.isPending} disabled={n === 0} onClick={confirm}>
-            {n === 0 ? 'Add to cluster' : `Add ${n} server${n === 1 ? '' : 's'} to cluster`}
-          </Button>
-        </>
-      }
+      membership={membership}
+      changes={changes}
+      canSend={n > 0}
+      check={check}
     >
       <LoadedServerPicker
         query={servers}
@@ -156,7 +128,7 @@ export function AddClusterServerDialog({
         reasonFor={membershipReason}
         limit={limit}
         error={errors.servers}
-        disabled={bulk.isPending}
+        disabled={pending}
       />
       {n > 0 && (
         <div className="members-grid">
@@ -166,7 +138,7 @@ export function AddClusterServerDialog({
               member={m}
               server={byId.get(m.serverId)}
               error={errors.ips?.[m.serverId]}
-              disabled={bulk.isPending}
+              disabled={pending}
               onChange={(ip) => setIp(m.serverId, ip)}
             />
           ))}
@@ -181,9 +153,7 @@ export function AddClusterServerDialog({
               : `The cluster has no applications yet: nothing is deployed to ${listText(picked.map((s) => s.name))} now.`}
         </div>
       )}
-      <CurlPreviews changes={changes} />
-      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
-    </Modal>
+    </AddMembersModal>
   )
 }
 

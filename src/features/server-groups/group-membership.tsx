@@ -15,19 +15,15 @@ import {
 import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { listText } from '../../lib/list-text.ts'
-import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import {
   BulkRemoveMembersButton,
-  CurlPreviews,
-  MembershipResults,
+  AddMembersModal,
   useBulkMembership,
   type MemberChange,
   type useMemberSelection,
 } from '../../components/bulk-membership.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
-import { Modal } from '../../components/modal.tsx'
 import { RemoveMemberButton } from '../../components/remove-member.tsx'
 import { GROUP } from './delete-groups.tsx'
 
@@ -50,7 +46,7 @@ export function AddGroupServerDialog({
   const servers = useQuery(serverQueries.list(scope))
   const apps = useOwnApplications(scope, group.id, open)
   const refresh = useRefreshAfterMembershipChange(scope)
-  const { bulk, results, reset } = useBulkMembership({
+  const membership = useBulkMembership({
     refresh: () => refresh(serverGroupQueries.all(scope)),
     pastVerb: 'Added',
     preposition: 'to',
@@ -71,51 +67,20 @@ export function AddGroupServerDialog({
   const close = (next: boolean) => {
     if (!next) {
       setChosen([])
-      reset()
+      membership.reset()
     }
     onOpenChange(next)
   }
-  const confirm = () => {
-    if (n === 0 || blocked.length > 0) return
-    bulk.mutate(changes, {
-      onSuccess: (outcome) => {
-        // One server that joined needs no results list: the toast says it.
-        if (outcome.length === 1 && outcome[0]?.ok) close(false)
-      },
-    })
-  }
 
-  if (results)
-    return (
-      <MembershipResults
-        results={results}
-        verb="Add"
-        title={`Add servers to ${group.name}: results`}
-        onClose={() => close(false)}
-      />
-    )
   return (
-    <Modal
+    <AddMembersModal
+      noun={GROUP}
+      targetName={group.name}
       open={open}
       onOpenChange={close}
-      title={`Add servers to ${group.name}`}
-      wide
-      locked={bulk.isPending}
-      footer={
-        <>
-          <Button onClick={() => close(false)} disabled={bulk.isPending}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            busy={bulk.isPending}
-            disabled={n === 0 || blocked.length > 0}
-            onClick={confirm}
-          >
-            {n === 0 ? 'Add to group' : `Add ${n} server${n === 1 ? '' : 's'} to group`}
-          </Button>
-        </>
-      }
+      membership={membership}
+      changes={changes}
+      canSend={n > 0 && blocked.length === 0}
     >
       <LoadedServerPicker
         query={servers}
@@ -128,7 +93,7 @@ export function AddGroupServerDialog({
             ? `${listText(blocked.map((s) => s.name))} cannot join any more: unselect ${blocked.length === 1 ? 'it' : 'them'}.`
             : undefined
         }
-        disabled={bulk.isPending}
+        disabled={membership.bulk.isPending}
       />
       {n > 0 && (
         <div className="alert alert-info">
@@ -147,9 +112,7 @@ export function AddGroupServerDialog({
           )}
         </div>
       )}
-      <CurlPreviews changes={changes} />
-      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
-    </Modal>
+    </AddMembersModal>
   )
 }
 
