@@ -1,11 +1,11 @@
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import {
   MAX_CLUSTER_SERVERS,
   type Cluster,
   type ClusterMemberBody,
 } from '../../api/runtime-manager/target-schemas.ts'
 import {
+  joinProblem,
   memberBody,
   memberIpProblem,
   type ClusterMemberValue,
@@ -50,19 +50,8 @@ export function validateAddMembers(
   if (members.length === 0) errors.servers = 'Choose at least one server to add.'
   else {
     const capacity = capacityProblem(cluster, members.length)
-    if (capacity) errors.servers = capacity
-    else {
-      const byId = new Map(servers.map((s) => [s.id, s]))
-      for (const m of members) {
-        const server = byId.get(m.serverId)
-        const reason = server ? membershipReason(server) : 'It is no longer registered'
-        if (reason) {
-          const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-          errors.servers = `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
-          break
-        }
-      }
-    }
+    const problem = capacity ?? joinProblem(members, servers)
+    if (problem) errors.servers = problem
   }
 
   const ips: Record<number, string> = {}

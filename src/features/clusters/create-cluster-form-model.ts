@@ -53,6 +53,26 @@ export function memberBody(member: ClusterMemberValue): ClusterMemberBody {
 }
 
 /**
+ * Why the first of the chosen servers cannot join a cluster (it joined a group or cluster
+ * meanwhile, or is no longer registered), or undefined when every one can.
+ */
+export function joinProblem(
+  members: readonly ClusterMemberValue[],
+  servers: readonly Server[],
+): string | undefined {
+  const byId = new Map(servers.map((s) => [s.id, s]))
+  for (const m of members) {
+    const server = byId.get(m.serverId)
+    const reason = server ? membershipReason(server) : 'It is no longer registered'
+    if (reason) {
+      const why = reason.charAt(0).toLowerCase() + reason.slice(1)
+      return `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
+    }
+  }
+  return undefined
+}
+
+/**
  * Checks the create-cluster form: a valid, unused name; 1 to 8 individual servers; for
  * unicast a valid, distinct IP for every server. Every problem is reported at once.
  */
@@ -71,16 +91,8 @@ export function validateCreateCluster(
   else if (count > MAX_CLUSTER_SERVERS)
     errors.servers = `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers; ${count} are chosen.`
   else {
-    const byId = new Map(servers.map((s) => [s.id, s]))
-    for (const m of values.members) {
-      const server = byId.get(m.serverId)
-      const reason = server ? membershipReason(server) : 'It is no longer registered'
-      if (reason) {
-        const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-        errors.servers = `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
-        break
-      }
-    }
+    const problem = joinProblem(values.members, servers)
+    if (problem) errors.servers = problem
   }
 
   const ips: Record<number, string> = {}
