@@ -29,7 +29,7 @@ const steps = [
   {
     name: 'lint',
     command: bin('oxlint'),
-    args: ['--max-warnings', '0', 'src', 'e2e', 'scripts'],
+    args: ['--max-warnings', '0', 'src', 'e2e', 'scripts', 'server'],
   },
   { name: 'format', command: bin('prettier'), args: ['--check', '.'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run'] },
