@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react'
 import { Outlet } from 'react-router'
+import { SessionPrompt } from '../features/session/session-prompt.tsx'
 import { consoleMode } from '../lib/config.ts'
-import { useDemo } from './demo-context.ts'
+import { useDemo, useDemoPresets } from './demo-context.ts'
 
 const DemoPanel =
   consoleMode === 'demo'
@@ -10,8 +11,10 @@ const DemoPanel =
 
 export function RootLayout() {
   const demo = useDemo()
+  const presets = useDemoPresets()
   return (
     <>
+      <SessionPrompt presets={presets} />
       <Outlet />
       {DemoPanel && demo && (
         <Suspense fallback={null}>

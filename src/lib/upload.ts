@@ -7,6 +7,7 @@ import {
   type ApiResponse,
   type RequestSpec,
 } from './request.ts'
+import { reportUnauthorized } from './session-store.ts'
 
 /** Bytes sent so far of a request body, and the total when known. */
 export interface UploadProgress {
@@ -61,6 +62,10 @@ export function sendMultipart<T>(spec: UploadSpec<T>): Promise<ApiResponse<T>> {
       }
       try {
         const body = parseBodyText(xhr.responseText)
+        // The sign-in is asked for over the page; the upload is not sent again by itself (its
+        // dialog stays open with the file chosen, for the operator to send once signed in).
+        if (xhr.status === 401 && spec.auth !== 'none')
+          reportUnauthorized({ path: spec.path, headers, body })
         resolve({
           data: parseAnswer(spec.schema, xhr.status, xhr.statusText, body, description),
           status: xhr.status,
