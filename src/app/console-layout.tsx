@@ -60,7 +60,9 @@ export function ConsoleLayout() {
     if (knownEnvId) rememberEnvironment(knownEnvId)
   }, [knownEnvId])
 
-  const failed = me.error ?? environments.error
+  // A failed refresh of what is already here (a 401 whose sign-in was put off, say) keeps
+  // the page: only a first load that failed has nothing to show.
+  const failed = (me.data ? null : me.error) ?? (environments.data ? null : environments.error)
   let body
   if (!armReady) {
     body = <FamilyGate family="arm">{null}</FamilyGate>

@@ -11,6 +11,8 @@ export interface ModalProps {
   /** While true, Escape and outside clicks do not close it (an action is in flight). */
   locked?: boolean
   wide?: boolean
+  /** Where focus goes on close; `event.preventDefault()` keeps Radix from moving it. */
+  onCloseAutoFocus?: (event: Event) => void
 }
 
 /** A modal dialog with a title, an optional description, a body and a footer of actions. */
@@ -23,6 +25,7 @@ export function Modal({
   footer,
   locked,
   wide,
+  onCloseAutoFocus,
 }: ModalProps) {
   return (
     <Dialog.Root
@@ -33,6 +36,7 @@ export function Modal({
         <Dialog.Overlay className="overlay" />
         <Dialog.Content
           className="dialog"
+          onCloseAutoFocus={onCloseAutoFocus}
           style={wide ? { width: 'min(860px, calc(100vw - 32px))' } : undefined}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >

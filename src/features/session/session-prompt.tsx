@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
 import { Modal } from '../../components/modal.tsx'
@@ -22,6 +22,18 @@ import { ClientCredentialsSignIn, FamilySignIn, type SignInPreset } from './sign
 export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
   useEffect(() => registerSignInPrompt(), [])
+  // The dialog opens on its own (no trigger to return to): remember what had focus when it
+  // was asked for (the listener runs as the store changes, before the dialog takes focus).
+  const returnFocus = useRef<HTMLElement | null>(null)
+  useEffect(
+    () =>
+      subscribeSession(() => {
+        const active = document.activeElement
+        if (getInterruption().prompt !== null && returnFocus.current === null)
+          returnFocus.current = active instanceof HTMLElement ? active : null
+      }),
+    [],
+  )
   const live = getConsoleMode() === 'live'
   const family = interruption.prompt
   // Demo mode has one sign-in for every family: it is asked for (and named) once.
@@ -45,6 +57,14 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         open={family !== null}
         onOpenChange={(open) => {
           if (!open) dismissSignIn()
+        }}
+        onCloseAutoFocus={(event) => {
+          const target = returnFocus.current
+          returnFocus.current = null
+          if (target?.isConnected) {
+            event.preventDefault()
+            target.focus()
+          }
         }}
         title={
           family === null
