@@ -280,13 +280,14 @@ export function waitForSignIn(family: Family, signal?: AbortSignal): Promise<boo
   })
 }
 
-/** Opens the sign-in dialog for an interrupted (or any) family, from a banner or a menu. */
+/**
+ * Opens the sign-in dialog for a family: one whose sign-in ended (from the banner), or one
+ * not signed in yet (from the account menu, live mode).
+ */
 export function askSignIn(family: Family): void {
-  const families = new Set(interruption.families)
-  families.add(family)
   const dismissed = new Set(interruption.dismissed)
   dismissed.delete(family)
-  interruption = { families, prompt: family, dismissed }
+  interruption = { ...interruption, prompt: family, dismissed }
   emit()
 }
 
@@ -300,7 +301,7 @@ export function dismissSignIn(): void {
   const resolved = waiters.filter((w) => w.family === family)
   waiters = waiters.filter((w) => w.family !== family)
   const dismissed = new Set(interruption.dismissed)
-  dismissed.add(family)
+  if (interruption.families.has(family)) dismissed.add(family)
   // Another family still waiting gets its dialog next.
   const waiting = waiters.find((w) => !dismissed.has(w.family))?.family ?? null
   interruption = { ...interruption, prompt: waiting, dismissed }
