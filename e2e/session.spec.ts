@@ -166,3 +166,33 @@ test('theme follows the system and a chosen theme is remembered', async ({ page 
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
 })
+
+test('an expired session during a deploy: the upload is sent again after the sign-in in the dialog', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications', exact: true })
+    .click()
+  await page.getByRole('button', { name: 'Deploy application' }).click()
+  const form = page.getByRole('dialog', { name: 'Deploy an application' })
+  const bytes = Buffer.alloc(16 * 1024)
+  bytes.set([0x50, 0x4b, 0x03, 0x04])
+  await form.getByLabel('Artifact file').setInputFiles({
+    name: 'Kept-Upload-1.0.0-mule-application.jar',
+    mimeType: 'application/java-archive',
+    buffer: bytes,
+  })
+  await expect(form.getByLabel('Application name')).toHaveValue('kept-upload')
+  await form.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await page.evaluate(() => window.__demo?.expireSessions())
+  await form.getByRole('button', { name: 'Deploy', exact: true }).click()
+
+  const signIn = page.getByRole('dialog', { name: 'Your session expired: sign in again' })
+  await signIn.getByRole('button', { name: 'Sign in as Administrator' }).click()
+  await expect(page.getByRole('heading', { name: /kept-upload/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Artifact' })).toContainText(
+    'Kept-Upload-1.0.0-mule-application.jar',
+  )
+})
