@@ -128,3 +128,37 @@ test(
     expectNothingSecretStored(passwordOf('ada'))
   },
 )
+
+test(
+  'a create refused by the API Store’s 401 is sent again, with the typed values, after its sign-in in the dialog',
+  { timeout: 30_000 },
+  async () => {
+    live.console.signIn('arm')
+    live.console.signIn('store')
+    const envId = await firstEnvId()
+    const { user, router } = renderApp(paths.clientApps(envId))
+    await user.click(await screen.findByRole('button', { name: 'Create application' }))
+    const form = await screen.findByRole('dialog', { name: 'Create a client application' })
+    await within(form).findByRole('option', { name: /^Gold/ })
+    await user.type(within(form).getByLabelText('Name'), 'Live and kept')
+    await user.selectOptions(within(form).getByLabelText('Throttling tier'), 'Gold')
+
+    live.console.expireUpstream('store')
+    await user.click(within(form).getByRole('button', { name: 'Create' }))
+    const prompt = await screen.findByRole('dialog', { name: 'Sign in to API Store' })
+    expect(within(form).getByLabelText('Name')).toHaveValue('Live and kept')
+    await user.type(within(prompt).getByLabelText('User name'), 'ada')
+    await user.type(within(prompt).getByLabelText('Password'), passwordOf('ada'))
+    await user.click(within(prompt).getByRole('button', { name: 'Sign in' }))
+
+    expect(await screen.findByRole('heading', { name: /Live and kept/ })).toBeInTheDocument()
+    const created = live.console.backend.store.findByName('Live and kept')
+    expect(created).toMatchObject({ throttlingTier: 'Gold' })
+    expect(locationOf(router)).toBe(paths.clientApp(envId, created!.applicationId))
+    const creates = live.console.seen.filter(
+      (r) => r.method === 'POST' && r.path === '/api/am/store/v0.10/applications',
+    )
+    expect(creates).toHaveLength(2)
+    expectNoTokenFromThePage()
+  },
+)
