@@ -144,7 +144,8 @@ async function exchange(
       // A call refused with 401 was not applied, so sending it again after the sign-in is
       // safe, for a change as much as for a read: the operator's click is not lost.
       const family = reportUnauthorized({ path: spec.path, headers: response.headers, body })
-      if (family && (await waitForSignIn(family, spec.signal))) continue
+      const action = spec.method !== 'GET'
+      if (family && (await waitForSignIn(family, spec.signal, action))) continue
     }
     return { response, body, description }
   }

@@ -70,6 +70,11 @@ test('a put-off sign-in is not asked again by later 401s, only from the banner',
   reportUnauthorized(answer('/mfpadmin/x', { message: 'x', family: 'mfp' }))
   expect(getInterruption().prompt).toBeNull()
   await expect(waitForSignIn('mfp')).resolves.toBe(false)
+  // An action refused with 401 (say from a dialog that hides the banner) asks again.
+  const action = waitForSignIn('mfp', undefined, true)
+  expect(getInterruption().prompt).toBe('mfp')
+  dismissSignIn()
+  await expect(action).resolves.toBe(false)
   askSignIn('mfp')
   expect(getInterruption().prompt).toBe('mfp')
   familiesSignedOut(['mfp'])

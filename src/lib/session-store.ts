@@ -250,9 +250,20 @@ function liveFamilyOf401({ path, headers, body }: UnauthorizedAnswer): Family | 
 /**
  * Waits until `family` is signed in again (true: send the refused request again) or the
  * operator closes the sign-in dialog (false). Rejects with an AbortError when `signal`
- * aborts (the query was cancelled while waiting).
+ * aborts (the query was cancelled while waiting). A read of a family whose sign-in the
+ * operator put off does not wait (nor reopen the dialog); an action (`action`: a change
+ * the operator asked for again, maybe from a dialog that hides the banner) reopens it.
  */
-export function waitForSignIn(family: Family, signal?: AbortSignal): Promise<boolean> {
+export function waitForSignIn(
+  family: Family,
+  signal?: AbortSignal,
+  action = false,
+): Promise<boolean> {
+  if (action && interruption.dismissed.has(family) && interruption.families.has(family)) {
+    const dismissed = new Set(interruption.dismissed)
+    dismissed.delete(family)
+    interruption = { ...interruption, dismissed }
+  }
   if (promptHosts === 0 || !interruption.families.has(family) || interruption.dismissed.has(family))
     return Promise.resolve(false)
   return new Promise((resolve, reject) => {

@@ -84,7 +84,7 @@ function upload<T>(spec: UploadSpec<T>, resends: number): Promise<ApiResponse<T>
         // 401 (so not applied) is sent again from the start once signed in.
         const family = reportUnauthorized({ path: spec.path, headers, body })
         if (family) {
-          waitForSignIn(family, spec.signal).then(
+          waitForSignIn(family, spec.signal, true).then(
             (again) => (again ? resolve(upload(spec, resends + 1)) : settle()),
             reject,
           )
