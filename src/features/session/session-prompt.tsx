@@ -55,6 +55,7 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
       )}
       <Modal
         open={family !== null}
+        onTop
         onOpenChange={(open) => {
           if (!open) dismissSignIn()
         }}
@@ -75,7 +76,9 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         }
         description={
           family !== null && live
-            ? `Your ${FAMILY_NAMES[family]} sign-in ended. Sign in again to continue: this page keeps everything you typed, and what was refused is sent again. Your other sign-ins are not affected.`
+            ? interruption.families.has(family)
+              ? `Your ${FAMILY_NAMES[family]} sign-in ended. Sign in again to continue: this page keeps everything you typed, and what was refused is sent again. Your other sign-ins are not affected.`
+              : `Sign in to ${FAMILY_NAMES[family]} ${family === 'arm' ? 'with a connected app’s client ID and secret' : 'with your own user'}. The console’s server keeps the sign-in; this page never holds a token.`
             : 'Sign in again to continue: this page keeps everything you typed, and what was refused is sent again.'
         }
       >
