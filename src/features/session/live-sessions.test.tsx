@@ -162,3 +162,20 @@ test(
     expectNoTokenFromThePage()
   },
 )
+
+test(
+  'signed in to MobileFirst only: the console opens and asks for Runtime Manager in place, not on the sign-in page',
+  { timeout: 20_000 },
+  async () => {
+    live.console.signIn('mfp')
+    const { user, router } = renderApp('/')
+    expect(await screen.findByRole('heading', { name: 'Sign in to Runtime Manager' })).toBeVisible()
+    expect(locationOf(router)).toBe('/')
+    await user.type(screen.getByLabelText('Client ID'), 'demo-monitor')
+    await user.type(screen.getByLabelText('Client secret'), 'demo-monitor-secret')
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('table', { name: 'Servers' })).toBeInTheDocument()
+    expect(live.console.state().families.mfp).toMatchObject({ signedIn: true })
+    expectNoTokenFromThePage()
+  },
+)
