@@ -6,7 +6,7 @@ import {
   type RequestDescription,
   type RequestInit_,
 } from './describe-request.ts'
-import { getAccessToken, reportUnauthorized, waitForSignIn } from './session-store.ts'
+import { getAccessToken, resendAfterSignIn, sessionTicket } from './session-store.ts'
 
 /** A request to send: the description of the call plus the schema of its answer. */
 export interface RequestSpec<T> extends RequestInit_ {
@@ -122,6 +122,7 @@ async function exchange(
 ): Promise<{ response: Response; body: unknown; description: RequestDescription }> {
   const description = describeRequest(spec)
   for (let resends = 0; ; resends++) {
+    const ticket = sessionTicket()
     let response: Response
     try {
       response = await fetch(pathWithQuery(spec.path, spec.query), {
@@ -143,9 +144,8 @@ async function exchange(
       // The family's sign-in is over: it is asked for over the page while this call waits.
       // A call refused with 401 was not applied, so sending it again after the sign-in is
       // safe, for a change as much as for a read: the operator's click is not lost.
-      const family = reportUnauthorized({ path: spec.path, headers: response.headers, body })
-      const action = spec.method !== 'GET'
-      if (family && (await waitForSignIn(family, spec.signal, action))) continue
+      const answer = { path: spec.path, headers: response.headers, body }
+      if (await resendAfterSignIn(ticket, answer, spec.signal, spec.method !== 'GET')) continue
     }
     return { response, body, description }
   }

@@ -7,8 +7,11 @@ import {
   familyOfPath,
   familySignedIn,
   getInterruption,
+  getSession,
   registerSignInPrompt,
   reportUnauthorized,
+  resendAfterSignIn,
+  sessionTicket,
   startSession,
   waitForSignIn,
 } from './session-store.ts'
@@ -104,4 +107,36 @@ test('demo: a 401 ends the one session for every family; a 401 before any sessio
   startSession({ accessToken: 'demo.u', expiresAt: Date.now() + 60_000, clientId: 'demo-monitor' })
   await expect(waiting).resolves.toBe(true)
   expect(getInterruption().families.size).toBe(0)
+})
+
+test('a late 401 to a call sent before the latest sign-in is sent again and ends nothing', async () => {
+  unregister = registerSignInPrompt()
+  startSession({
+    accessToken: 'demo.old',
+    expiresAt: Date.now() + 60_000,
+    clientId: 'demo-monitor',
+  })
+  const sentUnderOld = sessionTicket()
+  // Another call's 401 asked for the sign-in, which happened while this one was on its way.
+  startSession({
+    accessToken: 'demo.new',
+    expiresAt: Date.now() + 60_000,
+    clientId: 'demo-monitor',
+  })
+  await expect(
+    resendAfterSignIn(sentUnderOld, answer('/hybrid/api/v1/servers'), undefined, false),
+  ).resolves.toBe(true)
+  expect(getSession()?.accessToken).toBe('demo.new')
+  expect(getInterruption().families.size).toBe(0)
+  // The same answer to a call sent under the current sign-in does end it.
+  const current = sessionTicket()
+  const waiting = resendAfterSignIn(current, answer('/hybrid/api/v1/servers'), undefined, false)
+  expect(getSession()).toBeNull()
+  expect(getInterruption().prompt).toBe('arm')
+  startSession({
+    accessToken: 'demo.newer',
+    expiresAt: Date.now() + 60_000,
+    clientId: 'demo-monitor',
+  })
+  await expect(waiting).resolves.toBe(true)
 })

@@ -171,6 +171,8 @@ const NONE: Interruption = { families: new Set(), prompt: null, dismissed: new S
 let interruption: Interruption = NONE
 let waiters: Array<{ family: Family; resolve: (signedIn: boolean) => void }> = []
 let promptHosts = 0
+/** Counts successful sign-ins, so a late 401 to a call sent before the last one is told apart. */
+let signIns = 0
 
 /** The current interruption. Stable between changes (for useSyncExternalStore). */
 export function getInterruption(): Interruption {
@@ -193,6 +195,7 @@ function settle(families: readonly Family[], signedIn: boolean) {
     next.delete(family)
     dismissed.delete(family)
   }
+  if (signedIn) signIns += 1
   const resolved = waiters.filter((w) => families.includes(w.family))
   waiters = waiters.filter((w) => !families.includes(w.family))
   // Another family still waiting for its sign-in gets the dialog next.
@@ -291,6 +294,29 @@ export function waitForSignIn(
   })
 }
 
+/** Taken when a call is sent: which sign-ins it was sent under (see `resendAfterSignIn`). */
+export function sessionTicket(): number {
+  return signIns
+}
+
+/**
+ * What `request` does with a 401 answer to an authenticated call: true when the call
+ * should be sent again. A call sent before the latest sign-in was refused for the old one
+ * (it crossed the sign-in): it is sent again at once, and ends nothing. Otherwise the
+ * family's sign-in is over: reported, asked for over the page, and waited for (`action`:
+ * a change, which asks again even if the operator put the sign-in off).
+ */
+export async function resendAfterSignIn(
+  ticket: number,
+  answer: UnauthorizedAnswer,
+  signal: AbortSignal | undefined,
+  action: boolean,
+): Promise<boolean> {
+  if (ticket !== signIns) return true
+  const family = reportUnauthorized(answer)
+  return family !== null && (await waitForSignIn(family, signal, action))
+}
+
 /**
  * Opens the sign-in dialog for a family: one whose sign-in ended (from the banner), or one
  * not signed in yet (from the account menu, live mode).
@@ -337,4 +363,5 @@ export function resetSessionCache(): void {
   lastEndReason = null
   interruption = NONE
   waiters = []
+  signIns = 0
 }

@@ -7,7 +7,7 @@ import {
   type ApiResponse,
   type RequestSpec,
 } from './request.ts'
-import { reportUnauthorized, waitForSignIn } from './session-store.ts'
+import { resendAfterSignIn, sessionTicket } from './session-store.ts'
 
 /** Bytes sent so far of a request body, and the total when known. */
 export interface UploadProgress {
@@ -34,6 +34,7 @@ const MAX_SIGN_IN_RESENDS = 2
 
 function upload<T>(spec: UploadSpec<T>, resends: number): Promise<ApiResponse<T>> {
   const description = describeRequest(spec)
+  const ticket = sessionTicket()
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open(spec.method, pathWithQuery(spec.path, spec.query))
@@ -82,14 +83,11 @@ function upload<T>(spec: UploadSpec<T>, resends: number): Promise<ApiResponse<T>
       if (xhr.status === 401 && spec.auth !== 'none' && resends < MAX_SIGN_IN_RESENDS) {
         // As in `send`: the sign-in is asked for over the page, and an upload refused with
         // 401 (so not applied) is sent again from the start once signed in.
-        const family = reportUnauthorized({ path: spec.path, headers, body })
-        if (family) {
-          waitForSignIn(family, spec.signal, true).then(
-            (again) => (again ? resolve(upload(spec, resends + 1)) : settle()),
-            reject,
-          )
-          return
-        }
+        resendAfterSignIn(ticket, { path: spec.path, headers, body }, spec.signal, true).then(
+          (again) => (again ? resolve(upload(spec, resends + 1)) : settle()),
+          reject,
+        )
+        return
       }
       settle()
     })
