@@ -179,3 +179,28 @@ test(
     expectNoTokenFromThePage()
   },
 )
+
+test(
+  'signing out of everything ends the session on the server and returns to the sign-in page',
+  { timeout: 20_000 },
+  async () => {
+    live.console.signIn('arm')
+    live.console.signIn('mfp')
+    const envId = await firstEnvId()
+    const { user, router } = renderApp(paths.servers(envId))
+    await screen.findByRole('table', { name: 'Servers' })
+    await user.click(screen.getByRole('button', { name: /Account:/ }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out of everything' }))
+    expect(await screen.findByRole('heading', { name: 'Sign in to Runtime Console' })).toBeVisible()
+    expect(locationOf(router)).toBe(paths.signIn(paths.servers(envId)))
+    expect(live.console.state().families).toEqual({
+      arm: { signedIn: false },
+      mfp: { signedIn: false },
+      store: { signedIn: false },
+    })
+    expect(
+      live.console.seen.some((r) => r.method === 'DELETE' && r.path === '/console-api/session'),
+    ).toBe(true)
+    expectNoTokenFromThePage()
+  },
+)
