@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { getMe, listEnvironments } from '../../api/runtime-manager/account.ts'
 import { paths } from '../../lib/paths.ts'
 import { passwordOf, setupLiveTestServer } from '../../test/console-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -8,11 +7,11 @@ import { locationOf, renderApp } from '../../test/render-app.tsx'
 // Live mode: the console's server holds every family's sign-in; the page holds no token.
 const live = setupLiveTestServer()
 
-/** The first environment, read through the fake server with Runtime Manager signed in. */
-async function firstEnvId(): Promise<string> {
-  const me = await getMe()
-  const envs = await listEnvironments(me.user.organization.id)
-  return envs[0]!.id
+/** The demo organization's first environment (Production). */
+function firstEnvId(): string {
+  const first = live.console.backend.db.environments[0]
+  if (!first) throw new Error('The demo organization has no environment.')
+  return first.id
 }
 
 /** Every request the page sent: no Authorization of its own, the console's marker on each. */
@@ -36,10 +35,7 @@ test(
   'with nothing signed in, the sign-in page signs in to Runtime Manager through the server',
   { timeout: 20_000 },
   async () => {
-    live.console.signIn('arm')
-    const envId = await firstEnvId()
-    live.console.signOutAll()
-    live.console.seen.length = 0
+    const envId = firstEnvId()
     const { user, router } = renderApp(paths.servers(envId))
     expect(await screen.findByRole('heading', { name: 'Sign in to Runtime Console' })).toBeVisible()
     expect(screen.queryByRole('button', { name: /Sign in as/ })).not.toBeInTheDocument()
@@ -62,7 +58,7 @@ test(
   { timeout: 20_000 },
   async () => {
     live.console.signIn('arm')
-    const envId = await firstEnvId()
+    const envId = firstEnvId()
     const { user } = renderApp(paths.devices(envId, 'mfp', 'q=lena.fischer'))
     expect(await screen.findByRole('heading', { name: 'Sign in to MobileFirst' })).toBeVisible()
     // The shell is there (Runtime Manager is signed in); nothing was asked of MobileFirst.
@@ -93,7 +89,7 @@ test(
   async () => {
     live.console.signIn('arm')
     live.console.signIn('store')
-    const envId = await firstEnvId()
+    const envId = firstEnvId()
     const { user, queryClient } = renderApp(paths.clientApps(envId))
     await screen.findByRole('table', { name: 'Client applications' })
 
@@ -135,7 +131,7 @@ test(
   async () => {
     live.console.signIn('arm')
     live.console.signIn('store')
-    const envId = await firstEnvId()
+    const envId = firstEnvId()
     const { user, router } = renderApp(paths.clientApps(envId))
     await user.click(await screen.findByRole('button', { name: 'Create application' }))
     const form = await screen.findByRole('dialog', { name: 'Create a client application' })
@@ -186,7 +182,7 @@ test(
   async () => {
     live.console.signIn('arm')
     live.console.signIn('mfp')
-    const envId = await firstEnvId()
+    const envId = firstEnvId()
     const { user, router } = renderApp(paths.servers(envId))
     await screen.findByRole('table', { name: 'Servers' })
     await user.click(screen.getByRole('button', { name: /Account:/ }))
