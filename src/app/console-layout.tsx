@@ -7,7 +7,14 @@ import { ErrorPanel } from '../components/error-panel.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
 import { paths } from '../lib/paths.ts'
-import { endSession } from '../lib/session-store.ts'
+import { FAMILY_NAMES, useSignOut } from '../api/console/session.ts'
+import {
+  FamilyGate,
+  useFamilyReady,
+  useFamilyViews,
+  type FamilyView,
+} from '../features/session/family-gate.tsx'
+import { askSignIn, endSession, FAMILIES, type Family } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
@@ -20,10 +27,22 @@ const SECTIONS = [
   { label: 'Client applications', to: paths.clientApps },
 ] as const
 
+/** Which family's sign-in a section's pages need (the shell itself needs Runtime Manager). */
+function familyOfSection(section: string | undefined): Family {
+  if (section === 'devices') return 'mfp'
+  if (section === 'client-apps') return 'store'
+  return 'arm'
+}
+
 /** Header, navigation and the environment every page below works in. */
 export function ConsoleLayout() {
   const { envId = '' } = useParams()
-  const { me, environments } = useAccount()
+  const location = useLocation()
+  // Live mode: the organization and environments come from Runtime Manager; until it is
+  // signed in, its sign-in takes the page's place (and nothing asks it for anything).
+  const armReady = useFamilyReady('arm')
+  const families = useFamilyViews()
+  const { me, environments } = useAccount(armReady)
   const environment = environments.data?.find((e) => e.id === envId)
 
   const value = useMemo<ConsoleContextValue | null>(() => {
@@ -41,9 +60,13 @@ export function ConsoleLayout() {
     if (knownEnvId) rememberEnvironment(knownEnvId)
   }, [knownEnvId])
 
-  const failed = me.error ?? environments.error
+  // A failed refresh of what is already here (a 401 whose sign-in was put off, say) keeps
+  // the page: only a first load that failed has nothing to show.
+  const failed = (me.data ? null : me.error) ?? (environments.data ? null : environments.error)
   let body
-  if (failed) {
+  if (!armReady) {
+    body = <FamilyGate family="arm">{null}</FamilyGate>
+  } else if (failed) {
     body = (
       <ErrorPanel
         error={failed}
@@ -72,7 +95,11 @@ export function ConsoleLayout() {
       </div>
     )
   } else {
-    body = <Outlet />
+    body = (
+      <FamilyGate family={familyOfSection(location.pathname.split('/')[3])}>
+        <Outlet />
+      </FamilyGate>
+    )
   }
 
   return (
@@ -87,11 +114,12 @@ export function ConsoleLayout() {
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
-        {me.data && (
+        {(me.data || families) && (
           <IdentityMenu
-            name={me.data.user.username}
-            client={me.data.client?.name ?? me.data.client?.client_id}
-            org={me.data.user.organization.name}
+            name={me.data?.user.username ?? 'Not signed in'}
+            client={me.data?.client?.name ?? me.data?.client?.client_id}
+            org={me.data?.user.organization.name}
+            families={families}
           />
         )}
       </header>
@@ -146,9 +174,21 @@ const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'dark', label: 'Dark theme' },
 ]
 
-function IdentityMenu({ name, client, org }: { name: string; client?: string; org: string }) {
+function IdentityMenu({
+  name,
+  client,
+  org,
+  families,
+}: {
+  name: string
+  client?: string
+  org?: string
+  /** Live mode: each family's sign-in (null in demo mode's one sign-in). */
+  families: Record<Family, FamilyView> | null
+}) {
   const theme = useThemeChoice()
   const queryClient = useQueryClient()
+  const signOut = useSignOut()
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
@@ -160,7 +200,7 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-          <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>
+          {org && <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>}
           <DropdownMenu.RadioGroup
             value={theme}
             onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}
@@ -173,17 +213,57 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator style={{ height: 1, background: 'var(--border)', margin: 4 }} />
-          <DropdownMenu.Item
-            className="menu-item"
-            onSelect={() => {
-              endSession('signed-out')
-              queryClient.clear()
-            }}
-          >
-            Sign out
-          </DropdownMenu.Item>
+          {families ? (
+            <>
+              {FAMILIES.map((family) => (
+                <FamilyMenuItems
+                  key={family}
+                  view={families[family]}
+                  onSignOut={() => signOut.mutate(family)}
+                />
+              ))}
+              <DropdownMenu.Separator
+                style={{ height: 1, background: 'var(--border)', margin: 4 }}
+              />
+              <DropdownMenu.Item className="menu-item" onSelect={() => signOut.mutate('all')}>
+                Sign out of everything
+              </DropdownMenu.Item>
+            </>
+          ) : (
+            <DropdownMenu.Item
+              className="menu-item"
+              onSelect={() => {
+                endSession('signed-out')
+                queryClient.clear()
+              }}
+            >
+              Sign out
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
+  )
+}
+
+/** Live mode: one family's state in the account menu, with its sign-in or sign-out. */
+function FamilyMenuItems({ view, onSignOut }: { view: FamilyView; onSignOut: () => void }) {
+  const name = FAMILY_NAMES[view.family]
+  const state = view.state
+  return (
+    <DropdownMenu.Group>
+      <DropdownMenu.Label className="menu-label">
+        {name}: {state.signedIn ? `signed in as ${state.username}` : 'not signed in'}
+      </DropdownMenu.Label>
+      {state.signedIn ? (
+        <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>
+          Sign out of {name}
+        </DropdownMenu.Item>
+      ) : (
+        <DropdownMenu.Item className="menu-item" onSelect={() => askSignIn(view.family)}>
+          Sign in to {name}
+        </DropdownMenu.Item>
+      )}
+    </DropdownMenu.Group>
   )
 }

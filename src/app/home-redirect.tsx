@@ -1,12 +1,23 @@
 import { Navigate } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { EmptyState, LoadingState } from '../components/states.tsx'
+import { FamilyGate, useFamilyReady } from '../features/session/family-gate.tsx'
 import { paths } from '../lib/paths.ts'
 import { lastEnvironment, useAccount } from './account.ts'
 
 /** `/` opens the environment used last, or the organization's first one. */
 export function HomeRedirect() {
-  const { me, environments } = useAccount()
+  // Live mode: which environments there are is Runtime Manager's to say; until it is
+  // signed in (another family may be), its sign-in is asked for here, in place.
+  const armReady = useFamilyReady('arm')
+  const { me, environments } = useAccount(armReady)
+  if (!armReady) {
+    return (
+      <main className="shell-main">
+        <FamilyGate family="arm">{null}</FamilyGate>
+      </main>
+    )
+  }
   const failed = me.error ?? environments.error
   if (failed) {
     return (

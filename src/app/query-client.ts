@@ -1,28 +1,22 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
 import { isApiError } from '../lib/api-error.ts'
-import { endSession } from '../lib/session-store.ts'
-
-function expireOn401(error: unknown) {
-  if (isApiError(error) && error.status === 401) endSession('expired')
-}
 
 /**
- * The console's query client. A 401 anywhere ends the session (the sign-in page comes
- * back and returns the operator afterwards); a background refresh that fails while data
- * is on screen raises a toast, since nothing else on the page would announce it.
+ * The console's query client. A 401 is not its business: `request` reports it to the
+ * session store, which asks for the sign-in over the page (and the call waits for it). A
+ * background refresh that fails while data is on screen raises a toast, since nothing
+ * else on the page would announce it.
  */
 export function createQueryClient(options: { retry?: false } = {}): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        expireOn401(error)
         if (query.state.data !== undefined && !(isApiError(error) && error.status === 401)) {
           toast.error(`Refresh failed: ${error.message}`, { id: `refresh-${query.queryHash}` })
         }
       },
     }),
-    mutationCache: new MutationCache({ onError: expireOn401 }),
     defaultOptions: {
       queries: {
         staleTime: 10_000,

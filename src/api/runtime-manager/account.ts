@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { startSession } from '../../lib/session-store.ts'
+import { refetchUnauthorized } from '../console/session.ts'
 import {
   EnvironmentListSchema,
   MeSchema,
@@ -70,20 +71,29 @@ export const accountQueries = {
 const DEFAULT_EXPIRES_IN = 3600
 
 /**
- * Signs in with client credentials. The cache is cleared first so nothing another
- * identity loaded can show; the secret lives only in the mutation's variables.
+ * Signs in with client credentials (demo mode's one sign-in). From the sign-in page the
+ * cache is cleared first so nothing another identity loaded can show. Again over a page
+ * (`again`, after a 401), the page keeps what it has: the calls that waited are sent again,
+ * what failed with 401 is refetched, and everything is read again if the identity changed.
+ * The secret lives only in the mutation's variables.
  */
-export function useSignIn() {
+export function useSignIn({ again = false }: { again?: boolean } = {}) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: requestToken,
-    onSuccess: (token, credentials) => {
-      queryClient.clear()
+    onSuccess: async (token, credentials) => {
+      const previous = queryClient.getQueryData(accountQueries.me().queryKey)?.client?.client_id
+      if (!again) queryClient.clear()
       startSession({
         accessToken: token.access_token,
         expiresAt: Date.now() + (token.expires_in ?? DEFAULT_EXPIRES_IN) * 1000,
         clientId: credentials.clientId,
       })
+      if (again) {
+        await (previous === credentials.clientId
+          ? refetchUnauthorized(queryClient)
+          : queryClient.invalidateQueries())
+      }
     },
   })
 }
