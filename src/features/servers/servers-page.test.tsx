@@ -117,6 +117,6 @@ test('an environment without servers offers registering one, which shows a token
   expect(token.textContent).toContain(`${orgId}---${qa.id}---`)
   await user.type(within(dialog).getByLabelText('Server name'), 'qa-mule-01')
   expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(
-    `./amc_setup -H ${token.textContent} qa-mule-01`,
+    `./amc_setup -H '${token.textContent}' 'qa-mule-01'`,
   )
 })
