@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { RejectedRecords } from '../components/rejected-records.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
 import { paths } from '../lib/paths.ts'
@@ -24,13 +25,13 @@ const SECTIONS = [
 export function ConsoleLayout() {
   const { envId = '' } = useParams()
   const { me, environments } = useAccount()
-  const environment = environments.data?.find((e) => e.id === envId)
+  const environment = environments.data?.items.find((e) => e.id === envId)
 
   const value = useMemo<ConsoleContextValue | null>(() => {
     if (!me.data || !environments.data || !environment) return null
     return {
       me: me.data,
-      environments: environments.data,
+      environments: environments.data.items,
       environment,
       scope: { orgId: me.data.user.organization.id, envId: environment.id },
     }
@@ -63,7 +64,7 @@ export function ConsoleLayout() {
           .
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
-          {environments.data.map((e) => (
+          {environments.data.items.map((e) => (
             <li key={e.id}>
               <Link to={paths.servers(e.id)}>Open {e.name}</Link>
             </li>
@@ -83,7 +84,7 @@ export function ConsoleLayout() {
           Runtime Console
         </Link>
         {environments.data && environment && (
-          <EnvironmentSwitcher current={environment.id} environments={environments.data} />
+          <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
@@ -105,6 +106,10 @@ export function ConsoleLayout() {
         </ul>
       </nav>
       <main className="shell-main" id="main">
+        <RejectedRecords
+          rejected={environments.data?.rejected}
+          noun={['environment', 'environments']}
+        />
         {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
       </main>
     </div>

@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import { isApiError } from '../../lib/api-error.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import { noContent, send, sendConditional, type RequestSpec } from '../../lib/request.ts'
 import {
   ClientAppListSchema,
@@ -220,7 +221,8 @@ export async function generateKeys(
   return (await send(generateKeysRequest(applicationId, input))).data
 }
 
-export async function listApplicationTiers(signal?: AbortSignal): Promise<Tier[]> {
+/** The tiers to offer; records that could not be read are in `rejected`. */
+export async function listApplicationTiers(signal?: AbortSignal): Promise<PartialList<Tier>> {
   const { data } = await send({
     method: 'GET',
     path: `${STORE_BASE}/tiers/application`,

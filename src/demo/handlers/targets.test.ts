@@ -87,7 +87,7 @@ async function appsOn(targetId: number) {
   return z.parse(
     ApplicationListSchema,
     await (await call('GET', `/applications?targetId=${targetId}`)).json(),
-  ).data
+  ).data.items
 }
 
 // ---- Server groups -------------------------------------------------------------------

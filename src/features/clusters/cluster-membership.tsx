@@ -69,7 +69,7 @@ export function AddClusterServerDialog({
   const [members, setMembers] = useState<ClusterMemberValue[]>([])
   const [errors, setErrors] = useState<AddMembersErrors>({})
   const multicast = cluster.multicastEnabled === true
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = members.flatMap((m) => byId.get(m.serverId) ?? [])
   const room = roomIn(cluster)
   const limit = {
@@ -102,7 +102,7 @@ export function AddClusterServerDialog({
   const setIp = (serverId: number, ip: string) =>
     setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
   const check = () => {
-    const checked = validateAddMembers(cluster, members, servers.data ?? [])
+    const checked = validateAddMembers(cluster, members, servers.data?.items ?? [])
     setErrors(checked.ok ? {} : checked.errors)
     return checked.ok
   }

@@ -89,7 +89,7 @@ export function ClustersPage() {
   const update = (change: Partial<ClusterListParams>) =>
     setSearchParams(clusterListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = clusters.data
+  const all = clusters.data?.items
   const facetBase = useMemo(
     () => (all ? filterClustersExceptStatus(all, params) : []),
     [all, params],
@@ -175,6 +175,7 @@ export function ClustersPage() {
       <ListStates
         query={clusters}
         noun="clusters"
+        nouns={['cluster', 'clusters']}
         shown={rows.length}
         empty={
           <EmptyState title={`No clusters in ${environment.name} yet`}>

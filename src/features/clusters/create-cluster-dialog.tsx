@@ -47,8 +47,8 @@ export function CreateClusterDialog({
   const [values, setValues] = useState<CreateClusterValues>(EMPTY)
   const [errors, setErrors] = useState<CreateClusterErrors>({})
   const takenNames = useTakenTargetNames(scope)
-  const checked = validateCreateCluster(values, servers.data ?? [], takenNames)
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const checked = validateCreateCluster(values, servers.data?.items ?? [], takenNames)
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
 
   const choose = (ids: number[]) =>
     setValues((v) => ({

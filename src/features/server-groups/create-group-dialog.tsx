@@ -43,7 +43,7 @@ export function CreateGroupDialog({
   const [values, setValues] = useState<CreateGroupValues>(EMPTY)
   const [errors, setErrors] = useState<CreateGroupErrors>({})
   const takenNames = useTakenTargetNames(scope)
-  const checked = validateCreateGroup(values, servers.data ?? [], takenNames)
+  const checked = validateCreateGroup(values, servers.data?.items ?? [], takenNames)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -53,7 +53,7 @@ export function AddGroupServerDialog({
     targetName: group.name,
   })
   const [chosen, setChosen] = useState<number[]>([])
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = chosen.flatMap((id) => byId.get(id) ?? [])
   // The picker disables them, but a server can join another group while the dialog is open.
   const blocked = picked.filter((s) => membershipReason(s) !== null)

@@ -82,7 +82,7 @@ export function ServerGroupsPage() {
   const update = (change: Partial<GroupListParams>) =>
     setSearchParams(groupListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = groups.data
+  const all = groups.data?.items
   const facetBase = useMemo(() => (all ? filterGroupsExceptStatus(all, params) : []), [all, params])
   const rows = useMemo(
     () => (all ? sortGroups(filterGroups(all, params), params.sort) : []),
@@ -149,6 +149,7 @@ export function ServerGroupsPage() {
       <ListStates
         query={groups}
         noun="server groups"
+        nouns={['server group', 'server groups']}
         shown={rows.length}
         empty={
           <EmptyState title={`No server groups in ${environment.name} yet`}>

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -221,7 +222,7 @@ function UnregisterButton({ server }: { server: Server }) {
           reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.`,
         }
       : { allowed: true }
-  const ownApps = (apps.data ?? []).filter((a) => a.target.id === server.id)
+  const ownApps = (apps.data?.items ?? []).filter((a) => a.target.id === server.id)
 
   return (
     <>
@@ -281,10 +282,11 @@ function ServerApplications({ server }: { server: Server }) {
           retrying={apps.isFetching}
         />
       )}
-      {apps.data && apps.data.length === 0 && (
+      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
+      {apps.data && apps.data.items.length === 0 && (
         <p className="muted">No applications are deployed to this server.</p>
       )}
-      {apps.data && apps.data.length > 0 && (
+      {apps.data && apps.data.items.length > 0 && (
         <table className="data" aria-label="Applications on this server">
           <thead>
             <tr>
@@ -296,7 +298,7 @@ function ServerApplications({ server }: { server: Server }) {
             </tr>
           </thead>
           <tbody>
-            {apps.data.map((app) => (
+            {apps.data.items.map((app) => (
               <ApplicationRow key={app.id} app={app} serverId={server.id} />
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { CellLink, DataTable, type Column, type SortState } from '../../componen
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -115,7 +116,7 @@ export function ServersPage() {
   const update = (change: Partial<ServerListParams>) =>
     setSearchParams(serverListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = servers.data
+  const all = servers.data?.items
   const base = useMemo(() => (all ? filterServersExceptStatus(all, params) : []), [all, params])
   const counts = useMemo(() => statusCounts(base), [base])
   const rows = useMemo(
@@ -222,6 +223,7 @@ export function ServersPage() {
           <option value="GATEWAY">Gateway</option>
         </select>
       </ListToolbar>
+      <RejectedRecords rejected={servers.data?.rejected} noun={['server', 'servers']} />
       {selectedRows.length > 0 && (
         <SelectionBar
           count={selectedRows.length}
