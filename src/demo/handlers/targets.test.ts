@@ -434,6 +434,18 @@ test('a unicast cluster needs a valid IP for every server', async () => {
         multicastEnabled: false,
         servers: [
           { serverId: a.id, serverIp: '10.0.0.1' },
+          { serverId: b.id, serverIp: '::1' },
+        ],
+      }),
+    ),
+  ).toEqual(refusal(400, "'::1' is a loopback address: the other nodes cannot reach"))
+  expect(
+    await failure(
+      await call('POST', '/clusters', {
+        name: 'uni',
+        multicastEnabled: false,
+        servers: [
+          { serverId: a.id, serverIp: '10.0.0.1' },
           { serverId: b.id, serverIp: '10.0.0.1' },
         ],
       }),
