@@ -157,15 +157,27 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="btn btn-ghost">
+        {/* A long user or app name is cut with an ellipsis; the tooltip and the accessible
+            name keep all of it. */}
+        <button
+          type="button"
+          className="btn btn-ghost identity-button"
+          title={client ? `${name} · ${client}` : name}
+        >
           <span className="visually-hidden">Account: </span>
-          <span>{name}</span>
-          {client && <span className="muted">· {client}</span>}
+          <bdi className="identity-name">{name}</bdi>
+          {client && (
+            <span className="muted identity-client">
+              · <bdi>{client}</bdi>
+            </span>
+          )}
         </button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-          <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>
+          <DropdownMenu.Label className="menu-label">
+            <bdi>{org}</bdi>
+          </DropdownMenu.Label>
           <DropdownMenu.RadioGroup
             value={theme}
             onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}

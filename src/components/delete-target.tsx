@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ApiText, apiMessage } from './api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
@@ -72,7 +73,11 @@ export function DeleteTargetButton({
           setOpen(next)
           if (!next) remove.reset()
         }}
-        title={`Delete ${noun.full} ${target.name}?`}
+        title={
+          <>
+            Delete {noun.full} <ApiText>{target.name}</ApiText>?
+          </>
+        }
         confirmLabel={`Delete ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -80,7 +85,7 @@ export function DeleteTargetButton({
         onConfirm={() =>
           remove.mutate(target.id, {
             onSuccess: () => {
-              toast.success(`Deleted ${noun.full} ${target.name}`)
+              toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
               void navigate(listPath)
             },
           })

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react'
+import { ApiText, apiMessage } from './api-text.tsx'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
@@ -71,7 +72,11 @@ export function RemoveMemberButton<V>({
           setOpen(next)
           if (!next) remove.reset()
         }}
-        title={`Remove ${server.name} from ${target.name}?`}
+        title={
+          <>
+            Remove <ApiText>{server.name}</ApiText> from <ApiText>{target.name}</ApiText>?
+          </>
+        }
         confirmLabel={`Remove from ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -79,7 +84,7 @@ export function RemoveMemberButton<V>({
         onConfirm={() =>
           remove.mutate(variables, {
             onSuccess: () => {
-              toast.success(`Removed ${server.name} from ${target.name}`)
+              toast.success(apiMessage`Removed ${server.name} from ${target.name}`)
               setOpen(false)
             },
           })

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useCallback, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useSearchDraft } from '../../lib/use-search-draft.ts'
@@ -209,7 +210,13 @@ export function ApplicationsPage() {
     )
   } else if (allRows.length === 0) {
     content = (
-      <EmptyState title={`No applications in ${environment.name} yet`}>
+      <EmptyState
+        title={
+          <>
+            No applications in <ApiText>{environment.name}</ApiText> yet
+          </>
+        }
+      >
         <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
         <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
           Deploy an application

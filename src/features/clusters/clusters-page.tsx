@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
@@ -178,7 +179,13 @@ export function ClustersPage() {
         nouns={['cluster', 'clusters']}
         shown={rows.length}
         empty={
-          <EmptyState title={`No clusters in ${environment.name} yet`}>
+          <EmptyState
+            title={
+              <>
+                No clusters in <ApiText>{environment.name}</ApiText> yet
+              </>
+            }
+          >
             <p>
               A cluster runs each application on all of its servers as one, sharing state between
               them. Create one from up to {MAX_CLUSTER_SERVERS} individual servers.

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
@@ -152,7 +153,13 @@ export function ServerGroupsPage() {
         nouns={['server group', 'server groups']}
         shown={rows.length}
         empty={
-          <EmptyState title={`No server groups in ${environment.name} yet`}>
+          <EmptyState
+            title={
+              <>
+                No server groups in <ApiText>{environment.name}</ApiText> yet
+              </>
+            }
+          >
             <p>
               A server group deploys each application to all of its servers. Create one from
               individual servers.

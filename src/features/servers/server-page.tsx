@@ -10,6 +10,7 @@ import {
   useUnregisterServer,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -63,12 +64,13 @@ export function ServerPage() {
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.servers(scope.envId)}>Servers</Link> / {s.name}
+            <Link to={paths.servers(scope.envId)}>Servers</Link> /{' '}
+            <ApiText truncate>{s.name}</ApiText>
           </>
         }
         title={
           <>
-            {s.name} <ServerStatusBadge status={s.status} />
+            <ApiText lines={3}>{s.name}</ApiText> <ServerStatusBadge status={s.status} />
           </>
         }
         subtitle={<ExpiryTags server={s} now={now} />}
@@ -235,7 +237,11 @@ function UnregisterButton({ server }: { server: Server }) {
           setOpen(next)
           if (!next) unregister.reset()
         }}
-        title={`Unregister ${server.name}?`}
+        title={
+          <>
+            Unregister <ApiText>{server.name}</ApiText>?
+          </>
+        }
         confirmLabel="Unregister"
         pending={unregister.isPending}
         error={unregister.error ?? undefined}
@@ -243,7 +249,7 @@ function UnregisterButton({ server }: { server: Server }) {
         onConfirm={() =>
           unregister.mutate(server.id, {
             onSuccess: () => {
-              toast.success(`Unregistered ${server.name}`)
+              toast.success(apiMessage`Unregistered ${server.name}`)
               void navigate(paths.servers(scope.envId))
             },
           })

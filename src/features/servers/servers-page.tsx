@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -145,7 +146,13 @@ export function ServersPage() {
     )
   } else if (all && all.length === 0) {
     content = (
-      <EmptyState title={`No servers in ${environment.name} yet`}>
+      <EmptyState
+        title={
+          <>
+            No servers in <ApiText>{environment.name}</ApiText> yet
+          </>
+        }
+      >
         <p>Register a server: run the agent setup on the host with a registration token.</p>
         <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
           Register a server
