@@ -1,14 +1,19 @@
 import { Fragment, type ReactNode } from 'react'
 
-/** Longer than this, a text may be cut by CSS somewhere and gets a tooltip. */
-const LONG = 60
+/**
+ * Longer than this, a text is cut by CSS (class `api-long`) where it would otherwise take
+ * over its place, and keeps its whole self in a tooltip. Shorter text is left inline and
+ * untouched, so it reads (and is named, for assistive tech) exactly as before.
+ */
+export const LONG = 60
 
 /**
  * Text that came from an API (a name, a status, a message), set inside the console's own
  * words. It is bidi-isolated (`<bdi>`: its direction is its own, so a right-to-left
  * override in a name cannot reorder the text around it) and wraps anywhere (a name of
- * thousands of unbroken characters cannot widen the page). `truncate` keeps it to one
- * line (`lines` to a few) with an ellipsis; the tooltip then holds all of it.
+ * thousands of unbroken characters cannot widen the page). A long text is cut: to one
+ * line with `truncate`, to `lines` lines, or as the context's CSS says (dialog titles,
+ * toasts); the tooltip then holds all of it.
  */
 export function ApiText({
   children,
@@ -19,25 +24,22 @@ export function ApiText({
   truncate?: boolean
   lines?: number
 }) {
-  // Where CSS may cut it (truncate, lines, or a dialog title or toast, see styles.css),
-  // a long text keeps its whole self in the tooltip.
-  const cut = truncate === true || lines !== undefined || children.length > LONG
+  if (children.length <= LONG) return <bdi className="api-text">{children}</bdi>
+  const cut = truncate ? ' api-text-truncate' : lines ? ' api-text-clamp' : ''
   return (
     <bdi
-      className={
-        truncate ? 'api-text api-text-truncate' : lines ? 'api-text api-text-clamp' : 'api-text'
-      }
-      style={lines ? { WebkitLineClamp: lines } : undefined}
-      title={cut ? children : undefined}
+      className={`api-text api-long${cut}`}
+      style={lines && !truncate ? { WebkitLineClamp: lines } : undefined}
+      title={children}
     >
       {children}
     </bdi>
   )
 }
 
-/** `ApiText` for a cell or a slot that may hold other content too: strings are isolated. */
+/** For a cell or a slot that may hold other content too: a string is isolated as `ApiText`. */
 export function isolated(node: ReactNode): ReactNode {
-  return typeof node === 'string' ? <bdi className="api-text">{node}</bdi> : node
+  return typeof node === 'string' ? <ApiText>{node}</ApiText> : node
 }
 
 /**
@@ -54,11 +56,7 @@ export function apiMessage(
     return (
       <Fragment key={i}>
         {text}
-        {value !== undefined && (
-          <bdi className="api-text" title={String(value).length > LONG ? String(value) : undefined}>
-            {String(value)}
-          </bdi>
-        )}
+        {value !== undefined && <ApiText>{String(value)}</ApiText>}
       </Fragment>
     )
   })

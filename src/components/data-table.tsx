@@ -1,7 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useRef, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
-import { isolated } from './api-text.tsx'
+import { isolated, LONG } from './api-text.tsx'
 
 export interface Column<T> {
   id: string
@@ -266,7 +266,11 @@ const DataRow = memo(function DataRow({
 export function CellLink({ to, children }: { to: string; children: ReactNode }) {
   // The cell cuts a long name with an ellipsis: the tooltip keeps all of it.
   return (
-    <a href={to} title={typeof children === 'string' ? children : undefined}>
+    <a
+      href={to}
+      title={typeof children === 'string' ? children : undefined}
+      className={typeof children === 'string' && children.length > LONG ? 'api-long' : undefined}
+    >
       {isolated(children)}
     </a>
   )
