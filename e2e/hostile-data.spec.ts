@@ -155,3 +155,21 @@ test('the curl of a deploy quotes a hostile property value exactly', async ({ pa
   )
   expect(await page.evaluate(() => Reflect.get(window, '__pwned'))).toBeUndefined()
 })
+
+test('every section fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signInAs(page, 'Administrator')
+  const sections = page.getByRole('navigation', { name: 'Sections' })
+  for (const [section, table] of [
+    ['Servers', 'Servers'],
+    ['Server groups', 'Server groups'],
+    ['Clusters', 'Clusters'],
+    ['Applications', 'Applications'],
+    ['Devices', 'Devices'],
+    ['Client applications', 'Client applications'],
+  ]) {
+    await sections.getByRole('link', { name: section, exact: true }).click()
+    await expect(page.getByRole('table', { name: table })).toBeVisible()
+    await expectNoSidewaysScroll(page)
+  }
+})
