@@ -315,7 +315,9 @@ export function BulkRemoveMembersButton({
                 )
                 return (
                   <li key={s.id}>
-                    <strong>{s.name}</strong>{' '}
+                    <strong>
+                      <ApiText>{s.name}</ApiText>
+                    </strong>{' '}
                     {kept.length === 0
                       ? `runs none of the ${noun.short}’s applications.`
                       : `keeps ${kept.length} application${kept.length === 1 ? '' : 's'} as its own: ${listText(kept.map((a) => keptApplicationName(a.name, s.name)))}.`}

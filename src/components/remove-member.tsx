@@ -1,11 +1,10 @@
 import { useState, type ReactNode } from 'react'
-import { ApiText, apiMessage } from './api-text.tsx'
+import { ApiList, ApiText, apiMessage } from './api-text.tsx'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
 import { useOwnApplications } from '../api/runtime-manager/targets.ts'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { listText } from '../lib/list-text.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from './console-context.tsx'
@@ -96,8 +95,8 @@ export function RemoveMemberButton<V>({
         ) : kept.length > 0 ? (
           <p className="alert alert-info">
             The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
-            the {noun.short}, each as an application of its own on {server.name}:{' '}
-            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
+            the {noun.short}, each as an application of its own on <ApiText>{server.name}</ApiText>:{' '}
+            <ApiList names={kept.map((a) => keptApplicationName(a.name, server.name))} />.
           </p>
         ) : (
           <p className="muted">It runs none of the {noun.short}’s applications.</p>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addClusterServerRequest,
@@ -177,7 +178,7 @@ export function RemoveClusterServerButton({
       variables={{ clusterId: cluster.id, serverId: server.id }}
       removeRequest={removeClusterServerRequest(scope, cluster.id, server.id)}
     >
-      {server.name} leaves the cluster and becomes an individual server.
+      <ApiText>{server.name}</ApiText> leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
     </RemoveMemberButton>
   )

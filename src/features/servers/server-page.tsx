@@ -10,7 +10,7 @@ import {
   useUnregisterServer,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -262,7 +262,8 @@ function UnregisterButton({ server }: { server: Server }) {
         {ownApps.length > 0 && (
           <p className="alert alert-warn">
             {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
-            alone will be removed with it: {ownApps.map((a) => a.name).join(', ')}.
+            alone will be removed with it:{' '}
+            <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
           </p>
         )}
       </ConfirmDialog>
