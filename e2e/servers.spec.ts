@@ -123,11 +123,11 @@ test('register a server: token and setup command, each with a copy button', asyn
   await expect(dialog.getByText(/Use letters, digits/)).toBeVisible()
   await dialog.getByLabel('Server name').fill('prd-mule-eu-west-42')
   await expect(dialog.getByLabel('Setup command', { exact: true })).toHaveText(
-    `./amc_setup -H ${tokenText} prd-mule-eu-west-42`,
+    `./amc_setup -H '${tokenText}' 'prd-mule-eu-west-42'`,
   )
   await dialog.getByRole('button', { name: 'Copy setup command' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `./amc_setup -H ${tokenText} prd-mule-eu-west-42`,
+    `./amc_setup -H '${tokenText}' 'prd-mule-eu-west-42'`,
   )
 })
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { RejectedRecords } from '../components/rejected-records.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
 import { paths } from '../lib/paths.ts'
@@ -43,13 +44,13 @@ export function ConsoleLayout() {
   const armReady = useFamilyReady('arm')
   const families = useFamilyViews()
   const { me, environments } = useAccount(armReady)
-  const environment = environments.data?.find((e) => e.id === envId)
+  const environment = environments.data?.items.find((e) => e.id === envId)
 
   const value = useMemo<ConsoleContextValue | null>(() => {
     if (!me.data || !environments.data || !environment) return null
     return {
       me: me.data,
-      environments: environments.data,
+      environments: environments.data.items,
       environment,
       scope: { orgId: me.data.user.organization.id, envId: environment.id },
     }
@@ -86,7 +87,7 @@ export function ConsoleLayout() {
           .
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
-          {environments.data.map((e) => (
+          {environments.data.items.map((e) => (
             <li key={e.id}>
               <Link to={paths.servers(e.id)}>Open {e.name}</Link>
             </li>
@@ -110,7 +111,7 @@ export function ConsoleLayout() {
           Runtime Console
         </Link>
         {environments.data && environment && (
-          <EnvironmentSwitcher current={environment.id} environments={environments.data} />
+          <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
@@ -133,6 +134,10 @@ export function ConsoleLayout() {
         </ul>
       </nav>
       <main className="shell-main" id="main">
+        <RejectedRecords
+          rejected={environments.data?.rejected}
+          noun={['environment', 'environments']}
+        />
         {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
       </main>
     </div>
@@ -192,15 +197,29 @@ function IdentityMenu({
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="btn btn-ghost">
+        {/* A long user or app name is cut with an ellipsis; the tooltip and the accessible
+            name keep all of it. */}
+        <button
+          type="button"
+          className="btn btn-ghost identity-button"
+          title={client ? `${name} · ${client}` : name}
+        >
           <span className="visually-hidden">Account: </span>
-          <span>{name}</span>
-          {client && <span className="muted">· {client}</span>}
+          <bdi className="identity-name">{name}</bdi>
+          {client && (
+            <span className="muted identity-client">
+              · <bdi>{client}</bdi>
+            </span>
+          )}
         </button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-          {org && <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>}
+          {org && (
+            <DropdownMenu.Label className="menu-label">
+              <bdi>{org}</bdi>
+            </DropdownMenu.Label>
+          )}
           <DropdownMenu.RadioGroup
             value={theme}
             onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}

@@ -138,7 +138,7 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
         <textarea
           rows={2}
           value={command}
-          placeholder="./amc_setup -H <token> <server name>"
+          placeholder="./amc_setup -H '<token>' '<server name>'"
           onChange={(e) => setCommand(e.target.value)}
         />
       </label>

@@ -32,7 +32,7 @@ export function HomeRedirect() {
     )
   }
   if (!environments.data) return <LoadingState label="Loading your organization…" />
-  const envs = environments.data
+  const envs = environments.data.items
   const preferred = envs.find((e) => e.id === lastEnvironment()) ?? envs[0]
   if (!preferred)
     return (

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { ApiText } from './api-text.tsx'
 import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
@@ -189,7 +190,7 @@ export function MembershipResults({
 }: {
   results: readonly BulkItemResult[]
   verb: string
-  title: string
+  title: ReactNode
   onClose: () => void
 }) {
   return (
@@ -268,7 +269,11 @@ export function BulkRemoveMembersButton({
         <MembershipResults
           results={results}
           verb="Remove"
-          title={`Remove servers from ${target.name}: results`}
+          title={
+            <>
+              Remove servers from <ApiText>{target.name}</ApiText>: results
+            </>
+          }
           onClose={close}
         />
       )}
@@ -276,7 +281,11 @@ export function BulkRemoveMembersButton({
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`Remove ${n} server${n === 1 ? '' : 's'} from ${target.name}?`}
+          title={
+            <>
+              Remove {n} server{n === 1 ? '' : 's'} from <ApiText>{target.name}</ApiText>?
+            </>
+          }
           confirmLabel={`Remove ${n} from ${noun.short}`}
           pending={bulk.isPending}
           error={bulk.error ?? undefined}
@@ -306,7 +315,9 @@ export function BulkRemoveMembersButton({
                 )
                 return (
                   <li key={s.id}>
-                    <strong>{s.name}</strong>{' '}
+                    <strong>
+                      <ApiText>{s.name}</ApiText>
+                    </strong>{' '}
                     {kept.length === 0
                       ? `runs none of the ${noun.short}’s applications.`
                       : `keeps ${kept.length} application${kept.length === 1 ? '' : 's'} as its own: ${listText(kept.map((a) => keptApplicationName(a.name, s.name)))}.`}

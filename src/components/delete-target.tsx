@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ApiList, ApiText, apiMessage } from './api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
@@ -7,7 +8,6 @@ import {
   useRefreshAfterMembershipChange,
 } from '../api/runtime-manager/targets.ts'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { listText } from '../lib/list-text.ts'
 import { request, type RequestSpec } from '../lib/request.ts'
 import { BulkActionDialog } from './bulk-action-dialog.tsx'
 import { Button } from './button.tsx'
@@ -72,7 +72,11 @@ export function DeleteTargetButton({
           setOpen(next)
           if (!next) remove.reset()
         }}
-        title={`Delete ${noun.full} ${target.name}?`}
+        title={
+          <>
+            Delete {noun.full} <ApiText>{target.name}</ApiText>?
+          </>
+        }
         confirmLabel={`Delete ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -80,7 +84,7 @@ export function DeleteTargetButton({
         onConfirm={() =>
           remove.mutate(target.id, {
             onSuccess: () => {
-              toast.success(`Deleted ${noun.full} ${target.name}`)
+              toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
               void navigate(listPath)
             },
           })
@@ -95,7 +99,8 @@ export function DeleteTargetButton({
         ) : own.length > 0 ? (
           <p className="alert alert-warn">
             {own.length} application{own.length === 1 ? '' : 's'} deployed to this {noun.short} will
-            be undeployed from its servers and removed with it: {listText(own.map((a) => a.name))}.
+            be undeployed from its servers and removed with it:{' '}
+            <ApiList names={own.map((a) => a.name)} />.
           </p>
         ) : (
           <p className="muted">No applications are deployed to this {noun.short}.</p>

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react'
 export interface ModalProps {
   open: boolean
   onOpenChange: (open: boolean) => void
-  title: string
+  /** Text, or text with API strings isolated in it (`ApiText`). */
+  title: ReactNode
   description?: ReactNode
   children?: ReactNode
   footer?: ReactNode

@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import { isApiError } from '../../lib/api-error.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import { noContent, send, sendConditional, type RequestSpec } from '../../lib/request.ts'
 import {
   ClientAppListSchema,
@@ -105,12 +106,13 @@ export function createClientAppRequest(input: ClientAppInput): RequestSpec<Clien
   return {
     method: 'POST',
     path: `${STORE_BASE}/applications`,
-    body: createBody(input),
+    body: clientAppBody(input),
     schema: ClientAppSchema,
   }
 }
 
-function createBody(input: ClientAppInput): Record<string, string> {
+/** The JSON of a create or an update: empty optional fields are left out. */
+export function clientAppBody(input: ClientAppInput): Record<string, string> {
   const body: Record<string, string> = { name: input.name, throttlingTier: input.throttlingTier }
   if (input.description) body.description = input.description
   if (input.callbackUrl) body.callbackUrl = input.callbackUrl
@@ -157,13 +159,10 @@ export function updateClientAppRequest(
     method: 'PUT',
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     headers: etag ? { 'If-Match': etag } : undefined,
-    // PUT replaces: empty optional fields are sent as "" so a cleared field is cleared.
-    body: {
-      name: input.name,
-      throttlingTier: input.throttlingTier,
-      description: input.description ?? '',
-      callbackUrl: input.callbackUrl ?? '',
-    },
+    // PUT replaces the application: a field left out is a field not set, so a cleared
+    // field is omitted rather than sent as "" (which a strict store refuses as an
+    // invalid URL or an empty description).
+    body: clientAppBody(input),
     schema: ClientAppSchema,
   }
 }
@@ -220,7 +219,8 @@ export async function generateKeys(
   return (await send(generateKeysRequest(applicationId, input))).data
 }
 
-export async function listApplicationTiers(signal?: AbortSignal): Promise<Tier[]> {
+/** The tiers to offer; records that could not be read are in `rejected`. */
+export async function listApplicationTiers(signal?: AbortSignal): Promise<PartialList<Tier>> {
   const { data } = await send({
     method: 'GET',
     path: `${STORE_BASE}/tiers/application`,

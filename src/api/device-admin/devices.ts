@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
+import { isApiError } from '../../lib/api-error.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   DevicePageSchema,
@@ -52,10 +53,29 @@ export function runtimesRequest(): RequestSpec<{ items: Array<{ name: string }> 
   }
 }
 
-/** The runtimes (context roots, e.g. `mfp`) this administration service manages. */
-export async function listRuntimes(signal?: AbortSignal): Promise<string[]> {
-  const body = await request({ ...runtimesRequest(), signal })
-  return body.items.map((r) => r.name)
+/** The runtime MobileFirst installs by default (its context root). */
+export const DEFAULT_RUNTIME = 'mfp'
+
+/** The runtimes to offer, and whether the service listed them (false: the default only). */
+export interface RuntimeChoices {
+  names: string[]
+  listed: boolean
+}
+
+/**
+ * The runtimes (context roots, e.g. `mfp`) this administration service manages. The
+ * documented API has no such list (a convenience some servers answer): a 404 is normal
+ * and yields the default runtime, for the operator to keep or replace by name.
+ */
+export async function listRuntimes(signal?: AbortSignal): Promise<RuntimeChoices> {
+  try {
+    const body = await request({ ...runtimesRequest(), signal })
+    return { names: body.items.map((r) => r.name), listed: true }
+  } catch (error) {
+    if (isApiError(error) && error.status === 404)
+      return { names: [DEFAULT_RUNTIME], listed: false }
+    throw error
+  }
 }
 
 export function listDevicesRequest(runtime: string, q: DeviceListQuery): RequestSpec<DevicePage> {

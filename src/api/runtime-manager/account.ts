@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type { PartialList } from '../../lib/partial-list.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { startSession } from '../../lib/session-store.ts'
 import { refetchUnauthorized } from '../console/session.ts'
@@ -41,7 +42,7 @@ export function getMe(signal?: AbortSignal): Promise<Me> {
 export async function listEnvironments(
   orgId: string,
   signal?: AbortSignal,
-): Promise<Environment[]> {
+): Promise<PartialList<Environment>> {
   const body = await request({
     method: 'GET',
     path: `/accounts/api/organizations/${encodeURIComponent(orgId)}/environments`,

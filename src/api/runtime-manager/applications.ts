@@ -10,6 +10,7 @@ import {
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -23,13 +24,13 @@ export interface ApplicationListFilters {
 }
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getApplicationList = revalidatingGet<{ data: Application[] }>()
+const getApplicationList = revalidatingGet<{ data: PartialList<Application> }>()
 
 export async function listApplications(
   scope: EnvScope,
   filters: ApplicationListFilters,
   signal?: AbortSignal,
-): Promise<Application[]> {
+): Promise<PartialList<Application>> {
   const body = await getApplicationList({
     method: 'GET',
     path: `${BASE}/applications`,
@@ -186,7 +187,7 @@ export const applicationQueries = {
       queryKey: [...applicationQueries.all(scope), 'list', filters],
       queryFn: ({ signal }) => listApplications(scope, filters, signal),
       refetchInterval: (query) =>
-        query.state.data && anySettling(query.state.data)
+        query.state.data && anySettling(query.state.data.items)
           ? APPLICATION_POLL_FAST_MS
           : APPLICATION_POLL_IDLE_MS,
     }),

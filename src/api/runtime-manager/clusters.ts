@@ -2,6 +2,7 @@ import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -14,9 +15,12 @@ import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.t
 const BASE = '/hybrid/api/v1'
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: Cluster[] }>()
+const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
 
-export async function listClusters(scope: EnvScope, signal?: AbortSignal): Promise<Cluster[]> {
+export async function listClusters(
+  scope: EnvScope,
+  signal?: AbortSignal,
+): Promise<PartialList<Cluster>> {
   return (
     await getList({
       method: 'GET',
@@ -93,7 +97,7 @@ export const clusterQueries = {
       queryKey: [...clusterQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listClusters(scope, signal),
       refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data ?? []).flatMap((c) => c.servers) }),
+        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((c) => c.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({

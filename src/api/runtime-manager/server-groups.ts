@@ -2,6 +2,7 @@ import { queryOptions, useMutation } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
@@ -13,12 +14,12 @@ import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.t
 const BASE = '/hybrid/api/v1'
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: ServerGroup[] }>()
+const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
 
 export async function listServerGroups(
   scope: EnvScope,
   signal?: AbortSignal,
-): Promise<ServerGroup[]> {
+): Promise<PartialList<ServerGroup>> {
   return (
     await getList({
       method: 'GET',
@@ -100,7 +101,7 @@ export const serverGroupQueries = {
       queryKey: [...serverGroupQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServerGroups(scope, signal),
       refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data ?? []).flatMap((g) => g.servers) }),
+        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((g) => g.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({

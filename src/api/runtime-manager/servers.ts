@@ -8,6 +8,7 @@ import {
   type Server,
 } from './server-schemas.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -16,9 +17,13 @@ export const SERVER_POLL_FAST_MS = 5_000
 export const SERVER_POLL_IDLE_MS = 30_000
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getServerList = revalidatingGet<{ data: Server[] }>()
+const getServerList = revalidatingGet<{ data: PartialList<Server> }>()
 
-export async function listServers(scope: EnvScope, signal?: AbortSignal): Promise<Server[]> {
+/** The environment's servers; records that could not be read are in `rejected`. */
+export async function listServers(
+  scope: EnvScope,
+  signal?: AbortSignal,
+): Promise<PartialList<Server>> {
   return (
     await getServerList({
       method: 'GET',
@@ -89,7 +94,7 @@ export const serverQueries = {
       queryKey: [...serverQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServers(scope, signal),
       refetchInterval: (query) =>
-        query.state.data?.some((s) => isServerTransitional(s))
+        query.state.data?.items.some((s) => isServerTransitional(s))
           ? SERVER_POLL_FAST_MS
           : SERVER_POLL_IDLE_MS,
     }),

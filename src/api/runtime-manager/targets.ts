@@ -40,5 +40,5 @@ export function useRefreshAfterMembershipChange(scope: EnvScope) {
  */
 export function useOwnApplications(scope: EnvScope, targetId: number, enabled: boolean) {
   const apps = useQuery({ ...applicationQueries.list(scope, { targetId }), enabled })
-  return { ...apps, own: (apps.data ?? []).filter((a) => a.target.id === targetId) }
+  return { ...apps, own: (apps.data?.items ?? []).filter((a) => a.target.id === targetId) }
 }

@@ -1,4 +1,5 @@
 import { memo, useRef, useState, type FormEvent } from 'react'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
@@ -83,7 +84,7 @@ export const DeployDialog = memo(function DeployDialog({
       {
         onSuccess: (accepted) => {
           toast.success(
-            `Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
+            apiMessage`Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
           )
           setValues(EMPTY)
           setNameEdited(false)
@@ -225,7 +226,7 @@ export const DeployDialog = memo(function DeployDialog({
           </div>
         )}
         {deploy.error && !cancelled && (
-          <ErrorPanel error={deploy.error} title="The deployment was not accepted" />
+          <ErrorPanel error={deploy.error} title="The deployment was not accepted" creating />
         )}
         <div className="dialog-footer">
           {uploading ? (

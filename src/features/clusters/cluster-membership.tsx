@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addClusterServerRequest,
@@ -69,7 +70,7 @@ export function AddClusterServerDialog({
   const [members, setMembers] = useState<ClusterMemberValue[]>([])
   const [errors, setErrors] = useState<AddMembersErrors>({})
   const multicast = cluster.multicastEnabled === true
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = members.flatMap((m) => byId.get(m.serverId) ?? [])
   const room = roomIn(cluster)
   const limit = {
@@ -102,7 +103,7 @@ export function AddClusterServerDialog({
   const setIp = (serverId: number, ip: string) =>
     setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
   const check = () => {
-    const checked = validateAddMembers(cluster, members, servers.data ?? [])
+    const checked = validateAddMembers(cluster, members, servers.data?.items ?? [])
     setErrors(checked.ok ? {} : checked.errors)
     return checked.ok
   }
@@ -177,7 +178,7 @@ export function RemoveClusterServerButton({
       variables={{ clusterId: cluster.id, serverId: server.id }}
       removeRequest={removeClusterServerRequest(scope, cluster.id, server.id)}
     >
-      {server.name} leaves the cluster and becomes an individual server.
+      <ApiText>{server.name}</ApiText> leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
     </RemoveMemberButton>
   )

@@ -23,6 +23,7 @@ import {
   isTransactionFailedError,
   transactionErrors,
 } from '../../api/device-admin/transaction-state.ts'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
@@ -114,12 +115,12 @@ function DeviceView({
         breadcrumbs={
           <>
             <Link to={paths.devices(scope.envId, runtime)}>Devices of {runtime}</Link> /{' '}
-            {deviceLabel(device)}
+            <ApiText truncate>{deviceLabel(device)}</ApiText>
           </>
         }
         title={
           <>
-            {deviceLabel(device)} <StatusBadge {...status} />
+            <ApiText lines={3}>{deviceLabel(device)}</ApiText> <StatusBadge {...status} />
           </>
         }
         subtitle={
@@ -215,7 +216,11 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`${action.label}: ${name}?`}
+          title={
+            <>
+              {action.label}: <ApiText>{name}</ApiText>?
+            </>
+          }
           confirmLabel={action.label}
           tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
           pending={changeStatus.isPending}
@@ -226,7 +231,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, status: action.status },
               {
                 onSuccess: () => {
-                  toast.success(`${name} is now ${action.status.toLowerCase()}`)
+                  toast.success(apiMessage`${name} is now ${action.status.toLowerCase()}`)
                   close()
                 },
               },
@@ -240,7 +245,11 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`Remove ${name}?`}
+          title={
+            <>
+              Remove <ApiText>{name}</ApiText>?
+            </>
+          }
           confirmLabel="Remove device"
           pending={remove.isPending}
           error={remove.error ?? undefined}
@@ -248,7 +257,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
           onConfirm={() =>
             remove.mutate(device.id, {
               onSuccess: () => {
-                toast.success(`Removed ${name}`)
+                toast.success(apiMessage`Removed ${name}`)
                 void navigate(paths.devices(scope.envId, runtime))
               },
             })
@@ -308,10 +317,11 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       { deviceId: device.id, appName: app.appName, status, mode },
       {
         onSuccess: (outcome) => {
-          if (outcome.phase === 'success') toast.success(`${app.appName} ${verb} on ${name}`)
+          if (outcome.phase === 'success')
+            toast.success(apiMessage`${app.appName} ${verb} on ${name}`)
           else
             toast.info(
-              `Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
+              apiMessage`Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
             )
         },
       },

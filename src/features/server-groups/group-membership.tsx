@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addGroupServerRequest,
@@ -53,7 +54,7 @@ export function AddGroupServerDialog({
     targetName: group.name,
   })
   const [chosen, setChosen] = useState<number[]>([])
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = chosen.flatMap((id) => byId.get(id) ?? [])
   // The picker disables them, but a server can join another group while the dialog is open.
   const blocked = picked.filter((s) => membershipReason(s) !== null)
@@ -103,7 +104,8 @@ export function AddGroupServerDialog({
             <>
               The group’s {apps.own.length} application{apps.own.length === 1 ? '' : 's'} will be
               deployed to {picked.length > 1 ? 'each of ' : ''}
-              {listText(picked.map((s) => s.name))}: {listText(apps.own.map((a) => a.name))}.
+              <ApiList names={picked.map((s) => s.name)} />:{' '}
+              <ApiList names={apps.own.map((a) => a.name)} />.
               {away.length > 0 &&
                 ` ${listText(away.map((s) => s.name))} ${away.length === 1 ? 'is' : 'are'} not running: ${away.length === 1 ? 'its' : 'their'} copies wait until ${away.length === 1 ? 'it reconnects' : 'they reconnect'}.`}
             </>
@@ -129,7 +131,8 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
       variables={{ groupId: group.id, serverId: server.id }}
       removeRequest={removeGroupServerRequest(scope, group.id, server.id)}
     >
-      {server.name} becomes an individual server. Later deployments to the group no longer reach it.
+      <ApiText>{server.name}</ApiText> becomes an individual server. Later deployments to the group
+      no longer reach it.
     </RemoveMemberButton>
   )
 }

@@ -75,11 +75,37 @@ test('a failed load shows the API message and request, and Retry loads the list'
 test('a list answer of the wrong shape is an error on the page, not a crash', async () => {
   const { scope } = await signInAs('Administrator')
   demo.server.use(
-    http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: [{ id: 'seven' }] })),
+    http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: { id: 'seven' } })),
   )
   renderApp(paths.servers(scope.envId))
   const alert = await screen.findByRole('alert')
-  expect(alert).toHaveTextContent(/not in the expected format at "data.0.id"/)
+  expect(alert).toHaveTextContent(/not in the expected format at "data"/)
+})
+
+test('one malformed server among good ones: the good ones are listed, a banner details the bad one', async () => {
+  const { scope } = await signInAs('Administrator')
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () =>
+      HttpResponse.json({
+        data: [
+          { id: 1, name: 'good-one', status: 'RUNNING' },
+          { id: 2, name: 'broken-one', status: 42 },
+          { name: 'no-id', status: 'RUNNING' },
+          { id: 4, name: 'good-two', status: 'DISCONNECTED' },
+        ],
+      }),
+    ),
+  )
+  const { user } = renderApp(paths.servers(scope.envId))
+  const table = await screen.findByRole('table', { name: 'Servers' })
+  expect(within(table).getByText('good-one')).toBeInTheDocument()
+  expect(within(table).getByText('good-two')).toBeInTheDocument()
+  expect(within(table).queryByText('broken-one')).toBeNull()
+  const banner = screen.getByRole('status', { name: /could not be read/ })
+  expect(banner).toHaveTextContent('2 servers could not be read and are not shown.')
+  await user.click(screen.getByText('What was wrong'))
+  expect(banner).toHaveTextContent('Record 2 (id 2): status: expected string, found 42')
+  expect(banner).toHaveTextContent('Record 3 (id no-id): id: missing (expected number)')
 })
 
 test('bulk unregister shows one result per server and leaves the list true to the backend', async () => {
@@ -117,6 +143,6 @@ test('an environment without servers offers registering one, which shows a token
   expect(token.textContent).toContain(`${orgId}---${qa.id}---`)
   await user.type(within(dialog).getByLabelText('Server name'), 'qa-mule-01')
   expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(
-    `./amc_setup -H ${token.textContent} qa-mule-01`,
+    `./amc_setup -H '${token.textContent}' 'qa-mule-01'`,
   )
 })
