@@ -10,6 +10,7 @@ import {
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -134,22 +135,90 @@ export interface UploadOptions {
   signal?: AbortSignal
 }
 
-/** Uploads an artifact and deploys it: resolves with the new application's id (202). */
+/** What a deploy answers: the new application's id, its artifact and first status. */
+export interface DeployAccepted {
+  id: number
+  artifact?: Application['artifact']
+  lastReportedStatus?: string
+}
+
+/**
+ * Reads back a deploy whose answer was lost: an application of that name on that
+ * target means the deploy was accepted (names are unique per target: a second one is
+ * refused with 409); none means it was not.
+ */
+export function verifyDeployed(scope: EnvScope, input: DeployInput): Verify<DeployAccepted> {
+  return async () => {
+    const apps = await listApplications(scope, { targetId: input.targetId })
+    const found = apps.find((a) => a.name === input.artifactName && a.target.id === input.targetId)
+    return found
+      ? { id: found.id, artifact: found.artifact, lastReportedStatus: found.lastReportedStatus }
+      : null
+  }
+}
+
+/**
+ * Uploads an artifact and deploys it: resolves with the new application's id (202). A
+ * lost answer is read back (`verifyDeployed`) instead of being reported as a failure.
+ */
 export async function deployApplication(
   scope: EnvScope,
   input: DeployInput,
-  options: UploadOptions = {},
-) {
-  const response = await sendMultipart({
-    method: 'POST',
-    path: `${BASE}/applications`,
-    scope,
-    body: deployForm(input),
-    schema: DeployAcceptedSchema,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  })
-  return response.data.data
+  options: UploadOptions & VerifyOptions = {},
+): Promise<DeployAccepted> {
+  return sendAndVerify(
+    async () => {
+      const response = await sendMultipart({
+        method: 'POST',
+        path: `${BASE}/applications`,
+        scope,
+        body: deployForm(input),
+        schema: DeployAcceptedSchema,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      })
+      return response.data.data
+    },
+    verifyDeployed(scope, input),
+    { onChecking: options.onChecking, signal: options.signal },
+  )
+}
+
+/** Reads back a start or stop: applied when the application now wants that status. */
+export function verifyDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+): Verify<unknown> {
+  return async () =>
+    (await getApplication(scope, id)).desiredStatus === desiredStatus ? true : null
+}
+
+/** Starts or stops one application; a lost answer is read back (`verifyDesiredStatus`). */
+export function setDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(desiredStatusRequest(scope, id, desiredStatus)),
+    verifyDesiredStatus(scope, id, desiredStatus),
+    options,
+  )
+}
+
+/** Deletes one application; after a lost answer, a 404 on reading it back means it is gone. */
+export function deleteApplication(
+  scope: EnvScope,
+  id: number,
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(deleteApplicationRequest(scope, id)),
+    verifyGone(() => getApplication(scope, id), true),
+    options,
+  )
 }
 
 export interface UpdateArtifactInput {
@@ -214,8 +283,15 @@ function useRefreshApplications(scope: EnvScope) {
 export function useSetDesiredStatus(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ id, desiredStatus }: { id: number; desiredStatus: 'STARTED' | 'STOPPED' }) =>
-      request(desiredStatusRequest(scope, id, desiredStatus)),
+    mutationFn: ({
+      id,
+      desiredStatus,
+      options,
+    }: {
+      id: number
+      desiredStatus: 'STARTED' | 'STOPPED'
+      options?: VerifyOptions
+    }) => setDesiredStatus(scope, id, desiredStatus, options),
     onSettled: refresh,
   })
 }
@@ -231,7 +307,7 @@ export function useRedeployApplication(scope: EnvScope) {
 export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => request(deleteApplicationRequest(scope, id)),
+    mutationFn: (id: number) => deleteApplication(scope, id),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: applicationQueries.detail(scope, id).queryKey })
       return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
@@ -242,8 +318,13 @@ export function useDeleteApplication(scope: EnvScope) {
 export function useDeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ input, options }: { input: DeployInput; options?: UploadOptions }) =>
-      deployApplication(scope, input, options),
+    mutationFn: ({
+      input,
+      options,
+    }: {
+      input: DeployInput
+      options?: UploadOptions & VerifyOptions
+    }) => deployApplication(scope, input, options),
     onSuccess: refresh,
   })
 }

@@ -98,7 +98,7 @@ test('bulk unregister shows one result per server and leaves the list true to th
   expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
   const items = within(results).getAllByRole('listitem')
   expect(items[0]).toHaveTextContent(/Failed.*prd-mule-ap-south-01.*belongs to cluster/)
-  expect(items[1]).toHaveTextContent(/Done.*prd-gw-ap-south-01/)
+  expect(items[1]).toHaveTextContent(/Succeeded.*prd-gw-ap-south-01/)
   const remaining = demo.backend.db.servers.all().map((s) => s.name)
   expect(remaining).not.toContain('prd-gw-ap-south-01')
   expect(remaining).toContain('prd-mule-ap-south-01')
