@@ -88,3 +88,26 @@ test('an unknown application says not found with a way back', async () => {
     paths.applications(scope.envId),
   )
 })
+
+test('stop whose answer is lost: the console reads the application back and shows it stopping, no error', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  demo.backend.faults.set({
+    rules: [
+      {
+        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
+        effect: 'lose-answer-network',
+        times: 1,
+      },
+    ],
+  })
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Stop' }))
+  await waitFor(() =>
+    expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
+      'Stopping',
+    ),
+  )
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
+})
