@@ -6,6 +6,7 @@ import { ConsoleContext, type ConsoleContextValue } from '../components/console-
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
+import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
 import { endSession } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
@@ -45,12 +46,19 @@ export function ConsoleLayout() {
   let body
   if (failed) {
     body = (
-      <ErrorPanel
-        error={failed}
-        title="Could not load your organization and environments"
-        onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
-        retrying={me.isFetching || environments.isFetching}
-      />
+      <>
+        <ErrorPanel
+          error={failed}
+          title="Could not load your organization and environments"
+          onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
+          retrying={me.isFetching || environments.isFetching}
+        />
+        {isTransientError(failed) && (
+          <p className="muted" role="status">
+            The console tries again by itself and carries on as soon as the backend answers.
+          </p>
+        )}
+      </>
     )
   } else if (!me.data || !environments.data) {
     body = <LoadingState label="Loading your organization…" />
@@ -82,8 +90,14 @@ export function ConsoleLayout() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Runtime Console
         </Link>
-        {environments.data && environment && (
+        {environments.data && environment ? (
           <EnvironmentSwitcher current={environment.id} environments={environments.data} />
+        ) : (
+          // Until the environments are read (or while they cannot be), say which one the
+          // address names instead of leaving a gap where the picker goes.
+          <span className="muted">
+            {failed ? `Environment ${envId} · unavailable, retrying` : `Environment ${envId}`}
+          </span>
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />

@@ -8,6 +8,10 @@ import { lastEnvironment, useAccount } from './account.ts'
 export function HomeRedirect() {
   const { me, environments } = useAccount()
   const failed = me.error ?? environments.error
+  // The environment used last needs no lookup: open it, and its shell (navigation, the
+  // environment) stays while the organization is read again.
+  const last = lastEnvironment()
+  if (failed && last) return <Navigate to={paths.servers(last)} replace />
   if (failed) {
     return (
       <main className="shell-main">
@@ -22,7 +26,7 @@ export function HomeRedirect() {
   }
   if (!environments.data) return <LoadingState label="Loading your organization…" />
   const envs = environments.data
-  const preferred = envs.find((e) => e.id === lastEnvironment()) ?? envs[0]
+  const preferred = envs.find((e) => e.id === last) ?? envs[0]
   if (!preferred)
     return (
       <EmptyState title="This organization has no environments">

@@ -1,11 +1,15 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
 import { isApiError } from '../lib/api-error.ts'
+import { backoffDelay, isTransientError } from '../lib/outcome.ts'
 import { endSession } from '../lib/session-store.ts'
 
 function expireOn401(error: unknown) {
   if (isApiError(error) && error.status === 401) endSession('expired')
 }
+
+/** How many times a failed read is tried again before its error is shown. */
+export const QUERY_RETRIES = 4
 
 /**
  * The console's query client. A 401 anywhere ends the session (the sign-in page comes
@@ -26,11 +30,14 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        // Retry only what a retry can fix: the network and server errors, once.
+        // Retry only what a retry can fix: no answer, 5xx, 408 and 429 (never another
+        // 4xx or a malformed answer), up to 4 times with exponential backoff.
         retry:
-          options.retry ??
-          ((count, error) =>
-            count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500)),
+          options.retry ?? ((count, error) => count < QUERY_RETRIES && isTransientError(error)),
+        retryDelay: (attempt) => backoffDelay(attempt, 1_000, 30_000),
+        // A query that failed is read again when the browser is back online, and when the
+        // operator comes back to the tab (focus or visibility).
+        refetchOnReconnect: true,
         refetchOnWindowFocus: true,
       },
     },
