@@ -174,7 +174,7 @@ test('bulk unregister reports a result per server, failures first', async ({ pag
   await expect(items.first()).toContainText('Failed')
   await expect(items.first()).toContainText('prd-mule-ap-south-01')
   await expect(items.first()).toContainText('belongs to cluster')
-  await expect(items.nth(1)).toContainText('Done')
+  await expect(items.nth(1)).toContainText('Succeeded')
   await results.getByRole('button', { name: 'Close' }).first().click()
   await expect(page.getByRole('checkbox', { name: 'Select prd-mule-ap-south-01' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' })).toHaveCount(0)
