@@ -26,11 +26,7 @@ import {
   transactionPhase,
   type TransactionPhase,
 } from './transaction-state.ts'
-import {
-  transactionQueries,
-  verifyApplicationStatusChange,
-  waitForTransaction,
-} from './transactions.ts'
+import { transactionQueries, verifyDeviceChange, waitForTransaction } from './transactions.ts'
 
 /** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
 export const DEVICE_POLL_MS = 30_000
@@ -210,7 +206,7 @@ async function sendChange(
 
 /**
  * Enables or disables one application on one device. A lost answer is read back through
- * the runtime's transactions (`verifyApplicationStatusChange`).
+ * the runtime's transactions (`verifyDeviceChange`).
  */
 export function changeApplicationStatus(
   runtime: string,
@@ -222,7 +218,11 @@ export function changeApplicationStatus(
 ): Promise<ChangeOutcome> {
   return sendChange(
     changeApplicationStatusRequest(runtime, deviceId, appName, status, mode),
-    verifyApplicationStatusChange(runtime, { deviceId, appName, status }, Date.now()),
+    verifyDeviceChange(
+      runtime,
+      { type: 'CHANGE_DEVICE_APPLICATION_STATUS', deviceId, appName, status },
+      Date.now(),
+    ),
     options,
   )
 }
@@ -304,7 +304,14 @@ export function useChangeDeviceStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (change: { deviceId: string; status: SettableDeviceStatus }) =>
-      sendChange(changeDeviceStatusRequest(runtime, change.deviceId, change.status)),
+      sendChange(
+        changeDeviceStatusRequest(runtime, change.deviceId, change.status),
+        verifyDeviceChange(
+          runtime,
+          { type: 'CHANGE_DEVICE_STATUS', deviceId: change.deviceId, status: change.status },
+          Date.now(),
+        ),
+      ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
         queryClient,
@@ -319,7 +326,11 @@ export function useChangeDeviceStatus(runtime: string) {
 export function useRemoveDevice(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (deviceId: string) => sendChange(removeDeviceRequest(runtime, deviceId)),
+    mutationFn: (deviceId: string) =>
+      sendChange(
+        removeDeviceRequest(runtime, deviceId),
+        verifyDeviceChange(runtime, { type: 'REMOVE_DEVICE', deviceId }, Date.now()),
+      ),
     onSuccess: (outcome, deviceId) => {
       queryClient.removeQueries({
         queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,

@@ -191,15 +191,25 @@ export async function waitForTransaction(
 /** How far back a read-back looks for the transaction of a change whose answer was lost. */
 export const LOST_CHANGE_WINDOW_MS = 10 * 60_000
 
+/** What a device change was about, as its transaction's type and description say. */
+export interface DeviceChangeKey {
+  /** `CHANGE_DEVICE_APPLICATION_STATUS`, `CHANGE_DEVICE_STATUS` or `REMOVE_DEVICE`. */
+  type: string
+  deviceId: string
+  appName?: string
+  status?: string
+}
+
 /**
- * Reads back an application status change whose answer was lost: the newest
- * transaction of this runtime for that device, application and status, created since
- * shortly before the change was sent. Its status says what happened (it may still be
- * open: then it is followed like any other). `null` when there is none: not applied.
+ * Reads back a device change whose answer was lost: the newest transaction of this
+ * runtime of that type for that device (and application and status, when given),
+ * created since shortly before the change was sent. Its status says what happened (it
+ * may still be open: then it is followed like any other). `null` when there is none:
+ * the change was not applied.
  */
-export function verifyApplicationStatusChange(
+export function verifyDeviceChange(
   runtime: string,
-  change: { deviceId: string; appName: string; status: string },
+  change: DeviceChangeKey,
   sentAt: number,
 ): Verify<Transaction> {
   return async () => {
@@ -211,10 +221,10 @@ export function verifyApplicationStatusChange(
     })
     const found = page.items.find(
       (tx) =>
-        tx.type === 'CHANGE_DEVICE_APPLICATION_STATUS' &&
+        tx.type === change.type &&
         tx.description?.deviceId === change.deviceId &&
-        tx.description.appName === change.appName &&
-        tx.description.status === change.status &&
+        (change.appName === undefined || tx.description.appName === change.appName) &&
+        (change.status === undefined || tx.description.status === change.status) &&
         Date.parse(tx.timeCreated ?? '') >= sentAt - LOST_CHANGE_WINDOW_MS,
     )
     return found ?? null

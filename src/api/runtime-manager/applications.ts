@@ -244,8 +244,21 @@ export async function updateApplicationArtifact(
   options: UploadOptions = {},
 ): Promise<void> {
   const spec = updateArtifactRequest(scope, id, input)
-  if (!(spec.body instanceof FormData)) throw new Error('update body must be multipart')
-  await sendMultipart({ ...spec, body: spec.body, schema: noContent, ...options })
+  const body = spec.body
+  if (!(body instanceof FormData)) throw new Error('update body must be multipart')
+  await sendAndVerify(
+    async () => {
+      await sendMultipart({ ...spec, body, schema: noContent, ...options })
+    },
+    // After a lost answer: applied when the application now carries that file.
+    async () => {
+      const { artifact } = await getApplication(scope, id)
+      return artifact.fileName === input.file.name && artifact.fileSize === input.file.size
+        ? undefined
+        : null
+    },
+    { signal: options.signal },
+  )
 }
 
 export const applicationQueries = {
@@ -296,10 +309,19 @@ export function useSetDesiredStatus(scope: EnvScope) {
   })
 }
 
+/**
+ * A redeploy leaves nothing to read back that tells it happened (same artifact, and the
+ * status may not move yet): after a lost answer its outcome stays unknown.
+ */
+async function cannotTellRedeploy(): Promise<null> {
+  throw new Error('a redeploy cannot be told apart by reading the application')
+}
+
 export function useRedeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: (id: number) => request(redeployRequest(scope, id)),
+    mutationFn: (id: number) =>
+      sendAndVerify(() => request(redeployRequest(scope, id)), cannotTellRedeploy),
     onSettled: refresh,
   })
 }

@@ -111,3 +111,25 @@ test('stop whose answer is lost: the console reads the application back and show
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
 })
+
+test('redeploy whose answer is lost says the outcome is unknown, not that it failed', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  demo.backend.faults.set({
+    rules: [
+      {
+        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
+        effect: 'lose-answer-502',
+        times: 1,
+      },
+    ],
+  })
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Redeploy…' }))
+  const dialog = await screen.findByRole('dialog')
+  await user.click(within(dialog).getByRole('button', { name: /^Redeploy/ }))
+  const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+  expect(alert).toHaveTextContent(/Unknown: the change may have been applied/)
+  expect(alert).toHaveTextContent(/Outcome unknown: the answer to PATCH .* was lost \(HTTP 502\)/)
+  expect(alert).not.toHaveTextContent(/failed;/)
+})
