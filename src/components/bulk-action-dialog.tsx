@@ -5,6 +5,7 @@ import type { RequestInit_ } from '../lib/describe-request.ts'
 import { BulkResults } from './bulk-results.tsx'
 import {
   bulkSummary,
+  checkingLine,
   countOutcomes,
   runBulk,
   succeededIds,
@@ -60,9 +61,13 @@ export function BulkActionDialog<T>({
   children: ReactNode
 }) {
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const [checking, setChecking] = useState<string[]>([])
   const bulk = useMutation({
     mutationFn: async (targets: readonly T[]) => {
-      const outcome = await runBulk(targets, describe, run)
+      setChecking([])
+      const outcome = await runBulk(targets, describe, run, undefined, ({ label }) =>
+        setChecking((labels) => [...labels, label]),
+      )
       await refresh()
       return outcome
     },
@@ -103,6 +108,11 @@ export function BulkActionDialog<T>({
       requests={items.map(requestFor)}
     >
       {children}
+      {bulk.isPending && checking.length > 0 && (
+        <p role="status" className="alert alert-warn">
+          {checkingLine(checking)}
+        </p>
+      )}
       <p className="muted">
         {items
           .slice(0, 5)

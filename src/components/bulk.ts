@@ -38,6 +38,8 @@ export async function runBulk<T>(
   describe: (item: T) => { id: string; label: string },
   action: (item: T, options: BulkActionOptions) => Promise<unknown>,
   concurrency = 4,
+  /** Told when an item's answer was lost and it is being read back ("Unknown — checking"). */
+  onChecking?: (item: { id: string; label: string }) => void,
 ): Promise<BulkItemResult[]> {
   const results: BulkItemResult[] = new Array(items.length)
   let next = 0
@@ -48,7 +50,12 @@ export async function runBulk<T>(
       const { id, label } = describe(item)
       let checked = false
       try {
-        await action(item, { onChecking: () => (checked = true) })
+        await action(item, {
+          onChecking: () => {
+            checked = true
+            onChecking?.({ id, label })
+          },
+        })
         results[index] = checked
           ? {
               id,
@@ -106,4 +113,9 @@ export function failuresFirst(results: readonly BulkItemResult[]): BulkItemResul
     ...results.filter((r) => r.outcome === 'failed'),
     ...results.filter((r) => r.outcome === 'succeeded'),
   ]
+}
+
+/** The line shown while some items of a bulk action are being read back. */
+export function checkingLine(labels: readonly string[]): string {
+  return `Unknown — checking: the answer for ${labels.join(', ')} was lost; reading ${labels.length === 1 ? 'it' : 'them'} back to learn what happened…`
 }

@@ -13,6 +13,7 @@ import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import {
   bulkSummary,
+  checkingLine,
   countOutcomes,
   runBulk,
   succeededIds,
@@ -57,9 +58,11 @@ export function BulkApplicationDialog({
   const { scope } = useConsole()
   const queryClient = useQueryClient()
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const [checking, setChecking] = useState<string[]>([])
   const words = VERBS[action]
   const bulk = useMutation({
     mutationFn: async (targets: readonly Application[]) => {
+      setChecking([])
       const outcome = await runBulk(
         targets,
         (app) => ({ id: String(app.id), label: app.name }),
@@ -67,6 +70,8 @@ export function BulkApplicationDialog({
           action === 'delete'
             ? deleteApplication(scope, app.id, options)
             : setDesiredStatus(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED', options),
+        undefined,
+        ({ label }) => setChecking((labels) => [...labels, label]),
       )
       await queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
       return outcome
@@ -113,6 +118,11 @@ export function BulkApplicationDialog({
             ? 'Each application stops on every server of its target; clients get no answer until it starts again.'
             : 'Each application starts on every connected server of its target.'}
       </p>
+      {bulk.isPending && checking.length > 0 && (
+        <p role="status" className="alert alert-warn">
+          {checkingLine(checking)}
+        </p>
+      )}
       <p className="muted">
         {apps
           .slice(0, 6)
