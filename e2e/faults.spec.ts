@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, setFaults, signInAs, test } from './fixtures.ts'
-import { LIVE_URL } from './ports.ts'
+import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
 /**
  * Issue 14, recovery and outcomes: each fault is injected (the demo's in-browser fault
@@ -48,6 +48,42 @@ async function signInLive(page: Page): Promise<void> {
   await page.getByLabel('Client secret').fill('demo-administrator-secret')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
+}
+
+/**
+ * Reads the shared live backend through its own API (not through the console): a token
+ * for the administrator, then calls with the organization and first environment.
+ */
+async function liveBackend(request: APIRequestContext) {
+  const token = await request.post(`${BACKEND_URL}/accounts/api/v2/oauth2/token`, {
+    form: {
+      client_id: 'demo-administrator',
+      client_secret: 'demo-administrator-secret',
+      grant_type: 'client_credentials',
+    },
+  })
+  expect(token.ok()).toBe(true)
+  const { access_token: accessToken } = await token.json()
+  const auth = { Authorization: `Bearer ${accessToken}` }
+  const me = await (await request.get(`${BACKEND_URL}/accounts/api/me`, { headers: auth })).json()
+  const orgId: string = me.user.organization.id
+  const envs = await (
+    await request.get(`${BACKEND_URL}/accounts/api/organizations/${orgId}/environments`, {
+      headers: auth,
+    })
+  ).json()
+  const headers = { ...auth, 'X-ANYPNT-ORG-ID': orgId, 'X-ANYPNT-ENV-ID': envs.data[0].id }
+  return {
+    async applicationsNamed(name: string): Promise<Array<{ id: number; name: string }>> {
+      const list = await request.get(`${BACKEND_URL}/hybrid/api/v1/applications`, { headers })
+      expect(list.ok()).toBe(true)
+      const body: { data: Array<{ id: number; name: string }> } = await list.json()
+      return body.data.filter((a) => a.name === name)
+    },
+    async deleteApplication(id: number): Promise<void> {
+      await request.delete(`${BACKEND_URL}/hybrid/api/v1/applications/${id}`, { headers })
+    },
+  }
 }
 
 /** Marks this document, so a later check can tell that the page was not reloaded. */
@@ -136,6 +172,53 @@ test('deploy whose answer is lost (applied, then 502): the console says it succe
   })
 })
 
+test('live build: a deploy whose connection drops after the backend applied it ends Succeeded, as the backend says', async ({
+  page,
+  request,
+}) => {
+  await scenario('live deploy, connection dropped after it was applied', async () => {
+    const name = `lost-answer-${Date.now().toString(36)}`
+    const backend = await liveBackend(request)
+    await signInLive(page)
+    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
+    // The HTTP demo backend runs the deploy, then drops the connection (the proxy says 502).
+    const set = await request.post(`${BACKEND_URL}/__demo/faults`, {
+      data: {
+        rules: [
+          { matching: 'POST /hybrid/api/v1/applications', effect: 'lose-answer-network', times: 1 },
+        ],
+      },
+    })
+    expect(set.ok()).toBe(true)
+    try {
+      await page.getByRole('button', { name: 'Deploy application' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Deploy an application' })
+      await dialog.getByLabel('Artifact file').setInputFiles({
+        name: 'live-probe-1.0.0-mule-application.jar',
+        mimeType: 'application/java-archive',
+        buffer: artifact(),
+      })
+      await dialog.getByLabel('Application name').fill(name)
+      await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+      await dialog.getByRole('button', { name: 'Deploy', exact: true }).click()
+      await expect(
+        page.getByText(new RegExp(`Deployment of ${name} succeeded: its answer was lost`)),
+      ).toBeVisible()
+      await expect(page.getByRole('heading', { name: new RegExp(name) })).toBeVisible()
+      // The backend, read through its own API: the application exists, once.
+      expect(await backend.applicationsNamed(name)).toHaveLength(1)
+      const rules = await (await request.get(`${BACKEND_URL}/__demo/faults`)).json()
+      expect(rules.rules).toEqual([])
+    } finally {
+      // Leave the shared backend as found.
+      await request.post(`${BACKEND_URL}/__demo/faults`, { data: { rules: [] } })
+      for (const app of await backend.applicationsNamed(name))
+        await backend.deleteApplication(app.id)
+    }
+  })
+})
+
 test('bulk delete with one answer lost (applied, connection dropped): that application says Succeeded and is gone', async ({
   page,
 }) => {
@@ -186,6 +269,54 @@ test('bulk delete with one answer lost (applied, connection dropped): that appli
     await expect(table).toBeVisible()
     for (const name of names)
       await expect(table.getByRole('link', { name, exact: true })).toHaveCount(0)
+  })
+})
+
+test('bulk delete where a gateway refuses one call before the backend (503): that one says Failed and still exists', async ({
+  page,
+}) => {
+  await scenario('bulk delete, one refused by a gateway (not applied)', async () => {
+    await signInAs(page, 'Administrator')
+    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    const table = page.getByRole('table', { name: 'Applications' })
+    await expect(table).toBeVisible()
+    await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
+    const names: string[] = []
+    const hrefs: string[] = []
+    for (let i = 1; i <= 2; i++) {
+      const row = table.getByRole('row').nth(i)
+      const link = row.getByRole('link').first()
+      names.push(await link.innerText())
+      hrefs.push((await link.getAttribute('href')) ?? '')
+      await row.getByRole('checkbox').check()
+    }
+    const refusedId = hrefs[0]?.split('/').pop() ?? ''
+    await setFaults(page, {
+      rules: [
+        {
+          matching: `DELETE /hybrid/api/v1/applications/${refusedId}`,
+          effect: 'fail-503',
+          times: 1,
+        },
+      ],
+    })
+    await page
+      .getByRole('region', { name: 'Selection' })
+      .getByRole('button', { name: 'Delete…' })
+      .click()
+    const confirm = page.getByRole('dialog', { name: 'Delete 2 applications?' })
+    await confirm.getByLabel(/Type .* to confirm/).fill('delete 2')
+    await confirm.getByRole('button', { name: 'Delete 2' }).click()
+
+    const results = page.getByRole('dialog', { name: 'Delete applications: results' })
+    await expect(results.getByText('Delete: 1 of 2 succeeded, 1 failed.')).toBeVisible()
+    const items = results.getByRole('list', { name: 'Result per item' }).getByRole('listitem')
+    await expect(items.filter({ hasText: names[0]! })).toContainText('Failed')
+    await expect(items.filter({ hasText: names[1]! })).toContainText('Succeeded')
+
+    await page.reload()
+    await expect(table.getByRole('link', { name: names[0]!, exact: true })).toHaveCount(1)
+    await expect(table.getByRole('link', { name: names[1]!, exact: true })).toHaveCount(0)
   })
 })
 
