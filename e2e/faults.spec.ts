@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, setFaults, signInAs, test } from './fixtures.ts'
+import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
 /**
@@ -110,6 +110,7 @@ test('offline: a page whose code cannot load says so in the shell, then appears 
     // The shell stays: navigation and header.
     await expect(nav(page).getByRole('link', { name: 'Servers' })).toBeVisible()
     await expect(page.getByRole('combobox', { name: 'Environment' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
     await context.setOffline(false)
     await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
     await expect(page.getByRole('heading', { name: UNLOADABLE })).toHaveCount(0)
@@ -391,6 +392,7 @@ test('a failed start (backend unreachable) keeps the navigation and recovers by 
     })
     await expect(nav(page).getByRole('link', { name: 'Applications', exact: true })).toBeVisible()
     await expect(page.getByText(/unavailable, retrying/)).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
     await markDocument(page)
     await setFaults(page, { offline: false })
     // No click on Retry: the console reads again on its own.

@@ -1,6 +1,7 @@
 import { Navigate } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { EmptyState, LoadingState } from '../components/states.tsx'
+import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
 import { lastEnvironment, useAccount } from './account.ts'
 
@@ -11,7 +12,8 @@ export function HomeRedirect() {
   // The environment used last needs no lookup: open it, and its shell (navigation, the
   // environment) stays while the organization is read again.
   const last = lastEnvironment()
-  if (failed && last) return <Navigate to={paths.servers(last)} replace />
+  if (failed && last && isTransientError(failed))
+    return <Navigate to={paths.servers(last)} replace />
   if (failed) {
     return (
       <main className="shell-main">

@@ -33,7 +33,7 @@ test('retries back off exponentially, and queries refetch on reconnect and focus
   const queries = createQueryClient().getDefaultOptions().queries
   const delay = queries?.retryDelay
   if (typeof delay !== 'function') throw new Error('retryDelay is not a function')
-  expect([0, 1, 2, 3].map((n) => delay(n, httpError(502)))).toEqual([1_000, 2_000, 4_000, 8_000])
+  expect([0, 1, 2, 3].map((n) => delay(n, httpError(502)))).toEqual([500, 1_000, 2_000, 4_000])
   expect(queries?.refetchOnReconnect).toBe(true)
   expect(queries?.refetchOnWindowFocus).toBe(true)
 })
