@@ -181,7 +181,7 @@ test('delete several from the list: one confirmation, a result per application',
   await expectNoSeriousA11yViolations(page)
   await dialog.getByRole('button', { name: 'Delete 2' }).click()
   const results = page.getByRole('list', { name: 'Result per item' })
-  await expect(results.getByText('Done')).toHaveCount(2)
+  await expect(results.getByText('Succeeded')).toHaveCount(2)
   await page.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(table.getByRole('link', { name: first, exact: true })).toHaveCount(0)
   await expect(table.getByRole('link', { name: second, exact: true })).toHaveCount(0)

@@ -198,9 +198,9 @@ test('bulk: disable one application on every device of a user, with one failure'
   const list = results.getByRole('list', { name: 'Result per item' })
   await expect(list.getByRole('listitem').first()).toContainText("Lena's Pixel 6")
   await expect(list.getByRole('listitem').first()).toContainText('is no longer deployed')
-  await expect(list.getByRole('listitem').filter({ hasText: 'Done' })).toHaveCount(2)
+  await expect(list.getByRole('listitem').filter({ hasText: 'Succeeded' })).toHaveCount(2)
   // One toast sums the queued change up; none per transaction.
-  await expect(page.getByText('Disable AcmeBank: 3 queued, 2 done, 1 failed')).toBeVisible()
+  await expect(page.getByText('Disable AcmeBank: 3 queued, 2 succeeded, 1 failed')).toBeVisible()
   await expect(page.getByText(/\(transaction \d+\) (succeeded|ended in)/)).toHaveCount(0)
   await results.getByRole('button', { name: 'Close' }).first().click()
 

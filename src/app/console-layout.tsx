@@ -7,6 +7,7 @@ import { ErrorPanel } from '../components/error-panel.tsx'
 import { RejectedRecords } from '../components/rejected-records.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
+import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
 import { FAMILY_NAMES, useSignOut } from '../api/console/session.ts'
 import {
@@ -69,12 +70,19 @@ export function ConsoleLayout() {
     body = <FamilyGate family="arm">{null}</FamilyGate>
   } else if (failed) {
     body = (
-      <ErrorPanel
-        error={failed}
-        title="Could not load your organization and environments"
-        onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
-        retrying={me.isFetching || environments.isFetching}
-      />
+      <>
+        <ErrorPanel
+          error={failed}
+          title="Could not load your organization and environments"
+          onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
+          retrying={me.isFetching || environments.isFetching}
+        />
+        {isTransientError(failed) && (
+          <p className="muted" role="status">
+            The console tries again by itself and carries on as soon as the backend answers.
+          </p>
+        )}
+      </>
     )
   } else if (!me.data || !environments.data) {
     body = <LoadingState label="Loading your organization…" />
@@ -110,8 +118,14 @@ export function ConsoleLayout() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Runtime Console
         </Link>
-        {environments.data && environment && (
+        {environments.data && environment ? (
           <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
+        ) : (
+          // Until the environments are read (or while they cannot be), say which one the
+          // address names instead of leaving a gap where the picker goes.
+          <span className="muted">
+            {failed ? `Environment ${envId} · unavailable, retrying` : `Environment ${envId}`}
+          </span>
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />

@@ -2,6 +2,7 @@ import { Navigate } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { EmptyState, LoadingState } from '../components/states.tsx'
 import { FamilyGate, useFamilyReady } from '../features/session/family-gate.tsx'
+import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
 import { lastEnvironment, useAccount } from './account.ts'
 
@@ -19,6 +20,11 @@ export function HomeRedirect() {
     )
   }
   const failed = me.error ?? environments.error
+  // The environment used last needs no lookup: open it, and its shell (navigation, the
+  // environment) stays while the organization is read again.
+  const last = lastEnvironment()
+  if (failed && last && isTransientError(failed))
+    return <Navigate to={paths.servers(last)} replace />
   if (failed) {
     return (
       <main className="shell-main">
@@ -33,7 +39,7 @@ export function HomeRedirect() {
   }
   if (!environments.data) return <LoadingState label="Loading your organization…" />
   const envs = environments.data.items
-  const preferred = envs.find((e) => e.id === lastEnvironment()) ?? envs[0]
+  const preferred = envs.find((e) => e.id === last) ?? envs[0]
   if (!preferred)
     return (
       <EmptyState title="This organization has no environments">

@@ -1,6 +1,10 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
 import { isApiError } from '../lib/api-error.ts'
+import { backoffDelay, isTransientError } from '../lib/outcome.ts'
+
+/** How many times a failed read is tried again before its error is shown. */
+export const QUERY_RETRIES = 3
 
 /**
  * The console's query client. A 401 is not its business: `request` reports it to the
@@ -20,11 +24,15 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        // Retry only what a retry can fix: the network and server errors, once.
+        // Retry only what a retry can fix: no answer, 5xx, 408 and 429 (never another
+        // 4xx or a malformed answer), 3 times with exponential backoff (0.5, 1, 2 s): a
+        // blip heals unseen, and a real outage still shows within a few seconds.
         retry:
-          options.retry ??
-          ((count, error) =>
-            count < 1 && isApiError(error) && (error.kind === 'network' || error.status >= 500)),
+          options.retry ?? ((count, error) => count < QUERY_RETRIES && isTransientError(error)),
+        retryDelay: (attempt) => backoffDelay(attempt, 500, 8_000),
+        // A query that failed is read again when the browser is back online, and when the
+        // operator comes back to the tab (focus or visibility).
+        refetchOnReconnect: true,
         refetchOnWindowFocus: true,
       },
     },

@@ -8,8 +8,9 @@ import {
   useRefreshAfterMembershipChange,
 } from '../api/runtime-manager/targets.ts'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { request, type RequestSpec } from '../lib/request.ts'
+import type { RequestSpec } from '../lib/request.ts'
 import { BulkActionDialog } from './bulk-action-dialog.tsx'
+import type { BulkActionOptions } from './bulk.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { useConsole, usePermission } from './console-context.tsx'
@@ -115,6 +116,7 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
   targets,
   noun,
   deleteRequest,
+  remove,
   targetKey,
   open,
   onOpenChange,
@@ -123,6 +125,8 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
   targets: readonly T[]
   noun: TargetNoun
   deleteRequest: (target: T) => RequestSpec<unknown>
+  /** Sends the delete of one target, reading it back after a lost answer (`deleteCluster`...). */
+  remove: (target: T, options: BulkActionOptions) => Promise<unknown>
   /** The query key of this kind of target, refreshed with servers and applications. */
   targetKey: readonly unknown[]
   open: boolean
@@ -136,7 +140,7 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
       items={targets}
       describe={(t) => ({ id: String(t.id), label: t.name })}
       requestFor={deleteRequest}
-      run={(t) => request(deleteRequest(t))}
+      run={remove}
       refresh={() => refresh(targetKey)}
       verb="Delete"
       pastVerb="Deleted"

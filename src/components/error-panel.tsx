@@ -1,4 +1,5 @@
 import { isApiError } from '../lib/api-error.ts'
+import { isOutcomeUnknownError } from '../lib/outcome.ts'
 import { Button } from './button.tsx'
 
 /**
@@ -22,11 +23,16 @@ export function ErrorPanel({
    */
   creating?: boolean
 }) {
-  const api = isApiError(error) ? error : null
+  // A change whose answer was lost and could not be read back is not a failure: the
+  // page's "... failed" title would claim more than the console knows.
+  const unknown = isOutcomeUnknownError(error)
+  const api = isApiError(error) ? error : unknown ? error.lost : null
   const message = error instanceof Error ? error.message : String(error)
   return (
-    <div className="alert alert-error" role="alert">
-      <div className="alert-title">{title}</div>
+    <div className={unknown ? 'alert alert-warn' : 'alert alert-error'} role="alert">
+      <div className="alert-title">
+        {unknown ? 'Unknown: the change may have been applied' : title}
+      </div>
       <div>{message}</div>
       {api && api.details.length > 0 && (
         <ul>
@@ -41,7 +47,7 @@ export function ErrorPanel({
           {api.summary}
         </div>
       )}
-      {api && nextStep(api.status, api.kind, creating === true) && (
+      {!unknown && api && nextStep(api.status, api.kind, creating === true) && (
         <div className="muted">{nextStep(api.status, api.kind, creating === true)}</div>
       )}
       {onRetry && (

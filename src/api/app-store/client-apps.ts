@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query'
 import { isApiError } from '../../lib/api-error.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import { noContent, send, sendConditional, type RequestSpec } from '../../lib/request.ts'
 import {
   ClientAppListSchema,
@@ -139,10 +140,24 @@ export interface CreatedClientApp {
   detail: ClientAppDetail
 }
 
+/**
+ * Creates an application. After a lost answer the store is asked for that exact name
+ * (names are unique per subscriber: a second one is refused with 409).
+ */
 export async function createClientApp(input: ClientAppInput): Promise<CreatedClientApp> {
-  const { data, headers } = await send(createClientAppRequest(input))
-  const applicationId = applicationIdFromLocation(headers.get('Location')) ?? data.applicationId
-  return { applicationId, detail: detailFrom(data, headers) }
+  return sendAndVerify(
+    async () => {
+      const { data, headers } = await send(createClientAppRequest(input))
+      const applicationId = applicationIdFromLocation(headers.get('Location')) ?? data.applicationId
+      return { applicationId, detail: detailFrom(data, headers) }
+    },
+    async () => {
+      const list = await listClientApps({ name: input.name, offset: 0, limit: 1 })
+      const found = list.list.find((a) => a.name === input.name)
+      if (!found) return null
+      return { applicationId: found.applicationId, detail: await getClientApp(found.applicationId) }
+    },
+  )
 }
 
 /**
@@ -188,10 +203,23 @@ export function deleteClientAppRequest(applicationId: string): RequestSpec<unkno
 /** What a delete achieved: removed now, or it was already gone (404). */
 export type DeleteOutcome = 'deleted' | 'already-gone'
 
-export async function deleteClientApp(applicationId: string): Promise<DeleteOutcome> {
+/**
+ * Deletes an application. A 404 means it was already gone; after a lost answer, a 404
+ * on reading it back means this delete removed it.
+ */
+export async function deleteClientApp(
+  applicationId: string,
+  options: VerifyOptions = {},
+): Promise<DeleteOutcome> {
   try {
-    await send(deleteClientAppRequest(applicationId))
-    return 'deleted'
+    return await sendAndVerify(
+      async (): Promise<DeleteOutcome> => {
+        await send(deleteClientAppRequest(applicationId))
+        return 'deleted'
+      },
+      verifyGone(() => getClientApp(applicationId), 'deleted'),
+      options,
+    )
   } catch (error) {
     if (isApiError(error) && error.kind === 'http' && error.status === 404) return 'already-gone'
     throw error
@@ -319,7 +347,7 @@ export function useUpdateClientApp(applicationId: string) {
 export function useDeleteClientApp() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: deleteClientApp,
+    mutationFn: (applicationId: string) => deleteClientApp(applicationId),
     onSuccess: async (_outcome, applicationId) => {
       queryClient.removeQueries({ queryKey: detailKey(applicationId) })
       await queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })

@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import { isApiError } from '../../lib/api-error.ts'
+import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   DevicePageSchema,
@@ -26,7 +27,7 @@ import {
   transactionPhase,
   type TransactionPhase,
 } from './transaction-state.ts'
-import { transactionQueries, waitForTransaction } from './transactions.ts'
+import { transactionQueries, verifyDeviceChange, waitForTransaction } from './transactions.ts'
 
 /** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
 export const DEVICE_POLL_MS = 30_000
@@ -202,23 +203,48 @@ export interface ChangeOutcome {
  * Sends a change and reads its transaction. A change that ended in FAILURE or CANCELED
  * throws `TransactionFailedError` (whatever `ok` says), so it can never pass for a success.
  */
-async function sendChange(spec: RequestSpec<TransactionResult>): Promise<ChangeOutcome> {
-  const result = await request(spec)
+async function sendChange(
+  spec: RequestSpec<TransactionResult>,
+  verify?: Verify<Transaction>,
+  options: VerifyOptions = {},
+): Promise<ChangeOutcome> {
+  const result = verify
+    ? await sendAndVerify(
+        () => request(spec),
+        async (): Promise<TransactionResult | null> => {
+          const tx = await verify()
+          return tx ? { ok: transactionPhase(tx.status) === 'success', transaction: tx } : null
+        },
+        options,
+      )
+    : await request(spec)
   const phase = resultPhase(result)
   if (phase === 'failure' || phase === 'canceled')
     throw new TransactionFailedError(result.transaction)
   return { transaction: result.transaction, phase }
 }
 
-/** Enables or disables one application on one device. */
+/**
+ * Enables or disables one application on one device. A lost answer is read back through
+ * the runtime's transactions (`verifyDeviceChange`).
+ */
 export function changeApplicationStatus(
   runtime: string,
   deviceId: string,
   appName: string,
   status: ApplicationStatus,
   mode: ApplyMode,
+  options: VerifyOptions = {},
 ): Promise<ChangeOutcome> {
-  return sendChange(changeApplicationStatusRequest(runtime, deviceId, appName, status, mode))
+  return sendChange(
+    changeApplicationStatusRequest(runtime, deviceId, appName, status, mode),
+    verifyDeviceChange(
+      runtime,
+      { type: 'CHANGE_DEVICE_APPLICATION_STATUS', deviceId, appName, status },
+      Date.now(),
+    ),
+    options,
+  )
 }
 
 export function changeDeviceStatusRequest(
@@ -298,7 +324,14 @@ export function useChangeDeviceStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (change: { deviceId: string; status: SettableDeviceStatus }) =>
-      sendChange(changeDeviceStatusRequest(runtime, change.deviceId, change.status)),
+      sendChange(
+        changeDeviceStatusRequest(runtime, change.deviceId, change.status),
+        verifyDeviceChange(
+          runtime,
+          { type: 'CHANGE_DEVICE_STATUS', deviceId: change.deviceId, status: change.status },
+          Date.now(),
+        ),
+      ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
         queryClient,
@@ -313,7 +346,11 @@ export function useChangeDeviceStatus(runtime: string) {
 export function useRemoveDevice(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (deviceId: string) => sendChange(removeDeviceRequest(runtime, deviceId)),
+    mutationFn: (deviceId: string) =>
+      sendChange(
+        removeDeviceRequest(runtime, deviceId),
+        verifyDeviceChange(runtime, { type: 'REMOVE_DEVICE', deviceId }, Date.now()),
+      ),
     onSuccess: (outcome, deviceId) => {
       queryClient.removeQueries({
         queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,
@@ -372,15 +409,17 @@ export const userDeviceQueries = {
 export async function changeApplicationStatusToEnd(
   runtime: string,
   change: ApplicationStatusChange,
-  signal?: AbortSignal,
+  options: VerifyOptions = {},
   onAccepted?: (transaction: Transaction) => void,
 ): Promise<Transaction> {
+  const { signal } = options
   const outcome = await changeApplicationStatus(
     runtime,
     change.deviceId,
     change.appName,
     change.status,
     change.mode,
+    options,
   )
   onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { PartialList } from '../../lib/partial-list.ts'
+import { backoffDelay, isTransientError } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { startSession } from '../../lib/session-store.ts'
 import { refetchUnauthorized } from '../console/session.ts'
@@ -52,6 +53,26 @@ export async function listEnvironments(
   return body.data
 }
 
+/** First and longest wait between reads of the account while it cannot be loaded. */
+export const ACCOUNT_RECOVERY_BASE_MS = 2_000
+export const ACCOUNT_RECOVERY_MAX_MS = 60_000
+
+/**
+ * While the identity or the environments cannot be read for a reason time can fix (the
+ * network, a 5xx), they are read again with backoff, so the console comes back by itself
+ * once the backend does. Everything waits on them, and nothing else would poll them.
+ */
+function recoverWhileFailing(query: {
+  state: { status: string; error: unknown; errorUpdateCount: number }
+}) {
+  if (query.state.status !== 'error' || !isTransientError(query.state.error)) return false
+  return backoffDelay(
+    query.state.errorUpdateCount - 1,
+    ACCOUNT_RECOVERY_BASE_MS,
+    ACCOUNT_RECOVERY_MAX_MS,
+  )
+}
+
 export const accountQueries = {
   all: () => ['access-management'] as const,
   me: () =>
@@ -59,12 +80,14 @@ export const accountQueries = {
       queryKey: [...accountQueries.all(), 'me'],
       queryFn: ({ signal }) => getMe(signal),
       staleTime: 5 * 60_000,
+      refetchInterval: recoverWhileFailing,
     }),
   environments: (orgId: string) =>
     queryOptions({
       queryKey: [...accountQueries.all(), orgId, 'environments'],
       queryFn: ({ signal }) => listEnvironments(orgId, signal),
       staleTime: 5 * 60_000,
+      refetchInterval: recoverWhileFailing,
     }),
 }
 

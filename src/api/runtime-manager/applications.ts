@@ -11,6 +11,7 @@ import {
 import { applicationState } from './application-status.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
+import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -135,22 +136,92 @@ export interface UploadOptions {
   signal?: AbortSignal
 }
 
-/** Uploads an artifact and deploys it: resolves with the new application's id (202). */
+/** What a deploy answers: the new application's id, its artifact and first status. */
+export interface DeployAccepted {
+  id: number
+  artifact?: Application['artifact']
+  lastReportedStatus?: string
+}
+
+/**
+ * Reads back a deploy whose answer was lost: an application of that name on that
+ * target means the deploy was accepted (names are unique per target: a second one is
+ * refused with 409); none means it was not.
+ */
+export function verifyDeployed(scope: EnvScope, input: DeployInput): Verify<DeployAccepted> {
+  return async () => {
+    const apps = await listApplications(scope, { targetId: input.targetId })
+    const found = apps.items.find(
+      (a) => a.name === input.artifactName && a.target.id === input.targetId,
+    )
+    return found
+      ? { id: found.id, artifact: found.artifact, lastReportedStatus: found.lastReportedStatus }
+      : null
+  }
+}
+
+/**
+ * Uploads an artifact and deploys it: resolves with the new application's id (202). A
+ * lost answer is read back (`verifyDeployed`) instead of being reported as a failure.
+ */
 export async function deployApplication(
   scope: EnvScope,
   input: DeployInput,
-  options: UploadOptions = {},
-) {
-  const response = await sendMultipart({
-    method: 'POST',
-    path: `${BASE}/applications`,
-    scope,
-    body: deployForm(input),
-    schema: DeployAcceptedSchema,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  })
-  return response.data.data
+  options: UploadOptions & VerifyOptions = {},
+): Promise<DeployAccepted> {
+  return sendAndVerify(
+    async () => {
+      const response = await sendMultipart({
+        method: 'POST',
+        path: `${BASE}/applications`,
+        scope,
+        body: deployForm(input),
+        schema: DeployAcceptedSchema,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      })
+      return response.data.data
+    },
+    verifyDeployed(scope, input),
+    { onChecking: options.onChecking, signal: options.signal },
+  )
+}
+
+/** Reads back a start or stop: applied when the application now wants that status. */
+export function verifyDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+): Verify<unknown> {
+  return async () =>
+    (await getApplication(scope, id)).desiredStatus === desiredStatus ? true : null
+}
+
+/** Starts or stops one application; a lost answer is read back (`verifyDesiredStatus`). */
+export function setDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(desiredStatusRequest(scope, id, desiredStatus)),
+    verifyDesiredStatus(scope, id, desiredStatus),
+    options,
+  )
+}
+
+/** Deletes one application; after a lost answer, a 404 on reading it back means it is gone. */
+export function deleteApplication(
+  scope: EnvScope,
+  id: number,
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(deleteApplicationRequest(scope, id)),
+    verifyGone(() => getApplication(scope, id), true),
+    options,
+  )
 }
 
 export interface UpdateArtifactInput {
@@ -176,8 +247,21 @@ export async function updateApplicationArtifact(
   options: UploadOptions = {},
 ): Promise<void> {
   const spec = updateArtifactRequest(scope, id, input)
-  if (!(spec.body instanceof FormData)) throw new Error('update body must be multipart')
-  await sendMultipart({ ...spec, body: spec.body, schema: noContent, ...options })
+  const body = spec.body
+  if (!(body instanceof FormData)) throw new Error('update body must be multipart')
+  await sendAndVerify(
+    async () => {
+      await sendMultipart({ ...spec, body, schema: noContent, ...options })
+    },
+    // After a lost answer: applied when the application now carries that file.
+    async () => {
+      const { artifact } = await getApplication(scope, id)
+      return artifact.fileName === input.file.name && artifact.fileSize === input.file.size
+        ? undefined
+        : null
+    },
+    { signal: options.signal },
+  )
 }
 
 export const applicationQueries = {
@@ -215,16 +299,32 @@ function useRefreshApplications(scope: EnvScope) {
 export function useSetDesiredStatus(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ id, desiredStatus }: { id: number; desiredStatus: 'STARTED' | 'STOPPED' }) =>
-      request(desiredStatusRequest(scope, id, desiredStatus)),
+    mutationFn: ({
+      id,
+      desiredStatus,
+      options,
+    }: {
+      id: number
+      desiredStatus: 'STARTED' | 'STOPPED'
+      options?: VerifyOptions
+    }) => setDesiredStatus(scope, id, desiredStatus, options),
     onSettled: refresh,
   })
+}
+
+/**
+ * A redeploy leaves nothing to read back that tells it happened (same artifact, and the
+ * status may not move yet): after a lost answer its outcome stays unknown.
+ */
+async function cannotTellRedeploy(): Promise<null> {
+  throw new Error('a redeploy cannot be told apart by reading the application')
 }
 
 export function useRedeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: (id: number) => request(redeployRequest(scope, id)),
+    mutationFn: (id: number) =>
+      sendAndVerify(() => request(redeployRequest(scope, id)), cannotTellRedeploy),
     onSettled: refresh,
   })
 }
@@ -232,7 +332,7 @@ export function useRedeployApplication(scope: EnvScope) {
 export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => request(deleteApplicationRequest(scope, id)),
+    mutationFn: (id: number) => deleteApplication(scope, id),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: applicationQueries.detail(scope, id).queryKey })
       return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
@@ -243,8 +343,13 @@ export function useDeleteApplication(scope: EnvScope) {
 export function useDeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ input, options }: { input: DeployInput; options?: UploadOptions }) =>
-      deployApplication(scope, input, options),
+    mutationFn: ({
+      input,
+      options,
+    }: {
+      input: DeployInput
+      options?: UploadOptions & VerifyOptions
+    }) => deployApplication(scope, input, options),
     onSuccess: refresh,
   })
 }

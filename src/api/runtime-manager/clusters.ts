@@ -10,7 +10,13 @@ import {
   type ClusterMemberBody,
   type CreateClusterBody,
 } from './target-schemas.ts'
-import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
+import {
+  targetPollInterval,
+  useRefreshAfterMembershipChange,
+  verifyCreatedByName,
+  verifyMembership,
+} from './targets.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -90,6 +96,25 @@ export function removeClusterServerRequest(
   }
 }
 
+/** Deletes a cluster; after a lost answer, a 404 on reading it back means it is gone. */
+export function deleteCluster(scope: EnvScope, id: number, options: VerifyOptions = {}) {
+  return sendAndVerify(
+    () => request(deleteClusterRequest(scope, id)),
+    verifyGone(() => getCluster(scope, id), true),
+    options,
+  )
+}
+
+/** The read-back of a cluster membership change (see `verifyMembership`). */
+export function verifyClusterMember(
+  scope: EnvScope,
+  clusterId: number,
+  serverId: number,
+  member: boolean,
+) {
+  return verifyMembership(() => getCluster(scope, clusterId), serverId, member)
+}
+
 export const clusterQueries = {
   all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'clusters'] as const,
   list: (scope: EnvScope) =>
@@ -112,7 +137,12 @@ export function useCreateCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: async (body: CreateClusterBody) =>
-      (await request(createClusterRequest(scope, body))).data,
+      (
+        await sendAndVerify(
+          () => request(createClusterRequest(scope, body)),
+          verifyCreatedByName(async () => (await listClusters(scope)).items, body.name),
+        )
+      ).data,
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }
@@ -121,7 +151,7 @@ export function useCreateCluster(scope: EnvScope) {
 export function useDeleteCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => request(deleteClusterRequest(scope, id)),
+    mutationFn: (id: number) => deleteCluster(scope, id),
     onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
   })
 }
@@ -131,7 +161,10 @@ export function useAddServerToCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ clusterId, member }: { clusterId: number; member: ClusterMemberBody }) =>
-      request(addClusterServerRequest(scope, clusterId, member)),
+      sendAndVerify(
+        () => request(addClusterServerRequest(scope, clusterId, member)),
+        verifyClusterMember(scope, clusterId, member.serverId, true),
+      ),
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }
@@ -141,7 +174,10 @@ export function useRemoveServerFromCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ clusterId, serverId }: { clusterId: number; serverId: number }) =>
-      request(removeClusterServerRequest(scope, clusterId, serverId)),
+      sendAndVerify(
+        () => request(removeClusterServerRequest(scope, clusterId, serverId)),
+        verifyClusterMember(scope, clusterId, serverId, false),
+      ),
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }

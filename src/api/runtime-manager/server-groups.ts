@@ -9,7 +9,13 @@ import {
   type CreateServerGroupBody,
   type ServerGroup,
 } from './target-schemas.ts'
-import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
+import {
+  targetPollInterval,
+  useRefreshAfterMembershipChange,
+  verifyCreatedByName,
+  verifyMembership,
+} from './targets.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -94,6 +100,45 @@ export function removeGroupServerRequest(
   }
 }
 
+/** Deletes a group; after a lost answer, a 404 on reading it back means it is gone. */
+export function deleteServerGroup(scope: EnvScope, id: number, options: VerifyOptions = {}) {
+  return sendAndVerify(
+    () => request(deleteServerGroupRequest(scope, id)),
+    verifyGone(() => getServerGroup(scope, id), true),
+    options,
+  )
+}
+
+/** Adds (`member`) or removes a server, reading the group back after a lost answer. */
+export function changeGroupMember(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+  member: boolean,
+  options: VerifyOptions = {},
+) {
+  return sendAndVerify(
+    () =>
+      request(
+        member
+          ? addGroupServerRequest(scope, groupId, serverId)
+          : removeGroupServerRequest(scope, groupId, serverId),
+      ),
+    verifyGroupMember(scope, groupId, serverId, member),
+    options,
+  )
+}
+
+/** The read-back of a group membership change (see `verifyMembership`). */
+export function verifyGroupMember(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+  member: boolean,
+) {
+  return verifyMembership(() => getServerGroup(scope, groupId), serverId, member)
+}
+
 export const serverGroupQueries = {
   all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'server-groups'] as const,
   list: (scope: EnvScope) =>
@@ -116,7 +161,12 @@ export function useCreateServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: async (body: CreateServerGroupBody) =>
-      (await request(createServerGroupRequest(scope, body))).data,
+      (
+        await sendAndVerify(
+          () => request(createServerGroupRequest(scope, body)),
+          verifyCreatedByName(async () => (await listServerGroups(scope)).items, body.name),
+        )
+      ).data,
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }
@@ -128,7 +178,7 @@ export function useCreateServerGroup(scope: EnvScope) {
 export function useDeleteServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => request(deleteServerGroupRequest(scope, id)),
+    mutationFn: (id: number) => deleteServerGroup(scope, id),
     onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
   })
 }
@@ -138,7 +188,7 @@ export function useAddServerToGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      request(addGroupServerRequest(scope, groupId, serverId)),
+      changeGroupMember(scope, groupId, serverId, true),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }
@@ -148,7 +198,7 @@ export function useRemoveServerFromGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      request(removeGroupServerRequest(scope, groupId, serverId)),
+      changeGroupMember(scope, groupId, serverId, false),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }

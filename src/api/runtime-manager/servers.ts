@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -56,8 +57,17 @@ export function unregisterServerRequest(scope: EnvScope, id: number): RequestSpe
   return { method: 'DELETE', path: `${BASE}/servers/${id}`, scope, schema: noContent }
 }
 
-export async function unregisterServer(scope: EnvScope, id: number): Promise<void> {
-  await request(unregisterServerRequest(scope, id))
+/** Unregisters a server; after a lost answer, a 404 on reading it back means it is gone. */
+export async function unregisterServer(
+  scope: EnvScope,
+  id: number,
+  options: VerifyOptions = {},
+): Promise<void> {
+  await sendAndVerify(
+    () => request(unregisterServerRequest(scope, id)),
+    verifyGone(() => getServer(scope, id), true),
+    options,
+  )
 }
 
 export function registrationTokenRequest(scope: EnvScope) {

@@ -6,6 +6,7 @@ import {
   clusterQueries,
   removeClusterServerRequest,
   useRemoveServerFromCluster,
+  verifyClusterMember,
 } from '../../api/runtime-manager/clusters.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -81,6 +82,7 @@ export function AddClusterServerDialog({
     serverId: m.serverId,
     label: byId.get(m.serverId)?.name ?? `Server ${m.serverId}`,
     request: addClusterServerRequest(scope, cluster.id, memberBody(m)),
+    verify: verifyClusterMember(scope, cluster.id, m.serverId, true),
   }))
   const n = members.length
   const close = (next: boolean) => {
@@ -201,6 +203,7 @@ export function BulkRemoveClusterServersButton({
       selected={selection.selected}
       noun={CLUSTER}
       removeRequest={(serverId) => removeClusterServerRequest(scope, cluster.id, serverId)}
+      verifyRemoved={(serverId) => verifyClusterMember(scope, cluster.id, serverId, false)}
       refresh={() => refresh(clusterQueries.all(scope))}
       onDone={selection.drop}
       extra={

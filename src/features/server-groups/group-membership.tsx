@@ -6,6 +6,7 @@ import {
   removeGroupServerRequest,
   serverGroupQueries,
   useRemoveServerFromGroup,
+  verifyGroupMember,
 } from '../../api/runtime-manager/server-groups.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -63,6 +64,7 @@ export function AddGroupServerDialog({
     serverId: s.id,
     label: s.name,
     request: addGroupServerRequest(scope, group.id, s.id),
+    verify: verifyGroupMember(scope, group.id, s.id, true),
   }))
   const n = picked.length
   const close = (next: boolean) => {
@@ -153,6 +155,7 @@ export function BulkRemoveGroupServersButton({
       selected={selection.selected}
       noun={GROUP}
       removeRequest={(serverId) => removeGroupServerRequest(scope, group.id, serverId)}
+      verifyRemoved={(serverId) => verifyGroupMember(scope, group.id, serverId, false)}
       refresh={() => refresh(serverGroupQueries.all(scope))}
       onDone={selection.drop}
     />

@@ -193,3 +193,23 @@ test('bulk: add two servers at once, a result each; then remove them together', 
   expect(within(members).queryByRole('link', { name: a.name })).toBeNull()
   expect(within(members).queryByRole('link', { name: b.name })).toBeNull()
 }, 30_000)
+
+test('create whose answer is lost: the group is found by name and opened, as if answered', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { lone } = seededGroupWithApps(scope.envId)
+  if (!lone) throw new Error('seed lacks a lone server')
+  demo.backend.faults.set({
+    rules: [{ matching: 'POST /hybrid/api/v1/serverGroups', effect: 'lose-answer-502', times: 1 }],
+  })
+  const { user, router } = renderApp(paths.serverGroups(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Create server group' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Create a server group' })
+  await user.type(within(dialog).getByRole('searchbox', { name: 'Filter: Servers' }), lone.name)
+  await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(lone.name) }))
+  await user.type(within(dialog).getByLabelText('Group name'), 'lost-answer-group')
+  await user.click(within(dialog).getByRole('button', { name: 'Create group' }))
+  expect(await screen.findByRole('heading', { name: /lost-answer-group/ })).toBeInTheDocument()
+  const created = demo.backend.db.groups.all().filter((g) => g.name === 'lost-answer-group')
+  expect(created).toHaveLength(1)
+  expect(locationOf(router)).toBe(paths.serverGroup(scope.envId, created[0]!.id))
+}, 30_000)

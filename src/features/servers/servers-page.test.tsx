@@ -124,7 +124,7 @@ test('bulk unregister shows one result per server and leaves the list true to th
   expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
   const items = within(results).getAllByRole('listitem')
   expect(items[0]).toHaveTextContent(/Failed.*prd-mule-ap-south-01.*belongs to cluster/)
-  expect(items[1]).toHaveTextContent(/Done.*prd-gw-ap-south-01/)
+  expect(items[1]).toHaveTextContent(/Succeeded.*prd-gw-ap-south-01/)
   const remaining = demo.backend.db.servers.all().map((s) => s.name)
   expect(remaining).not.toContain('prd-gw-ap-south-01')
   expect(remaining).toContain('prd-mule-ap-south-01')
@@ -145,4 +145,48 @@ test('an environment without servers offers registering one, which shows a token
   expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(
     `./amc_setup -H '${token.textContent}' 'qa-mule-01'`,
   )
+})
+
+test('bulk unregister: a server whose answer was lost but which is gone says Succeeded, read back', async () => {
+  const { scope } = await signInAs('Administrator')
+  const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
+  if (!gw) throw new Error('no prd-gw-ap-south-01')
+  demo.backend.faults.set({
+    rules: [
+      { matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'lose-answer-502', times: 1 },
+    ],
+  })
+  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
+  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
+  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  expect(within(results).getByText('Unregister: all 1 succeeded.')).toBeInTheDocument()
+  expect(within(results).getByRole('listitem')).toHaveTextContent(
+    /Succeeded.*prd-gw-ap-south-01.*answer was lost; reading it back showed the change was applied/,
+  )
+  expect(demo.backend.db.servers.get(gw.id)).toBeUndefined()
+})
+
+test('bulk unregister: a lost answer over a server that is still there says Failed, and the store agrees', async () => {
+  const { scope } = await signInAs('Administrator')
+  const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
+  if (!gw) throw new Error('no prd-gw-ap-south-01')
+  // The gateway fails the call before the backend sees it: nothing is applied.
+  demo.backend.faults.set({
+    rules: [{ matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'fail-502', times: 1 }],
+  })
+  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
+  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
+  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  expect(within(results).getByRole('listitem')).toHaveTextContent(
+    /Failed.*prd-gw-ap-south-01.*HTTP 502/,
+  )
+  expect(demo.backend.db.servers.get(gw.id)).toBeDefined()
 })
