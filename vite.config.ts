@@ -1,5 +1,6 @@
 import { defineConfig, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
+import { cspSafeStyles, liveBuildHasNoDemo, precompress } from './server/vite-build-plugins.ts'
 
 /**
  * Live mode is chosen by configuring an upstream: API_URL for every API family, or
@@ -32,7 +33,7 @@ for (const [prefix, target] of Object.entries(targets)) {
 const port = process.env.PORT ? Number(process.env.PORT) : undefined
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspSafeStyles(), liveBuildHasNoDemo(mode), precompress()],
   define: {
     __CONSOLE_MODE__: JSON.stringify(mode),
   },
@@ -40,7 +41,9 @@ export default defineConfig({
   preview: { port: port ?? 4173, strictPort: true, proxy },
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
-    sourcemap: true,
+    // Maps are written for error reporting but not referenced from the code; the production
+    // server refuses to send any .map file (docs/decisions/013-production-server.md).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 400,
   },
 })

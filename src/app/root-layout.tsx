@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react'
 import { Outlet } from 'react-router'
-import { consoleMode } from '../lib/config.ts'
 import { useDemo } from './demo-context.ts'
 
 const DemoPanel =
-  consoleMode === 'demo'
+  // The define, not lib/config's constant: folded at build time, so no demo chunk in live builds.
+  __CONSOLE_MODE__ === 'demo'
     ? lazy(() => import('./demo-panel.tsx').then((m) => ({ default: m.DemoPanel })))
     : null
 

@@ -1,0 +1,70 @@
+/**
+ * The built console: hashed assets cached for a year, everything else revalidated,
+ * precompressed brotli/gzip (made at build time), no source maps, and an SPA fallback
+ * that answers only HTML navigations (never an API path or a missing asset).
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isApiPath } from './paths.ts'
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+export class NoBuildError extends Error {}
+
+/** Throws a NoBuildError saying what to run when the folder holds no build. */
+export function checkBuild(distDir: string): string {
+  const root = resolve(distDir)
+  if (!existsSync(join(root, 'index.html')))
+    throw new NoBuildError(
+      `no build in ${root}: run \`npm run build\` first (with API_URL or ARM_URL/MFP_URL/STORE_URL set for a live build), or set DIST_DIR`,
+    )
+  return root
+}
+
+/** An HTML navigation: what a browser sends when the address bar goes to a console page. */
+function isNavigation(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false
+  if (!String(request.headers.accept ?? '').includes('text/html')) return false
+  const path = (request.raw.url ?? '/').split('?')[0] ?? '/'
+  if (isApiPath(path) || path.startsWith('/assets/')) return false
+  const last = path.slice(path.lastIndexOf('/') + 1)
+  return !last.includes('.')
+}
+
+export async function staticPlugin(app: FastifyInstance, options: { root: string }) {
+  // Source maps stay on the server's disk (for error reporting), never sent to browsers.
+  app.addHook('onRequest', async (request, reply) => {
+    const path = (request.raw.url ?? '').split('?')[0] ?? ''
+    if (/\.map$/i.test(path) || /%2e?map$/i.test(path))
+      return reply.code(404).send({ message: 'Not found.' })
+    return undefined
+  })
+
+  await app.register(fastifyStatic, {
+    root: options.root,
+    preCompressed: true,
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    // Dot files and the compressed twins are not resources of their own.
+    allowedPath: (pathname) => !pathname.split('/').some((s) => s.startsWith('.')),
+    setHeaders: (res, path) => {
+      const relative = path.slice(options.root.length).replaceAll('\\', '/')
+      res.header('cache-control', relative.startsWith('/assets/') ? IMMUTABLE : 'no-cache')
+    },
+  })
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (isNavigation(request)) {
+      reply.header('cache-control', 'no-cache')
+      return reply.sendFile('index.html')
+    }
+    return reply
+      .code(404)
+      .send({ message: `Not found: ${request.method} ${request.url.split('?')[0]}` })
+  })
+}
