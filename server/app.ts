@@ -86,6 +86,17 @@ export async function buildServer(
     )
   })
 
+  // Draining: answers still in flight close their connection, so that no keep-alive socket
+  // holds the process open for its idle timeout after the last answer.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+
   registerSecurityHeaders(app, config.mode, Boolean(config.tls))
   registerPathGuard(app)
   registerCsrfCheck(app)

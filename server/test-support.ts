@@ -160,3 +160,64 @@ export function makeDist(): string {
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   return dir
 }
+
+export interface ServerProcess {
+  port: number
+  child: import('node:child_process').ChildProcess
+  /** Resident memory of the server process in bytes (Linux /proc). */
+  rss(): number
+  exited: Promise<number | null>
+  output(): string
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  const { createServer: netServer } = await import('node:net')
+  return new Promise((resolve) => {
+    const probe = netServer()
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Node flags of `npm run serve` (package.json). A small young generation makes V8 collect
+ * the proxy's short-lived 64 kB body chunks promptly instead of letting tens of MB of them
+ * wait (see docs/decisions/013-production-server.md, "Uploads").
+ */
+export const SERVE_NODE_FLAGS = ['--max-semi-space-size=1']
+
+/** `node server/main.ts` as its own process (as `npm run serve` runs it), listening. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process')
+  const { readFileSync } = await import('node:fs')
+  const port = await freePort()
+  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, 'server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const started = Date.now()
+  while (!output.includes('runtime console serving')) {
+    if (child.exitCode !== null || Date.now() - started > 15_000)
+      throw new Error(`server did not start:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return {
+    port,
+    child,
+    exited,
+    output: () => output,
+    rss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      return kb * 1024
+    },
+  }
+}
