@@ -221,3 +221,31 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     },
   }
 }
+
+/** The HTTP demo backend (scripts/demo-server.ts) as a child process, each family separate. */
+export async function startDemoBackend(): Promise<{ url: string; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process')
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    ['scripts/demo-server.ts', '--port', String(port), '--separate-families'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const started = Date.now()
+  while (!output.includes('demo-server:')) {
+    if (child.exitCode !== null || Date.now() - started > 15_000)
+      throw new Error(`demo backend did not start:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
