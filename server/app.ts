@@ -63,7 +63,8 @@ export async function buildServer(
     requestIdHeader: false,
     // Let in-flight requests finish on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // A request that reached us before the listener closed is answered, not refused.
+    return503OnClosing: false,
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   }) as unknown as FastifyInstance
 
