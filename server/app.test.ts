@@ -1,5 +1,10 @@
 // @vitest-environment node
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { buildServer } from './app.ts'
@@ -148,7 +153,13 @@ test('cache headers, precompressed assets, no source maps, SPA fallback only for
   ).toBe(404)
   expect(
     (await app.inject({ url: '/servers', headers: { accept: 'application/json' } })).statusCode,
-  ).toBe(404)
+  ).toBe(404) // Dotted ids in deep links are pages, not files.
+  const dotted = await app.inject({
+    url: '/env/e1/devices/mfp/lena.fischer',
+    headers: { accept: 'text/html' },
+  })
+  expect(dotted.statusCode).toBe(200)
+  expect(dotted.body).toContain('<div id="root">')
 })
 
 /** A GET over real HTTP: unlike inject, nothing normalises the path on the way. */
@@ -244,12 +255,60 @@ test('sign-in per family: HttpOnly SameSite=Strict cookie, state without any tok
   expect(bad.statusCode).toBe(400)
 })
 
-test('Secure cookie and HSTS with TLS', async () => {
-  const { generateKeyPairSync } = await import('node:crypto')
-  expect(generateKeyPairSync).toBeTypeOf('function')
-  const { securityHeaders } = await import('./security.ts')
-  expect(securityHeaders('live', true)['strict-transport-security']).toMatch(/max-age=\d+/)
-  expect(securityHeaders('live', false)['strict-transport-security']).toBeUndefined()
+test('with TLS: HTTPS, HSTS on every answer and a Secure session cookie', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'console-tls-'))
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    join(dir, 'key.pem'),
+    '-out',
+    join(dir, 'cert.pem'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=localhost',
+  ])
+  expect(made.status).toBe(0)
+  const app = await live({
+    env: { TLS_CERT: join(dir, 'cert.pem'), TLS_KEY: join(dir, 'key.pem') },
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  const answer = await new Promise<{ status: number; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = httpsRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/console-api/session/arm',
+          rejectUnauthorized: false,
+          headers: {
+            'x-console-request': '1',
+            origin: `https://127.0.0.1:${port}`,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }))
+        },
+      )
+      req.on('error', reject)
+      req.end(JSON.stringify(CREDENTIALS.arm))
+    },
+  )
+  expect(answer.status).toBe(200)
+  expect(answer.headers['strict-transport-security']).toMatch(/^max-age=\d+/)
+  expect(String(answer.headers['set-cookie'])).toMatch(/; Secure/)
+  expect(String(answer.headers['set-cookie'])).toContain('HttpOnly')
 })
 
 test('CSRF: state-changing requests need X-Console-Request and a same-origin Origin', async () => {

@@ -29,9 +29,15 @@ function isNavigation(request: FastifyRequest): boolean {
   if (!String(request.headers.accept ?? '').includes('text/html')) return false
   const path = (request.raw.url ?? '/').split('?')[0] ?? '/'
   if (isApiPath(path) || path.startsWith('/assets/')) return false
+  // A file extension means a file: a missing one is a 404, not the page. Only extensions
+  // of files a build or a browser asks for count, so ids with dots (`anna.schmidt`, a
+  // version `2.1.0`) in a deep link still get the page.
   const last = path.slice(path.lastIndexOf('/') + 1)
-  return !last.includes('.')
+  return !FILE_EXTENSION.test(last)
 }
+
+const FILE_EXTENSION =
+  /\.(js|mjs|cjs|css|map|json|html?|svg|png|jpe?g|gif|webp|avif|ico|txt|xml|woff2?|ttf|otf|wasm|webmanifest|br|gz|zip|pdf|php|aspx?|env|ya?ml|ini|bak|sql)$/i
 
 export async function staticPlugin(app: FastifyInstance, options: { root: string }) {
   // Source maps stay on the server's disk (for error reporting), never sent to browsers.

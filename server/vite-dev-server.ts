@@ -18,7 +18,11 @@ export function consoleServerInDev(mode: 'demo' | 'live'): Plugin {
       const config = readConfig({ LOG_LEVEL: 'warn', ...process.env })
       const app = await buildServer(config, { skipStatic: true })
       await app.ready()
-      server.httpServer?.once('close', () => void app.close())
+      const closeVite = server.close.bind(server)
+      server.close = async () => {
+        await app.close()
+        await closeVite()
+      }
       server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const path = (req.url ?? '/').split('?')[0] ?? '/'
         // Everything under the four prefixes (traversal attempts included: the app refuses
