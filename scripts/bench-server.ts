@@ -118,6 +118,13 @@ function rss(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024
 }
 
+/** CPU seconds (user + system) a process has used: a figure the machine's load does not skew. */
+function cpuSeconds(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
 const agent = new Agent({ keepAlive: true, maxSockets: 64 })
 
 function call(
@@ -345,11 +352,16 @@ async function main() {
       const stubCookie = await signIn(stubServerPort)
       const path = '/hybrid/api/v1/servers'
       const directStub = await autocannon({ url: `http://127.0.0.1:${stubPort}${path}`, ...fixed })
+      const cpuBefore = cpuSeconds(stubServer.pid)
       const proxiedStub = await autocannon({
         url: `http://127.0.0.1:${stubServerPort}${path}`,
         ...fixed,
         headers: { cookie: stubCookie },
       })
+      const cpuPerRequest = (cpuSeconds(stubServer.pid) - cpuBefore) / proxiedStub.requests.total
+      console.info(
+        `  server CPU per proxied request: ${(cpuPerRequest * 1e6).toFixed(0)} µs (${(cpuPerRequest * RATE * 100).toFixed(1)} % of one core at ${RATE} req/s)`,
+      )
       const addedStub = proxiedStub.latency.p99 - directStub.latency.p99
       console.info(
         `  GET ${path} of a trivial upstream at ${RATE} req/s: direct p50 ${directStub.latency.p50} / p99 ${directStub.latency.p99} ms; through the proxy p50 ${proxiedStub.latency.p50} / p99 ${proxiedStub.latency.p99} ms (errors ${directStub.errors + proxiedStub.errors}, non-2xx ${directStub.non2xx + proxiedStub.non2xx})`,
