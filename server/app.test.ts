@@ -311,6 +311,19 @@ test('with TLS: HTTPS, HSTS on every answer and a Secure session cookie', async 
   expect(String(answer.headers['set-cookie'])).toContain('HttpOnly')
 })
 
+test('behind a TLS proxy: Secure cookie and HSTS without TLS of our own', async () => {
+  const app = await live({ env: { BEHIND_TLS_PROXY: '1' } })
+  const answer = await app.inject({
+    method: 'POST',
+    url: '/console-api/session/arm',
+    headers: { ...SAME_ORIGIN, origin: 'https://localhost:80' },
+    payload: CREDENTIALS.arm,
+  })
+  expect(answer.statusCode).toBe(200)
+  expect(String(answer.headers['set-cookie'])).toContain('Secure')
+  expect(answer.headers['strict-transport-security']).toMatch(/^max-age=/)
+})
+
 test('CSRF: state-changing requests need X-Console-Request and a same-origin Origin', async () => {
   const app = await live()
   const cookie = await signIn(app, 'arm')

@@ -98,7 +98,7 @@ export async function buildServer(
     return payload
   })
 
-  registerSecurityHeaders(app, config.mode, Boolean(config.tls))
+  registerSecurityHeaders(app, config.mode, config.secureTransport)
   registerPathGuard(app)
   registerCsrfCheck(app)
   await app.register(fastifyCookie)
@@ -110,7 +110,7 @@ export async function buildServer(
   if (config.mode === 'live') {
     const sessions = new Sessions({ config, now })
     app.consoleSessions = sessions
-    registerSessionRoutes(app, sessions, Boolean(config.tls))
+    registerSessionRoutes(app, sessions, config.secureTransport)
     const sweep = setInterval(() => sessions.sweep(), 60_000)
     sweep.unref()
     app.addHook('onClose', async () => clearInterval(sweep))

@@ -21,6 +21,10 @@ export const ENV_HELP: ReadonlyArray<readonly [name: string, meaning: string]> =
   ['HOST', 'address to listen on (default 0.0.0.0)'],
   ['TLS_CERT', 'PEM certificate file; with TLS_KEY, serve HTTPS (adds HSTS, Secure cookies)'],
   ['TLS_KEY', 'PEM private key file'],
+  [
+    'BEHIND_TLS_PROXY',
+    '1 = a reverse proxy in front terminates TLS: Secure cookies and HSTS without TLS_CERT',
+  ],
   ['SESSION_IDLE_MINUTES', 'a session unused this long ends (default 30)'],
   ['SESSION_MAX_HOURS', 'a session ends this long after sign-in, used or not (default 8)'],
   ['UPSTREAM_TIMEOUT_MS', 'an upstream silent this long answers 504 (default 30000)'],
@@ -38,6 +42,8 @@ export interface ServerConfig {
   port: number
   host: string
   tls: { cert: Buffer; key: Buffer } | undefined
+  /** The browser reaches the console over HTTPS (our TLS or a proxy's): Secure cookies, HSTS. */
+  secureTransport: boolean
   sessionIdleMs: number
   sessionMaxMs: number
   upstreamTimeoutMs: number
@@ -94,6 +100,7 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: positive(8),
   UPSTREAM_TIMEOUT_MS: positive(30_000),
   PROXY_INSECURE: z.enum(['0', '1', 'true', 'false', '']).optional(),
+  BEHIND_TLS_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DIST_DIR: z.string().min(1).default('dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -146,6 +153,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     port: v.PORT,
     host: v.HOST,
     tls,
+    secureTransport: Boolean(tls) || v.BEHIND_TLS_PROXY === '1' || v.BEHIND_TLS_PROXY === 'true',
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: v.SESSION_MAX_HOURS * 3_600_000,
     upstreamTimeoutMs: v.UPSTREAM_TIMEOUT_MS,

@@ -61,6 +61,7 @@ test('--help lists every variable', () => {
     'HOST',
     'TLS_CERT',
     'TLS_KEY',
+    'BEHIND_TLS_PROXY',
     'SESSION_IDLE_MINUTES',
     'SESSION_MAX_HOURS',
     'UPSTREAM_TIMEOUT_MS',
