@@ -205,7 +205,8 @@ test('traversal, encoded separators and loose prefixes never reach an upstream',
 })
 
 test('sign-in per family: HttpOnly SameSite=Strict cookie, state without any token, id rotated', async () => {
-  const app = await live()
+  let clock = 1_000_000
+  const app = await live({ now: () => clock })
   const first = await app.inject({
     method: 'POST',
     url: '/console-api/session/arm',
@@ -223,9 +224,13 @@ test('sign-in per family: HttpOnly SameSite=Strict cookie, state without any tok
   const cookie = cookieOf(first)
   const second = await signIn(app, 'mfp', cookie)
   expect(second).not.toBe(cookie)
-  // The old id is worthless after the rotation.
+  // Requests already sent with the old id still count for a few seconds, then it is worthless.
+  const graced = await app.inject({ url: '/console-api/session', headers: { cookie } })
+  expect(graced.json().families.mfp).toMatchObject({ signedIn: true })
+  clock += 11_000
   const old = await app.inject({ url: '/console-api/session', headers: { cookie } })
   expect(old.json().families.arm).toEqual({ signedIn: false })
+  expect(old.json().idleExpiresAt).toBeNull()
   const state = await app.inject({ url: '/console-api/session', headers: { cookie: second } })
   expect(state.json()).toMatchObject({
     mode: 'live',

@@ -21,6 +21,11 @@ import { callUpstream, UpstreamError, type CallResult } from './upstream-call.ts
 
 export const SESSION_COOKIE = 'console_session'
 const FAMILIES: readonly Family[] = ['arm', 'mfp', 'store']
+/**
+ * How long a session id replaced by a sign-in still works: the page's requests already on
+ * their way with the old cookie must not fail (nor look like a sign-out of another family).
+ */
+const ROTATION_GRACE_MS = 10_000
 /** Renew a token this long before it expires, so that no request carries a dying one. */
 const RENEW_MARGIN_MS = 60_000
 
@@ -135,6 +140,8 @@ export interface SessionsOptions {
 
 export class Sessions implements SessionLookup {
   readonly store: SessionStore
+  /** Ids replaced by a sign-in, still honoured for ROTATION_GRACE_MS: old id to new id. */
+  private readonly rotated = new Map<string, { id: string; until: number }>()
   private readonly config: ServerConfig
   private readonly now: () => number
 
@@ -154,8 +161,9 @@ export class Sessions implements SessionLookup {
 
   /** The live session of a request (expired ones are dropped), without touching it. */
   find(request: FastifyRequest): Session | undefined {
-    const id = request.cookies[SESSION_COOKIE]
-    if (!id) return undefined
+    const cookie = request.cookies[SESSION_COOKIE]
+    if (!cookie) return undefined
+    const id = this.current(cookie)
     const session = this.store.get(id)
     if (!session) return undefined
     if (this.expired(session)) {
@@ -165,7 +173,21 @@ export class Sessions implements SessionLookup {
     return session
   }
 
+  /**
+   * The id a cookie stands for: itself, or for a few seconds after a sign-in rotated it,
+   * the new id, so that requests the page sent before it got the new cookie still count.
+   */
+  private current(id: string): string {
+    const alias = this.rotated.get(id)
+    if (!alias) return id
+    if (alias.until > this.now()) return alias.id
+    this.rotated.delete(id)
+    return id
+  }
+
   sweep(): number {
+    const now = this.now()
+    for (const [id, alias] of this.rotated) if (alias.until <= now) this.rotated.delete(id)
     return this.store.sweep((s) => this.expired(s))
   }
 
@@ -461,6 +483,11 @@ export class Sessions implements SessionLookup {
       families: { ...previous?.families, [signIn.family]: signIn },
     }
     this.store.set(session)
+    if (previous) {
+      this.rotated.set(previous.id, { id: session.id, until: now + ROTATION_GRACE_MS })
+      for (const [old, alias] of this.rotated)
+        if (alias.id === previous.id) this.rotated.set(old, { id: session.id, until: alias.until })
+    }
     return session
   }
 
@@ -473,6 +500,7 @@ export class Sessions implements SessionLookup {
 
   end(session: Session): void {
     this.store.delete(session.id)
+    for (const [old, alias] of this.rotated) if (alias.id === session.id) this.rotated.delete(old)
   }
 }
 
