@@ -107,12 +107,16 @@ test('security headers on HTML, asset, API, proxied, 404 and refused answers', a
 })
 
 test('demo mode: static files with the demo CSP (service worker allowed), no proxy and no sessions', async () => {
-  const app = await buildServer(readConfig({ DIST_DIR: dist }), { logger: false })
+  const app = await buildServer(readConfig({ DIST_DIR: makeDist('demo') }), { logger: false })
   apps.push(app)
   const html = await app.inject({ url: '/', headers: { accept: 'text/html' } })
   expect(html.headers['content-security-policy']).toBe(`${EXPECTED_CSP}; worker-src 'self'`)
   expect((await app.inject({ url: '/hybrid/api/v1/servers' })).statusCode).toBe(404)
   expect((await app.inject({ url: '/console-api/session' })).statusCode).toBe(404)
+  // A live build with no upstream would call APIs nobody answers: refused at start.
+  await expect(buildServer(readConfig({ DIST_DIR: dist }), { logger: false })).rejects.toThrow(
+    /live build but no upstream/,
+  )
 })
 
 test('cache headers, precompressed assets, no source maps, SPA fallback only for navigations', async () => {

@@ -15,7 +15,7 @@ import { proxiedFamily, proxyPlugin } from './proxy.ts'
 import { registerReadiness } from './readiness.ts'
 import { registerCsrfCheck, registerPathGuard, registerSecurityHeaders } from './security.ts'
 import { registerSessionRoutes, Sessions } from './sessions.ts'
-import { checkBuild, staticPlugin } from './static.ts'
+import { checkBuild, isDemoBuild, staticPlugin } from './static.ts'
 
 export interface BuildOptions {
   observers?: ExchangeObserver[]
@@ -52,7 +52,7 @@ export async function buildServer(
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
   const now = options.now ?? Date.now
-  const root = options.skipStatic ? '' : checkBuild(config.distDir)
+  const root = options.skipStatic ? '' : checkBuild(config.distDir, config.mode)
   // The HTTPS and HTTP instances differ only in their raw server type, which nothing here uses.
   // oxlint-disable-next-line typescript/consistent-type-assertions
   const app = Fastify({
@@ -122,6 +122,11 @@ export async function buildServer(
     })
   }
 
+  if (!options.skipStatic && config.mode === 'live' && isDemoBuild(root))
+    app.log.warn(
+      { dist: root },
+      'serving a demo build in live mode: its pages answer from their own demo backend; build with API_URL set',
+    )
   if (!options.skipStatic) await app.register(staticPlugin, { root })
   else
     app.setNotFoundHandler((request, reply) =>

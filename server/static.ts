@@ -13,14 +13,26 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 export class NoBuildError extends Error {}
 
-/** Throws a NoBuildError saying what to run when the folder holds no build. */
-export function checkBuild(distDir: string): string {
+/**
+ * Throws a NoBuildError saying what to run when the folder holds no build, or a live build
+ * while no upstream is configured (its pages would call APIs nobody answers).
+ */
+export function checkBuild(distDir: string, mode: 'demo' | 'live'): string {
   const root = resolve(distDir)
   if (!existsSync(join(root, 'index.html')))
     throw new NoBuildError(
       `no build in ${root}: run \`npm run build\` first (with API_URL or ARM_URL/MFP_URL/STORE_URL set for a live build), or set DIST_DIR`,
     )
+  if (mode === 'demo' && !existsSync(join(root, 'mockServiceWorker.js')))
+    throw new NoBuildError(
+      `${root} holds a live build but no upstream is configured: set API_URL (or ARM_URL, MFP_URL, STORE_URL)`,
+    )
   return root
+}
+
+/** A demo build (it carries msw's worker) served in live mode answers from its own demo. */
+export function isDemoBuild(root: string): boolean {
+  return existsSync(join(root, 'mockServiceWorker.js'))
 }
 
 /** An HTML navigation: what a browser sends when the address bar goes to a console page. */

@@ -145,8 +145,11 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   }
 }
 
-/** A minimal build: index.html, a hashed asset with its compressed twins, and its map. */
-export function makeDist(): string {
+/**
+ * A minimal build: index.html, a hashed asset with its compressed twins, and its map.
+ * `demo` adds msw's worker, as a demo build has.
+ */
+export function makeDist(kind: 'live' | 'demo' = 'live'): string {
   const dir = mkdtempSync(join(tmpdir(), 'console-dist-'))
   mkdirSync(join(dir, 'assets'))
   const html =
@@ -158,6 +161,7 @@ export function makeDist(): string {
   writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync(js))
   writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3}')
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  if (kind === 'demo') writeFileSync(join(dir, 'mockServiceWorker.js'), '/* msw */')
   return dir
 }
 
