@@ -156,7 +156,7 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
       startedAt: now(),
       requestHeaders: forwardedHeaders(request.headers),
       responseText: undefined,
-      identities: sessions.identities(request),
+      identities: observers.length > 0 ? sessions.identities(request) : {},
     }
     exchanges.set(request, exchange)
     if (!base)
@@ -184,7 +184,8 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
             : {}
         const type = String(headers['content-type'] ?? '')
         const length = Number(headers['content-length'] ?? 0)
-        if (/json/i.test(type) && length <= CAPTURE_LIMIT) {
+        // Only when someone reads it: without observers the answer goes straight through.
+        if (observers.length > 0 && /json/i.test(type) && length <= CAPTURE_LIMIT) {
           const capture = new Capture()
           void capture.done.then((text) => (exchange.responseText = text))
           upstream.stream.pipe(capture)
