@@ -604,3 +604,16 @@ test('healthz and readyz', async () => {
     store: { ok: false },
   })
 })
+
+test('errors are JSON { message } with the security headers, and say nothing of internals', async () => {
+  const app = await live()
+  const malformed = await app.inject({
+    method: 'POST',
+    url: '/console-api/session/arm',
+    headers: { ...SAME_ORIGIN, 'content-type': 'application/json' },
+    payload: '{"clientId":',
+  })
+  expect(malformed.statusCode).toBe(400)
+  expect(Object.keys(malformed.json())).toEqual(['message'])
+  expectSecurityHeaders(malformed.headers)
+})

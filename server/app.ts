@@ -98,6 +98,15 @@ export async function buildServer(
     return payload
   })
 
+  // Before any plugin: child contexts take the handler in force when they are registered.
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    return reply.code(status).send({
+      message: status >= 500 ? 'Internal server error (see the server log).' : error.message,
+    })
+  })
+
   registerSecurityHeaders(app, config.mode, config.secureTransport)
   registerPathGuard(app)
   registerCsrfCheck(app)
@@ -134,14 +143,6 @@ export async function buildServer(
         .code(404)
         .send({ message: `Not found: ${request.method} ${request.url.split('?')[0]}` }),
     )
-
-  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
-    if (status >= 500) request.log.error({ err: error }, 'request failed')
-    return reply.code(status).send({
-      message: status >= 500 ? 'Internal server error (see the server log).' : error.message,
-    })
-  })
 
   return app
 }
