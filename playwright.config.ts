@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-import { BACKEND_URL, DEMO_URL, E2E_PORTS, LIVE_URL } from './e2e/ports.ts'
+import {
+  BACKEND_URL,
+  DEMO_URL,
+  E2E_PORTS,
+  LIVE_URL,
+  SEPARATE_BACKEND_URL,
+  SERVED_URL,
+} from './e2e/ports.ts'
 
 /**
  * Same choice as scripts/ensure-browser.mjs: $CHROMIUM_PATH, then Debian's chromium, else
@@ -20,6 +27,9 @@ const projectNode = existsSync('node_modules/.bin/node') ? 'node_modules/.bin/no
 // Each port set builds into its own folders, so parallel suites never serve each other's build.
 const demoOut = `dist-e2e-${E2E_PORTS.demo}`
 const liveOut = `dist-e2e-${E2E_PORTS.live}-live`
+const servedOut = `dist-e2e-${E2E_PORTS.served}-served`
+// The production server, quiet unless something goes wrong.
+const serve = (env: string) => `${env} HOST=127.0.0.1 LOG_LEVEL=warn npm run serve`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -57,7 +67,9 @@ export default defineConfig({
   webServer: [
     {
       name: 'demo console',
-      command: `OUT_DIR=${demoOut} npm run build && npx vite preview --outDir ${demoOut} --port ${E2E_PORTS.demo} --strictPort`,
+      // Served by the production server in demo mode (static files and security headers,
+      // no proxy, no sessions), so every journey runs under the Content-Security-Policy.
+      command: `OUT_DIR=${demoOut} npm run build && ${serve(`DIST_DIR=${demoOut} PORT=${E2E_PORTS.demo}`)}`,
       url: DEMO_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
@@ -78,6 +90,25 @@ export default defineConfig({
       url: LIVE_URL,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
+    },
+    {
+      // The demo backend as the three real systems are: each family accepts only its own
+      // credentials. It stands behind the production server below.
+      name: 'demo backend, separate families',
+      command: `${projectNode} scripts/demo-server.ts --port ${E2E_PORTS.separateBackend} --separate-families`,
+      url: `${SEPARATE_BACKEND_URL}/__demo/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
+    },
+    {
+      // `npm run serve` on a live build: sessions per family and the strict proxy.
+      name: 'served live console',
+      command: `API_URL=${SEPARATE_BACKEND_URL} OUT_DIR=${servedOut} npm run build && ${serve(`API_URL=${SEPARATE_BACKEND_URL} DIST_DIR=${servedOut} PORT=${E2E_PORTS.served}`)}`,
+      url: `${SERVED_URL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
   ],
 })

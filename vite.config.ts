@@ -1,5 +1,7 @@
 import { defineConfig, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
+import { cspSafeStyles, liveBuildHasNoDemo, precompress } from './server/vite-build-plugins.ts'
+import { consoleServerInDev } from './server/vite-dev-server.ts'
 
 /**
  * Live mode is chosen by configuring an upstream: API_URL for every API family, or
@@ -32,15 +34,25 @@ for (const [prefix, target] of Object.entries(targets)) {
 const port = process.env.PORT ? Number(process.env.PORT) : undefined
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    cspSafeStyles(),
+    consoleServerInDev(mode),
+    liveBuildHasNoDemo(mode),
+    precompress(),
+  ],
   define: {
     __CONSOLE_MODE__: JSON.stringify(mode),
   },
-  server: { port: port ?? 5173, strictPort: true, proxy },
+  // The dev server proxies through the production server's code (consoleServerInDev);
+  // `vite preview` keeps Vite's plain proxy.
+  server: { port: port ?? 5173, strictPort: true },
   preview: { port: port ?? 4173, strictPort: true, proxy },
   build: {
     outDir: process.env.OUT_DIR ?? 'dist',
-    sourcemap: true,
+    // Maps are written for error reporting but not referenced from the code; the production
+    // server refuses to send any .map file (docs/decisions/013-production-server.md).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 400,
   },
 })

@@ -6,7 +6,7 @@ export default defineConfig({
   define: { __CONSOLE_MODE__: JSON.stringify('demo') },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     setupFiles: ['src/test/browser-shims.ts', 'src/test/setup.ts'],
     restoreMocks: true,
   },

@@ -46,9 +46,43 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   ).toEqual([])
 }
 
+declare global {
+  interface Window {
+    /** Set by the CSP fixture: reports a `securitypolicyviolation` to the test. */
+    __reportCspViolation?: (text: string) => void
+  }
+}
+
 /**
  * Every test gets a fresh browser context, hence a fresh demo backend: its state lives
  * in that context's localStorage, which starts empty.
+ *
+ * Every test also fails on a Content-Security-Policy violation of any page it visits (the
+ * consoles are served with the production server's policy): an init script reports each
+ * `securitypolicyviolation` event, and the console's own CSP messages count too.
  */
-export const test = base
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = []
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+        violations.push(text)
+      })
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          window.__reportCspViolation?.(
+            `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile || event.documentURI}:${event.lineNumber} ${event.sample}`,
+          )
+        })
+      })
+      context.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+          violations.push(message.text())
+      })
+      await use(violations)
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
+})
 export { expect }

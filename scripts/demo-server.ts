@@ -3,6 +3,7 @@
  * console (vite preview with API_URL pointing here) can be tested against a real server.
  *
  *   node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large]
+ *                               [--separate-families]
  *
  * Control endpoints that exist only here (not part of any documented API):
  *   GET  /__demo/health  200 {"ok":true}
@@ -23,7 +24,7 @@ import { memoryStorage } from '../src/demo/storage.ts'
 import { faultChangeFrom, NO_FAULTS } from '../src/demo/faults.ts'
 
 const USAGE =
-  'usage: node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large]'
+  'usage: node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large] [--separate-families]'
 
 function fail(message: string): never {
   console.error(`demo-server: ${message}\n${USAGE}`)
@@ -38,6 +39,9 @@ function readArgs() {
         // Loopback only unless asked: the demo hands out admin tokens to anyone.
         host: { type: 'string', default: '127.0.0.1' },
         fleet: { type: 'string', default: 'small' },
+        // Each family accepts only its own credentials, as the real systems do (the
+        // production server's sessions); without it the demo's one token works everywhere.
+        'separate-families': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -56,7 +60,11 @@ const fleetArg = values.fleet
 const fleet: FleetSize =
   fleetArg === 'small' || fleetArg === 'large' ? fleetArg : fail(`--fleet must be small or large`)
 
-const backend = new DemoBackend({ fleet, storage: memoryStorage() })
+const backend = new DemoBackend({
+  fleet,
+  storage: memoryStorage(),
+  separateFamilies: values['separate-families'],
+})
 const handlers = createHandlers(backend)
 // Handlers only look at the path; the origin just has to be absolute and stable.
 const origin = `http://127.0.0.1:${port}`

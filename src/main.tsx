@@ -2,7 +2,6 @@ import './app/styles.css'
 import { mountApp } from './app/app.tsx'
 import { applyTheme, watchSystemTheme } from './app/theme.ts'
 import type { DemoControls } from './demo/start-browser.ts'
-import { consoleMode } from './lib/config.ts'
 
 async function boot() {
   applyTheme()
@@ -10,7 +9,9 @@ async function boot() {
   const root = document.getElementById('root')
   if (!root) throw new Error('index.html has no #root element')
   let demo: DemoControls | null = null
-  if (consoleMode === 'demo') {
+  // The define itself, not the re-exported constant: only a literal comparison is folded at
+  // build time, so that a live build emits no demo chunk at all.
+  if (__CONSOLE_MODE__ === 'demo') {
     try {
       // Loaded only in demo mode: a live build never fetches msw or the demo data.
       const { startDemoBackend } = await import('./demo/start-browser.ts')

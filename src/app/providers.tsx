@@ -2,6 +2,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { Tooltip } from 'radix-ui'
 import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
+// The stylesheet as a file: sonner's own run-time <style> injection breaks the CSP (see vite.config.ts).
+import 'sonner/dist/styles.css'
 import type { DemoControls } from '../demo/start-browser.ts'
 import { DemoContext } from './demo-context.ts'
 import { useThemeChoice } from './theme.ts'

@@ -1,4 +1,5 @@
 import { AppStore, storeStateKey } from './app-store/store.ts'
+import { separateFamilies } from './auth.ts'
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
@@ -13,6 +14,11 @@ export interface DemoBackendOptions {
   persistDelayMs?: number
   /** Delay added to every answer on top of injected latency (0 in tests). */
   ambientLatencyMs?: number
+  /**
+   * Each family accepts only its own credentials, as the real systems do (the HTTP demo
+   * server behind the production server). Off in the browser: one demo sign-in serves all.
+   */
+  separateFamilies?: boolean
 }
 
 /**
@@ -39,12 +45,14 @@ export class DemoBackend {
   }
 
   private open(): DemoDb {
-    return new DemoDb({
+    const db = new DemoDb({
       fleet: this.options.fleet,
       storage: this.options.storage,
       now: this.options.now,
       persistDelayMs: this.options.persistDelayMs,
     })
+    if (this.options.separateFamilies) separateFamilies(db)
+    return db
   }
 
   private openStore(): AppStore {

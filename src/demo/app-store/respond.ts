@@ -33,7 +33,7 @@ export type StoreGuard = { ok: true; identity: DemoIdentity } | { ok: false; res
  * only a valid token: the demo's Operator and Monitor may look, not change (ADR 009).
  */
 export function guardStore(db: DemoDb, request: Request, access: 'read' | 'write'): StoreGuard {
-  const auth = authenticate(request, db)
+  const auth = authenticate(request, db, 'store')
   if (!auth.ok) {
     return {
       ok: false,

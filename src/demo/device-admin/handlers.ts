@@ -63,7 +63,7 @@ interface Call {
 function guard(backend: DemoBackend, request: Request, write: boolean): Result<Call> {
   const url = new URL(request.url)
   const locale = url.searchParams.get('locale')
-  const auth = authenticate(request, backend.db)
+  const auth = authenticate(request, backend.db, 'mfp')
   if (!auth.ok)
     return {
       ok: false,

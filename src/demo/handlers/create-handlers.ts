@@ -1,5 +1,6 @@
 import { delay, getResponse, http, HttpResponse } from 'msw'
 import { appStoreHandlers } from '../app-store/handlers.ts'
+import { storeSignInHandlers } from '../app-store/sign-in.ts'
 import type { DemoBackend } from '../backend.ts'
 import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
@@ -27,6 +28,7 @@ export function createHandlers(backend: DemoBackend) {
     ...targetHandlers(backend),
     ...applicationHandlers(backend),
     ...appStoreHandlers(backend),
+    ...storeSignInHandlers(backend),
     ...deviceAdminHandlers(backend),
     http.all('*', ({ request }) => {
       const url = new URL(request.url)

@@ -1,0 +1,148 @@
+/**
+ * The production server, composed: security headers and CSRF check on everything, the
+ * session API and the strict proxy in live mode, the built console's static files.
+ *
+ *   const app = await buildServer(config, { observers: [audit.observe] })
+ *   app.register(auditRoutes)   // e.g. under /console-api/audit
+ */
+import { randomUUID } from 'node:crypto'
+import fastifyCookie from '@fastify/cookie'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { ServerConfig } from './config.ts'
+import type { ExchangeObserver, Family } from './contract.ts'
+import { familyOf } from './paths.ts'
+import { proxiedFamily, proxyPlugin } from './proxy.ts'
+import { registerReadiness } from './readiness.ts'
+import { registerCsrfCheck, registerPathGuard, registerSecurityHeaders } from './security.ts'
+import { registerSessionRoutes, Sessions } from './sessions.ts'
+import { checkBuild, isDemoBuild, staticPlugin } from './static.ts'
+
+export interface BuildOptions {
+  observers?: ExchangeObserver[]
+  /** The clock (tests move it to check idle expiry). */
+  now?: () => number
+  /** Replace the logger (tests pass false or a stream). */
+  logger?: FastifyServerOptions['logger']
+  /** Serve no static files (tests of the API alone; the Vite dev server serves them itself). */
+  skipStatic?: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The session layer in live mode, null in demo mode. */
+    consoleSessions: Sessions | null
+  }
+}
+
+/** Never a token, secret, cookie or Authorization value in a log line. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  '*.password',
+  '*.clientSecret',
+  '*.access_token',
+  '*.refresh_token',
+]
+
+export async function buildServer(
+  config: ServerConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const now = options.now ?? Date.now
+  const root = options.skipStatic ? '' : checkBuild(config.distDir, config.mode)
+  // The HTTPS and HTTP instances differ only in their raw server type, which nothing here uses.
+  // oxlint-disable-next-line typescript/consistent-type-assertions
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: LOG_REDACT },
+    // Fastify's two lines per request are replaced by one of our own (onResponse below).
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    // Let in-flight requests finish on close; idle keep-alive sockets are closed at once.
+    forceCloseConnections: 'idle',
+    // A request that reached us before the listener closed is answered, not refused.
+    return503OnClosing: false,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
+  }) as unknown as FastifyInstance
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  // One line per request: who (family), what, how it ended, how long. No headers at all.
+  app.addHook('onResponse', async (request, reply) => {
+    const path = (request.raw.url ?? '').split('?')[0] ?? ''
+    const family: Family | undefined = proxiedFamily(request) ?? familyOf(path) ?? undefined
+    request.log.info(
+      {
+        method: request.method,
+        path,
+        family,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    )
+  })
+
+  // Draining: answers still in flight close their connection, so that no keep-alive socket
+  // holds the process open for its idle timeout after the last answer.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+
+  // Before any plugin: child contexts take the handler in force when they are registered.
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'request failed')
+    return reply.code(status).send({
+      message: status >= 500 ? 'Internal server error (see the server log).' : error.message,
+    })
+  })
+
+  registerSecurityHeaders(app, config.mode, config.secureTransport)
+  registerPathGuard(app)
+  registerCsrfCheck(app)
+  await app.register(fastifyCookie)
+
+  app.get('/healthz', async () => ({ ok: true }))
+  registerReadiness(app, config)
+
+  app.decorate('consoleSessions', null)
+  if (config.mode === 'live') {
+    const sessions = new Sessions({ config, now })
+    app.consoleSessions = sessions
+    registerSessionRoutes(app, sessions, config.secureTransport)
+    const sweep = setInterval(() => sessions.sweep(), 60_000)
+    sweep.unref()
+    app.addHook('onClose', async () => clearInterval(sweep))
+    await app.register(proxyPlugin, {
+      config,
+      sessions,
+      observers: options.observers ?? [],
+      now,
+    })
+  }
+
+  if (!options.skipStatic && config.mode === 'live' && isDemoBuild(root))
+    app.log.warn(
+      { dist: root },
+      'serving a demo build in live mode: its pages answer from their own demo backend; build with API_URL set',
+    )
+  if (!options.skipStatic) await app.register(staticPlugin, { root })
+  else
+    app.setNotFoundHandler((request, reply) =>
+      reply
+        .code(404)
+        .send({ message: `Not found: ${request.method} ${request.url.split('?')[0]}` }),
+    )
+
+  return app
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm run serve`: the production server on the build in DIST_DIR (see `--help`).
+ * SIGTERM/SIGINT drain: the listener closes, in-flight requests finish, then the process exits.
+ */
+import { buildServer } from './app.ts'
+import { ConfigError, helpText, readConfig } from './config.ts'
+import { NoBuildError } from './static.ts'
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.info(helpText())
+  process.exit(0)
+}
+
+/** How long a drain may take before the process exits anyway. */
+const DRAIN_LIMIT_MS = 30_000
+
+async function main() {
+  const config = readConfig(process.env)
+  const app = await buildServer(config)
+  let closing = false
+  const drain = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'draining: no new connections, finishing in-flight requests')
+    setTimeout(() => {
+      app.log.warn('drain took too long, exiting')
+      process.exit(1)
+    }, DRAIN_LIMIT_MS).unref()
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'close failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => drain('SIGTERM'))
+  process.on('SIGINT', () => drain('SIGINT'))
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info(
+    {
+      mode: config.mode,
+      upstreams: config.upstreams,
+      dist: config.distDir,
+      tls: Boolean(config.tls),
+    },
+    'runtime console serving',
+  )
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof NoBuildError) {
+    console.error(`serve: ${error.message}`)
+    process.exit(2)
+  }
+  console.error('serve: failed to start', error)
+  process.exit(1)
+})

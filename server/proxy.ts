@@ -1,0 +1,237 @@
+/**
+ * The strict proxy: exactly the four prefixes, each to its family's upstream, with that
+ * family's own Authorization from the session and nothing of the browser's credentials.
+ * Bodies stream both ways (a 200 MB upload is never held in memory).
+ */
+import { Transform, type TransformCallback } from 'node:stream'
+import replyFrom from '@fastify/reply-from'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ServerConfig } from './config.ts'
+import {
+  FAMILY_PREFIXES,
+  type ExchangeObserver,
+  type Family,
+  type FamilyIdentity,
+  type ProxiedExchange,
+  type SessionLookup,
+} from './contract.ts'
+import { checkProxyPath } from './paths.ts'
+
+/** Hop-by-hop headers (RFC 9110 7.6.1) and those the console keeps to itself. */
+const NOT_FORWARDED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'authorization',
+  'cookie',
+  'x-console-request',
+  'host',
+])
+/** Not passed back to the page: upstream cookies would land on the console's own origin. */
+const NOT_RETURNED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'set-cookie',
+])
+const CAPTURE_LIMIT = 64 * 1024
+
+const FAMILY_NAMES: Record<Family, string> = {
+  arm: 'Runtime Manager',
+  mfp: 'MobileFirst',
+  store: 'API Store',
+}
+
+interface Exchange {
+  family: Family
+  startedAt: number
+  requestHeaders: Record<string, string>
+  responseText: string | undefined
+  identities: Partial<Record<Family, FamilyIdentity>>
+}
+
+const exchanges = new WeakMap<FastifyRequest, Exchange>()
+
+/** The family a request was proxied for (for the request log line), if any. */
+export function proxiedFamily(request: FastifyRequest): Family | undefined {
+  return exchanges.get(request)?.family
+}
+
+function forwardedHeaders(headers: Record<string, string | string[] | undefined>) {
+  const connectionListed = String(headers.connection ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean)
+  const result: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase()
+    if (value === undefined || NOT_FORWARDED.has(lower) || connectionListed.includes(lower))
+      continue
+    result[lower] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return result
+}
+
+/** Passes bytes through, keeping a copy of the first 64 kB when the answer is JSON. */
+class Capture extends Transform {
+  private chunks: Buffer[] = []
+  private size = 0
+  private overflow = false
+  readonly done: Promise<string | undefined>
+  private resolve!: (text: string | undefined) => void
+
+  constructor() {
+    super()
+    this.done = new Promise((resolve) => (this.resolve = resolve))
+    this.on('close', () => this.resolve(undefined))
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback) {
+    if (!this.overflow) {
+      this.size += chunk.length
+      if (this.size > CAPTURE_LIMIT) {
+        this.overflow = true
+        this.chunks = []
+      } else this.chunks.push(chunk)
+    }
+    callback(null, chunk)
+  }
+
+  override _flush(callback: TransformCallback) {
+    this.resolve(this.overflow ? undefined : Buffer.concat(this.chunks).toString('utf8'))
+    callback()
+  }
+}
+
+export interface ProxyOptions {
+  config: ServerConfig
+  sessions: SessionLookup
+  observers: readonly ExchangeObserver[]
+  now: () => number
+}
+
+export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
+  const { config, sessions, observers, now } = options
+
+  await app.register(replyFrom, {
+    disableRequestLogging: true,
+    // The browser decides retries; a proxy that retries a POST could apply it twice.
+    retryMethods: [],
+    undici: {
+      headersTimeout: config.upstreamTimeoutMs,
+      bodyTimeout: config.upstreamTimeoutMs,
+      connect: { rejectUnauthorized: !config.proxyInsecure, timeout: config.upstreamTimeoutMs },
+    },
+  })
+
+  // Bodies go to the upstream as the stream they arrived as: never parsed, never buffered.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+
+  const failure = (reply: FastifyReply, family: Family, status: number, message: string) => {
+    const exchange = exchanges.get(reply.request)
+    const body = { message, family }
+    if (exchange) exchange.responseText = JSON.stringify(body)
+    return reply.code(status).type('application/json').send(body)
+  }
+
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+    const check = checkProxyPath(request.raw.url ?? '')
+    if (!check.ok) return reply.code(400).send({ message: check.message })
+    const family = check.family
+    const name = FAMILY_NAMES[family]
+    const base = config.upstreams[family]
+    const exchange: Exchange = {
+      family,
+      startedAt: now(),
+      requestHeaders: forwardedHeaders(request.headers),
+      responseText: undefined,
+      identities: observers.length > 0 ? sessions.identities(request) : {},
+    }
+    exchanges.set(request, exchange)
+    if (!base)
+      return failure(reply, family, 502, `No upstream is configured for ${name} (${family}).`)
+    const authorization = await sessions.credentialsFor(request, family)
+    if (!authorization)
+      return failure(reply, family, 401, `Not signed in to ${name} (${family}): sign in to use it.`)
+
+    return reply.from(`${base}${check.url}`, {
+      rewriteRequestHeaders: () => ({ ...exchange.requestHeaders, authorization }),
+      rewriteHeaders: (headers) => {
+        const kept: Record<string, string | string[] | undefined> = {}
+        for (const [key, value] of Object.entries(headers))
+          if (!NOT_RETURNED.has(key.toLowerCase())) kept[key] = value
+        return kept
+      },
+      onResponse: (_req, _res, upstream) => {
+        if (upstream.statusCode === 401) {
+          sessions.familyRejected(request, family)
+          reply.header('x-console-signed-out', family)
+        }
+        const headers: Record<string, unknown> =
+          'headers' in upstream && upstream.headers && typeof upstream.headers === 'object'
+            ? { ...upstream.headers }
+            : {}
+        const type = String(headers['content-type'] ?? '')
+        const length = Number(headers['content-length'] ?? 0)
+        // Only when someone reads it: without observers the answer goes straight through.
+        if (observers.length > 0 && /json/i.test(type) && length <= CAPTURE_LIMIT) {
+          const capture = new Capture()
+          void capture.done.then((text) => (exchange.responseText = text))
+          upstream.stream.pipe(capture)
+          return reply.send(capture)
+        }
+        return reply.send(upstream.stream)
+      },
+      onError: (_res, { error }) => {
+        const status = 'statusCode' in error ? error.statusCode : undefined
+        const code = 'code' in error ? String(error.code) : ''
+        const timeout = status === 504 || /timeout/i.test(code)
+        if (timeout)
+          return failure(
+            reply,
+            family,
+            504,
+            `${name} (${family}) did not answer within ${config.upstreamTimeoutMs} ms.`,
+          )
+        return failure(reply, family, 502, `${name} (${family}) cannot be reached.`)
+      },
+    })
+  }
+
+  for (const [prefix] of FAMILY_PREFIXES) app.all(`${prefix}*`, handler)
+
+  app.addHook('onResponse', async (request, reply) => {
+    const exchange = exchanges.get(request)
+    if (!exchange || observers.length === 0) return
+    const report: ProxiedExchange = {
+      requestId: String(request.id),
+      family: exchange.family,
+      method: request.method,
+      url: request.raw.url ?? '',
+      requestHeaders: exchange.requestHeaders,
+      status: reply.statusCode,
+      responseText: exchange.responseText,
+      startedAt: exchange.startedAt,
+      durationMs: now() - exchange.startedAt,
+      identities: exchange.identities,
+    }
+    for (const observer of observers) {
+      try {
+        observer(report)
+      } catch (error) {
+        request.log.error({ err: error }, 'an exchange observer threw')
+      }
+    }
+  })
+}

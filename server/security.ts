@@ -1,0 +1,100 @@
+/**
+ * Headers on every answer (HTML, assets, API, errors) and the CSRF rule for every
+ * state-changing request. See docs/decisions/013-production-server.md.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+
+const CSP_LIVE = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+]
+
+/** The Content-Security-Policy; demo builds also let the page start msw's service worker. */
+export function contentSecurityPolicy(mode: 'demo' | 'live'): string {
+  return (mode === 'demo' ? [...CSP_LIVE, "worker-src 'self'"] : CSP_LIVE).join('; ')
+}
+
+export function securityHeaders(mode: 'demo' | 'live', tls: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-security-policy': contentSecurityPolicy(mode),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy':
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'x-frame-options': 'DENY',
+  }
+  if (tls) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains'
+  return headers
+}
+
+/** Sets the headers on every answer, last, so that no upstream header can override them. */
+export function registerSecurityHeaders(app: FastifyInstance, mode: 'demo' | 'live', tls: boolean) {
+  const headers = securityHeaders(mode, tls)
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(headers)
+    return payload
+  })
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Why a request must be refused as a possible cross-site request forgery, or null.
+ * A state-changing request must carry `X-Console-Request: 1` (a header a cross-site form
+ * cannot set, and a cross-site script cannot set without a CORS preflight we never allow)
+ * and come from our own origin: an `Origin` whose host is ours, or `Sec-Fetch-Site: same-origin`.
+ */
+export function csrfProblem(request: FastifyRequest): string | null {
+  if (SAFE_METHODS.has(request.method)) return null
+  if (request.headers['x-console-request'] !== '1')
+    return 'Refused: a state-changing request needs the header X-Console-Request: 1.'
+  const origin = request.headers.origin
+  const host = request.headers.host
+  if (origin !== undefined && origin !== 'null') {
+    // Compare as URLs, so that a default port (`:80`, `:443`) matches its absence.
+    let same = false
+    try {
+      const from = new URL(origin)
+      same = Boolean(host) && new URL(`${from.protocol}//${host}`).host === from.host
+    } catch {
+      same = false
+    }
+    return same ? null : 'Refused: the request comes from another origin.'
+  }
+  const site = request.headers['sec-fetch-site']
+  if (site === 'same-origin') return null
+  return 'Refused: a state-changing request needs a same-origin Origin or Sec-Fetch-Site header.'
+}
+
+export function registerCsrfCheck(app: FastifyInstance) {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const problem = csrfProblem(request)
+    if (problem) return reply.code(403).send({ message: problem })
+    return undefined
+  })
+}
+
+/**
+ * Paths that a server on the way could normalise into another one are refused everywhere,
+ * not just under the proxied prefixes: `/assets/../hybrid/x` must not become `/hybrid/x`.
+ */
+export function registerPathGuard(app: FastifyInstance) {
+  app.addHook('onRequest', async (request, reply) => {
+    const raw = request.raw.url ?? '/'
+    const path = raw.split('?')[0] ?? '/'
+    if (!path.startsWith('/') || /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i.test(path))
+      return reply
+        .code(400)
+        .send({ message: 'Refused: the path holds a dot segment or an encoded separator.' })
+    return undefined
+  })
+}
