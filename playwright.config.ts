@@ -83,13 +83,15 @@ export default defineConfig({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 2_000 },
     },
     {
-      // Live mode is fixed at build time by API_URL: this build has no msw and its
-      // preview server proxies the API prefixes to the demo backend above.
+      // Live mode is fixed at build time by API_URL: this build has no msw, and the
+      // production server (sessions per family, the strict proxy) fronts the demo backend
+      // above, as it would front the real systems.
       name: 'live console',
-      command: `API_URL=${BACKEND_URL} OUT_DIR=${liveOut} npm run build && API_URL=${BACKEND_URL} npx vite preview --outDir ${liveOut} --port ${E2E_PORTS.live} --strictPort`,
-      url: LIVE_URL,
+      command: `API_URL=${BACKEND_URL} OUT_DIR=${liveOut} npm run build && ${serve(`API_URL=${BACKEND_URL} DIST_DIR=${liveOut} PORT=${E2E_PORTS.live}`)}`,
+      url: `${LIVE_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
       // The demo backend as the three real systems are: each family accepts only its own
