@@ -1,0 +1,68 @@
+/**
+ * The audit trail's `ExchangeObserver`: every change made through the proxy (POST, PUT,
+ * PATCH, DELETE on the four families) becomes an entry; MobileFirst transaction reads
+ * settle the entry of a queued change. Other reads cost one method check (ADR 015).
+ */
+import {
+  describeChange,
+  isRecordedChange,
+  isTransactionRead,
+  settledTransaction,
+} from '../../src/api/console/audit-change.ts'
+import type { ExchangeObserver, Family, ProxiedExchange } from '../contract.ts'
+import type { AuditStore } from './store.ts'
+
+export interface AuditRecorderOptions {
+  /** Called when describing an exchange throws (a bug): the answer has gone out anyway. */
+  log?: { error: (details: object, message: string) => void }
+}
+
+function operatorOf(exchange: ProxiedExchange, family: Family): string {
+  return exchange.identities[family]?.username ?? 'unknown'
+}
+
+/**
+ * The observer to pass to `buildServer(config, { observers: [auditRecorder(store)] })`.
+ * It never throws and never writes synchronously: the store queues the entry.
+ */
+export function auditRecorder(
+  store: AuditStore,
+  options: AuditRecorderOptions = {},
+): ExchangeObserver {
+  return (exchange) => {
+    try {
+      const method = exchange.method.toUpperCase()
+      if (method === 'GET') {
+        if (!isTransactionRead(method, exchange.url)) return
+        const settled = settledTransaction(
+          method,
+          exchange.url,
+          exchange.status,
+          exchange.responseText,
+        )
+        if (settled) store.settleTransaction(settled)
+        return
+      }
+      if (!isRecordedChange(method, exchange.url)) return
+      const entry = describeChange({
+        family: exchange.family,
+        method,
+        url: exchange.url,
+        requestHeaders: exchange.requestHeaders,
+        status: exchange.status,
+        responseText: exchange.responseText,
+        startedAt: exchange.startedAt,
+        durationMs: exchange.durationMs,
+        requestId: exchange.requestId,
+        operator: operatorOf(exchange, exchange.family),
+        organization: exchange.identities.arm?.orgId ?? null,
+      })
+      if (entry) store.record(entry)
+    } catch (error) {
+      options.log?.error(
+        { err: error, requestId: exchange.requestId },
+        'audit trail: could not describe a change',
+      )
+    }
+  }
+}
