@@ -10,16 +10,11 @@
  */
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import * as z from 'zod/mini'
 import {
   AUDIT_CSV_HEADER,
-  AUDIT_PAGE_SIZE,
   AUDIT_RESOURCE_KINDS,
-  AuditQuerySchema,
   auditCsvRow,
-  auditQueryInput,
-  auditUpperBound,
-  type AuditFilters,
+  parseAuditQuery,
 } from '../../src/api/console/audit-schemas.ts'
 import type { AuditStore } from './store.ts'
 
@@ -36,27 +31,8 @@ function badRequest(reply: FastifyReply, message: string) {
   return reply.code(400).type('application/json').send({ message })
 }
 
-type Parsed =
-  | { ok: true; filters: AuditFilters; cursor?: string; limit: number }
-  | { ok: false; message: string }
-
-function parseQuery(query: unknown): Parsed {
-  const input = auditQueryInput(query && typeof query === 'object' ? { ...query } : {})
-  const parsed = z.safeParse(AuditQuerySchema, input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-    return { ok: false, message: `Invalid query: ${where}${issue?.message ?? 'invalid input'}.` }
-  }
-  const { cursor, limit, ...filters } = parsed.data
-  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to)
-    return { ok: false, message: 'Invalid query: from is after to.' }
-  return {
-    ok: true,
-    filters: { ...filters, to: auditUpperBound(filters.to, input.to) },
-    cursor,
-    limit: limit ?? AUDIT_PAGE_SIZE,
-  }
+function parseQuery(query: unknown) {
+  return parseAuditQuery(query && typeof query === 'object' ? { ...query } : {})
 }
 
 function* csvChunks(rows: Iterable<Parameters<typeof auditCsvRow>[0]>): Generator<string> {

@@ -159,6 +159,31 @@ export function auditQueryInput(raw: Record<string, unknown>): Record<string, st
   return out
 }
 
+/** A query read: the filters and paging, or the message of a 400. */
+export type ParsedAuditQuery =
+  | { ok: true; filters: AuditFilters; cursor?: string; limit: number }
+  | { ok: false; message: string }
+
+/** Reads and checks the query parameters of the list and the export (server and demo alike). */
+export function parseAuditQuery(raw: Record<string, unknown>): ParsedAuditQuery {
+  const input = auditQueryInput(raw)
+  const parsed = z.safeParse(AuditQuerySchema, input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    return { ok: false, message: `Invalid query: ${where}${issue?.message ?? 'invalid input'}.` }
+  }
+  const { cursor, limit, ...filters } = parsed.data
+  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to)
+    return { ok: false, message: 'Invalid query: from is after to.' }
+  return {
+    ok: true,
+    filters: { ...filters, to: auditUpperBound(filters.to, input.to) },
+    cursor,
+    limit: limit ?? AUDIT_PAGE_SIZE,
+  }
+}
+
 /** Where a page ends: the newest-first position of its last entry. */
 export interface AuditCursor {
   time: number
