@@ -18,6 +18,7 @@ const SECTIONS = [
   { label: 'Applications', to: paths.applications },
   { label: 'Devices', to: paths.devices },
   { label: 'Client applications', to: paths.clientApps },
+  { label: 'Activity', to: paths.activity },
 ] as const
 
 /** Header, navigation and the environment every page below works in. */

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
+import { auditQueries } from '../api/console/audit.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { endSession } from '../lib/session-store.ts'
 
@@ -13,7 +14,7 @@ function expireOn401(error: unknown) {
  * is on screen raises a toast, since nothing else on the page would announce it.
  */
 export function createQueryClient(options: { retry?: false } = {}): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         expireOn401(error)
@@ -22,7 +23,12 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
         }
       },
     }),
-    mutationCache: new MutationCache({ onError: expireOn401 }),
+    mutationCache: new MutationCache({
+      onError: expireOn401,
+      // Every change is recorded by the audit trail: what shows it (the Activity page, a
+      // resource's recent activity) is refetched, without holding up the mutation.
+      onSettled: () => void client.invalidateQueries({ queryKey: auditQueries.all() }),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 10_000,
@@ -35,4 +41,5 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
       },
     },
   })
+  return client
 }

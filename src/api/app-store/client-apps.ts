@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
+import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { noContent, send, sendConditional, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -178,9 +179,13 @@ export async function updateClientApp(
 }
 
 /** `DELETE /applications/{id}` (unconditional: the operator confirmed what they saw). */
-export function deleteClientAppRequest(applicationId: string): RequestSpec<unknown> {
+export function deleteClientAppRequest(
+  applicationId: string,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
   return {
     method: 'DELETE',
+    headers: changeHeaders({ ...label, action: 'delete' }),
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     schema: noContent,
   }
@@ -189,9 +194,12 @@ export function deleteClientAppRequest(applicationId: string): RequestSpec<unkno
 /** What a delete achieved: removed now, or it was already gone (404). */
 export type DeleteOutcome = 'deleted' | 'already-gone'
 
-export async function deleteClientApp(applicationId: string): Promise<DeleteOutcome> {
+export async function deleteClientApp(
+  applicationId: string,
+  label: ChangeLabel = {},
+): Promise<DeleteOutcome> {
   try {
-    await send(deleteClientAppRequest(applicationId))
+    await send(deleteClientAppRequest(applicationId, label))
     return 'deleted'
   } catch (error) {
     if (isApiError(error) && error.kind === 'http' && error.status === 404) return 'already-gone'
@@ -203,9 +211,11 @@ export async function deleteClientApp(applicationId: string): Promise<DeleteOutc
 export function generateKeysRequest(
   applicationId: string,
   input: GenerateKeysInput,
+  label: ChangeLabel = {},
 ): RequestSpec<GeneratedKeys> {
   return {
     method: 'POST',
+    headers: changeHeaders({ ...label, action: 'generate-keys' }),
     path: `${STORE_BASE}/applications/generate-keys`,
     query: { applicationId },
     body: input,
@@ -216,8 +226,9 @@ export function generateKeysRequest(
 export async function generateKeys(
   applicationId: string,
   input: GenerateKeysInput,
+  label: ChangeLabel = {},
 ): Promise<GeneratedKeys> {
-  return (await send(generateKeysRequest(applicationId, input))).data
+  return (await send(generateKeysRequest(applicationId, input, label))).data
 }
 
 export async function listApplicationTiers(signal?: AbortSignal): Promise<Tier[]> {
@@ -319,8 +330,9 @@ export function useUpdateClientApp(applicationId: string) {
 export function useDeleteClientApp() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: deleteClientApp,
-    onSuccess: async (_outcome, applicationId) => {
+    mutationFn: ({ applicationId, name }: { applicationId: string; name?: string }) =>
+      deleteClientApp(applicationId, { name }),
+    onSuccess: async (_outcome, { applicationId }) => {
       queryClient.removeQueries({ queryKey: detailKey(applicationId) })
       await queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })
     },
@@ -333,10 +345,11 @@ export function useDeleteClientApp() {
  * mutation cache as soon as that dialog lets go, and nothing of it is written to a query.
  * Resolves once the application (its key list) is refetched.
  */
-export function useGenerateKeys(applicationId: string) {
+/** `name`: the application's name, for the audit trail (ADR 015). */
+export function useGenerateKeys(applicationId: string, name?: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: GenerateKeysInput) => generateKeys(applicationId, input),
+    mutationFn: (input: GenerateKeysInput) => generateKeys(applicationId, input, { name }),
     gcTime: 0,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(applicationId) }),
   })

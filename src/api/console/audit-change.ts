@@ -554,3 +554,14 @@ export function describeChange(exchange: ObservedExchange): NewAuditEntry | null
     request: { method, path: safePath(exchange.url), headers, body: requestBody },
   }
 }
+
+/** What a mutation of one resource is given: its id, or its id with the words for the trail. */
+export type LabelledId = number | { id: number; label: ChangeLabel }
+
+export function idOf(target: LabelledId): number {
+  return typeof target === 'number' ? target : target.id
+}
+
+export function labelOf(target: LabelledId): ChangeLabel {
+  return typeof target === 'number' ? {} : target.label
+}

@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
+import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   DevicePageSchema,
@@ -161,9 +162,11 @@ export function changeApplicationStatusRequest(
   appName: string,
   status: ApplicationStatus,
   mode: ApplyMode,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
+    headers: changeHeaders({ ...label, action: status === 'ENABLED' ? 'enable' : 'disable' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
     query: { async: mode === 'queue', locale: mfpLocale() },
     body: { status },
@@ -197,17 +200,20 @@ export function changeApplicationStatus(
   appName: string,
   status: ApplicationStatus,
   mode: ApplyMode,
+  label: ChangeLabel = {},
 ): Promise<ChangeOutcome> {
-  return sendChange(changeApplicationStatusRequest(runtime, deviceId, appName, status, mode))
+  return sendChange(changeApplicationStatusRequest(runtime, deviceId, appName, status, mode, label))
 }
 
 export function changeDeviceStatusRequest(
   runtime: string,
   deviceId: string,
   status: SettableDeviceStatus,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
+    headers: changeHeaders({ ...label, action: 'change-status' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     body: { status },
@@ -218,9 +224,11 @@ export function changeDeviceStatusRequest(
 export function removeDeviceRequest(
   runtime: string,
   deviceId: string,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'DELETE',
+    headers: changeHeaders({ ...label, action: 'remove' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     schema: TransactionResultSchema,
@@ -252,6 +260,8 @@ export interface ApplicationStatusChange {
   appName: string
   status: ApplicationStatus
   mode: ApplyMode
+  /** The device's display name, for the audit trail (ADR 015). */
+  deviceName?: string
 }
 
 /**
@@ -262,7 +272,16 @@ export function useChangeApplicationStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (change: ApplicationStatusChange) =>
-      changeApplicationStatus(runtime, change.deviceId, change.appName, change.status, change.mode),
+      changeApplicationStatus(
+        runtime,
+        change.deviceId,
+        change.appName,
+        change.status,
+        change.mode,
+        {
+          name: change.deviceName,
+        },
+      ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
         queryClient,
@@ -277,8 +296,12 @@ export function useChangeApplicationStatus(runtime: string) {
 export function useChangeDeviceStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (change: { deviceId: string; status: SettableDeviceStatus }) =>
-      sendChange(changeDeviceStatusRequest(runtime, change.deviceId, change.status)),
+    mutationFn: (change: { deviceId: string; status: SettableDeviceStatus; deviceName?: string }) =>
+      sendChange(
+        changeDeviceStatusRequest(runtime, change.deviceId, change.status, {
+          name: change.deviceName,
+        }),
+      ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
         queryClient,
@@ -293,8 +316,9 @@ export function useChangeDeviceStatus(runtime: string) {
 export function useRemoveDevice(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (deviceId: string) => sendChange(removeDeviceRequest(runtime, deviceId)),
-    onSuccess: (outcome, deviceId) => {
+    mutationFn: ({ deviceId, deviceName }: { deviceId: string; deviceName?: string }) =>
+      sendChange(removeDeviceRequest(runtime, deviceId, { name: deviceName })),
+    onSuccess: (outcome, { deviceId }) => {
       queryClient.removeQueries({
         queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,
       })
@@ -361,6 +385,7 @@ export async function changeApplicationStatusToEnd(
     change.appName,
     change.status,
     change.mode,
+    { name: change.deviceName },
   )
   onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })

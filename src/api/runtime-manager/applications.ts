@@ -1,4 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
@@ -79,30 +86,47 @@ export function desiredStatusRequest(
   scope: EnvScope,
   id: number,
   desiredStatus: 'STARTED' | 'STOPPED',
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
+    headers: changeHeaders({ ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' }),
     body: { desiredStatus },
     schema: noContent,
   }
 }
 
 /** `PATCH` multipart without a file: redeploy the current artifact. */
-export function redeployRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+export function redeployRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
   return {
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'redeploy' }),
     body: new FormData(),
     schema: noContent,
   }
 }
 
 /** `DELETE`: 204 whether or not it still existed. */
-export function deleteApplicationRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/applications/${id}`, scope, schema: noContent }
+export function deleteApplicationRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 export interface DeployInput {
@@ -164,7 +188,13 @@ export function updateArtifactRequest(
 ): RequestInit_ {
   const form = new FormData()
   form.append('file', input.file, input.file.name)
-  return { method: 'PATCH', path: `${BASE}/applications/${id}`, scope, body: form }
+  return {
+    method: 'PATCH',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    headers: changeHeaders({ action: 'update-artifact' }),
+    body: form,
+  }
 }
 
 /** Replaces the artifact (PATCH multipart with a new `file`); the application redeploys. */
@@ -214,8 +244,16 @@ function useRefreshApplications(scope: EnvScope) {
 export function useSetDesiredStatus(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ id, desiredStatus }: { id: number; desiredStatus: 'STARTED' | 'STOPPED' }) =>
-      request(desiredStatusRequest(scope, id, desiredStatus)),
+    mutationFn: ({
+      id,
+      desiredStatus,
+      label,
+    }: {
+      id: number
+      desiredStatus: 'STARTED' | 'STOPPED'
+      /** The application's name and target, for the audit trail (ADR 015). */
+      label?: ChangeLabel
+    }) => request(desiredStatusRequest(scope, id, desiredStatus, label)),
     onSettled: refresh,
   })
 }
@@ -223,7 +261,8 @@ export function useSetDesiredStatus(scope: EnvScope) {
 export function useRedeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: (id: number) => request(redeployRequest(scope, id)),
+    mutationFn: (target: LabelledId) =>
+      request(redeployRequest(scope, idOf(target), labelOf(target))),
     onSettled: refresh,
   })
 }
@@ -231,9 +270,12 @@ export function useRedeployApplication(scope: EnvScope) {
 export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => request(deleteApplicationRequest(scope, id)),
-    onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: applicationQueries.detail(scope, id).queryKey })
+    mutationFn: (target: LabelledId) =>
+      request(deleteApplicationRequest(scope, idOf(target), labelOf(target))),
+    onSuccess: (_data, target) => {
+      queryClient.removeQueries({
+        queryKey: applicationQueries.detail(scope, idOf(target)).queryKey,
+      })
       return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
     },
   })

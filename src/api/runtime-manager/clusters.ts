@@ -1,4 +1,11 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
@@ -53,8 +60,18 @@ export function createClusterRequest(
 }
 
 /** `DELETE /clusters/{id}`. */
-export function deleteClusterRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/clusters/${id}`, scope, schema: noContent }
+export function deleteClusterRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/clusters/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 /** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */
@@ -62,11 +79,13 @@ export function addClusterServerRequest(
   scope: EnvScope,
   clusterId: number,
   member: ClusterMemberBody,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'POST',
     path: `${BASE}/clusters/${clusterId}/servers`,
     scope,
+    headers: changeHeaders({ ...label, action: 'add-server' }),
     body: member,
     schema: noContent,
   }
@@ -77,11 +96,13 @@ export function removeClusterServerRequest(
   scope: EnvScope,
   clusterId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'DELETE',
     path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'remove-server' }),
     schema: noContent,
   }
 }
@@ -117,7 +138,8 @@ export function useCreateCluster(scope: EnvScope) {
 export function useDeleteCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => request(deleteClusterRequest(scope, id)),
+    mutationFn: (target: LabelledId) =>
+      request(deleteClusterRequest(scope, idOf(target), labelOf(target))),
     onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
   })
 }
@@ -136,8 +158,15 @@ export function useAddServerToCluster(scope: EnvScope) {
 export function useRemoveServerFromCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: ({ clusterId, serverId }: { clusterId: number; serverId: number }) =>
-      request(removeClusterServerRequest(scope, clusterId, serverId)),
+    mutationFn: ({
+      clusterId,
+      serverId,
+      label,
+    }: {
+      clusterId: number
+      serverId: number
+      label?: ChangeLabel
+    }) => request(removeClusterServerRequest(scope, clusterId, serverId, label)),
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }

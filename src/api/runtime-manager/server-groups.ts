@@ -1,4 +1,11 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
@@ -61,8 +68,18 @@ export function createServerGroupRequest(
 }
 
 /** `DELETE /serverGroups/{id}`. */
-export function deleteServerGroupRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/serverGroups/${id}`, scope, schema: noContent }
+export function deleteServerGroupRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/serverGroups/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 /** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */
@@ -70,11 +87,13 @@ export function addGroupServerRequest(
   scope: EnvScope,
   groupId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'POST',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'add-server' }),
     schema: noContent,
   }
 }
@@ -84,11 +103,13 @@ export function removeGroupServerRequest(
   scope: EnvScope,
   groupId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'DELETE',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'remove-server' }),
     schema: noContent,
   }
 }
@@ -127,7 +148,8 @@ export function useCreateServerGroup(scope: EnvScope) {
 export function useDeleteServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => request(deleteServerGroupRequest(scope, id)),
+    mutationFn: (target: LabelledId) =>
+      request(deleteServerGroupRequest(scope, idOf(target), labelOf(target))),
     onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
   })
 }
@@ -146,8 +168,15 @@ export function useAddServerToGroup(scope: EnvScope) {
 export function useRemoveServerFromGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      request(removeGroupServerRequest(scope, groupId, serverId)),
+    mutationFn: ({
+      groupId,
+      serverId,
+      label,
+    }: {
+      groupId: number
+      serverId: number
+      label?: ChangeLabel
+    }) => request(removeGroupServerRequest(scope, groupId, serverId, label)),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }

@@ -1,4 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -47,12 +54,26 @@ export async function getServer(
 }
 
 /** The exact unregister call, for the confirmation dialog's curl preview and for sending. */
-export function unregisterServerRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/servers/${id}`, scope, schema: noContent }
+export function unregisterServerRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/servers/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'unregister' }),
+    schema: noContent,
+  }
 }
 
-export async function unregisterServer(scope: EnvScope, id: number): Promise<void> {
-  await request(unregisterServerRequest(scope, id))
+export async function unregisterServer(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): Promise<void> {
+  await request(unregisterServerRequest(scope, id, label))
 }
 
 export function registrationTokenRequest(scope: EnvScope) {
@@ -118,8 +139,9 @@ export const serverQueries = {
 export function useUnregisterServer(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => unregisterServer(scope, id),
-    onSuccess: (_data, id) => {
+    mutationFn: (target: LabelledId) => unregisterServer(scope, idOf(target), labelOf(target)),
+    onSuccess: (_data, target) => {
+      const id = idOf(target)
       queryClient.removeQueries({ queryKey: serverQueries.detail(scope, id).queryKey })
       return queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
     },

@@ -28,8 +28,9 @@ function requestFor(
   scope: ReturnType<typeof useConsole>['scope'],
   app: Application,
 ) {
-  if (action === 'delete') return deleteApplicationRequest(scope, app.id)
-  return desiredStatusRequest(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED')
+  const label = { name: app.name, on: app.target.name }
+  if (action === 'delete') return deleteApplicationRequest(scope, app.id, label)
+  return desiredStatusRequest(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED', label)
 }
 
 /**

@@ -79,7 +79,10 @@ export function AddClusterServerDialog({
   const changes: MemberChange[] = members.map((m) => ({
     serverId: m.serverId,
     label: byId.get(m.serverId)?.name ?? `Server ${m.serverId}`,
-    request: addClusterServerRequest(scope, cluster.id, memberBody(m)),
+    request: addClusterServerRequest(scope, cluster.id, memberBody(m), {
+      name: cluster.name,
+      on: byId.get(m.serverId)?.name,
+    }),
   }))
   const n = members.length
   const close = (next: boolean) => {
@@ -174,8 +177,15 @@ export function RemoveClusterServerButton({
       server={server}
       noun={CLUSTER}
       remove={remove}
-      variables={{ clusterId: cluster.id, serverId: server.id }}
-      removeRequest={removeClusterServerRequest(scope, cluster.id, server.id)}
+      variables={{
+        clusterId: cluster.id,
+        serverId: server.id,
+        label: { name: cluster.name, on: server.name },
+      }}
+      removeRequest={removeClusterServerRequest(scope, cluster.id, server.id, {
+        name: cluster.name,
+        on: server.name,
+      })}
     >
       {server.name} leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
@@ -199,7 +209,12 @@ export function BulkRemoveClusterServersButton({
       target={cluster}
       selected={selection.selected}
       noun={CLUSTER}
-      removeRequest={(serverId) => removeClusterServerRequest(scope, cluster.id, serverId)}
+      removeRequest={(serverId) =>
+        removeClusterServerRequest(scope, cluster.id, serverId, {
+          name: cluster.name,
+          on: selection.selected.find((s) => s.id === serverId)?.name,
+        })
+      }
       refresh={() => refresh(clusterQueries.all(scope))}
       onDone={selection.drop}
       extra={

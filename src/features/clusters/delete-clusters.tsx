@@ -24,7 +24,7 @@ export function DeleteClusterButton({ cluster }: { cluster: Cluster }) {
       target={cluster}
       noun={CLUSTER}
       remove={remove}
-      deleteRequest={deleteClusterRequest(scope, cluster.id)}
+      deleteRequest={deleteClusterRequest(scope, cluster.id, { name: cluster.name })}
       listPath={paths.clusters(scope.envId)}
     />
   )
@@ -47,7 +47,7 @@ export function BulkDeleteClustersDialog({
     <BulkDeleteTargetsDialog
       targets={clusters}
       noun={CLUSTER}
-      deleteRequest={(c) => deleteClusterRequest(scope, c.id)}
+      deleteRequest={(c) => deleteClusterRequest(scope, c.id, { name: c.name })}
       targetKey={clusterQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}

@@ -80,7 +80,7 @@ export function BulkAppStatusDialog({
         (d) =>
           changeApplicationStatusToEnd(
             runtime,
-            { deviceId: d.id, appName, status, mode },
+            { deviceId: d.id, appName, status, mode, deviceName: deviceLabel(d) },
             undefined,
             (tx) => {
               // One summary toast below covers every transaction of the bulk change; the
@@ -149,7 +149,9 @@ export function BulkAppStatusDialog({
       error={problem ?? bulk.error ?? undefined}
       onConfirm={confirm}
       requests={targets.map((d) =>
-        changeApplicationStatusRequest(runtime, d.id, appName, status, mode),
+        changeApplicationStatusRequest(runtime, d.id, appName, status, mode, {
+          name: deviceLabel(d),
+        }),
       )}
     >
       {byUser && (

@@ -24,7 +24,7 @@ export function DeleteGroupButton({ group }: { group: ServerGroup }) {
       target={group}
       noun={GROUP}
       remove={remove}
-      deleteRequest={deleteServerGroupRequest(scope, group.id)}
+      deleteRequest={deleteServerGroupRequest(scope, group.id, { name: group.name })}
       listPath={paths.serverGroups(scope.envId)}
     />
   )
@@ -47,7 +47,7 @@ export function BulkDeleteGroupsDialog({
     <BulkDeleteTargetsDialog
       targets={groups}
       noun={GROUP}
-      deleteRequest={(g) => deleteServerGroupRequest(scope, g.id)}
+      deleteRequest={(g) => deleteServerGroupRequest(scope, g.id, { name: g.name })}
       targetKey={serverGroupQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}
