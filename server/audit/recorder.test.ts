@@ -207,6 +207,43 @@ test('a device application change: pending with its transaction, then settled by
   expect(entries()[0]).toMatchObject({ outcome: 'success', transactionStatus: 'SUCCESS' })
 })
 
+test('the recent-transactions list the page polls settles a queued change too', () => {
+  const { observe, entries } = setup()
+  observe(
+    exchange({
+      family: 'mfp',
+      method: 'PUT',
+      url: '/mfpadmin/management-apis/2.0/runtimes/mfp/devices/dev-1/applications/AcmeWallet?async=true',
+      responseText: JSON.stringify({
+        ok: false,
+        transaction: {
+          id: 21,
+          status: 'PENDING',
+          description: { appName: 'AcmeWallet', status: 'ENABLED' },
+        },
+      }),
+    }),
+  )
+  observe(
+    exchange({
+      family: 'mfp',
+      method: 'GET',
+      url: '/mfpadmin/management-apis/2.0/runtimes/mfp/transactions?pageSize=50&orderBy=-created',
+      responseText: JSON.stringify({
+        items: [
+          { id: 22, status: 'PENDING' },
+          { id: 21, status: 'CANCELED', errors: [{ details: 'A newer change replaced it.' }] },
+        ],
+      }),
+    }),
+  )
+  expect(entries()[0]).toMatchObject({
+    outcome: 'failure',
+    transactionStatus: 'CANCELED',
+    message: 'A newer change replaced it.',
+  })
+})
+
 test('a device change that failed synchronously keeps the transaction errors as its message', () => {
   const { observe, entries } = setup()
   observe(

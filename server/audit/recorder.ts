@@ -7,7 +7,7 @@ import {
   describeChange,
   isRecordedChange,
   isTransactionRead,
-  settledTransaction,
+  settledTransactions,
 } from '../../src/api/console/audit-change.ts'
 import type { ExchangeObserver, Family, ProxiedExchange } from '../contract.ts'
 import type { AuditStore } from './store.ts'
@@ -34,13 +34,13 @@ export function auditRecorder(
       const method = exchange.method.toUpperCase()
       if (method === 'GET') {
         if (!isTransactionRead(method, exchange.url)) return
-        const settled = settledTransaction(
+        for (const settled of settledTransactions(
           method,
           exchange.url,
           exchange.status,
           exchange.responseText,
-        )
-        if (settled) store.settleTransaction(settled)
+        ))
+          store.settleTransaction(settled)
         return
       }
       if (!isRecordedChange(method, exchange.url)) return

@@ -99,9 +99,13 @@ export function isRecordedChange(method: string, url: string): boolean {
 }
 
 const TRANSACTION_PATH =
-  /^\/mfpadmin\/management-apis\/2\.0\/runtimes\/([^/?]+)\/transactions\/([^/?]+)(?:\?|$)/
+  /^\/mfpadmin\/management-apis\/2\.0\/runtimes\/([^/?]+)\/transactions(?:\/([^/?]+))?(?:\?|$)/
 
-/** A MobileFirst transaction read by the page (`GET .../transactions/{id}`), cheaply recognised. */
+/**
+ * A MobileFirst transaction read by the page, cheaply recognised: one transaction
+ * (`GET .../transactions/{id}`, how the page follows a queued change) or the list (the
+ * page's recent transactions, which may see the end first).
+ */
 export function isTransactionRead(method: string, url: string): boolean {
   return method.toUpperCase() === 'GET' && TRANSACTION_PATH.test(url)
 }
@@ -153,27 +157,39 @@ function transactionMessage(tx: unknown): string | null {
   return details.length > 0 ? details.join('; ') : null
 }
 
-/** The final state of a transaction read, or null when it is not final (or not a read of one). */
-export function settledTransaction(
+function settledOne(runtime: string, tx: unknown): TransactionSettled | null {
+  const id = clean(field(tx, 'id'), 80)
+  const status = clean(field(tx, 'status'), 40)
+  if (!id || !status) return null
+  const outcome = transactionOutcome(status, undefined)
+  if (outcome === 'pending') return null
+  return {
+    runtime,
+    transactionId: id,
+    transactionStatus: status,
+    outcome,
+    message: outcome === 'failure' ? transactionMessage(tx) : null,
+  }
+}
+
+/**
+ * The transactions a read shows as ended (none when it is not a transaction read): what to
+ * write onto the entries of queued changes that are still open.
+ */
+export function settledTransactions(
   method: string,
   url: string,
   status: number,
   responseText: string | undefined,
-): TransactionSettled | null {
-  if (status !== 200 || !isTransactionRead(method, url)) return null
+): TransactionSettled[] {
+  if (status !== 200 || !isTransactionRead(method, url)) return []
   const match = TRANSACTION_PATH.exec(url)
   const body = parseJson(responseText)
-  const txStatus = clean(field(body, 'status'), 40)
-  if (!match?.[1] || !match[2] || !body || !txStatus) return null
-  const outcome = transactionOutcome(txStatus, undefined)
-  if (outcome === 'pending') return null
-  return {
-    runtime: decodeURIComponent(match[1]),
-    transactionId: decodeURIComponent(match[2]),
-    transactionStatus: txStatus,
-    outcome,
-    message: outcome === 'failure' ? transactionMessage(body) : null,
-  }
+  if (!match?.[1] || !body) return []
+  const runtime = decodeSegment(match[1]) ?? match[1]
+  const items = match[2] ? [body] : field(body, 'items')
+  if (!Array.isArray(items)) return []
+  return items.flatMap((tx) => settledOne(runtime, tx) ?? [])
 }
 
 /** The API's own message of a failed answer (each family words it differently). */

@@ -82,3 +82,36 @@ test('an injected failure is recorded as a failure with its message; 401 and 400
   expect((await fetch(`${ORIGIN}/console-api/audit`)).status).toBe(401)
   expect((await fetch(`${ORIGIN}/console-api/audit?limit=0`, { headers })).status).toBe(400)
 })
+
+test('a queued device change is pending, then settled when the page reads its transaction', async () => {
+  const headers = await adminHeaders()
+  const base = `${ORIGIN}/mfpadmin/management-apis/2.0/runtimes/mfp`
+  const list = await (await fetch(`${base}/devices?query=max.weber`, { headers })).json()
+  const device = list.items.find(
+    (d: { deviceDisplayName: string }) => d.deviceDisplayName === "Max's Galaxy S23",
+  )
+  const res = await fetch(`${base}/devices/${device.id}/applications/AcmeWallet?async=true`, {
+    method: 'PUT',
+    headers: {
+      ...headers,
+      'Content-Type': 'application/json',
+      'X-Console-Change': new URLSearchParams({ name: "Max's Galaxy S23" }).toString(),
+    },
+    body: JSON.stringify({ status: 'ENABLED' }),
+  })
+  const { transaction } = await res.json()
+  const audit = async () =>
+    (await (await fetch(`${ORIGIN}/console-api/audit?family=mfp`, { headers })).json()).items
+  expect(await audit()).toEqual([
+    expect.objectContaining({
+      summary: "enable AcmeWallet on device Max's Galaxy S23",
+      outcome: 'pending',
+      transactionId: String(transaction.id),
+    }),
+  ])
+  demo.backend.db.advanceClock(10_000)
+  await fetch(`${base}/transactions/${transaction.id}?locale=en_US`, { headers })
+  expect(await audit()).toEqual([
+    expect.objectContaining({ outcome: 'success', transactionStatus: 'SUCCESS' }),
+  ])
+})

@@ -3,7 +3,7 @@ import {
   describeChange,
   isRecordedChange,
   isTransactionRead,
-  settledTransaction,
+  settledTransactions,
 } from '../../api/console/audit-change.ts'
 import {
   AUDIT_CSV_HEADER,
@@ -64,8 +64,13 @@ export function recordingHandler(backend: DemoBackend, inner: RequestHandler[]) 
       responseText = text.length <= MAX_RECORDED_ANSWER ? text : undefined
     }
     if (!change) {
-      const settled = settledTransaction(request.method, target, response.status, responseText)
-      if (settled) backend.audit.settleTransaction(settled)
+      for (const settled of settledTransactions(
+        request.method,
+        target,
+        response.status,
+        responseText,
+      ))
+        backend.audit.settleTransaction(settled)
       return response
     }
     const headers: Record<string, string> = {}
