@@ -215,9 +215,25 @@ export function auditUpperBound(
   return text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? to + 86_400_000 - 1 : to
 }
 
+let isoSecond = Number.NaN
+let isoPrefix = ''
+
+/**
+ * `toISOString()` of an epoch ms, remembering the last second: an export's rows come in
+ * time order, so most rows reuse it (the date formatting was a third of a row's cost).
+ */
+export function isoTime(ms: number): string {
+  const second = Math.floor(ms / 1000)
+  if (second !== isoSecond) {
+    isoSecond = second
+    isoPrefix = new Date(second * 1000).toISOString().slice(0, 19)
+  }
+  return `${isoPrefix}.${String(ms - second * 1000).padStart(3, '0')}Z`
+}
+
 /** The columns of the CSV export, in order, with the value each takes from an entry. */
 export const AUDIT_CSV_COLUMNS: ReadonlyArray<readonly [string, (e: AuditEntry) => string]> = [
-  ['time', (e) => new Date(e.time).toISOString()],
+  ['time', (e) => isoTime(e.time)],
   ['operator', (e) => e.operator],
   ['organization', (e) => e.organization ?? ''],
   ['environment', (e) => e.environment ?? ''],
@@ -245,6 +261,8 @@ export const AUDIT_CSV_COLUMNS: ReadonlyArray<readonly [string, (e: AuditEntry) 
  * prefixed with a single quote, so an exported resource name can never run anything.
  */
 export function csvCell(value: string): string {
+  // Most cells need neither: one test instead of two on the export's hot path.
+  if (!/^[=+\-@\t\r]|[",\r\n]/.test(value)) return value
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
