@@ -17,6 +17,7 @@ import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
@@ -47,7 +48,14 @@ export function ActivityPage() {
   const [searchParams, setSearchParams] = useSearchParams()
   const filters = useMemo(() => parseActivityFilters(searchParams), [searchParams])
   const entries = useInfiniteQuery(auditQueries.list(filters))
-  const items = useMemo(() => entries.data?.pages.flatMap((p) => p.items) ?? [], [entries.data])
+  // A refetch reads every loaded page again from its own cursor: when new entries came in,
+  // the first page and the second may overlap. Each entry is shown once.
+  const items = useMemo(() => {
+    const seen = new Set<number>()
+    return (entries.data?.pages ?? [])
+      .flatMap((p) => p.items)
+      .filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined)
+  }, [entries.data])
 
   const go = (next: AuditFilterValues) => setSearchParams(activitySearch(next))
   const clear = () =>
@@ -117,6 +125,7 @@ export function ActivityPage() {
         subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
         actions={
           <>
+            <Freshness query={entries} />
             <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
               Refresh
             </Button>
