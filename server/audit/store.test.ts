@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, expect, test } from 'vitest'
+import { auditCsvRow } from '../../src/api/console/audit-schemas.ts'
 import { AuditStore, MIGRATIONS, openAuditStore } from './store.ts'
 import { sampleEntry } from './test-entries.ts'
 
@@ -207,4 +208,41 @@ test('openAuditStore reads AUDIT_DB and AUDIT_RETENTION_DAYS', () => {
   expect(() => openAuditStore({ AUDIT_DB: tempFile(), AUDIT_RETENTION_DAYS: 'soon' })).toThrow(
     /AUDIT_RETENTION_DAYS/,
   )
+})
+
+test('CSV lines computed by SQLite are exactly the shared auditCsvRow, awkward values included', () => {
+  const store = open()
+  const awkward = [
+    'plain',
+    'a, b',
+    'say "hi"',
+    'two\nlines',
+    'carriage\rreturn',
+    '=SUM(A1)',
+    '+cmd',
+    '-1',
+    '@here',
+    '\tindented',
+    '=HYPERLINK("http://evil", "x")',
+    'עברית, and English',
+    '',
+  ]
+  awkward.forEach((text, i) =>
+    store.record(
+      sampleEntry({
+        time: T0 + i * 1001 + 7,
+        resourceName: text,
+        summary: `${text} summary`,
+        message: i % 2 ? text : null,
+        details: i % 3 ? null : text,
+        organization: null,
+        request: { method: 'PATCH', path: `/x/${i}?a=1,2`, headers: [], body: null },
+      }),
+    ),
+  )
+  store.flush()
+  const fromSql = [...store.csvLines({})]
+  const fromJs = store.list({}, undefined, 200).items.map(auditCsvRow)
+  expect(fromSql).toEqual(fromJs)
+  expect(fromSql).toHaveLength(awkward.length)
 })
