@@ -9,16 +9,12 @@ import {
   isTransactionRead,
   settledTransactions,
 } from '../../src/api/console/audit-change.ts'
-import type { ExchangeObserver, Family, ProxiedExchange } from '../contract.ts'
+import type { ExchangeObserver } from '../contract.ts'
 import type { AuditStore } from './store.ts'
 
 export interface AuditRecorderOptions {
   /** Called when describing an exchange throws (a bug): the answer has gone out anyway. */
   log?: { error: (details: object, message: string) => void }
-}
-
-function operatorOf(exchange: ProxiedExchange, family: Family): string {
-  return exchange.identities[family]?.username ?? 'unknown'
 }
 
 /**
@@ -44,6 +40,8 @@ export function auditRecorder(
         return
       }
       if (!isRecordedChange(method, exchange.url)) return
+      // Refused before the upstream (that family is not signed in): nobody changed anything.
+      if (!exchange.identities[exchange.family]) return
       const entry = describeChange({
         family: exchange.family,
         method,
@@ -54,7 +52,7 @@ export function auditRecorder(
         startedAt: exchange.startedAt,
         durationMs: exchange.durationMs,
         requestId: exchange.requestId,
-        operator: operatorOf(exchange, exchange.family),
+        operator: exchange.identities[exchange.family]?.username ?? 'unknown',
         organization: exchange.identities.arm?.orgId ?? null,
       })
       if (entry) store.record(entry)
