@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import Fastify from 'fastify'
 import { afterEach, expect, test } from 'vitest'
 import { AuditPageSchema } from '../../src/api/console/audit-schemas.ts'
+import { auditRecorder } from './recorder.ts'
 import { auditRoutes } from './routes.ts'
 import { AuditStore } from './store.ts'
 import { sampleEntry } from './test-entries.ts'
@@ -144,4 +145,36 @@ test('CSV export streams: no content length, every row once, in order', async ()
   expect(rows).toHaveLength(5000)
   expect(rows[0]).toContain(',r4999')
   expect(rows.at(-1)).toContain(',r0')
+})
+
+test('wired as main.ts will: the recorder observes a proxied change, the routes show it', async () => {
+  const { app, store } = await setup()
+  const observe = auditRecorder(store)
+  observe({
+    requestId: 'req-77',
+    family: 'arm',
+    method: 'DELETE',
+    url: '/hybrid/api/v1/servers/9',
+    requestHeaders: {
+      'x-anypnt-env-id': 'env-prd',
+      'x-console-change': 'action=unregister&name=prd-mule-09',
+    },
+    status: 204,
+    responseText: undefined,
+    startedAt: T0,
+    durationMs: 40,
+    identities: { arm: { username: 'lena.ops', orgId: 'org-1' } },
+  })
+  // Written after the answer, on a later turn.
+  await new Promise((resolve) => setImmediate(resolve))
+  const res = await app.inject({ url: '/console-api/audit/resource/server/9' })
+  expect(res.json().items).toEqual([
+    expect.objectContaining({
+      summary: 'unregister server prd-mule-09',
+      operator: 'lena.ops',
+      outcome: 'success',
+      requestId: 'req-77',
+    }),
+  ])
+  expect(store.health()).toEqual({ ok: true, failedWrites: 0, queued: 0, lastError: null })
 })
