@@ -104,19 +104,30 @@ const CSV_SQL: Readonly<Record<string, { sql: string; text: boolean }>> = {
   'request id': { sql: 'request_id', text: true },
 }
 
-/** `csvCell` in SQL: a formula-looking cell gets a leading quote, then RFC 4180 quoting. */
-function sqlCsvCell(expr: string): string {
-  const v = `coalesce(${expr}, '')`
-  const guarded = `(CASE WHEN substr(${v}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) THEN '''' || ${v} ELSE ${v} END)`
-  return `(CASE WHEN instr(${guarded}, '"') OR instr(${guarded}, ',') OR instr(${guarded}, char(10)) OR instr(${guarded}, char(13))
-    THEN '"' || replace(${guarded}, '"', '""') || '"' ELSE ${guarded} END)`
+/**
+ * `csvCell` in SQL: a formula-looking cell gets a leading quote, then RFC 4180 quoting.
+ * Two GLOB scans per cell (the tab, CR and LF are literal characters in the patterns).
+ */
+function sqlCsvCell(column: string): string {
+  const formula = `'[=+@\t\r-]*'`
+  const special = `'*[",\n\r]*'`
+  return `(CASE
+    WHEN ${column} IS NULL THEN ''
+    WHEN ${column} GLOB ${formula} THEN
+      CASE WHEN ${column} GLOB ${special} THEN '"''' || replace(${column}, '"', '""') || '"'
+      ELSE '''' || ${column} END
+    WHEN ${column} GLOB ${special} THEN '"' || replace(${column}, '"', '""') || '"'
+    ELSE ${column} END)`
 }
 
-const CSV_LINE_SQL = AUDIT_CSV_COLUMNS.map(([name]) => {
-  const column = CSV_SQL[name]
-  if (!column) throw new Error(`audit store: no SQL for the CSV column "${name}"`)
-  return column.text ? sqlCsvCell(column.sql) : column.sql
-}).join(` || ',' || `)
+// One printf builds the line in a single allocation (a chain of || copies it once per cell).
+const CSV_LINE_SQL = `printf('${AUDIT_CSV_COLUMNS.map(() => '%s').join(',')}\r\n', ${AUDIT_CSV_COLUMNS.map(
+  ([name]) => {
+    const column = CSV_SQL[name]
+    if (!column) throw new Error(`audit store: no SQL for the CSV column "${name}"`)
+    return column.text ? sqlCsvCell(column.sql) : column.sql
+  },
+).join(', ')})`
 
 export interface AuditStoreOptions {
   /** The database file (`AUDIT_DB`); its folder is created. `:memory:` for tests. */
@@ -446,7 +457,7 @@ export class AuditStore {
   *csvLines(filters: AuditFilters): Generator<string> {
     const where = whereClause(filters, null)
     const statement = this.db.prepare(
-      `SELECT ${CSV_LINE_SQL} || char(13) || char(10) AS line
+      `SELECT ${CSV_LINE_SQL} AS line
        FROM audit ${where.sql} ORDER BY time DESC, id DESC`,
     )
     for (const row of statement.iterate(...where.params)) yield String(row.line)
