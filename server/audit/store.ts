@@ -436,9 +436,9 @@ export class AuditStore {
   }
 
   /**
-   * Every matching entry, newest first, one row at a time (the CSV export). The export
-   * shows only the recorded request's method and path, so SQLite reads those out of the
-   * JSON (`json_extract`) instead of each row being parsed here: a third of the cost.
+   * Every matching entry, newest first, one row at a time, for tools that want entries
+   * rather than CSV (the export uses `csvLines`). The request comes back as method and
+   * path only (`json_extract`), without its headers and body.
    */
   *iterate(filters: AuditFilters): Generator<AuditEntry> {
     const where = whereClause(filters, null)
