@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signInAs, test, type Role } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  signInAs,
+  signInFamilyInPlace,
+  test,
+  type Role,
+} from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
 async function openDevices(page: Page, role: Role = 'Administrator', path = '/') {
@@ -191,9 +198,9 @@ test('bulk: disable one application on every device of a user, with one failure'
   const list = results.getByRole('list', { name: 'Result per item' })
   await expect(list.getByRole('listitem').first()).toContainText("Lena's Pixel 6")
   await expect(list.getByRole('listitem').first()).toContainText('is no longer deployed')
-  await expect(list.getByRole('listitem').filter({ hasText: 'Done' })).toHaveCount(2)
+  await expect(list.getByRole('listitem').filter({ hasText: 'Succeeded' })).toHaveCount(2)
   // One toast sums the queued change up; none per transaction.
-  await expect(page.getByText('Disable AcmeBank: 3 queued, 2 done, 1 failed')).toBeVisible()
+  await expect(page.getByText('Disable AcmeBank: 3 queued, 2 succeeded, 1 failed')).toBeVisible()
   await expect(page.getByText(/\(transaction \d+\) (succeeded|ended in)/)).toHaveCount(0)
   await results.getByRole('button', { name: 'Close' }).first().click()
 
@@ -295,6 +302,8 @@ test('live mode: devices and a status change go through the same-origin proxy', 
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('link', { name: 'Devices' })
     .click()
+  // MobileFirst has its own users: its pages ask for its sign-in in place (ADR 014).
+  await signInFamilyInPlace(page, 'MobileFirst', 'demo-operator', 'demo-operator-secret')
   await expect(page.getByText('320 devices in runtime mfp')).toBeVisible()
   await openDevice(page, 'max.weber', "Max's Galaxy S23")
   await page.getByRole('switch', { name: 'AcmeBank' }).click()

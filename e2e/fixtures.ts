@@ -11,6 +11,22 @@ export async function signInAs(page: Page, role: Role, path = '/'): Promise<void
   await expect(page.getByRole('combobox', { name: 'Environment' })).toBeVisible()
 }
 
+/**
+ * Live mode: signs in to MobileFirst or the API Store where a page of that family asks for
+ * it in place (each family has its own users; the console's server keeps the sign-in).
+ */
+export async function signInFamilyInPlace(
+  page: Page,
+  family: 'MobileFirst' | 'API Store',
+  username: string,
+  password: string,
+): Promise<void> {
+  await expect(page.getByRole('heading', { name: `Sign in to ${family}` })).toBeVisible()
+  await page.getByLabel('User name').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+}
+
 /** Switches the demo backend's fault injection from the test, as the demo panel would. */
 export async function setFaults(page: Page, faults: Partial<FaultSettings>): Promise<void> {
   await page.evaluate((change) => {

@@ -123,11 +123,11 @@ test('register a server: token and setup command, each with a copy button', asyn
   await expect(dialog.getByText(/Use letters, digits/)).toBeVisible()
   await dialog.getByLabel('Server name').fill('prd-mule-eu-west-42')
   await expect(dialog.getByLabel('Setup command', { exact: true })).toHaveText(
-    `./amc_setup -H ${tokenText} prd-mule-eu-west-42`,
+    `./amc_setup -H '${tokenText}' 'prd-mule-eu-west-42'`,
   )
   await dialog.getByRole('button', { name: 'Copy setup command' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `./amc_setup -H ${tokenText} prd-mule-eu-west-42`,
+    `./amc_setup -H '${tokenText}' 'prd-mule-eu-west-42'`,
   )
 })
 
@@ -174,7 +174,7 @@ test('bulk unregister reports a result per server, failures first', async ({ pag
   await expect(items.first()).toContainText('Failed')
   await expect(items.first()).toContainText('prd-mule-ap-south-01')
   await expect(items.first()).toContainText('belongs to cluster')
-  await expect(items.nth(1)).toContainText('Done')
+  await expect(items.nth(1)).toContainText('Succeeded')
   await results.getByRole('button', { name: 'Close' }).first().click()
   await expect(page.getByRole('checkbox', { name: 'Select prd-mule-ap-south-01' })).toBeChecked()
   await expect(page.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' })).toHaveCount(0)
@@ -204,7 +204,8 @@ test('an injected API failure shows its message and request, and retry recovers'
   await setFaults(page, { failureRate: 1 })
   await page.reload()
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load' })
-  await expect(alert).toContainText('Injected failure')
+  // A 500 is retried with backoff (ADR 012) before it is shown.
+  await expect(alert).toContainText('Injected failure', { timeout: 15_000 })
   await expect(alert).toContainText('HTTP 500')
   await expect(alert).toContainText('GET /')
   await setFaults(page, { failureRate: 0 })
@@ -221,7 +222,10 @@ test('an unreachable backend during auto-refresh is shown, with the last data ke
   await setFaults(page, { offline: true })
   // The list refreshes itself every 30 s while nothing is moving.
   await page.clock.fastForward('00:35')
-  await expect(page.getByText(/Backend unreachable: showing data from/)).toBeVisible()
+  // The failed refresh is retried with backoff (ADR 012) before it is shown.
+  await expect(page.getByText(/Backend unreachable: showing data from/)).toBeVisible({
+    timeout: 15_000,
+  })
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
   await setFaults(page, { offline: false })
   await page.clock.fastForward('00:35')

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from './fixtures.ts'
+import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
 
 test('signs in with client credentials typed into the form and lands on servers', async ({
   page,
@@ -45,19 +45,77 @@ test('the secret is never stored and the token lives in session storage only', a
   expect(stored.local).not.toContain('accessToken')
 })
 
-test('an expired token brings sign-in back and then returns to the same filtered page', async ({
+test('an expired session asks for the sign-in over the page, which keeps its filter and URL', async ({
   page,
 }) => {
   await signInAs(page, 'Administrator')
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('eu-west')
   await expect(page).toHaveURL(/q=eu-west/)
   const before = page.url()
+  await page.getByRole('button', { name: 'Demo controls' }).click()
+  await page.getByRole('button', { name: 'Expire my session (see the 401 flow)' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Your session expired: sign in again' })
+  await expect(dialog).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+  expect(page.url()).toBe(before)
+  await dialog.getByRole('button', { name: 'Sign in as Administrator' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toHaveValue('eu-west')
+  await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
+  expect(page.url()).toBe(before)
+})
+
+test('an expired session while a form is open: sign in over it, the typed values survive and the create completes', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Client applications' })
+    .click()
+  await page.getByRole('button', { name: 'Create application' }).click()
+  const form = page.getByRole('dialog', { name: 'Create a client application' })
+  await form.getByLabel('Name').fill('Kept Through Sign-in')
+  await form.getByLabel('Throttling tier').selectOption('Silver')
+  await form.getByLabel('Description (optional)').fill('Typed before the session expired')
+  // What the demo panel's "Expire my session" does, without closing the form to reach it.
+  await page.evaluate(() => window.__demo?.expireSessions())
+  await form.getByRole('button', { name: 'Create' }).click()
+
+  const signIn = page.getByRole('dialog', { name: 'Your session expired: sign in again' })
+  await expect(signIn).toBeVisible()
+  // The form is still there under the sign-in (hidden from assistive technology meanwhile).
+  const under = page.getByRole('dialog', {
+    name: 'Create a client application',
+    includeHidden: true,
+  })
+  await expect(under.getByLabel('Name')).toHaveValue('Kept Through Sign-in')
+  await expect(under.getByLabel('Description (optional)')).toHaveValue(
+    'Typed before the session expired',
+  )
+  await signIn.getByRole('button', { name: 'Sign in as Administrator' }).click()
+
+  // The refused create was sent again after the sign-in, with what was typed.
+  await expect(page.getByRole('heading', { name: /Kept Through Sign-in/ })).toBeVisible()
+  await expect(page).toHaveURL(/\/client-apps\/[0-9a-f-]{36}$/)
+  const details = page.getByRole('region', { name: 'Details' })
+  await expect(details).toContainText('Silver')
+  await expect(details).toContainText('Typed before the session expired')
+})
+
+test('a reload after the session expired still opens the page, with the sign-in over it', async ({
+  page,
+}) => {
+  await signInAs(page, 'Operator')
   await page.evaluate(() => window.__demo?.expireSessions())
   await page.reload()
-  await expect(page.getByText('Your session expired')).toBeVisible()
-  await page.getByRole('button', { name: 'Sign in as Administrator' }).click()
-  await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toHaveValue('eu-west')
-  expect(page.url()).toBe(before)
+  const dialog = page.getByRole('dialog', { name: 'Your session expired: sign in again' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('Client ID').fill('demo-operator')
+  await dialog.getByLabel('Client secret').fill('demo-operator-secret')
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Servers' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Account: otto.neumann/ })).toBeVisible()
 })
 
 test('signing out ends the session and protects the pages', async ({ page }) => {
@@ -107,4 +165,34 @@ test('theme follows the system and a chosen theme is remembered', async ({ page 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
   await page.reload()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+})
+
+test('an expired session during a deploy: the upload is sent again after the sign-in in the dialog', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications', exact: true })
+    .click()
+  await page.getByRole('button', { name: 'Deploy application' }).click()
+  const form = page.getByRole('dialog', { name: 'Deploy an application' })
+  const bytes = Buffer.alloc(16 * 1024)
+  bytes.set([0x50, 0x4b, 0x03, 0x04])
+  await form.getByLabel('Artifact file').setInputFiles({
+    name: 'Kept-Upload-1.0.0-mule-application.jar',
+    mimeType: 'application/java-archive',
+    buffer: bytes,
+  })
+  await expect(form.getByLabel('Application name')).toHaveValue('kept-upload')
+  await form.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await page.evaluate(() => window.__demo?.expireSessions())
+  await form.getByRole('button', { name: 'Deploy', exact: true }).click()
+
+  const signIn = page.getByRole('dialog', { name: 'Your session expired: sign in again' })
+  await signIn.getByRole('button', { name: 'Sign in as Administrator' }).click()
+  await expect(page.getByRole('heading', { name: /kept-upload/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Artifact' })).toContainText(
+    'Kept-Upload-1.0.0-mule-application.jar',
+  )
 })

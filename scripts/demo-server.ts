@@ -7,6 +7,10 @@
  * Control endpoints that exist only here (not part of any documented API):
  *   GET  /__demo/health  200 {"ok":true}
  *   POST /__demo/reset   204, rebuilds the fleet from its seed and clears the faults
+ *   GET  /__demo/faults  200, the fault settings now in force (counted rules as left)
+ *   POST /__demo/faults  200, changes the fault settings named in the JSON body, e.g.
+ *                        {"rules":[{"matching":"POST /hybrid/api/v1/applications",
+ *                        "effect":"lose-answer-502","times":1}]} (see src/demo/faults.ts)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { once } from 'node:events'
@@ -16,6 +20,7 @@ import { DemoBackend } from '../src/demo/backend.ts'
 import { createHandlers } from '../src/demo/handlers/create-handlers.ts'
 import type { FleetSize } from '../src/demo/model.ts'
 import { memoryStorage } from '../src/demo/storage.ts'
+import { faultChangeFrom, NO_FAULTS } from '../src/demo/faults.ts'
 
 const USAGE =
   'usage: node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large]'
@@ -138,8 +143,23 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   if (pathname === '/__demo/reset' && method === 'POST') {
     backend.reset()
-    backend.faults.set({ latencyMs: 0, failureRate: 0, offline: false })
+    backend.faults.set(NO_FAULTS)
     res.writeHead(204).end()
+    return
+  }
+  if (pathname === '/__demo/faults' && method === 'GET') {
+    sendJson(res, 200, backend.faults.get())
+    return
+  }
+  if (pathname === '/__demo/faults' && method === 'POST') {
+    let body: unknown
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8'))
+    } catch {
+      sendJson(res, 400, { message: 'The body must be JSON fault settings.' })
+      return
+    }
+    sendJson(res, 200, backend.faults.set(faultChangeFrom(body)))
     return
   }
 

@@ -3,9 +3,9 @@ import { accountQueries } from '../api/runtime-manager/account.ts'
 
 const LAST_ENV_KEY = 'runtime-console.last-environment'
 
-/** The signed-in identity and its organization's environments. */
-export function useAccount() {
-  const me = useQuery(accountQueries.me())
+/** The signed-in identity and its organization's environments (read only when `enabled`). */
+export function useAccount(enabled = true) {
+  const me = useQuery({ ...accountQueries.me(), enabled })
   const orgId = me.data?.user.organization.id
   const environments = useQuery({
     ...accountQueries.environments(orgId ?? ''),

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { createBrowserRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import type { DemoControls } from '../demo/start-browser.ts'
+import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { Providers } from './providers.tsx'
 import { createQueryClient } from './query-client.ts'
 import { routes } from './routes.tsx'
@@ -13,9 +14,11 @@ export function mountApp(element: HTMLElement, demo: DemoControls | null): void 
   const queryClient = createQueryClient()
   createRoot(element).render(
     <StrictMode>
-      <Providers queryClient={queryClient} demo={demo}>
-        <RouterProvider router={router} />
-      </Providers>
+      <AppErrorBoundary>
+        <Providers queryClient={queryClient} demo={demo}>
+          <RouterProvider router={router} />
+        </Providers>
+      </AppErrorBoundary>
     </StrictMode>,
   )
 }

@@ -4,10 +4,19 @@ import { useEffect, useMemo } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { RejectedRecords } from '../components/rejected-records.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
+import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
-import { endSession } from '../lib/session-store.ts'
+import { FAMILY_NAMES, useSignOut } from '../api/console/session.ts'
+import {
+  FamilyGate,
+  useFamilyReady,
+  useFamilyViews,
+  type FamilyView,
+} from '../features/session/family-gate.tsx'
+import { askSignIn, endSession, FAMILIES, type Family } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
@@ -21,17 +30,29 @@ const SECTIONS = [
   { label: 'Activity', to: paths.activity },
 ] as const
 
+/** Which family's sign-in a section's pages need (the shell itself needs Runtime Manager). */
+function familyOfSection(section: string | undefined): Family {
+  if (section === 'devices') return 'mfp'
+  if (section === 'client-apps') return 'store'
+  return 'arm'
+}
+
 /** Header, navigation and the environment every page below works in. */
 export function ConsoleLayout() {
   const { envId = '' } = useParams()
-  const { me, environments } = useAccount()
-  const environment = environments.data?.find((e) => e.id === envId)
+  const location = useLocation()
+  // Live mode: the organization and environments come from Runtime Manager; until it is
+  // signed in, its sign-in takes the page's place (and nothing asks it for anything).
+  const armReady = useFamilyReady('arm')
+  const families = useFamilyViews()
+  const { me, environments } = useAccount(armReady)
+  const environment = environments.data?.items.find((e) => e.id === envId)
 
   const value = useMemo<ConsoleContextValue | null>(() => {
     if (!me.data || !environments.data || !environment) return null
     return {
       me: me.data,
-      environments: environments.data,
+      environments: environments.data.items,
       environment,
       scope: { orgId: me.data.user.organization.id, envId: environment.id },
     }
@@ -42,16 +63,27 @@ export function ConsoleLayout() {
     if (knownEnvId) rememberEnvironment(knownEnvId)
   }, [knownEnvId])
 
-  const failed = me.error ?? environments.error
+  // A failed refresh of what is already here (a 401 whose sign-in was put off, say) keeps
+  // the page: only a first load that failed has nothing to show.
+  const failed = (me.data ? null : me.error) ?? (environments.data ? null : environments.error)
   let body
-  if (failed) {
+  if (!armReady) {
+    body = <FamilyGate family="arm">{null}</FamilyGate>
+  } else if (failed) {
     body = (
-      <ErrorPanel
-        error={failed}
-        title="Could not load your organization and environments"
-        onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
-        retrying={me.isFetching || environments.isFetching}
-      />
+      <>
+        <ErrorPanel
+          error={failed}
+          title="Could not load your organization and environments"
+          onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
+          retrying={me.isFetching || environments.isFetching}
+        />
+        {isTransientError(failed) && (
+          <p className="muted" role="status">
+            The console tries again by itself and carries on as soon as the backend answers.
+          </p>
+        )}
+      </>
     )
   } else if (!me.data || !environments.data) {
     body = <LoadingState label="Loading your organization…" />
@@ -64,7 +96,7 @@ export function ConsoleLayout() {
           .
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
-          {environments.data.map((e) => (
+          {environments.data.items.map((e) => (
             <li key={e.id}>
               <Link to={paths.servers(e.id)}>Open {e.name}</Link>
             </li>
@@ -73,7 +105,11 @@ export function ConsoleLayout() {
       </div>
     )
   } else {
-    body = <Outlet />
+    body = (
+      <FamilyGate family={familyOfSection(location.pathname.split('/')[3])}>
+        <Outlet />
+      </FamilyGate>
+    )
   }
 
   return (
@@ -83,16 +119,23 @@ export function ConsoleLayout() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Runtime Console
         </Link>
-        {environments.data && environment && (
-          <EnvironmentSwitcher current={environment.id} environments={environments.data} />
+        {environments.data && environment ? (
+          <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
+        ) : (
+          // Until the environments are read (or while they cannot be), say which one the
+          // address names instead of leaving a gap where the picker goes.
+          <span className="muted">
+            {failed ? `Environment ${envId} · unavailable, retrying` : `Environment ${envId}`}
+          </span>
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
-        {me.data && (
+        {(me.data || families) && (
           <IdentityMenu
-            name={me.data.user.username}
-            client={me.data.client?.name ?? me.data.client?.client_id}
-            org={me.data.user.organization.name}
+            name={me.data?.user.username ?? 'Not signed in'}
+            client={me.data?.client?.name ?? me.data?.client?.client_id}
+            org={me.data?.user.organization.name}
+            families={families}
           />
         )}
       </header>
@@ -106,6 +149,10 @@ export function ConsoleLayout() {
         </ul>
       </nav>
       <main className="shell-main" id="main">
+        <RejectedRecords
+          rejected={environments.data?.rejected}
+          noun={['environment', 'environments']}
+        />
         {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
       </main>
     </div>
@@ -147,21 +194,47 @@ const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
   { value: 'dark', label: 'Dark theme' },
 ]
 
-function IdentityMenu({ name, client, org }: { name: string; client?: string; org: string }) {
+function IdentityMenu({
+  name,
+  client,
+  org,
+  families,
+}: {
+  name: string
+  client?: string
+  org?: string
+  /** Live mode: each family's sign-in (null in demo mode's one sign-in). */
+  families: Record<Family, FamilyView> | null
+}) {
   const theme = useThemeChoice()
   const queryClient = useQueryClient()
+  const signOut = useSignOut()
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="btn btn-ghost">
+        {/* A long user or app name is cut with an ellipsis; the tooltip and the accessible
+            name keep all of it. */}
+        <button
+          type="button"
+          className="btn btn-ghost identity-button"
+          title={client ? `${name} · ${client}` : name}
+        >
           <span className="visually-hidden">Account: </span>
-          <span>{name}</span>
-          {client && <span className="muted">· {client}</span>}
+          <bdi className="identity-name">{name}</bdi>
+          {client && (
+            <span className="muted identity-client">
+              · <bdi>{client}</bdi>
+            </span>
+          )}
         </button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
-          <DropdownMenu.Label className="menu-label">{org}</DropdownMenu.Label>
+          {org && (
+            <DropdownMenu.Label className="menu-label">
+              <bdi>{org}</bdi>
+            </DropdownMenu.Label>
+          )}
           <DropdownMenu.RadioGroup
             value={theme}
             onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}
@@ -174,17 +247,57 @@ function IdentityMenu({ name, client, org }: { name: string; client?: string; or
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator style={{ height: 1, background: 'var(--border)', margin: 4 }} />
-          <DropdownMenu.Item
-            className="menu-item"
-            onSelect={() => {
-              endSession('signed-out')
-              queryClient.clear()
-            }}
-          >
-            Sign out
-          </DropdownMenu.Item>
+          {families ? (
+            <>
+              {FAMILIES.map((family) => (
+                <FamilyMenuItems
+                  key={family}
+                  view={families[family]}
+                  onSignOut={() => signOut.mutate(family)}
+                />
+              ))}
+              <DropdownMenu.Separator
+                style={{ height: 1, background: 'var(--border)', margin: 4 }}
+              />
+              <DropdownMenu.Item className="menu-item" onSelect={() => signOut.mutate('all')}>
+                Sign out of everything
+              </DropdownMenu.Item>
+            </>
+          ) : (
+            <DropdownMenu.Item
+              className="menu-item"
+              onSelect={() => {
+                endSession('signed-out')
+                queryClient.clear()
+              }}
+            >
+              Sign out
+            </DropdownMenu.Item>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
+  )
+}
+
+/** Live mode: one family's state in the account menu, with its sign-in or sign-out. */
+function FamilyMenuItems({ view, onSignOut }: { view: FamilyView; onSignOut: () => void }) {
+  const name = FAMILY_NAMES[view.family]
+  const state = view.state
+  return (
+    <DropdownMenu.Group>
+      <DropdownMenu.Label className="menu-label">
+        {name}: {state.signedIn ? `signed in as ${state.username}` : 'not signed in'}
+      </DropdownMenu.Label>
+      {state.signedIn ? (
+        <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>
+          Sign out of {name}
+        </DropdownMenu.Item>
+      ) : (
+        <DropdownMenu.Item className="menu-item" onSelect={() => askSignIn(view.family)}>
+          Sign in to {name}
+        </DropdownMenu.Item>
+      )}
+    </DropdownMenu.Group>
   )
 }

@@ -3,6 +3,7 @@ import { useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
 import { Button } from '../components/button.tsx'
 import { Modal } from '../components/modal.tsx'
+import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
@@ -11,7 +12,8 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
   const [confirmReset, setConfirmReset] = useState(false)
   const faults = useSyncExternalStore(demo.subscribeFaults, demo.getFaults)
   const queryClient = useQueryClient()
-  const faulty = faults.offline || faults.failureRate > 0 || faults.latencyMs > 0
+  const faulty =
+    faults.offline || faults.failureRate > 0 || faults.latencyMs > 0 || faults.rules.length > 0
 
   return (
     <div className="demo-panel">
@@ -77,12 +79,15 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
           </label>
           <Button
             size="small"
-            onClick={() => demo.setFaults({ latencyMs: 0, failureRate: 0, offline: false })}
+            onClick={() =>
+              demo.setFaults({ latencyMs: 0, failureRate: 0, offline: false, rules: [] })
+            }
             disabled={!faulty}
           >
             Clear faults
           </Button>
         </fieldset>
+        <FaultRules demo={demo} />
         <AgentSimulator demo={demo} />
         <fieldset className="field">
           <legend>Data and session</legend>
@@ -138,7 +143,7 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
         <textarea
           rows={2}
           value={command}
-          placeholder="./amc_setup -H <token> <server name>"
+          placeholder="./amc_setup -H '<token>' '<server name>'"
           onChange={(e) => setCommand(e.target.value)}
         />
       </label>
@@ -166,6 +171,87 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
         >
           {outcome.text}
         </div>
+      )}
+    </fieldset>
+  )
+}
+
+const EFFECT_LABEL: Record<FaultEffect, string> = {
+  'fail-502': 'Fail with 502 (not applied)',
+  'fail-503': 'Fail with 503 (not applied)',
+  'lose-answer-502': 'Apply, then lose the answer (502)',
+  'lose-answer-network': 'Apply, then drop the connection',
+}
+
+/**
+ * Counted, deterministic faults: the next N calls matching a text fail, or are applied
+ * and lose their answer (what the console must then read back, ADR 012).
+ */
+function FaultRules({ demo }: { demo: DemoControls }) {
+  const faults = useSyncExternalStore(demo.subscribeFaults, demo.getFaults)
+  const [matching, setMatching] = useState('')
+  const [effect, setEffect] = useState<FaultEffect>('lose-answer-502')
+  const [times, setTimes] = useState(1)
+  return (
+    <fieldset className="field">
+      <legend>Counted faults</legend>
+      <label className="field">
+        Calls matching (method and path)
+        <input
+          value={matching}
+          placeholder="POST /hybrid/api/v1/applications"
+          onChange={(e) => setMatching(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        What happens
+        <select
+          value={effect}
+          onChange={(e) =>
+            setEffect(FAULT_EFFECTS.find((f) => f === e.target.value) ?? 'lose-answer-502')
+          }
+        >
+          {FAULT_EFFECTS.map((f) => (
+            <option key={f} value={f}>
+              {EFFECT_LABEL[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Times
+        <input
+          type="number"
+          min={1}
+          max={1000}
+          value={times}
+          onChange={(e) => setTimes(Number(e.target.value))}
+        />
+      </label>
+      <Button
+        size="small"
+        disabled={matching.trim() === ''}
+        onClick={() => {
+          demo.setFaults({ rules: [...faults.rules, { matching, effect, times }] })
+          setMatching('')
+        }}
+      >
+        Add fault
+      </Button>
+      {faults.rules.length > 0 && (
+        <ul aria-label="Counted faults in force">
+          {faults.rules.map((rule, i) => (
+            <li key={i}>
+              {EFFECT_LABEL[rule.effect]} · next {rule.times} × <code>{rule.matching}</code>{' '}
+              <Button
+                size="small"
+                onClick={() => demo.setFaults({ rules: faults.rules.filter((_, j) => j !== i) })}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
     </fieldset>
   )

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router'
 import { LoadingState } from '../components/states.tsx'
+import { lazyPage } from './lazy-page.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 import { RequireSession } from './require-session.tsx'
 import { RootLayout } from './root-layout.tsx'
@@ -14,119 +15,125 @@ export const routes: RouteObject[] = [
     children: [
       {
         path: 'signin',
-        lazy: async () => ({ Component: (await import('./sign-in-route.tsx')).SignInRoute }),
+        lazy: lazyPage(async () => (await import('./sign-in-route.tsx')).SignInRoute),
       },
       {
         Component: RequireSession,
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await import('./home-redirect.tsx')).HomeRedirect }),
+            lazy: lazyPage(async () => (await import('./home-redirect.tsx')).HomeRedirect),
           },
           {
             path: 'env/:envId',
-            lazy: async () => ({ Component: (await import('./console-layout.tsx')).ConsoleLayout }),
+            // Above the shell: a layout that cannot load has no shell to keep.
+            ErrorBoundary: RouteErrorPage,
+            lazy: lazyPage(async () => (await import('./console-layout.tsx')).ConsoleLayout),
             children: [
               {
                 index: true,
-                lazy: async () => ({ Component: (await import('./env-index.tsx')).EnvIndex }),
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
               },
               {
                 path: 'servers',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/servers/servers-page.tsx')).ServersPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/servers/servers-page.tsx')).ServersPage,
+                ),
               },
               {
                 path: 'servers/:serverId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/servers/server-page.tsx')).ServerPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/servers/server-page.tsx')).ServerPage,
+                ),
               },
               {
                 path: 'server-groups',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/server-groups/server-groups-page.tsx'))
-                    .ServerGroupsPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/server-groups/server-groups-page.tsx'))
+                      .ServerGroupsPage,
+                ),
               },
               {
                 path: 'server-groups/:groupId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/server-groups/server-group-page.tsx'))
-                    .ServerGroupPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/server-groups/server-group-page.tsx'))
+                      .ServerGroupPage,
+                ),
               },
               {
                 path: 'clusters',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
+                ),
               },
               {
                 path: 'clusters/:clusterId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
+                ),
               },
               {
                 path: 'applications',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/applications/applications-page.tsx'))
-                    .ApplicationsPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/applications/applications-page.tsx'))
+                      .ApplicationsPage,
+                ),
               },
               {
                 path: 'applications/:applicationId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/applications/application-page.tsx'))
-                    .ApplicationPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/applications/application-page.tsx')).ApplicationPage,
+                ),
               },
               {
                 path: 'client-apps',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/client-apps/client-apps-page.tsx'))
-                    .ClientAppsPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
+                ),
               },
               {
                 path: 'client-apps/:applicationId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/client-apps/client-app-page.tsx'))
-                    .ClientAppPage,
-                }),
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
+                ),
               },
               {
                 path: 'devices',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
+                ),
               },
               {
                 path: 'devices/:runtime',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/devices/devices-page.tsx')).DevicesPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
+                ),
               },
               {
                 path: 'devices/:runtime/:deviceId',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/devices/device-page.tsx')).DevicePage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/devices/device-page.tsx')).DevicePage,
+                ),
               },
               {
                 path: 'activity',

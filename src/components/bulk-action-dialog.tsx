@@ -3,7 +3,15 @@ import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 import type { RequestInit_ } from '../lib/describe-request.ts'
 import { BulkResults } from './bulk-results.tsx'
-import { runBulk, type BulkItemResult } from './bulk.ts'
+import {
+  bulkSummary,
+  checkingLine,
+  countOutcomes,
+  runBulk,
+  succeededIds,
+  type BulkActionOptions,
+  type BulkItemResult,
+} from './bulk.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { Modal } from './modal.tsx'
@@ -33,7 +41,11 @@ export function BulkActionDialog<T>({
   describe: (item: T) => { id: string; label: string }
   /** The exact request sent for an item, for the curl preview. */
   requestFor: (item: T) => RequestInit_
-  run: (item: T) => Promise<unknown>
+  /**
+   * Sends the action for one item; pass `options` to `sendAndVerify` (an api function
+   * does) so a lost answer is read back instead of reported as a failure.
+   */
+  run: (item: T, options: BulkActionOptions) => Promise<unknown>
   /** Invalidates what the action changed; the results wait for it. */
   refresh: () => Promise<unknown>
   /** "Delete", "Unregister": the confirm button, the title and the results. */
@@ -49,22 +61,23 @@ export function BulkActionDialog<T>({
   children: ReactNode
 }) {
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const [checking, setChecking] = useState<string[]>([])
   const bulk = useMutation({
     mutationFn: async (targets: readonly T[]) => {
-      const outcome = await runBulk(targets, describe, run)
+      setChecking([])
+      const outcome = await runBulk(targets, describe, run, undefined, ({ label }) =>
+        setChecking((labels) => [...labels, label]),
+      )
       await refresh()
       return outcome
     },
     onSuccess: (outcome) => {
       setResults(outcome)
-      const failed = outcome.filter((r) => !r.ok).length
-      if (failed === 0)
+      const counts = countOutcomes(outcome)
+      if (counts.succeeded === outcome.length)
         toast.success(`${pastVerb} ${outcome.length} ${noun}${outcome.length === 1 ? '' : 's'}`)
-      else
-        toast.error(
-          `${pastVerb} ${outcome.length - failed} of ${outcome.length} ${noun}s; ${failed} failed`,
-        )
-      onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
+      else toast.error(bulkSummary(verb, outcome))
+      onDone(succeededIds(outcome))
     },
   })
   const close = (next: boolean) => {
@@ -95,6 +108,11 @@ export function BulkActionDialog<T>({
       requests={items.map(requestFor)}
     >
       {children}
+      {bulk.isPending && checking.length > 0 && (
+        <p role="status" className="alert alert-warn">
+          {checkingLine(checking)}
+        </p>
+      )}
       <p className="muted">
         {items
           .slice(0, 5)

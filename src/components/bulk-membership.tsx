@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { ApiText } from './api-text.tsx'
 import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
@@ -7,9 +8,10 @@ import { useOwnApplications } from '../api/runtime-manager/targets.ts'
 import { apiOrigin } from '../lib/config.ts'
 import { describeRequest, toCurl } from '../lib/describe-request.ts'
 import { listText } from '../lib/list-text.ts'
+import { sendAndVerify, type Verify } from '../lib/outcome.ts'
 import { request, type RequestSpec } from '../lib/request.ts'
 import { BulkResults } from './bulk-results.tsx'
-import { runBulk, type BulkItemResult } from './bulk.ts'
+import { countOutcomes, runBulk, succeededIds, type BulkItemResult } from './bulk.ts'
 import { Button } from './button.tsx'
 import { CodeBlock } from './code-block.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
@@ -24,6 +26,11 @@ export interface MemberChange {
   /** The server's name, for the results. */
   label: string
   request: RequestSpec<unknown>
+  /**
+   * Reads the target back after a lost answer: `true` when the server is (or, for a
+   * removal, is no longer) a member, `null` when the change did not happen.
+   */
+  verify: Verify<unknown>
 }
 
 /**
@@ -73,7 +80,7 @@ export function useBulkMembership({
       const outcome = await runBulk(
         changes,
         (c) => ({ id: String(c.serverId), label: c.label }),
-        (c) => request(c.request),
+        (c, options) => sendAndVerify(() => request(c.request), c.verify, options),
         1,
       )
       await refresh()
@@ -81,15 +88,19 @@ export function useBulkMembership({
     },
     onSuccess: (outcome) => {
       setResults(outcome)
-      const failed = outcome.filter((r) => !r.ok).length
       const n = outcome.length
-      if (failed === 0)
+      if (countOutcomes(outcome).succeeded === n)
         toast.success(
           n === 1
             ? `${pastVerb} ${outcome[0]?.label ?? 'the server'} ${preposition} ${targetName}`
             : `${pastVerb} ${n} servers ${preposition} ${targetName}`,
         )
-      else toast.error(`${pastVerb} ${n - failed} of ${n} servers; ${failed} failed`)
+      else {
+        const c = countOutcomes(outcome)
+        toast.error(
+          `${pastVerb} ${c.succeeded} of ${n} servers; ${[c.failed > 0 ? `${c.failed} failed` : '', c.unknown > 0 ? `${c.unknown} unknown` : ''].filter(Boolean).join(', ')}`,
+        )
+      }
     },
   })
   return {
@@ -139,7 +150,7 @@ export function AddMembersModal({
     if (!canSend || !check()) return
     bulk.mutate(changes, {
       onSuccess: (outcome) => {
-        if (outcome.length === 1 && outcome[0]?.ok) onOpenChange(false)
+        if (outcome.length === 1 && outcome[0]?.outcome === 'succeeded') onOpenChange(false)
       },
     })
   }
@@ -189,7 +200,7 @@ export function MembershipResults({
 }: {
   results: readonly BulkItemResult[]
   verb: string
-  title: string
+  title: ReactNode
   onClose: () => void
 }) {
   return (
@@ -214,6 +225,7 @@ export function BulkRemoveMembersButton({
   selected,
   noun,
   removeRequest,
+  verifyRemoved,
   refresh,
   onDone,
   extra,
@@ -223,6 +235,8 @@ export function BulkRemoveMembersButton({
   selected: readonly Server[]
   noun: TargetNoun
   removeRequest: (serverId: number) => RequestSpec<unknown>
+  /** Reads the target back after a lost answer: is the server gone from it? */
+  verifyRemoved: (serverId: number) => Verify<unknown>
   refresh: () => Promise<unknown>
   /** Gets the ids that were removed, so the page drops them from its selection. */
   onDone: (removed: ReadonlySet<number>) => void
@@ -254,6 +268,7 @@ export function BulkRemoveMembersButton({
     serverId: s.id,
     label: s.name,
     request: removeRequest(s.id),
+    verify: verifyRemoved(s.id),
   }))
   const close = () => {
     setOpen(false)
@@ -268,7 +283,11 @@ export function BulkRemoveMembersButton({
         <MembershipResults
           results={results}
           verb="Remove"
-          title={`Remove servers from ${target.name}: results`}
+          title={
+            <>
+              Remove servers from <ApiText>{target.name}</ApiText>: results
+            </>
+          }
           onClose={close}
         />
       )}
@@ -276,14 +295,17 @@ export function BulkRemoveMembersButton({
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`Remove ${n} server${n === 1 ? '' : 's'} from ${target.name}?`}
+          title={
+            <>
+              Remove {n} server{n === 1 ? '' : 's'} from <ApiText>{target.name}</ApiText>?
+            </>
+          }
           confirmLabel={`Remove ${n} from ${noun.short}`}
           pending={bulk.isPending}
           error={bulk.error ?? undefined}
           onConfirm={() =>
             bulk.mutate(changes, {
-              onSuccess: (outcome) =>
-                onDone(new Set(outcome.filter((r) => r.ok).map((r) => Number(r.id)))),
+              onSuccess: (outcome) => onDone(new Set([...succeededIds(outcome)].map(Number))),
             })
           }
         >
@@ -306,7 +328,9 @@ export function BulkRemoveMembersButton({
                 )
                 return (
                   <li key={s.id}>
-                    <strong>{s.name}</strong>{' '}
+                    <strong>
+                      <ApiText>{s.name}</ApiText>
+                    </strong>{' '}
                     {kept.length === 0
                       ? `runs none of the ${noun.short}’s applications.`
                       : `keeps ${kept.length} application${kept.length === 1 ? '' : 's'} as its own: ${listText(kept.map((a) => keptApplicationName(a.name, s.name)))}.`}

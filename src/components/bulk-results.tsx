@@ -1,7 +1,19 @@
-import { failuresFirst, type BulkItemResult } from './bulk.ts'
-import { StatusBadge } from './status-badge.tsx'
+import {
+  bulkSummary,
+  countOutcomes,
+  failuresFirst,
+  OUTCOME_LABEL,
+  type BulkItemResult,
+} from './bulk.ts'
+import { StatusBadge, type Tone } from './status-badge.tsx'
 
-/** One line per item of a bulk action, failures first, with a plain summary. */
+const TONE: Record<BulkItemResult['outcome'], Tone> = {
+  succeeded: 'ok',
+  failed: 'danger',
+  unknown: 'warn',
+}
+
+/** One line per item of a bulk action (unknown and failed first) with a plain summary. */
 export function BulkResults({
   results,
   verb,
@@ -9,21 +21,19 @@ export function BulkResults({
   results: readonly BulkItemResult[]
   verb: string
 }) {
-  const failed = results.filter((r) => !r.ok).length
-  const ok = results.length - failed
+  const counts = countOutcomes(results)
+  const allOk = counts.succeeded === results.length
   return (
     <div className="field">
-      <div role="status" className={failed > 0 ? 'alert alert-warn' : 'alert alert-info'}>
-        {failed === 0
-          ? `${verb}: all ${ok} succeeded.`
-          : `${verb}: ${ok} of ${results.length} succeeded, ${failed} failed.`}
+      <div role="status" className={allOk ? 'alert alert-info' : 'alert alert-warn'}>
+        {bulkSummary(verb, results)}
       </div>
       <ul className="results-list" aria-label="Result per item">
         {failuresFirst(results).map((r) => (
           <li key={r.id}>
-            <StatusBadge label={r.ok ? 'Done' : 'Failed'} tone={r.ok ? 'ok' : 'danger'} />
+            <StatusBadge label={OUTCOME_LABEL[r.outcome]} tone={TONE[r.outcome]} />
             <strong>{r.label}</strong>
-            {!r.ok && <span>{r.message}</span>}
+            {r.outcome === 'succeeded' ? r.note && <span>{r.note}</span> : <span>{r.message}</span>}
           </li>
         ))}
       </ul>

@@ -1,19 +1,45 @@
 import { errorMessage } from '../lib/api-error.ts'
+import { isOutcomeUnknownError, type VerifyOptions } from '../lib/outcome.ts'
 
-/** The outcome of one item of a bulk action. */
+/**
+ * The outcome of one item of a bulk action, in the three words the console uses: the
+ * backend applied it, it did not, or its answer was lost and reading it back failed too.
+ */
+export type BulkOutcome = 'succeeded' | 'failed' | 'unknown'
+
 export type BulkItemResult =
-  | { id: string; label: string; ok: true }
-  | { id: string; label: string; ok: false; message: string }
+  | {
+      id: string
+      label: string
+      outcome: 'succeeded'
+      /** Set when the answer was lost and reading the resource back showed it applied. */
+      note?: string
+    }
+  | { id: string; label: string; outcome: 'failed' | 'unknown'; message: string }
+
+/** The operator's word for an outcome. */
+export const OUTCOME_LABEL: Record<BulkOutcome, string> = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  unknown: 'Unknown',
+}
+
+/** What an item's action may ask of the runner: tell it the answer was lost (read-back). */
+export type BulkActionOptions = Pick<VerifyOptions, 'onChecking'>
 
 /**
  * Runs `action` for every item, a few at a time, and collects one result per item: a
- * bulk action never stops at the first failure and never hides one.
+ * bulk action never stops at the first failure and never hides one. An action whose
+ * answer was lost reads its result back (`sendAndVerify`, through the `onChecking` it is
+ * given): it succeeds or fails by what it read, or ends "unknown" when even that failed.
  */
 export async function runBulk<T>(
   items: readonly T[],
   describe: (item: T) => { id: string; label: string },
-  action: (item: T) => Promise<unknown>,
+  action: (item: T, options: BulkActionOptions) => Promise<unknown>,
   concurrency = 4,
+  /** Told when an item's answer was lost and it is being read back ("Unknown — checking"). */
+  onChecking?: (item: { id: string; label: string }) => void,
 ): Promise<BulkItemResult[]> {
   const results: BulkItemResult[] = new Array(items.length)
   let next = 0
@@ -22,11 +48,29 @@ export async function runBulk<T>(
       const index = next++
       const item = items[index]!
       const { id, label } = describe(item)
+      let checked = false
       try {
-        await action(item)
-        results[index] = { id, label, ok: true }
+        await action(item, {
+          onChecking: () => {
+            checked = true
+            onChecking?.({ id, label })
+          },
+        })
+        results[index] = checked
+          ? {
+              id,
+              label,
+              outcome: 'succeeded',
+              note: 'The answer was lost; reading it back showed the change was applied.',
+            }
+          : { id, label, outcome: 'succeeded' }
       } catch (error) {
-        results[index] = { id, label, ok: false, message: errorMessage(error) }
+        results[index] = {
+          id,
+          label,
+          outcome: isOutcomeUnknownError(error) ? 'unknown' : 'failed',
+          message: errorMessage(error),
+        }
       }
     }
   }
@@ -34,7 +78,44 @@ export async function runBulk<T>(
   return results
 }
 
-/** Failures first, then successes, each in the original order. */
+/** How many items ended in each outcome. */
+export function countOutcomes(results: readonly BulkItemResult[]): Record<BulkOutcome, number> {
+  const counts = { succeeded: 0, failed: 0, unknown: 0 }
+  for (const r of results) counts[r.outcome]++
+  return counts
+}
+
+/** The ids of the items that succeeded (a page drops them from its selection). */
+export function succeededIds(results: readonly BulkItemResult[]): Set<string> {
+  return new Set(results.filter((r) => r.outcome === 'succeeded').map((r) => r.id))
+}
+
+/**
+ * One sentence for a bulk action's toast and results: "Delete: all 3 succeeded." or
+ * "Delete: 1 of 3 succeeded, 1 failed, 1 unknown."
+ */
+export function bulkSummary(verb: string, results: readonly BulkItemResult[]): string {
+  const c = countOutcomes(results)
+  if (c.succeeded === results.length) return `${verb}: all ${results.length} succeeded.`
+  const rest = [
+    c.failed > 0 ? `${c.failed} failed` : '',
+    c.unknown > 0 ? `${c.unknown} unknown` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+  return `${verb}: ${c.succeeded} of ${results.length} succeeded, ${rest}.`
+}
+
+/** Unknown first (they need a look), then failures, then successes, each in order. */
 export function failuresFirst(results: readonly BulkItemResult[]): BulkItemResult[] {
-  return [...results.filter((r) => !r.ok), ...results.filter((r) => r.ok)]
+  return [
+    ...results.filter((r) => r.outcome === 'unknown'),
+    ...results.filter((r) => r.outcome === 'failed'),
+    ...results.filter((r) => r.outcome === 'succeeded'),
+  ]
+}
+
+/** The line shown while some items of a bulk action are being read back. */
+export function checkingLine(labels: readonly string[]): string {
+  return `Unknown — checking: the answer for ${labels.join(', ')} was lost; reading ${labels.length === 1 ? 'it' : 'them'} back to learn what happened…`
 }

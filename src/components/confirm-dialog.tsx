@@ -8,7 +8,7 @@ import { Modal } from './modal.tsx'
 export interface ConfirmDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
-  title: string
+  title: ReactNode
   /** What will happen, in the operator's terms (consequences included). */
   children: ReactNode
   confirmLabel: string

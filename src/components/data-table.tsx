@@ -1,6 +1,7 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useRef, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
+import { isolated, LONG } from './api-text.tsx'
 
 export interface Column<T> {
   id: string
@@ -245,9 +246,15 @@ const DataRow = memo(function DataRow({
           />
         </td>
       )}
-      {columns.map((column) => (
-        <td key={column.id}>{column.cell(row)}</td>
-      ))}
+      {columns.map((column) => {
+        const content = column.cell(row)
+        // Cells cut long text with an ellipsis: the tooltip keeps all of it.
+        return (
+          <td key={column.id} title={typeof content === 'string' ? content : undefined}>
+            {isolated(content)}
+          </td>
+        )
+      })}
     </tr>
   )
 })
@@ -257,7 +264,16 @@ const DataRow = memo(function DataRow({
  * click handler (a new tab, a download or a modified click is left to the browser).
  */
 export function CellLink({ to, children }: { to: string; children: ReactNode }) {
-  return <a href={to}>{children}</a>
+  // The cell cuts a long name with an ellipsis: the tooltip keeps all of it.
+  return (
+    <a
+      href={to}
+      title={typeof children === 'string' ? children : undefined}
+      className={typeof children === 'string' && children.length > LONG ? 'api-long' : undefined}
+    >
+      {isolated(children)}
+    </a>
+  )
 }
 
 /** The in-app path a plain left click on a link in the table asks for, or null. */

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ApiList, ApiText, apiMessage } from './api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
@@ -7,9 +8,9 @@ import {
   useRefreshAfterMembershipChange,
 } from '../api/runtime-manager/targets.ts'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { listText } from '../lib/list-text.ts'
-import { request, type RequestSpec } from '../lib/request.ts'
+import type { RequestSpec } from '../lib/request.ts'
 import { BulkActionDialog } from './bulk-action-dialog.tsx'
+import type { BulkActionOptions } from './bulk.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { useConsole, usePermission } from './console-context.tsx'
@@ -76,7 +77,11 @@ export function DeleteTargetButton({
           setOpen(next)
           if (!next) remove.reset()
         }}
-        title={`Delete ${noun.full} ${target.name}?`}
+        title={
+          <>
+            Delete {noun.full} <ApiText>{target.name}</ApiText>?
+          </>
+        }
         confirmLabel={`Delete ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -86,7 +91,7 @@ export function DeleteTargetButton({
             { id: target.id, label: { name: target.name } },
             {
               onSuccess: () => {
-                toast.success(`Deleted ${noun.full} ${target.name}`)
+                toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
                 void navigate(listPath)
               },
             },
@@ -102,7 +107,8 @@ export function DeleteTargetButton({
         ) : own.length > 0 ? (
           <p className="alert alert-warn">
             {own.length} application{own.length === 1 ? '' : 's'} deployed to this {noun.short} will
-            be undeployed from its servers and removed with it: {listText(own.map((a) => a.name))}.
+            be undeployed from its servers and removed with it:{' '}
+            <ApiList names={own.map((a) => a.name)} />.
           </p>
         ) : (
           <p className="muted">No applications are deployed to this {noun.short}.</p>
@@ -117,6 +123,7 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
   targets,
   noun,
   deleteRequest,
+  remove,
   targetKey,
   open,
   onOpenChange,
@@ -125,6 +132,8 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
   targets: readonly T[]
   noun: TargetNoun
   deleteRequest: (target: T) => RequestSpec<unknown>
+  /** Sends the delete of one target, reading it back after a lost answer (`deleteCluster`...). */
+  remove: (target: T, options: BulkActionOptions) => Promise<unknown>
   /** The query key of this kind of target, refreshed with servers and applications. */
   targetKey: readonly unknown[]
   open: boolean
@@ -138,7 +147,7 @@ export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
       items={targets}
       describe={(t) => ({ id: String(t.id), label: t.name })}
       requestFor={deleteRequest}
-      run={(t) => request(deleteRequest(t))}
+      run={remove}
       refresh={() => refresh(targetKey)}
       verb="Delete"
       pastVerb="Deleted"

@@ -1,4 +1,5 @@
 import { isApiError } from '../lib/api-error.ts'
+import { isOutcomeUnknownError } from '../lib/outcome.ts'
 import { Button } from './button.tsx'
 
 /**
@@ -10,17 +11,28 @@ export function ErrorPanel({
   title,
   onRetry,
   retrying,
+  creating,
 }: {
   error: unknown
   title: string
   onRetry?: () => void
   retrying?: boolean
+  /**
+   * The request created something: a 404 then means that where it was to be created (or
+   * a server or target it names) was not found, not that an existing item was removed.
+   */
+  creating?: boolean
 }) {
-  const api = isApiError(error) ? error : null
+  // A change whose answer was lost and could not be read back is not a failure: the
+  // page's "... failed" title would claim more than the console knows.
+  const unknown = isOutcomeUnknownError(error)
+  const api = isApiError(error) ? error : unknown ? error.lost : null
   const message = error instanceof Error ? error.message : String(error)
   return (
-    <div className="alert alert-error" role="alert">
-      <div className="alert-title">{title}</div>
+    <div className={unknown ? 'alert alert-warn' : 'alert alert-error'} role="alert">
+      <div className="alert-title">
+        {unknown ? 'Unknown: the change may have been applied' : title}
+      </div>
       <div>{message}</div>
       {api && api.details.length > 0 && (
         <ul>
@@ -35,8 +47,8 @@ export function ErrorPanel({
           {api.summary}
         </div>
       )}
-      {api && nextStep(api.status, api.kind) && (
-        <div className="muted">{nextStep(api.status, api.kind)}</div>
+      {!unknown && api && nextStep(api.status, api.kind, creating === true) && (
+        <div className="muted">{nextStep(api.status, api.kind, creating === true)}</div>
       )}
       {onRetry && (
         <div style={{ marginTop: 8 }}>
@@ -49,13 +61,15 @@ export function ErrorPanel({
   )
 }
 
-function nextStep(status: number, kind: string): string | null {
+function nextStep(status: number, kind: string, creating: boolean): string | null {
   if (kind === 'network')
     return 'The backend did not answer. Check that it is running and reachable, then retry.'
   if (kind === 'schema')
     return 'The backend answered in an unexpected format; it may be a different API version.'
   if (status === 403)
     return 'Your connected app lacks a scope this needs. Ask an administrator to grant it.'
+  if (status === 404 && creating)
+    return 'Nothing was created: the backend did not find where to create it, or a server or target the request names. Check the choices against the current lists, then try again.'
   if (status === 404)
     return 'It may have been removed by someone else. Go back to the list to see the current state.'
   if (status >= 500)

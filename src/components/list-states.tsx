@@ -1,17 +1,21 @@
 import type { ReactNode } from 'react'
 import { Button } from './button.tsx'
 import { ErrorPanel } from './error-panel.tsx'
+import type { RejectedRecord } from '../lib/partial-list.ts'
+import { RejectedRecords } from './rejected-records.tsx'
 import { EmptyState, LoadingState } from './states.tsx'
 
 /**
  * The body of a list page in its order of states: loading; the failure with a retry when
  * nothing was ever loaded (a failed background refetch keeps the table); `empty` when the
  * environment has none at all; "No … match these filters" with "Clear filters"; else the
- * table (children).
+ * table (children). Records of the answer that could not be read are reported above
+ * whichever of these shows.
  */
 export function ListStates({
   query,
   noun,
+  nouns,
   shown,
   empty,
   onClear,
@@ -22,11 +26,13 @@ export function ListStates({
     isError: boolean
     isFetching: boolean
     error: unknown
-    data: readonly unknown[] | undefined
+    data: { items: readonly unknown[]; rejected: readonly RejectedRecord[] } | undefined
     refetch: () => Promise<unknown>
   }
   /** Plural, lower case: "clusters", "server groups". */
   noun: string
+  /** Singular and plural for the unreadable-records banner: ["cluster", "clusters"]. */
+  nouns: readonly [string, string]
   /** Rows left after the filters. */
   shown: number
   /** The empty state with the next useful action. */
@@ -44,12 +50,18 @@ export function ListStates({
         retrying={query.isFetching}
       />
     )
-  if (query.data && query.data.length === 0) return empty
-  if (shown === 0)
-    return (
+  let body = children
+  if (query.data && query.data.items.length === 0) body = empty
+  else if (shown === 0)
+    body = (
       <EmptyState title={`No ${noun} match these filters`}>
         <Button onClick={onClear}>Clear filters</Button>
       </EmptyState>
     )
-  return children
+  return (
+    <>
+      <RejectedRecords rejected={query.data?.rejected} noun={nouns} />
+      {body}
+    </>
+  )
 }

@@ -1,17 +1,20 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import type { PartialList } from '../lib/partial-list.ts'
 import { ErrorPanel } from './error-panel.tsx'
+import { RejectedRecords } from './rejected-records.tsx'
 import { ServerPicker, type ServerPickerProps } from './server-picker.tsx'
 import { LoadingState } from './states.tsx'
 
 /**
  * A `ServerPicker` over the servers query: loading while it loads, the failure with a retry
- * when it cannot, then the picker (kept on a failed background refetch).
+ * when it cannot, then the picker (kept on a failed background refetch), with a note of
+ * servers that could not be read (they cannot be picked).
  */
 export function LoadedServerPicker({
   query,
   ...picker
-}: Omit<ServerPickerProps, 'servers'> & { query: UseQueryResult<Server[]> }) {
+}: Omit<ServerPickerProps, 'servers'> & { query: UseQueryResult<PartialList<Server>> }) {
   if (query.isPending) return <LoadingState label="Loading servers…" />
   if (query.isError && !query.data)
     return (
@@ -22,5 +25,10 @@ export function LoadedServerPicker({
         retrying={query.isFetching}
       />
     )
-  return <ServerPicker {...picker} servers={query.data ?? []} />
+  return (
+    <>
+      <RejectedRecords rejected={query.data?.rejected} noun={['server', 'servers']} />
+      <ServerPicker {...picker} servers={query.data?.items ?? []} />
+    </>
+  )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ApiText } from './api-text.tsx'
 
 export function PageHeader({
   title,
@@ -19,7 +20,7 @@ export function PageHeader({
             {breadcrumbs}
           </nav>
         )}
-        <h1>{title}</h1>
+        <h1>{typeof title === 'string' ? <ApiText lines={3}>{title}</ApiText> : title}</h1>
         {subtitle && <div className="subtitle">{subtitle}</div>}
       </div>
       {actions && <div className="toolbar">{actions}</div>}

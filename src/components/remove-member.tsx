@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react'
+import { ApiList, ApiText, apiMessage } from './api-text.tsx'
 import { toast } from 'sonner'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
 import { useOwnApplications } from '../api/runtime-manager/targets.ts'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { listText } from '../lib/list-text.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from './console-context.tsx'
@@ -71,7 +71,11 @@ export function RemoveMemberButton<V>({
           setOpen(next)
           if (!next) remove.reset()
         }}
-        title={`Remove ${server.name} from ${target.name}?`}
+        title={
+          <>
+            Remove <ApiText>{server.name}</ApiText> from <ApiText>{target.name}</ApiText>?
+          </>
+        }
         confirmLabel={`Remove from ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -79,7 +83,7 @@ export function RemoveMemberButton<V>({
         onConfirm={() =>
           remove.mutate(variables, {
             onSuccess: () => {
-              toast.success(`Removed ${server.name} from ${target.name}`)
+              toast.success(apiMessage`Removed ${server.name} from ${target.name}`)
               setOpen(false)
             },
           })
@@ -91,8 +95,8 @@ export function RemoveMemberButton<V>({
         ) : kept.length > 0 ? (
           <p className="alert alert-info">
             The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
-            the {noun.short}, each as an application of its own on {server.name}:{' '}
-            {listText(kept.map((a) => keptApplicationName(a.name, server.name)))}.
+            the {noun.short}, each as an application of its own on <ApiText>{server.name}</ApiText>:{' '}
+            <ApiList names={kept.map((a) => keptApplicationName(a.name, server.name))} />.
           </p>
         ) : (
           <p className="muted">It runs none of the {noun.short}’s applications.</p>

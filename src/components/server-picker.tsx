@@ -91,7 +91,10 @@ export function ServerPicker({
             aria-describedby={blocked ? reasonId : undefined}
             onChange={() => toggle(server.id)}
           />
-          <span className="picker-name">{server.name}</span>
+          {/* Cut with an ellipsis when long: the tooltip keeps the whole name. */}
+          <bdi className="picker-name" title={server.name}>
+            {server.name}
+          </bdi>
           <StatusBadge label={status.label} tone={status.tone} />
           <span className="mono muted picker-ip">{server.addresses?.[0]?.ip ?? ''}</span>
         </label>

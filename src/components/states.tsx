@@ -16,7 +16,7 @@ export function LoadingState({ label }: { label: string }) {
 }
 
 /** Nothing to show, with the next useful action. */
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
   return (
     <div className="state">
       <h2>{title}</h2>

@@ -4,6 +4,7 @@ import { applicationQueries } from '../api/runtime-manager/applications.ts'
 import { applicationState } from '../api/runtime-manager/application-status.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import { paths } from '../lib/paths.ts'
+import { RejectedRecords } from './rejected-records.tsx'
 import { useConsole } from './console-context.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import { Freshness } from './freshness.tsx'
@@ -25,7 +26,7 @@ export function TargetApplications({
 }) {
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))
-  const own = (apps.data ?? []).filter((a) => a.target.id === target.id)
+  const own = (apps.data?.items ?? []).filter((a) => a.target.id === target.id)
   const headingId = `apps-of-${target.id}`
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -42,6 +43,7 @@ export function TargetApplications({
           retrying={apps.isFetching}
         />
       )}
+      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
       {apps.data && own.length === 0 && (
         <p className="muted">
           No applications are deployed to this {kind}. Deploy one from Applications and choose{' '}

@@ -4,6 +4,7 @@ import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
+import { shellWords } from './shell-words.ts'
 import type { DemoStorage } from './storage.ts'
 
 export interface DemoBackendOptions {
@@ -70,17 +71,23 @@ export class DemoBackend {
 
   /**
    * Plays the host's part of registration: what running `amc_setup -H <token> <name>`
-   * does. The server appears as CREATED and its agent connects a few seconds later.
+   * does. The line is read as a shell would split it (quotes, backslashes); anything but
+   * exactly one amc_setup command with literal arguments is refused. The server appears
+   * as CREATED and its agent connects a few seconds later.
    */
   runSetupCommand(command: string): { ok: true; name: string } | { ok: false; message: string } {
-    const match = /^\s*(?:\.\/)?amc_setup\s+-H\s+(\S+)\s+(\S+)\s*$/.exec(command)
-    if (!match?.[1] || !match[2]) {
-      return {
-        ok: false,
-        message: 'Expected the setup command: ./amc_setup -H <registration token> <server name>',
-      }
-    }
-    const [, token, name] = match
+    const usage = 'Expected the setup command: ./amc_setup -H <registration token> <server name>'
+    const parsed = shellWords(command.trim())
+    if (!parsed.ok) return { ok: false, message: `${parsed.reason} ${usage}` }
+    const [program, flag, token, name, ...rest] = parsed.words
+    if (
+      (program !== './amc_setup' && program !== 'amc_setup') ||
+      flag !== '-H' ||
+      !token ||
+      !name ||
+      rest.length > 0
+    )
+      return { ok: false, message: usage }
     const db = this.db
     const envId = [...db.registrationTokens].find(([, issued]) => issued === token)?.[0]
     if (!envId)

@@ -235,13 +235,20 @@ test('running the setup command on a simulated host registers a server whose age
   const { DemoBackend } = await import('./backend.ts')
   const backend = new DemoBackend({ fleet: 'small', storage: memoryStorage() })
   const env = backend.db.environments[0]!
-  expect(backend.runSetupCommand('./amc_setup -H nope web-1')).toEqual({
+  expect(backend.runSetupCommand(`./amc_setup -H 'nope' 'web-1'`)).toEqual({
     ok: false,
     message: 'The registration token is not valid: get a new one from Register server.',
   })
   backend.db.registrationTokens.set(env.id, 'tok-123')
   expect(backend.runSetupCommand('amc_setup --help')).toMatchObject({ ok: false })
-  expect(backend.runSetupCommand('./amc_setup -H tok-123 web-1')).toEqual({
+  // Only exactly one amc_setup command: a second one is refused, not run in part.
+  expect(backend.runSetupCommand(`./amc_setup -H 'tok-123' 'web-1'; rm -rf /`)).toMatchObject({
+    ok: false,
+  })
+  expect(backend.runSetupCommand(`./amc_setup -H 'tok-123' 'web-1' extra`)).toMatchObject({
+    ok: false,
+  })
+  expect(backend.runSetupCommand(`./amc_setup -H 'tok-123' 'web-1'\n`)).toEqual({
     ok: true,
     name: 'web-1',
   })

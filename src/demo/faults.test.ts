@@ -3,14 +3,20 @@ import { expect, test, vi } from 'vitest'
 import { getMe } from '../api/runtime-manager/account.ts'
 import { listServers } from '../api/runtime-manager/servers.ts'
 import { isApiError } from '../lib/api-error.ts'
+import { request } from '../lib/request.ts'
+import { unregisterServerRequest } from '../api/runtime-manager/servers.ts'
 import { signInAs, setupTestBackend } from '../test/demo-server.ts'
-import { clampFaults, FaultStore, NO_FAULTS } from './faults.ts'
+import { clampFaults, clampRules, faultChangeFrom, FaultStore, NO_FAULTS } from './faults.ts'
 import { DEMO_IDENTITIES } from './seed.ts'
 import { memoryStorage } from './storage.ts'
 
 const demo = setupTestBackend()
 const INJECTED =
   'Injected failure (demo fault injection): the backend could not process the request.'
+
+function unregisterServerRaw(scope: Parameters<typeof unregisterServerRequest>[0], id: number) {
+  return request(unregisterServerRequest(scope, id))
+}
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -84,7 +90,7 @@ test('offline makes every API call a network error', async () => {
   const error = await errorOf(listServers(scope))
   expect(isApiError(error) && error.kind === 'network' && error.status === 0).toBe(true)
   demo.backend.faults.set({ offline: false })
-  await expect(listServers(scope)).resolves.not.toHaveLength(0)
+  expect((await listServers(scope)).items).not.toHaveLength(0)
 })
 
 test('fault settings persist in storage and are read back by a new store', () => {
@@ -95,6 +101,7 @@ test('fault settings persist in storage and are read back by a new store', () =>
   store.set({ offline: true })
   expect(new FaultStore(storage).get()).toEqual({
     failMatching: '',
+    rules: [],
     latencyMs: 800,
     failureRate: 0.25,
     offline: true,
@@ -105,12 +112,14 @@ test('fault settings are clamped to their ranges', () => {
   const store = new FaultStore(memoryStorage())
   expect(store.set({ failureRate: 5, latencyMs: -10 })).toEqual({
     failMatching: '',
+    rules: [],
     latencyMs: 0,
     failureRate: 1,
     offline: false,
   })
   expect(store.set({ failureRate: -1, latencyMs: 10_000_000 })).toEqual({
     failMatching: '',
+    rules: [],
     latencyMs: 30_000,
     failureRate: 0,
     offline: false,
@@ -124,6 +133,7 @@ test('clampFaults only accepts offline === true and fills in missing values', ()
   expect(clampFaults({})).toEqual(NO_FAULTS)
   expect(clampFaults({ latencyMs: 250 })).toEqual({
     failMatching: '',
+    rules: [],
     latencyMs: 250,
     failureRate: 0,
     offline: false,
@@ -138,6 +148,7 @@ test('saved settings are clamped when read, and damaged ones are ignored', () =>
   )
   expect(new FaultStore(storage).get()).toEqual({
     failMatching: '',
+    rules: [],
     latencyMs: 30_000,
     failureRate: 1,
     offline: false,
@@ -155,6 +166,62 @@ test('subscribers hear about every change until they unsubscribe', () => {
   unsubscribe()
   store.set({ offline: false })
   expect(listener).toHaveBeenCalledTimes(1)
+})
+
+test('a fail rule answers the next N matching calls with 502 and then is used up', async () => {
+  const { scope } = await signInAs('Monitor')
+  demo.backend.faults.set({
+    rules: [{ matching: 'GET /hybrid/api/v1/servers', effect: 'fail-502', times: 2 }],
+  })
+  const statuses = []
+  for (let i = 0; i < 3; i++) {
+    const error = await errorOf(listServers(scope))
+    statuses.push(isApiError(error) ? error.status : 200)
+  }
+  expect(statuses).toEqual([502, 502, 200])
+  expect(demo.backend.faults.get().rules).toEqual([])
+})
+
+test('lose-answer applies the change, then answers 502 (or drops the connection)', async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const [first, second] = db.servers
+    .all()
+    .filter((s) => s.envId === scope.envId && !db.membershipOf(s.id))
+  if (!first || !second) throw new Error('no lone servers')
+  demo.backend.faults.set({
+    rules: [
+      {
+        matching: `DELETE /hybrid/api/v1/servers/${first.id}`,
+        effect: 'lose-answer-502',
+        times: 1,
+      },
+      {
+        matching: `DELETE /hybrid/api/v1/servers/${second.id}`,
+        effect: 'lose-answer-network',
+        times: 1,
+      },
+    ],
+  })
+  const error = await errorOf(unregisterServerRaw(scope, first.id))
+  expect(isApiError(error) && error.status === 502).toBe(true)
+  expect(db.servers.get(first.id)).toBeUndefined()
+  const dropped = await errorOf(unregisterServerRaw(scope, second.id))
+  expect(isApiError(dropped) && dropped.kind === 'network').toBe(true)
+  expect(db.servers.get(second.id)).toBeUndefined()
+})
+
+test('rules are clamped: unknown effects, empty texts and bad counts are dropped', () => {
+  expect(
+    clampRules([
+      { matching: ' POST /x ', effect: 'fail-503', times: 2.7 },
+      { matching: '', effect: 'fail-502', times: 1 },
+      { matching: 'GET', effect: 'explode', times: 1 },
+      { matching: 'GET', effect: 'fail-502', times: 0 },
+      'junk',
+    ]),
+  ).toEqual([{ matching: 'POST /x', effect: 'fail-503', times: 2 }])
+  expect(faultChangeFrom({ offline: 'yes', latencyMs: 5, extra: 1 })).toEqual({ latencyMs: 5 })
 })
 
 test('failMatching fails only the calls whose method and path contain it', async () => {

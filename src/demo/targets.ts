@@ -12,6 +12,7 @@ import {
 } from '../api/runtime-manager/target-rules.ts'
 import { DEPLOY_MS } from './applications.ts'
 import type { DemoDb } from './db.ts'
+import { unreachableIpKind } from './reachable-ip.ts'
 import type { ApplicationRow, ClusterRow, GroupRow, ServerArtifactRow, ServerRow } from './model.ts'
 
 /**
@@ -154,6 +155,12 @@ function memberIp(
     return fail(
       400,
       `'${ip}' is not a valid IP address (IPv4 or IPv6) for server '${server.name}' (${server.id}).`,
+    )
+  const unreachable = unreachableIpKind(ip)
+  if (unreachable)
+    return fail(
+      400,
+      `'${ip}' is ${unreachable === 'loopback' ? 'a loopback' : 'the unspecified'} address: the other nodes cannot reach server '${server.name}' (${server.id}) there.`,
     )
   return { ok: true, value: ip }
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from 'vitest'
+import { HOSTILE_VALUES, shellStubs } from '../test/shell-stubs.ts'
 import { describeRequest, pathWithQuery, toCurl, type RequestInit_ } from './describe-request.ts'
 
 const ORIGIN = 'http://localhost:5173'
@@ -49,9 +50,9 @@ test('a DELETE carries the organization and environment headers and no body', ()
     method: 'DELETE',
     path: '/hybrid/api/v1/servers/7',
     headers: [
-      ['Authorization', 'Bearer $TOKEN'],
-      ['X-ANYPNT-ORG-ID', 'org-1'],
-      ['X-ANYPNT-ENV-ID', 'env-1'],
+      ['Authorization', ['Bearer ', { variable: 'TOKEN' }]],
+      ['X-ANYPNT-ORG-ID', ['org-1']],
+      ['X-ANYPNT-ENV-ID', ['env-1']],
     ],
     body: undefined,
   })
@@ -97,13 +98,27 @@ test('secret fields of a JSON body become shell variables, at any depth', () => 
   const description = describeRequest(init)
   expect(description.body).toEqual({
     kind: 'text',
-    text: '{"name":"web","keys":[{"consumerKey":"ck","consumerSecret":"$CONSUMER_SECRET"}],"password":"$PASSWORD"}',
+    text: [
+      '{"name":"web","keys":[{"consumerKey":"ck","consumerSecret":"',
+      { variable: 'CONSUMER_SECRET' },
+      '"}],"password":"',
+      { variable: 'PASSWORD' },
+      '"}',
+    ],
   })
-  expect(description.headers).toContainEqual(['Content-Type', 'application/json'])
+  expect(description.headers).toContainEqual(['Content-Type', ['application/json']])
   const command = toCurl(description, ORIGIN)
   expect(command).not.toMatch(/hidden-1|hidden-2/)
+  // Data single-quoted, only the placeholders double-quoted between them.
   expect(command).toContain(
-    `--data "{\\"name\\":\\"web\\",\\"keys\\":[{\\"consumerKey\\":\\"ck\\",\\"consumerSecret\\":\\"$CONSUMER_SECRET\\"}],\\"password\\":\\"$PASSWORD\\"}"`,
+    `--data '{"name":"web","keys":[{"consumerKey":"ck","consumerSecret":"'"$CONSUMER_SECRET"'"}],"password":"'"$PASSWORD"'"}'`,
+  )
+  expect(shellValueOfData(command, { CONSUMER_SECRET: 's1', PASSWORD: 's2' })).toBe(
+    JSON.stringify({
+      ...init.body,
+      keys: [{ consumerKey: 'ck', consumerSecret: 's1' }],
+      password: 's2',
+    }),
   )
 })
 
@@ -198,8 +213,65 @@ test("auth 'none' leaves out the Authorization header; extra headers follow the 
     headers: { 'X-Request-ID': 'r1' },
   })
   expect(description.headers).toEqual([
-    ['X-ANYPNT-ORG-ID', 'org-1'],
-    ['X-ANYPNT-ENV-ID', 'env-1'],
-    ['X-Request-ID', 'r1'],
+    ['X-ANYPNT-ORG-ID', ['org-1']],
+    ['X-ANYPNT-ENV-ID', ['env-1']],
+    ['X-Request-ID', ['r1']],
   ])
+})
+
+test('pasted into bash, every rendered curl runs curl once with exactly the data, only the placeholders expanded', () => {
+  const stubs = shellStubs(['curl'])
+  try {
+    const env = { TOKEN: 'tok-from-env', PASSWORD: 'pw-from-env', CLIENT_SECRET: 'cs-from-env' }
+    const run = (init: RequestInit_) => stubs.run(curl(init), env).slice(1)
+    for (const value of HOSTILE_VALUES) {
+      const body = { name: value, nested: [{ note: value }], password: 'never-shown' }
+      expect(
+        run({
+          method: 'PUT',
+          path: '/x',
+          query: { q: value },
+          headers: { 'If-Match': value },
+          body,
+        }),
+      ).toEqual([
+        '-X',
+        'PUT',
+        ORIGIN + pathWithQuery('/x', { q: value }),
+        '-H',
+        'Authorization: Bearer tok-from-env',
+        '-H',
+        `If-Match: ${value}`,
+        '-H',
+        'Content-Type: application/json',
+        '--data',
+        JSON.stringify({ ...body, password: 'pw-from-env' }),
+      ])
+      const form = new URLSearchParams({ client_id: value, client_secret: 'never-shown' })
+      expect(run({ method: 'POST', path: '/t', auth: 'none', body: form })).toEqual([
+        '-X',
+        'POST',
+        `${ORIGIN}/t`,
+        '-H',
+        'Content-Type: application/x-www-form-urlencoded',
+        '--data',
+        new URLSearchParams({ client_id: value, client_secret: 'cs-from-env' }).toString(),
+      ])
+      const parts = new FormData()
+      parts.append('artifactName', value)
+      parts.append('file', new File(['a'], `${value}.jar`))
+      expect(run({ method: 'POST', path: '/m', auth: 'none', body: parts })).toEqual([
+        '-X',
+        'POST',
+        `${ORIGIN}/m`,
+        '--form-string',
+        `artifactName=${value}`,
+        '-F',
+        `file=@${value}.jar`,
+      ])
+    }
+    expect(stubs.pwned()).toBe(false)
+  } finally {
+    stubs.remove()
+  }
 })

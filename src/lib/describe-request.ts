@@ -1,3 +1,5 @@
+import { shellQuote, shellQuoteText, type ShellText, type ShellVariable } from './shell-quote.ts'
+
 /** A query-string value; `undefined` leaves the parameter out. */
 export type QueryValue = string | number | boolean | undefined
 
@@ -27,14 +29,19 @@ export interface RequestInit_ {
   auth?: 'bearer' | 'none'
 }
 
-/** A request as shown to a person: secrets replaced by shell variables. */
+/**
+ * A request as shown to a person: secrets replaced by shell variables. Header values and
+ * text bodies keep data and placeholders apart (`ShellText`), so that data reading
+ * `$TOKEN` is never mistaken for the console's placeholder when rendered as curl.
+ */
 export interface RequestDescription {
   method: string
   /** Path and query string. */
   path: string
-  headers: ReadonlyArray<readonly [string, string]>
+  headers: ReadonlyArray<readonly [string, ShellText]>
   /** Text body (JSON or form-encoded, secrets redacted), or multipart parts. */
-  body?: { kind: 'text'; text: string } | { kind: 'multipart'; parts: ReadonlyArray<MultipartPart> }
+  body?:
+    { kind: 'text'; text: ShellText } | { kind: 'multipart'; parts: ReadonlyArray<MultipartPart> }
 }
 
 export interface MultipartPart {
@@ -45,6 +52,13 @@ export interface MultipartPart {
 }
 
 const SECRET_FIELDS = new Set(['client_secret', 'password', 'consumerSecret'])
+
+/** `consumerSecret` → `CONSUMER_SECRET`, `client_secret` → `CLIENT_SECRET`. */
+function variableFor(field: string): ShellVariable {
+  return { variable: field.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase() }
+}
+
+const TOKEN: ShellVariable = { variable: 'TOKEN' }
 
 /** Builds `path?query` with only the defined parameters, in the order given. */
 export function pathWithQuery(path: string, query?: Readonly<Record<string, QueryValue>>): string {
@@ -61,18 +75,44 @@ function isFormData(body: RequestBody): body is FormData {
   return typeof FormData !== 'undefined' && body instanceof FormData
 }
 
-function redactJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactJson)
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {}
+/**
+ * JSON text of `value` with every secret field's value replaced by its placeholder (a
+ * quoted JSON string once the reader's variable is expanded).
+ */
+function redactedJson(value: unknown, out: Array<string | ShellVariable>): void {
+  if (Array.isArray(value)) {
+    out.push('[')
+    value.forEach((item, i) => {
+      if (i > 0) out.push(',')
+      // JSON.stringify writes null for what JSON cannot hold (undefined, functions).
+      redactedJson(item === undefined || typeof item === 'function' ? null : item, out)
+    })
+    out.push(']')
+  } else if (value !== null && typeof value === 'object' && !('toJSON' in value)) {
+    out.push('{')
+    let first = true
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_FIELDS.has(k)
-        ? '$' + k.replace(/[A-Z]/g, (c) => '_' + c).toUpperCase()
-        : redactJson(v)
+      if (v === undefined || typeof v === 'function') continue
+      out.push(`${first ? '' : ','}${JSON.stringify(k)}:`)
+      first = false
+      if (SECRET_FIELDS.has(k)) out.push('"', variableFor(k), '"')
+      else redactedJson(v, out)
     }
-    return out
+    out.push('}')
+  } else {
+    out.push(JSON.stringify(value) ?? 'null')
   }
-  return value
+}
+
+/** Adjacent literal parts joined, so the rendered command has as few quote switches as can be. */
+function compact(parts: ReadonlyArray<string | ShellVariable>): ShellText {
+  const out: Array<string | ShellVariable> = []
+  for (const part of parts) {
+    const last = out[out.length - 1]
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part
+    else out.push(part)
+  }
+  return out
 }
 
 /**
@@ -80,21 +120,28 @@ function redactJson(value: unknown): unknown {
  * fields become shell variables, so a copied command never leaks a credential.
  */
 export function describeRequest(init: RequestInit_): RequestDescription {
-  const headers: Array<readonly [string, string]> = []
-  if (init.auth !== 'none') headers.push(['Authorization', 'Bearer $TOKEN'])
+  const headers: Array<readonly [string, ShellText]> = []
+  if (init.auth !== 'none') headers.push(['Authorization', ['Bearer ', TOKEN]])
   if (init.scope) {
-    headers.push(['X-ANYPNT-ORG-ID', init.scope.orgId])
-    headers.push(['X-ANYPNT-ENV-ID', init.scope.envId])
+    headers.push(['X-ANYPNT-ORG-ID', [init.scope.orgId]])
+    headers.push(['X-ANYPNT-ENV-ID', [init.scope.envId]])
   }
-  for (const [k, v] of Object.entries(init.headers ?? {})) headers.push([k, v])
+  for (const [k, v] of Object.entries(init.headers ?? {})) headers.push([k, [v]])
 
   let body: RequestDescription['body']
   if (init.body instanceof URLSearchParams) {
-    headers.push(['Content-Type', 'application/x-www-form-urlencoded'])
-    const shown = new URLSearchParams()
-    for (const [k, v] of init.body)
-      shown.append(k, SECRET_FIELDS.has(k) ? `$${k.toUpperCase()}` : v)
-    body = { kind: 'text', text: shown.toString().replace(/%24([A-Z_]+)/g, '$$$1') }
+    headers.push(['Content-Type', ['application/x-www-form-urlencoded']])
+    const parts: Array<string | ShellVariable> = []
+    let first = true
+    for (const [k, v] of init.body) {
+      // Each pair encoded as URLSearchParams would encode it, the secret left to the reader.
+      const pair = new URLSearchParams([[k, SECRET_FIELDS.has(k) ? '' : v]]).toString()
+      parts.push(first ? '' : '&')
+      first = false
+      if (SECRET_FIELDS.has(k)) parts.push(pair, variableFor(k))
+      else parts.push(pair)
+    }
+    body = { kind: 'text', text: compact(parts) }
   } else if (init.body && isFormData(init.body)) {
     const parts: MultipartPart[] = []
     for (const [name, value] of init.body) {
@@ -108,37 +155,26 @@ export function describeRequest(init: RequestInit_): RequestDescription {
     }
     body = { kind: 'multipart', parts }
   } else if (init.body !== undefined) {
-    headers.push(['Content-Type', 'application/json'])
-    body = { kind: 'text', text: JSON.stringify(redactJson(init.body)) }
+    headers.push(['Content-Type', ['application/json']])
+    const parts: Array<string | ShellVariable> = []
+    redactedJson(init.body, parts)
+    body = { kind: 'text', text: compact(parts) }
   }
   return { method: init.method, path: pathWithQuery(init.path, init.query), headers, body }
 }
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`
-}
-
-/**
- * Double quotes keep `$TOKEN`-style variables expandable; everything else is single-quoted.
- * Inside double quotes any other `$` is escaped, so data such as `$(cmd)` is never run.
- */
-function quoteWithVariables(value: string): string {
-  return /\$[A-Z_]+/.test(value)
-    ? `"${value.replace(/(["\\`]|\$(?!(?:TOKEN|CLIENT_SECRET|PASSWORD|CONSUMER_SECRET)\b))/g, '\\$1')}"`
-    : shellQuote(value)
-}
-
 /**
  * Renders a request as the equivalent `curl` command against `origin`. Credentials stay
- * as shell variables (`$TOKEN`, `$CLIENT_SECRET`) for the reader to supply.
+ * as shell variables (`$TOKEN`, `$CLIENT_SECRET`) for the reader to supply; every other
+ * value is quoted so that pasting runs this one command with exactly these arguments.
  */
 export function toCurl(description: RequestDescription, origin: string): string {
   const lines = [`curl -X ${description.method} ${shellQuote(origin + description.path)}`]
   for (const [name, value] of description.headers)
-    lines.push(`-H ${quoteWithVariables(`${name}: ${value}`)}`)
+    lines.push(`-H ${shellQuoteText([`${name}: `, ...value])}`)
   const body = description.body
   if (body?.kind === 'text') {
-    lines.push(`--data ${quoteWithVariables(body.text)}`)
+    lines.push(`--data ${shellQuoteText(body.text)}`)
   } else if (body?.kind === 'multipart') {
     for (const part of body.parts) {
       lines.push(

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest'
-import { daysUntil, formatAgo, formatBytes, formatDateTime, toEpochMs } from './format.ts'
+import {
+  daysUntil,
+  formatAgo,
+  formatBytes,
+  formatBytesPair,
+  formatDateTime,
+  toEpochMs,
+} from './format.ts'
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0)
 const SECOND = 1000
@@ -94,4 +101,14 @@ test('formatDuration reads like an uptime', async () => {
   expect(formatDuration(3 * 3_600_000)).toBe('3 h')
   expect(formatDuration(98 * 3_600_000)).toBe('4 d 2 h')
   expect(formatDuration(-5)).toBe('0 s')
+})
+
+test('formatBytesPair never shows two different sizes as the same text', () => {
+  const limit = 200 * 1024 * 1024
+  expect(formatBytesPair(300 * 1024 * 1024, limit)).toEqual(['300 MB', '200 MB'])
+  expect(formatBytesPair(limit + 1, limit)).toEqual([
+    '209,715,201 bytes',
+    '209,715,200 bytes (200 MB)',
+  ])
+  expect(formatBytesPair(limit, limit)).toEqual(['200 MB', '200 MB'])
 })

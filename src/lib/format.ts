@@ -41,6 +41,19 @@ export function formatBytes(bytes: number): string {
   return `${rounded < 10 ? rounded.toFixed(1) : rounded} ${units[unit]}`
 }
 
+/**
+ * Two sizes to be compared by a reader ("is X; the limit is Y"): rounded as `formatBytes`
+ * while that tells them apart, otherwise exact, in bytes (with the rounded form of the
+ * second), so that 200 MB + 1 byte never reads "is 200 MB; the limit is 200 MB".
+ */
+export function formatBytesPair(size: number, other: number): [string, string] {
+  const a = formatBytes(size)
+  const b = formatBytes(other)
+  if (a !== b || size === other) return [a, b]
+  const exact = (n: number) => `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`
+  return [exact(size), `${exact(other)} (${b})`]
+}
+
 /** Whole days from `now` until `epochMs` (negative once past). */
 export function daysUntil(epochMs: number, now: number): number {
   return Math.floor((epochMs - now) / DAY)

@@ -35,8 +35,9 @@ test('a successful call returns the parsed body of the real demo backend', async
     schema: ServerListSchema,
   })
   const expected = demo.backend.db.servers.all().filter((s) => s.envId === scope.envId)
-  expect(body.data.map((s) => s.id)).toEqual(expected.map((s) => s.id))
-  expect(body.data.length).toBeGreaterThan(0)
+  expect(body.data.items.map((s) => s.id)).toEqual(expected.map((s) => s.id))
+  expect(body.data.items.length).toBeGreaterThan(0)
+  expect(body.data.rejected).toEqual([])
 })
 
 test('send returns the status and headers along with the data', async () => {
@@ -84,7 +85,10 @@ test('the request carried by an ApiError never contains the bearer token', async
     }),
   )
   expect(JSON.stringify(error.request)).not.toContain(String(token))
-  expect(error.request.headers).toContainEqual(['Authorization', 'Bearer $TOKEN'])
+  expect(error.request.headers).toContainEqual([
+    'Authorization',
+    ['Bearer ', { variable: 'TOKEN' }],
+  ])
 })
 
 test('a call without a session is answered 401 and reported with the API message', async () => {
@@ -169,6 +173,21 @@ test('a network failure becomes a network ApiError with status 0', async () => {
 test('an answer that does not match the schema becomes a schema ApiError naming the bad field', async () => {
   demo.server.use(
     http.get('*/hybrid/api/v1/servers', () =>
+      HttpResponse.json({ data: { id: 1, name: 'not a list', status: 'RUNNING' } }),
+    ),
+  )
+  const error = await apiErrorOf(
+    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
+  )
+  expect(error.kind).toBe('schema')
+  expect(error.status).toBe(200)
+  expect(error.message).toContain('"data"')
+  expect(error.message).toMatch(/^The server's answer was not in the expected format/)
+})
+
+test('a list answer with one malformed record keeps the others and reports that one', async () => {
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () =>
       HttpResponse.json({
         data: [
           { id: 1, name: 'ok', status: 'RUNNING' },
@@ -177,13 +196,19 @@ test('an answer that does not match the schema becomes a schema ApiError naming 
       }),
     ),
   )
-  const error = await apiErrorOf(
-    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
-  )
-  expect(error.kind).toBe('schema')
-  expect(error.status).toBe(200)
-  expect(error.message).toContain('"data.1.id"')
-  expect(error.message).toMatch(/^The server's answer was not in the expected format/)
+  const body = await request({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    schema: ServerListSchema,
+  })
+  expect(body.data.items.map((s) => s.name)).toEqual(['ok'])
+  expect(body.data.rejected).toEqual([
+    {
+      index: 1,
+      id: 'two',
+      issues: [{ path: 'id', message: 'expected number, found the text "two"' }],
+    },
+  ])
 })
 
 test('the bearer token and the X-ANYPNT-* headers are sent with a scoped call', async () => {

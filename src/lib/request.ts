@@ -6,7 +6,7 @@ import {
   type RequestDescription,
   type RequestInit_,
 } from './describe-request.ts'
-import { getAccessToken } from './session-store.ts'
+import { getAccessToken, resendAfterSignIn, sessionTicket } from './session-store.ts'
 
 /** A request to send: the description of the call plus the schema of its answer. */
 export interface RequestSpec<T> extends RequestInit_ {
@@ -121,28 +121,49 @@ async function exchange(
   spec: RequestSpec<unknown>,
 ): Promise<{ response: Response; body: unknown; description: RequestDescription }> {
   const description = describeRequest(spec)
-  let response: Response
-  try {
-    response = await fetch(pathWithQuery(spec.path, spec.query), {
-      method: spec.method,
-      headers: requestHeaders(spec),
-      body: toFetchBody(spec.body),
-      signal: spec.signal,
-      // Freshness is the console's job (polling, If-None-Match). Without this, a browser may
-      // answer from its heuristic cache a days-old copy of any answer that has a
-      // Last-Modified and no Cache-Control (the API Store's application reads).
-      cache: 'no-store',
-    })
-  } catch (cause) {
-    if (spec.signal?.aborted) throw cause
-    throw networkError(description)
+  for (let resends = 0; ; resends++) {
+    const ticket = sessionTicket()
+    let response: Response
+    try {
+      response = await fetch(pathWithQuery(spec.path, spec.query), {
+        method: spec.method,
+        headers: requestHeaders(spec),
+        body: toFetchBody(spec.body),
+        signal: spec.signal,
+        // Freshness is the console's job (polling, If-None-Match). Without this, a browser may
+        // answer from its heuristic cache a days-old copy of any answer that has a
+        // Last-Modified and no Cache-Control (the API Store's application reads).
+        cache: 'no-store',
+      })
+    } catch (cause) {
+      if (spec.signal?.aborted) throw cause
+      throw networkError(description)
+    }
+    const body = await readBody(response)
+    if (response.status === 401 && spec.auth !== 'none' && resends < MAX_SIGN_IN_RESENDS) {
+      // The family's sign-in is over: it is asked for over the page while this call waits.
+      // A call refused with 401 was not applied, so sending it again after the sign-in is
+      // safe, for a change as much as for a read: the operator's click is not lost.
+      const answer = { path: spec.path, headers: response.headers, body }
+      if (await resendAfterSignIn(ticket, answer, spec.signal, spec.method !== 'GET')) continue
+    }
+    return { response, body, description }
   }
-  return { response, body: await readBody(response), description }
 }
 
-/** The headers every call carries: Accept, bearer token, org/env scope, content type, extras. */
+/** A call refused again right after a new sign-in is returned as it is (no endless loop). */
+const MAX_SIGN_IN_RESENDS = 2
+
+/**
+ * The headers every call carries: Accept, the console's request marker, the bearer token
+ * (demo mode only: in live mode the console's server adds each family's credentials),
+ * org/env scope, content type, extras.
+ */
 export function requestHeaders(spec: RequestInit_): Headers {
   const headers = new Headers({ Accept: 'application/json' })
+  // The console's server refuses state-changing calls without it (a cross-site form cannot
+  // set a custom header); harmless in demo mode.
+  headers.set('X-Console-Request', '1')
   const token = spec.auth === 'none' ? undefined : getAccessToken()
   if (token) headers.set('Authorization', `Bearer ${token}`)
   if (spec.scope) {

@@ -41,12 +41,12 @@ test('an unchanged list is revalidated with If-None-Match and answered 304, keep
 test('a change on the backend is downloaded in full on the next call', async () => {
   const { scope } = await signInAs('Administrator')
   const before = await listApplications(scope, {})
-  const running = before.find((a) => a.lastReportedStatus === 'STARTED')
+  const running = before.items.find((a) => a.lastReportedStatus === 'STARTED')
   if (!running) throw new Error('the seed has no started application')
   await send(desiredStatusRequest(scope, running.id, 'STOPPED'))
   const after = await listApplications(scope, {})
   expect(after).not.toBe(before)
-  expect(after.find((a) => a.id === running.id)?.desiredStatus).toBe('STOPPED')
+  expect(after.items.find((a) => a.id === running.id)?.desiredStatus).toBe('STOPPED')
 })
 
 test('each environment and filter is remembered separately', async () => {

@@ -7,6 +7,7 @@ import {
   type ApiResponse,
   type RequestSpec,
 } from './request.ts'
+import { resendAfterSignIn, sessionTicket } from './session-store.ts'
 
 /** Bytes sent so far of a request body, and the total when known. */
 export interface UploadProgress {
@@ -25,7 +26,15 @@ export interface UploadSpec<T> extends RequestSpec<T> {
  * boundary. Aborting `signal` cancels the upload and rejects with an AbortError.
  */
 export function sendMultipart<T>(spec: UploadSpec<T>): Promise<ApiResponse<T>> {
+  return upload(spec, 0)
+}
+
+/** A call refused again right after a new sign-in is returned as it is (as in `send`). */
+const MAX_SIGN_IN_RESENDS = 2
+
+function upload<T>(spec: UploadSpec<T>, resends: number): Promise<ApiResponse<T>> {
   const description = describeRequest(spec)
+  const ticket = sessionTicket()
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open(spec.method, pathWithQuery(spec.path, spec.query))
@@ -59,16 +68,28 @@ export function sendMultipart<T>(spec: UploadSpec<T>): Promise<ApiResponse<T>> {
         const at = line.indexOf(':')
         if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim())
       }
-      try {
-        const body = parseBodyText(xhr.responseText)
-        resolve({
-          data: parseAnswer(spec.schema, xhr.status, xhr.statusText, body, description),
-          status: xhr.status,
-          headers,
-        })
-      } catch (error) {
-        reject(error)
+      const body = parseBodyText(xhr.responseText)
+      const settle = () => {
+        try {
+          resolve({
+            data: parseAnswer(spec.schema, xhr.status, xhr.statusText, body, description),
+            status: xhr.status,
+            headers,
+          })
+        } catch (error) {
+          reject(error)
+        }
       }
+      if (xhr.status === 401 && spec.auth !== 'none' && resends < MAX_SIGN_IN_RESENDS) {
+        // As in `send`: the sign-in is asked for over the page, and an upload refused with
+        // 401 (so not applied) is sent again from the start once signed in.
+        resendAfterSignIn(ticket, { path: spec.path, headers, body }, spec.signal, true).then(
+          (again) => (again ? resolve(upload(spec, resends + 1)) : settle()),
+          reject,
+        )
+        return
+      }
+      settle()
     })
     xhr.send(spec.body)
   })

@@ -95,7 +95,7 @@ export async function signInAs(role: RoleName): Promise<SignedIn> {
   })
   const me = await getMe()
   const orgId = me.user.organization.id
-  const envs = await listEnvironments(orgId)
+  const envs = (await listEnvironments(orgId)).items
   const first = envs[0]
   if (!first) throw new Error('The demo organization has no environment.')
   return { orgId, envs, scope: { orgId, envId: first.id } }

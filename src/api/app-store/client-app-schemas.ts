@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 
 /** Statuses the API Store gives a client application (`ON_HOLD` = awaiting approval). */
 export const CLIENT_APP_STATUSES = ['APPROVED', 'CREATED', 'ON_HOLD', 'REJECTED'] as const
@@ -23,12 +24,16 @@ export type ClientAppSummary = z.infer<typeof ClientAppSummarySchema>
  * `GET /applications`: one page. `count` is the number of items on this page (v0.10 has
  * no total); `next`/`previous` are relative links, or `""` where there is no such page.
  */
-export const ClientAppListSchema = z.object({
-  count: z.number(),
-  next: z.optional(z.nullable(z.string())),
-  previous: z.optional(z.nullable(z.string())),
-  list: z.array(ClientAppSummarySchema),
-})
+export const ClientAppListSchema = z.pipe(
+  z.object({
+    count: z.number(),
+    next: z.optional(z.nullable(z.string())),
+    previous: z.optional(z.nullable(z.string())),
+    // Each application parsed on its own: one malformed record does not hide the others.
+    list: partialArray(ClientAppSummarySchema, ['applicationId', 'name']),
+  }),
+  z.transform(({ list, ...page }) => ({ ...page, list: list.items, rejected: list.rejected })),
+)
 export type ClientAppList = z.infer<typeof ClientAppListSchema>
 
 /**
@@ -98,7 +103,7 @@ export const TierListSchema = z.object({
   count: z.optional(z.number()),
   next: z.optional(z.nullable(z.string())),
   previous: z.optional(z.nullable(z.string())),
-  list: z.array(TierSchema),
+  list: partialArray(TierSchema, ['name']),
 })
 
 /** Longest name, description and callback URL the console and the demo store accept (choice). */

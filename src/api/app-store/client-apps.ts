@@ -7,6 +7,8 @@ import {
 } from '@tanstack/react-query'
 import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import { noContent, send, sendConditional, type RequestSpec } from '../../lib/request.ts'
 import {
   ClientAppListSchema,
@@ -106,12 +108,13 @@ export function createClientAppRequest(input: ClientAppInput): RequestSpec<Clien
   return {
     method: 'POST',
     path: `${STORE_BASE}/applications`,
-    body: createBody(input),
+    body: clientAppBody(input),
     schema: ClientAppSchema,
   }
 }
 
-function createBody(input: ClientAppInput): Record<string, string> {
+/** The JSON of a create or an update: empty optional fields are left out. */
+export function clientAppBody(input: ClientAppInput): Record<string, string> {
   const body: Record<string, string> = { name: input.name, throttlingTier: input.throttlingTier }
   if (input.description) body.description = input.description
   if (input.callbackUrl) body.callbackUrl = input.callbackUrl
@@ -138,10 +141,24 @@ export interface CreatedClientApp {
   detail: ClientAppDetail
 }
 
+/**
+ * Creates an application. After a lost answer the store is asked for that exact name
+ * (names are unique per subscriber: a second one is refused with 409).
+ */
 export async function createClientApp(input: ClientAppInput): Promise<CreatedClientApp> {
-  const { data, headers } = await send(createClientAppRequest(input))
-  const applicationId = applicationIdFromLocation(headers.get('Location')) ?? data.applicationId
-  return { applicationId, detail: detailFrom(data, headers) }
+  return sendAndVerify(
+    async () => {
+      const { data, headers } = await send(createClientAppRequest(input))
+      const applicationId = applicationIdFromLocation(headers.get('Location')) ?? data.applicationId
+      return { applicationId, detail: detailFrom(data, headers) }
+    },
+    async () => {
+      const list = await listClientApps({ name: input.name, offset: 0, limit: 1 })
+      const found = list.list.find((a) => a.name === input.name)
+      if (!found) return null
+      return { applicationId: found.applicationId, detail: await getClientApp(found.applicationId) }
+    },
+  )
 }
 
 /**
@@ -158,13 +175,10 @@ export function updateClientAppRequest(
     method: 'PUT',
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     headers: etag ? { 'If-Match': etag } : undefined,
-    // PUT replaces: empty optional fields are sent as "" so a cleared field is cleared.
-    body: {
-      name: input.name,
-      throttlingTier: input.throttlingTier,
-      description: input.description ?? '',
-      callbackUrl: input.callbackUrl ?? '',
-    },
+    // PUT replaces the application: a field left out is a field not set, so a cleared
+    // field is omitted rather than sent as "" (which a strict store refuses as an
+    // invalid URL or an empty description).
+    body: clientAppBody(input),
     schema: ClientAppSchema,
   }
 }
@@ -194,13 +208,24 @@ export function deleteClientAppRequest(
 /** What a delete achieved: removed now, or it was already gone (404). */
 export type DeleteOutcome = 'deleted' | 'already-gone'
 
+/**
+ * Deletes an application. A 404 means it was already gone; after a lost answer, a 404
+ * on reading it back means this delete removed it. `label` names it for the audit trail.
+ */
 export async function deleteClientApp(
   applicationId: string,
   label: ChangeLabel = {},
+  options: VerifyOptions = {},
 ): Promise<DeleteOutcome> {
   try {
-    await send(deleteClientAppRequest(applicationId, label))
-    return 'deleted'
+    return await sendAndVerify(
+      async (): Promise<DeleteOutcome> => {
+        await send(deleteClientAppRequest(applicationId, label))
+        return 'deleted'
+      },
+      verifyGone(() => getClientApp(applicationId), 'deleted'),
+      options,
+    )
   } catch (error) {
     if (isApiError(error) && error.kind === 'http' && error.status === 404) return 'already-gone'
     throw error
@@ -231,7 +256,8 @@ export async function generateKeys(
   return (await send(generateKeysRequest(applicationId, input, label))).data
 }
 
-export async function listApplicationTiers(signal?: AbortSignal): Promise<Tier[]> {
+/** The tiers to offer; records that could not be read are in `rejected`. */
+export async function listApplicationTiers(signal?: AbortSignal): Promise<PartialList<Tier>> {
   const { data } = await send({
     method: 'GET',
     path: `${STORE_BASE}/tiers/application`,

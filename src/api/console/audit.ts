@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import type { RequestDescription } from '../../lib/describe-request.ts'
+import type { ShellVariable } from '../../lib/shell-quote.ts'
 import { request } from '../../lib/request.ts'
 import {
   AuditPageSchema,
@@ -103,16 +104,23 @@ export const auditQueries = {
     }),
 }
 
+/** The console's own placeholder for the bearer token (ADR 011): the only part that expands. */
+const TOKEN: ShellVariable = { variable: 'TOKEN' }
+
 /**
  * The recorded request as the curl view shows it: the credential as `$TOKEN` (the trail
- * never holds one), then the headers and body that were recorded.
+ * never holds one), then the headers and body that were recorded, as data (ADR 011: a
+ * recorded `$REDACTED` or any other text stays literal when pasted).
  */
 export function auditEntryRequest(entry: AuditEntry): RequestDescription {
   const body = entry.request.body
   return {
     method: entry.request.method,
     path: entry.request.path,
-    headers: [['Authorization', 'Bearer $TOKEN'], ...entry.request.headers],
-    body: body === null ? undefined : { kind: 'text', text: body },
+    headers: [
+      ['Authorization', ['Bearer ', TOKEN]],
+      ...entry.request.headers.map(([name, value]) => [name, [value]] as const),
+    ],
+    body: body === null ? undefined : { kind: 'text', text: [body] },
   }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 
 /**
  * MobileFirst device administration (management-apis 2.0) answers. Statuses are parsed
@@ -65,10 +66,25 @@ export const DeviceSchema = z.object({
 })
 export type Device = z.infer<typeof DeviceSchema>
 
-/** The paging envelope of device and transaction lists: bookmarks, never offsets. */
-function bookmarkPage<T extends z.ZodMiniType>(item: T) {
+/**
+ * The paging envelope of device and transaction lists: bookmarks, never offsets. Each
+ * item is parsed on its own; the ones that could not be read are left out of `items`
+ * and listed in `rejected`.
+ */
+function bookmarkPage<T>(item: z.ZodMiniType<T>) {
+  return z.pipe(
+    bookmarkEnvelope(item),
+    z.transform(({ items, ...page }) => ({
+      ...page,
+      items: items.items,
+      rejected: items.rejected,
+    })),
+  )
+}
+
+function bookmarkEnvelope<T>(item: z.ZodMiniType<T>) {
   return z.object({
-    items: z.array(item),
+    items: partialArray(item),
     nextPageBookmark: text,
     prevPageBookmark: text,
     pageNumber: z.optional(z.nullable(z.number())),

@@ -6,6 +6,8 @@ import {
   type QueryClient,
 } from '@tanstack/react-query'
 import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
+import { isApiError } from '../../lib/api-error.ts'
+import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   DevicePageSchema,
@@ -26,7 +28,7 @@ import {
   transactionPhase,
   type TransactionPhase,
 } from './transaction-state.ts'
-import { transactionQueries, waitForTransaction } from './transactions.ts'
+import { transactionQueries, verifyDeviceChange, waitForTransaction } from './transactions.ts'
 
 /** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
 export const DEVICE_POLL_MS = 30_000
@@ -53,10 +55,29 @@ export function runtimesRequest(): RequestSpec<{ items: Array<{ name: string }> 
   }
 }
 
-/** The runtimes (context roots, e.g. `mfp`) this administration service manages. */
-export async function listRuntimes(signal?: AbortSignal): Promise<string[]> {
-  const body = await request({ ...runtimesRequest(), signal })
-  return body.items.map((r) => r.name)
+/** The runtime MobileFirst installs by default (its context root). */
+export const DEFAULT_RUNTIME = 'mfp'
+
+/** The runtimes to offer, and whether the service listed them (false: the default only). */
+export interface RuntimeChoices {
+  names: string[]
+  listed: boolean
+}
+
+/**
+ * The runtimes (context roots, e.g. `mfp`) this administration service manages. The
+ * documented API has no such list (a convenience some servers answer): a 404 is normal
+ * and yields the default runtime, for the operator to keep or replace by name.
+ */
+export async function listRuntimes(signal?: AbortSignal): Promise<RuntimeChoices> {
+  try {
+    const body = await request({ ...runtimesRequest(), signal })
+    return { names: body.items.map((r) => r.name), listed: true }
+  } catch (error) {
+    if (isApiError(error) && error.status === 404)
+      return { names: [DEFAULT_RUNTIME], listed: false }
+    throw error
+  }
 }
 
 export function listDevicesRequest(runtime: string, q: DeviceListQuery): RequestSpec<DevicePage> {
@@ -185,15 +206,31 @@ export interface ChangeOutcome {
  * Sends a change and reads its transaction. A change that ended in FAILURE or CANCELED
  * throws `TransactionFailedError` (whatever `ok` says), so it can never pass for a success.
  */
-async function sendChange(spec: RequestSpec<TransactionResult>): Promise<ChangeOutcome> {
-  const result = await request(spec)
+async function sendChange(
+  spec: RequestSpec<TransactionResult>,
+  verify?: Verify<Transaction>,
+  options: VerifyOptions = {},
+): Promise<ChangeOutcome> {
+  const result = verify
+    ? await sendAndVerify(
+        () => request(spec),
+        async (): Promise<TransactionResult | null> => {
+          const tx = await verify()
+          return tx ? { ok: transactionPhase(tx.status) === 'success', transaction: tx } : null
+        },
+        options,
+      )
+    : await request(spec)
   const phase = resultPhase(result)
   if (phase === 'failure' || phase === 'canceled')
     throw new TransactionFailedError(result.transaction)
   return { transaction: result.transaction, phase }
 }
 
-/** Enables or disables one application on one device. */
+/**
+ * Enables or disables one application on one device. A lost answer is read back through
+ * the runtime's transactions (`verifyDeviceChange`).
+ */
 export function changeApplicationStatus(
   runtime: string,
   deviceId: string,
@@ -201,8 +238,17 @@ export function changeApplicationStatus(
   status: ApplicationStatus,
   mode: ApplyMode,
   label: ChangeLabel = {},
+  options: VerifyOptions = {},
 ): Promise<ChangeOutcome> {
-  return sendChange(changeApplicationStatusRequest(runtime, deviceId, appName, status, mode, label))
+  return sendChange(
+    changeApplicationStatusRequest(runtime, deviceId, appName, status, mode, label),
+    verifyDeviceChange(
+      runtime,
+      { type: 'CHANGE_DEVICE_APPLICATION_STATUS', deviceId, appName, status },
+      Date.now(),
+    ),
+    options,
+  )
 }
 
 export function changeDeviceStatusRequest(
@@ -301,6 +347,11 @@ export function useChangeDeviceStatus(runtime: string) {
         changeDeviceStatusRequest(runtime, change.deviceId, change.status, {
           name: change.deviceName,
         }),
+        verifyDeviceChange(
+          runtime,
+          { type: 'CHANGE_DEVICE_STATUS', deviceId: change.deviceId, status: change.status },
+          Date.now(),
+        ),
       ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
@@ -317,7 +368,10 @@ export function useRemoveDevice(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ deviceId, deviceName }: { deviceId: string; deviceName?: string }) =>
-      sendChange(removeDeviceRequest(runtime, deviceId, { name: deviceName })),
+      sendChange(
+        removeDeviceRequest(runtime, deviceId, { name: deviceName }),
+        verifyDeviceChange(runtime, { type: 'REMOVE_DEVICE', deviceId }, Date.now()),
+      ),
     onSuccess: (outcome, { deviceId }) => {
       queryClient.removeQueries({
         queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,
@@ -376,9 +430,10 @@ export const userDeviceQueries = {
 export async function changeApplicationStatusToEnd(
   runtime: string,
   change: ApplicationStatusChange,
-  signal?: AbortSignal,
+  options: VerifyOptions = {},
   onAccepted?: (transaction: Transaction) => void,
 ): Promise<Transaction> {
+  const { signal } = options
   const outcome = await changeApplicationStatus(
     runtime,
     change.deviceId,
@@ -386,6 +441,7 @@ export async function changeApplicationStatusToEnd(
     change.status,
     change.mode,
     { name: change.deviceName },
+    options,
   )
   onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })

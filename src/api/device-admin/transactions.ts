@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { auditQueries } from '../console/audit.ts'
+import { retryTransient, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   TransactionPageSchema,
@@ -183,7 +184,53 @@ export async function waitForTransaction(
         { once: true },
       )
     })
-    current = await getTransaction(runtime, current.id, signal)
+    // A read that fails on the way (a 502 from a proxy, a dropped connection) says
+    // nothing about the transaction: read again with backoff before giving up on it.
+    const id = current.id
+    current = await retryTransient(() => getTransaction(runtime, id, signal), { signal })
   }
   return current
+}
+
+/** How far back a read-back looks for the transaction of a change whose answer was lost. */
+export const LOST_CHANGE_WINDOW_MS = 10 * 60_000
+
+/** What a device change was about, as its transaction's type and description say. */
+export interface DeviceChangeKey {
+  /** `CHANGE_DEVICE_APPLICATION_STATUS`, `CHANGE_DEVICE_STATUS` or `REMOVE_DEVICE`. */
+  type: string
+  deviceId: string
+  appName?: string
+  status?: string
+}
+
+/**
+ * Reads back a device change whose answer was lost: the newest transaction of this
+ * runtime of that type for that device (and application and status, when given),
+ * created since shortly before the change was sent. Its status says what happened (it
+ * may still be open: then it is followed like any other). `null` when there is none:
+ * the change was not applied.
+ */
+export function verifyDeviceChange(
+  runtime: string,
+  change: DeviceChangeKey,
+  sentAt: number,
+): Verify<Transaction> {
+  return async () => {
+    const page = await listTransactions(runtime, {
+      orderBy: '-created',
+      pageSize: 50,
+      bookmark: '',
+      errorsOnly: false,
+    })
+    const found = page.items.find(
+      (tx) =>
+        tx.type === change.type &&
+        tx.description?.deviceId === change.deviceId &&
+        (change.appName === undefined || tx.description.appName === change.appName) &&
+        (change.status === undefined || tx.description.status === change.status) &&
+        Date.parse(tx.timeCreated ?? '') >= sentAt - LOST_CHANGE_WINDOW_MS,
+    )
+    return found ?? null
+  }
 }

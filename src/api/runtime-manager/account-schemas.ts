@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 
 /** `POST /accounts/api/v2/oauth2/token` answer. */
 export const TokenSchema = z.object({
@@ -43,7 +44,7 @@ export const EnvironmentSchema = z.object({
 export type Environment = z.infer<typeof EnvironmentSchema>
 
 export const EnvironmentListSchema = z.object({
-  data: z.array(EnvironmentSchema),
+  data: partialArray(EnvironmentSchema),
   total: z.optional(z.number()),
 })
 

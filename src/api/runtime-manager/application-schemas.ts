@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 
 /** Statuses the runtime reports for an application or one server's copy of it. */
@@ -106,5 +107,6 @@ export const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024
 /** The `configuration` part: application properties as a flat string map. */
 export const ConfigurationSchema = z.record(z.string().check(z.minLength(1)), z.string())
 
-export const ApplicationListSchema = envelope(z.array(ApplicationSchema))
+/** Each application parsed on its own: one malformed record does not hide the others. */
+export const ApplicationListSchema = envelope(partialArray(ApplicationSchema))
 export const ApplicationEnvelopeSchema = envelope(ApplicationSchema)

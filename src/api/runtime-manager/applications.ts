@@ -17,6 +17,8 @@ import {
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
+import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -30,13 +32,13 @@ export interface ApplicationListFilters {
 }
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getApplicationList = revalidatingGet<{ data: Application[] }>()
+const getApplicationList = revalidatingGet<{ data: PartialList<Application> }>()
 
 export async function listApplications(
   scope: EnvScope,
   filters: ApplicationListFilters,
   signal?: AbortSignal,
-): Promise<Application[]> {
+): Promise<PartialList<Application>> {
   const body = await getApplicationList({
     method: 'GET',
     path: `${BASE}/applications`,
@@ -158,22 +160,100 @@ export interface UploadOptions {
   signal?: AbortSignal
 }
 
-/** Uploads an artifact and deploys it: resolves with the new application's id (202). */
+/** What a deploy answers: the new application's id, its artifact and first status. */
+export interface DeployAccepted {
+  id: number
+  artifact?: Application['artifact']
+  lastReportedStatus?: string
+}
+
+/**
+ * Reads back a deploy whose answer was lost: an application of that name on that
+ * target means the deploy was accepted (names are unique per target: a second one is
+ * refused with 409); none means it was not.
+ */
+export function verifyDeployed(scope: EnvScope, input: DeployInput): Verify<DeployAccepted> {
+  return async () => {
+    const apps = await listApplications(scope, { targetId: input.targetId })
+    const found = apps.items.find(
+      (a) => a.name === input.artifactName && a.target.id === input.targetId,
+    )
+    return found
+      ? { id: found.id, artifact: found.artifact, lastReportedStatus: found.lastReportedStatus }
+      : null
+  }
+}
+
+/**
+ * Uploads an artifact and deploys it: resolves with the new application's id (202). A
+ * lost answer is read back (`verifyDeployed`) instead of being reported as a failure.
+ */
 export async function deployApplication(
   scope: EnvScope,
   input: DeployInput,
-  options: UploadOptions = {},
-) {
-  const response = await sendMultipart({
-    method: 'POST',
-    path: `${BASE}/applications`,
-    scope,
-    body: deployForm(input),
-    schema: DeployAcceptedSchema,
-    onProgress: options.onProgress,
-    signal: options.signal,
-  })
-  return response.data.data
+  options: UploadOptions & VerifyOptions = {},
+): Promise<DeployAccepted> {
+  return sendAndVerify(
+    async () => {
+      const response = await sendMultipart({
+        method: 'POST',
+        path: `${BASE}/applications`,
+        scope,
+        body: deployForm(input),
+        schema: DeployAcceptedSchema,
+        onProgress: options.onProgress,
+        signal: options.signal,
+      })
+      return response.data.data
+    },
+    verifyDeployed(scope, input),
+    { onChecking: options.onChecking, signal: options.signal },
+  )
+}
+
+/** Reads back a start or stop: applied when the application now wants that status. */
+export function verifyDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+): Verify<unknown> {
+  return async () =>
+    (await getApplication(scope, id)).desiredStatus === desiredStatus ? true : null
+}
+
+/**
+ * Starts or stops one application; a lost answer is read back (`verifyDesiredStatus`).
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function setDesiredStatus(
+  scope: EnvScope,
+  id: number,
+  desiredStatus: 'STARTED' | 'STOPPED',
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(desiredStatusRequest(scope, id, desiredStatus, label)),
+    verifyDesiredStatus(scope, id, desiredStatus),
+    options,
+  )
+}
+
+/**
+ * Deletes one application; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function deleteApplication(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+): Promise<unknown> {
+  return sendAndVerify(
+    () => request(deleteApplicationRequest(scope, id, label)),
+    verifyGone(() => getApplication(scope, id), true),
+    options,
+  )
 }
 
 export interface UpdateArtifactInput {
@@ -205,8 +285,21 @@ export async function updateApplicationArtifact(
   options: UploadOptions = {},
 ): Promise<void> {
   const spec = updateArtifactRequest(scope, id, input)
-  if (!(spec.body instanceof FormData)) throw new Error('update body must be multipart')
-  await sendMultipart({ ...spec, body: spec.body, schema: noContent, ...options })
+  const body = spec.body
+  if (!(body instanceof FormData)) throw new Error('update body must be multipart')
+  await sendAndVerify(
+    async () => {
+      await sendMultipart({ ...spec, body, schema: noContent, ...options })
+    },
+    // After a lost answer: applied when the application now carries that file.
+    async () => {
+      const { artifact } = await getApplication(scope, id)
+      return artifact.fileName === input.file.name && artifact.fileSize === input.file.size
+        ? undefined
+        : null
+    },
+    { signal: options.signal },
+  )
 }
 
 export const applicationQueries = {
@@ -216,7 +309,7 @@ export const applicationQueries = {
       queryKey: [...applicationQueries.all(scope), 'list', filters],
       queryFn: ({ signal }) => listApplications(scope, filters, signal),
       refetchInterval: (query) =>
-        query.state.data && anySettling(query.state.data)
+        query.state.data && anySettling(query.state.data.items)
           ? APPLICATION_POLL_FAST_MS
           : APPLICATION_POLL_IDLE_MS,
     }),
@@ -248,21 +341,34 @@ export function useSetDesiredStatus(scope: EnvScope) {
       id,
       desiredStatus,
       label,
+      options,
     }: {
       id: number
       desiredStatus: 'STARTED' | 'STOPPED'
       /** The application's name and target, for the audit trail (ADR 015). */
       label?: ChangeLabel
-    }) => request(desiredStatusRequest(scope, id, desiredStatus, label)),
+      options?: VerifyOptions
+    }) => setDesiredStatus(scope, id, desiredStatus, label, options),
     onSettled: refresh,
   })
+}
+
+/**
+ * A redeploy leaves nothing to read back that tells it happened (same artifact, and the
+ * status may not move yet): after a lost answer its outcome stays unknown.
+ */
+async function cannotTellRedeploy(): Promise<null> {
+  throw new Error('a redeploy cannot be told apart by reading the application')
 }
 
 export function useRedeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
     mutationFn: (target: LabelledId) =>
-      request(redeployRequest(scope, idOf(target), labelOf(target))),
+      sendAndVerify(
+        () => request(redeployRequest(scope, idOf(target), labelOf(target))),
+        cannotTellRedeploy,
+      ),
     onSettled: refresh,
   })
 }
@@ -270,8 +376,7 @@ export function useRedeployApplication(scope: EnvScope) {
 export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (target: LabelledId) =>
-      request(deleteApplicationRequest(scope, idOf(target), labelOf(target))),
+    mutationFn: (target: LabelledId) => deleteApplication(scope, idOf(target), labelOf(target)),
     onSuccess: (_data, target) => {
       queryClient.removeQueries({
         queryKey: applicationQueries.detail(scope, idOf(target)).queryKey,
@@ -284,8 +389,13 @@ export function useDeleteApplication(scope: EnvScope) {
 export function useDeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: ({ input, options }: { input: DeployInput; options?: UploadOptions }) =>
-      deployApplication(scope, input, options),
+    mutationFn: ({
+      input,
+      options,
+    }: {
+      input: DeployInput
+      options?: UploadOptions & VerifyOptions
+    }) => deployApplication(scope, input, options),
     onSuccess: refresh,
   })
 }

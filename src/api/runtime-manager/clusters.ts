@@ -9,6 +9,7 @@ import {
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -16,14 +17,23 @@ import {
   type ClusterMemberBody,
   type CreateClusterBody,
 } from './target-schemas.ts'
-import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
+import {
+  targetPollInterval,
+  useRefreshAfterMembershipChange,
+  verifyCreatedByName,
+  verifyMembership,
+} from './targets.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: Cluster[] }>()
+const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
 
-export async function listClusters(scope: EnvScope, signal?: AbortSignal): Promise<Cluster[]> {
+export async function listClusters(
+  scope: EnvScope,
+  signal?: AbortSignal,
+): Promise<PartialList<Cluster>> {
   return (
     await getList({
       method: 'GET',
@@ -107,6 +117,33 @@ export function removeClusterServerRequest(
   }
 }
 
+/**
+ * Deletes a cluster; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function deleteCluster(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+) {
+  return sendAndVerify(
+    () => request(deleteClusterRequest(scope, id, label)),
+    verifyGone(() => getCluster(scope, id), true),
+    options,
+  )
+}
+
+/** The read-back of a cluster membership change (see `verifyMembership`). */
+export function verifyClusterMember(
+  scope: EnvScope,
+  clusterId: number,
+  serverId: number,
+  member: boolean,
+) {
+  return verifyMembership(() => getCluster(scope, clusterId), serverId, member)
+}
+
 export const clusterQueries = {
   all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'clusters'] as const,
   list: (scope: EnvScope) =>
@@ -114,7 +151,7 @@ export const clusterQueries = {
       queryKey: [...clusterQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listClusters(scope, signal),
       refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data ?? []).flatMap((c) => c.servers) }),
+        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((c) => c.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({
@@ -129,7 +166,12 @@ export function useCreateCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: async (body: CreateClusterBody) =>
-      (await request(createClusterRequest(scope, body))).data,
+      (
+        await sendAndVerify(
+          () => request(createClusterRequest(scope, body)),
+          verifyCreatedByName(async () => (await listClusters(scope)).items, body.name),
+        )
+      ).data,
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }
@@ -138,8 +180,7 @@ export function useCreateCluster(scope: EnvScope) {
 export function useDeleteCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (target: LabelledId) =>
-      request(deleteClusterRequest(scope, idOf(target), labelOf(target))),
+    mutationFn: (target: LabelledId) => deleteCluster(scope, idOf(target), labelOf(target)),
     onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
   })
 }
@@ -149,7 +190,10 @@ export function useAddServerToCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ clusterId, member }: { clusterId: number; member: ClusterMemberBody }) =>
-      request(addClusterServerRequest(scope, clusterId, member)),
+      sendAndVerify(
+        () => request(addClusterServerRequest(scope, clusterId, member)),
+        verifyClusterMember(scope, clusterId, member.serverId, true),
+      ),
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }
@@ -166,7 +210,11 @@ export function useRemoveServerFromCluster(scope: EnvScope) {
       clusterId: number
       serverId: number
       label?: ChangeLabel
-    }) => request(removeClusterServerRequest(scope, clusterId, serverId, label)),
+    }) =>
+      sendAndVerify(
+        () => request(removeClusterServerRequest(scope, clusterId, serverId, label)),
+        verifyClusterMember(scope, clusterId, serverId, false),
+      ),
     onSuccess: () => refresh(clusterQueries.all(scope)),
   })
 }

@@ -9,23 +9,30 @@ import {
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
   type CreateServerGroupBody,
   type ServerGroup,
 } from './target-schemas.ts'
-import { targetPollInterval, useRefreshAfterMembershipChange } from './targets.ts'
+import {
+  targetPollInterval,
+  useRefreshAfterMembershipChange,
+  verifyCreatedByName,
+  verifyMembership,
+} from './targets.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: ServerGroup[] }>()
+const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
 
 export async function listServerGroups(
   scope: EnvScope,
   signal?: AbortSignal,
-): Promise<ServerGroup[]> {
+): Promise<PartialList<ServerGroup>> {
   return (
     await getList({
       method: 'GET',
@@ -114,6 +121,57 @@ export function removeGroupServerRequest(
   }
 }
 
+/**
+ * Deletes a group; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function deleteServerGroup(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+) {
+  return sendAndVerify(
+    () => request(deleteServerGroupRequest(scope, id, label)),
+    verifyGone(() => getServerGroup(scope, id), true),
+    options,
+  )
+}
+
+/**
+ * Adds (`member`) or removes a server, reading the group back after a lost answer.
+ * `label` names the group and the server for the audit trail (ADR 015).
+ */
+export function changeGroupMember(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+  member: boolean,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+) {
+  return sendAndVerify(
+    () =>
+      request(
+        member
+          ? addGroupServerRequest(scope, groupId, serverId, label)
+          : removeGroupServerRequest(scope, groupId, serverId, label),
+      ),
+    verifyGroupMember(scope, groupId, serverId, member),
+    options,
+  )
+}
+
+/** The read-back of a group membership change (see `verifyMembership`). */
+export function verifyGroupMember(
+  scope: EnvScope,
+  groupId: number,
+  serverId: number,
+  member: boolean,
+) {
+  return verifyMembership(() => getServerGroup(scope, groupId), serverId, member)
+}
+
 export const serverGroupQueries = {
   all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'server-groups'] as const,
   list: (scope: EnvScope) =>
@@ -121,7 +179,7 @@ export const serverGroupQueries = {
       queryKey: [...serverGroupQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServerGroups(scope, signal),
       refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data ?? []).flatMap((g) => g.servers) }),
+        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((g) => g.servers) }),
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({
@@ -136,7 +194,12 @@ export function useCreateServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: async (body: CreateServerGroupBody) =>
-      (await request(createServerGroupRequest(scope, body))).data,
+      (
+        await sendAndVerify(
+          () => request(createServerGroupRequest(scope, body)),
+          verifyCreatedByName(async () => (await listServerGroups(scope)).items, body.name),
+        )
+      ).data,
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }
@@ -148,8 +211,7 @@ export function useCreateServerGroup(scope: EnvScope) {
 export function useDeleteServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (target: LabelledId) =>
-      request(deleteServerGroupRequest(scope, idOf(target), labelOf(target))),
+    mutationFn: (target: LabelledId) => deleteServerGroup(scope, idOf(target), labelOf(target)),
     onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
   })
 }
@@ -159,7 +221,7 @@ export function useAddServerToGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
     mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      request(addGroupServerRequest(scope, groupId, serverId)),
+      changeGroupMember(scope, groupId, serverId, true),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }
@@ -176,7 +238,7 @@ export function useRemoveServerFromGroup(scope: EnvScope) {
       groupId: number
       serverId: number
       label?: ChangeLabel
-    }) => request(removeGroupServerRequest(scope, groupId, serverId, label)),
+    }) => changeGroupMember(scope, groupId, serverId, false, label),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 
 /** Statuses the hybrid API reports; `CREATED` = registered, agent never connected (choice). */
@@ -60,6 +61,7 @@ export const ServerSchema = z.object({
 })
 export type Server = z.infer<typeof ServerSchema>
 
-export const ServerListSchema = envelope(z.array(ServerSchema))
+/** Each server parsed on its own: one malformed record does not hide the others. */
+export const ServerListSchema = envelope(partialArray(ServerSchema))
 export const ServerEnvelopeSchema = envelope(ServerSchema)
 export const RegistrationTokenSchema = envelope(z.string().check(z.minLength(1)))

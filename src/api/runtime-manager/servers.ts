@@ -6,6 +6,7 @@ import {
   type ChangeLabel,
   type LabelledId,
 } from '../console/audit-change.ts'
+import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -15,6 +16,7 @@ import {
   type Server,
 } from './server-schemas.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -23,9 +25,13 @@ export const SERVER_POLL_FAST_MS = 5_000
 export const SERVER_POLL_IDLE_MS = 30_000
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getServerList = revalidatingGet<{ data: Server[] }>()
+const getServerList = revalidatingGet<{ data: PartialList<Server> }>()
 
-export async function listServers(scope: EnvScope, signal?: AbortSignal): Promise<Server[]> {
+/** The environment's servers; records that could not be read are in `rejected`. */
+export async function listServers(
+  scope: EnvScope,
+  signal?: AbortSignal,
+): Promise<PartialList<Server>> {
   return (
     await getServerList({
       method: 'GET',
@@ -68,12 +74,21 @@ export function unregisterServerRequest(
   }
 }
 
+/**
+ * Unregisters a server; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
 export async function unregisterServer(
   scope: EnvScope,
   id: number,
   label: ChangeLabel = {},
+  options: VerifyOptions = {},
 ): Promise<void> {
-  await request(unregisterServerRequest(scope, id, label))
+  await sendAndVerify(
+    () => request(unregisterServerRequest(scope, id, label)),
+    verifyGone(() => getServer(scope, id), true),
+    options,
+  )
 }
 
 export function registrationTokenRequest(scope: EnvScope) {
@@ -110,7 +125,7 @@ export const serverQueries = {
       queryKey: [...serverQueries.all(scope), 'list'],
       queryFn: ({ signal }) => listServers(scope, signal),
       refetchInterval: (query) =>
-        query.state.data?.some((s) => isServerTransitional(s))
+        query.state.data?.items.some((s) => isServerTransitional(s))
           ? SERVER_POLL_FAST_MS
           : SERVER_POLL_IDLE_MS,
     }),

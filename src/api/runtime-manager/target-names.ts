@@ -11,5 +11,8 @@ import { serverGroupQueries } from './server-groups.ts'
 export function useTakenTargetNames(scope: EnvScope): string[] {
   const groups = useQuery(serverGroupQueries.list(scope))
   const clusters = useQuery(clusterQueries.list(scope))
-  return [...(groups.data ?? []).map((g) => g.name), ...(clusters.data ?? []).map((c) => c.name)]
+  return [
+    ...(groups.data?.items ?? []).map((g) => g.name),
+    ...(clusters.data?.items ?? []).map((c) => c.name),
+  ]
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 import { ServerSchema } from './server-schemas.ts'
 
@@ -29,8 +30,9 @@ export const ClusterSchema = z.object({
 })
 export type Cluster = z.infer<typeof ClusterSchema>
 
-export const ServerGroupListSchema = envelope(z.array(ServerGroupSchema))
-export const ClusterListSchema = envelope(z.array(ClusterSchema))
+/** Each group or cluster parsed on its own: one malformed record does not hide the others. */
+export const ServerGroupListSchema = envelope(partialArray(ServerGroupSchema))
+export const ClusterListSchema = envelope(partialArray(ClusterSchema))
 export const ServerGroupEnvelopeSchema = envelope(ServerGroupSchema)
 export const ClusterEnvelopeSchema = envelope(ClusterSchema)
 

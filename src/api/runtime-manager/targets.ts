@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { EnvScope } from '../../lib/describe-request.ts'
+import type { Verify } from '../../lib/outcome.ts'
 import { applicationQueries } from './applications.ts'
 import type { Server } from './server-schemas.ts'
 import { isServerTransitional, serverQueries } from './servers.ts'
@@ -40,5 +41,32 @@ export function useRefreshAfterMembershipChange(scope: EnvScope) {
  */
 export function useOwnApplications(scope: EnvScope, targetId: number, enabled: boolean) {
   const apps = useQuery({ ...applicationQueries.list(scope, { targetId }), enabled })
-  return { ...apps, own: (apps.data ?? []).filter((a) => a.target.id === targetId) }
+  return { ...apps, own: (apps.data?.items ?? []).filter((a) => a.target.id === targetId) }
+}
+
+/**
+ * Reads back a membership change whose answer was lost: `member` says what the change
+ * wanted (true: the server joined; false: it left). Applied when the target's members
+ * now say so.
+ */
+export function verifyMembership(
+  read: () => Promise<{ servers: ReadonlyArray<{ id: number }> }>,
+  serverId: number,
+  member: boolean,
+): Verify<unknown> {
+  return async () => {
+    const target = await read()
+    return target.servers.some((s) => s.id === serverId) === member ? true : null
+  }
+}
+
+/** Reads back a create whose answer was lost: the target of that name, if it now exists. */
+export function verifyCreatedByName<T extends { name: string }>(
+  list: () => Promise<readonly T[]>,
+  name: string,
+): Verify<{ data: T }> {
+  return async () => {
+    const found = (await list()).find((t) => t.name === name)
+    return found ? { data: found } : null
+  }
 }

@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse } from 'msw'
+import { delay, getResponse, http, HttpResponse } from 'msw'
 import { appStoreHandlers } from '../app-store/handlers.ts'
 import type { DemoBackend } from '../backend.ts'
 import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
@@ -28,7 +28,25 @@ export function createHandlers(backend: DemoBackend) {
   return [...auditHandlers(backend), recordingHandler(backend, api), ...api]
 }
 
+/**
+ * Fault injection and the lifecycle clock, then the API families. A lost answer
+ * (`lose-answer-*`) comes from here, so the recording handler sees what the page sees: a
+ * 502 is recorded as the failure the proxy saw, a dropped connection is not recorded.
+ */
 function apiHandlers(backend: DemoBackend) {
+  const api = [
+    ...accessManagementHandlers(backend),
+    ...serverHandlers(backend),
+    ...targetHandlers(backend),
+    ...applicationHandlers(backend),
+    ...appStoreHandlers(backend),
+    ...deviceAdminHandlers(backend),
+    http.all('*', ({ request }) => {
+      const url = new URL(request.url)
+      if (!isApiPath(url.pathname)) return undefined
+      return hybridError(404, `No resource at ${request.method} ${url.pathname}.`)
+    }),
+  ]
   return [
     http.all('*', async ({ request }) => {
       const url = new URL(request.url)
@@ -37,6 +55,17 @@ function apiHandlers(backend: DemoBackend) {
       if (faults.offline) return HttpResponse.error()
       const wait = faults.latencyMs + backend.ambientLatencyMs
       if (wait > 0) await delay(wait)
+      const rule = backend.faults.take(`${request.method} ${url.pathname}`)
+      if (rule?.effect === 'fail-502' || rule?.effect === 'fail-503') {
+        const status = rule.effect === 'fail-502' ? 502 : 503
+        return gatewayError(status)
+      }
+      if (rule?.effect === 'lose-answer-502' || rule?.effect === 'lose-answer-network') {
+        // The backend does the work (a change is applied), then its answer is lost.
+        backend.db.tick()
+        await getResponse(api, request)
+        return rule.effect === 'lose-answer-502' ? gatewayError(502) : HttpResponse.error()
+      }
       const targeted =
         faults.failMatching !== '' &&
         `${request.method} ${url.pathname}`.includes(faults.failMatching)
@@ -52,16 +81,16 @@ function apiHandlers(backend: DemoBackend) {
       backend.db.tick()
       return undefined
     }),
-    ...accessManagementHandlers(backend),
-    ...serverHandlers(backend),
-    ...targetHandlers(backend),
-    ...applicationHandlers(backend),
-    ...appStoreHandlers(backend),
-    ...deviceAdminHandlers(backend),
-    http.all('*', ({ request }) => {
-      const url = new URL(request.url)
-      if (!isApiPath(url.pathname)) return undefined
-      return hybridError(404, `No resource at ${request.method} ${url.pathname}.`)
-    }),
+    ...api,
   ]
+}
+
+/** What a gateway in front of the backend answers when it has no answer to pass on. */
+function gatewayError(status: 502 | 503): Response {
+  const text = status === 502 ? 'Bad Gateway' : 'Service Unavailable'
+  return new HttpResponse(`<html><body><h1>${status} ${text}</h1></body></html>`, {
+    status,
+    statusText: text,
+    headers: { 'Content-Type': 'text/html' },
+  })
 }

@@ -87,7 +87,7 @@ async function appsOn(targetId: number) {
   return z.parse(
     ApplicationListSchema,
     await (await call('GET', `/applications?targetId=${targetId}`)).json(),
-  ).data
+  ).data.items
 }
 
 // ---- Server groups -------------------------------------------------------------------
@@ -427,6 +427,18 @@ test('a unicast cluster needs a valid IP for every server', async () => {
       }),
     ),
   ).toEqual(refusal(400, "'10.0.0.300' is not a valid IP address (IPv4 or IPv6)"))
+  expect(
+    await failure(
+      await call('POST', '/clusters', {
+        name: 'uni',
+        multicastEnabled: false,
+        servers: [
+          { serverId: a.id, serverIp: '10.0.0.1' },
+          { serverId: b.id, serverIp: '::1' },
+        ],
+      }),
+    ),
+  ).toEqual(refusal(400, "'::1' is a loopback address: the other nodes cannot reach"))
   expect(
     await failure(
       await call('POST', '/clusters', {

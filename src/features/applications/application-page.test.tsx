@@ -44,7 +44,12 @@ test('stop: the button stays busy until the backend’s new state is on screen',
   const heading = await screen.findByRole('heading', { name: new RegExp(app.name) })
   await user.click(screen.getByRole('button', { name: 'Stop' }))
   // The page also reads its recent activity, so the answer may take a few more ticks.
-  await waitFor(() => expect(heading).toHaveTextContent('Stopping'))
+  await waitFor(() =>
+    expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
+      'Stopping',
+    ),
+  )
+  expect(heading).toHaveTextContent('Stopping')
   expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
   expect(screen.getByRole('button', { name: 'Stop' })).toHaveAttribute('aria-disabled', 'true')
 })
@@ -83,4 +88,49 @@ test('an unknown application says not found with a way back', async () => {
     'href',
     paths.applications(scope.envId),
   )
+})
+
+test('stop whose answer is lost: the console reads the application back and shows it stopping, no error', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  demo.backend.faults.set({
+    rules: [
+      {
+        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
+        effect: 'lose-answer-network',
+        times: 1,
+      },
+    ],
+  })
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Stop' }))
+  await waitFor(() =>
+    expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
+      'Stopping',
+    ),
+  )
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
+})
+
+test('redeploy whose answer is lost says the outcome is unknown, not that it failed', async () => {
+  const { scope } = await signInAs('Operator')
+  const app = startedAppOnServer()
+  demo.backend.faults.set({
+    rules: [
+      {
+        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
+        effect: 'lose-answer-502',
+        times: 1,
+      },
+    ],
+  })
+  const { user } = renderApp(paths.application(scope.envId, app.id))
+  await user.click(await screen.findByRole('button', { name: 'Redeploy…' }))
+  const dialog = await screen.findByRole('dialog')
+  await user.click(within(dialog).getByRole('button', { name: /^Redeploy/ }))
+  const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
+  expect(alert).toHaveTextContent(/Unknown: the change may have been applied/)
+  expect(alert).toHaveTextContent(/Outcome unknown: the answer to PATCH .* was lost \(HTTP 502\)/)
+  expect(alert).not.toHaveTextContent(/failed;/)
 })

@@ -14,6 +14,7 @@ import {
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -88,12 +89,14 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.applications(scope.envId)}>Applications</Link> / {app.name}
+            <Link to={paths.applications(scope.envId)}>Applications</Link> /{' '}
+            <ApiText truncate>{app.name}</ApiText>
           </>
         }
         title={
           <>
-            {app.name} <StatusBadge label={status.label} tone={status.tone} />
+            <ApiText lines={3}>{app.name}</ApiText>{' '}
+            <StatusBadge label={status.label} tone={status.tone} />
           </>
         }
         subtitle={
@@ -310,7 +313,11 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
             redeploy.reset()
           }
         }}
-        title={`Redeploy ${app.name}?`}
+        title={
+          <>
+            Redeploy <ApiText>{app.name}</ApiText>?
+          </>
+        }
         confirmLabel="Redeploy"
         tone="primary"
         pending={redeploy.isPending}
@@ -321,7 +328,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
             { id: app.id, label },
             {
               onSuccess: () => {
-                toast.success(`Redeploying ${app.name}`)
+                toast.success(apiMessage`Redeploying ${app.name}`)
                 setConfirm(null)
               },
             },
@@ -341,7 +348,11 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
             remove.reset()
           }
         }}
-        title={`Delete ${app.name}?`}
+        title={
+          <>
+            Delete <ApiText>{app.name}</ApiText>?
+          </>
+        }
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.error ?? undefined}
@@ -352,7 +363,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
             { id: app.id, label },
             {
               onSuccess: () => {
-                toast.success(`Deleted ${app.name}`)
+                toast.success(apiMessage`Deleted ${app.name}`)
                 void navigate(paths.applications(scope.envId))
               },
             },

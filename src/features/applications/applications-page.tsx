@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useCallback, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useSearchDraft } from '../../lib/use-search-draft.ts'
@@ -9,6 +10,7 @@ import { CellLink, DataTable, type Column, type SortState } from '../../componen
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
@@ -140,7 +142,7 @@ export function ApplicationsPage() {
       flushSync: true,
     })
 
-  const allRows = useMemo(() => (apps.data ? toRows(apps.data) : []), [apps.data])
+  const allRows = useMemo(() => (apps.data ? toRows(apps.data.items) : []), [apps.data])
   // Keyed on the sort's values: `params` is rebuilt on every keystroke, and re-sorting
   // 10,000 rows per keystroke is what made typing slow.
   const { id: sortId, desc: sortDesc } = filterParams.sort
@@ -208,7 +210,13 @@ export function ApplicationsPage() {
     )
   } else if (allRows.length === 0) {
     content = (
-      <EmptyState title={`No applications in ${environment.name} yet`}>
+      <EmptyState
+        title={
+          <>
+            No applications in <ApiText>{environment.name}</ApiText> yet
+          </>
+        }
+      >
         <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
         <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
           Deploy an application
@@ -266,6 +274,7 @@ export function ApplicationsPage() {
           onChange={(target) => update({ target })}
         />
       </ListToolbar>
+      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
       {selectedApps.length > 0 && (
         <SelectionBar
           count={selectedApps.length}

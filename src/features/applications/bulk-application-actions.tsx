@@ -4,16 +4,24 @@ import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   applicationQueries,
+  deleteApplication,
   deleteApplicationRequest,
   desiredStatusRequest,
+  setDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import {
+  bulkSummary,
+  checkingLine,
+  countOutcomes,
+  runBulk,
+  succeededIds,
+  type BulkItemResult,
+} from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { request } from '../../lib/request.ts'
 
 export type BulkAction = 'start' | 'stop' | 'delete'
 
@@ -51,25 +59,39 @@ export function BulkApplicationDialog({
   const { scope } = useConsole()
   const queryClient = useQueryClient()
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  const [checking, setChecking] = useState<string[]>([])
   const words = VERBS[action]
   const bulk = useMutation({
     mutationFn: async (targets: readonly Application[]) => {
+      setChecking([])
       const outcome = await runBulk(
         targets,
         (app) => ({ id: String(app.id), label: app.name }),
-        (app) => request(requestFor(action, scope, app)),
+        (app, options) => {
+          const label = { name: app.name, on: app.target.name }
+          return action === 'delete'
+            ? deleteApplication(scope, app.id, label, options)
+            : setDesiredStatus(
+                scope,
+                app.id,
+                action === 'start' ? 'STARTED' : 'STOPPED',
+                label,
+                options,
+              )
+        },
+        undefined,
+        ({ label }) => setChecking((labels) => [...labels, label]),
       )
       await queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
       return outcome
     },
     onSuccess: (outcome) => {
       setResults(outcome)
-      const failed = outcome.filter((r) => !r.ok).length
       const n = outcome.length
-      if (failed === 0)
-        toast.success(`${words.verb}: all ${n} application${n === 1 ? '' : 's'} done`)
-      else toast.error(`${words.verb}: ${n - failed} of ${n} done, ${failed} failed`)
-      onDone(new Set(outcome.filter((r) => r.ok).map((r) => r.id)))
+      if (countOutcomes(outcome).succeeded === n)
+        toast.success(`${words.verb}: all ${n} application${n === 1 ? '' : 's'} succeeded`)
+      else toast.error(bulkSummary(words.verb, outcome))
+      onDone(succeededIds(outcome))
     },
   })
   const n = apps.length
@@ -105,6 +127,11 @@ export function BulkApplicationDialog({
             ? 'Each application stops on every server of its target; clients get no answer until it starts again.'
             : 'Each application starts on every connected server of its target.'}
       </p>
+      {bulk.isPending && checking.length > 0 && (
+        <p role="status" className="alert alert-warn">
+          {checkingLine(checking)}
+        </p>
+      )}
       <p className="muted">
         {apps
           .slice(0, 6)

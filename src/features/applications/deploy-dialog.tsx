@@ -1,4 +1,5 @@
 import { memo, useRef, useState, type FormEvent } from 'react'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
@@ -6,6 +7,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { isOutcomeUnknownError } from '../../lib/outcome.ts'
 import { Modal } from '../../components/modal.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { paths } from '../../lib/paths.ts'
@@ -48,6 +50,8 @@ export const DeployDialog = memo(function DeployDialog({
   const [nameEdited, setNameEdited] = useState(false)
   const [errors, setErrors] = useState<DeployFormErrors>({})
   const [progress, setProgress] = useState<UploadProgress | null>(null)
+  // The answer to the upload was lost: the target is being read to learn what happened.
+  const [checking, setChecking] = useState(false)
   const abort = useRef<AbortController | null>(null)
   const deploy = useDeployApplication(scope)
   const targets = useDeployTargets(scope, open)
@@ -78,19 +82,36 @@ export const DeployDialog = memo(function DeployDialog({
     const controller = new AbortController()
     abort.current = controller
     setProgress({ loaded: 0, total: checked.input.file.size })
+    setChecking(false)
+    let lost = false
     deploy.mutate(
-      { input: checked.input, options: { onProgress: setProgress, signal: controller.signal } },
+      {
+        input: checked.input,
+        options: {
+          onProgress: setProgress,
+          signal: controller.signal,
+          onChecking: () => {
+            lost = true
+            setChecking(true)
+          },
+        },
+      },
       {
         onSuccess: (accepted) => {
           toast.success(
-            `Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
+            lost
+              ? apiMessage`Deployment of ${checked.input.artifactName} succeeded: its answer was lost, but the application exists on the target. Following it until it starts`
+              : apiMessage`Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
           )
           setValues(EMPTY)
           setNameEdited(false)
           onOpenChange(false)
           void navigate(paths.application(scope.envId, accepted.id))
         },
-        onSettled: () => setProgress(null),
+        onSettled: () => {
+          setProgress(null)
+          setChecking(false)
+        },
       },
     )
   }
@@ -216,8 +237,14 @@ export const DeployDialog = memo(function DeployDialog({
             <CurlPreview request={deployRequest(scope, checked.input)} />
           </details>
         )}
-        {progress && uploading && (
+        {progress && uploading && !checking && (
           <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+        )}
+        {uploading && checking && (
+          <div className="alert alert-warn" role="status">
+            Unknown — checking: the answer to the deploy was lost on the way back. Reading the
+            target’s applications to learn whether it was accepted…
+          </div>
         )}
         {cancelled && (
           <div className="alert alert-info" role="status">
@@ -225,7 +252,15 @@ export const DeployDialog = memo(function DeployDialog({
           </div>
         )}
         {deploy.error && !cancelled && (
-          <ErrorPanel error={deploy.error} title="The deployment was not accepted" />
+          <ErrorPanel
+            error={deploy.error}
+            creating
+            title={
+              isOutcomeUnknownError(deploy.error)
+                ? 'Unknown: the deployment may have been accepted'
+                : 'The deployment was not accepted'
+            }
+          />
         )}
         <div className="dialog-footer">
           {uploading ? (

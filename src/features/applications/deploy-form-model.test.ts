@@ -20,6 +20,10 @@ test('files are checked before anything is sent: type, emptiness and size', () =
   expect(fileProblem({ name: 'app.JAR', size: 300 * 1024 * 1024 })).toMatch(
     /300 MB; the limit is 200 MB/,
   )
+  // One byte over: the two sizes must not read the same.
+  expect(fileProblem({ name: 'app.jar', size: 200 * 1024 * 1024 + 1 })).toBe(
+    "'app.jar' is 209,715,201 bytes; the limit is 209,715,200 bytes (200 MB).",
+  )
   expect(fileProblem({ name: 'app.zip', size: 1000 })).toBeNull()
 })
 

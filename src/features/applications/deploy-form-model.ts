@@ -5,7 +5,7 @@ import {
   MAX_ARTIFACT_BYTES,
 } from '../../api/runtime-manager/application-schemas.ts'
 import type { DeployInput } from '../../api/runtime-manager/applications.ts'
-import { formatBytes } from '../../lib/format.ts'
+import { formatBytesPair } from '../../lib/format.ts'
 
 /** One row of the properties editor. */
 export interface PropertyRow {
@@ -37,7 +37,8 @@ export function fileProblem(file: { name: string; size: number } | null): string
   }
   if (file.size === 0) return `'${file.name}' is empty.`
   if (file.size > MAX_ARTIFACT_BYTES) {
-    return `'${file.name}' is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_ARTIFACT_BYTES)}.`
+    const [size, limit] = formatBytesPair(file.size, MAX_ARTIFACT_BYTES)
+    return `'${file.name}' is ${size}; the limit is ${limit}.`
   }
   return null
 }

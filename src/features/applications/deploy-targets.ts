@@ -22,17 +22,17 @@ export function useDeployTargets(scope: EnvScope, enabled: boolean) {
   const groups = useQuery({ ...serverGroupQueries.list(scope), enabled })
   const clusters = useQuery({ ...clusterQueries.list(scope), enabled })
   const targets: DeployTarget[] = [
-    ...(servers.data ?? [])
+    ...(servers.data?.items ?? [])
       .filter((s) => s.serverGroupId == null && s.clusterId == null)
       .map((s) => ({ id: s.id, name: s.name, kind: 'server' as const, status: s.status })),
-    ...(groups.data ?? []).map((g) => ({
+    ...(groups.data?.items ?? []).map((g) => ({
       id: g.id,
       name: g.name,
       kind: 'group' as const,
       status: g.status ?? '',
       size: g.servers.length,
     })),
-    ...(clusters.data ?? []).map((c) => ({
+    ...(clusters.data?.items ?? []).map((c) => ({
       id: c.id,
       name: c.name,
       kind: 'cluster' as const,

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
@@ -47,7 +48,7 @@ export function UpdateArtifactDialog({
       },
       {
         onSuccess: () => {
-          toast.success(`${app.name}: new artifact uploaded, redeploying`)
+          toast.success(apiMessage`${app.name}: new artifact uploaded, redeploying`)
           setFile(null)
           setShown(false)
           onOpenChange(false)
@@ -64,7 +65,11 @@ export function UpdateArtifactDialog({
         if (!next) abort.current?.abort()
         onOpenChange(next)
       }}
-      title={`Update ${app.name}`}
+      title={
+        <>
+          Update <ApiText>{app.name}</ApiText>
+        </>
+      }
       description={`Upload a new artifact. It replaces ${app.artifact.fileName ?? 'the current file'} and the application redeploys on every server of its target.`}
       locked={update.isPending}
       footer={

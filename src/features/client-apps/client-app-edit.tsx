@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useState, type FormEvent } from 'react'
 import { toast } from 'sonner'
 import {
@@ -57,7 +58,7 @@ export function ClientAppEditPanel({
       { input: check.input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
-          toast.success(`Saved ${saved.application.name}`)
+          toast.success(apiMessage`Saved ${saved.application.name}`)
           onClose()
         },
         onError: async (error) => {

@@ -7,6 +7,7 @@ import {
 } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import type { ClientAppDraft } from './client-app-edit-model.ts'
 
 export type FieldErrors = Partial<Record<ClientAppField, string>>
@@ -41,7 +42,7 @@ export function ClientAppFields({
     'aria-invalid': errors[field] ? true : undefined,
     'aria-describedby': `${id(field)}-hint`,
   })
-  const tierNames = tiers.data?.map((t) => t.name) ?? []
+  const tierNames = tiers.data?.items.map((t) => t.name) ?? []
   // An application may use a tier that is no longer offered: keep it selectable.
   const unlisted =
     values.throttlingTier !== '' && tiers.data && !tierNames.includes(values.throttlingTier)
@@ -78,13 +79,14 @@ export function ClientAppFields({
           >
             <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>
             {unlisted && <option value={values.throttlingTier}>{values.throttlingTier}</option>}
-            {tiers.data?.map((tier) => (
+            {tiers.data?.items.map((tier) => (
               <option key={tier.name} value={tier.name}>
                 {tier.description ? `${tier.name}: ${tier.description}` : tier.name}
               </option>
             ))}
           </select>
         )}
+        <RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />
         {hint('throttlingTier', 'How many requests per minute the application may make.')}
       </div>
       <div className="field">

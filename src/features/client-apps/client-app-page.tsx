@@ -10,6 +10,7 @@ import {
   useDeleteClientApp,
   type ClientAppDetail,
 } from '../../api/app-store/client-apps.ts'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -84,12 +85,14 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.clientApps(scope.envId)}>Client applications</Link> / {app.name}
+            <Link to={paths.clientApps(scope.envId)}>Client applications</Link> /{' '}
+            <ApiText truncate>{app.name}</ApiText>
           </>
         }
         title={
           <>
-            {app.name} <StatusBadge label={status.label} tone={status.tone} />
+            <ApiText lines={3}>{app.name}</ApiText>{' '}
+            <StatusBadge label={status.label} tone={status.tone} />
           </>
         }
         subtitle={status.hint}
@@ -146,7 +149,11 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
             remove.reset()
           }
         }}
-        title={`Delete ${app.name}?`}
+        title={
+          <>
+            Delete <ApiText>{app.name}</ApiText>?
+          </>
+        }
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.error ?? undefined}

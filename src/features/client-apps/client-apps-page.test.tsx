@@ -167,7 +167,7 @@ test(
     demo.backend.store.delete(b!.applicationId)
     await user.click(within(dialog).getByRole('button', { name: 'Delete 2' }))
     const results = await screen.findByRole('list', { name: 'Result per item' })
-    expect(within(results).getAllByText('Done')).toHaveLength(2)
+    expect(within(results).getAllByText('Succeeded')).toHaveLength(2)
     expect(demo.backend.store.all().map((r) => r.applicationId)).not.toContain(a!.applicationId)
     await user.click(screen.getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(namesOnScreen()).not.toContain(a!.name))

@@ -7,6 +7,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -204,6 +205,10 @@ export function ClientAppsPage() {
           </Button>
         </SelectionBar>
       )}
+      <RejectedRecords
+        rejected={list?.rejected}
+        noun={['client application', 'client applications']}
+      />
       {content}
       {deleteOpen && (
         <BulkDeleteClientAppsDialog

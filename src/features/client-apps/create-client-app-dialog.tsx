@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { createClientAppRequest, useCreateClientApp } from '../../api/app-store/client-apps.ts'
@@ -41,7 +42,7 @@ export function CreateClientAppDialog({
     setErrors({})
     create.mutate(checked.input, {
       onSuccess: (created) => {
-        toast.success(`Created ${created.detail.application.name}`)
+        toast.success(apiMessage`Created ${created.detail.application.name}`)
         setValues(EMPTY)
         create.reset()
         onOpenChange(false)
@@ -93,6 +94,7 @@ export function CreateClientAppDialog({
             title={
               fieldBlamed ? 'The store refused these details' : 'The application was not created'
             }
+            creating
           />
         )}
         <div className="dialog-footer">

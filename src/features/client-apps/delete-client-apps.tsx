@@ -29,8 +29,8 @@ export function BulkDeleteClientAppsDialog({
       items={apps}
       describe={(a) => ({ id: a.applicationId, label: a.name })}
       requestFor={(a) => deleteClientAppRequest(a.applicationId, { name: a.name })}
-      run={async (a) => {
-        await deleteClientApp(a.applicationId, { name: a.name })
+      run={async (a, options) => {
+        await deleteClientApp(a.applicationId, { name: a.name }, options)
         queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
       }}
       refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}

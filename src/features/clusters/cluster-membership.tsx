@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addClusterServerRequest,
   clusterQueries,
   removeClusterServerRequest,
   useRemoveServerFromCluster,
+  verifyClusterMember,
 } from '../../api/runtime-manager/clusters.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -69,7 +71,7 @@ export function AddClusterServerDialog({
   const [members, setMembers] = useState<ClusterMemberValue[]>([])
   const [errors, setErrors] = useState<AddMembersErrors>({})
   const multicast = cluster.multicastEnabled === true
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = members.flatMap((m) => byId.get(m.serverId) ?? [])
   const room = roomIn(cluster)
   const limit = {
@@ -83,6 +85,7 @@ export function AddClusterServerDialog({
       name: cluster.name,
       on: byId.get(m.serverId)?.name,
     }),
+    verify: verifyClusterMember(scope, cluster.id, m.serverId, true),
   }))
   const n = members.length
   const close = (next: boolean) => {
@@ -105,7 +108,7 @@ export function AddClusterServerDialog({
   const setIp = (serverId: number, ip: string) =>
     setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
   const check = () => {
-    const checked = validateAddMembers(cluster, members, servers.data ?? [])
+    const checked = validateAddMembers(cluster, members, servers.data?.items ?? [])
     setErrors(checked.ok ? {} : checked.errors)
     return checked.ok
   }
@@ -187,7 +190,7 @@ export function RemoveClusterServerButton({
         on: server.name,
       })}
     >
-      {server.name} leaves the cluster and becomes an individual server.
+      <ApiText>{server.name}</ApiText> leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
     </RemoveMemberButton>
   )
@@ -215,6 +218,7 @@ export function BulkRemoveClusterServersButton({
           on: selection.selected.find((s) => s.id === serverId)?.name,
         })
       }
+      verifyRemoved={(serverId) => verifyClusterMember(scope, cluster.id, serverId, false)}
       refresh={() => refresh(clusterQueries.all(scope))}
       onDone={selection.drop}
       extra={

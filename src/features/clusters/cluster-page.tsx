@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
 import { memberRollup, readVisibility } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
@@ -70,12 +71,13 @@ export function ClusterPage() {
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.clusters(scope.envId)}>Clusters</Link> / {c.name}
+            <Link to={paths.clusters(scope.envId)}>Clusters</Link> /{' '}
+            <ApiText truncate>{c.name}</ApiText>
           </>
         }
         title={
           <>
-            {c.name} <RollupBadge servers={c.servers} />
+            <ApiText lines={3}>{c.name}</ApiText> <RollupBadge servers={c.servers} />
           </>
         }
         subtitle={`${c.multicastEnabled ? 'Multicast' : 'Unicast'} cluster · ${rollup.total} of ${MAX_CLUSTER_SERVERS} servers`}

@@ -151,7 +151,7 @@ test('bulk add to a cluster: stops at 8, needs each IP, sends one by one with a 
   expect(within(results).getByRole('status')).toHaveTextContent('Add: 1 of 2 succeeded, 1 failed.')
   const lines = within(results).getAllByRole('listitem')
   expect(lines[0]).toHaveTextContent(new RegExp(`Failed${b.name}.*group`))
-  expect(lines[1]).toHaveTextContent(`Done${a.name}`)
+  expect(lines[1]).toHaveTextContent(`Succeeded${a.name}`)
   await user.click(within(results).getByRole('button', { name: 'Close' }))
   const members = screen.getByRole('table', { name: `Servers of ${cluster.name}` })
   expect(within(members).getByRole('row', { name: new RegExp(a.name) })).toHaveTextContent(

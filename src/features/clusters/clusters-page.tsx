@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
@@ -89,7 +90,7 @@ export function ClustersPage() {
   const update = (change: Partial<ClusterListParams>) =>
     setSearchParams(clusterListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = clusters.data
+  const all = clusters.data?.items
   const facetBase = useMemo(
     () => (all ? filterClustersExceptStatus(all, params) : []),
     [all, params],
@@ -175,9 +176,16 @@ export function ClustersPage() {
       <ListStates
         query={clusters}
         noun="clusters"
+        nouns={['cluster', 'clusters']}
         shown={rows.length}
         empty={
-          <EmptyState title={`No clusters in ${environment.name} yet`}>
+          <EmptyState
+            title={
+              <>
+                No clusters in <ApiText>{environment.name}</ApiText> yet
+              </>
+            }
+          >
             <p>
               A cluster runs each application on all of its servers as one, sharing state between
               them. Create one from up to {MAX_CLUSTER_SERVERS} individual servers.

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
@@ -47,8 +48,8 @@ export function CreateClusterDialog({
   const [values, setValues] = useState<CreateClusterValues>(EMPTY)
   const [errors, setErrors] = useState<CreateClusterErrors>({})
   const takenNames = useTakenTargetNames(scope)
-  const checked = validateCreateCluster(values, servers.data ?? [], takenNames)
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const checked = validateCreateCluster(values, servers.data?.items ?? [], takenNames)
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
 
   const choose = (ids: number[]) =>
     setValues((v) => ({
@@ -73,7 +74,7 @@ export function CreateClusterDialog({
     setErrors({})
     create.mutate(checked.body, {
       onSuccess: (cluster) => {
-        toast.success(`Created cluster ${cluster.name}`)
+        toast.success(apiMessage`Created cluster ${cluster.name}`)
         onOpenChange(false)
         void navigate(paths.cluster(scope.envId, cluster.id))
       },
@@ -155,7 +156,9 @@ export function CreateClusterDialog({
             <CurlPreview request={createClusterRequest(scope, checked.body)} />
           </details>
         )}
-        {create.error && <ErrorPanel error={create.error} title="The cluster was not created" />}
+        {create.error && (
+          <ErrorPanel error={create.error} title="The cluster was not created" creating />
+        )}
         <div className="dialog-footer">
           <Button onClick={() => onOpenChange(false)} disabled={busy}>
             Cancel

@@ -87,3 +87,16 @@ test('1 to 8 servers, individual only; name valid and unused; all errors at once
     errors: { servers: "node-1 cannot join: already in server group 'web'." },
   })
 })
+
+test('loopback and unspecified addresses are refused with the reason, in every spelling', () => {
+  for (const ip of ['127.0.0.1', '127.1.2.3', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) {
+    expect(memberIpProblem(ip, false)).toMatch(/is a loopback address: the other servers/)
+    expect(memberIpProblem(ip, true)).toMatch(/loopback/)
+  }
+  for (const ip of ['0.0.0.0', '::', '0:0:0:0:0:0:0:0', '::ffff:0.0.0.0']) {
+    expect(memberIpProblem(ip, false)).toMatch(/is the unspecified address/)
+  }
+  for (const ip of ['10.0.0.1', '128.0.0.1', '::2', 'fe80::1', '::ffff:10.0.0.1', '1::']) {
+    expect(memberIpProblem(ip, false)).toBeNull()
+  }
+})

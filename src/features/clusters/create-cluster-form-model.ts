@@ -33,16 +33,60 @@ export interface CreateClusterErrors {
 export type CreateClusterValidation =
   { ok: true; body: CreateClusterBody } | { ok: false; errors: CreateClusterErrors }
 
+/** The eight 16-bit groups of an IPv6 address (valid syntax assumed), or null. */
+function ipv6Groups(ip: string): number[] | null {
+  // An IPv4 tail (`::ffff:127.0.0.1`) is the last two groups written another way.
+  const text = ip.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [(Number(a) << 8) | Number(b), (Number(c) << 8) | Number(d)]
+      .map((g) => g.toString(16))
+      .join(':'),
+  )
+  const [head = '', rest] = text.split('::')
+  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)))
+  const first = parse(head)
+  const last = rest === undefined ? [] : parse(rest)
+  const fill = 8 - first.length - last.length
+  if (fill < 0 || (rest === undefined && fill !== 0)) return null
+  return [...first, ...Array<number>(fill).fill(0), ...last]
+}
+
+/**
+ * Loopback (127.0.0.0/8, ::1) and unspecified (0.0.0.0, ::) addresses are valid syntax
+ * but no other server can reach a node there: say which one it is, or null.
+ */
+export function specialAddressKind(ip: string): 'loopback' | 'unspecified' | null {
+  if (!ip.includes(':')) {
+    const octets = ip.split('.').map(Number)
+    if (octets[0] === 127) return 'loopback'
+    return octets.every((o) => o === 0) ? 'unspecified' : null
+  }
+  const groups = ipv6Groups(ip)
+  if (!groups) return null
+  if (groups.every((g) => g === 0)) return 'unspecified'
+  if (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1) return 'loopback'
+  // IPv4-mapped (::ffff:a.b.c.d): the IPv4 address decides.
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    const [hi = 0, lo = 0] = groups.slice(6)
+    return specialAddressKind(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`)
+  }
+  return null
+}
+
 /**
  * Why one member's clustering IP cannot be used, or null. Unicast clusters need every
  * server's IP (documented); multicast ones find each other, so an IP is optional there,
- * but one given must still be an address.
+ * but one given must still be an address the other members can reach.
  */
 export function memberIpProblem(ip: string, multicast: boolean): string | null {
   const value = ip.trim()
   if (value === '')
     return multicast ? null : 'Unicast clusters need this server’s IP address (IPv4 or IPv6).'
   if (!isIpAddress(value)) return `'${value}' is not an IPv4 or IPv6 address.`
+  const kind = specialAddressKind(value)
+  if (kind === 'loopback')
+    return `'${value}' is a loopback address: the other servers of the cluster cannot reach this one there. Give its address on the network they share.`
+  if (kind === 'unspecified')
+    return `'${value}' is the unspecified address, not an address of this server. Give its address on the network the cluster shares.`
   return null
 }
 

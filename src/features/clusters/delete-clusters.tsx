@@ -1,5 +1,6 @@
 import {
   clusterQueries,
+  deleteCluster,
   deleteClusterRequest,
   useDeleteCluster,
 } from '../../api/runtime-manager/clusters.ts'
@@ -48,6 +49,7 @@ export function BulkDeleteClustersDialog({
       targets={clusters}
       noun={CLUSTER}
       deleteRequest={(c) => deleteClusterRequest(scope, c.id, { name: c.name })}
+      remove={(c, options) => deleteCluster(scope, c.id, { name: c.name }, options)}
       targetKey={clusterQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}

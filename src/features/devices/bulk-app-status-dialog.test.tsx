@@ -58,7 +58,7 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
     }
   })
   expect(
-    await screen.findByText('Disable AcmeBank: 3 queued, 2 done, 1 failed'),
+    await screen.findByText('Disable AcmeBank: 3 queued, 2 succeeded, 1 failed'),
   ).toBeInTheDocument()
   expect(screen.queryByText(/\(transaction \d+\)/)).not.toBeInTheDocument()
 }, 20_000)

@@ -12,7 +12,7 @@ import {
 import { isTransactionFinished } from '../../api/device-admin/transaction-state.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import { countOutcomes, runBulk, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
@@ -77,11 +77,11 @@ export function BulkAppStatusDialog({
       const outcome = await runBulk(
         items,
         (d) => ({ id: d.id, label: deviceLabel(d) }),
-        (d) =>
+        (d, options) =>
           changeApplicationStatusToEnd(
             runtime,
             { deviceId: d.id, appName, status, mode, deviceName: deviceLabel(d) },
-            undefined,
+            { ...options },
             (tx) => {
               // One summary toast below covers every transaction of the bulk change; the
               // results view lists each device's outcome.
@@ -95,15 +95,16 @@ export function BulkAppStatusDialog({
     },
     onSuccess: ({ outcome, queued }) => {
       setResults(outcome)
-      const failed = outcome.filter((r) => !r.ok).length
+      const c = countOutcomes(outcome)
       const n = outcome.length
+      const rest = `${c.failed} failed${c.unknown > 0 ? `, ${c.unknown} unknown` : ''}`
       if (queued > 0) {
-        const summary = `${verb}: ${queued} queued, ${n - failed} done, ${failed} failed`
-        if (failed === 0) toast.success(summary)
+        const summary = `${verb}: ${queued} queued, ${c.succeeded} succeeded, ${rest}`
+        if (c.succeeded === n) toast.success(summary)
         else toast.error(summary)
-      } else if (failed === 0)
-        toast.success(`${verb}: done on all ${n} device${n === 1 ? '' : 's'}`)
-      else toast.error(`${verb}: ${n - failed} of ${n} done, ${failed} failed`)
+      } else if (c.succeeded === n)
+        toast.success(`${verb}: succeeded on all ${n} device${n === 1 ? '' : 's'}`)
+      else toast.error(`${verb}: ${c.succeeded} of ${n} succeeded, ${rest}`)
     },
   })
 

@@ -25,6 +25,7 @@ import {
   isTransactionFailedError,
   transactionErrors,
 } from '../../api/device-admin/transaction-state.ts'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
@@ -116,12 +117,12 @@ function DeviceView({
         breadcrumbs={
           <>
             <Link to={paths.devices(scope.envId, runtime)}>Devices of {runtime}</Link> /{' '}
-            {deviceLabel(device)}
+            <ApiText truncate>{deviceLabel(device)}</ApiText>
           </>
         }
         title={
           <>
-            {deviceLabel(device)} <StatusBadge {...status} />
+            <ApiText lines={3}>{deviceLabel(device)}</ApiText> <StatusBadge {...status} />
           </>
         }
         subtitle={
@@ -218,7 +219,11 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`${action.label}: ${name}?`}
+          title={
+            <>
+              {action.label}: <ApiText>{name}</ApiText>?
+            </>
+          }
           confirmLabel={action.label}
           tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
           pending={changeStatus.isPending}
@@ -229,7 +234,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, status: action.status, deviceName: name },
               {
                 onSuccess: () => {
-                  toast.success(`${name} is now ${action.status.toLowerCase()}`)
+                  toast.success(apiMessage`${name} is now ${action.status.toLowerCase()}`)
                   close()
                 },
               },
@@ -243,7 +248,11 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={`Remove ${name}?`}
+          title={
+            <>
+              Remove <ApiText>{name}</ApiText>?
+            </>
+          }
           confirmLabel="Remove device"
           pending={remove.isPending}
           error={remove.error ?? undefined}
@@ -253,7 +262,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, deviceName: name },
               {
                 onSuccess: () => {
-                  toast.success(`Removed ${name}`)
+                  toast.success(apiMessage`Removed ${name}`)
                   void navigate(paths.devices(scope.envId, runtime))
                 },
               },
@@ -314,10 +323,11 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       { deviceId: device.id, appName: app.appName, status, mode, deviceName: name },
       {
         onSuccess: (outcome) => {
-          if (outcome.phase === 'success') toast.success(`${app.appName} ${verb} on ${name}`)
+          if (outcome.phase === 'success')
+            toast.success(apiMessage`${app.appName} ${verb} on ${name}`)
           else
             toast.info(
-              `Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
+              apiMessage`Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
             )
         },
       },

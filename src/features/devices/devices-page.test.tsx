@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import {
   changeApplicationStatus,
@@ -11,7 +12,7 @@ import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
 import { deviceListSearch, orderByOf, parseDeviceListParams } from './device-list-model.ts'
 
-setupTestBackend()
+const demo = setupTestBackend()
 
 function names(): string[] {
   const table = screen.getByRole('table', { name: 'Devices' })
@@ -155,4 +156,23 @@ test('the transactions panel names each device, with its id, and shows the id of
   expect(removal).toHaveTextContent('Remove device')
   expect(within(removal!).getAllByRole('cell')[3]).toHaveTextContent(new RegExp(`^${galaxy.id}$`))
   expect(removal).not.toHaveTextContent("Max's Galaxy S23")
+})
+
+test('a service that does not list its runtimes (404) opens the default runtime quietly, and another can be named', async () => {
+  const { scope } = await signInAs('Monitor')
+  demo.server.use(
+    http.get('*/mfpadmin/management-apis/2.0/runtimes', () =>
+      HttpResponse.json({ errorMsg: 'Not Found' }, { status: 404 }),
+    ),
+  )
+  const { router, user } = renderApp(paths.devices(scope.envId))
+  expect(await screen.findByText('1–100 of 320')).toBeInTheDocument()
+  expect(locationOf(router)).toMatch(/\/devices\/mfp/)
+  expect(screen.queryByRole('alert')).toBeNull()
+  const runtime = screen.getByLabelText('Runtime (context root)')
+  await user.clear(runtime)
+  await user.type(runtime, 'mfp-staging')
+  await user.click(screen.getByRole('button', { name: 'Open' }))
+  await waitFor(() => expect(locationOf(router)).toMatch(/\/devices\/mfp-staging/))
+  expect(screen.queryByRole('alert')).toBeNull()
 })

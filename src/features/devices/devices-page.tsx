@@ -7,6 +7,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
@@ -231,6 +232,7 @@ export function DevicesPage() {
           </Button>
         </div>
       )}
+      <RejectedRecords rejected={page?.rejected} noun={['device', 'devices']} />
       <div className="devices-table">{content}</div>
       {page && page.totalListSize > 0 && (
         <nav className="pager" aria-label="Pages">

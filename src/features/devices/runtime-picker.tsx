@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Navigate, useNavigate, useParams } from 'react-router'
-import { deviceQueries } from '../../api/device-admin/devices.ts'
+import { DEFAULT_RUNTIME, deviceQueries } from '../../api/device-admin/devices.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
@@ -14,7 +14,7 @@ export function DevicesIndex() {
   const { scope } = useConsole()
   const runtimes = useQuery(deviceQueries.runtimes())
   if (runtimes.isPending) return <LoadingState label="Loading runtimes…" />
-  const first = runtimes.data?.[0]
+  const first = runtimes.data?.names[0]
   if (first) return <Navigate to={paths.devices(scope.envId, first)} replace />
   return (
     <div className="page">
@@ -35,10 +35,10 @@ export function DevicesIndex() {
 }
 
 /** Where the runtime list is unavailable, the operator can still name a runtime. */
-function OpenRuntimeForm() {
+function OpenRuntimeForm({ initial = DEFAULT_RUNTIME }: { initial?: string }) {
   const { scope } = useConsole()
   const navigate = useNavigate()
-  const [name, setName] = useState('mfp')
+  const [name, setName] = useState(initial)
   return (
     <form
       className="toolbar"
@@ -48,7 +48,12 @@ function OpenRuntimeForm() {
       }}
     >
       <label htmlFor="runtime-name">Runtime (context root)</label>
-      <input id="runtime-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <input
+        id="runtime-name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        style={{ width: 140 }}
+      />
       <Button type="submit">Open</Button>
     </form>
   )
@@ -60,7 +65,9 @@ export function RuntimePicker() {
   const { runtime = '' } = useParams()
   const navigate = useNavigate()
   const runtimes = useQuery(deviceQueries.runtimes())
-  const names = runtimes.data ?? []
+  // The service does not list its runtimes (a 404, which is normal): the operator names one.
+  if (runtimes.data?.listed === false) return <OpenRuntimeForm key={runtime} initial={runtime} />
+  const names = runtimes.data?.names ?? []
   return (
     <select
       aria-label="Runtime"

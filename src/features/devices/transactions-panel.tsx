@@ -16,6 +16,7 @@ import {
   type TransactionListQuery,
 } from '../../api/device-admin/transactions.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useNow } from '../../components/use-now.ts'
@@ -289,6 +290,7 @@ export function TransactionsPanel({
         <span className="header-spacer" style={{ flex: 1 }} />
         <Freshness query={list} />
       </div>
+      <RejectedRecords rejected={list.data?.rejected} noun={['transaction', 'transactions']} />
       {body}
     </section>
   )

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { apiMessage } from '../../components/api-text.tsx'
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
@@ -43,7 +44,7 @@ export function CreateGroupDialog({
   const [values, setValues] = useState<CreateGroupValues>(EMPTY)
   const [errors, setErrors] = useState<CreateGroupErrors>({})
   const takenNames = useTakenTargetNames(scope)
-  const checked = validateCreateGroup(values, servers.data ?? [], takenNames)
+  const checked = validateCreateGroup(values, servers.data?.items ?? [], takenNames)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -54,7 +55,7 @@ export function CreateGroupDialog({
     setErrors({})
     create.mutate(checked.body, {
       onSuccess: (group) => {
-        toast.success(`Created server group ${group.name}`)
+        toast.success(apiMessage`Created server group ${group.name}`)
         onOpenChange(false)
         void navigate(paths.serverGroup(scope.envId, group.id))
       },
@@ -94,7 +95,9 @@ export function CreateGroupDialog({
             <CurlPreview request={createServerGroupRequest(scope, checked.body)} />
           </details>
         )}
-        {create.error && <ErrorPanel error={create.error} title="The group was not created" />}
+        {create.error && (
+          <ErrorPanel error={create.error} title="The group was not created" creating />
+        )}
         <div className="dialog-footer">
           <Button onClick={() => onOpenChange(false)} disabled={create.isPending}>
             Cancel

@@ -1,5 +1,6 @@
 import {
   serverGroupQueries,
+  deleteServerGroup,
   deleteServerGroupRequest,
   useDeleteServerGroup,
 } from '../../api/runtime-manager/server-groups.ts'
@@ -48,6 +49,7 @@ export function BulkDeleteGroupsDialog({
       targets={groups}
       noun={GROUP}
       deleteRequest={(g) => deleteServerGroupRequest(scope, g.id, { name: g.name })}
+      remove={(g, options) => deleteServerGroup(scope, g.id, { name: g.name }, options)}
       targetKey={serverGroupQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}

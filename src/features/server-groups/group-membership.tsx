@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addGroupServerRequest,
   removeGroupServerRequest,
   serverGroupQueries,
   useRemoveServerFromGroup,
+  verifyGroupMember,
 } from '../../api/runtime-manager/server-groups.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -53,7 +55,7 @@ export function AddGroupServerDialog({
     targetName: group.name,
   })
   const [chosen, setChosen] = useState<number[]>([])
-  const byId = new Map((servers.data ?? []).map((s) => [s.id, s]))
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
   const picked = chosen.flatMap((id) => byId.get(id) ?? [])
   // The picker disables them, but a server can join another group while the dialog is open.
   const blocked = picked.filter((s) => membershipReason(s) !== null)
@@ -62,6 +64,7 @@ export function AddGroupServerDialog({
     serverId: s.id,
     label: s.name,
     request: addGroupServerRequest(scope, group.id, s.id, { name: group.name, on: s.name }),
+    verify: verifyGroupMember(scope, group.id, s.id, true),
   }))
   const n = picked.length
   const close = (next: boolean) => {
@@ -103,7 +106,8 @@ export function AddGroupServerDialog({
             <>
               The group’s {apps.own.length} application{apps.own.length === 1 ? '' : 's'} will be
               deployed to {picked.length > 1 ? 'each of ' : ''}
-              {listText(picked.map((s) => s.name))}: {listText(apps.own.map((a) => a.name))}.
+              <ApiList names={picked.map((s) => s.name)} />:{' '}
+              <ApiList names={apps.own.map((a) => a.name)} />.
               {away.length > 0 &&
                 ` ${listText(away.map((s) => s.name))} ${away.length === 1 ? 'is' : 'are'} not running: ${away.length === 1 ? 'its' : 'their'} copies wait until ${away.length === 1 ? 'it reconnects' : 'they reconnect'}.`}
             </>
@@ -136,7 +140,8 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
         on: server.name,
       })}
     >
-      {server.name} becomes an individual server. Later deployments to the group no longer reach it.
+      <ApiText>{server.name}</ApiText> becomes an individual server. Later deployments to the group
+      no longer reach it.
     </RemoveMemberButton>
   )
 }
@@ -162,6 +167,7 @@ export function BulkRemoveGroupServersButton({
           on: selection.selected.find((s) => s.id === serverId)?.name,
         })
       }
+      verifyRemoved={(serverId) => verifyGroupMember(scope, group.id, serverId, false)}
       refresh={() => refresh(serverGroupQueries.all(scope))}
       onDone={selection.drop}
     />

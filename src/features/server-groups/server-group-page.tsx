@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
 import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
@@ -62,12 +63,13 @@ export function ServerGroupPage() {
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.serverGroups(scope.envId)}>Server groups</Link> / {g.name}
+            <Link to={paths.serverGroups(scope.envId)}>Server groups</Link> /{' '}
+            <ApiText truncate>{g.name}</ApiText>
           </>
         }
         title={
           <>
-            {g.name} <RollupBadge servers={g.servers} />
+            <ApiText lines={3}>{g.name}</ApiText> <RollupBadge servers={g.servers} />
           </>
         }
         subtitle={`Server group · ${rollup.total} server${rollup.total === 1 ? '' : 's'} · created ${formatDateTime(toEpochMs(g.timeCreated))}`}

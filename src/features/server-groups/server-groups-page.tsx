@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
@@ -82,7 +83,7 @@ export function ServerGroupsPage() {
   const update = (change: Partial<GroupListParams>) =>
     setSearchParams(groupListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = groups.data
+  const all = groups.data?.items
   const facetBase = useMemo(() => (all ? filterGroupsExceptStatus(all, params) : []), [all, params])
   const rows = useMemo(
     () => (all ? sortGroups(filterGroups(all, params), params.sort) : []),
@@ -149,9 +150,16 @@ export function ServerGroupsPage() {
       <ListStates
         query={groups}
         noun="server groups"
+        nouns={['server group', 'server groups']}
         shown={rows.length}
         empty={
-          <EmptyState title={`No server groups in ${environment.name} yet`}>
+          <EmptyState
+            title={
+              <>
+                No server groups in <ApiText>{environment.name}</ApiText> yet
+              </>
+            }
+          >
             <p>
               A server group deploys each application to all of its servers. Create one from
               individual servers.

@@ -7,6 +7,7 @@ import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { LoadingState } from '../../components/states.tsx'
+import { shellQuote } from '../../lib/shell-quote.ts'
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/
 
@@ -19,9 +20,13 @@ export function serverNameProblem(name: string): string | null {
   return null
 }
 
-/** The command the runtime's agent setup script runs on the host. */
+/**
+ * The command the runtime's agent setup script runs on the host. The token comes from
+ * the backend and is pasted into a shell, so both values are quoted: whatever they hold,
+ * the paste runs this one command with exactly these two arguments.
+ */
 export function setupCommand(token: string, serverName: string): string {
-  return `./amc_setup -H ${token} ${serverName}`
+  return `./amc_setup -H ${shellQuote(token)} ${shellQuote(serverName)}`
 }
 
 /**

@@ -84,5 +84,5 @@ test('server names for the setup command are validated', () => {
   expect(serverNameProblem('-leading-dash')).toMatch(/starting with a letter or digit/)
   expect(serverNameProblem('a'.repeat(61))).toMatch(/at most 60/)
   expect(serverNameProblem('prd-mule-eu-west-07')).toBeNull()
-  expect(setupCommand('TOKEN', 'web-1')).toBe('./amc_setup -H TOKEN web-1')
+  expect(setupCommand('TOKEN', 'web-1')).toBe(`./amc_setup -H 'TOKEN' 'web-1'`)
 })

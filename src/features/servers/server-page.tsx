@@ -12,11 +12,13 @@ import {
   useUnregisterServer,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -64,12 +66,13 @@ export function ServerPage() {
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.servers(scope.envId)}>Servers</Link> / {s.name}
+            <Link to={paths.servers(scope.envId)}>Servers</Link> /{' '}
+            <ApiText truncate>{s.name}</ApiText>
           </>
         }
         title={
           <>
-            {s.name} <ServerStatusBadge status={s.status} />
+            <ApiText lines={3}>{s.name}</ApiText> <ServerStatusBadge status={s.status} />
           </>
         }
         subtitle={<ExpiryTags server={s} now={now} />}
@@ -224,7 +227,7 @@ function UnregisterButton({ server }: { server: Server }) {
           reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.`,
         }
       : { allowed: true }
-  const ownApps = (apps.data ?? []).filter((a) => a.target.id === server.id)
+  const ownApps = (apps.data?.items ?? []).filter((a) => a.target.id === server.id)
 
   return (
     <>
@@ -237,7 +240,11 @@ function UnregisterButton({ server }: { server: Server }) {
           setOpen(next)
           if (!next) unregister.reset()
         }}
-        title={`Unregister ${server.name}?`}
+        title={
+          <>
+            Unregister <ApiText>{server.name}</ApiText>?
+          </>
+        }
         confirmLabel="Unregister"
         pending={unregister.isPending}
         error={unregister.error ?? undefined}
@@ -247,7 +254,7 @@ function UnregisterButton({ server }: { server: Server }) {
             { id: server.id, label: { name: server.name } },
             {
               onSuccess: () => {
-                toast.success(`Unregistered ${server.name}`)
+                toast.success(apiMessage`Unregistered ${server.name}`)
                 void navigate(paths.servers(scope.envId))
               },
             },
@@ -261,7 +268,8 @@ function UnregisterButton({ server }: { server: Server }) {
         {ownApps.length > 0 && (
           <p className="alert alert-warn">
             {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
-            alone will be removed with it: {ownApps.map((a) => a.name).join(', ')}.
+            alone will be removed with it:{' '}
+            <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
           </p>
         )}
       </ConfirmDialog>
@@ -287,10 +295,11 @@ function ServerApplications({ server }: { server: Server }) {
           retrying={apps.isFetching}
         />
       )}
-      {apps.data && apps.data.length === 0 && (
+      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
+      {apps.data && apps.data.items.length === 0 && (
         <p className="muted">No applications are deployed to this server.</p>
       )}
-      {apps.data && apps.data.length > 0 && (
+      {apps.data && apps.data.items.length > 0 && (
         <table className="data" aria-label="Applications on this server">
           <thead>
             <tr>
@@ -302,7 +311,7 @@ function ServerApplications({ server }: { server: Server }) {
             </tr>
           </thead>
           <tbody>
-            {apps.data.map((app) => (
+            {apps.data.items.map((app) => (
               <ApplicationRow key={app.id} app={app} serverId={server.id} />
             ))}
           </tbody>

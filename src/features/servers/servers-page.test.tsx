@@ -75,11 +75,37 @@ test('a failed load shows the API message and request, and Retry loads the list'
 test('a list answer of the wrong shape is an error on the page, not a crash', async () => {
   const { scope } = await signInAs('Administrator')
   demo.server.use(
-    http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: [{ id: 'seven' }] })),
+    http.get('*/hybrid/api/v1/servers', () => HttpResponse.json({ data: { id: 'seven' } })),
   )
   renderApp(paths.servers(scope.envId))
   const alert = await screen.findByRole('alert')
-  expect(alert).toHaveTextContent(/not in the expected format at "data.0.id"/)
+  expect(alert).toHaveTextContent(/not in the expected format at "data"/)
+})
+
+test('one malformed server among good ones: the good ones are listed, a banner details the bad one', async () => {
+  const { scope } = await signInAs('Administrator')
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers', () =>
+      HttpResponse.json({
+        data: [
+          { id: 1, name: 'good-one', status: 'RUNNING' },
+          { id: 2, name: 'broken-one', status: 42 },
+          { name: 'no-id', status: 'RUNNING' },
+          { id: 4, name: 'good-two', status: 'DISCONNECTED' },
+        ],
+      }),
+    ),
+  )
+  const { user } = renderApp(paths.servers(scope.envId))
+  const table = await screen.findByRole('table', { name: 'Servers' })
+  expect(within(table).getByText('good-one')).toBeInTheDocument()
+  expect(within(table).getByText('good-two')).toBeInTheDocument()
+  expect(within(table).queryByText('broken-one')).toBeNull()
+  const banner = screen.getByRole('status', { name: /could not be read/ })
+  expect(banner).toHaveTextContent('2 servers could not be read and are not shown.')
+  await user.click(screen.getByText('What was wrong'))
+  expect(banner).toHaveTextContent('Record 2 (id 2): status: expected string, found 42')
+  expect(banner).toHaveTextContent('Record 3 (id no-id): id: missing (expected number)')
 })
 
 test('bulk unregister shows one result per server and leaves the list true to the backend', async () => {
@@ -98,7 +124,7 @@ test('bulk unregister shows one result per server and leaves the list true to th
   expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
   const items = within(results).getAllByRole('listitem')
   expect(items[0]).toHaveTextContent(/Failed.*prd-mule-ap-south-01.*belongs to cluster/)
-  expect(items[1]).toHaveTextContent(/Done.*prd-gw-ap-south-01/)
+  expect(items[1]).toHaveTextContent(/Succeeded.*prd-gw-ap-south-01/)
   const remaining = demo.backend.db.servers.all().map((s) => s.name)
   expect(remaining).not.toContain('prd-gw-ap-south-01')
   expect(remaining).toContain('prd-mule-ap-south-01')
@@ -117,6 +143,50 @@ test('an environment without servers offers registering one, which shows a token
   expect(token.textContent).toContain(`${orgId}---${qa.id}---`)
   await user.type(within(dialog).getByLabelText('Server name'), 'qa-mule-01')
   expect(within(dialog).getByLabelText('Setup command')).toHaveTextContent(
-    `./amc_setup -H ${token.textContent} qa-mule-01`,
+    `./amc_setup -H '${token.textContent}' 'qa-mule-01'`,
   )
+})
+
+test('bulk unregister: a server whose answer was lost but which is gone says Succeeded, read back', async () => {
+  const { scope } = await signInAs('Administrator')
+  const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
+  if (!gw) throw new Error('no prd-gw-ap-south-01')
+  demo.backend.faults.set({
+    rules: [
+      { matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'lose-answer-502', times: 1 },
+    ],
+  })
+  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
+  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
+  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  expect(within(results).getByText('Unregister: all 1 succeeded.')).toBeInTheDocument()
+  expect(within(results).getByRole('listitem')).toHaveTextContent(
+    /Succeeded.*prd-gw-ap-south-01.*answer was lost; reading it back showed the change was applied/,
+  )
+  expect(demo.backend.db.servers.get(gw.id)).toBeUndefined()
+})
+
+test('bulk unregister: a lost answer over a server that is still there says Failed, and the store agrees', async () => {
+  const { scope } = await signInAs('Administrator')
+  const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
+  if (!gw) throw new Error('no prd-gw-ap-south-01')
+  // The gateway fails the call before the backend sees it: nothing is applied.
+  demo.backend.faults.set({
+    rules: [{ matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'fail-502', times: 1 }],
+  })
+  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
+  await screen.findByRole('table', { name: 'Servers' })
+  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
+  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
+  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  expect(within(results).getByRole('listitem')).toHaveTextContent(
+    /Failed.*prd-gw-ap-south-01.*HTTP 502/,
+  )
+  expect(demo.backend.db.servers.get(gw.id)).toBeDefined()
 })

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -9,6 +10,7 @@ import { CellLink, DataTable, type Column, type SortState } from '../../componen
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -115,7 +117,7 @@ export function ServersPage() {
   const update = (change: Partial<ServerListParams>) =>
     setSearchParams(serverListSearch({ ...params, ...change }), { replace: true, flushSync: true })
 
-  const all = servers.data
+  const all = servers.data?.items
   const base = useMemo(() => (all ? filterServersExceptStatus(all, params) : []), [all, params])
   const counts = useMemo(() => statusCounts(base), [base])
   const rows = useMemo(
@@ -144,7 +146,13 @@ export function ServersPage() {
     )
   } else if (all && all.length === 0) {
     content = (
-      <EmptyState title={`No servers in ${environment.name} yet`}>
+      <EmptyState
+        title={
+          <>
+            No servers in <ApiText>{environment.name}</ApiText> yet
+          </>
+        }
+      >
         <p>Register a server: run the agent setup on the host with a registration token.</p>
         <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
           Register a server
@@ -222,6 +230,7 @@ export function ServersPage() {
           <option value="GATEWAY">Gateway</option>
         </select>
       </ListToolbar>
+      <RejectedRecords rejected={servers.data?.rejected} noun={['server', 'servers']} />
       {selectedRows.length > 0 && (
         <SelectionBar
           count={selectedRows.length}

@@ -32,7 +32,7 @@ export function BulkUnregisterDialog({
       items={servers}
       describe={(s) => ({ id: String(s.id), label: s.name })}
       requestFor={(s) => unregisterServerRequest(scope, s.id, { name: s.name })}
-      run={(s) => unregisterServer(scope, s.id, { name: s.name })}
+      run={(s, options) => unregisterServer(scope, s.id, { name: s.name }, options)}
       refresh={() => queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })}
       verb="Unregister"
       pastVerb="Unregistered"

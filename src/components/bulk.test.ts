@@ -1,0 +1,72 @@
+import { expect, test, vi } from 'vitest'
+import { ApiError } from '../lib/api-error.ts'
+import { OutcomeUnknownError, sendAndVerify } from '../lib/outcome.ts'
+import { bulkSummary, failuresFirst, runBulk, succeededIds } from './bulk.ts'
+
+function lost(method = 'DELETE') {
+  return new ApiError({
+    kind: 'http',
+    status: 502,
+    message: 'HTTP 502 Bad Gateway',
+    request: { method, path: '/hybrid/api/v1/applications/1', headers: [] },
+  })
+}
+
+test('each item ends Succeeded, Failed or Unknown, true to what was read back', async () => {
+  const onChecking = vi.fn<(item: { id: string; label: string }) => void>()
+  const results = await runBulk(
+    ['answered', 'applied', 'not-applied', 'unreadable', 'refused'],
+    (name) => ({ id: name, label: name }),
+    (name, options) => {
+      const send = () =>
+        name === 'answered'
+          ? Promise.resolve(true)
+          : name === 'refused'
+            ? Promise.reject(new Error('Refused: the server belongs to cluster c1'))
+            : Promise.reject(lost())
+      const verify = async () => {
+        if (name === 'unreadable') throw lost('GET')
+        return name === 'applied' ? true : null
+      }
+      return sendAndVerify(send, verify, { ...options, attempts: 1 })
+    },
+    2,
+    onChecking,
+  )
+  expect(results.map((r) => [r.id, r.outcome])).toEqual([
+    ['answered', 'succeeded'],
+    ['applied', 'succeeded'],
+    ['not-applied', 'failed'],
+    ['unreadable', 'unknown'],
+    ['refused', 'failed'],
+  ])
+  expect(results[0]).not.toHaveProperty('note')
+  expect(results[1]).toMatchObject({ note: expect.stringMatching(/answer was lost/) })
+  expect(onChecking.mock.calls.map(([item]) => item.id)).toEqual([
+    'applied',
+    'not-applied',
+    'unreadable',
+  ])
+  expect(bulkSummary('Delete', results)).toBe('Delete: 2 of 5 succeeded, 2 failed, 1 unknown.')
+  expect(failuresFirst(results).map((r) => r.id)).toEqual([
+    'unreadable',
+    'not-applied',
+    'refused',
+    'answered',
+    'applied',
+  ])
+  expect(succeededIds(results)).toEqual(new Set(['answered', 'applied']))
+})
+
+test('an OutcomeUnknownError from any action is Unknown, never Failed', async () => {
+  const [result] = await runBulk(
+    [1],
+    () => ({ id: '1', label: 'orders-api' }),
+    () => Promise.reject(new OutcomeUnknownError(lost(), new Error('offline'))),
+  )
+  expect(result).toMatchObject({
+    outcome: 'unknown',
+    message: expect.stringMatching(/^Outcome unknown/),
+  })
+  expect(bulkSummary('Delete', [result!])).toBe('Delete: 0 of 1 succeeded, 1 unknown.')
+})

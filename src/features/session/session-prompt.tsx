@@ -1,0 +1,94 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { FAMILY_NAMES } from '../../api/console/session.ts'
+import { Button } from '../../components/button.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { getConsoleMode } from '../../lib/config.ts'
+import {
+  askSignIn,
+  dismissSignIn,
+  getInterruption,
+  registerSignInPrompt,
+  subscribeSession,
+} from '../../lib/session-store.ts'
+import { ClientCredentialsSignIn, FamilySignIn, type SignInPreset } from './sign-in-forms.tsx'
+
+/**
+ * Asks for a sign-in lost in the middle of a session (a 401), in a dialog over the page:
+ * nothing under it unmounts, so open dialogs and forms keep what was typed, and the
+ * requests that were refused wait for the sign-in and are then sent again. Closing the
+ * dialog gives them up (they fail with their 401 where they were made) and leaves a
+ * banner to sign in later.
+ */
+export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
+  const interruption = useSyncExternalStore(subscribeSession, getInterruption)
+  useEffect(() => registerSignInPrompt(), [])
+  // The dialog opens on its own (no trigger to return to): remember what had focus when it
+  // was asked for (the listener runs as the store changes, before the dialog takes focus).
+  const returnFocus = useRef<HTMLElement | null>(null)
+  useEffect(
+    () =>
+      subscribeSession(() => {
+        const active = document.activeElement
+        if (getInterruption().prompt !== null && returnFocus.current === null)
+          returnFocus.current = active instanceof HTMLElement ? active : null
+      }),
+    [],
+  )
+  const live = getConsoleMode() === 'live'
+  const family = interruption.prompt
+  // Demo mode has one sign-in for every family: it is asked for (and named) once.
+  const given = [...interruption.dismissed].filter((f) => interruption.families.has(f))
+
+  return (
+    <>
+      {given.length > 0 && family === null && (
+        <div className="alert alert-warn session-banner" role="status">
+          {given.map((f) => (
+            <span key={f} className="session-banner-item">
+              {live ? `Signed out of ${FAMILY_NAMES[f]}.` : 'Your session expired.'}{' '}
+              <Button size="small" onClick={() => askSignIn(f)}>
+                {live ? `Sign in to ${FAMILY_NAMES[f]}` : 'Sign in again'}
+              </Button>
+            </span>
+          ))}
+        </div>
+      )}
+      <Modal
+        open={family !== null}
+        onTop
+        onOpenChange={(open) => {
+          if (!open) dismissSignIn()
+        }}
+        onCloseAutoFocus={(event) => {
+          const target = returnFocus.current
+          returnFocus.current = null
+          if (target?.isConnected) {
+            event.preventDefault()
+            target.focus()
+          }
+        }}
+        title={
+          family === null
+            ? 'Sign in'
+            : live
+              ? `Sign in to ${FAMILY_NAMES[family]}`
+              : 'Your session expired: sign in again'
+        }
+        description={
+          family !== null && live
+            ? interruption.families.has(family)
+              ? `Your ${FAMILY_NAMES[family]} sign-in ended. Sign in again to continue: this page keeps everything you typed, and what was refused is sent again. Your other sign-ins are not affected.`
+              : `Sign in to ${FAMILY_NAMES[family]} ${family === 'arm' ? 'with a connected app’s client ID and secret' : 'with your own user'}. The console’s server keeps the sign-in; this page never holds a token.`
+            : 'Sign in again to continue: this page keeps everything you typed, and what was refused is sent again.'
+        }
+      >
+        {family !== null &&
+          (live ? (
+            <FamilySignIn key={family} family={family} />
+          ) : (
+            <ClientCredentialsSignIn again presets={presets} />
+          ))}
+      </Modal>
+    </>
+  )
+}
