@@ -6,6 +6,7 @@ export default defineConfig({
   define: { __CONSOLE_MODE__: JSON.stringify('demo') },
   test: {
     environment: 'jsdom',
+    // server/ tests say `@vitest-environment node` at their top.
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     setupFiles: ['src/test/browser-shims.ts', 'src/test/setup.ts'],
     restoreMocks: true,

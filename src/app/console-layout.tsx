@@ -27,6 +27,7 @@ const SECTIONS = [
   { label: 'Applications', to: paths.applications },
   { label: 'Devices', to: paths.devices },
   { label: 'Client applications', to: paths.clientApps },
+  { label: 'Activity', to: paths.activity },
 ] as const
 
 /** Which family's sign-in a section's pages need (the shell itself needs Runtime Manager). */

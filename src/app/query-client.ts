@@ -1,5 +1,6 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
+import { auditQueries } from '../api/console/audit.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { backoffDelay, isTransientError } from '../lib/outcome.ts'
 
@@ -13,13 +14,18 @@ export const QUERY_RETRIES = 3
  * else on the page would announce it.
  */
 export function createQueryClient(options: { retry?: false } = {}): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined && !(isApiError(error) && error.status === 401)) {
           toast.error(`Refresh failed: ${error.message}`, { id: `refresh-${query.queryHash}` })
         }
       },
+    }),
+    mutationCache: new MutationCache({
+      // Every change is recorded by the audit trail: what shows it (the Activity page, a
+      // resource's recent activity) is refetched, without holding up the mutation.
+      onSettled: () => void client.invalidateQueries({ queryKey: auditQueries.all() }),
     }),
     defaultOptions: {
       queries: {
@@ -37,4 +43,5 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
       },
     },
   })
+  return client
 }

@@ -135,6 +135,13 @@ export const routes: RouteObject[] = [
                   async () => (await import('../features/devices/device-page.tsx')).DevicePage,
                 ),
               },
+              {
+                path: 'activity',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/activity/activity-page.tsx')).ActivityPage,
+                }),
+              },
               { path: '*', Component: NotFoundPage },
             ],
           },

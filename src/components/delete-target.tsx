@@ -32,7 +32,11 @@ interface DeletableTarget {
 
 /** The parts of a delete mutation hook (`useDeleteCluster`...) the button uses. */
 interface DeleteMutation {
-  mutate: (id: number, options: { onSuccess: () => void }) => void
+  /** The target's id, with its name for the audit trail (ADR 015). */
+  mutate: (
+    target: { id: number; label: { name: string } },
+    options: { onSuccess: () => void },
+  ) => void
   isPending: boolean
   error: unknown
   reset: () => void
@@ -83,12 +87,15 @@ export function DeleteTargetButton({
         error={remove.error ?? undefined}
         requests={[deleteRequest]}
         onConfirm={() =>
-          remove.mutate(target.id, {
-            onSuccess: () => {
-              toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
-              void navigate(listPath)
+          remove.mutate(
+            { id: target.id, label: { name: target.name } },
+            {
+              onSuccess: () => {
+                toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
+                void navigate(listPath)
+              },
             },
-          })
+          )
         }
       >
         <p style={{ marginTop: 0 }}>

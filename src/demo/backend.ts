@@ -1,4 +1,5 @@
 import { AppStore, storeStateKey } from './app-store/store.ts'
+import { DemoAuditLog } from './audit-log.ts'
 import { separateFamilies } from './auth.ts'
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
@@ -31,6 +32,8 @@ export class DemoBackend {
   store: AppStore
   /** The device administration API's devices and transactions (its own persisted state). */
   devices: DeviceStore
+  /** Every change the demo handled, as the production server's audit trail keeps them (ADR 015). */
+  audit: DemoAuditLog
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
   private readonly options: DemoBackendOptions
@@ -40,6 +43,7 @@ export class DemoBackend {
     this.db = this.open()
     this.store = this.openStore()
     this.devices = this.openDevices()
+    this.audit = new DemoAuditLog({ fleet: options.fleet, storage: options.storage })
     this.faults = new FaultStore(options.storage)
     this.ambientLatencyMs = options.ambientLatencyMs ?? 0
   }
@@ -130,5 +134,7 @@ export class DemoBackend {
     this.store = this.openStore()
     this.devices.forget()
     this.devices = this.openDevices()
+    this.audit.forget()
+    this.audit = new DemoAuditLog({ fleet: this.options.fleet, storage: this.options.storage })
   }
 }

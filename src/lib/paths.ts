@@ -27,6 +27,9 @@ export const paths = {
     `/env/${encodeURIComponent(envId)}/clusters${search ? `?${search}` : ''}`,
   cluster: (envId: string, clusterId: number | string) =>
     `/env/${encodeURIComponent(envId)}/clusters/${encodeURIComponent(String(clusterId))}`,
+  /** The audit trail: every change made through the console, filters in `search` (ADR 015). */
+  activity: (envId: string, search?: string) =>
+    `/env/${encodeURIComponent(envId)}/activity${search ? `?${search}` : ''}`,
   /** Device administration: the runtime picker, or one runtime's devices (ADR 008). */
   devices: (envId: string, runtime?: string, search?: string) =>
     `/env/${encodeURIComponent(envId)}/devices${runtime ? `/${encodeURIComponent(runtime)}` : ''}${runtime && search ? `?${search}` : ''}`,

@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
+import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
@@ -192,9 +193,13 @@ export async function updateClientApp(
 }
 
 /** `DELETE /applications/{id}` (unconditional: the operator confirmed what they saw). */
-export function deleteClientAppRequest(applicationId: string): RequestSpec<unknown> {
+export function deleteClientAppRequest(
+  applicationId: string,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
   return {
     method: 'DELETE',
+    headers: changeHeaders({ ...label, action: 'delete' }),
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     schema: noContent,
   }
@@ -205,16 +210,17 @@ export type DeleteOutcome = 'deleted' | 'already-gone'
 
 /**
  * Deletes an application. A 404 means it was already gone; after a lost answer, a 404
- * on reading it back means this delete removed it.
+ * on reading it back means this delete removed it. `label` names it for the audit trail.
  */
 export async function deleteClientApp(
   applicationId: string,
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ): Promise<DeleteOutcome> {
   try {
     return await sendAndVerify(
       async (): Promise<DeleteOutcome> => {
-        await send(deleteClientAppRequest(applicationId))
+        await send(deleteClientAppRequest(applicationId, label))
         return 'deleted'
       },
       verifyGone(() => getClientApp(applicationId), 'deleted'),
@@ -230,9 +236,11 @@ export async function deleteClientApp(
 export function generateKeysRequest(
   applicationId: string,
   input: GenerateKeysInput,
+  label: ChangeLabel = {},
 ): RequestSpec<GeneratedKeys> {
   return {
     method: 'POST',
+    headers: changeHeaders({ ...label, action: 'generate-keys' }),
     path: `${STORE_BASE}/applications/generate-keys`,
     query: { applicationId },
     body: input,
@@ -243,8 +251,9 @@ export function generateKeysRequest(
 export async function generateKeys(
   applicationId: string,
   input: GenerateKeysInput,
+  label: ChangeLabel = {},
 ): Promise<GeneratedKeys> {
-  return (await send(generateKeysRequest(applicationId, input))).data
+  return (await send(generateKeysRequest(applicationId, input, label))).data
 }
 
 /** The tiers to offer; records that could not be read are in `rejected`. */
@@ -347,8 +356,9 @@ export function useUpdateClientApp(applicationId: string) {
 export function useDeleteClientApp() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (applicationId: string) => deleteClientApp(applicationId),
-    onSuccess: async (_outcome, applicationId) => {
+    mutationFn: ({ applicationId, name }: { applicationId: string; name?: string }) =>
+      deleteClientApp(applicationId, { name }),
+    onSuccess: async (_outcome, { applicationId }) => {
       queryClient.removeQueries({ queryKey: detailKey(applicationId) })
       await queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })
     },
@@ -361,10 +371,11 @@ export function useDeleteClientApp() {
  * mutation cache as soon as that dialog lets go, and nothing of it is written to a query.
  * Resolves once the application (its key list) is refetched.
  */
-export function useGenerateKeys(applicationId: string) {
+/** `name`: the application's name, for the audit trail (ADR 015). */
+export function useGenerateKeys(applicationId: string, name?: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: GenerateKeysInput) => generateKeys(applicationId, input),
+    mutationFn: (input: GenerateKeysInput) => generateKeys(applicationId, input, { name }),
     gcTime: 0,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(applicationId) }),
   })

@@ -5,6 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
+import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
@@ -182,9 +183,11 @@ export function changeApplicationStatusRequest(
   appName: string,
   status: ApplicationStatus,
   mode: ApplyMode,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
+    headers: changeHeaders({ ...label, action: status === 'ENABLED' ? 'enable' : 'disable' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
     query: { async: mode === 'queue', locale: mfpLocale() },
     body: { status },
@@ -234,10 +237,11 @@ export function changeApplicationStatus(
   appName: string,
   status: ApplicationStatus,
   mode: ApplyMode,
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ): Promise<ChangeOutcome> {
   return sendChange(
-    changeApplicationStatusRequest(runtime, deviceId, appName, status, mode),
+    changeApplicationStatusRequest(runtime, deviceId, appName, status, mode, label),
     verifyDeviceChange(
       runtime,
       { type: 'CHANGE_DEVICE_APPLICATION_STATUS', deviceId, appName, status },
@@ -251,9 +255,11 @@ export function changeDeviceStatusRequest(
   runtime: string,
   deviceId: string,
   status: SettableDeviceStatus,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
+    headers: changeHeaders({ ...label, action: 'change-status' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     body: { status },
@@ -264,9 +270,11 @@ export function changeDeviceStatusRequest(
 export function removeDeviceRequest(
   runtime: string,
   deviceId: string,
+  label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
   return {
     method: 'DELETE',
+    headers: changeHeaders({ ...label, action: 'remove' }),
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     schema: TransactionResultSchema,
@@ -298,6 +306,8 @@ export interface ApplicationStatusChange {
   appName: string
   status: ApplicationStatus
   mode: ApplyMode
+  /** The device's display name, for the audit trail (ADR 015). */
+  deviceName?: string
 }
 
 /**
@@ -308,7 +318,16 @@ export function useChangeApplicationStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (change: ApplicationStatusChange) =>
-      changeApplicationStatus(runtime, change.deviceId, change.appName, change.status, change.mode),
+      changeApplicationStatus(
+        runtime,
+        change.deviceId,
+        change.appName,
+        change.status,
+        change.mode,
+        {
+          name: change.deviceName,
+        },
+      ),
     onSettled: (outcome, error) =>
       refreshAfterChange(
         queryClient,
@@ -323,9 +342,11 @@ export function useChangeApplicationStatus(runtime: string) {
 export function useChangeDeviceStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (change: { deviceId: string; status: SettableDeviceStatus }) =>
+    mutationFn: (change: { deviceId: string; status: SettableDeviceStatus; deviceName?: string }) =>
       sendChange(
-        changeDeviceStatusRequest(runtime, change.deviceId, change.status),
+        changeDeviceStatusRequest(runtime, change.deviceId, change.status, {
+          name: change.deviceName,
+        }),
         verifyDeviceChange(
           runtime,
           { type: 'CHANGE_DEVICE_STATUS', deviceId: change.deviceId, status: change.status },
@@ -346,12 +367,12 @@ export function useChangeDeviceStatus(runtime: string) {
 export function useRemoveDevice(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (deviceId: string) =>
+    mutationFn: ({ deviceId, deviceName }: { deviceId: string; deviceName?: string }) =>
       sendChange(
-        removeDeviceRequest(runtime, deviceId),
+        removeDeviceRequest(runtime, deviceId, { name: deviceName }),
         verifyDeviceChange(runtime, { type: 'REMOVE_DEVICE', deviceId }, Date.now()),
       ),
-    onSuccess: (outcome, deviceId) => {
+    onSuccess: (outcome, { deviceId }) => {
       queryClient.removeQueries({
         queryKey: deviceQueries.detail(runtime, deviceId, '').queryKey,
       })
@@ -419,6 +440,7 @@ export async function changeApplicationStatusToEnd(
     change.appName,
     change.status,
     change.mode,
+    { name: change.deviceName },
     options,
   )
   onAccepted?.(outcome.transaction)

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
+import { auditQueries } from '../console/audit.ts'
 import { retryTransient, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -93,6 +94,8 @@ export const transactionQueries = {
         )
         if (ended.length > 0) {
           void client.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) })
+          // The audit trail records the end of a queued change from this very answer.
+          void client.invalidateQueries({ queryKey: auditQueries.all() })
           for (const tx of ended) onFinish?.(tx)
         }
         return page
@@ -138,6 +141,7 @@ export function useFollowTransaction(
       if (before && !isTransactionFinished(before.status) && isTransactionFinished(tx.status)) {
         onFinish?.(tx)
         void queryClient.invalidateQueries({ queryKey: deviceAdminKeys.devices(runtime) })
+        void queryClient.invalidateQueries({ queryKey: auditQueries.all() })
         void queryClient.invalidateQueries({ queryKey: transactionQueries.lists(runtime) })
       }
       return tx

@@ -1,4 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
@@ -81,30 +88,47 @@ export function desiredStatusRequest(
   scope: EnvScope,
   id: number,
   desiredStatus: 'STARTED' | 'STOPPED',
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
+    headers: changeHeaders({ ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' }),
     body: { desiredStatus },
     schema: noContent,
   }
 }
 
 /** `PATCH` multipart without a file: redeploy the current artifact. */
-export function redeployRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
+export function redeployRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
   return {
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'redeploy' }),
     body: new FormData(),
     schema: noContent,
   }
 }
 
 /** `DELETE`: 204 whether or not it still existed. */
-export function deleteApplicationRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/applications/${id}`, scope, schema: noContent }
+export function deleteApplicationRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 export interface DeployInput {
@@ -197,28 +221,36 @@ export function verifyDesiredStatus(
     (await getApplication(scope, id)).desiredStatus === desiredStatus ? true : null
 }
 
-/** Starts or stops one application; a lost answer is read back (`verifyDesiredStatus`). */
+/**
+ * Starts or stops one application; a lost answer is read back (`verifyDesiredStatus`).
+ * `label` names it for the audit trail (ADR 015).
+ */
 export function setDesiredStatus(
   scope: EnvScope,
   id: number,
   desiredStatus: 'STARTED' | 'STOPPED',
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ): Promise<unknown> {
   return sendAndVerify(
-    () => request(desiredStatusRequest(scope, id, desiredStatus)),
+    () => request(desiredStatusRequest(scope, id, desiredStatus, label)),
     verifyDesiredStatus(scope, id, desiredStatus),
     options,
   )
 }
 
-/** Deletes one application; after a lost answer, a 404 on reading it back means it is gone. */
+/**
+ * Deletes one application; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
 export function deleteApplication(
   scope: EnvScope,
   id: number,
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ): Promise<unknown> {
   return sendAndVerify(
-    () => request(deleteApplicationRequest(scope, id)),
+    () => request(deleteApplicationRequest(scope, id, label)),
     verifyGone(() => getApplication(scope, id), true),
     options,
   )
@@ -236,7 +268,13 @@ export function updateArtifactRequest(
 ): RequestInit_ {
   const form = new FormData()
   form.append('file', input.file, input.file.name)
-  return { method: 'PATCH', path: `${BASE}/applications/${id}`, scope, body: form }
+  return {
+    method: 'PATCH',
+    path: `${BASE}/applications/${id}`,
+    scope,
+    headers: changeHeaders({ action: 'update-artifact' }),
+    body: form,
+  }
 }
 
 /** Replaces the artifact (PATCH multipart with a new `file`); the application redeploys. */
@@ -302,12 +340,15 @@ export function useSetDesiredStatus(scope: EnvScope) {
     mutationFn: ({
       id,
       desiredStatus,
+      label,
       options,
     }: {
       id: number
       desiredStatus: 'STARTED' | 'STOPPED'
+      /** The application's name and target, for the audit trail (ADR 015). */
+      label?: ChangeLabel
       options?: VerifyOptions
-    }) => setDesiredStatus(scope, id, desiredStatus, options),
+    }) => setDesiredStatus(scope, id, desiredStatus, label, options),
     onSettled: refresh,
   })
 }
@@ -323,8 +364,11 @@ async function cannotTellRedeploy(): Promise<null> {
 export function useRedeployApplication(scope: EnvScope) {
   const refresh = useRefreshApplications(scope)
   return useMutation({
-    mutationFn: (id: number) =>
-      sendAndVerify(() => request(redeployRequest(scope, id)), cannotTellRedeploy),
+    mutationFn: (target: LabelledId) =>
+      sendAndVerify(
+        () => request(redeployRequest(scope, idOf(target), labelOf(target))),
+        cannotTellRedeploy,
+      ),
     onSettled: refresh,
   })
 }
@@ -332,9 +376,11 @@ export function useRedeployApplication(scope: EnvScope) {
 export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => deleteApplication(scope, id),
-    onSuccess: (_data, id) => {
-      queryClient.removeQueries({ queryKey: applicationQueries.detail(scope, id).queryKey })
+    mutationFn: (target: LabelledId) => deleteApplication(scope, idOf(target), labelOf(target)),
+    onSuccess: (_data, target) => {
+      queryClient.removeQueries({
+        queryKey: applicationQueries.detail(scope, idOf(target)).queryKey,
+      })
       return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
     },
   })

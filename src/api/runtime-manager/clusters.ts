@@ -1,4 +1,11 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
@@ -63,8 +70,18 @@ export function createClusterRequest(
 }
 
 /** `DELETE /clusters/{id}`. */
-export function deleteClusterRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/clusters/${id}`, scope, schema: noContent }
+export function deleteClusterRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/clusters/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 /** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */
@@ -72,11 +89,13 @@ export function addClusterServerRequest(
   scope: EnvScope,
   clusterId: number,
   member: ClusterMemberBody,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'POST',
     path: `${BASE}/clusters/${clusterId}/servers`,
     scope,
+    headers: changeHeaders({ ...label, action: 'add-server' }),
     body: member,
     schema: noContent,
   }
@@ -87,19 +106,29 @@ export function removeClusterServerRequest(
   scope: EnvScope,
   clusterId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'DELETE',
     path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'remove-server' }),
     schema: noContent,
   }
 }
 
-/** Deletes a cluster; after a lost answer, a 404 on reading it back means it is gone. */
-export function deleteCluster(scope: EnvScope, id: number, options: VerifyOptions = {}) {
+/**
+ * Deletes a cluster; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function deleteCluster(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+) {
   return sendAndVerify(
-    () => request(deleteClusterRequest(scope, id)),
+    () => request(deleteClusterRequest(scope, id, label)),
     verifyGone(() => getCluster(scope, id), true),
     options,
   )
@@ -151,7 +180,7 @@ export function useCreateCluster(scope: EnvScope) {
 export function useDeleteCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => deleteCluster(scope, id),
+    mutationFn: (target: LabelledId) => deleteCluster(scope, idOf(target), labelOf(target)),
     onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
   })
 }
@@ -173,9 +202,17 @@ export function useAddServerToCluster(scope: EnvScope) {
 export function useRemoveServerFromCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: ({ clusterId, serverId }: { clusterId: number; serverId: number }) =>
+    mutationFn: ({
+      clusterId,
+      serverId,
+      label,
+    }: {
+      clusterId: number
+      serverId: number
+      label?: ChangeLabel
+    }) =>
       sendAndVerify(
-        () => request(removeClusterServerRequest(scope, clusterId, serverId)),
+        () => request(removeClusterServerRequest(scope, clusterId, serverId, label)),
         verifyClusterMember(scope, clusterId, serverId, false),
       ),
     onSuccess: () => refresh(clusterQueries.all(scope)),

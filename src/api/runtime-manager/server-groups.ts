@@ -1,4 +1,11 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
@@ -68,8 +75,18 @@ export function createServerGroupRequest(
 }
 
 /** `DELETE /serverGroups/{id}`. */
-export function deleteServerGroupRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/serverGroups/${id}`, scope, schema: noContent }
+export function deleteServerGroupRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/serverGroups/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'delete' }),
+    schema: noContent,
+  }
 }
 
 /** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */
@@ -77,11 +94,13 @@ export function addGroupServerRequest(
   scope: EnvScope,
   groupId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'POST',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'add-server' }),
     schema: noContent,
   }
 }
@@ -91,38 +110,52 @@ export function removeGroupServerRequest(
   scope: EnvScope,
   groupId: number,
   serverId: number,
+  label: ChangeLabel = {},
 ): RequestSpec<unknown> {
   return {
     method: 'DELETE',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
+    headers: changeHeaders({ ...label, action: 'remove-server' }),
     schema: noContent,
   }
 }
 
-/** Deletes a group; after a lost answer, a 404 on reading it back means it is gone. */
-export function deleteServerGroup(scope: EnvScope, id: number, options: VerifyOptions = {}) {
+/**
+ * Deletes a group; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
+export function deleteServerGroup(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+  options: VerifyOptions = {},
+) {
   return sendAndVerify(
-    () => request(deleteServerGroupRequest(scope, id)),
+    () => request(deleteServerGroupRequest(scope, id, label)),
     verifyGone(() => getServerGroup(scope, id), true),
     options,
   )
 }
 
-/** Adds (`member`) or removes a server, reading the group back after a lost answer. */
+/**
+ * Adds (`member`) or removes a server, reading the group back after a lost answer.
+ * `label` names the group and the server for the audit trail (ADR 015).
+ */
 export function changeGroupMember(
   scope: EnvScope,
   groupId: number,
   serverId: number,
   member: boolean,
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ) {
   return sendAndVerify(
     () =>
       request(
         member
-          ? addGroupServerRequest(scope, groupId, serverId)
-          : removeGroupServerRequest(scope, groupId, serverId),
+          ? addGroupServerRequest(scope, groupId, serverId, label)
+          : removeGroupServerRequest(scope, groupId, serverId, label),
       ),
     verifyGroupMember(scope, groupId, serverId, member),
     options,
@@ -178,7 +211,7 @@ export function useCreateServerGroup(scope: EnvScope) {
 export function useDeleteServerGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: (id: number) => deleteServerGroup(scope, id),
+    mutationFn: (target: LabelledId) => deleteServerGroup(scope, idOf(target), labelOf(target)),
     onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
   })
 }
@@ -197,8 +230,15 @@ export function useAddServerToGroup(scope: EnvScope) {
 export function useRemoveServerFromGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)
   return useMutation({
-    mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      changeGroupMember(scope, groupId, serverId, false),
+    mutationFn: ({
+      groupId,
+      serverId,
+      label,
+    }: {
+      groupId: number
+      serverId: number
+      label?: ChangeLabel
+    }) => changeGroupMember(scope, groupId, serverId, false, label),
     onSuccess: () => refresh(serverGroupQueries.all(scope)),
   })
 }

@@ -1,4 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  changeHeaders,
+  idOf,
+  labelOf,
+  type ChangeLabel,
+  type LabelledId,
+} from '../console/audit-change.ts'
 import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
@@ -53,18 +60,32 @@ export async function getServer(
 }
 
 /** The exact unregister call, for the confirmation dialog's curl preview and for sending. */
-export function unregisterServerRequest(scope: EnvScope, id: number): RequestSpec<unknown> {
-  return { method: 'DELETE', path: `${BASE}/servers/${id}`, scope, schema: noContent }
+export function unregisterServerRequest(
+  scope: EnvScope,
+  id: number,
+  label: ChangeLabel = {},
+): RequestSpec<unknown> {
+  return {
+    method: 'DELETE',
+    path: `${BASE}/servers/${id}`,
+    scope,
+    headers: changeHeaders({ ...label, action: 'unregister' }),
+    schema: noContent,
+  }
 }
 
-/** Unregisters a server; after a lost answer, a 404 on reading it back means it is gone. */
+/**
+ * Unregisters a server; after a lost answer, a 404 on reading it back means it is gone.
+ * `label` names it for the audit trail (ADR 015).
+ */
 export async function unregisterServer(
   scope: EnvScope,
   id: number,
+  label: ChangeLabel = {},
   options: VerifyOptions = {},
 ): Promise<void> {
   await sendAndVerify(
-    () => request(unregisterServerRequest(scope, id)),
+    () => request(unregisterServerRequest(scope, id, label)),
     verifyGone(() => getServer(scope, id), true),
     options,
   )
@@ -133,8 +154,9 @@ export const serverQueries = {
 export function useUnregisterServer(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: number) => unregisterServer(scope, id),
-    onSuccess: (_data, id) => {
+    mutationFn: (target: LabelledId) => unregisterServer(scope, idOf(target), labelOf(target)),
+    onSuccess: (_data, target) => {
+      const id = idOf(target)
       queryClient.removeQueries({ queryKey: serverQueries.detail(scope, id).queryKey })
       return queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
     },

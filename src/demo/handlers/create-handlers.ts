@@ -4,6 +4,7 @@ import { storeSignInHandlers } from '../app-store/sign-in.ts'
 import type { DemoBackend } from '../backend.ts'
 import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
+import { auditHandlers, recordingHandler } from './audit.ts'
 import { hybridError } from './respond.ts'
 import { applicationHandlers } from './applications.ts'
 import { serverHandlers } from './servers.ts'
@@ -17,11 +18,23 @@ export function isApiPath(pathname: string): boolean {
 }
 
 /**
- * Every handler of the demo backend, in order: fault injection and the lifecycle clock
- * first, then each API family, then a 404 for API paths nobody handles (so a missing
- * endpoint fails like a real server instead of falling through to the page server).
+ * Every handler of the demo backend, in order: the audit trail's API and its recording
+ * (which answers each change through the handlers below and records it, ADR 015), fault
+ * injection and the lifecycle clock, then each API family, then a 404 for API paths nobody
+ * handles (so a missing endpoint fails like a real server instead of falling through to
+ * the page server).
  */
 export function createHandlers(backend: DemoBackend) {
+  const api = apiHandlers(backend)
+  return [...auditHandlers(backend), recordingHandler(backend, api), ...api]
+}
+
+/**
+ * Fault injection and the lifecycle clock, then the API families. A lost answer
+ * (`lose-answer-*`) comes from here, so the recording handler sees what the page sees: a
+ * 502 is recorded as the failure the proxy saw, a dropped connection is not recorded.
+ */
+function apiHandlers(backend: DemoBackend) {
   const api = [
     ...accessManagementHandlers(backend),
     ...serverHandlers(backend),

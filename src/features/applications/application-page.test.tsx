@@ -43,6 +43,7 @@ test('stop: the button stays busy until the backend’s new state is on screen',
   const { user } = renderApp(paths.application(scope.envId, app.id))
   const heading = await screen.findByRole('heading', { name: new RegExp(app.name) })
   await user.click(screen.getByRole('button', { name: 'Stop' }))
+  // The page also reads its recent activity, so the answer may take a few more ticks.
   await waitFor(() =>
     expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
       'Stopping',

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -219,6 +221,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
           </tbody>
         </table>
       </section>
+      <RecentActivity id={String(app.id)} name={app.name} />
     </div>
   )
 }
@@ -233,6 +236,8 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const redeploy = useRedeployApplication(scope)
   const remove = useDeleteApplication(scope)
   const [confirm, setConfirm] = useState<'redeploy' | 'delete' | null>(null)
+  // Words for the audit trail (ADR 015): a deleted application's answer has no name.
+  const label = { name: app.name, on: app.target.name }
   const [updateOpen, setUpdateOpen] = useState(false)
   const deploying = app.desiredStatus === 'UPDATED'
   const busyWith = setStatus.isPending ? setStatus.variables?.desiredStatus : undefined
@@ -265,7 +270,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={startPermission}
           busy={busyWith === 'STARTED'}
           disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED' })}
+          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })}
         >
           Start
         </Button>
@@ -273,7 +278,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={stopPermission}
           busy={busyWith === 'STOPPED'}
           disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED' })}
+          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED', label })}
         >
           Stop
         </Button>
@@ -317,14 +322,17 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         tone="primary"
         pending={redeploy.isPending}
         error={redeploy.error ?? undefined}
-        requests={[redeployRequest(scope, app.id)]}
+        requests={[redeployRequest(scope, app.id, label)]}
         onConfirm={() =>
-          redeploy.mutate(app.id, {
-            onSuccess: () => {
-              toast.success(apiMessage`Redeploying ${app.name}`)
-              setConfirm(null)
+          redeploy.mutate(
+            { id: app.id, label },
+            {
+              onSuccess: () => {
+                toast.success(apiMessage`Redeploying ${app.name}`)
+                setConfirm(null)
+              },
             },
-          })
+          )
         }
       >
         <p style={{ marginTop: 0 }}>
@@ -348,15 +356,18 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.error ?? undefined}
-        requests={[deleteApplicationRequest(scope, app.id)]}
+        requests={[deleteApplicationRequest(scope, app.id, label)]}
         typeToConfirm={app.name}
         onConfirm={() =>
-          remove.mutate(app.id, {
-            onSuccess: () => {
-              toast.success(apiMessage`Deleted ${app.name}`)
-              void navigate(paths.applications(scope.envId))
+          remove.mutate(
+            { id: app.id, label },
+            {
+              onSuccess: () => {
+                toast.success(apiMessage`Deleted ${app.name}`)
+                void navigate(paths.applications(scope.envId))
+              },
             },
-          })
+          )
         }
       >
         <p style={{ marginTop: 0 }}>
@@ -366,5 +377,17 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
       </ConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
+  )
+}
+
+/** This application's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('application', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

@@ -36,8 +36,9 @@ function requestFor(
   scope: ReturnType<typeof useConsole>['scope'],
   app: Application,
 ) {
-  if (action === 'delete') return deleteApplicationRequest(scope, app.id)
-  return desiredStatusRequest(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED')
+  const label = { name: app.name, on: app.target.name }
+  if (action === 'delete') return deleteApplicationRequest(scope, app.id, label)
+  return desiredStatusRequest(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED', label)
 }
 
 /**
@@ -66,10 +67,18 @@ export function BulkApplicationDialog({
       const outcome = await runBulk(
         targets,
         (app) => ({ id: String(app.id), label: app.name }),
-        (app, options) =>
-          action === 'delete'
-            ? deleteApplication(scope, app.id, options)
-            : setDesiredStatus(scope, app.id, action === 'start' ? 'STARTED' : 'STOPPED', options),
+        (app, options) => {
+          const label = { name: app.name, on: app.target.name }
+          return action === 'delete'
+            ? deleteApplication(scope, app.id, label, options)
+            : setDesiredStatus(
+                scope,
+                app.id,
+                action === 'start' ? 'STARTED' : 'STOPPED',
+                label,
+                options,
+              )
+        },
         undefined,
         ({ label }) => setChecking((labels) => [...labels, label]),
       )

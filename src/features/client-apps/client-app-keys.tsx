@@ -114,7 +114,7 @@ function GenerateKeysDialog({
   keyType: KeyType
   onClose: () => void
 }) {
-  const generate = useGenerateKeys(app.applicationId)
+  const generate = useGenerateKeys(app.applicationId, app.name)
   const [validity, setValidity] = useState('3600')
   const [validityError, setValidityError] = useState<string | null>(null)
   const seconds = /^\d+$/.test(validity.trim()) ? Number(validity.trim()) : Number.NaN
@@ -176,7 +176,11 @@ function GenerateKeysDialog({
                   : 'Whole seconds, e.g. 3600 for one hour.')}
             </span>
           </div>
-          {validityOk && <CurlPreview request={generateKeysRequest(app.applicationId, input)} />}
+          {validityOk && (
+            <CurlPreview
+              request={generateKeysRequest(app.applicationId, input, { name: app.name })}
+            />
+          )}
           {generate.error && <ErrorPanel error={generate.error} title="No keys were generated" />}
           <div className="dialog-footer">
             <Button onClick={close} disabled={generate.isPending}>

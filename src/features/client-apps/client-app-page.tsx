@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -155,19 +157,22 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.error ?? undefined}
-        requests={[deleteClientAppRequest(app.applicationId)]}
+        requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
         typeToConfirm={app.name}
         onConfirm={() =>
-          remove.mutate(app.applicationId, {
-            onSuccess: (outcome) => {
-              if (outcome === 'already-gone')
-                toast.info(
-                  `${app.name} was already deleted (the store answered 404): nothing more to do.`,
-                )
-              else toast.success(`Deleted ${app.name}`)
-              void navigate(paths.clientApps(scope.envId))
+          remove.mutate(
+            { applicationId: app.applicationId, name: app.name },
+            {
+              onSuccess: (outcome) => {
+                if (outcome === 'already-gone')
+                  toast.info(
+                    `${app.name} was already deleted (the store answered 404): nothing more to do.`,
+                  )
+                else toast.success(`Deleted ${app.name}`)
+                void navigate(paths.clientApps(scope.envId))
+              },
             },
-          })
+          )
         }
       >
         <p style={{ marginTop: 0 }}>
@@ -179,6 +184,19 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           be undone.
         </p>
       </ConfirmDialog>
+      <RecentActivity id={app.applicationId} name={app.name} />
     </div>
+  )
+}
+
+/** This client application's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('client-application', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

@@ -28,9 +28,9 @@ export function BulkDeleteClientAppsDialog({
     <BulkActionDialog
       items={apps}
       describe={(a) => ({ id: a.applicationId, label: a.name })}
-      requestFor={(a) => deleteClientAppRequest(a.applicationId)}
+      requestFor={(a) => deleteClientAppRequest(a.applicationId, { name: a.name })}
       run={async (a, options) => {
-        await deleteClientApp(a.applicationId, options)
+        await deleteClientApp(a.applicationId, { name: a.name }, options)
         queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
       }}
       refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}

@@ -81,7 +81,10 @@ export function AddClusterServerDialog({
   const changes: MemberChange[] = members.map((m) => ({
     serverId: m.serverId,
     label: byId.get(m.serverId)?.name ?? `Server ${m.serverId}`,
-    request: addClusterServerRequest(scope, cluster.id, memberBody(m)),
+    request: addClusterServerRequest(scope, cluster.id, memberBody(m), {
+      name: cluster.name,
+      on: byId.get(m.serverId)?.name,
+    }),
     verify: verifyClusterMember(scope, cluster.id, m.serverId, true),
   }))
   const n = members.length
@@ -177,8 +180,15 @@ export function RemoveClusterServerButton({
       server={server}
       noun={CLUSTER}
       remove={remove}
-      variables={{ clusterId: cluster.id, serverId: server.id }}
-      removeRequest={removeClusterServerRequest(scope, cluster.id, server.id)}
+      variables={{
+        clusterId: cluster.id,
+        serverId: server.id,
+        label: { name: cluster.name, on: server.name },
+      }}
+      removeRequest={removeClusterServerRequest(scope, cluster.id, server.id, {
+        name: cluster.name,
+        on: server.name,
+      })}
     >
       <ApiText>{server.name}</ApiText> leaves the cluster and becomes an individual server.
       {primary && ' It is the primary node: another running member takes that role.'}
@@ -202,7 +212,12 @@ export function BulkRemoveClusterServersButton({
       target={cluster}
       selected={selection.selected}
       noun={CLUSTER}
-      removeRequest={(serverId) => removeClusterServerRequest(scope, cluster.id, serverId)}
+      removeRequest={(serverId) =>
+        removeClusterServerRequest(scope, cluster.id, serverId, {
+          name: cluster.name,
+          on: selection.selected.find((s) => s.id === serverId)?.name,
+        })
+      }
       verifyRemoved={(serverId) => verifyClusterMember(scope, cluster.id, serverId, false)}
       refresh={() => refresh(clusterQueries.all(scope))}
       onDone={selection.drop}

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
@@ -108,6 +110,7 @@ export function ClusterPage() {
       </div>
       <Members cluster={c} />
       <TargetApplications target={c} kind="cluster" />
+      <RecentActivity id={String(c.id)} name={c.name} />
     </div>
   )
 }
@@ -267,5 +270,17 @@ function NotFound({ clusterId, error }: { clusterId: string; error?: unknown }) 
     >
       There is no cluster <code>{clusterId}</code> in {environment.name}. It may have been deleted.
     </NotFoundState>
+  )
+}
+
+/** This cluster's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('cluster', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

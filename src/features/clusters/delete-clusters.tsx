@@ -25,7 +25,7 @@ export function DeleteClusterButton({ cluster }: { cluster: Cluster }) {
       target={cluster}
       noun={CLUSTER}
       remove={remove}
-      deleteRequest={deleteClusterRequest(scope, cluster.id)}
+      deleteRequest={deleteClusterRequest(scope, cluster.id, { name: cluster.name })}
       listPath={paths.clusters(scope.envId)}
     />
   )
@@ -48,8 +48,8 @@ export function BulkDeleteClustersDialog({
     <BulkDeleteTargetsDialog
       targets={clusters}
       noun={CLUSTER}
-      deleteRequest={(c) => deleteClusterRequest(scope, c.id)}
-      remove={(c, options) => deleteCluster(scope, c.id, options)}
+      deleteRequest={(c) => deleteClusterRequest(scope, c.id, { name: c.name })}
+      remove={(c, options) => deleteCluster(scope, c.id, { name: c.name }, options)}
       targetKey={clusterQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}

@@ -80,7 +80,7 @@ export function BulkAppStatusDialog({
         (d, options) =>
           changeApplicationStatusToEnd(
             runtime,
-            { deviceId: d.id, appName, status, mode },
+            { deviceId: d.id, appName, status, mode, deviceName: deviceLabel(d) },
             { ...options },
             (tx) => {
               // One summary toast below covers every transaction of the bulk change; the
@@ -150,7 +150,9 @@ export function BulkAppStatusDialog({
       error={problem ?? bulk.error ?? undefined}
       onConfirm={confirm}
       requests={targets.map((d) =>
-        changeApplicationStatusRequest(runtime, d.id, appName, status, mode),
+        changeApplicationStatusRequest(runtime, d.id, appName, status, mode, {
+          name: deviceLabel(d),
+        }),
       )}
     >
       {byUser && (

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
@@ -149,6 +151,7 @@ function DeviceView({
         deviceId={device.id}
         title="Transactions of this device"
       />
+      <RecentActivity id={device.id} name={deviceLabel(device)} />
     </div>
   )
 }
@@ -225,10 +228,10 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
           tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
           pending={changeStatus.isPending}
           error={changeStatus.error ?? undefined}
-          requests={[changeDeviceStatusRequest(runtime, device.id, action.status)]}
+          requests={[changeDeviceStatusRequest(runtime, device.id, action.status, { name })]}
           onConfirm={() =>
             changeStatus.mutate(
-              { deviceId: device.id, status: action.status },
+              { deviceId: device.id, status: action.status, deviceName: name },
               {
                 onSuccess: () => {
                   toast.success(apiMessage`${name} is now ${action.status.toLowerCase()}`)
@@ -253,14 +256,17 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
           confirmLabel="Remove device"
           pending={remove.isPending}
           error={remove.error ?? undefined}
-          requests={[removeDeviceRequest(runtime, device.id)]}
+          requests={[removeDeviceRequest(runtime, device.id, { name })]}
           onConfirm={() =>
-            remove.mutate(device.id, {
-              onSuccess: () => {
-                toast.success(apiMessage`Removed ${name}`)
-                void navigate(paths.devices(scope.envId, runtime))
+            remove.mutate(
+              { deviceId: device.id, deviceName: name },
+              {
+                onSuccess: () => {
+                  toast.success(apiMessage`Removed ${name}`)
+                  void navigate(paths.devices(scope.envId, runtime))
+                },
               },
-            })
+            )
           }
         >
           <p style={{ marginTop: 0 }}>
@@ -314,7 +320,7 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
     const status = app.status === 'ENABLED' ? 'DISABLED' : 'ENABLED'
     const verb = status === 'ENABLED' ? 'enabled' : 'disabled'
     change.mutate(
-      { deviceId: device.id, appName: app.appName, status, mode },
+      { deviceId: device.id, appName: app.appName, status, mode, deviceName: name },
       {
         onSuccess: (outcome) => {
           if (outcome.phase === 'success')
@@ -432,5 +438,17 @@ function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
       </span>
       <StatusBadge {...transactionStatusTone(current.status)} />
     </span>
+  )
+}
+
+/** This device's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('device', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

@@ -25,7 +25,7 @@ export function DeleteGroupButton({ group }: { group: ServerGroup }) {
       target={group}
       noun={GROUP}
       remove={remove}
-      deleteRequest={deleteServerGroupRequest(scope, group.id)}
+      deleteRequest={deleteServerGroupRequest(scope, group.id, { name: group.name })}
       listPath={paths.serverGroups(scope.envId)}
     />
   )
@@ -48,8 +48,8 @@ export function BulkDeleteGroupsDialog({
     <BulkDeleteTargetsDialog
       targets={groups}
       noun={GROUP}
-      deleteRequest={(g) => deleteServerGroupRequest(scope, g.id)}
-      remove={(g, options) => deleteServerGroup(scope, g.id, options)}
+      deleteRequest={(g) => deleteServerGroupRequest(scope, g.id, { name: g.name })}
+      remove={(g, options) => deleteServerGroup(scope, g.id, { name: g.name }, options)}
       targetKey={serverGroupQueries.all(scope)}
       open={open}
       onOpenChange={onOpenChange}

@@ -63,7 +63,7 @@ export function AddGroupServerDialog({
   const changes: MemberChange[] = picked.map((s) => ({
     serverId: s.id,
     label: s.name,
-    request: addGroupServerRequest(scope, group.id, s.id),
+    request: addGroupServerRequest(scope, group.id, s.id, { name: group.name, on: s.name }),
     verify: verifyGroupMember(scope, group.id, s.id, true),
   }))
   const n = picked.length
@@ -130,8 +130,15 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
       server={server}
       noun={GROUP}
       remove={remove}
-      variables={{ groupId: group.id, serverId: server.id }}
-      removeRequest={removeGroupServerRequest(scope, group.id, server.id)}
+      variables={{
+        groupId: group.id,
+        serverId: server.id,
+        label: { name: group.name, on: server.name },
+      }}
+      removeRequest={removeGroupServerRequest(scope, group.id, server.id, {
+        name: group.name,
+        on: server.name,
+      })}
     >
       <ApiText>{server.name}</ApiText> becomes an individual server. Later deployments to the group
       no longer reach it.
@@ -154,7 +161,12 @@ export function BulkRemoveGroupServersButton({
       target={group}
       selected={selection.selected}
       noun={GROUP}
-      removeRequest={(serverId) => removeGroupServerRequest(scope, group.id, serverId)}
+      removeRequest={(serverId) =>
+        removeGroupServerRequest(scope, group.id, serverId, {
+          name: group.name,
+          on: selection.selected.find((s) => s.id === serverId)?.name,
+        })
+      }
       verifyRemoved={(serverId) => verifyGroupMember(scope, group.id, serverId, false)}
       refresh={() => refresh(serverGroupQueries.all(scope))}
       onDone={selection.drop}

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
@@ -80,6 +82,7 @@ export function ServerGroupPage() {
       />
       <Members group={g} />
       <TargetApplications target={g} kind="server group" />
+      <RecentActivity id={String(g.id)} name={g.name} />
     </div>
   )
 }
@@ -159,5 +162,17 @@ function NotFound({ groupId, error }: { groupId: string; error?: unknown }) {
       There is no server group <code>{groupId}</code> in {environment.name}. It may have been
       deleted.
     </NotFoundState>
+  )
+}
+
+/** This server group's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('server-group', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

@@ -204,7 +204,11 @@ test('create whose answer is lost: the group is found by name and opened, as if 
   const { user, router } = renderApp(paths.serverGroups(scope.envId))
   await user.click(await screen.findByRole('button', { name: 'Create server group' }))
   const dialog = await screen.findByRole('dialog', { name: 'Create a server group' })
-  await user.type(within(dialog).getByRole('searchbox', { name: 'Filter: Servers' }), lone.name)
+  // The server list loads after the dialog opens.
+  await user.type(
+    await within(dialog).findByRole('searchbox', { name: 'Filter: Servers' }),
+    lone.name,
+  )
   await user.click(within(dialog).getByRole('checkbox', { name: new RegExp(lone.name) }))
   await user.type(within(dialog).getByLabelText('Group name'), 'lost-answer-group')
   await user.click(within(dialog).getByRole('button', { name: 'Create group' }))

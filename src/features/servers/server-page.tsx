@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { auditQueries } from '../../api/console/audit.ts'
+import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -153,6 +155,7 @@ export function ServerPage() {
         </section>
       </div>
       <ServerApplications server={s} />
+      <RecentActivity id={String(s.id)} name={s.name} />
     </div>
   )
 }
@@ -245,14 +248,17 @@ function UnregisterButton({ server }: { server: Server }) {
         confirmLabel="Unregister"
         pending={unregister.isPending}
         error={unregister.error ?? undefined}
-        requests={[unregisterServerRequest(scope, server.id)]}
+        requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
         onConfirm={() =>
-          unregister.mutate(server.id, {
-            onSuccess: () => {
-              toast.success(apiMessage`Unregistered ${server.name}`)
-              void navigate(paths.servers(scope.envId))
+          unregister.mutate(
+            { id: server.id, label: { name: server.name } },
+            {
+              onSuccess: () => {
+                toast.success(apiMessage`Unregistered ${server.name}`)
+                void navigate(paths.servers(scope.envId))
+              },
             },
-          })
+          )
         }
       >
         <p style={{ marginTop: 0 }}>
@@ -343,5 +349,17 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
       </td>
       <td title={artifact?.message ?? undefined}>{artifact?.message ?? ''}</td>
     </tr>
+  )
+}
+
+/** This server's last changes from the audit trail (ADR 015). */
+function RecentActivity({ id, name }: { id: string; name: string }) {
+  const { scope } = useConsole()
+  const activity = useQuery(auditQueries.resource('server', id))
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

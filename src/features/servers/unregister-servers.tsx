@@ -31,8 +31,8 @@ export function BulkUnregisterDialog({
     <BulkActionDialog
       items={servers}
       describe={(s) => ({ id: String(s.id), label: s.name })}
-      requestFor={(s) => unregisterServerRequest(scope, s.id)}
-      run={(s, options) => unregisterServer(scope, s.id, options)}
+      requestFor={(s) => unregisterServerRequest(scope, s.id, { name: s.name })}
+      run={(s, options) => unregisterServer(scope, s.id, { name: s.name }, options)}
       refresh={() => queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })}
       verb="Unregister"
       pastVerb="Unregistered"

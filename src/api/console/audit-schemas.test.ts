@@ -1,0 +1,51 @@
+import { expect, test } from 'vitest'
+import {
+  auditQueryInput,
+  csvCell,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  isoTime,
+  parseAuditQuery,
+} from './audit-schemas.ts'
+
+test('CSV cells: quoted when needed, formulas neutralised', () => {
+  expect(csvCell('plain words')).toBe('plain words')
+  expect(csvCell('a,b')).toBe('"a,b"')
+  expect(csvCell('say "hi"')).toBe('"say ""hi"""')
+  expect(csvCell('two\nlines')).toBe('"two\nlines"')
+  expect(csvCell('=1+2')).toBe("'=1+2")
+  expect(csvCell('+cmd')).toBe("'+cmd")
+  expect(csvCell('-2')).toBe("'-2")
+  expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+  expect(csvCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`)
+})
+
+test('isoTime matches toISOString', () => {
+  for (const t of [0, 999, 1000, Date.UTC(2026, 11, 1, 12, 0, 0, 5), 1_796_149_141_652])
+    expect(isoTime(t)).toBe(new Date(t).toISOString())
+})
+
+test('cursors round-trip and foreign ones are refused', () => {
+  const cursor = encodeAuditCursor({ time: 1_796_149_141_652, id: 42 })
+  expect(decodeAuditCursor(cursor)).toEqual({ time: 1_796_149_141_652, id: 42 })
+  expect(decodeAuditCursor('bm9wZQ')).toBeNull()
+  expect(decodeAuditCursor('%%%')).toBeNull()
+})
+
+test('the query: empty parameters are absent, bad ones named, a date-only "to" covers its day', () => {
+  expect(auditQueryInput({ operator: '', family: ['arm', 'mfp'], q: 'x' })).toEqual({
+    family: 'arm',
+    q: 'x',
+  })
+  expect(parseAuditQuery({ family: 'aws' })).toEqual({
+    ok: false,
+    message: expect.stringMatching(/^Invalid query: family: /),
+  })
+  const parsed = parseAuditQuery({ from: '2026-12-01', to: '2026-12-01', limit: '10' })
+  expect(parsed).toEqual({
+    ok: true,
+    filters: { from: Date.UTC(2026, 11, 1), to: Date.UTC(2026, 11, 2) - 1 },
+    cursor: undefined,
+    limit: 10,
+  })
+})

@@ -1,0 +1,88 @@
+import { Link } from 'react-router'
+import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
+import { formatDateTime } from '../lib/format.ts'
+import { ErrorPanel } from './error-panel.tsx'
+import { StatusBadge, type Tone } from './status-badge.tsx'
+
+const OUTCOMES: Record<AuditOutcome, { label: string; tone: Tone }> = {
+  success: { label: 'Succeeded', tone: 'ok' },
+  failure: { label: 'Failed', tone: 'danger' },
+  pending: { label: 'Queued', tone: 'progress' },
+}
+
+/** An audit entry's outcome in words and colour. */
+export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
+  return <StatusBadge {...OUTCOMES[outcome]} />
+}
+
+/**
+ * Text that came from an API or from another operator: isolated, so a right-to-left or
+ * mixed-direction name cannot reorder the words around it, and free to wrap.
+ */
+export function ApiText({ children }: { children: string | null | undefined }) {
+  return <bdi className="api-text">{children ?? ''}</bdi>
+}
+
+/**
+ * The last changes of one resource (application, server, group, cluster, device, client
+ * application), from the audit trail. The page reads them (`auditQueries.resource`) and
+ * passes the query here; the panel stays free of API calls.
+ */
+export function RecentActivityPanel({
+  query,
+  activityHref,
+}: {
+  query: {
+    data: readonly AuditEntry[] | undefined
+    isPending: boolean
+    isError: boolean
+    isFetching: boolean
+    error: unknown
+    refetch: () => Promise<unknown>
+  }
+  /** The Activity page, filtered to this resource. */
+  activityHref: string
+}) {
+  let body
+  if (query.isPending) body = <p className="field-hint">Loading recent activity…</p>
+  else if (query.isError && !query.data)
+    body = (
+      <ErrorPanel
+        error={query.error}
+        title="Could not load the recent activity"
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    )
+  else if (!query.data || query.data.length === 0)
+    body = <p className="field-hint">No change made through the console is recorded for it yet.</p>
+  else
+    body = (
+      <ol className="activity-list activity-list-compact">
+        {query.data.map((entry) => (
+          <li key={entry.id} className="activity-row">
+            <time dateTime={new Date(entry.time).toISOString()} className="activity-time">
+              {formatDateTime(entry.time)}
+            </time>
+            <span className="activity-summary">
+              <ApiText>{entry.summary}</ApiText>
+              <span className="field-hint">
+                {' '}
+                by <ApiText>{entry.operator}</ApiText>
+              </span>
+            </span>
+            <OutcomeBadge outcome={entry.outcome} />
+          </li>
+        ))}
+      </ol>
+    )
+  return (
+    <section className="panel recent-activity" aria-labelledby="recent-activity-title">
+      <div className="recent-activity-header">
+        <h2 id="recent-activity-title">Recent activity</h2>
+        <Link to={activityHref}>All activity</Link>
+      </div>
+      {body}
+    </section>
+  )
+}
