@@ -30,6 +30,11 @@ const liveOut = `dist-e2e-${E2E_PORTS.live}-live`
 const servedOut = `dist-e2e-${E2E_PORTS.served}-served`
 // The production server, quiet unless something goes wrong.
 const serve = (env: string) => `${env} HOST=127.0.0.1 LOG_LEVEL=warn npm run serve`
+// Each live server keeps its own audit trail, new for every run (outside the served folder).
+const auditDb = (port: number) => {
+  const file = `.e2e-data/audit-${port}.sqlite`
+  return { reset: `rm -f ${file} ${file}-wal ${file}-shm`, env: `AUDIT_DB=${file}` }
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -87,7 +92,7 @@ export default defineConfig({
       // production server (sessions per family, the strict proxy) fronts the demo backend
       // above, as it would front the real systems.
       name: 'live console',
-      command: `API_URL=${BACKEND_URL} OUT_DIR=${liveOut} npm run build && ${serve(`API_URL=${BACKEND_URL} DIST_DIR=${liveOut} PORT=${E2E_PORTS.live}`)}`,
+      command: `API_URL=${BACKEND_URL} OUT_DIR=${liveOut} npm run build && ${auditDb(E2E_PORTS.live).reset} && ${serve(`API_URL=${BACKEND_URL} DIST_DIR=${liveOut} PORT=${E2E_PORTS.live} ${auditDb(E2E_PORTS.live).env}`)}`,
       url: `${LIVE_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
@@ -106,7 +111,7 @@ export default defineConfig({
     {
       // `npm run serve` on a live build: sessions per family and the strict proxy.
       name: 'served live console',
-      command: `API_URL=${SEPARATE_BACKEND_URL} OUT_DIR=${servedOut} npm run build && ${serve(`API_URL=${SEPARATE_BACKEND_URL} DIST_DIR=${servedOut} PORT=${E2E_PORTS.served}`)}`,
+      command: `API_URL=${SEPARATE_BACKEND_URL} OUT_DIR=${servedOut} npm run build && ${auditDb(E2E_PORTS.served).reset} && ${serve(`API_URL=${SEPARATE_BACKEND_URL} DIST_DIR=${servedOut} PORT=${E2E_PORTS.served} ${auditDb(E2E_PORTS.served).env}`)}`,
       url: `${SERVED_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { ServerConfig } from './config.ts'
+import { auditRecorder } from './audit/recorder.ts'
+import { auditRoutes } from './audit/routes.ts'
+import type { AuditStore } from './audit/store.ts'
 import type { ExchangeObserver, Family } from './contract.ts'
 import { familyOf } from './paths.ts'
 import { proxiedFamily, proxyPlugin } from './proxy.ts'
@@ -25,6 +28,11 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** Serve no static files (tests of the API alone; the Vite dev server serves them itself). */
   skipStatic?: boolean
+  /**
+   * The audit trail (live mode): every proxied change is recorded after its answer and
+   * `/console-api/audit` serves it. The server closes the store (writing what is queued).
+   */
+  audit?: AuditStore
 }
 
 declare module 'fastify' {
@@ -113,7 +121,12 @@ export async function buildServer(
   await app.register(fastifyCookie)
 
   app.get('/healthz', async () => ({ ok: true }))
-  registerReadiness(app, config)
+  registerReadiness(app, config, options.audit)
+  const audit = config.mode === 'live' ? options.audit : undefined
+  if (options.audit) {
+    const store = options.audit
+    app.addHook('onClose', async () => store.close())
+  }
 
   app.decorate('consoleSessions', null)
   if (config.mode === 'live') {
@@ -123,12 +136,14 @@ export async function buildServer(
     const sweep = setInterval(() => sessions.sweep(), 60_000)
     sweep.unref()
     app.addHook('onClose', async () => clearInterval(sweep))
-    await app.register(proxyPlugin, {
-      config,
-      sessions,
-      observers: options.observers ?? [],
-      now,
-    })
+    const observers = [...(options.observers ?? [])]
+    if (audit) observers.push(auditRecorder(audit, { log: app.log }))
+    await app.register(proxyPlugin, { config, sessions, observers, now })
+    if (audit)
+      await app.register(auditRoutes, {
+        store: audit,
+        isSignedIn: (request) => Object.keys(sessions.identities(request)).length > 0,
+      })
   }
 
   if (!options.skipStatic && config.mode === 'live' && isDemoBuild(root))

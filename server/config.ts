@@ -31,6 +31,8 @@ export const ENV_HELP: ReadonlyArray<readonly [name: string, meaning: string]> =
   ['PROXY_INSECURE', '1 = accept upstream TLS certificates that do not verify (testing only)'],
   ['DIST_DIR', 'the built console to serve (default dist)'],
   ['LOG_LEVEL', 'fatal, error, warn, info, debug or trace (default info)'],
+  ['AUDIT_DB', 'SQLite file of the audit trail (live mode; default ./data/audit.sqlite)'],
+  ['AUDIT_RETENTION_DAYS', 'audit entries older than this are deleted, daily (default 90)'],
 ]
 
 export interface ServerConfig {
@@ -50,6 +52,9 @@ export interface ServerConfig {
   proxyInsecure: boolean
   distDir: string
   logLevel: string
+  /** The audit trail's SQLite file (live mode). */
+  auditDb: string
+  auditRetentionDays: number
 }
 
 const url = z
@@ -103,6 +108,8 @@ const EnvSchema = z.object({
   BEHIND_TLS_PROXY: z.enum(['0', '1', 'true', 'false', '']).optional(),
   DIST_DIR: z.string().min(1).default('dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUDIT_DB: z.string().min(1).default('./data/audit.sqlite'),
+  AUDIT_RETENTION_DAYS: positive(90),
 })
 
 export class ConfigError extends Error {}
@@ -160,6 +167,8 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     proxyInsecure: v.PROXY_INSECURE === '1' || v.PROXY_INSECURE === 'true',
     distDir: v.DIST_DIR,
     logLevel: v.LOG_LEVEL,
+    auditDb: v.AUDIT_DB,
+    auditRetentionDays: v.AUDIT_RETENTION_DAYS,
   }
 }
 

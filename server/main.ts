@@ -3,6 +3,7 @@
  * SIGTERM/SIGINT drain: the listener closes, in-flight requests finish, then the process exits.
  */
 import { buildServer } from './app.ts'
+import { AuditStore } from './audit/store.ts'
 import { ConfigError, helpText, readConfig } from './config.ts'
 import { NoBuildError } from './static.ts'
 
@@ -16,7 +17,21 @@ const DRAIN_LIMIT_MS = 30_000
 
 async function main() {
   const config = readConfig(process.env)
-  const app = await buildServer(config)
+  // The audit trail records what passes through the proxy: live mode only. Its failures go
+  // to the server's log once there is one (the store opens first, the server takes it).
+  let log: { error: (details: object, message: string) => void } = {
+    error: (details, message) => console.error(`serve: ${message}`, details),
+  }
+  const audit =
+    config.mode === 'live'
+      ? new AuditStore({
+          file: config.auditDb,
+          retentionDays: config.auditRetentionDays,
+          log: { error: (details, message) => log.error(details, message) },
+        })
+      : undefined
+  const app = await buildServer(config, { audit })
+  log = app.log
   let closing = false
   const drain = (signal: string) => {
     if (closing) return

@@ -1,10 +1,16 @@
 /** `/readyz`: each configured upstream answers at all (any HTTP status counts as reachable). */
 import type { FastifyInstance } from 'fastify'
+import type { AuditStore } from './audit/store.ts'
 import type { ServerConfig } from './config.ts'
 import type { Family } from './contract.ts'
 import { callUpstream } from './upstream-call.ts'
 
-export function registerReadiness(app: FastifyInstance, config: ServerConfig) {
+/**
+ * The audit trail's health is reported beside the upstreams (failed writes, queue) but does
+ * not make the instance unready: a broken audit file must not take the console away from
+ * operators in an incident; it is logged and counted, and monitoring reads it here.
+ */
+export function registerReadiness(app: FastifyInstance, config: ServerConfig, audit?: AuditStore) {
   app.get('/readyz', async (_request, reply) => {
     const checks: Partial<Record<Family, { ok: boolean; status?: number; message?: string }>> = {}
     const entries = Object.entries(config.upstreams).filter(
@@ -29,6 +35,13 @@ export function registerReadiness(app: FastifyInstance, config: ServerConfig) {
     )
     const ok = Object.values(checks).every((c) => c?.ok)
     reply.header('cache-control', 'no-store')
-    return reply.code(ok ? 200 : 503).send({ ok, mode: config.mode, upstreams: checks })
+    return reply
+      .code(ok ? 200 : 503)
+      .send({
+        ok,
+        mode: config.mode,
+        upstreams: checks,
+        ...(audit ? { audit: audit.health() } : {}),
+      })
   })
 }

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
 import { buildServer } from './app.ts'
+import { AuditStore } from './audit/store.ts'
 import { readConfig } from './config.ts'
 import { isApiPath } from './paths.ts'
 
@@ -16,7 +17,11 @@ export function consoleServerInDev(mode: 'demo' | 'live'): Plugin {
     async configureServer(server) {
       if (mode !== 'live') return
       const config = readConfig({ LOG_LEVEL: 'warn', ...process.env })
-      const app = await buildServer(config, { skipStatic: true })
+      const audit = new AuditStore({
+        file: config.auditDb,
+        retentionDays: config.auditRetentionDays,
+      })
+      const app = await buildServer(config, { skipStatic: true, audit })
       await app.ready()
       const closeVite = server.close.bind(server)
       server.close = async () => {
