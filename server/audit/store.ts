@@ -500,10 +500,18 @@ export class AuditStore {
   /** Writes what is queued and closes the file (server shutdown). */
   close(): void {
     if (this.closed) return
-    this.flush()
     clearInterval(this.timer)
+    // A store whose file went away (or was closed under it) must not fail the shutdown:
+    // what cannot be written is counted and logged like any failed write.
+    if (this.db.isOpen) this.flush()
+    else if (this.queue.length > 0)
+      this.failed(this.queue.splice(0).length, new Error('database is not open'))
     this.closed = true
-    this.db.close()
+    try {
+      if (this.db.isOpen) this.db.close()
+    } catch (error) {
+      this.log?.error({ err: error }, 'audit trail: closing the database failed')
+    }
   }
 }
 
