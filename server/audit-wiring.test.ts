@@ -310,6 +310,35 @@ test('a closed store: proxied changes still answer, and the lost entries are cou
   expect(ready.json().audit).toMatchObject({ ok: false, failedWrites: 1 })
 })
 
+test('a file locked by another connection holds up nothing, and the entries are written once it is free', async () => {
+  const { app, audit, file } = await serverWithAudit()
+  const cookie = await signIn(app, 'arm')
+  // Another process (a backup, an operator's sqlite3 shell) holds the write lock.
+  const other = new DatabaseSync(file)
+  other.exec('BEGIN IMMEDIATE')
+  try {
+    const first = await app.inject(stopChange(cookie))
+    expect(first.statusCode).toBe(200)
+    // The write is tried and finds the lock; meanwhile the server answers at once (a write
+    // that waited for the lock would block the event loop for the busy timeout, 2 s).
+    const started = performance.now()
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200)
+    }
+    expect(performance.now() - started).toBeLessThan(800)
+    expect(audit.health()).toMatchObject({ ok: true, failedWrites: 0, queued: 1 })
+    await app.inject(stopChange(cookie, 'billing-api'))
+  } finally {
+    other.exec('ROLLBACK')
+    other.close()
+  }
+  // Nothing lost, nothing counted as failed: both are written once the lock is gone.
+  const items = await written(audit, 2)
+  expect(items.map((e) => e.resourceName)).toEqual(['billing-api', 'orders-api'])
+  expect(audit.health()).toMatchObject({ ok: true, failedWrites: 0, queued: 0 })
+})
+
 /** A request over real HTTP (a listening server, as in a drain). */
 function send(
   port: number,
