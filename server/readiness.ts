@@ -35,13 +35,11 @@ export function registerReadiness(app: FastifyInstance, config: ServerConfig, au
     )
     const ok = Object.values(checks).every((c) => c?.ok)
     reply.header('cache-control', 'no-store')
-    return reply
-      .code(ok ? 200 : 503)
-      .send({
-        ok,
-        mode: config.mode,
-        upstreams: checks,
-        ...(audit ? { audit: audit.health() } : {}),
-      })
+    return reply.code(ok ? 200 : 503).send({
+      ok,
+      mode: config.mode,
+      upstreams: checks,
+      ...(audit ? { audit: audit.health() } : {}),
+    })
   })
 }
