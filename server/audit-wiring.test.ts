@@ -96,7 +96,7 @@ const stopChange = (cookie: string, name = 'orders-api') => ({
 /** The entries once the store's queue (written on a later turn of the event loop) is out. */
 async function written(audit: AuditStore, count: number) {
   await expect
-    .poll(() => audit.list({}).items.length, { timeout: 2000, interval: 10 })
+    .poll(() => audit.list({}).items.length, { timeout: 8000, interval: 10 })
     .toBeGreaterThanOrEqual(count)
   return audit.list({}).items
 }
@@ -326,7 +326,7 @@ test('a file locked by another connection holds up nothing, and the entries are 
       await new Promise((resolve) => setTimeout(resolve, 20))
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200)
     }
-    expect(performance.now() - started).toBeLessThan(800)
+    expect(performance.now() - started).toBeLessThan(1500)
     expect(audit.health()).toMatchObject({ ok: true, failedWrites: 0, queued: 1 })
     await app.inject(stopChange(cookie, 'billing-api'))
   } finally {
