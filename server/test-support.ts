@@ -200,7 +200,15 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const { readFileSync } = await import('node:fs')
   const port = await freePort()
   const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, 'server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      // A live server keeps an audit trail: in a throw-away folder, not ./data of the checkout.
+      AUDIT_DB: join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.sqlite'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

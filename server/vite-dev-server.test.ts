@@ -17,6 +17,8 @@ beforeAll(async () => {
   upstream = await startFakeUpstream()
   process.env.API_URL = upstream.url
   const root = mkdtempSync(join(tmpdir(), 'console-dev-'))
+  // Live mode keeps an audit trail: in the throw-away folder, not ./data of the checkout.
+  process.env.AUDIT_DB = join(root, 'audit.sqlite')
   writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div>')
   vite = await createServer({
     configFile: false,
@@ -33,6 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.API_URL
+  delete process.env.AUDIT_DB
   http?.close()
   await vite?.close()
   await upstream?.close()

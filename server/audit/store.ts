@@ -32,6 +32,23 @@ export const DEFAULT_RETENTION_DAYS = 90
 const DAY_MS = 86_400_000
 /** Entries waiting beyond this are dropped (and counted): memory stays bounded if the disk stalls. */
 const MAX_QUEUE = 50_000
+/**
+ * How long opening and migrating (at start) and the last write (at shutdown) wait for a lock
+ * held by another connection. While serving, writes never wait: `node:sqlite` waits by
+ * blocking the event loop, so a busy file is retried later instead (`BUSY_RETRY_MS`).
+ */
+const BUSY_TIMEOUT_MS = 2000
+/** Retry delays of a write that found the file locked: doubling, then every 5 s. */
+const BUSY_RETRY_MS = { first: 50, max: 5000 }
+/** SQLite's result codes for a file locked by another connection. */
+const SQLITE_BUSY = 5
+const SQLITE_LOCKED = 6
+
+function isBusy(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false
+  const code = 'errcode' in error ? Number(error.errcode) & 0xff : NaN
+  return code === SQLITE_BUSY || code === SQLITE_LOCKED
+}
 
 /**
  * Ordered migrations; `PRAGMA user_version` is the number applied. Append, never edit:
@@ -278,6 +295,8 @@ export class AuditStore {
   private readonly log: AuditStoreOptions['log']
   private queue: Op[] = []
   private scheduled = false
+  private retryDelay = 0
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
   private failedWrites = 0
   private lastError: string | null = null
   private lastWriteOk = true
@@ -285,11 +304,12 @@ export class AuditStore {
   private readonly insert: StatementSync
   private readonly settle: StatementSync
   private closed = false
+  private closing = false
 
   constructor(options: AuditStoreOptions = {}) {
     const file = options.file ?? DEFAULT_AUDIT_DB
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true })
-    this.db = new DatabaseSync(file, { timeout: 2000 })
+    this.db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS })
     this.now = options.now ?? Date.now
     this.retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS
     this.log = options.log
@@ -309,6 +329,8 @@ export class AuditStore {
        WHERE runtime = ? AND transaction_id = ? AND outcome = 'pending'`,
     )
     this.applyRetention()
+    // From now on a locked file answers at once (SQLITE_BUSY) and the write is retried.
+    this.db.exec('PRAGMA busy_timeout = 0')
     if (!options.noTimer) {
       this.timer = setInterval(() => this.applyRetention(), DAY_MS)
       this.timer.unref()
@@ -353,7 +375,8 @@ export class AuditStore {
       return
     }
     this.queue.push(op)
-    if (!this.scheduled) {
+    // While a locked file is being waited for, the retry timer writes this one too.
+    if (!this.scheduled && this.retryTimer === undefined) {
       this.scheduled = true
       setImmediate(() => this.flush())
     }
@@ -382,7 +405,29 @@ export class AuditStore {
         throw error
       }
       this.lastWriteOk = true
+      this.retryDelay = 0
     } catch (error) {
+      if (isBusy(error) && !this.closing) {
+        // Another connection holds the lock (a backup, a shell): keep the entries, in order,
+        // and try again later rather than wait on the event loop or drop them.
+        this.queue = ops.concat(this.queue)
+        this.retryDelay = Math.min(
+          this.retryDelay === 0 ? BUSY_RETRY_MS.first : this.retryDelay * 2,
+          BUSY_RETRY_MS.max,
+        )
+        if (this.retryDelay === BUSY_RETRY_MS.max)
+          this.log?.error(
+            { err: error, queued: this.queue.length },
+            'audit trail: the file stays locked',
+          )
+        clearTimeout(this.retryTimer)
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined
+          this.flush()
+        }, this.retryDelay)
+        this.retryTimer.unref()
+        return
+      }
       this.failed(ops.length, error)
     }
   }
@@ -500,10 +545,28 @@ export class AuditStore {
   /** Writes what is queued and closes the file (server shutdown). */
   close(): void {
     if (this.closed) return
-    this.flush()
     clearInterval(this.timer)
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.closing = true
+    // A store whose file went away (or was closed under it) must not fail the shutdown:
+    // what cannot be written is counted and logged like any failed write.
+    if (this.db.isOpen) {
+      // The last write may wait for a lock: nothing else is served any more.
+      try {
+        this.db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      } catch {
+        // counted by the flush below
+      }
+      this.flush()
+    } else if (this.queue.length > 0)
+      this.failed(this.queue.splice(0).length, new Error('database is not open'))
     this.closed = true
-    this.db.close()
+    try {
+      if (this.db.isOpen) this.db.close()
+    } catch (error) {
+      this.log?.error({ err: error }, 'audit trail: closing the database failed')
+    }
   }
 }
 

@@ -108,6 +108,8 @@ export function createClientAppRequest(input: ClientAppInput): RequestSpec<Clien
   return {
     method: 'POST',
     path: `${STORE_BASE}/applications`,
+    // Named for the audit trail: a refused create (409) answers no name of its own.
+    headers: changeHeaders({ action: 'create', name: input.name }),
     body: clientAppBody(input),
     schema: ClientAppSchema,
   }
@@ -174,7 +176,8 @@ export function updateClientAppRequest(
   return {
     method: 'PUT',
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
-    headers: etag ? { 'If-Match': etag } : undefined,
+    // Named for the audit trail too: a refused edit (412) answers no name of its own.
+    headers: { ...(etag ? { 'If-Match': etag } : {}), ...changeHeaders({ name: input.name }) },
     // PUT replaces the application: a field left out is a field not set, so a cleared
     // field is omitted rather than sent as "" (which a strict store refuses as an
     // invalid URL or an empty description).

@@ -137,6 +137,16 @@ export interface DeployInput {
   targetId: number
   /** Application properties, sent as the JSON `configuration` part when not empty. */
   properties: Record<string, string>
+  /**
+   * The target's name, for the audit trail only (`X-Console-Change`): the deploy's answer
+   * does not name its target, and "deployed where" is the question the trail answers.
+   */
+  targetName?: string
+}
+
+/** The words of a deploy for the audit trail (ADR 015). */
+function deployChange(input: DeployInput): Record<string, string> {
+  return changeHeaders({ action: 'deploy', name: input.artifactName, on: input.targetName })
 }
 
 /** The multipart form of a deploy, in the documented part order. */
@@ -152,7 +162,13 @@ export function deployForm(input: DeployInput): FormData {
 
 /** The deploy call as it will be sent, for the curl preview. */
 export function deployRequest(scope: EnvScope, input: DeployInput): RequestInit_ {
-  return { method: 'POST', path: `${BASE}/applications`, scope, body: deployForm(input) }
+  return {
+    method: 'POST',
+    path: `${BASE}/applications`,
+    scope,
+    headers: deployChange(input),
+    body: deployForm(input),
+  }
 }
 
 export interface UploadOptions {
@@ -199,6 +215,7 @@ export async function deployApplication(
         method: 'POST',
         path: `${BASE}/applications`,
         scope,
+        headers: deployChange(input),
         body: deployForm(input),
         schema: DeployAcceptedSchema,
         onProgress: options.onProgress,

@@ -66,7 +66,15 @@ export function createClusterRequest(
   scope: EnvScope,
   body: CreateClusterBody,
 ): RequestSpec<{ data: Cluster }> {
-  return { method: 'POST', path: `${BASE}/clusters`, scope, body, schema: ClusterEnvelopeSchema }
+  return {
+    method: 'POST',
+    path: `${BASE}/clusters`,
+    scope,
+    // Named for the audit trail: a refused create answers no name of its own.
+    headers: changeHeaders({ action: 'create', name: body.name }),
+    body,
+    schema: ClusterEnvelopeSchema,
+  }
 }
 
 /** `DELETE /clusters/{id}`. */

@@ -69,6 +69,8 @@ export function createServerGroupRequest(
     method: 'POST',
     path: `${BASE}/serverGroups`,
     scope,
+    // Named for the audit trail: a refused create answers no name of its own.
+    headers: changeHeaders({ action: 'create', name: body.name }),
     body,
     schema: ServerGroupEnvelopeSchema,
   }

@@ -2,6 +2,7 @@
 import { expect, test } from 'vitest'
 import { AuditPageSchema } from '../../api/console/audit-schemas.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
+import { createClientAppRequest } from '../../api/app-store/client-apps.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 
 const demo = setupTestBackend()
@@ -114,4 +115,32 @@ test('a queued device change is pending, then settled when the page reads its tr
   expect(await audit()).toEqual([
     expect.objectContaining({ outcome: 'success', transactionStatus: 'SUCCESS' }),
   ])
+})
+
+test('refused creates (a taken name) are recorded under the name asked for, from the request the console builds', async () => {
+  const headers = await adminHeaders()
+  const taken = 'Partner Portal Audit'
+  const spec = createClientAppRequest({
+    name: taken,
+    throttlingTier: 'Bronze',
+    description: '',
+    callbackUrl: '',
+  })
+  const send = () =>
+    fetch(`${ORIGIN}${spec.path}`, {
+      method: spec.method,
+      headers: { ...headers, ...spec.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(spec.body),
+    })
+  expect((await send()).status).toBe(201)
+  expect((await send()).status).toBe(409)
+  const page = AuditPageSchema.parse(
+    await (await fetch(`${ORIGIN}/console-api/audit?outcome=failure`, { headers })).json(),
+  )
+  expect(page.items[0]).toMatchObject({
+    action: 'create',
+    resourceName: taken,
+    summary: `create client application ${taken}`,
+    status: 409,
+  })
 })

@@ -70,6 +70,28 @@ test('the deploy dialog explains every problem before sending and suggests the n
   ).toBe(false)
 })
 
+test('a deploy names its target for the audit trail (X-Console-Change), as its curl shows', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(paths.applications(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Deploy application' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Deploy an application' })
+  await user.upload(
+    within(dialog).getByLabelText('Artifact file'),
+    new File(['PK'], 'Orders-Api-1.2.0-mule-application.jar'),
+  )
+  const select = within(dialog).getByLabelText('Deploy to')
+  await waitFor(() => expect(within(select).getAllByRole('option').length).toBeGreaterThan(1))
+  const option = within(select)
+    .getAllByRole<HTMLOptionElement>('option')
+    .find((o) => o.value !== '')!
+  const target = demo.backend.db.servers.get(Number(option.value))!
+  await user.selectOptions(select, option.value)
+  await user.click(within(dialog).getByText('Show the request as curl'))
+  const curl = within(dialog).getByLabelText('Request as a curl command')
+  const words = new URLSearchParams({ action: 'deploy', name: 'orders-api', on: target.name })
+  expect(curl).toHaveTextContent(`X-Console-Change: ${words.toString()}`)
+})
+
 test('Monitor sees deploy and bulk actions disabled with the missing scope', async () => {
   const { scope } = await signInAs('Monitor')
   const { user } = renderApp(paths.applications(scope.envId))

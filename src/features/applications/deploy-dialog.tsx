@@ -55,7 +55,12 @@ export const DeployDialog = memo(function DeployDialog({
   const abort = useRef<AbortController | null>(null)
   const deploy = useDeployApplication(scope)
   const targets = useDeployTargets(scope, open)
-  const checked = validateDeploy(values)
+  const validated = validateDeploy(values)
+  // The target's name travels with the deploy for the audit trail (its answer names none).
+  const targetName = targets.targets.find((t) => String(t.id) === values.targetId)?.name
+  const checked = validated.ok
+    ? { ...validated, input: { ...validated.input, ...(targetName ? { targetName } : {}) } }
+    : validated
 
   const set = (change: Partial<DeployFormValues>) => setValues((v) => ({ ...v, ...change }))
   const chooseFile = (file: File | null) => {
