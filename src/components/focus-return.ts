@@ -43,7 +43,8 @@ function canTakeFocus(el: HTMLElement | null): el is HTMLElement {
     el !== null &&
     el.isConnected &&
     !el.matches(':disabled') &&
-    el.getClientRects().length > 0 &&
+    // Shown (not display:none, not in a closed <details>); a DOM without layout says yes.
+    (typeof el.checkVisibility !== 'function' || el.checkVisibility()) &&
     el.closest('[inert], [aria-hidden="true"]') === null
   )
 }
