@@ -233,7 +233,7 @@ async function shootTheme(browser: Browser, theme: (typeof THEMES)[number], wide
             (main === null || main.scrollWidth <= main.clientWidth)
           )
             return null
-          // Name the widest culprits: elements past the main region's right edge.
+          // Name candidates: the last elements past the main region’s right edge.
           const right = main?.getBoundingClientRect().right ?? window.innerWidth
           return [...document.querySelectorAll('body *')]
             .filter((e) => e.getBoundingClientRect().right > right + 1)
@@ -253,7 +253,7 @@ async function shootTheme(browser: Browser, theme: (typeof THEMES)[number], wide
   await context.close()
 }
 
-async function main() {
+async function run() {
   // A partial run (SCREENSHOTS_ONLY) keeps the other shots of the last full run.
   if (!ONLY) rmSync(OUT, { recursive: true, force: true })
   mkdirSync(OUT, { recursive: true })
@@ -282,4 +282,4 @@ async function main() {
   }
 }
 
-await main()
+await run()
