@@ -226,7 +226,7 @@ export function DataTable<T>({
   )
 }
 
-/** On a narrow screen the table is at least this many columns of 120 px (styles.css). */
+/** On a narrow screen the table is at least this many columns of 160 px (styles.css). */
 function columnCount(count: number): CSSProperties & { '--table-columns': number } {
   return { '--table-columns': count }
 }
