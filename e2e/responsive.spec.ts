@@ -299,3 +299,36 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoSeriousA11yViolations(page)
   })
 }
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every control reached by Tab shows a focus ring in the ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await signInAs(page, 'Administrator')
+    await expect(
+      page.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+    ).toBeVisible()
+    await page.reload()
+    await expect(
+      page.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+    ).toBeVisible()
+    const seen: string[] = []
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab')
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement
+        if (!(el instanceof HTMLElement) || el === document.body) return null
+        const style = getComputedStyle(el)
+        return {
+          name: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`,
+          visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        }
+      })
+      if (ring === null) continue
+      seen.push(ring.name)
+      expect(ring.visible, `focus ring on ${ring.name}`).toBe(true)
+    }
+    expect(seen.length).toBeGreaterThan(10)
+  })
+}
