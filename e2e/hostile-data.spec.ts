@@ -159,7 +159,6 @@ test('the curl of a deploy quotes a hostile property value exactly', async ({ pa
 test('every section fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 })
   await signInAs(page, 'Administrator')
-  const sections = page.getByRole('navigation', { name: 'Sections' })
   for (const [section, table] of [
     ['Servers', 'Servers'],
     ['Server groups', 'Server groups'],
@@ -168,7 +167,12 @@ test('every section fits a 360 px wide screen without sideways scrolling', async
     ['Devices', 'Devices'],
     ['Client applications', 'Client applications'],
   ]) {
-    await sections.getByRole('link', { name: section, exact: true }).click()
+    // Below 768 px the navigation is a drawer opened from the header's menu button.
+    await page.getByRole('button', { name: 'Menu', exact: true }).click()
+    await page
+      .getByRole('dialog', { name: 'Runtime Console' })
+      .getByRole('link', { name: section, exact: true })
+      .click()
     await expect(page.getByRole('table', { name: table })).toBeVisible()
     await expectNoSidewaysScroll(page)
   }

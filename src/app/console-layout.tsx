@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { DropdownMenu } from 'radix-ui'
-import { useEffect, useMemo } from 'react'
+import { Dialog, DropdownMenu } from 'radix-ui'
+import { useEffect, useMemo, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
@@ -114,10 +114,22 @@ export function ConsoleLayout() {
 
   return (
     <div className="shell">
+      {/* First in the tab order: past the header and the navigation to the page. */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
+        Skip to content
+      </a>
       <header className="shell-header">
-        <Link to={paths.home()} className="brand">
+        <NavDrawer envId={envId} />
+        <Link to={paths.home()} className="brand" aria-label="Runtime Console, home">
           <img src="/favicon.svg" alt="" width={22} height={22} />
-          Runtime Console
+          <span className="brand-name">Runtime Console</span>
         </Link>
         {environments.data && environment ? (
           <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
@@ -140,15 +152,9 @@ export function ConsoleLayout() {
         )}
       </header>
       <nav className="shell-nav" aria-label="Sections">
-        <ul>
-          {SECTIONS.map((section) => (
-            <li key={section.label}>
-              <NavLink to={section.to(envId)}>{section.label}</NavLink>
-            </li>
-          ))}
-        </ul>
+        <SectionLinks envId={envId} />
       </nav>
-      <main className="shell-main" id="main">
+      <main className="shell-main" id="main" tabIndex={-1}>
         <RejectedRecords
           rejected={environments.data?.rejected}
           noun={['environment', 'environments']}
@@ -156,6 +162,67 @@ export function ConsoleLayout() {
         {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
       </main>
     </div>
+  )
+}
+
+function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => void }) {
+  return (
+    <ul>
+      {SECTIONS.map((section) => (
+        <li key={section.label}>
+          <NavLink to={section.to(envId)} onClick={onFollow}>
+            {section.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Below the drawer breakpoint (styles.css) the navigation opens from a menu button. */
+const NARROW = '(max-width: 767.98px)'
+
+/**
+ * The navigation on a narrow screen: a modal drawer (Radix Dialog: focus kept inside while
+ * open, Escape closes, focus back on the menu button). Following a link closes it too.
+ */
+function NavDrawer({ envId }: { envId: string }) {
+  const [open, setOpen] = useState(false)
+  // Widened past the breakpoint with the drawer open: the side navigation is back, so the
+  // drawer (and its focus trap) goes.
+  useEffect(() => {
+    if (!open) return
+    const query = window.matchMedia(NARROW)
+    const onChange = () => {
+      if (!query.matches) setOpen(false)
+    }
+    query.addEventListener('change', onChange)
+    return () => query.removeEventListener('change', onChange)
+  }, [open])
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <button type="button" className="btn btn-ghost menu-button" aria-label="Menu">
+          <span aria-hidden="true" className="menu-icon" />
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="overlay" />
+        <Dialog.Content className="drawer" aria-describedby={undefined}>
+          <div className="drawer-header">
+            <Dialog.Title className="dialog-title">Runtime Console</Dialog.Title>
+            <Dialog.Close asChild>
+              <button type="button" className="btn btn-ghost" aria-label="Close menu">
+                <span aria-hidden="true">✕</span>
+              </button>
+            </Dialog.Close>
+          </div>
+          <nav className="shell-nav drawer-nav" aria-label="Sections">
+            <SectionLinks envId={envId} onFollow={() => setOpen(false)} />
+          </nav>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   )
 }
 

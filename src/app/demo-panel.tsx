@@ -25,6 +25,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
         onOpenChange={setOpen}
         title="Demo controls"
         description="The backend runs in this browser. Nothing here exists in live mode."
+        footer={<Button onClick={() => setOpen(false)}>Close</Button>}
       >
         <fieldset className="field">
           <legend>Fleet size</legend>

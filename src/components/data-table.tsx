@@ -1,5 +1,12 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useRef, type MouseEvent, type ReactNode } from 'react'
+import {
+  memo,
+  useCallback,
+  useRef,
+  type CSSProperties,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
 import { useNavigate } from 'react-router'
 import { isolated, LONG } from './api-text.tsx'
 
@@ -115,7 +122,13 @@ export function DataTable<T>({
   return (
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
     <div className="table-wrap" ref={scrollRef} onClick={followLink}>
-      <table className="data" aria-label={label} aria-rowcount={rows.length + 1}>
+      <table
+        className="data"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        data-selectable={selection ? '' : undefined}
+        style={columnCount(columns.length)}
+      >
         <colgroup>
           {selection && <col className="col-check" />}
           {columns.map((c) => (
@@ -211,6 +224,11 @@ export function DataTable<T>({
       </table>
     </div>
   )
+}
+
+/** On a narrow screen the table is at least this many columns of 160 px (styles.css). */
+function columnCount(count: number): CSSProperties & { '--table-columns': number } {
+  return { '--table-columns': count }
 }
 
 interface DataRowProps {

@@ -1,5 +1,8 @@
 import { Dialog } from 'radix-ui'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
+import { currentOpener, returnFocus, trackFocus } from './focus-return.ts'
+
+trackFocus()
 
 export interface ModalProps {
   open: boolean
@@ -14,7 +17,11 @@ export interface ModalProps {
   wide?: boolean
   /** Above every other dialog (a sign-in asked for over whatever is open). */
   onTop?: boolean
-  /** Where focus goes on close; `event.preventDefault()` keeps Radix from moving it. */
+  /**
+   * Where focus goes on close: call `event.preventDefault()` after placing it. Otherwise it
+   * goes back to the control that had focus when the dialog opened (the page heading when
+   * that control is gone).
+   */
   onCloseAutoFocus?: (event: Event) => void
 }
 
@@ -31,6 +38,14 @@ export function Modal({
   onCloseAutoFocus,
   onTop,
 }: ModalProps) {
+  // The control that opened it, read before the dialog takes focus (layout effects run
+  // before Radix's portal mounts the content).
+  const opener = useRef<HTMLElement | null>(null)
+  useLayoutEffect(() => {
+    if (open) opener.current = currentOpener()
+  }, [open])
+
+  const classes = ['dialog', wide && 'dialog-wide', onTop && 'dialog-top'].filter(Boolean)
   return (
     <Dialog.Root
       open={open}
@@ -39,9 +54,13 @@ export function Modal({
       <Dialog.Portal>
         <Dialog.Overlay className={onTop ? 'overlay overlay-top' : 'overlay'} />
         <Dialog.Content
-          className={onTop ? 'dialog dialog-top' : 'dialog'}
-          onCloseAutoFocus={onCloseAutoFocus}
-          style={wide ? { width: 'min(860px, calc(100vw - 32px))' } : undefined}
+          className={classes.join(' ')}
+          onCloseAutoFocus={(event) => {
+            onCloseAutoFocus?.(event)
+            if (event.defaultPrevented) return
+            event.preventDefault()
+            returnFocus(opener.current)
+          }}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>

@@ -1,0 +1,334 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+
+/** The narrowest phone the console supports. */
+const PHONE = { width: 360, height: 740 }
+
+/** The page scrolls sideways neither as a whole nor inside its main region. */
+async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const widths = await page.evaluate(() => {
+    const main = document.getElementById('main')
+    return {
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    }
+  })
+  expect(widths.page, `${where}: page scroll width`).toBeLessThanOrEqual(widths.viewport)
+  expect(widths.main, `${where}: main region scrolls sideways by`).toBeLessThanOrEqual(0)
+}
+
+/** Presses Tab until `target` has focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 15): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
+}
+
+function mainHeading(page: Page): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 1 }).first()
+}
+
+/** Opens the navigation drawer from the keyboard and follows `section`'s link. */
+async function navigateByDrawer(page: Page, section: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  await menu.focus()
+  await page.keyboard.press('Enter')
+  const drawer = page.getByRole('dialog', { name: 'Runtime Console' })
+  await expect(drawer).toBeVisible()
+  const link = drawer.getByRole('link', { name: section, exact: true })
+  await tabTo(page, link)
+  await page.keyboard.press('Enter')
+  await expect(drawer).toBeHidden()
+}
+
+const SECTIONS: ReadonlyArray<{ section: string; path: RegExp; ready: (page: Page) => Locator }> = [
+  {
+    section: 'Servers',
+    path: /\/servers/,
+    ready: (p) => p.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+  },
+  {
+    section: 'Server groups',
+    path: /\/server-groups/,
+    ready: (p) => p.getByRole('table', { name: 'Server groups' }).getByRole('link').first(),
+  },
+  {
+    section: 'Clusters',
+    path: /\/clusters/,
+    ready: (p) => p.getByRole('table', { name: 'Clusters' }).getByRole('link').first(),
+  },
+  {
+    section: 'Applications',
+    path: /\/applications/,
+    ready: (p) => p.getByRole('table', { name: 'Applications' }).getByRole('link').first(),
+  },
+  {
+    section: 'Devices',
+    path: /\/devices/,
+    ready: (p) => p.getByRole('table', { name: 'Devices' }).getByRole('link').first(),
+  },
+  {
+    section: 'Client applications',
+    path: /\/client-apps/,
+    ready: (p) => p.getByRole('table', { name: 'Client applications' }).getByRole('link').first(),
+  },
+  {
+    section: 'Activity',
+    path: /\/activity/,
+    ready: (p) => mainHeading(p),
+  },
+]
+
+test('at 360 px every section is reached through the drawer by keyboard, and none scrolls sideways', async ({
+  page,
+}) => {
+  // Seven pages (the devices one generates its fleet on first visit).
+  test.slow()
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  // The side navigation is gone; the header keeps the environment and the account menu.
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden()
+  await expect(page.getByRole('combobox', { name: 'Environment' })).toBeInViewport()
+  await expect(page.getByRole('button', { name: /^Account:/ })).toBeInViewport({ ratio: 1 })
+
+  for (const { section, path, ready } of SECTIONS) {
+    await navigateByDrawer(page, section)
+    await expect(page).toHaveURL(path)
+    await expect(ready(page)).toBeVisible({ timeout: 20_000 })
+    await expectNoSidewaysScroll(page, section)
+  }
+
+  // A server's page and an application's page.
+  await navigateByDrawer(page, 'Servers')
+  await page.getByRole('table', { name: 'Servers' }).getByRole('link').first().click()
+  await expect(page.getByRole('region', { name: 'Overview' })).toBeVisible()
+  await expectNoSidewaysScroll(page, 'server page')
+  await navigateByDrawer(page, 'Applications')
+  await page.getByRole('table', { name: 'Applications' }).getByRole('link').first().click()
+  await expect(page).toHaveURL(/\/applications\/[^/?]+/)
+  await expect(mainHeading(page)).toBeVisible()
+  await expectNoSidewaysScroll(page, 'application page')
+})
+
+test('the drawer keeps focus inside while open; Escape closes it and focus is back on the menu button', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  await menu.click()
+  const drawer = page.getByRole('dialog', { name: 'Runtime Console' })
+  await expect(drawer).toBeVisible()
+  // Round the drawer and past its end: focus never leaves it.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab')
+    expect(await drawer.evaluate((el) => el.contains(document.activeElement))).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
+  await expect(menu).toBeFocused()
+  // From 768 px up the navigation is beside the page again.
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await expect(menu).toBeHidden()
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
+})
+
+test('the skip link is the first Tab stop, shows when focused and moves focus to the main content', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await expect(page.getByRole('table', { name: 'Servers' }).getByRole('link').first()).toBeVisible()
+  // A fresh load: Tab starts at the top of the document.
+  await page.reload()
+  await expect(page.getByRole('table', { name: 'Servers' }).getByRole('link').first()).toBeVisible()
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  await expect(skip).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('main')).toBeFocused()
+  // The next Tab is inside the page, not in the header or the navigation.
+  await page.keyboard.press('Tab')
+  expect(
+    await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement)),
+  ).toBe(true)
+})
+
+/** Opens a dialog with `opener`, closes it with `close`, and checks focus is back on `opener`. */
+async function expectFocusBack(
+  page: Page,
+  opener: Locator,
+  dialogName: string | RegExp,
+  close: 'Escape' | string,
+): Promise<void> {
+  await opener.focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: dialogName })
+  await expect(dialog).toBeVisible()
+  if (close === 'Escape') await page.keyboard.press('Escape')
+  else await dialog.getByRole('button', { name: close, exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+}
+
+async function openSection(page: Page, section: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: section, exact: true })
+    .click()
+}
+
+test('every main dialog gives focus back to its opener on Escape and on Close or Cancel', async ({
+  page,
+}) => {
+  test.slow()
+  await signInAs(page, 'Administrator')
+
+  const register = page.getByRole('button', { name: 'Register server' })
+  await expectFocusBack(page, register, 'Register a server', 'Escape')
+  await expectFocusBack(page, register, 'Register a server', 'Done')
+
+  const demo = page.getByRole('button', { name: /Demo controls/ })
+  await expectFocusBack(page, demo, 'Demo controls', 'Escape')
+  await expectFocusBack(page, demo, 'Demo controls', 'Close')
+
+  await openSection(page, 'Server groups')
+  const group = page.getByRole('button', { name: 'Create server group' })
+  await expectFocusBack(page, group, 'Create a server group', 'Escape')
+  await expectFocusBack(page, group, 'Create a server group', 'Cancel')
+
+  await openSection(page, 'Clusters')
+  const cluster = page.getByRole('button', { name: 'Create cluster' })
+  await expectFocusBack(page, cluster, 'Create a cluster', 'Escape')
+  await expectFocusBack(page, cluster, 'Create a cluster', 'Cancel')
+
+  await openSection(page, 'Applications')
+  const deploy = page.getByRole('button', { name: 'Deploy application' })
+  await expectFocusBack(page, deploy, 'Deploy an application', 'Escape')
+  await expectFocusBack(page, deploy, 'Deploy an application', 'Close')
+
+  await openSection(page, 'Client applications')
+  const create = page.getByRole('button', { name: 'Create application' })
+  await expect(create).toBeVisible({ timeout: 20_000 })
+  await expectFocusBack(page, create, 'Create a client application', 'Escape')
+  await expectFocusBack(page, create, 'Create a client application', 'Cancel')
+
+  await openSection(page, 'Devices')
+  await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible({ timeout: 20_000 })
+  const change = page.getByRole('button', { name: 'Change an app for a user…' })
+  const changeName = 'Change an application on every device of a user'
+  await expectFocusBack(page, change, changeName, 'Escape')
+  await expectFocusBack(page, change, changeName, 'Cancel')
+
+  // A delete confirmation, from a server's page.
+  await openSection(page, 'Servers')
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw')
+  await page.getByRole('table', { name: 'Servers' }).getByRole('link').first().click()
+  const unregister = page.getByRole('button', { name: 'Unregister…' })
+  await expectFocusBack(page, unregister, /^Unregister/, 'Escape')
+  await expectFocusBack(page, unregister, /^Unregister/, 'Cancel')
+})
+
+test('after a bulk change its results close back onto the opener; after a delete focus lands on the page', async ({
+  page,
+}) => {
+  test.slow()
+  await signInAs(page, 'Administrator')
+  // The opener survives: a bulk change on a user's devices, confirmed, then its results closed.
+  await openSection(page, 'Devices')
+  await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible({ timeout: 20_000 })
+  const change = page.getByRole('button', { name: 'Change an app for a user…' })
+  await change.click()
+  const dialog = page.getByRole('dialog', {
+    name: 'Change an application on every device of a user',
+  })
+  await dialog.getByLabel('User id').fill('lena.fischer')
+  await dialog.getByRole('button', { name: 'Find devices' }).click()
+  await expect(dialog.getByText(/3 devices of lena.fischer/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Disable AcmeBank on 3 devices' }).click()
+  const results = page.getByRole('dialog', { name: 'Disable AcmeBank: results' })
+  await expect(results).toBeVisible({ timeout: 20_000 })
+  await results.getByRole('button', { name: 'Close' }).first().click()
+  await expect(results).toBeHidden()
+  await expect(change).toBeFocused()
+
+  // The opener goes with the page: a server unregistered from its own page.
+  await openSection(page, 'Servers')
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw')
+  await page.getByRole('table', { name: 'Servers' }).getByRole('link').first().click()
+  const unregister = page.getByRole('button', { name: 'Unregister…' })
+  await expect(unregister).not.toHaveAttribute('aria-disabled', 'true')
+  await unregister.click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Unregister', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const main = document.getElementById('main')
+        return main !== null && main.contains(document.activeElement)
+      }),
+    )
+    .toBe(true)
+})
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`at 360 px in the ${scheme} theme: no serious accessibility violation on a list, the drawer and a dialog`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(PHONE)
+    await page.emulateMedia({ colorScheme: scheme })
+    await signInAs(page, 'Administrator')
+    await expect(
+      page.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+    ).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.getByRole('button', { name: 'Menu', exact: true }).click()
+    await expect(page.getByRole('dialog', { name: 'Runtime Console' })).toBeVisible()
+    await expectNoSeriousA11yViolations(page)
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Register server' }).click()
+    const register = page.getByRole('dialog', { name: 'Register a server' })
+    await expect(register.getByLabel('Registration token', { exact: true })).toBeVisible()
+    // A full-height sheet, no wider than the screen.
+    const box = await register.boundingBox()
+    expect(box?.width).toBeLessThanOrEqual(PHONE.width)
+    expect(box?.height).toBeGreaterThanOrEqual(PHONE.height - 1)
+    await expectNoSeriousA11yViolations(page)
+  })
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every control reached by Tab shows a focus ring in the ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await signInAs(page, 'Administrator')
+    await expect(
+      page.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+    ).toBeVisible()
+    await page.reload()
+    await expect(
+      page.getByRole('table', { name: 'Servers' }).getByRole('link').first(),
+    ).toBeVisible()
+    const seen: string[] = []
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab')
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement
+        if (!(el instanceof HTMLElement) || el === document.body) return null
+        const style = getComputedStyle(el)
+        return {
+          name: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`,
+          visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        }
+      })
+      if (ring === null) continue
+      seen.push(ring.name)
+      expect(ring.visible, `focus ring on ${ring.name}`).toBe(true)
+    }
+    expect(seen.length).toBeGreaterThan(10)
+  })
+}
