@@ -363,7 +363,12 @@ export function useDeleteClientApp() {
       deleteClientApp(applicationId, { name }),
     onSuccess: async (_outcome, { applicationId }) => {
       queryClient.removeQueries({ queryKey: detailKey(applicationId) })
-      await queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })
+      // The list is not on screen (the delete happens on the application's page), so it is
+      // refetched now, inactive or not: the page it returns to never shows the deleted one.
+      await queryClient.invalidateQueries({
+        queryKey: clientAppQueries.lists(),
+        refetchType: 'all',
+      })
     },
   })
 }
