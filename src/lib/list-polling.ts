@@ -1,3 +1,5 @@
+import { replaceEqualDeep } from '@tanstack/react-query'
+
 /**
  * How often a whole list is read again, and the facts of its last read (ADR 016).
  *
@@ -54,6 +56,20 @@ export function noteListRead(list: object, read: ListRead): void {
 /** The facts of the full read a list came from; none for a list nobody noted. */
 export function listReadOf(list: object): ListRead | undefined {
   return reads.get(list)
+}
+
+/**
+ * React Query's structural sharing, keeping the facts of the read: the list it stores is
+ * a new object made of the old one's unchanged parts (or the old one itself), which the
+ * facts noted on the answer would otherwise not reach. Use as `structuralSharing`.
+ */
+export function shareKeepingRead(oldData: unknown, newData: unknown): unknown {
+  const shared = replaceEqualDeep(oldData, newData)
+  if (typeof newData === 'object' && newData !== null && typeof shared === 'object' && shared) {
+    const read = reads.get(newData)
+    if (read) reads.set(shared, read)
+  }
+  return shared
 }
 
 /** Whether the whole list is due to be read again (always, when its read is unknown). */

@@ -11,6 +11,7 @@ import {
   listPollInterval,
   listReadOf,
   noteListRead,
+  shareKeepingRead,
   type ListRead,
 } from '../../lib/list-polling.ts'
 import {
@@ -458,6 +459,7 @@ export const applicationQueries = {
           query.state.data !== undefined && anySettling(query.state.data.items),
         ),
       refetchIntervalInBackground: false,
+      structuralSharing: shareKeepingRead,
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { desiredStatusRequest } from '../../api/runtime-manager/applications.ts'
+import { applicationQueries, desiredStatusRequest } from '../../api/runtime-manager/applications.ts'
 import { paths } from '../../lib/paths.ts'
 import { send } from '../../lib/request.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
@@ -123,20 +123,23 @@ test('without ETags a settling application is followed by its own read merged in
       a.serverArtifacts.length > 0 &&
       productionApps().filter((b) => b.name.startsWith(a.name)).length === 1,
   )!
-  // Stopped elsewhere (through the API itself), before the page reads the list.
-  await send(desiredStatusRequest(scope, app.id, 'STOPPED'))
   const seen: string[] = []
   demo.server.events.on('request:start', ({ request }) => {
-    if (request.method === 'GET')
-      seen.push(new URL(request.url).pathname + new URL(request.url).search)
+    const url = new URL(request.url)
+    if (request.method === 'GET') seen.push(url.pathname + url.search)
   })
-  renderApp(`${paths.applications(scope.envId)}?q=${app.name}`)
+  const { queryClient } = renderApp(`${paths.applications(scope.envId)}?q=${app.name}`)
   const table = await screen.findByRole('table', { name: 'Applications' })
   const row = () => within(table).getByRole('link', { name: app.name }).closest('tr')!
+  await waitFor(() => expect(row()).toHaveTextContent('Started'))
+  // Stopped elsewhere (through the API itself), then the list is read again in full, as
+  // after a change from the page: the second answer is shared with the first.
+  await send(desiredStatusRequest(scope, app.id, 'STOPPED'))
+  await queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
   await waitFor(() => expect(row()).toHaveTextContent('Stopping'))
   await waitFor(() => expect(row()).toHaveTextContent('Stopped'), { timeout: 10_000 })
   const listReads = seen.filter((p) => p === '/hybrid/api/v1/applications')
   const ownReads = seen.filter((p) => p === `/hybrid/api/v1/applications/${app.id}`)
-  expect(listReads).toHaveLength(1)
+  expect(listReads).toHaveLength(2)
   expect(ownReads.length).toBeGreaterThanOrEqual(1)
 }, 20_000)
