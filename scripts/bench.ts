@@ -537,7 +537,9 @@ async function noEtagFigures(browser: Browser): Promise<Record<string, number>> 
   cdp.on('Network.requestWillBeSent', (event) => {
     const url = new URL(event.request.url)
     urls.set(event.requestId, url.pathname + url.search)
-    requests.push(url.pathname + url.search)
+    // Reads by their path; a change by its method too (the start itself is no read).
+    const method = event.request.method === 'GET' ? '' : `${event.request.method} `
+    requests.push(method + url.pathname + url.search)
   })
   cdp.on('Network.loadingFinished', (event) => {
     bytes += event.encodedDataLength
@@ -599,10 +601,10 @@ async function noEtagFigures(browser: Browser): Promise<Record<string, number>> 
   figures['no-ETag backend: full-list reads while one app settles'] = settled.filter(
     (r) => r === listPath,
   ).length
-  figures['no-ETag backend: reads of the settling app'] = settled.filter(
+  figures['no-ETag backend: GETs of the settling app'] = settled.filter(
     (r) => r === `${listPath}/${app.id}`,
   ).length
-  figures['no-ETag backend: other reads while one app settles'] = settled.filter(
+  figures['no-ETag backend: other hybrid GETs while one app settles'] = settled.filter(
     (r) => r.startsWith('/hybrid/') && r !== listPath && r !== `${listPath}/${app.id}`,
   ).length
   log(`  no-ETag: requests while ${app.name} settled: ${settled.join(', ') || 'none'}`)
