@@ -3,7 +3,12 @@
  * console (vite preview with API_URL pointing here) can be tested against a real server.
  *
  *   node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large]
- *                               [--separate-families]
+ *                               [--separate-families] [--no-etag] [--gzip]
+ *
+ * --no-etag: hybrid GETs carry no ETag (nor Last-Modified) and never answer 304, as the
+ * vendor documents its server: a stand-in for a backend without validators (ADR 016).
+ * --gzip: JSON answers are gzip-encoded for clients that accept it, as a real server or
+ * its gateway does; what an uncompressed backend costs is its answers' full size.
  *
  * Control endpoints that exist only here (not part of any documented API):
  *   GET  /__demo/health  200 {"ok":true}
@@ -16,6 +21,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
 import { getResponse } from 'msw'
 import { DemoBackend } from '../src/demo/backend.ts'
 import { createHandlers } from '../src/demo/handlers/create-handlers.ts'
@@ -24,7 +30,7 @@ import { memoryStorage } from '../src/demo/storage.ts'
 import { faultChangeFrom, NO_FAULTS } from '../src/demo/faults.ts'
 
 const USAGE =
-  'usage: node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large] [--separate-families]'
+  'usage: node scripts/demo-server.ts [--port 4010] [--host 127.0.0.1] [--fleet small|large] [--separate-families] [--no-etag] [--gzip]'
 
 function fail(message: string): never {
   console.error(`demo-server: ${message}\n${USAGE}`)
@@ -42,6 +48,8 @@ function readArgs() {
         // Each family accepts only its own credentials, as the real systems do (the
         // production server's sessions); without it the demo's one token works everywhere.
         'separate-families': { type: 'boolean', default: false },
+        'no-etag': { type: 'boolean', default: false },
+        gzip: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -64,7 +72,9 @@ const backend = new DemoBackend({
   fleet,
   storage: memoryStorage(),
   separateFamilies: values['separate-families'],
+  etags: !values['no-etag'],
 })
+const gzip = values.gzip
 const handlers = createHandlers(backend)
 // Handlers only look at the path; the origin just has to be absolute and stable.
 const origin = `http://127.0.0.1:${port}`
@@ -107,7 +117,18 @@ async function toRequest(req: IncomingMessage, signal: AbortSignal): Promise<Req
   })
 }
 
+/** Whether the request accepts gzip (`Accept-Encoding: gzip, br` and the like, not `gzip;q=0`). */
+function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding']
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '')
+  return text
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .some((part) => part === 'gzip' || (part.startsWith('gzip;') && !/q=0(\.0*)?$/.test(part)))
+}
+
 async function sendResponse(
+  req: IncomingMessage,
   res: ServerResponse,
   response: Response,
   method: string,
@@ -118,6 +139,17 @@ async function sendResponse(
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) headers['set-cookie'] = cookies
+  const type = response.headers.get('content-type') ?? ''
+  if (gzip && response.body && method !== 'HEAD' && type.includes('json') && acceptsGzip(req)) {
+    // Whole answers only (JSON is built at once): a streamed, delayed answer is not JSON here.
+    const body = gzipSync(new Uint8Array(await response.arrayBuffer()), { level: 6 })
+    headers['content-encoding'] = 'gzip'
+    headers['content-length'] = String(body.length)
+    headers.vary = 'Accept-Encoding'
+    res.writeHead(response.status, response.statusText, headers)
+    res.end(body)
+    return
+  }
   res.writeHead(response.status, response.statusText, headers)
   if (!response.body || method === 'HEAD') {
     res.end()
@@ -186,7 +218,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     req.socket.destroy()
     return
   }
-  await sendResponse(res, response, method)
+  await sendResponse(req, res, response, method)
 }
 
 const server = createServer((req, res) => {
@@ -201,7 +233,10 @@ server.on('error', (error) => fail(error.message))
 server.listen(port, host, () => {
   const address = server.address()
   const bound = typeof address === 'object' && address ? address.port : port
-  console.info(`demo-server: ${fleet} fleet on http://${host}:${bound} (pid ${process.pid})`)
+  const extras = [values['no-etag'] ? 'no ETags' : '', gzip ? 'gzip' : ''].filter(Boolean)
+  console.info(
+    `demo-server: ${fleet} fleet${extras.length > 0 ? ` (${extras.join(', ')})` : ''} on http://${host}:${bound} (pid ${process.pid})`,
+  )
 })
 
 function shutdown(signal: string): void {

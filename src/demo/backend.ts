@@ -20,6 +20,12 @@ export interface DemoBackendOptions {
    * server behind the production server). Off in the browser: one demo sign-in serves all.
    */
   separateFamilies?: boolean
+  /**
+   * Whether hybrid GETs carry an `ETag` and answer `If-None-Match` with 304 (the default,
+   * ADR 010). Off, the demo behaves as the vendor documents its server: no validators, the
+   * whole body on every read (ADR 016).
+   */
+  etags?: boolean
 }
 
 /**
@@ -36,6 +42,8 @@ export class DemoBackend {
   audit: DemoAuditLog
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
+  /** Hybrid GETs carry ETags (see `DemoBackendOptions.etags`); tests may switch it. */
+  etags: boolean
   private readonly options: DemoBackendOptions
 
   constructor(options: DemoBackendOptions) {
@@ -46,6 +54,7 @@ export class DemoBackend {
     this.audit = new DemoAuditLog({ fleet: options.fleet, storage: options.storage })
     this.faults = new FaultStore(options.storage)
     this.ambientLatencyMs = options.ambientLatencyMs ?? 0
+    this.etags = options.etags ?? true
   }
 
   private open(): DemoDb {

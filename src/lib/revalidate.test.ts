@@ -7,6 +7,7 @@ import { listServerGroups } from '../api/runtime-manager/server-groups.ts'
 import { listServers } from '../api/runtime-manager/servers.ts'
 import { send } from './request.ts'
 import { revalidatingGet } from './revalidate.ts'
+import { listReadOf } from './list-polling.ts'
 import * as z from 'zod/mini'
 
 const demo = setupTestBackend()
@@ -101,4 +102,18 @@ test('server groups and clusters lists are revalidated too', async () => {
   expect(await listServerGroups(scope)).toBe(groups)
   const clusters = await listClusters(scope)
   expect(await listClusters(scope)).toBe(clusters)
+})
+
+test('an answer is marked as having come with an ETag, and a backend without ETags is read in full each time', async () => {
+  const { scope } = await signInAs('Administrator')
+  const withEtags = await listApplications(scope, {})
+  expect(listReadOf(withEtags)?.etag).toBe(true)
+  demo.backend.etags = false
+  const seen = watchTraffic()
+  const first = await listApplications(scope, {})
+  const second = await listApplications(scope, {})
+  expect(listReadOf(first)).toMatchObject({ etag: false, rows: first.items.length })
+  const calls = seen.filter((s) => s.url.endsWith('/hybrid/api/v1/applications'))
+  expect(calls.map((c) => c.status)).toEqual([200, 200])
+  expect(second).not.toBe(first)
 })

@@ -2,6 +2,18 @@ import { ApiError } from './api-error.ts'
 import { describeRequest, pathWithQuery } from './describe-request.ts'
 import { sendConditional, type RequestSpec } from './request.ts'
 
+/** Answers that came with an `ETag`, by the object the getter returned. */
+const withEtag = new WeakSet<object>()
+
+/**
+ * Whether the answer a `revalidatingGet` returned carried an `ETag` (a 304's remembered
+ * data counts): its next read will cost a few hundred bytes when nothing changed, not
+ * the whole body. Polling takes its pace from it (ADR 016).
+ */
+export function cameWithEtag(data: object): boolean {
+  return withEtag.has(data)
+}
+
 interface Remembered<T> {
   etag: string
   data: T
@@ -38,6 +50,7 @@ export function revalidatingGet<T>(max = 8): (spec: RequestSpec<T>) => Promise<T
     }
     const etag = answer.headers.get('ETag')
     if (etag) {
+      if (typeof answer.data === 'object' && answer.data !== null) withEtag.add(answer.data)
       remembered.set(key, { etag, data: answer.data })
       // Map order is insertion order: the first key is the least recently used.
       for (const oldest of remembered.keys()) {

@@ -13,6 +13,8 @@ import { startSession } from '../lib/session-store.ts'
 
 export interface TestBackendOptions {
   fleet?: FleetSize
+  /** Hybrid GETs without ETags (a backend as the vendor documents it); default true. */
+  etags?: boolean
 }
 
 type TestServer = ReturnType<typeof setupServer>
@@ -23,6 +25,7 @@ function newBackend(options?: TestBackendOptions): DemoBackend {
     fleet: options?.fleet ?? 'small',
     storage: memoryStorage(),
     ambientLatencyMs: 0,
+    etags: options?.etags,
   })
 }
 

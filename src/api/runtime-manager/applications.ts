@@ -1,4 +1,19 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query'
+import { ApiError } from '../../lib/api-error.ts'
+import {
+  fullReadDue,
+  listPollInterval,
+  listReadOf,
+  noteListRead,
+  shareKeepingRead,
+  type ListRead,
+} from '../../lib/list-polling.ts'
 import {
   changeHeaders,
   idOf,
@@ -16,15 +31,22 @@ import {
   type Application,
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { cameWithEtag, revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
-/** Polling while anything is deploying, starting or stopping; otherwise a slow heartbeat. */
+/**
+ * An application's own page polls it every 2 s while it is deploying, starting or
+ * stopping, otherwise every 30 s. The list's pace is `listPollInterval` (ADR 016).
+ */
 export const APPLICATION_POLL_FAST_MS = 2_000
 export const APPLICATION_POLL_IDLE_MS = 30_000
+/** At most this many reads follow the settling applications of a list per round. */
+export const FOLLOW_MAX_READS = 8
+/** A target with this many settling applications is read once (`?targetId=`), not each. */
+export const FOLLOW_TARGET_FROM = 3
 
 export interface ApplicationListFilters {
   /** Only applications deployed to this server, group or cluster. */
@@ -47,7 +69,124 @@ export async function listApplications(
     schema: ApplicationListSchema,
     signal,
   })
+  noteListRead(body.data, {
+    readAt: Date.now(),
+    rows: body.data.items.length,
+    etag: cameWithEtag(body),
+    follows: 0,
+  })
   return body.data
+}
+
+/**
+ * What a polled list's fetch does: read the whole list when it is asked for (first
+ * load, an invalidation after a change, a failed last fetch) or when its full read is due
+ * (`fullListInterval`); otherwise, while applications are settling, follow only those.
+ */
+async function readApplicationList(
+  client: QueryClient,
+  queryKey: QueryKey,
+  scope: EnvScope,
+  filters: ApplicationListFilters,
+  signal: AbortSignal,
+): Promise<PartialList<Application>> {
+  const state = client.getQueryState<PartialList<Application>>(queryKey)
+  const previous = state?.data
+  const read = previous ? listReadOf(previous) : undefined
+  if (
+    previous &&
+    read &&
+    !state.isInvalidated &&
+    !fullReadDue(previous, Date.now()) &&
+    anySettling(previous.items)
+  ) {
+    return followSettling(scope, previous, read, signal)
+  }
+  return listApplications(scope, filters, signal)
+}
+
+type FollowRead = { targetId: number } | { app: Application }
+
+/**
+ * Reads the settling applications of a list (each by `GET /applications/{id}`, or all of
+ * one target by `?targetId=` when several of it are settling, at most `FOLLOW_MAX_READS`
+ * reads a round, rotating) and merges what they answer into the list: the list itself is
+ * not read. The same list object comes back when nothing changed, so nothing re-renders.
+ */
+export async function followSettling(
+  scope: EnvScope,
+  list: PartialList<Application>,
+  read: ListRead,
+  signal?: AbortSignal,
+): Promise<PartialList<Application>> {
+  const byTarget = new Map<number, Application[]>()
+  for (const app of list.items) {
+    if (!isApplicationSettling(app)) continue
+    const apps = byTarget.get(app.target.id)
+    if (apps) apps.push(app)
+    else byTarget.set(app.target.id, [app])
+  }
+  const reads: FollowRead[] = []
+  for (const [targetId, apps] of byTarget) {
+    if (apps.length >= FOLLOW_TARGET_FROM) reads.push({ targetId })
+    else for (const app of apps) reads.push({ app })
+  }
+  const start =
+    reads.length > FOLLOW_MAX_READS ? (read.follows * FOLLOW_MAX_READS) % reads.length : 0
+  const chosen = [...reads.slice(start), ...reads.slice(0, start)].slice(0, FOLLOW_MAX_READS)
+  read.follows++
+
+  const fresh = new Map<number, Application>()
+  const gone = new Set<number>()
+  await Promise.all(
+    chosen.map(async (next) => {
+      if ('app' in next) {
+        try {
+          fresh.set(next.app.id, withoutUptime(await getApplication(scope, next.app.id, signal)))
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) gone.add(next.app.id)
+          else throw error
+        }
+        return
+      }
+      const answer = await listApplications(scope, { targetId: next.targetId }, signal)
+      const seen = new Set<number>()
+      for (const app of answer.items) {
+        if (app.target.id !== next.targetId) continue
+        fresh.set(app.id, app)
+        seen.add(app.id)
+      }
+      // Gone from its target's answer: deleted (unless the answer left records out).
+      if (answer.rejected.length === 0) {
+        for (const app of list.items)
+          if (app.target.id === next.targetId && !seen.has(app.id)) gone.add(app.id)
+      }
+    }),
+  )
+
+  let changed = false
+  const items: Application[] = []
+  for (const app of list.items) {
+    if (gone.has(app.id)) {
+      changed = true
+      continue
+    }
+    const next = fresh.get(app.id)
+    if (next && JSON.stringify(next) !== JSON.stringify(app)) {
+      items.push(next)
+      changed = true
+    } else items.push(app)
+  }
+  if (!changed) return list
+  const merged = { items, rejected: list.rejected }
+  noteListRead(merged, read)
+  return merged
+}
+
+/** The list leaves `uptime` out (it changes every millisecond, ADR 010); so does a merge. */
+function withoutUptime(app: Application): Application {
+  const { uptime: _uptime, ...rest } = app
+  return rest
 }
 
 export async function getApplication(
@@ -321,14 +460,23 @@ export async function updateApplicationArtifact(
 
 export const applicationQueries = {
   all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'applications'] as const,
+  /**
+   * The whole list, read again at the pace of its size and ETag (`listPollInterval`);
+   * while applications settle, those are followed every 2 s by their own reads merged
+   * into the list, not by reading the list (ADR 016).
+   */
   list: (scope: EnvScope, filters: ApplicationListFilters = {}) =>
     queryOptions({
       queryKey: [...applicationQueries.all(scope), 'list', filters],
-      queryFn: ({ signal }) => listApplications(scope, filters, signal),
+      queryFn: ({ signal, client, queryKey }) =>
+        readApplicationList(client, queryKey, scope, filters, signal),
       refetchInterval: (query) =>
-        query.state.data && anySettling(query.state.data.items)
-          ? APPLICATION_POLL_FAST_MS
-          : APPLICATION_POLL_IDLE_MS,
+        listPollInterval(
+          query.state.data,
+          query.state.data !== undefined && anySettling(query.state.data.items),
+        ),
+      refetchIntervalInBackground: false,
+      structuralSharing: shareKeepingRead,
     }),
   detail: (scope: EnvScope, id: number) =>
     queryOptions({

@@ -117,7 +117,7 @@ export function applicationHandlers(backend: DemoBackend) {
               a.targetId === targetId ||
               db.targetServerIds(a.targetId).includes(targetId)),
         )
-      return hybridJson(request, { data: db.applicationListViews(rows) })
+      return hybridJson(request, { data: db.applicationListViews(rows) }, backend.etags)
     }),
 
     http.get(`${BASE}/applications/:id`, ({ request, params }) => {
@@ -126,7 +126,7 @@ export function applicationHandlers(backend: DemoBackend) {
       if (!guard.ok) return guard.response
       const row = findApp(db, guard.value.env.id, intParam(params.id))
       if (!row) return hybridError(404, `Application ${String(params.id)} was not found.`)
-      return hybridJson(request, { data: db.applicationView(row) })
+      return hybridJson(request, { data: db.applicationView(row) }, backend.etags)
     }),
 
     http.post(`${BASE}/applications`, async ({ request }) => {

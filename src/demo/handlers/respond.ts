@@ -11,14 +11,26 @@ export function hybridError(status: number, message: string): Response {
 
 /**
  * A hybrid GET answer with an `ETag` (a hash of the body), honouring `If-None-Match`
- * with 304 and no body. The vendor does not document ETags on the hybrid API (a choice,
+ * with 304 and no body; with `etags` false, a plain 200 with neither. The vendor does not document ETags on the hybrid API (a choice,
  * ADR 010): they let an idle page's poll cost a few hundred bytes instead of the whole
  * list, and the console works the same against a server that sends none. The body is
  * encoded once and hashed natively: a 10,000-application list is about 10 MB, and a hash
  * in JavaScript cost more than building the list.
  */
-export async function hybridJson(request: Request, payload: unknown): Promise<Response> {
+export async function hybridJson(
+  request: Request,
+  payload: unknown,
+  etags = true,
+): Promise<Response> {
   const body = new TextEncoder().encode(JSON.stringify(payload))
+  // Without ETags the demo stands in for the vendor's server as documented: no validator,
+  // never a 304, the whole body on every read (ADR 016).
+  if (!etags) {
+    return new HttpResponse(body, {
+      status: 200,
+      headers: { 'Cache-Control': 'private, no-cache', 'Content-Type': 'application/json' },
+    })
+  }
   const etag = `"${await bodyHash(body)}"`
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
   if (etagMatches(request.headers.get('If-None-Match'), etag)) {

@@ -33,7 +33,7 @@ export function serverHandlers(backend: DemoBackend) {
         .all()
         .filter((s) => s.envId === envId)
         .map((s) => db.serverView(s))
-      return hybridJson(request, { data })
+      return hybridJson(request, { data }, backend.etags)
     }),
 
     http.get(`${BASE}/servers/:id`, ({ request, params }) => {
@@ -44,7 +44,7 @@ export function serverHandlers(backend: DemoBackend) {
       const row = db.servers.get(id)
       if (!row || row.envId !== guard.value.env.id)
         return hybridError(404, `Server ${String(params.id)} was not found.`)
-      return hybridJson(request, { data: db.serverView(row) })
+      return hybridJson(request, { data: db.serverView(row) }, backend.etags)
     }),
 
     http.delete(`${BASE}/servers/:id`, ({ request, params }) => {

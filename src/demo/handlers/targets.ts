@@ -98,12 +98,16 @@ export function targetHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return hybridJson(request, {
-        data: db.groups
-          .all()
-          .filter((g) => g.envId === envId)
-          .map((g) => db.groupView(g)),
-      })
+      return hybridJson(
+        request,
+        {
+          data: db.groups
+            .all()
+            .filter((g) => g.envId === envId)
+            .map((g) => db.groupView(g)),
+        },
+        backend.etags,
+      )
     }),
 
     http.get(`${BASE}/serverGroups/:id`, ({ request, params }) => {
@@ -114,7 +118,7 @@ export function targetHandlers(backend: DemoBackend) {
       if (!row || row.envId !== guard.value.env.id) {
         return hybridError(404, `Server group ${String(params.id)} was not found.`)
       }
-      return hybridJson(request, { data: db.groupView(row) })
+      return hybridJson(request, { data: db.groupView(row) }, backend.etags)
     }),
 
     http.post(`${BASE}/serverGroups`, async ({ request }) => {
@@ -160,12 +164,16 @@ export function targetHandlers(backend: DemoBackend) {
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
       const envId = guard.value.env.id
-      return hybridJson(request, {
-        data: db.clusters
-          .all()
-          .filter((c) => c.envId === envId)
-          .map((c) => db.clusterView(c)),
-      })
+      return hybridJson(
+        request,
+        {
+          data: db.clusters
+            .all()
+            .filter((c) => c.envId === envId)
+            .map((c) => db.clusterView(c)),
+        },
+        backend.etags,
+      )
     }),
 
     http.get(`${BASE}/clusters/:id`, ({ request, params }) => {
@@ -175,7 +183,7 @@ export function targetHandlers(backend: DemoBackend) {
       const row = db.clusters.get(intParam(params.id))
       if (!row || row.envId !== guard.value.env.id)
         return hybridError(404, `Cluster ${String(params.id)} was not found.`)
-      return hybridJson(request, { data: db.clusterView(row) })
+      return hybridJson(request, { data: db.clusterView(row) }, backend.etags)
     }),
 
     http.post(`${BASE}/clusters`, async ({ request }) => {

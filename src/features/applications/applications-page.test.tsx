@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
+import { applicationQueries, desiredStatusRequest } from '../../api/runtime-manager/applications.ts'
 import { paths } from '../../lib/paths.ts'
+import { send } from '../../lib/request.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
 
@@ -132,3 +134,34 @@ test('the target filter offers every target once reached for, and keeps its choi
   await screen.findByRole('table', { name: 'Applications' })
   expect(screen.getByRole('combobox', { name: 'Target' })).toHaveDisplayValue(label)
 })
+
+test('without ETags a settling application is followed by its own read merged into the list, and the list is not read again', async () => {
+  demo.backend.etags = false
+  const { scope } = await signInAs('Administrator')
+  const app = productionApps().find(
+    (a) =>
+      a.desiredStatus === 'STARTED' &&
+      a.lastReportedStatus === 'STARTED' &&
+      a.serverArtifacts.length > 0 &&
+      productionApps().filter((b) => b.name.startsWith(a.name)).length === 1,
+  )!
+  const seen: string[] = []
+  demo.server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url)
+    if (request.method === 'GET') seen.push(url.pathname + url.search)
+  })
+  const { queryClient } = renderApp(`${paths.applications(scope.envId)}?q=${app.name}`)
+  const table = await screen.findByRole('table', { name: 'Applications' })
+  const row = () => within(table).getByRole('link', { name: app.name }).closest('tr')!
+  await waitFor(() => expect(row()).toHaveTextContent('Started'))
+  // Stopped elsewhere (through the API itself), then the list is read again in full, as
+  // after a change from the page: the second answer is shared with the first.
+  await send(desiredStatusRequest(scope, app.id, 'STOPPED'))
+  await queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
+  await waitFor(() => expect(row()).toHaveTextContent('Stopping'))
+  await waitFor(() => expect(row()).toHaveTextContent('Stopped'), { timeout: 10_000 })
+  const listReads = seen.filter((p) => p === '/hybrid/api/v1/applications')
+  const ownReads = seen.filter((p) => p === `/hybrid/api/v1/applications/${app.id}`)
+  expect(listReads).toHaveLength(2)
+  expect(ownReads.length).toBeGreaterThanOrEqual(1)
+}, 20_000)
