@@ -10,5 +10,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
     setupFiles: ['src/test/browser-shims.ts', 'src/test/setup.ts'],
     restoreMocks: true,
+    // Tests check behaviour, not speed: on a loaded 2-core machine a test that starts
+    // server processes or walks through retries with backoff can pass 5 s and still be right.
+    testTimeout: 20_000,
   },
 })
