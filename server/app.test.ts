@@ -511,6 +511,34 @@ test('an expired store token is refreshed with the refresh token', async () => {
   expect(tokens[0]).not.toBe(tokens[1])
 })
 
+test('concurrent requests near token expiry renew once and sign nothing out', async () => {
+  let clock = 1_000_000
+  const app = await live({
+    now: () => clock,
+    env: { SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '24' },
+  })
+  let cookie = await signIn(app, 'store')
+  cookie = await signIn(app, 'arm', cookie)
+  upstream.seen.length = 0
+  clock += 3600_000 - 30_000 // within the renewal margin of both tokens
+  const answers = await Promise.all([
+    ...Array.from({ length: 5 }, () =>
+      app.inject({ url: '/api/am/store/v0.10/apis', headers: { cookie } }),
+    ),
+    ...Array.from({ length: 5 }, () =>
+      app.inject({ url: '/hybrid/api/v1/servers', headers: { cookie } }),
+    ),
+  ])
+  expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200))
+  expect(upstream.seen.filter((r) => r.url === '/token')).toHaveLength(1)
+  expect(upstream.seen.filter((r) => r.url === '/accounts/api/v2/oauth2/token')).toHaveLength(1)
+  const state = await app.inject({ url: '/console-api/session', headers: { cookie } })
+  expect(state.json().families).toMatchObject({
+    arm: { signedIn: true },
+    store: { signedIn: true },
+  })
+})
+
 test('upstream timeout answers 504 and an unreachable upstream 502, as JSON naming the family', async () => {
   const app = await live({ env: { UPSTREAM_TIMEOUT_MS: '300' } })
   const cookie = await signIn(app, 'arm')
