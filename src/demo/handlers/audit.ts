@@ -47,7 +47,7 @@ export function recordingHandler(backend: DemoBackend, inner: RequestHandler[]) 
     const change = isRecordedChange(request.method, target)
     if (!change && !isTransactionRead(request.method, target)) return undefined
 
-    const auth = authenticate(request, backend.db)
+    const auth = authenticate(request, backend.db, family)
     const startedAt = backend.db.now()
     const t0 = performance.now()
     const isJson = (request.headers.get('content-type') ?? '').includes('json')
