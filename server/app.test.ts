@@ -582,6 +582,30 @@ test('unreachable upstream on a proxied call answers 502 naming the family', asy
   })
 })
 
+test('X-Console-Change reaches the observers but not the upstream', async () => {
+  const seen: ProxiedExchange[] = []
+  const app = await live({ observers: [(e) => seen.push(e)] })
+  const cookie = await signIn(app, 'arm')
+  upstream.seen.length = 0
+  const answer = await app.inject({
+    method: 'PATCH',
+    url: '/hybrid/api/v1/applications/42',
+    headers: {
+      ...SAME_ORIGIN,
+      cookie,
+      'content-type': 'application/json',
+      'x-console-change': 'action=stop&name=orders-api',
+    },
+    payload: { desiredStatus: 'STOPPED' },
+  })
+  expect(answer.statusCode).toBe(200)
+  expect(upstream.seen).toHaveLength(1)
+  expect(upstream.seen[0]?.headers['x-console-change']).toBeUndefined()
+  expect(upstream.seen[0]?.headers.authorization).toMatch(/^Bearer arm-token-/)
+  await expect.poll(() => seen.length).toBe(1)
+  expect(seen[0]?.requestHeaders['x-console-change']).toBe('action=stop&name=orders-api')
+})
+
 test('observers get every proxied exchange, with JSON answers up to 64 kB and no credentials', async () => {
   const seen: ProxiedExchange[] = []
   const app = await live({ observers: [(e) => seen.push(e)] })
