@@ -10,17 +10,18 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { ServerConfig } from './config.ts'
-import type {
-  Family,
-  FamilyIdentity,
-  FamilyState,
-  SessionLookup,
-  SessionState,
+import {
+  FAMILIES,
+  isFamily,
+  type Family,
+  type FamilyIdentity,
+  type FamilyState,
+  type SessionLookup,
+  type SessionState,
 } from './contract.ts'
 import { callUpstream, UpstreamError, type CallResult } from './upstream-call.ts'
 
 export const SESSION_COOKIE = 'console_session'
-const FAMILIES: readonly Family[] = ['arm', 'mfp', 'store']
 /**
  * How long a session id replaced by a sign-in still works: the page's requests already on
  * their way with the old cookie must not fail (nor look like a sign-out of another family).
@@ -533,10 +534,6 @@ export class Sessions implements SessionLookup {
     this.store.delete(session.id)
     for (const [old, alias] of this.rotated) if (alias.id === session.id) this.rotated.delete(old)
   }
-}
-
-function isFamily(value: string): value is Family {
-  return value === 'arm' || value === 'mfp' || value === 'store'
 }
 
 /** The session API of server/contract.ts under /console-api/session. */
