@@ -100,7 +100,10 @@ async function main() {
   report('seed', `${ROWS.toLocaleString('en-US')} entries in ${seedSeconds.toFixed(1)} s`)
 
   const app = Fastify()
-  await app.register(auditRoutes, { store, isSignedIn: () => true })
+  await app.register(auditRoutes, {
+    store,
+    scopeFor: () => ({ families: ['arm', 'mfp', 'store'], orgId: 'org-bench' }),
+  })
   await app.ready()
 
   const timed = async (url: string) => {

@@ -511,6 +511,34 @@ test('an expired store token is refreshed with the refresh token', async () => {
   expect(tokens[0]).not.toBe(tokens[1])
 })
 
+test('concurrent requests near token expiry renew once and sign nothing out', async () => {
+  let clock = 1_000_000
+  const app = await live({
+    now: () => clock,
+    env: { SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '24' },
+  })
+  let cookie = await signIn(app, 'store')
+  cookie = await signIn(app, 'arm', cookie)
+  upstream.seen.length = 0
+  clock += 3600_000 - 30_000 // within the renewal margin of both tokens
+  const answers = await Promise.all([
+    ...Array.from({ length: 5 }, () =>
+      app.inject({ url: '/api/am/store/v0.10/apis', headers: { cookie } }),
+    ),
+    ...Array.from({ length: 5 }, () =>
+      app.inject({ url: '/hybrid/api/v1/servers', headers: { cookie } }),
+    ),
+  ])
+  expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(200))
+  expect(upstream.seen.filter((r) => r.url === '/token')).toHaveLength(1)
+  expect(upstream.seen.filter((r) => r.url === '/accounts/api/v2/oauth2/token')).toHaveLength(1)
+  const state = await app.inject({ url: '/console-api/session', headers: { cookie } })
+  expect(state.json().families).toMatchObject({
+    arm: { signedIn: true },
+    store: { signedIn: true },
+  })
+})
+
 test('upstream timeout answers 504 and an unreachable upstream 502, as JSON naming the family', async () => {
   const app = await live({ env: { UPSTREAM_TIMEOUT_MS: '300' } })
   const cookie = await signIn(app, 'arm')
@@ -552,6 +580,30 @@ test('unreachable upstream on a proxied call answers 502 naming the family', asy
     family: 'mfp',
     message: expect.stringMatching(/MobileFirst/),
   })
+})
+
+test('X-Console-Change reaches the observers but not the upstream', async () => {
+  const seen: ProxiedExchange[] = []
+  const app = await live({ observers: [(e) => seen.push(e)] })
+  const cookie = await signIn(app, 'arm')
+  upstream.seen.length = 0
+  const answer = await app.inject({
+    method: 'PATCH',
+    url: '/hybrid/api/v1/applications/42',
+    headers: {
+      ...SAME_ORIGIN,
+      cookie,
+      'content-type': 'application/json',
+      'x-console-change': 'action=stop&name=orders-api',
+    },
+    payload: { desiredStatus: 'STOPPED' },
+  })
+  expect(answer.statusCode).toBe(200)
+  expect(upstream.seen).toHaveLength(1)
+  expect(upstream.seen[0]?.headers['x-console-change']).toBeUndefined()
+  expect(upstream.seen[0]?.headers.authorization).toMatch(/^Bearer arm-token-/)
+  await expect.poll(() => seen.length).toBe(1)
+  expect(seen[0]?.requestHeaders['x-console-change']).toBe('action=stop&name=orders-api')
 })
 
 test('observers get every proxied exchange, with JSON answers up to 64 kB and no credentials', async () => {

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { AUDIT_FAMILIES } from '../src/api/console/audit-schemas.ts'
 import type { ServerConfig } from './config.ts'
 import { auditRecorder } from './audit/recorder.ts'
 import { auditRoutes } from './audit/routes.ts'
@@ -142,7 +143,13 @@ export async function buildServer(
     if (audit)
       await app.register(auditRoutes, {
         store: audit,
-        isSignedIn: (request) => Object.keys(sessions.identities(request)).length > 0,
+        scopeFor: (request) => {
+          const identities = sessions.identities(request)
+          return {
+            families: AUDIT_FAMILIES.filter((family) => identities[family]),
+            orgId: identities.arm?.orgId,
+          }
+        },
       })
   }
 

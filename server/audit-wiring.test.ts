@@ -255,6 +255,39 @@ test('/console-api/audit: 401 without a session, the entries (and CSV, resource 
   )
 })
 
+test('/console-api/audit shows each session its own families, and of arm its own organization', async () => {
+  const { app, audit } = await serverWithAudit()
+  const armCookie = await signIn(app, 'arm') // the fake upstream's arm user is of org-1
+  await app.inject(stopChange(armCookie))
+  await written(audit, 1)
+  // An entry of another organization, as another console user's change would leave it.
+  const [own] = audit.list({}).items
+  if (!own) throw new Error('no entry')
+  const { id: _id, ...rest } = own
+  audit.record({ ...rest, organization: 'org-2', requestId: 'req-org-2' })
+  audit.flush()
+  const mfpCookie = await signIn(app, 'mfp')
+  const read = async (cookie: string) => {
+    const list = await app.inject({ url: '/console-api/audit', headers: { cookie } })
+    const csv = await app.inject({ url: '/console-api/audit/export.csv', headers: { cookie } })
+    const history = await app.inject({
+      url: '/console-api/audit/resource/application/42',
+      headers: { cookie },
+    })
+    return {
+      list: AuditPageSchema.parse(list.json()).items.map((e) => e.organization),
+      csvRows:
+        csv.body
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split('\r\n').length - 1,
+      history: history.json().items.length,
+    }
+  }
+  expect(await read(mfpCookie)).toEqual({ list: [], csvRows: 0, history: 0 })
+  expect(await read(armCookie)).toEqual({ list: ['org-1'], csvRows: 1, history: 1 })
+})
+
 test('/readyz carries the audit health', async () => {
   const { app } = await serverWithAudit()
   const ready = await app.inject({ url: '/readyz' })

@@ -20,17 +20,11 @@
  * sign-in only and is passed on with the header `X-Console-Signed-Out: <family>`.
  */
 import type { FastifyRequest } from 'fastify'
+import type { Family } from '../src/lib/families.ts'
 
-/** The credential families: Runtime Manager + Access Management, MobileFirst, API Store. */
-export type Family = 'arm' | 'mfp' | 'store'
-
-/** Which family serves each proxied prefix (always with the trailing slash). */
-export const FAMILY_PREFIXES: ReadonlyArray<readonly [prefix: string, family: Family]> = [
-  ['/accounts/', 'arm'],
-  ['/hybrid/', 'arm'],
-  ['/mfpadmin/', 'mfp'],
-  ['/api/am/', 'store'],
-]
+// The families and their prefixes are one pure module the page shares (src/lib/families.ts).
+export type { Family } from '../src/lib/families.ts'
+export { FAMILIES, FAMILY_PREFIXES, familyOf, isFamily } from '../src/lib/families.ts'
 
 /** One family's sign-in as the page may see it. */
 export type FamilyState =

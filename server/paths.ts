@@ -3,7 +3,7 @@
  * paths that mean the same thing to every server on the way: nothing that a URL parser,
  * a reverse proxy or the upstream could normalise into another resource is forwarded.
  */
-import { FAMILY_PREFIXES, type Family } from './contract.ts'
+import { FAMILY_PREFIXES, familyOf, type Family } from './contract.ts'
 
 export type PathCheck =
   { ok: true; family: Family; prefix: string; url: string } | { ok: false; message: string }
@@ -24,10 +24,7 @@ function hasControl(text: string): boolean {
 const SCHEME = /(^|\/)[a-z][a-z0-9+.-]*:/i
 
 /** The family of a path when it starts with one of the proxied prefixes, else null. */
-export function familyOf(pathname: string): Family | null {
-  for (const [prefix, family] of FAMILY_PREFIXES) if (pathname.startsWith(prefix)) return family
-  return null
-}
+export { familyOf }
 
 /** True when the path is under a proxied prefix or the console's own API. */
 export function isApiPath(pathname: string): boolean {

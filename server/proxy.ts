@@ -33,6 +33,11 @@ const NOT_FORWARDED = new Set([
   'x-console-request',
   'host',
 ])
+/**
+ * Kept in the exchange's request headers for the observers (the page's words for the audit
+ * trail) but not sent to the upstream: they are the console's own.
+ */
+const OBSERVED_ONLY = new Set(['x-console-change'])
 /** Not passed back to the page: upstream cookies would land on the console's own origin. */
 const NOT_RETURNED = new Set([
   'connection',
@@ -166,7 +171,13 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
       return failure(reply, family, 401, `Not signed in to ${name} (${family}): sign in to use it.`)
 
     return reply.from(`${base}${check.url}`, {
-      rewriteRequestHeaders: () => ({ ...exchange.requestHeaders, authorization }),
+      rewriteRequestHeaders: () => {
+        const headers: Record<string, string> = {}
+        for (const [header, value] of Object.entries(exchange.requestHeaders))
+          if (!OBSERVED_ONLY.has(header)) headers[header] = value
+        headers.authorization = authorization
+        return headers
+      },
       rewriteHeaders: (headers) => {
         const kept: Record<string, string | string[] | undefined> = {}
         for (const [key, value] of Object.entries(headers))

@@ -10,17 +10,18 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { ServerConfig } from './config.ts'
-import type {
-  Family,
-  FamilyIdentity,
-  FamilyState,
-  SessionLookup,
-  SessionState,
+import {
+  FAMILIES,
+  isFamily,
+  type Family,
+  type FamilyIdentity,
+  type FamilyState,
+  type SessionLookup,
+  type SessionState,
 } from './contract.ts'
 import { callUpstream, UpstreamError, type CallResult } from './upstream-call.ts'
 
 export const SESSION_COOKIE = 'console_session'
-const FAMILIES: readonly Family[] = ['arm', 'mfp', 'store']
 /**
  * How long a session id replaced by a sign-in still works: the page's requests already on
  * their way with the old cookie must not fail (nor look like a sign-out of another family).
@@ -142,6 +143,8 @@ export class Sessions implements SessionLookup {
   readonly store: SessionStore
   /** Ids replaced by a sign-in, still honoured for ROTATION_GRACE_MS: old id to new id. */
   private readonly rotated = new Map<string, { id: string; until: number }>()
+  /** Token renewals in flight, by `${session id}:${family}`: one at a time per sign-in. */
+  private readonly renewals = new Map<string, Promise<string | null>>()
   private readonly config: ServerConfig
   private readonly now: () => number
 
@@ -229,18 +232,47 @@ export class Sessions implements SessionLookup {
     if (!signIn) return null
     if (signIn.family === 'mfp') return signIn.basic
     if (signIn.expiresAt - RENEW_MARGIN_MS > this.now()) return `Bearer ${signIn.accessToken}`
+    // Single flight: the requests arriving while a token is renewed wait for that renewal
+    // instead of each asking for a token (with refresh-token rotation all but the first
+    // would be refused and sign the family out).
+    const key = `${session.id}:${family}`
+    let renewal = this.renewals.get(key)
+    if (!renewal) {
+      renewal = this.renew(session, signIn, request).finally(() => this.renewals.delete(key))
+      this.renewals.set(key, renewal)
+    }
+    return renewal
+  }
+
+  /** Renews one sign-in's token; the credentials, or null when the family is signed out. */
+  private async renew(
+    session: Session,
+    signIn: ArmSignIn | StoreSignIn,
+    request: FastifyRequest,
+  ): Promise<string | null> {
+    const family = signIn.family
+    // The session object that holds this sign-in now: a sign-in of another family meanwhile
+    // replaces the session (rotated id), a sign-out or a new sign-in replaces the sign-in.
+    const holder = (): Session | undefined => {
+      const live = this.store.get(this.current(session.id))
+      return live?.families[family] === signIn ? live : undefined
+    }
     try {
       const renewed =
         signIn.family === 'arm' ? await this.renewArm(signIn) : await this.renewStore(signIn)
-      session.families = { ...session.families, [family]: renewed }
-      this.store.set(session)
+      const live = holder()
+      // Signed out (or signed in afresh) while the renewal ran: do not put the old one back.
+      if (!live) return null
+      live.families = { ...live.families, [family]: renewed }
+      this.store.set(live)
       return `Bearer ${renewed.accessToken}`
     } catch (error) {
       request.log.warn(
         { family, err: error instanceof Error ? error.message : String(error) },
         'token renewal failed',
       )
-      this.signOut(session, family)
+      const live = holder()
+      if (live) this.signOut(live, family)
       return null
     }
   }
@@ -502,10 +534,6 @@ export class Sessions implements SessionLookup {
     this.store.delete(session.id)
     for (const [old, alias] of this.rotated) if (alias.id === session.id) this.rotated.delete(old)
   }
-}
-
-function isFamily(value: string): value is Family {
-  return value === 'arm' || value === 'mfp' || value === 'store'
 }
 
 /** The session API of server/contract.ts under /console-api/session. */

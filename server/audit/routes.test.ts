@@ -7,7 +7,7 @@ import { afterEach, expect, test } from 'vitest'
 import { AuditPageSchema } from '../../src/api/console/audit-schemas.ts'
 import { auditRecorder } from './recorder.ts'
 import { auditRoutes } from './routes.ts'
-import { AuditStore } from './store.ts'
+import { AuditStore, type AuditScope } from './store.ts'
 import { sampleEntry } from './test-entries.ts'
 
 const cleanups: Array<() => void | Promise<unknown>> = []
@@ -17,11 +17,14 @@ afterEach(async () => {
 
 const T0 = Date.UTC(2026, 11, 1, 12)
 
-async function setup(signedIn = true) {
+async function setup(
+  signedIn = true,
+  scope: AuditScope = { families: signedIn ? ['arm', 'mfp', 'store'] : [], orgId: 'org-1' },
+) {
   const dir = mkdtempSync(join(tmpdir(), 'audit-routes-'))
   const store = new AuditStore({ file: join(dir, 'audit.sqlite'), noTimer: true })
   const app = Fastify()
-  await app.register(auditRoutes, { store, isSignedIn: () => signedIn })
+  await app.register(auditRoutes, { store, scopeFor: () => scope })
   await app.ready()
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   cleanups.push(() => store.close())
@@ -145,6 +148,38 @@ test('CSV export streams: no content length, every row once, in order', async ()
   expect(rows).toHaveLength(5000)
   expect(rows[0]).toContain(',r4999')
   expect(rows.at(-1)).toContain(',r0')
+})
+
+test('each reader sees only its signed-in families, and of arm its own organization', async () => {
+  const entries = [
+    sampleEntry({ requestId: 'r-arm-org-1', organization: 'org-1', resourceId: '7' }),
+    sampleEntry({ requestId: 'r-arm-org-2', organization: 'org-2', resourceId: '7' }),
+    sampleEntry({ requestId: 'r-mfp', family: 'mfp', organization: null, resourceId: '7' }),
+    sampleEntry({ requestId: 'r-store', family: 'store', organization: null, resourceId: '7' }),
+  ]
+  const seen = async (scope: AuditScope) => {
+    const { app, store } = await setup(true, scope)
+    for (const entry of entries) store.record(entry)
+    store.flush()
+    const ids = (items: Array<{ requestId: string }>) => items.map((e) => e.requestId).sort()
+    const list = ids((await app.inject({ url: '/console-api/audit' })).json().items)
+    const resource = ids(
+      (await app.inject({ url: '/console-api/audit/resource/application/7' })).json().items,
+    )
+    const csv = (await app.inject({ url: '/console-api/audit/export.csv' })).body
+    const inCsv = entries.filter((e) => csv.includes(e.requestId)).map((e) => e.requestId)
+    expect(resource).toEqual(list)
+    expect(inCsv.sort()).toEqual(list)
+    return list
+  }
+  expect(await seen({ families: ['mfp'] })).toEqual(['r-mfp'])
+  expect(await seen({ families: ['arm'], orgId: 'org-1' })).toEqual(['r-arm-org-1'])
+  expect(await seen({ families: ['arm', 'store'], orgId: 'org-2' })).toEqual([
+    'r-arm-org-2',
+    'r-store',
+  ])
+  const none = await setup(true, { families: [] })
+  expect((await none.app.inject({ url: '/console-api/audit' })).statusCode).toBe(401)
 })
 
 test('wired as main.ts will: the recorder observes a proxied change, the routes show it', async () => {

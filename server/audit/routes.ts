@@ -6,6 +6,9 @@
  *   GET /console-api/audit/export.csv?<same filters>   200 text/csv, streamed
  *   GET /console-api/audit/resource/:kind/:id          200 { items }: the last ten of one resource
  *
+ * Each reader sees only the entries of the families its session is signed in to, and of
+ * Runtime Manager only those of its own organization (`scopeFor`).
+ *
  * 400 `{ message }` for a bad query, 401 `{ message }` when no family is signed in.
  */
 import { Readable } from 'node:stream'
@@ -15,12 +18,15 @@ import {
   AUDIT_RESOURCE_KINDS,
   parseAuditQuery,
 } from '../../src/api/console/audit-schemas.ts'
-import type { AuditStore } from './store.ts'
+import type { AuditScope, AuditStore } from './store.ts'
 
 export interface AuditRoutesOptions {
   store: AuditStore
-  /** True when the request's session is signed in to at least one family. */
-  isSignedIn: (request: FastifyRequest) => boolean | Promise<boolean>
+  /**
+   * What the request's session may see: the families it is signed in to (none: 401) and its
+   * Runtime Manager organization.
+   */
+  scopeFor: (request: FastifyRequest) => AuditScope | Promise<AuditScope>
 }
 
 /** Rows per chunk of the CSV stream: small enough for bounded memory, big enough to be cheap. */
@@ -49,16 +55,20 @@ function* csvChunks(lines: Iterable<string>): Generator<string> {
   if (chunk) yield chunk
 }
 
-/** The audit routes; register on the server: `app.register(auditRoutes, { store, isSignedIn })`. */
+/** The audit routes; register on the server: `app.register(auditRoutes, { store, scopeFor })`. */
 export async function auditRoutes(
   app: FastifyInstance,
   options: AuditRoutesOptions,
 ): Promise<void> {
-  const { store, isSignedIn } = options
+  const { store, scopeFor } = options
+  const scopes = new WeakMap<FastifyRequest, AuditScope>()
+  const scopeOf = (request: FastifyRequest): AuditScope => scopes.get(request) ?? { families: [] }
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/console-api/audit')) return
-    if (!(await isSignedIn(request))) {
+    const scope = await scopeFor(request)
+    scopes.set(request, scope)
+    if (scope.families.length === 0) {
       return reply
         .code(401)
         .type('application/json')
@@ -70,7 +80,7 @@ export async function auditRoutes(
     const parsed = parseQuery(request.query)
     if (!parsed.ok) return badRequest(reply, parsed.message)
     try {
-      const page = store.list(parsed.filters, parsed.cursor, parsed.limit)
+      const page = store.list(parsed.filters, parsed.cursor, parsed.limit, scopeOf(request))
       return reply.header('cache-control', 'no-store').send(page)
     } catch (error) {
       if (error instanceof RangeError) return badRequest(reply, `Invalid query: ${error.message}`)
@@ -84,7 +94,9 @@ export async function auditRoutes(
     const day = new Date().toISOString().slice(0, 10)
     // Readable.from pulls the next chunk only when the socket wants more: backpressure, and
     // at most one chunk and one SQLite row in memory whatever the size of the export.
-    const stream = Readable.from(csvChunks(store.csvLines(parsed.filters)), { objectMode: false })
+    const stream = Readable.from(csvChunks(store.csvLines(parsed.filters, scopeOf(request))), {
+      objectMode: false,
+    })
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="activity-${day}.csv"`)
@@ -99,7 +111,9 @@ export async function auditRoutes(
       if (!AUDIT_RESOURCE_KINDS.some((k) => k === kind))
         return badRequest(reply, `Invalid resource kind: ${kind}.`)
       if (!id || id.length > 200) return badRequest(reply, 'Invalid resource id.')
-      return reply.header('cache-control', 'no-store').send({ items: store.forResource(kind, id) })
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ items: store.forResource(kind, id, undefined, scopeOf(request)) })
     },
   )
 }

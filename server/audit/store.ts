@@ -20,6 +20,7 @@ import {
   decodeAuditCursor,
   encodeAuditCursor,
   type AuditEntry,
+  type AuditFamily,
   type AuditFilters,
   type AuditPage,
   type NewAuditEntry,
@@ -245,13 +246,40 @@ export function rowToEntry(row: Row): AuditEntry {
   }
 }
 
-/** The SQL condition and parameters of a set of filters, plus an optional keyset position. */
+/**
+ * What one reader may see: the families its session is signed in to, and for Runtime
+ * Manager (arm) entries only those of its own organization.
+ */
+export interface AuditScope {
+  families: readonly AuditFamily[]
+  orgId?: string | undefined
+}
+
+/**
+ * The SQL condition and parameters of a set of filters, plus an optional keyset position and
+ * the reader's scope (none: every entry, for the server's own tools and tests).
+ */
 function whereClause(
   filters: AuditFilters,
   after: { time: number; id: number } | null,
+  scope?: AuditScope,
 ): { sql: string; params: SQLInputValue[] } {
   const parts: string[] = []
   const params: SQLInputValue[] = []
+  if (scope) {
+    if (scope.families.length === 0) parts.push('0')
+    else {
+      // Every family: no condition, so that the planner keeps walking the time index.
+      if (!AUDIT_FAMILIES.every((family) => scope.families.includes(family))) {
+        parts.push(`family IN (${scope.families.map(() => '?').join(', ')})`)
+        params.push(...scope.families)
+      }
+      if (scope.families.includes('arm')) {
+        parts.push(`(family <> 'arm' OR organization IS ?)`)
+        params.push(scope.orgId ?? null)
+      }
+    }
+  }
   if (filters.operator) {
     parts.push('operator = ?')
     params.push(filters.operator)
@@ -464,10 +492,15 @@ export class AuditStore {
   }
 
   /** One page, newest first. `cursor` is the previous page's `nextCursor`; an unknown cursor throws. */
-  list(filters: AuditFilters, cursor?: string, limit = AUDIT_PAGE_SIZE): AuditPage {
+  list(
+    filters: AuditFilters,
+    cursor?: string,
+    limit = AUDIT_PAGE_SIZE,
+    scope?: AuditScope,
+  ): AuditPage {
     const after = cursor ? decodeAuditCursor(cursor) : null
     if (cursor && !after) throw new RangeError('The cursor is not valid.')
-    const where = whereClause(filters, after)
+    const where = whereClause(filters, after, scope)
     const rows = this.db
       .prepare(`SELECT * FROM audit ${where.sql} ORDER BY time DESC, id DESC LIMIT ?`)
       .all(...where.params, limit + 1)
@@ -485,8 +518,8 @@ export class AuditStore {
    * rather than CSV (the export uses `csvLines`). The request comes back as method and
    * path only (`json_extract`), without its headers and body.
    */
-  *iterate(filters: AuditFilters): Generator<AuditEntry> {
-    const where = whereClause(filters, null)
+  *iterate(filters: AuditFilters, scope?: AuditScope): Generator<AuditEntry> {
+    const where = whereClause(filters, null, scope)
     const statement = this.db.prepare(
       `SELECT id, time, operator, organization, environment, family, action, resource_kind,
          resource_id, resource_name, runtime, summary, outcome, status, message, transaction_id,
@@ -499,8 +532,8 @@ export class AuditStore {
   }
 
   /** Every matching entry as a CSV line (CRLF), newest first, one at a time: the export. */
-  *csvLines(filters: AuditFilters): Generator<string> {
-    const where = whereClause(filters, null)
+  *csvLines(filters: AuditFilters, scope?: AuditScope): Generator<string> {
+    const where = whereClause(filters, null, scope)
     const statement = this.db.prepare(
       `SELECT ${CSV_LINE_SQL} AS line
        FROM audit ${where.sql} ORDER BY time DESC, id DESC`,
@@ -509,13 +542,20 @@ export class AuditStore {
   }
 
   /** The last entries of one resource, newest first. */
-  forResource(kind: string, id: string, limit = AUDIT_RESOURCE_HISTORY): AuditEntry[] {
+  forResource(
+    kind: string,
+    id: string,
+    limit = AUDIT_RESOURCE_HISTORY,
+    scope?: AuditScope,
+  ): AuditEntry[] {
+    const where = whereClause({}, null, scope)
+    const condition = where.sql ? `${where.sql} AND` : 'WHERE'
     return this.db
       .prepare(
-        `SELECT * FROM audit WHERE resource_kind = ? AND resource_id = ?
+        `SELECT * FROM audit ${condition} resource_kind = ? AND resource_id = ?
          ORDER BY time DESC, id DESC LIMIT ?`,
       )
-      .all(kind, id, limit)
+      .all(...where.params, kind, id, limit)
       .map(rowToEntry)
   }
 

@@ -51,7 +51,18 @@ export interface MultipartPart {
   file?: { name: string; size: number; type: string }
 }
 
-const SECRET_FIELDS = new Set(['client_secret', 'password', 'consumerSecret'])
+/**
+ * Body fields whose values never appear in a description (nor in an ApiError's request):
+ * the OAuth form fields, the console's own sign-in (`clientSecret`) and the store's keys.
+ */
+const SECRET_FIELDS = new Set([
+  'client_secret',
+  'clientSecret',
+  'password',
+  'consumerSecret',
+  'access_token',
+  'refresh_token',
+])
 
 /** `consumerSecret` → `CONSUMER_SECRET`, `client_secret` → `CLIENT_SECRET`. */
 function variableFor(field: string): ShellVariable {

@@ -120,8 +120,3 @@ export function partialArray<T>(item: z.ZodMiniType<T>, idKeys?: readonly string
     z.transform((values): PartialList<T> => parseEach(item, values, idKeys)),
   )
 }
-
-/** Whether a list answer left records out. */
-export function hasRejected(list: { rejected: readonly RejectedRecord[] } | undefined): boolean {
-  return (list?.rejected.length ?? 0) > 0
-}

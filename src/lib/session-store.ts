@@ -12,23 +12,14 @@
  * for it and are then sent again (see `request.ts`). Navigating to the sign-in page is
  * only for a console that has no session at all.
  */
-import { FAMILY_PREFIXES, type Family } from '../../server/contract.ts'
 import { getConsoleMode } from './config.ts'
+import { FAMILIES, familyOf, isFamily, type Family } from './families.ts'
 
 export type { Family }
-
-/** Every credential family, in the order the console shows them. */
-export const FAMILIES: readonly Family[] = ['arm', 'mfp', 'store']
+export { FAMILIES }
 
 /** The family whose credentials a same-origin API path needs, or null for the console's own. */
-export function familyOfPath(path: string): Family | null {
-  for (const [prefix, family] of FAMILY_PREFIXES) if (path.startsWith(prefix)) return family
-  return null
-}
-
-function isFamily(value: unknown): value is Family {
-  return value === 'arm' || value === 'mfp' || value === 'store'
-}
+export const familyOfPath = familyOf
 
 const listeners = new Set<() => void>()
 

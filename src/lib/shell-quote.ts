@@ -57,8 +57,3 @@ export function shellQuoteText(text: ShellText): string {
     .map((part) => (typeof part === 'string' ? shellQuote(part) : `"$${part.variable}"`))
     .join('')
 }
-
-/** The text a person reads, placeholders written as `$VARIABLE`. */
-export function shellTextToString(text: ShellText): string {
-  return text.map((part) => (typeof part === 'string' ? part : `$${part.variable}`)).join('')
-}

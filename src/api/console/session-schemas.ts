@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { FamilyState, SessionState } from '../../../server/contract.ts'
+import type * as Contract from '../../../server/contract.ts'
 
 /** One family's sign-in as the console's server reports it (never a token or a secret). */
 export const FamilyStateSchema = z.union([
@@ -10,6 +10,7 @@ export const FamilyStateSchema = z.union([
     expiresAt: z.nullable(z.number()),
   }),
 ])
+export type FamilyState = z.infer<typeof FamilyStateSchema>
 
 /** `GET /console-api/session` (live mode). */
 export const SessionStateSchema = z.object({
@@ -38,7 +39,7 @@ export type UserCredentials = z.infer<typeof UserCredentialsSchema>
 
 // The schemas are the agreed contract (server/contract.ts), checked both ways at compile time.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const familyStateMatches: Same<z.infer<typeof FamilyStateSchema>, FamilyState> = true
-const sessionStateMatches: Same<z.infer<typeof SessionStateSchema>, SessionState> = true
+const familyStateMatches: Same<FamilyState, Contract.FamilyState> = true
+const sessionStateMatches: Same<z.infer<typeof SessionStateSchema>, Contract.SessionState> = true
 void familyStateMatches
 void sessionStateMatches

@@ -8,11 +8,11 @@ import {
   FAMILIES,
   type Family,
 } from '../../lib/session-store.ts'
-import type { FamilyState } from '../../../server/contract.ts'
 import {
   FamilyStateSchema,
   SessionStateSchema,
   type ArmCredentials,
+  type FamilyState,
   type UserCredentials,
 } from './session-schemas.ts'
 

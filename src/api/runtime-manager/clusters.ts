@@ -193,19 +193,6 @@ export function useDeleteCluster(scope: EnvScope) {
   })
 }
 
-/** Adds a server (with its clustering IP when unicast). */
-export function useAddServerToCluster(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: ({ clusterId, member }: { clusterId: number; member: ClusterMemberBody }) =>
-      sendAndVerify(
-        () => request(addClusterServerRequest(scope, clusterId, member)),
-        verifyClusterMember(scope, clusterId, member.serverId, true),
-      ),
-    onSuccess: () => refresh(clusterQueries.all(scope)),
-  })
-}
-
 /** Removes a server; it keeps the applications it had (the group rule, ADR 007). */
 export function useRemoveServerFromCluster(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)

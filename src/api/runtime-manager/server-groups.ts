@@ -218,16 +218,6 @@ export function useDeleteServerGroup(scope: EnvScope) {
   })
 }
 
-/** Adds a server; the group's applications get deployed to it by the backend. */
-export function useAddServerToGroup(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: ({ groupId, serverId }: { groupId: number; serverId: number }) =>
-      changeGroupMember(scope, groupId, serverId, true),
-    onSuccess: () => refresh(serverGroupQueries.all(scope)),
-  })
-}
-
 /** Removes a server; it keeps the applications it had (documented). */
 export function useRemoveServerFromGroup(scope: EnvScope) {
   const refresh = useRefreshAfterMembershipChange(scope)

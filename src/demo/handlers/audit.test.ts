@@ -3,6 +3,7 @@ import { expect, test } from 'vitest'
 import { AuditPageSchema } from '../../api/console/audit-schemas.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { createClientAppRequest } from '../../api/app-store/client-apps.ts'
+import { separateFamilies } from '../auth.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 
 const demo = setupTestBackend()
@@ -143,4 +144,32 @@ test('refused creates (a taken name) are recorded under the name asked for, from
     summary: `create client application ${taken}`,
     status: 409,
   })
+})
+
+test('with separate families, a MobileFirst change signed in with its own user is recorded', async () => {
+  separateFamilies(demo.backend.db)
+  const headers = await adminHeaders()
+  const identity = DEMO_IDENTITIES.find((i) => i.role === 'Administrator')!
+  const base = `${ORIGIN}/mfpadmin/management-apis/2.0/runtimes/mfp`
+  const mfpHeaders = {
+    Authorization: `Basic ${btoa(`${identity.clientId}:${identity.clientSecret}`)}`,
+  }
+  const list = await (
+    await fetch(`${base}/devices?query=max.weber`, { headers: mfpHeaders })
+  ).json()
+  const device = list.items[0]
+  const res = await fetch(`${base}/devices/${device.id}/applications/AcmeWallet?async=false`, {
+    method: 'PUT',
+    headers: {
+      ...mfpHeaders,
+      'Content-Type': 'application/json',
+      'X-Console-Change': new URLSearchParams({ name: device.deviceDisplayName }).toString(),
+    },
+    body: JSON.stringify({ status: 'DISABLED' }),
+  })
+  expect(res.ok).toBe(true)
+  const page = await (await fetch(`${ORIGIN}/console-api/audit?family=mfp`, { headers })).json()
+  expect(page.items).toEqual([
+    expect.objectContaining({ family: 'mfp', operator: identity.username, action: 'disable' }),
+  ])
 })

@@ -10,20 +10,14 @@ import {
   AUDIT_RESOURCE_KINDS,
   auditCsvRow,
   parseAuditQuery,
-  type AuditFamily,
 } from '../../api/console/audit-schemas.ts'
+// Only the table of the APIs' own prefixes (a pure module, no console rule).
+import { familyOf } from '../../lib/families.ts'
 import { authenticate } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
 
 /** The proxy hands the recorder answers up to 64 kB; the demo does the same. */
 const MAX_RECORDED_ANSWER = 64 * 1024
-
-function familyOf(pathname: string): AuditFamily | null {
-  if (pathname.startsWith('/accounts/') || pathname.startsWith('/hybrid/')) return 'arm'
-  if (pathname.startsWith('/mfpadmin/')) return 'mfp'
-  if (pathname.startsWith('/api/am/')) return 'store'
-  return null
-}
 
 function jsonBody(text: string): unknown {
   try {
@@ -47,7 +41,7 @@ export function recordingHandler(backend: DemoBackend, inner: RequestHandler[]) 
     const change = isRecordedChange(request.method, target)
     if (!change && !isTransactionRead(request.method, target)) return undefined
 
-    const auth = authenticate(request, backend.db)
+    const auth = authenticate(request, backend.db, family)
     const startedAt = backend.db.now()
     const t0 = performance.now()
     const isJson = (request.headers.get('content-type') ?? '').includes('json')

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useSyncExternalStore, type ReactNode } from 'react'
-import type { FamilyState } from '../../../server/contract.ts'
 import { consoleSessionQueries, FAMILY_NAMES } from '../../api/console/session.ts'
+import type { FamilyState } from '../../api/console/session-schemas.ts'
 import { getConsoleMode } from '../../lib/config.ts'
 import { getInterruption, subscribeSession, type Family } from '../../lib/session-store.ts'
 import { FamilySignIn } from './sign-in-forms.tsx'
