@@ -275,6 +275,8 @@ async function main() {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // The audit trail of a live server: in a throw-away folder, not ./data of the checkout.
+    AUDIT_DB: join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.sqlite'),
   }
   const startServer = () =>
     start(
