@@ -43,18 +43,59 @@ declare module 'fastify' {
   }
 }
 
-/** Never a token, secret, cookie or Authorization value in a log line. */
+/**
+ * Never a token, secret, cookie or Authorization value in a log line. Pino redacts these
+ * paths; they start with a literal key, so that it runs only when a line has that key.
+ */
 export const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
-  '*.password',
-  '*.clientSecret',
-  '*.access_token',
-  '*.refresh_token',
 ]
+
+/**
+ * Fields censored one level down in every logged object (`*.password` and so on). Done here
+ * rather than as pino redact paths: a path starting with `*` makes pino run its redaction on
+ * every value of every line (pino 10 re-parses the paths each time), and that was about a
+ * fifth of what the server allocated per proxied request (its one request log line), hence
+ * more scavenges. Same outcome for a line's fields: `{ body: { password: 'x' } }` logs `"password":"[Redacted]"`.
+ */
+const SECRET_FIELDS = ['password', 'clientSecret', 'access_token', 'refresh_token'] as const
+export const LOG_CENSOR = '[Redacted]'
+
+export function redactSecretFields(object: Record<string, unknown>): Record<string, unknown> {
+  let out = object
+  for (const key of Object.keys(object)) {
+    const value: unknown = object[key]
+    if (value === null || typeof value !== 'object') continue
+    if (!SECRET_FIELDS.some((field) => Object.hasOwn(value, field))) continue
+    // A copy keeping the prototype (an Error stays an Error for pino's serializer).
+    const copy: Record<string, unknown> = Object.create(
+      Object.getPrototypeOf(value),
+      Object.getOwnPropertyDescriptors(value),
+    )
+    if (value instanceof Error)
+      Object.defineProperty(copy, 'stack', {
+        value: value.stack,
+        writable: true,
+        configurable: true,
+      })
+    for (const field of SECRET_FIELDS)
+      if (Object.hasOwn(copy, field))
+        Object.defineProperty(copy, field, { value: LOG_CENSOR, enumerable: true, writable: true })
+    if (out === object) out = { ...object }
+    out[key] = copy
+  }
+  return out
+}
+
+/**
+ * Applies to every line's own fields. Child loggers' bindings are not passed through it (pino
+ * applies no formatter to them): the server's only children are Fastify's `{ reqId }` ones.
+ */
+export const LOG_FORMATTERS = { log: redactSecretFields }
 
 export async function buildServer(
   config: ServerConfig,
@@ -65,7 +106,11 @@ export async function buildServer(
   // The HTTPS and HTTP instances differ only in their raw server type, which nothing here uses.
   // oxlint-disable-next-line typescript/consistent-type-assertions
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: LOG_REDACT },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: LOG_REDACT,
+      formatters: LOG_FORMATTERS,
+    },
     // Fastify's two lines per request are replaced by one of our own (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
