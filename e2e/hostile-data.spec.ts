@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, signInAs, test } from './fixtures.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 /**
  * Hostile data from the backend: a 10,000-character unbroken name, a right-to-left
@@ -138,7 +139,9 @@ test('the curl of a deploy quotes a hostile property value exactly', async ({ pa
     mimeType: 'application/java-archive',
     buffer: Buffer.from('PK\u0003\u0004 not really a jar'),
   })
-  await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await dialog
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await dialog.getByRole('button', { name: 'Add property' }).click()
   await dialog.getByLabel('Property 1 name').fill('greeting')
   const value = `it's "$(touch PWNED)" \`id\` $TOKEN \\ ; rm -rf ~`

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -115,7 +116,7 @@ test('the target filter offers every target once reached for, and keeps its choi
   const app = productionApps()[0]!
   const target = db.targetView(app.targetId)!
   const kind = { SERVER: 'Server', SERVER_GROUP: 'Group', CLUSTER: 'Cluster' }[target.type]
-  const label = `${kind}: ${target.name}`
+  const label = `${kind}: ${isolateText(target.name)}`
   const { user, router, unmount } = renderApp(paths.applications(scope.envId))
   await screen.findByRole('table', { name: 'Applications' })
   const select = screen.getByRole('combobox', { name: 'Target' })

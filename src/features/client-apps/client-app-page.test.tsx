@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -26,7 +27,7 @@ async function openEditor(id: string) {
   await view.user.click(await screen.findByRole('button', { name: 'Edit' }))
   const editor = await screen.findByRole('region', { name: 'Edit application' })
   // The tiers are loaded before the form is used.
-  await within(editor).findByRole('option', { name: /^Bronze/ })
+  await within(editor).findByRole('option', { name: new RegExp(`^${isolateText('Bronze')}`) })
   return { ...view, editor }
 }
 

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { toast } from 'sonner'
@@ -204,7 +205,7 @@ export function BulkAppStatusDialog({
             {appNames.length === 0 && <option value="">No devices yet</option>}
             {appNames.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {isolateText(name)}
               </option>
             ))}
           </select>
