@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
@@ -17,7 +18,9 @@ test('lists every application of the environment with a derived status', async (
   const { scope } = await signInAs('Monitor')
   renderApp(paths.applications(scope.envId))
   const table = await screen.findByRole('table', { name: 'Applications' })
-  expect(await screen.findByText(`${productionApps().length} in Production`)).toBeInTheDocument()
+  expect(
+    await screen.findByText(textContent(`${productionApps().length} in Production`)),
+  ).toBeInTheDocument()
   expect(within(table).getAllByText('Started').length).toBeGreaterThan(0)
 })
 

@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
@@ -243,7 +244,9 @@ test(
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(
       await screen.findByText(
-        `${row.name} was already deleted (the store answered 404): nothing more to do.`,
+        textContent(
+          `${row.name} was already deleted (the store answered 404): nothing more to do.`,
+        ),
       ),
     ).toBeInTheDocument()
     expect(await screen.findByRole('heading', { name: 'Client applications' })).toBeInTheDocument()

@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
@@ -76,7 +77,9 @@ test(
     await user.type(screen.getByLabelText('Password'), passwordOf('ada'))
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
 
-    expect(await screen.findByText('3 matching devices in runtime mfp')).toBeInTheDocument()
+    expect(
+      await screen.findByText(textContent('3 matching devices in runtime mfp')),
+    ).toBeInTheDocument()
     expect(live.console.state().families.mfp).toMatchObject({ signedIn: true, username: 'ada' })
     expect(live.console.state().families.store).toEqual({ signedIn: false })
     expectNoTokenFromThePage()
