@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { expect, signInFamilyInPlace, test } from './fixtures.ts'
 import { BACKEND_URL, E2E_PORTS, LIVE_URL } from './ports.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 /**
  * Issue 13 through the production server: the live build served by `npm run serve` (the
@@ -109,7 +110,9 @@ test('served console: each change is on the Activity page, the resource pages an
     buffer: artifact(),
   })
   await deploy.getByLabel('Application name').fill(appName)
-  await deploy.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await deploy
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await deploy.getByRole('button', { name: 'Deploy', exact: true }).click()
   const heading = page.getByRole('heading', { level: 1, name: new RegExp(appName) })
   await expect(heading).toBeVisible({ timeout: 30_000 })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 /** A small but real zip archive header: the demo runtime accepts archives only. */
 function artifact(size = 64 * 1024, seed = 1): Buffer {
@@ -50,7 +51,9 @@ test('deploy a real file: multipart parts arrive intact and the console follows 
   })
   await expect(dialog.getByLabel('Application name')).toHaveValue('inventory-sync')
   await expect(dialog.getByText('Inventory-Sync-2.3.1-mule-application.jar Â· 64 KB')).toBeVisible()
-  await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await dialog
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await dialog.getByRole('button', { name: 'Add property' }).click()
   await dialog.getByLabel('Property 1 name').fill('http.port')
   await dialog.getByLabel('Property 1 value').fill('8081')
@@ -98,7 +101,9 @@ test('a deploy is checked before sending and a taken name comes back as the APIâ
     .getByLabel('Artifact file')
     .setInputFiles({ name: 'x.jar', mimeType: 'application/java-archive', buffer: artifact(2048) })
   await dialog.getByLabel('Application name').fill(taken)
-  await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await dialog
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await dialog.getByRole('button', { name: 'Deploy', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText(
     `An application named '${taken}' already exists`,
@@ -122,7 +127,9 @@ test('an upload shows its progress and can be cancelled without deploying anythi
     mimeType: 'application/java-archive',
     buffer: artifact(512 * 1024),
   })
-  await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await dialog
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await dialog.getByRole('button', { name: 'Deploy', exact: true }).click()
   await expect(dialog.getByRole('progressbar', { name: 'Upload progress' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Cancel upload' }).click()

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 /**
  * Issue 14, recovery and outcomes: each fault is injected (the demo's in-browser fault
@@ -155,7 +156,9 @@ test('deploy whose answer is lost (applied, then 502): the console says it succe
       buffer: artifact(),
     })
     await expect(dialog.getByLabel('Application name')).toHaveValue('fault-probe')
-    await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+    await dialog
+      .getByLabel('Deploy to')
+      .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
     await dialog.getByRole('button', { name: 'Deploy', exact: true }).click()
 
     await expect(
@@ -201,7 +204,9 @@ test('live build: a deploy whose connection drops after the backend applied it e
         buffer: artifact(),
       })
       await dialog.getByLabel('Application name').fill(name)
-      await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+      await dialog
+        .getByLabel('Deploy to')
+        .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
       await dialog.getByRole('button', { name: 'Deploy', exact: true }).click()
       await expect(
         page.getByText(new RegExp(`Deployment of ${name} succeeded: its answer was lost`)),

@@ -1,5 +1,7 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, signInAs, test } from './fixtures.ts'
+import { LIVE_URL } from './ports.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 /**
  * Hostile data from the backend: a 10,000-character unbroken name, a right-to-left
@@ -138,7 +140,9 @@ test('the curl of a deploy quotes a hostile property value exactly', async ({ pa
     mimeType: 'application/java-archive',
     buffer: Buffer.from('PK\u0003\u0004 not really a jar'),
   })
-  await dialog.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await dialog
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await dialog.getByRole('button', { name: 'Add property' }).click()
   await dialog.getByLabel('Property 1 name').fill('greeting')
   const value = `it's "$(touch PWNED)" \`id\` $TOKEN \\ ; rm -rf ~`
@@ -175,5 +179,115 @@ test('every section fits a 360 px wide screen without sideways scrolling', async
       .click()
     await expect(page.getByRole('table', { name: table })).toBeVisible()
     await expectNoSidewaysScroll(page)
+  }
+})
+
+/** The element holding exactly `text` is an isolate: a `bdi`, or styled `unicode-bidi: isolate`. */
+async function isolatesText(scope: Locator, text: string): Promise<boolean> {
+  return scope.evaluate(
+    (root, name) =>
+      [...root.querySelectorAll('*')].some(
+        (el) =>
+          el.textContent === name &&
+          (el.tagName === 'BDI' || getComputedStyle(el).unicodeBidi === 'isolate'),
+      ),
+    text,
+  )
+}
+
+test('a right-to-left override in a searched name stays inside its isolate in the empty state', async ({
+  page,
+}) => {
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Client applications', exact: true })
+    .click()
+  const missing = 'nope\u202Eexe.txt'
+  await page.getByRole('searchbox', { name: 'Exact application name' }).fill(missing)
+  await page.getByRole('button', { name: 'Look up' }).click()
+  const heading = page.getByRole('heading', { name: `No application is named “${missing}”` })
+  await expect(heading).toBeVisible()
+  // The console's quotes are outside the isolate, the name (with its override) inside.
+  expect(await isolatesText(heading, missing)).toBe(true)
+  expect(await heading.evaluate((h) => h.firstChild?.textContent)).toBe('No application is named “')
+  expect(await heading.evaluate((h) => h.lastChild?.textContent)).toBe('”')
+})
+
+/**
+ * The live console (`npm run serve` on a live build) with the accounts answers changed on
+ * their way to the page: an 80-character unbroken user and organization name, and an
+ * environment whose name holds a right-to-left override.
+ */
+test('live: an 80-character user name keeps the header on screen, and an override in an environment name reorders nothing', async ({
+  page,
+}) => {
+  const USER = 'u'.repeat(80)
+  const ORG = 'O'.repeat(80)
+  const ENV = 'Prod\u202Eevil'
+  await page.route('**/accounts/api/me', async (route) => {
+    const response = await route.fetch()
+    const me = await response.json()
+    me.user.username = USER
+    me.user.organization.name = ORG
+    await route.fulfill({ response, json: me })
+  })
+  await page.route('**/accounts/api/organizations/*/environments', async (route) => {
+    const response = await route.fetch()
+    const body = await response.json()
+    for (const env of body.data) if (env.name === 'Production') env.name = ENV
+    await route.fulfill({ response, json: body })
+  })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(`${LIVE_URL}/signin`)
+  await page.getByLabel('Client ID').fill('demo-administrator')
+  await page.getByLabel('Client secret').fill('demo-administrator-secret')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+
+  // The list page's subtitle: the console's words, then the isolated name.
+  const subtitle = page.locator('.subtitle').filter({ hasText: 'registered in' })
+  await expect(subtitle).toHaveText(`24 registered in ${ENV}`)
+  expect(await isolatesText(subtitle, ENV)).toBe(true)
+  expect(await subtitle.evaluate((s) => s.firstChild?.textContent)).toBe('24')
+
+  // The environment select: the name is isolated inside the option's text.
+  const select = page.getByRole('combobox', { name: 'Environment' })
+  expect(await select.locator('option:checked').textContent()).toBe(
+    `${isolateText(ENV)} (production)`,
+  )
+
+  // A detail page's "not found" sentence names the environment, isolated.
+  const envPath = new URL(page.url()).pathname.split('/servers')[0]
+  await page.goto(`${LIVE_URL}${envPath}/servers/987654`)
+  const notFound = page.getByText('There is no server')
+  await expect(notFound).toContainText(`in ${ENV}. It may have been`)
+  expect(await isolatesText(notFound, ENV)).toBe(true)
+  expect(await isolatesText(notFound, '987654')).toBe(true)
+
+  const account = page.getByRole('button', { name: /^Account: / })
+  for (const width of [1440, 360]) {
+    await page.setViewportSize({ width, height: 800 })
+    await expect(account).toBeVisible()
+    await expectNoSidewaysScroll(page)
+    const box = await account.boundingBox()
+    const innerWidth = await page.evaluate(() => window.innerWidth)
+    expect(box).not.toBeNull()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(innerWidth)
+    // Cut on screen, whole in the accessible name and the tooltip.
+    await expect(account).toHaveAccessibleName(new RegExp(`^Account: ${USER}\\b`))
+    expect(await account.getAttribute('title')).toContain(USER)
+
+    // The menu names the organization in full, wrapped, and stays on screen.
+    await account.click()
+    const menu = page.getByRole('menu')
+    await expect(menu).toContainText(ORG)
+    expect(await isolatesText(menu, ORG)).toBe(true)
+    const menuBox = await menu.boundingBox()
+    expect(menuBox).not.toBeNull()
+    expect(menuBox!.x).toBeGreaterThanOrEqual(0)
+    expect(menuBox!.x + menuBox!.width).toBeLessThanOrEqual(innerWidth)
+    await page.keyboard.press('Escape')
+    await expect(menu).toBeHidden()
   }
 })

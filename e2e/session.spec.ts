@@ -1,4 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import { isolateText } from '../src/components/api-text.tsx'
 
 test('signs in with client credentials typed into the form and lands on servers', async ({
   page,
@@ -130,7 +131,9 @@ test('signing out ends the session and protects the pages', async ({ page }) => 
 test('the environment is part of the URL and the switcher changes it', async ({ page }) => {
   await signInAs(page, 'Administrator')
   const production = page.url()
-  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'Sandbox' })
+  await page
+    .getByRole('combobox', { name: 'Environment' })
+    .selectOption({ label: isolateText('Sandbox') })
   await expect(page).not.toHaveURL(production)
   await expect(page.getByText(/registered in Sandbox/)).toBeVisible()
   // A copied link opens the same environment for someone else.
@@ -143,7 +146,9 @@ test('the environment is part of the URL and the switcher changes it', async ({ 
 
 test('an environment with no servers offers registering one', async ({ page }) => {
   await signInAs(page, 'Administrator')
-  await page.getByRole('combobox', { name: 'Environment' }).selectOption({ label: 'QA' })
+  await page
+    .getByRole('combobox', { name: 'Environment' })
+    .selectOption({ label: isolateText('QA') })
   await expect(page.getByRole('heading', { name: 'No servers in QA yet' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Register a server' })).toBeEnabled()
 })
@@ -185,7 +190,9 @@ test('an expired session during a deploy: the upload is sent again after the sig
     buffer: bytes,
   })
   await expect(form.getByLabel('Application name')).toHaveValue('kept-upload')
-  await form.getByLabel('Deploy to').selectOption({ label: 'prd-gw-ap-south-01 (Running)' })
+  await form
+    .getByLabel('Deploy to')
+    .selectOption({ label: `${isolateText('prd-gw-ap-south-01')} (Running)` })
   await page.evaluate(() => window.__demo?.expireSessions())
   await form.getByRole('button', { name: 'Deploy', exact: true }).click()
 

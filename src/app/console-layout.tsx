@@ -1,3 +1,4 @@
+import { ApiText, isolateText } from '../components/api-text.tsx'
 import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
 import { useEffect, useMemo, useState } from 'react'
@@ -92,13 +93,18 @@ export function ConsoleLayout() {
       <div className="state">
         <h1>Environment not found</h1>
         <p>
-          No environment with the id <code>{envId}</code> exists in {me.data.user.organization.name}
-          .
+          No environment with the id{' '}
+          <code>
+            <ApiText>{envId}</ApiText>
+          </code>{' '}
+          exists in <ApiText>{me.data.user.organization.name}</ApiText>.
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
           {environments.data.items.map((e) => (
             <li key={e.id}>
-              <Link to={paths.servers(e.id)}>Open {e.name}</Link>
+              <Link to={paths.servers(e.id)}>
+                Open <ApiText>{e.name}</ApiText>
+              </Link>
             </li>
           ))}
         </ul>
@@ -247,7 +253,7 @@ function EnvironmentSwitcher({
     >
       {environments.map((e) => (
         <option key={e.id} value={e.id}>
-          {e.name}
+          {isolateText(e.name)}
           {e.isProduction ? ' (production)' : ''}
         </option>
       ))}
@@ -284,7 +290,7 @@ function IdentityMenu({
         <button
           type="button"
           className="btn btn-ghost identity-button"
-          title={client ? `${name} · ${client}` : name}
+          title={client ? `${isolateText(name)} · ${isolateText(client)}` : name}
         >
           <span className="visually-hidden">Account: </span>
           <bdi className="identity-name">{name}</bdi>
@@ -299,7 +305,7 @@ function IdentityMenu({
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
           {org && (
             <DropdownMenu.Label className="menu-label">
-              <bdi>{org}</bdi>
+              <ApiText>{org}</ApiText>
             </DropdownMenu.Label>
           )}
           <DropdownMenu.RadioGroup
@@ -354,7 +360,14 @@ function FamilyMenuItems({ view, onSignOut }: { view: FamilyView; onSignOut: () 
   return (
     <DropdownMenu.Group>
       <DropdownMenu.Label className="menu-label">
-        {name}: {state.signedIn ? `signed in as ${state.username}` : 'not signed in'}
+        {name}:{' '}
+        {state.signedIn ? (
+          <>
+            signed in as <ApiText>{state.username}</ApiText>
+          </>
+        ) : (
+          'not signed in'
+        )}
       </DropdownMenu.Label>
       {state.signedIn ? (
         <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>

@@ -80,3 +80,12 @@ export function ApiList({ names, max = 6 }: { names: readonly string[]; max?: nu
     </>
   )
 }
+
+/**
+ * API text where only text can go (an `<option>`, a `title`): wrapped in U+2068 FIRST
+ * STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, the plain-text form of `<bdi>`, so a
+ * right-to-left override in it cannot reorder the console's words around it.
+ */
+export function isolateText(text: string): string {
+  return `\u2068${text}\u2069`
+}

@@ -241,7 +241,7 @@ export function BulkRemoveMembersButton({
   /** Gets the ids that were removed, so the page drops them from its selection. */
   onDone: (removed: ReadonlySet<number>) => void
   /** A sentence about the target's own rules (the primary node of a cluster). */
-  extra?: string
+  extra?: ReactNode
 }) {
   const { scope } = useConsole()
   const canManage = usePermission('manageServers')
@@ -311,7 +311,7 @@ export function BulkRemoveMembersButton({
         >
           <p style={{ marginTop: 0 }}>
             Each server leaves the {noun.short} and becomes an individual server: later deployments
-            to the {noun.short} no longer reach it.{extra ? ` ${extra}` : ''}
+            to the {noun.short} no longer reach it.{extra ? <> {extra}</> : ''}
           </p>
           {apps.isPending ? (
             <p className="muted">Checking the {noun.short}’s applications…</p>

@@ -31,3 +31,31 @@ test('a 404 to a change of an existing item says it may have been removed', () =
   render(<ErrorPanel error={notFound('DELETE', '/hybrid/api/v1/servers/7')} title="Failed" />)
   expect(screen.getByRole('alert')).toHaveTextContent(/may have been removed by someone else/)
 })
+
+test("the backend's message, its details and the request line are isolated API text", () => {
+  const name = 'evil\u202Etxt.exe'
+  const error = new ApiError({
+    kind: 'http',
+    status: 409,
+    message: `${name} already exists`,
+    details: [`name: ${name}`],
+    request: describeRequest({ method: 'DELETE', path: `/hybrid/api/v1/servers/${name}` }),
+  })
+  render(
+    <ErrorPanel
+      error={error}
+      title={
+        <>
+          Deleting <bdi>{name}</bdi> failed
+        </>
+      }
+    />,
+  )
+  const alert = screen.getByRole('alert')
+  const isolated = [...alert.querySelectorAll('bdi')].map((b) => b.textContent)
+  expect(isolated).toContain(name)
+  expect(isolated).toContain(`${name} already exists`)
+  expect(isolated).toContain(`name: ${name}`)
+  expect(isolated.some((t) => t?.startsWith('DELETE '))).toBe(true)
+  expect(alert).toHaveTextContent(`Deleting ${name} failed`)
+})

@@ -1,5 +1,7 @@
+import type { ReactNode } from 'react'
 import { isApiError } from '../lib/api-error.ts'
 import { isOutcomeUnknownError } from '../lib/outcome.ts'
+import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
 
 /**
@@ -14,7 +16,8 @@ export function ErrorPanel({
   creating,
 }: {
   error: unknown
-  title: string
+  /** The console's words; a name in them is isolated by the caller (`apiMessage`). */
+  title: ReactNode
   onRetry?: () => void
   retrying?: boolean
   /**
@@ -33,18 +36,22 @@ export function ErrorPanel({
       <div className="alert-title">
         {unknown ? 'Unknown: the change may have been applied' : title}
       </div>
-      <div>{message}</div>
+      <div>
+        <ApiText>{message}</ApiText>
+      </div>
       {api && api.details.length > 0 && (
         <ul>
           {api.details.map((detail, i) => (
-            <li key={i}>{detail}</li>
+            <li key={i}>
+              <ApiText>{detail}</ApiText>
+            </li>
           ))}
         </ul>
       )}
       {api && (
         <div className="request-line">
           {api.status > 0 ? `HTTP ${api.status} · ` : ''}
-          {api.summary}
+          <ApiText>{api.summary}</ApiText>
         </div>
       )}
       {!unknown && api && nextStep(api.status, api.kind, creating === true) && (

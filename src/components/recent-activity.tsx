@@ -1,3 +1,4 @@
+import { ApiText as SharedApiText } from './api-text.tsx'
 import { Link } from 'react-router'
 import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
 import { formatDateTime } from '../lib/format.ts'
@@ -17,10 +18,11 @@ export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
 
 /**
  * Text that came from an API or from another operator: isolated, so a right-to-left or
- * mixed-direction name cannot reorder the words around it, and free to wrap.
+ * mixed-direction name cannot reorder the words around it, and free to wrap; a long one
+ * keeps its whole self in a tooltip (it is the shared `ApiText` of api-text.tsx).
  */
 export function ApiText({ children }: { children: string | null | undefined }) {
-  return <bdi className="api-text">{children ?? ''}</bdi>
+  return <SharedApiText>{children ?? ''}</SharedApiText>
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
@@ -97,8 +98,8 @@ test('sorting by status puts failures first; by size numerically; both direction
 
 test('targets for the filter are distinct and labelled by kind', () => {
   expect(targetsOf(rows)).toEqual([
-    { id: 600, label: 'Group: payments-group' },
-    { id: 500, label: 'Server: prd-mule-eu-01' },
+    { id: 600, label: `Group: ${isolateText('payments-group')}` },
+    { id: 500, label: `Server: ${isolateText('prd-mule-eu-01')}` },
   ])
 })
 

@@ -4,6 +4,7 @@ import {
   type ApplicationPhase,
   type ApplicationState,
 } from '../../api/runtime-manager/application-status.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
 
@@ -143,7 +144,7 @@ export function targetsOf(rows: readonly ApplicationRow[]): Array<{ id: number; 
         : app.target.type === 'SERVER_GROUP'
           ? 'Group'
           : 'Server'
-    seen.set(app.target.id, `${kind}: ${app.target.name}`)
+    seen.set(app.target.id, `${kind}: ${isolateText(app.target.name)}`)
   }
   return [...seen]
     .map(([id, label]) => ({ id, label }))

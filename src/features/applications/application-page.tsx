@@ -71,7 +71,8 @@ function NotFound({ id }: { id: string }) {
       title="Application not found"
       back={{ to: paths.applications(scope.envId), label: 'Back to applications' }}
     >
-      There is no application <code>{id}</code> in {environment.name}. It may have been deleted.
+      There is no application <code>{id}</code> in <ApiText>{environment.name}</ApiText>. It may
+      have been deleted.
     </NotFoundState>
   )
 }

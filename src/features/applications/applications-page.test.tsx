@@ -1,3 +1,5 @@
+import { textContent } from '../../test/text-content.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { applicationQueries, desiredStatusRequest } from '../../api/runtime-manager/applications.ts'
@@ -18,7 +20,9 @@ test('lists every application of the environment with a derived status', async (
   const { scope } = await signInAs('Monitor')
   renderApp(paths.applications(scope.envId))
   const table = await screen.findByRole('table', { name: 'Applications' })
-  expect(await screen.findByText(`${productionApps().length} in Production`)).toBeInTheDocument()
+  expect(
+    await screen.findByText(textContent(`${productionApps().length} in Production`)),
+  ).toBeInTheDocument()
   expect(within(table).getAllByText('Started').length).toBeGreaterThan(0)
 })
 
@@ -117,7 +121,7 @@ test('the target filter offers every target once reached for, and keeps its choi
   const app = productionApps()[0]!
   const target = db.targetView(app.targetId)!
   const kind = { SERVER: 'Server', SERVER_GROUP: 'Group', CLUSTER: 'Cluster' }[target.type]
-  const label = `${kind}: ${target.name}`
+  const label = `${kind}: ${isolateText(target.name)}`
   const { user, router, unmount } = renderApp(paths.applications(scope.envId))
   await screen.findByRole('table', { name: 'Applications' })
   const select = screen.getByRole('combobox', { name: 'Target' })

@@ -238,9 +238,14 @@ export function ApplicationsPage() {
       <PageHeader
         title="Applications"
         subtitle={
-          apps.data
-            ? `${allRows.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
-            : environment.name
+          apps.data ? (
+            <>
+              {allRows.length} in <ApiText>{environment.name}</ApiText>
+              {filtered ? ` · ${rows.length} shown` : ''}
+            </>
+          ) : (
+            <ApiText>{environment.name}</ApiText>
+          )
         }
         actions={
           <>

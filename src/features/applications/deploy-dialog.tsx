@@ -1,5 +1,5 @@
 import { memo, useRef, useState, type FormEvent } from 'react'
-import { apiMessage } from '../../components/api-text.tsx'
+import { apiMessage, isolateText } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
@@ -28,7 +28,7 @@ const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Cluste
 
 function targetLabel(t: DeployTarget): string {
   const size = t.size !== undefined ? `, ${t.size} server${t.size === 1 ? '' : 's'}` : ''
-  return `${t.name} (${serverStatus(t.status).label}${size})`
+  return `${isolateText(t.name)} (${serverStatus(t.status).label}${size})`
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import {
   CALLBACK_URL_MAX,
@@ -78,10 +79,14 @@ export function ClientAppFields({
             onChange={(e) => onChange({ throttlingTier: e.target.value })}
           >
             <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>
-            {unlisted && <option value={values.throttlingTier}>{values.throttlingTier}</option>}
+            {unlisted && (
+              <option value={values.throttlingTier}>{isolateText(values.throttlingTier)}</option>
+            )}
             {tiers.data?.items.map((tier) => (
               <option key={tier.name} value={tier.name}>
-                {tier.description ? `${tier.name}: ${tier.description}` : tier.name}
+                {tier.description
+                  ? `${isolateText(tier.name)}: ${isolateText(tier.description)}`
+                  : isolateText(tier.name)}
               </option>
             ))}
           </select>

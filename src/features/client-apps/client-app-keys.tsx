@@ -1,3 +1,4 @@
+import { apiMessage } from '../../components/api-text.tsx'
 import { useState, type FormEvent } from 'react'
 import {
   KEY_TYPES,
@@ -147,8 +148,8 @@ function GenerateKeysDialog({
       onOpenChange={(next) => (next ? undefined : close())}
       title={
         generate.data
-          ? `New ${label} keys for ${app.name}`
-          : `Generate ${label} keys for ${app.name}`
+          ? apiMessage`New ${label} keys for ${app.name}`
+          : apiMessage`Generate ${label} keys for ${app.name}`
       }
       locked={generate.isPending}
       wide={generate.data !== undefined}

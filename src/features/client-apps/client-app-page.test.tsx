@@ -1,3 +1,5 @@
+import { textContent } from '../../test/text-content.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -26,7 +28,7 @@ async function openEditor(id: string) {
   await view.user.click(await screen.findByRole('button', { name: 'Edit' }))
   const editor = await screen.findByRole('region', { name: 'Edit application' })
   // The tiers are loaded before the form is used.
-  await within(editor).findByRole('option', { name: /^Bronze/ })
+  await within(editor).findByRole('option', { name: new RegExp(`^${isolateText('Bronze')}`) })
   return { ...view, editor }
 }
 
@@ -242,7 +244,9 @@ test(
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(
       await screen.findByText(
-        `${row.name} was already deleted (the store answered 404): nothing more to do.`,
+        textContent(
+          `${row.name} was already deleted (the store answered 404): nothing more to do.`,
+        ),
       ),
     ).toBeInTheDocument()
     expect(await screen.findByRole('heading', { name: 'Client applications' })).toBeInTheDocument()

@@ -10,7 +10,7 @@ import {
   useDeleteClientApp,
   type ClientAppDetail,
 } from '../../api/app-store/client-apps.ts'
-import { ApiText } from '../../components/api-text.tsx'
+import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -123,8 +123,12 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
       <section className="card field" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <dl className="fields">
-          <Field label="Throttling tier">{app.throttlingTier}</Field>
-          <Field label="Description">{app.description}</Field>
+          <Field label="Throttling tier">
+            <ApiText>{app.throttlingTier}</ApiText>
+          </Field>
+          <Field label="Description">
+            {app.description ? <ApiText>{app.description}</ApiText> : null}
+          </Field>
           <Field label="Callback URL">
             {app.callbackUrl ? <span className="mono">{app.callbackUrl}</span> : null}
           </Field>
@@ -166,9 +170,9 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
               onSuccess: (outcome) => {
                 if (outcome === 'already-gone')
                   toast.info(
-                    `${app.name} was already deleted (the store answered 404): nothing more to do.`,
+                    apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
                   )
-                else toast.success(`Deleted ${app.name}`)
+                else toast.success(apiMessage`Deleted ${app.name}`)
                 void navigate(paths.clientApps(scope.envId))
               },
             },

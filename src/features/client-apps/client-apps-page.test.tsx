@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -88,7 +89,7 @@ test(
     const { user, router } = renderApp(paths.clientApps(scope.envId))
     await user.click(await screen.findByRole('button', { name: 'Create application' }))
     const dialog = await screen.findByRole('dialog', { name: 'Create a client application' })
-    await within(dialog).findByRole('option', { name: /^Gold/ })
+    await within(dialog).findByRole('option', { name: new RegExp(`^${isolateText('Gold')}`) })
     await user.click(within(dialog).getByRole('button', { name: 'Create' }))
     expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription('Enter a name.')
 

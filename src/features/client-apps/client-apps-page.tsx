@@ -1,3 +1,4 @@
+import { ApiText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent } from 'react'
 import { useSearchParams } from 'react-router'
@@ -101,7 +102,13 @@ export function ClientAppsPage() {
   } else if (list && list.list.length === 0) {
     if (view.name !== '') {
       content = (
-        <EmptyState title={`No application is named “${view.name}”`}>
+        <EmptyState
+          title={
+            <>
+              No application is named “<ApiText>{view.name}</ApiText>”
+            </>
+          }
+        >
           <p>
             The lookup matches the whole name exactly. Check the spelling, or list every
             application.

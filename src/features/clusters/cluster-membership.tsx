@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
+import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import {
   addClusterServerRequest,
@@ -223,7 +223,7 @@ export function BulkRemoveClusterServersButton({
       onDone={selection.drop}
       extra={
         primary
-          ? `${primary.name} is the primary node: another running member takes that role.`
+          ? apiMessage`${primary.name} is the primary node: another running member takes that role.`
           : undefined
       }
     />

@@ -223,7 +223,7 @@ function Visibility({ cluster }: { cluster: Cluster }) {
                   <th scope="col">Node</th>
                   {nodes.map((n) => (
                     <th key={n.id} scope="col" title={n.name}>
-                      {n.name}
+                      <ApiText>{n.name}</ApiText>
                     </th>
                   ))}
                 </tr>
@@ -232,7 +232,7 @@ function Visibility({ cluster }: { cluster: Cluster }) {
                 {nodes.map((a) => (
                   <tr key={a.id}>
                     <th scope="row" title={a.name} style={{ fontWeight: 'normal' }}>
-                      {a.name}
+                      <ApiText>{a.name}</ApiText>
                     </th>
                     {nodes.map((b) =>
                       a.id === b.id ? (
@@ -268,7 +268,8 @@ function NotFound({ clusterId, error }: { clusterId: string; error?: unknown }) 
       error={error}
       back={{ to: paths.clusters(scope.envId), label: 'Back to clusters' }}
     >
-      There is no cluster <code>{clusterId}</code> in {environment.name}. It may have been deleted.
+      There is no cluster <code>{clusterId}</code> in <ApiText>{environment.name}</ApiText>. It may
+      have been deleted.
     </NotFoundState>
   )
 }

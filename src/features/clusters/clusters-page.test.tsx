@@ -159,3 +159,25 @@ test('bulk add to a cluster: stops at 8, needs each IP, sends one by one with a 
   )
   expect(within(members).queryByRole('link', { name: b.name })).toBeNull()
 }, 30_000)
+
+test("removing a cluster's primary node names it, isolated, in the confirmation's sentence", async () => {
+  const { scope } = await signInAs('Administrator')
+  const db = demo.backend.db
+  const cluster = db.clusters
+    .all()
+    .find((c) => c.envId === scope.envId && c.primaryNodeId !== null && c.members.length > 1)
+  if (!cluster) throw new Error('no cluster with a primary node and another member')
+  const primary = db.servers.get(cluster.primaryNodeId!)!
+  const { user } = renderApp(paths.cluster(scope.envId, cluster.id))
+  const members = await screen.findByRole('table', { name: `Servers of ${cluster.name}` })
+  await user.click(within(members).getByRole('checkbox', { name: `Select ${primary.name}` }))
+  await user.click(screen.getByRole('button', { name: 'Remove 1 selected…' }))
+  const dialog = await screen.findByRole('dialog', {
+    name: `Remove 1 server from ${cluster.name}?`,
+  })
+  const sentence = within(dialog).getByText(/no longer reach it\./)
+  expect(sentence).toHaveTextContent(
+    `no longer reach it. ${primary.name} is the primary node: another running member takes that role.`,
+  )
+  expect([...sentence.querySelectorAll('bdi')].map((b) => b.textContent)).toContain(primary.name)
+})

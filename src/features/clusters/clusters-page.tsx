@@ -112,9 +112,14 @@ export function ClustersPage() {
       <PageHeader
         title="Clusters"
         subtitle={
-          all
-            ? `${all.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
-            : environment.name
+          all ? (
+            <>
+              {all.length} in <ApiText>{environment.name}</ApiText>
+              {filtered ? ` · ${rows.length} shown` : ''}
+            </>
+          ) : (
+            <ApiText>{environment.name}</ApiText>
+          )
         }
         actions={
           <>

@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { isTransactionFinished } from '../../api/device-admin/transaction-state.ts'
@@ -24,7 +25,9 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
   })
   await user.type(within(dialog).getByLabelText('User id'), 'lena.fischer')
   await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
-  expect(await within(dialog).findByText(/3 devices of lena.fischer/)).toBeInTheDocument()
+  expect(
+    await within(dialog).findByText(textContent(/^3 devices of lena.fischer/)),
+  ).toBeInTheDocument()
   expect(
     within(dialog).getByRole('radio', { name: 'Queue and follow the transaction' }),
   ).toBeChecked()

@@ -1,3 +1,4 @@
+import { ApiList, ApiText, isolateText } from '../../components/api-text.tsx'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { toast } from 'sonner'
@@ -185,9 +186,17 @@ export function BulkAppStatusDialog({
           )}
           {userId && userDevices.data && (
             <span className="field-hint" role="status">
-              {userDevices.data.length === 0
-                ? `No device is registered to ${userId}.`
-                : `${userDevices.data.length} device${userDevices.data.length === 1 ? '' : 's'} of ${userId}: ${userDevices.data.map(deviceLabel).join(', ')}`}
+              {userDevices.data.length === 0 ? (
+                <>
+                  No device is registered to <ApiText>{userId}</ApiText>.
+                </>
+              ) : (
+                <>
+                  {userDevices.data.length} device{userDevices.data.length === 1 ? '' : 's'} of{' '}
+                  <ApiText>{userId}</ApiText>:{' '}
+                  <ApiList names={userDevices.data.map(deviceLabel)} max={Infinity} />
+                </>
+              )}
             </span>
           )}
         </form>
@@ -204,7 +213,7 @@ export function BulkAppStatusDialog({
             {appNames.length === 0 && <option value="">No devices yet</option>}
             {appNames.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {isolateText(name)}
               </option>
             ))}
           </select>
@@ -223,15 +232,23 @@ export function BulkAppStatusDialog({
       </div>
       <ModeChoice mode={mode} onChange={setMode} />
       <p className="muted">
+        {appName ? <ApiText>{appName}</ApiText> : 'The application'}
         {status === 'DISABLED'
-          ? `${appName || 'The application'} stops reaching the server from each device until it is enabled again.`
-          : `${appName || 'The application'} can reach the server again from each device.`}{' '}
-        {targets.length > 0 &&
-          `${targets.length} device${targets.length === 1 ? '' : 's'}: ${targets
-            .slice(0, 6)
-            .map(deviceLabel)
-            .join(', ')}${targets.length > 6 ? `, and ${targets.length - 6} more` : ''}.`}
-        {skipped > 0 && ` ${skipped} without ${appName} ${skipped === 1 ? 'is' : 'are'} skipped.`}
+          ? ' stops reaching the server from each device until it is enabled again.'
+          : ' can reach the server again from each device.'}{' '}
+        {targets.length > 0 && (
+          <>
+            {targets.length} device{targets.length === 1 ? '' : 's'}:{' '}
+            <ApiList names={targets.slice(0, 6).map(deviceLabel)} />
+            {targets.length > 6 ? `, and ${targets.length - 6} more` : ''}.
+          </>
+        )}
+        {skipped > 0 && (
+          <>
+            {' '}
+            {skipped} without <ApiText>{appName}</ApiText> {skipped === 1 ? 'is' : 'are'} skipped.
+          </>
+        )}
       </p>
       {bulk.isPending && (
         <p role="status" className="muted">

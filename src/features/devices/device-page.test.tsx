@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
 import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
@@ -40,7 +41,9 @@ test('a queued enable is followed: pending first, the switch turns on only at SU
   await user.click(wallet)
   const apps = screen.getByRole('table', { name: 'Applications on this device' })
   const row = within(apps).getByRole('row', { name: /AcmeWallet/ })
-  expect(await within(row).findByText(/Enabling · transaction \d+/)).toBeInTheDocument()
+  expect(
+    await within(row).findByText(textContent(/^Enabling · transaction \d+$/)),
+  ).toBeInTheDocument()
   expect(within(row).getByText('Pending')).toBeInTheDocument()
   expect(screen.getByRole('switch', { name: 'AcmeWallet' })).not.toBeChecked()
 

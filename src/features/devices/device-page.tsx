@@ -25,7 +25,7 @@ import {
   isTransactionFailedError,
   transactionErrors,
 } from '../../api/device-admin/transaction-state.ts'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
@@ -93,8 +93,12 @@ function NotFound({ runtime, message }: { runtime: string; message: string }) {
   return (
     <div className="state">
       <h1>Device not found</h1>
-      <p>{message}</p>
-      <Link to={paths.devices(scope.envId, runtime)}>Back to the devices of {runtime}</Link>
+      <p>
+        <ApiText>{message}</ApiText>
+      </p>
+      <Link to={paths.devices(scope.envId, runtime)}>
+        Back to the devices of <ApiText>{runtime}</ApiText>
+      </Link>
     </div>
   )
 }
@@ -127,8 +131,9 @@ function DeviceView({
         }
         subtitle={
           <span>
-            {device.deviceModel ?? 'Unknown model'} · {device.deviceOs ?? 'unknown OS'} · users{' '}
-            {usersOf(device)}
+            {device.deviceModel ? <ApiText>{device.deviceModel}</ApiText> : 'Unknown model'} ·{' '}
+            {device.deviceOs ? <ApiText>{device.deviceOs}</ApiText> : 'unknown OS'} · users{' '}
+            <ApiText>{usersOf(device)}</ApiText>
           </span>
         }
         actions={freshness}
@@ -270,9 +275,9 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
           }
         >
           <p style={{ marginTop: 0 }}>
-            The device and its application statuses are removed from runtime {runtime}; open changes
-            of it are canceled. If an application connects from it again, it registers as a new
-            device with every application enabled.
+            The device and its application statuses are removed from runtime{' '}
+            <ApiText>{runtime}</ApiText>; open changes of it are canceled. If an application
+            connects from it again, it registers as a new device with every application enabled.
           </p>
         </ConfirmDialog>
       )}
@@ -281,29 +286,34 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
 }
 
 /** A change that did not succeed, with its transaction's details when there is one. */
-function ChangeError({ error, what }: { error: unknown; what: string }) {
+function ChangeError({ error, what }: { error: unknown; what: ReactNode }) {
   if (isTransactionFailedError(error)) {
     const tx = error.transaction
     const errors = transactionErrors(tx)
     return (
       <div className="alert alert-error" role="alert">
         <div className="alert-title">
-          {what} failed: transaction {tx.id} ended in {tx.status}
+          {what} failed: transaction <ApiText>{String(tx.id)}</ApiText> ended in{' '}
+          <ApiText>{tx.status}</ApiText>
         </div>
         {errors.length > 0 ? (
           <ul>
             {errors.map((e, i) => (
-              <li key={i}>{e}</li>
+              <li key={i}>
+                <ApiText>{e}</ApiText>
+              </li>
             ))}
           </ul>
         ) : (
-          <div>{error.message}</div>
+          <div>
+            <ApiText>{error.message}</ApiText>
+          </div>
         )}
         <div className="muted">The switch shows the status the server still has.</div>
       </div>
     )
   }
-  return <ErrorPanel error={error} title={`${what} failed`} />
+  return <ErrorPanel error={error} title={<>{what} failed</>} />
 }
 
 function Applications({ runtime, device }: { runtime: string; device: Device }) {
@@ -350,7 +360,12 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       {failed && (
         <ChangeError
           error={change.error}
-          what={`${failed.status === 'ENABLED' ? 'Enabling' : 'Disabling'} ${failed.appName}`}
+          what={
+            <>
+              {failed.status === 'ENABLED' ? 'Enabling' : 'Disabling'}{' '}
+              <ApiText>{failed.appName}</ApiText>
+            </>
+          }
         />
       )}
       {apps.length === 0 ? (
@@ -385,7 +400,9 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                 const open = openAppTransactions(recent.data?.items, device.id, app.appName)
                 return (
                   <tr key={app.appName}>
-                    <td>{app.appName}</td>
+                    <td>
+                      <ApiText>{app.appName}</ApiText>
+                    </td>
                     <td>{parsed.platformLabel ?? '—'}</td>
                     <td>{parsed.version ?? '—'}</td>
                     <td className="mono" title={app.appId}>
@@ -434,7 +451,7 @@ function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
   return (
     <span className="toolbar">
       <span>
-        {target} · transaction {tx.id}
+        {target} · transaction <ApiText>{String(tx.id)}</ApiText>
       </span>
       <StatusBadge {...transactionStatusTone(current.status)} />
     </span>

@@ -1,3 +1,4 @@
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
@@ -55,7 +56,11 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
       id: 'users',
       header: 'Users',
       width: '15%',
-      cell: (d) => <span title={usersOf(d)}>{usersOf(d)}</span>,
+      cell: (d) => (
+        <span title={usersOf(d)}>
+          <ApiText>{usersOf(d)}</ApiText>
+        </span>
+      ),
     },
     { id: 'model', header: 'Model', width: '13%', sortable: true, cell: (d) => d.deviceModel },
     { id: 'os', header: 'OS', width: '11%', sortable: true, cell: (d) => d.deviceOs },
@@ -151,19 +156,19 @@ export function DevicesPage() {
     content = (
       <ErrorPanel
         error={list.error}
-        title={`Could not load the devices of runtime ${runtime}`}
+        title={apiMessage`Could not load the devices of runtime ${runtime}`}
         onRetry={() => void list.refetch()}
         retrying={list.isFetching}
       />
     )
   } else if (rows.length === 0) {
     content = params.q ? (
-      <EmptyState title={`No device matches “${params.q}”`}>
+      <EmptyState title={apiMessage`No device matches “${params.q}”`}>
         <p>The search looks at device names and user ids.</p>
         <Button onClick={() => update({ q: '' })}>Clear search</Button>
       </EmptyState>
     ) : (
-      <EmptyState title={`No devices in runtime ${runtime}`}>
+      <EmptyState title={apiMessage`No devices in runtime ${runtime}`}>
         <p>Devices appear here when an application of this runtime first connects from them.</p>
       </EmptyState>
     )
@@ -188,9 +193,16 @@ export function DevicesPage() {
       <PageHeader
         title="Devices"
         subtitle={
-          page
-            ? `${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime ${runtime}`
-            : `Runtime ${runtime}`
+          page ? (
+            <>
+              {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
+              <ApiText>{runtime}</ApiText>
+            </>
+          ) : (
+            <>
+              Runtime <ApiText>{runtime}</ApiText>
+            </>
+          )
         }
         actions={
           <>

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Navigate, useNavigate, useParams } from 'react-router'
@@ -74,10 +75,10 @@ export function RuntimePicker() {
       value={runtime}
       onChange={(e) => void navigate(paths.devices(scope.envId, e.target.value))}
     >
-      {!names.includes(runtime) && <option value={runtime}>{runtime}</option>}
+      {!names.includes(runtime) && <option value={runtime}>{isolateText(runtime)}</option>}
       {names.map((name) => (
         <option key={name} value={name}>
-          {name}
+          {isolateText(name)}
         </option>
       ))}
     </select>

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { Fragment } from 'react'
 import { useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import type { Device, DevicePage, Transaction } from '../../api/device-admin/device-schemas.ts'
@@ -15,6 +16,7 @@ import {
   useFollowTransaction,
   type TransactionListQuery,
 } from '../../api/device-admin/transactions.ts'
+import { ApiText } from '../../components/api-text.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
@@ -104,11 +106,20 @@ export function knownDevices(
 /** A transaction's device: its name with the id below, or the id alone for an unknown device. */
 function TransactionDevice({ deviceId, device }: { deviceId: string; device?: Device }) {
   const label = device ? deviceLabel(device) : deviceId
-  if (label === deviceId) return <span className="mono">{deviceId}</span>
+  if (label === deviceId)
+    return (
+      <span className="mono">
+        <ApiText>{deviceId}</ApiText>
+      </span>
+    )
   return (
     <>
-      <span className="tx-device-name">{label}</span>
-      <span className="tx-device-id mono muted">{deviceId}</span>
+      <span className="tx-device-name">
+        <ApiText>{label}</ApiText>
+      </span>
+      <span className="tx-device-id mono muted">
+        <ApiText>{deviceId}</ApiText>
+      </span>
     </>
   )
 }
@@ -241,7 +252,16 @@ export function TransactionsPanel({
                 <tr key={tx.id}>
                   <td className="mono">{tx.id}</td>
                   <td>{transactionTypeLabel(tx.type)}</td>
-                  <td title={targetOf(tx, true)}>{targetOf(tx, false)}</td>
+                  <td title={targetOf(tx, true)}>
+                    {tx.description?.appName ? (
+                      <>
+                        <ApiText>{tx.description.appName}</ApiText>
+                        {tx.description.status ? ` → ${tx.description.status}` : ''}
+                      </>
+                    ) : (
+                      targetOf(tx, false)
+                    )}
+                  </td>
                   {named && (
                     <td className="tx-device">
                       {tx.description?.deviceId ? (
@@ -254,7 +274,7 @@ export function TransactionsPanel({
                       )}
                     </td>
                   )}
-                  <td>{tx.userName ?? '—'}</td>
+                  <td>{tx.userName ? <ApiText>{tx.userName}</ApiText> : '—'}</td>
                   <td>
                     <TransactionStatus runtime={runtime} tx={tx} />
                   </td>
@@ -265,7 +285,12 @@ export function TransactionsPanel({
                     {Number.isNaN(updated) ? '—' : formatAgo(updated, now)}
                   </td>
                   <td className={errors.length > 0 ? 'tx-errors' : undefined}>
-                    {errors.length > 0 ? errors.join(' ') : ''}
+                    {errors.map((e, i) => (
+                      <Fragment key={i}>
+                        {i > 0 && ' '}
+                        <ApiText>{e}</ApiText>
+                      </Fragment>
+                    ))}
                   </td>
                 </tr>
               )

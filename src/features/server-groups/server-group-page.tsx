@@ -159,8 +159,8 @@ function NotFound({ groupId, error }: { groupId: string; error?: unknown }) {
       error={error}
       back={{ to: paths.serverGroups(scope.envId), label: 'Back to server groups' }}
     >
-      There is no server group <code>{groupId}</code> in {environment.name}. It may have been
-      deleted.
+      There is no server group <code>{groupId}</code> in <ApiText>{environment.name}</ApiText>. It
+      may have been deleted.
     </NotFoundState>
   )
 }

@@ -102,9 +102,14 @@ export function ServerGroupsPage() {
       <PageHeader
         title="Server groups"
         subtitle={
-          all
-            ? `${all.length} in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
-            : environment.name
+          all ? (
+            <>
+              {all.length} in <ApiText>{environment.name}</ApiText>
+              {filtered ? ` · ${rows.length} shown` : ''}
+            </>
+          ) : (
+            <ApiText>{environment.name}</ApiText>
+          )
         }
         actions={
           <>

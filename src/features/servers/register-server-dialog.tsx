@@ -1,3 +1,4 @@
+import { apiMessage } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -53,7 +54,7 @@ export function RegisterServerDialog({
       onOpenChange={onOpenChange}
       title="Register a server"
       wide
-      description={`Servers register themselves: run the agent setup on the host with a registration token for ${environment.name}.`}
+      description={apiMessage`Servers register themselves: run the agent setup on the host with a registration token for ${environment.name}.`}
       footer={<Button onClick={() => onOpenChange(false)}>Done</Button>}
     >
       <ol style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 12 }}>

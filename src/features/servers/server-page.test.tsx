@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -26,7 +27,7 @@ test('shows a clustered server’s fields, runtime, membership and applications'
   ).toBeInTheDocument()
   const apps = screen.getByRole('region', { name: 'Applications on this server' })
   expect(await within(apps).findByRole('table')).toBeInTheDocument()
-  expect(within(apps).getAllByText(/^Cluster /).length).toBeGreaterThan(0)
+  expect(within(apps).getAllByText(textContent(/^Cluster /)).length).toBeGreaterThan(0)
 })
 
 test('unregister is refused in advance for a clustered server, naming the cluster', async () => {

@@ -205,8 +205,8 @@ function NotFound({ serverId, error }: { serverId: string; error?: unknown }) {
       error={error}
       back={{ to: paths.servers(scope.envId), label: 'Back to servers' }}
     >
-      There is no server <code>{serverId}</code> in {environment.name}. It may have been
-      unregistered.
+      There is no server <code>{serverId}</code> in <ApiText>{environment.name}</ApiText>. It may
+      have been unregistered.
     </NotFoundState>
   )
 }
@@ -329,9 +329,13 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
     artifact?.desiredStatus ?? app.desiredStatus,
   )
   const via =
-    app.target.type === 'SERVER'
-      ? 'This server'
-      : `${app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} ${app.target.name}`
+    app.target.type === 'SERVER' ? (
+      'This server'
+    ) : (
+      <>
+        {app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} <ApiText>{app.target.name}</ApiText>
+      </>
+    )
   return (
     <tr>
       <td>
@@ -347,7 +351,9 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
           <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
         )}
       </td>
-      <td title={artifact?.message ?? undefined}>{artifact?.message ?? ''}</td>
+      <td title={artifact?.message ?? undefined}>
+        {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
+      </td>
     </tr>
   )
 }

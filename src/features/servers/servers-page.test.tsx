@@ -1,3 +1,4 @@
+import { textContent } from '../../test/text-content.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
@@ -11,7 +12,7 @@ test('lists the environment’s servers with their status', async () => {
   const { scope } = await signInAs('Administrator')
   renderApp(paths.servers(scope.envId))
   const table = await screen.findByRole('table', { name: 'Servers' })
-  expect(await screen.findByText('24 registered in Production')).toBeInTheDocument()
+  expect(await screen.findByText(textContent('24 registered in Production'))).toBeInTheDocument()
   expect(within(table).getAllByRole('link').length).toBeGreaterThan(5)
   expect(within(table).getAllByText('Running').length).toBeGreaterThan(0)
 })

@@ -85,7 +85,9 @@ function serverColumns(envId: string, now: number): Column<Server>[] {
       cell: (s) => {
         const m = membershipOf(s)
         return m ? (
-          `${m.kind === 'group' ? 'Group' : 'Cluster'}: ${m.name}`
+          <>
+            {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
+          </>
         ) : (
           <span className="muted">—</span>
         )
@@ -187,9 +189,14 @@ export function ServersPage() {
       <PageHeader
         title="Servers"
         subtitle={
-          all
-            ? `${all.length} registered in ${environment.name}${filtered ? ` · ${rows.length} shown` : ''}`
-            : environment.name
+          all ? (
+            <>
+              {all.length} registered in <ApiText>{environment.name}</ApiText>
+              {filtered ? ` · ${rows.length} shown` : ''}
+            </>
+          ) : (
+            <ApiText>{environment.name}</ApiText>
+          )
         }
         actions={
           <>

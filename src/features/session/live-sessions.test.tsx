@@ -1,3 +1,5 @@
+import { textContent } from '../../test/text-content.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -75,7 +77,9 @@ test(
     await user.type(screen.getByLabelText('Password'), passwordOf('ada'))
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
 
-    expect(await screen.findByText('3 matching devices in runtime mfp')).toBeInTheDocument()
+    expect(
+      await screen.findByText(textContent('3 matching devices in runtime mfp')),
+    ).toBeInTheDocument()
     expect(live.console.state().families.mfp).toMatchObject({ signedIn: true, username: 'ada' })
     expect(live.console.state().families.store).toEqual({ signedIn: false })
     expectNoTokenFromThePage()
@@ -135,7 +139,7 @@ test(
     const { user, router } = renderApp(paths.clientApps(envId))
     await user.click(await screen.findByRole('button', { name: 'Create application' }))
     const form = await screen.findByRole('dialog', { name: 'Create a client application' })
-    await within(form).findByRole('option', { name: /^Gold/ })
+    await within(form).findByRole('option', { name: new RegExp(`^${isolateText('Gold')}`) })
     await user.type(within(form).getByLabelText('Name'), 'Live and kept')
     await user.selectOptions(within(form).getByLabelText('Throttling tier'), 'Gold')
 

@@ -1,3 +1,4 @@
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -32,7 +33,7 @@ test(
     const { user, router } = renderApp(paths.clientApps(scope.envId))
     await user.click(await screen.findByRole('button', { name: 'Create application' }))
     const form = await screen.findByRole('dialog', { name: 'Create a client application' })
-    await within(form).findByRole('option', { name: /^Gold/ })
+    await within(form).findByRole('option', { name: new RegExp(`^${isolateText('Gold')}`) })
     await user.type(within(form).getByLabelText('Name'), 'Typed before the expiry')
     await user.selectOptions(within(form).getByLabelText('Throttling tier'), 'Gold')
     await user.type(within(form).getByLabelText('Description (optional)'), 'Survives a sign-in')
