@@ -10,6 +10,7 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { AUDIT_FAMILIES } from '../src/api/console/audit-schemas.ts'
 import type { ServerConfig } from './config.ts'
+import { isRecordedChange, isTransactionRead } from '../src/api/console/audit-change.ts'
 import { auditRecorder } from './audit/recorder.ts'
 import { auditRoutes } from './audit/routes.ts'
 import type { AuditStore } from './audit/store.ts'
@@ -184,7 +185,13 @@ export async function buildServer(
     app.addHook('onClose', async () => clearInterval(sweep))
     const observers = [...(options.observers ?? [])]
     if (audit) observers.push(auditRecorder(audit, { log: app.log }))
-    await app.register(proxyPlugin, { config, sessions, observers, now })
+    // The audit trail alone needs only changes and transaction reads; observers passed in
+    // by the caller see every exchange.
+    const observe = options.observers?.length
+      ? undefined
+      : (method: string, url: string) =>
+          isRecordedChange(method, url) || isTransactionRead(method, url)
+    await app.register(proxyPlugin, { config, sessions, observers, observe, now })
     if (audit)
       await app.register(auditRoutes, {
         store: audit,

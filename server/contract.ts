@@ -89,5 +89,8 @@ export interface ProxiedExchange {
   identities: Partial<Record<Family, FamilyIdentity>>
 }
 
-/** Called once per proxied request, after the answer was sent; must not throw or block. */
+/**
+ * Called once per observed proxied request (every one, unless the server narrows what its
+ * observers want), after the answer was sent; must not throw or block.
+ */
 export type ExchangeObserver = (exchange: ProxiedExchange) => void

@@ -63,6 +63,8 @@ interface Exchange {
   requestHeaders: Record<string, string>
   responseText: string | undefined
   identities: Partial<Record<Family, FamilyIdentity>>
+  /** The observers want this one (see `ProxyOptions.observe`). */
+  watched: boolean
 }
 
 const exchanges = new WeakMap<FastifyRequest, Exchange>()
@@ -122,11 +124,17 @@ export interface ProxyOptions {
   config: ServerConfig
   sessions: SessionLookup
   observers: readonly ExchangeObserver[]
+  /**
+   * Which requests the observers want (default: all). Only those pay for the identity
+   * lookup and the copy of the answer; the polling reads go straight through.
+   */
+  observe?: (method: string, url: string) => boolean
   now: () => number
 }
 
 export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
   const { config, sessions, observers, now } = options
+  const observe = options.observe ?? (() => true)
 
   await app.register(replyFrom, {
     disableRequestLogging: true,
@@ -161,8 +169,10 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
       startedAt: now(),
       requestHeaders: forwardedHeaders(request.headers),
       responseText: undefined,
-      identities: observers.length > 0 ? sessions.identities(request) : {},
+      identities: {},
+      watched: observers.length > 0 && observe(request.method, request.raw.url ?? ''),
     }
+    if (exchange.watched) exchange.identities = sessions.identities(request)
     exchanges.set(request, exchange)
     if (!base)
       return failure(reply, family, 502, `No upstream is configured for ${name} (${family}).`)
@@ -196,7 +206,7 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
         const type = String(headers['content-type'] ?? '')
         const length = Number(headers['content-length'] ?? 0)
         // Only when someone reads it: without observers the answer goes straight through.
-        if (observers.length > 0 && /json/i.test(type) && length <= CAPTURE_LIMIT) {
+        if (exchange.watched && /json/i.test(type) && length <= CAPTURE_LIMIT) {
           const capture = new Capture()
           void capture.done.then((text) => (exchange.responseText = text))
           upstream.stream.pipe(capture)
@@ -224,7 +234,7 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
 
   app.addHook('onResponse', async (request, reply) => {
     const exchange = exchanges.get(request)
-    if (!exchange || observers.length === 0) return
+    if (!exchange?.watched) return
     const report: ProxiedExchange = {
       requestId: String(request.id),
       family: exchange.family,

@@ -21,7 +21,7 @@ import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
-import { apiOrigin } from '../../lib/config.ts'
+import { apiOrigin, getConsoleMode } from '../../lib/config.ts'
 import { pathWithQuery, toCurl } from '../../lib/describe-request.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
@@ -256,6 +256,10 @@ function ExportLink({ filters }: { filters: AuditFilterValues }) {
     ...Object.fromEntries(activitySearch(filters)),
   })
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Live mode: the browser downloads the server's streamed export itself (a same-origin
+    // GET with the session cookie), so a large export never sits in this tab's memory. The
+    // demo's backend lives in a service worker that does not answer downloads: fetch it.
+    if (getConsoleMode() === 'live') return
     event.preventDefault()
     if (!download.isPending) download.mutate()
   }
@@ -385,9 +389,12 @@ function ResourceLink({ entry, envId }: { entry: AuditEntry; envId: string }) {
   const to = resourcePath(entry, envId)
   const kind = entry.resourceKind
   const id = entry.resourceId
+  // Read once to know whether the resource still exists: no polling for an opened entry.
   const history = useQuery({
     ...auditQueries.resource(kind ?? 'application', id ?? ''),
     enabled: Boolean(kind && id),
+    refetchInterval: false,
+    staleTime: 60_000,
   })
   const name = <ApiText>{entry.resourceName ?? entry.resourceId ?? 'unknown'}</ApiText>
   if (!to) return name
