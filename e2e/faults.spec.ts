@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
 import { isolateText } from '../src/components/api-text.tsx'
+import type { FaultRule } from '../src/demo/faults.ts'
 
 /**
  * Issue 14, recovery and outcomes: each fault is injected (the demo's in-browser fault
@@ -225,41 +226,45 @@ test('live build: a deploy whose connection drops after the backend applied it e
   })
 })
 
+/**
+ * Signs in, selects the first two started applications, sets the fault rule made from
+ * their ids, and deletes both through the confirmation. Returns the table and their names.
+ */
+async function bulkDeleteTwoStarted(page: Page, rule: (ids: string[]) => FaultRule) {
+  await signInAs(page, 'Administrator')
+  await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+  const table = page.getByRole('table', { name: 'Applications' })
+  await expect(table).toBeVisible()
+  await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
+  const names: string[] = []
+  const ids: string[] = []
+  for (let i = 1; i <= 2; i++) {
+    const row = table.getByRole('row').nth(i)
+    const link = row.getByRole('link').first()
+    names.push(await link.innerText())
+    ids.push((await link.getAttribute('href'))?.split('/').pop() ?? '')
+    await row.getByRole('checkbox').check()
+  }
+  await setFaults(page, { rules: [rule(ids)] })
+  await page
+    .getByRole('region', { name: 'Selection' })
+    .getByRole('button', { name: 'Delete…' })
+    .click()
+  const confirm = page.getByRole('dialog', { name: 'Delete 2 applications?' })
+  await confirm.getByLabel(/Type .* to confirm/).fill('delete 2')
+  await confirm.getByRole('button', { name: 'Delete 2' }).click()
+  return { table, names }
+}
+
 test('bulk delete with one answer lost (applied, connection dropped): that application says Succeeded and is gone', async ({
   page,
 }) => {
   await scenario('bulk delete, one answer lost', async () => {
-    await signInAs(page, 'Administrator')
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
-    const table = page.getByRole('table', { name: 'Applications' })
-    await expect(table).toBeVisible()
-    await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
-    const names: string[] = []
-    const hrefs: string[] = []
-    for (let i = 1; i <= 2; i++) {
-      const row = table.getByRole('row').nth(i)
-      const link = row.getByRole('link').first()
-      names.push(await link.innerText())
-      hrefs.push((await link.getAttribute('href')) ?? '')
-      await row.getByRole('checkbox').check()
-    }
-    const lostId = hrefs[1]?.split('/').pop() ?? ''
-    await setFaults(page, {
-      rules: [
-        {
-          matching: `DELETE /hybrid/api/v1/applications/${lostId}`,
-          effect: 'lose-answer-network',
-          times: 1,
-        },
-      ],
-    })
-    await page
-      .getByRole('region', { name: 'Selection' })
-      .getByRole('button', { name: 'Delete…' })
-      .click()
-    const confirm = page.getByRole('dialog', { name: 'Delete 2 applications?' })
-    await confirm.getByLabel(/Type .* to confirm/).fill('delete 2')
-    await confirm.getByRole('button', { name: 'Delete 2' }).click()
+    const { table, names } = await bulkDeleteTwoStarted(page, (ids) => ({
+      matching: `DELETE /hybrid/api/v1/applications/${ids[1]}`,
+      effect: 'lose-answer-network',
+      times: 1,
+    }))
 
     const results = page.getByRole('dialog', { name: 'Delete applications: results' })
     await expect(results.getByText('Delete: all 2 succeeded.')).toBeVisible()
@@ -282,37 +287,11 @@ test('bulk delete where a gateway refuses one call before the backend (503): tha
   page,
 }) => {
   await scenario('bulk delete, one refused by a gateway (not applied)', async () => {
-    await signInAs(page, 'Administrator')
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
-    const table = page.getByRole('table', { name: 'Applications' })
-    await expect(table).toBeVisible()
-    await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
-    const names: string[] = []
-    const hrefs: string[] = []
-    for (let i = 1; i <= 2; i++) {
-      const row = table.getByRole('row').nth(i)
-      const link = row.getByRole('link').first()
-      names.push(await link.innerText())
-      hrefs.push((await link.getAttribute('href')) ?? '')
-      await row.getByRole('checkbox').check()
-    }
-    const refusedId = hrefs[0]?.split('/').pop() ?? ''
-    await setFaults(page, {
-      rules: [
-        {
-          matching: `DELETE /hybrid/api/v1/applications/${refusedId}`,
-          effect: 'fail-503',
-          times: 1,
-        },
-      ],
-    })
-    await page
-      .getByRole('region', { name: 'Selection' })
-      .getByRole('button', { name: 'Delete…' })
-      .click()
-    const confirm = page.getByRole('dialog', { name: 'Delete 2 applications?' })
-    await confirm.getByLabel(/Type .* to confirm/).fill('delete 2')
-    await confirm.getByRole('button', { name: 'Delete 2' }).click()
+    const { table, names } = await bulkDeleteTwoStarted(page, (ids) => ({
+      matching: `DELETE /hybrid/api/v1/applications/${ids[0]}`,
+      effect: 'fail-503',
+      times: 1,
+    }))
 
     const results = page.getByRole('dialog', { name: 'Delete applications: results' })
     await expect(results.getByText('Delete: 1 of 2 succeeded, 1 failed.')).toBeVisible()
