@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
-import { expect, signInFamilyInPlace, test } from './fixtures.ts'
+import { expect, sections, signInFamilyInPlace, test, zipArtifact } from './fixtures.ts'
 import { BACKEND_URL, E2E_PORTS, LIVE_URL } from './ports.ts'
 import { isolateText } from '../src/components/api-text.tsx'
 
@@ -19,18 +19,6 @@ const STORE = { user: 'demo-administrator', password: 'demo-administrator-secret
 
 /** The live console's audit trail (playwright.config.ts: AUDIT_DB per live port). */
 const AUDIT_DB = `.e2e-data/audit-${E2E_PORTS.live}.sqlite`
-
-/** A small but real zip archive header: the demo runtime accepts archives only. */
-function artifact(size = 16 * 1024): Buffer {
-  const bytes = Buffer.alloc(size)
-  bytes.set([0x50, 0x4b, 0x03, 0x04])
-  for (let i = 4; i < size; i++) bytes[i] = (i * 31 + 7) % 251
-  return bytes
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Sections' })
-}
 
 function recentActivity(page: Page): Locator {
   return page.getByRole('region', { name: 'Recent activity' })
@@ -64,7 +52,7 @@ async function armUsername(request: APIRequestContext): Promise<string> {
 
 /** Opens the Activity page filtered by a resource name (typed, applied with Enter). */
 async function activityFor(page: Page, resourceName: string): Promise<Locator> {
-  await nav(page).getByRole('link', { name: 'Activity', exact: true }).click()
+  await sections(page).getByRole('link', { name: 'Activity', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible()
   const search = page.getByRole('searchbox', { name: 'Resource name' })
   await search.fill(resourceName)
@@ -100,14 +88,14 @@ test('served console: each change is on the Activity page, the resource pages an
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible({ timeout: 30_000 })
 
   // 1. Deploy a small real artifact under a name of our own.
-  await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+  await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
   await page.getByRole('button', { name: 'Deploy application' }).click()
   const deploy = page.getByRole('dialog', { name: 'Deploy an application' })
   await deploy.getByLabel('Artifact file').setInputFiles({
     name: 'audit-served-1.0.0-mule-application.jar',
     mimeType: 'application/java-archive',
-    buffer: artifact(),
+    buffer: zipArtifact(),
   })
   await deploy.getByLabel('Application name').fill(appName)
   await deploy
@@ -169,7 +157,7 @@ test('served console: each change is on the Activity page, the resource pages an
   await expect(panelRow(page, stopWords).filter({ hasText: 'Failed' })).toHaveCount(1)
 
   // 4. MobileFirst: a device application switch, signed in in place as its own user.
-  await nav(page).getByRole('link', { name: 'Devices', exact: true }).click()
+  await sections(page).getByRole('link', { name: 'Devices', exact: true }).click()
   await signInFamilyInPlace(page, 'MobileFirst', MFP.user, MFP.password)
   const devices = page.getByRole('table', { name: 'Devices' })
   await expect(devices).toBeVisible({ timeout: 30_000 })
@@ -190,7 +178,7 @@ test('served console: each change is on the Activity page, the resource pages an
 
   // 5. API Store: create an application of our own, edit it, generate its keys; then a
   //    second one with the same name, which the backend refuses (the failed change).
-  await nav(page).getByRole('link', { name: 'Client applications', exact: true }).click()
+  await sections(page).getByRole('link', { name: 'Client applications', exact: true }).click()
   await signInFamilyInPlace(page, 'API Store', STORE.user, STORE.password)
   await expect(page.getByRole('table', { name: 'Client applications' })).toBeVisible({
     timeout: 30_000,

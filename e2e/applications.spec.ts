@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  setFaults,
+  signInAs,
+  test,
+  zipArtifact,
+} from './fixtures.ts'
 import { isolateText } from '../src/components/api-text.tsx'
-
-/** A small but real zip archive header: the demo runtime accepts archives only. */
-function artifact(size = 64 * 1024, seed = 1): Buffer {
-  const bytes = Buffer.alloc(size)
-  bytes.set([0x50, 0x4b, 0x03, 0x04])
-  for (let i = 4; i < size; i++) bytes[i] = (i * 31 + seed) % 251
-  return bytes
-}
 
 async function openApplications(
   page: Page,
@@ -41,7 +40,7 @@ test('deploy a real file: multipart parts arrive intact and the console follows 
   page,
 }) => {
   await openApplications(page)
-  const bytes = artifact()
+  const bytes = zipArtifact(64 * 1024, 1)
   await page.getByRole('button', { name: 'Deploy application' }).click()
   const dialog = page.getByRole('dialog', { name: 'Deploy an application' })
   await dialog.getByLabel('Artifact file').setInputFiles({
@@ -97,9 +96,11 @@ test('a deploy is checked before sending and a taken name comes back as the APIâ
     .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hi') })
   await expect(dialog.getByText(/'notes.txt' is not a .jar or .zip file/)).toBeVisible()
 
-  await dialog
-    .getByLabel('Artifact file')
-    .setInputFiles({ name: 'x.jar', mimeType: 'application/java-archive', buffer: artifact(2048) })
+  await dialog.getByLabel('Artifact file').setInputFiles({
+    name: 'x.jar',
+    mimeType: 'application/java-archive',
+    buffer: zipArtifact(2048, 1),
+  })
   await dialog.getByLabel('Application name').fill(taken)
   await dialog
     .getByLabel('Deploy to')
@@ -125,7 +126,7 @@ test('an upload shows its progress and can be cancelled without deploying anythi
   await dialog.getByLabel('Artifact file').setInputFiles({
     name: 'slow-upload-1.0.0.jar',
     mimeType: 'application/java-archive',
-    buffer: artifact(512 * 1024),
+    buffer: zipArtifact(512 * 1024, 1),
   })
   await dialog
     .getByLabel('Deploy to')
@@ -176,7 +177,7 @@ test('update the artifact and redeploy: both followed until they settle', async 
   await openFirstStartedOnServer(page)
   await page.getByRole('button', { name: 'Update artifactâ€¦' }).click()
   const dialog = page.getByRole('dialog', { name: /^Update / })
-  const bytes = artifact(4096, 7)
+  const bytes = zipArtifact(4096, 7)
   await dialog.getByLabel('Artifact file').setInputFiles({
     name: 'new-build-9.9.9.jar',
     mimeType: 'application/java-archive',

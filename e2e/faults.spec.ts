@@ -1,5 +1,13 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  sections,
+  setFaults,
+  signInAs,
+  test,
+  zipArtifact,
+} from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
 import { isolateText } from '../src/components/api-text.tsx'
 import type { FaultRule } from '../src/demo/faults.ts'
@@ -30,18 +38,6 @@ test.afterAll(() => {
     ].join('\n'),
   )
 })
-
-/** A small but real zip archive header: the demo runtime accepts archives only. */
-function artifact(size = 16 * 1024): Buffer {
-  const bytes = Buffer.alloc(size)
-  bytes.set([0x50, 0x4b, 0x03, 0x04])
-  for (let i = 4; i < size; i++) bytes[i] = (i * 31 + 7) % 251
-  return bytes
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Sections' })
-}
 
 /** Signs in to the live build (no demo code) with client credentials; lands on Servers. */
 async function signInLive(page: Page): Promise<void> {
@@ -107,10 +103,10 @@ test('offline: a page whose code cannot load says so in the shell, then appears 
     await signInLive(page)
     await markDocument(page)
     await context.setOffline(true)
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
     await expect(page.getByRole('heading', { name: UNLOADABLE })).toBeVisible()
     // The shell stays: navigation and header.
-    await expect(nav(page).getByRole('link', { name: 'Servers' })).toBeVisible()
+    await expect(sections(page).getByRole('link', { name: 'Servers' })).toBeVisible()
     await expect(page.getByRole('combobox', { name: 'Environment' })).toBeVisible()
     await expectNoSeriousA11yViolations(page)
     await context.setOffline(false)
@@ -127,9 +123,9 @@ test('a redeploy removed the page’s chunk (404): the message offers Reload, wh
     await signInLive(page)
     const gone = /\/assets\/applications-page-[^/]*\.js$/
     await page.route(gone, (route) => route.fulfill({ status: 404, body: 'Not Found' }))
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
     await expect(page.getByRole('heading', { name: UNLOADABLE })).toBeVisible()
-    await expect(nav(page).getByRole('link', { name: 'Servers' })).toBeVisible()
+    await expect(sections(page).getByRole('link', { name: 'Servers' })).toBeVisible()
     // After a real redeploy the reloaded page names the new chunks; here the old one returns.
     await page.unroute(gone)
     await page.getByRole('button', { name: 'Reload the page' }).click()
@@ -142,7 +138,7 @@ test('deploy whose answer is lost (applied, then 502): the console says it succe
 }) => {
   await scenario('deploy answer lost', async () => {
     await signInAs(page, 'Administrator')
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
     await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
     await setFaults(page, {
       rules: [
@@ -154,7 +150,7 @@ test('deploy whose answer is lost (applied, then 502): the console says it succe
     await dialog.getByLabel('Artifact file').setInputFiles({
       name: 'fault-probe-1.0.0-mule-application.jar',
       mimeType: 'application/java-archive',
-      buffer: artifact(),
+      buffer: zipArtifact(),
     })
     await expect(dialog.getByLabel('Application name')).toHaveValue('fault-probe')
     await dialog
@@ -185,7 +181,7 @@ test('live build: a deploy whose connection drops after the backend applied it e
     const name = `lost-answer-${Date.now().toString(36)}`
     const backend = await liveBackend(request)
     await signInLive(page)
-    await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+    await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
     await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
     // The HTTP demo backend runs the deploy, then drops the connection (the proxy says 502).
     const set = await request.post(`${BACKEND_URL}/__demo/faults`, {
@@ -202,7 +198,7 @@ test('live build: a deploy whose connection drops after the backend applied it e
       await dialog.getByLabel('Artifact file').setInputFiles({
         name: 'live-probe-1.0.0-mule-application.jar',
         mimeType: 'application/java-archive',
-        buffer: artifact(),
+        buffer: zipArtifact(),
       })
       await dialog.getByLabel('Application name').fill(name)
       await dialog
@@ -232,7 +228,7 @@ test('live build: a deploy whose connection drops after the backend applied it e
  */
 async function bulkDeleteTwoStarted(page: Page, rule: (ids: string[]) => FaultRule) {
   await signInAs(page, 'Administrator')
-  await nav(page).getByRole('link', { name: 'Applications', exact: true }).click()
+  await sections(page).getByRole('link', { name: 'Applications', exact: true }).click()
   const table = page.getByRole('table', { name: 'Applications' })
   await expect(table).toBeVisible()
   await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
@@ -311,7 +307,7 @@ test('queued bulk device change with a 502 on a transaction read: both devices s
   test.slow()
   await scenario('queued bulk device change, 502 on a transaction read', async () => {
     await signInAs(page, 'Operator')
-    await nav(page).getByRole('link', { name: 'Devices' }).click()
+    await sections(page).getByRole('link', { name: 'Devices' }).click()
     await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible({ timeout: 20_000 })
     const devicesUrl = page.url()
     await page.getByRole('searchbox', { name: 'Search devices' }).fill('lena.fischer')
@@ -374,7 +370,9 @@ test('a failed start (backend unreachable) keeps the navigation and recovers by 
     await expect(page.getByText('Could not load your organization and environments')).toBeVisible({
       timeout: 40_000,
     })
-    await expect(nav(page).getByRole('link', { name: 'Applications', exact: true })).toBeVisible()
+    await expect(
+      sections(page).getByRole('link', { name: 'Applications', exact: true }),
+    ).toBeVisible()
     await expect(page.getByText(/unavailable, retrying/)).toBeVisible()
     await expectNoSeriousA11yViolations(page)
     await markDocument(page)

@@ -27,6 +27,19 @@ export async function signInFamilyInPlace(
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
+/** A small but real zip archive (its header, then bytes from `seed`): the demo runtime accepts archives only. */
+export function zipArtifact(size = 16 * 1024, seed = 7): Buffer {
+  const bytes = Buffer.alloc(size)
+  bytes.set([0x50, 0x4b, 0x03, 0x04])
+  for (let i = 4; i < size; i++) bytes[i] = (i * 31 + seed) % 251
+  return bytes
+}
+
+/** The console's section navigation (the side bar, or the drawer's list on a phone). */
+export function sections(page: Page) {
+  return page.getByRole('navigation', { name: 'Sections' })
+}
+
 /** Switches the demo backend's fault injection from the test, as the demo panel would. */
 export async function setFaults(page: Page, faults: Partial<FaultSettings>): Promise<void> {
   await page.evaluate((change) => {
