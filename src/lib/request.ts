@@ -152,7 +152,7 @@ async function exchange(
 }
 
 /** A call refused again right after a new sign-in is returned as it is (no endless loop). */
-const MAX_SIGN_IN_RESENDS = 2
+export const MAX_SIGN_IN_RESENDS = 2
 
 /**
  * The headers every call carries: Accept, the console's request marker, the bearer token

@@ -6,6 +6,7 @@ import {
   requestHeaders,
   type ApiResponse,
   type RequestSpec,
+  MAX_SIGN_IN_RESENDS,
 } from './request.ts'
 import { resendAfterSignIn, sessionTicket } from './session-store.ts'
 
@@ -28,9 +29,6 @@ export interface UploadSpec<T> extends RequestSpec<T> {
 export function sendMultipart<T>(spec: UploadSpec<T>): Promise<ApiResponse<T>> {
   return upload(spec, 0)
 }
-
-/** A call refused again right after a new sign-in is returned as it is (as in `send`). */
-const MAX_SIGN_IN_RESENDS = 2
 
 function upload<T>(spec: UploadSpec<T>, resends: number): Promise<ApiResponse<T>> {
   const description = describeRequest(spec)
