@@ -22,6 +22,7 @@ import {
   type LabelledId,
 } from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
+import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
 import {
@@ -261,13 +262,7 @@ export function deleteApplicationRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'delete' }),
-    schema: noContent,
-  }
+  return hybridDeleteRequest(scope, `/applications/${id}`, label, 'delete')
 }
 
 export interface DeployInput {

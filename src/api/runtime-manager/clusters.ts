@@ -7,6 +7,7 @@ import {
   type LabelledId,
 } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
+import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
@@ -83,13 +84,7 @@ export function deleteClusterRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/clusters/${id}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'delete' }),
-    schema: noContent,
-  }
+  return hybridDeleteRequest(scope, `/clusters/${id}`, label, 'delete')
 }
 
 /** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */

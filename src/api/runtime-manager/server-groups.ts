@@ -7,6 +7,7 @@ import {
   type LabelledId,
 } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
+import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
@@ -82,13 +83,7 @@ export function deleteServerGroupRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/serverGroups/${id}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'delete' }),
-    schema: noContent,
-  }
+  return hybridDeleteRequest(scope, `/serverGroups/${id}`, label, 'delete')
 }
 
 /** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */

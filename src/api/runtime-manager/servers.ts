@@ -1,14 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import { hybridDeleteRequest } from './delete-request.ts'
+import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   RegistrationTokenSchema,
   ServerEnvelopeSchema,
@@ -65,13 +60,7 @@ export function unregisterServerRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/servers/${id}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'unregister' }),
-    schema: noContent,
-  }
+  return hybridDeleteRequest(scope, `/servers/${id}`, label, 'unregister')
 }
 
 /**
