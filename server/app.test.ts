@@ -10,7 +10,15 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { buildServer } from './app.ts'
 import { readConfig, type ServerConfig } from './config.ts'
 import type { ProxiedExchange } from './contract.ts'
-import { CREDENTIALS, makeDist, startFakeUpstream, type FakeUpstream } from './test-support.ts'
+import {
+  CREDENTIALS,
+  cookieOf,
+  makeDist,
+  SAME_ORIGIN,
+  signIn,
+  startFakeUpstream,
+  type FakeUpstream,
+} from './test-support.ts'
 
 let upstream: FakeUpstream
 let dist: string
@@ -26,12 +34,6 @@ afterEach(async () => {
   upstream.seen.length = 0
   upstream.reject.clear()
 })
-
-const SAME_ORIGIN = {
-  'x-console-request': '1',
-  origin: 'http://localhost:80',
-  host: 'localhost:80',
-}
 
 function liveConfig(env: Record<string, string> = {}): ServerConfig {
   return readConfig({ API_URL: upstream.url, DIST_DIR: dist, LOG_LEVEL: 'silent', ...env })
@@ -51,23 +53,6 @@ async function live(
   })
   apps.push(app)
   return app
-}
-
-function cookieOf(response: { headers: Record<string, unknown> }): string {
-  const raw = response.headers['set-cookie']
-  const first = Array.isArray(raw) ? String(raw[0]) : String(raw)
-  return first.split(';')[0] ?? ''
-}
-
-async function signIn(app: FastifyInstance, family: 'arm' | 'mfp' | 'store', cookie = '') {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/console-api/session/${family}`,
-    headers: { ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) },
-    payload: CREDENTIALS[family],
-  })
-  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 200 })
-  return cookieOf(response)
 }
 
 async function signInAll(app: FastifyInstance) {

@@ -9,13 +9,19 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { AuditPageSchema } from '../src/api/console/audit-schemas.ts'
 import { buildServer } from './app.ts'
 import { AuditStore } from './audit/store.ts'
 import { readConfig } from './config.ts'
-import { CREDENTIALS, makeDist, startFakeUpstream, type FakeUpstream } from './test-support.ts'
+import {
+  CREDENTIALS,
+  makeDist,
+  SAME_ORIGIN,
+  signIn,
+  startFakeUpstream,
+  type FakeUpstream,
+} from './test-support.ts'
 
 let upstream: FakeUpstream
 let dist: string
@@ -31,12 +37,6 @@ afterEach(async () => {
   upstream.seen.length = 0
   upstream.reject.clear()
 })
-
-const SAME_ORIGIN = {
-  'x-console-request': '1',
-  origin: 'http://localhost:80',
-  host: 'localhost:80',
-}
 
 function tempFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'audit-wiring-'))
@@ -60,23 +60,6 @@ async function serverWithAudit(file = tempFile()) {
       await app.close()
     },
   }
-}
-
-function cookieOf(response: { headers: Record<string, unknown> }): string {
-  const raw = response.headers['set-cookie']
-  const first = Array.isArray(raw) ? String(raw[0]) : String(raw)
-  return first.split(';')[0] ?? ''
-}
-
-async function signIn(app: FastifyInstance, family: 'arm' | 'mfp' | 'store', cookie = '') {
-  const response = await app.inject({
-    method: 'POST',
-    url: `/console-api/session/${family}`,
-    headers: { ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) },
-    payload: CREDENTIALS[family],
-  })
-  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 200 })
-  return cookieOf(response)
 }
 
 const stopChange = (cookie: string, name = 'orders-api') => ({

@@ -7,6 +7,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import type { FastifyInstance } from 'fastify'
+import { expect } from 'vitest'
 
 export interface SeenRequest {
   method: string
@@ -30,6 +32,36 @@ export const CREDENTIALS = {
   arm: { clientId: 'arm-client', clientSecret: 'arm-secret' },
   mfp: { username: 'mfp-admin', password: 'mfp-password' },
   store: { username: 'store-user', password: 'store-password' },
+}
+
+/** Headers of a same-origin state-changing request, as the console's page sends them. */
+export const SAME_ORIGIN = {
+  'x-console-request': '1',
+  origin: 'http://localhost:80',
+  host: 'localhost:80',
+}
+
+/** The session cookie (name=value) an answer sets. */
+export function cookieOf(response: { headers: Record<string, unknown> }): string {
+  const raw = response.headers['set-cookie']
+  const first = Array.isArray(raw) ? String(raw[0]) : String(raw)
+  return first.split(';')[0] ?? ''
+}
+
+/** Signs one family in through the session API (`app.inject`); returns the session cookie. */
+export async function signIn(
+  app: FastifyInstance,
+  family: 'arm' | 'mfp' | 'store',
+  cookie = '',
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: `/console-api/session/${family}`,
+    headers: { ...SAME_ORIGIN, ...(cookie ? { cookie } : {}) },
+    payload: CREDENTIALS[family],
+  })
+  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status: 200 })
+  return cookieOf(response)
 }
 
 export async function startFakeUpstream(): Promise<FakeUpstream> {
