@@ -32,7 +32,12 @@ import {
   type Application,
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
-import { cameWithEtag, revalidatingGet } from '../../lib/revalidate.ts'
+import {
+  cameWithEtag,
+  getRevalidated,
+  type CachedRead,
+  type WithEtag,
+} from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
@@ -54,29 +59,34 @@ export interface ApplicationListFilters {
   targetId?: number
 }
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getApplicationList = revalidatingGet<{ data: PartialList<Application> }>()
-
+/**
+ * The applications (of one target, with `targetId`). The list is polled: given its
+ * query's context, it revalidates the cached copy with its ETag, so an idle poll costs a
+ * 304 (ADR 010, 020); the facts of the read pace the polling (ADR 016).
+ */
 export async function listApplications(
   scope: EnvScope,
   filters: ApplicationListFilters,
-  signal?: AbortSignal,
-): Promise<PartialList<Application>> {
-  const body = await getApplicationList({
-    method: 'GET',
-    path: `${BASE}/applications`,
-    query: { targetId: filters.targetId },
-    scope,
-    schema: ApplicationListSchema,
-    signal,
-  })
-  noteListRead(body.data, {
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<Application>>> {
+  const list = await getRevalidated(
+    {
+      method: 'GET',
+      path: `${BASE}/applications`,
+      query: { targetId: filters.targetId },
+      scope,
+      schema: ApplicationListSchema,
+    },
+    (body) => body.data,
+    read,
+  )
+  noteListRead(list, {
     readAt: Date.now(),
-    rows: body.data.items.length,
-    etag: cameWithEtag(body),
+    rows: list.items.length,
+    etag: cameWithEtag(list),
     follows: 0,
   })
-  return body.data
+  return list
 }
 
 /**
@@ -90,8 +100,8 @@ async function readApplicationList(
   scope: EnvScope,
   filters: ApplicationListFilters,
   signal: AbortSignal,
-): Promise<PartialList<Application>> {
-  const state = client.getQueryState<PartialList<Application>>(queryKey)
+): Promise<WithEtag<PartialList<Application>>> {
+  const state = client.getQueryState<WithEtag<PartialList<Application>>>(queryKey)
   const previous = state?.data
   const read = previous ? listReadOf(previous) : undefined
   if (
@@ -103,7 +113,7 @@ async function readApplicationList(
   ) {
     return followSettling(scope, previous, read, signal)
   }
-  return listApplications(scope, filters, signal)
+  return listApplications(scope, filters, { signal, client, queryKey })
 }
 
 type FollowRead = { targetId: number } | { app: Application }
@@ -150,7 +160,7 @@ export async function followSettling(
         }
         return
       }
-      const answer = await listApplications(scope, { targetId: next.targetId }, signal)
+      const answer = await listApplications(scope, { targetId: next.targetId }, { signal })
       const seen = new Set<number>()
       for (const app of answer.items) {
         if (app.target.id !== next.targetId) continue

@@ -9,7 +9,7 @@ import {
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ClusterEnvelopeSchema,
@@ -28,22 +28,16 @@ import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome
 
 const BASE = '/hybrid/api/v1'
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
-
+/** Polled: given its query's context, revalidates the cached copy with its ETag (ADR 010, 020). */
 export async function listClusters(
   scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<Cluster>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/clusters`,
-      scope,
-      schema: ClusterListSchema,
-      signal,
-    })
-  ).data
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<Cluster>>> {
+  return getRevalidated(
+    { method: 'GET', path: `${BASE}/clusters`, scope, schema: ClusterListSchema },
+    (body) => body.data,
+    read,
+  )
 }
 
 export async function getCluster(
@@ -152,7 +146,7 @@ export const clusterQueries = {
   list: (scope: EnvScope) =>
     queryOptions({
       queryKey: [...clusterQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listClusters(scope, signal),
+      queryFn: (context) => listClusters(scope, context),
       refetchInterval: (query) =>
         targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((c) => c.servers) }),
     }),

@@ -9,7 +9,7 @@ import {
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ServerGroupEnvelopeSchema,
@@ -27,22 +27,16 @@ import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome
 
 const BASE = '/hybrid/api/v1'
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
-
+/** Polled: given its query's context, revalidates the cached copy with its ETag (ADR 010, 020). */
 export async function listServerGroups(
   scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<ServerGroup>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/serverGroups`,
-      scope,
-      schema: ServerGroupListSchema,
-      signal,
-    })
-  ).data
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<ServerGroup>>> {
+  return getRevalidated(
+    { method: 'GET', path: `${BASE}/serverGroups`, scope, schema: ServerGroupListSchema },
+    (body) => body.data,
+    read,
+  )
 }
 
 export async function getServerGroup(
@@ -174,7 +168,7 @@ export const serverGroupQueries = {
   list: (scope: EnvScope) =>
     queryOptions({
       queryKey: [...serverGroupQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listServerGroups(scope, signal),
+      queryFn: (context) => listServerGroups(scope, context),
       refetchInterval: (query) =>
         targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((g) => g.servers) }),
     }),
