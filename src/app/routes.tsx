@@ -25,227 +25,218 @@ function idOrNotFound(segment: string | undefined): number {
  * Every route; pages are lazy modules so the first load carries only the shell. Loaders
  * start a page's reads in `queryClient` while its module loads (ADR 020).
  */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  return [
-    {
-      Component: RootLayout,
-      ErrorBoundary: RouteErrorPage,
-      HydrateFallback: () => <LoadingState label="Loading…" />,
-      children: [
-        {
-          path: 'signin',
-          lazy: lazyPage(async () => (await import('./sign-in-route.tsx')).SignInRoute),
-        },
-        {
-          Component: RequireSession,
-          children: [
-            {
-              index: true,
-              lazy: lazyPage(async () => (await import('./home-redirect.tsx')).HomeRedirect),
-            },
-            {
-              path: 'env/:envId',
-              // Above the shell: a layout that cannot load has no shell to keep.
-              ErrorBoundary: RouteErrorPage,
-              lazy: lazyPage(async () => (await import('./console-layout.tsx')).ConsoleLayout),
-              children: [
-                {
-                  index: true,
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: () => <LoadingState label="Loading…" />,
+    children: [
+      {
+        path: 'signin',
+        lazy: lazyPage(async () => (await import('./sign-in-route.tsx')).SignInRoute),
+      },
+      {
+        Component: RequireSession,
+        children: [
+          {
+            index: true,
+            lazy: lazyPage(async () => (await import('./home-redirect.tsx')).HomeRedirect),
+          },
+          {
+            path: 'env/:envId',
+            // Above the shell: a layout that cannot load has no shell to keep.
+            ErrorBoundary: RouteErrorPage,
+            lazy: lazyPage(async () => (await import('./console-layout.tsx')).ConsoleLayout),
+            children: [
+              {
+                index: true,
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
+              },
+              dataRoute(queryClient, {
+                path: 'servers',
+                lazy: async () =>
+                  (await import('../features/servers/servers-page.tsx')).ServersPage,
+                load: ({ scope }) => scope && queryClient.prefetchQuery(serverQueries.list(scope)),
+              }),
+              detailRoute(queryClient, {
+                path: 'servers/:serverId',
+                lazy: async () => (await import('../features/servers/server-page.tsx')).ServerPage,
+                load: ({ params, scope }) => {
+                  const id = idOrNotFound(params.serverId)
+                  return scope && queryClient.prefetchQuery(serverQueries.detail(scope, id))
                 },
-                dataRoute(queryClient, {
-                  path: 'servers',
-                  lazy: async () =>
-                    (await import('../features/servers/servers-page.tsx')).ServersPage,
-                  load: ({ scope }) =>
-                    scope && queryClient.prefetchQuery(serverQueries.list(scope)),
-                }),
-                detailRoute(queryClient, {
-                  path: 'servers/:serverId',
-                  lazy: async () =>
-                    (await import('../features/servers/server-page.tsx')).ServerPage,
-                  load: ({ params, scope }) => {
-                    const id = idOrNotFound(params.serverId)
-                    return scope && queryClient.prefetchQuery(serverQueries.detail(scope, id))
-                  },
-                  errors: {
-                    noun: 'server',
-                    notFound: ({ params, environment }) => ({
-                      title: 'Server not found',
-                      sentence: (
-                        <>
-                          There is no server <code>{params.serverId}</code> in {environment}. It may
-                          have been unregistered.
-                        </>
-                      ),
-                      back: { to: paths.servers(params.envId ?? ''), label: 'Back to servers' },
-                      showAnswer: true,
-                    }),
-                  },
-                }),
-                {
-                  path: 'server-groups',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () =>
-                      (await import('../features/server-groups/server-groups-page.tsx'))
-                        .ServerGroupsPage,
-                  ),
-                },
-                {
-                  path: 'server-groups/:groupId',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () =>
-                      (await import('../features/server-groups/server-group-page.tsx'))
-                        .ServerGroupPage,
-                  ),
-                },
-                {
-                  path: 'clusters',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () =>
-                      (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
-                  ),
-                },
-                {
-                  path: 'clusters/:clusterId',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
-                  ),
-                },
-                dataRoute(queryClient, {
-                  path: 'applications',
-                  lazy: async () =>
-                    (await import('../features/applications/applications-page.tsx'))
-                      .ApplicationsPage,
-                  load: ({ scope }) =>
-                    scope && queryClient.prefetchQuery(applicationQueries.list(scope)),
-                }),
-                detailRoute(queryClient, {
-                  path: 'applications/:applicationId',
-                  lazy: async () =>
-                    (await import('../features/applications/application-page.tsx')).ApplicationPage,
-                  load: ({ params, scope }) => {
-                    const id = idOrNotFound(params.applicationId)
-                    return scope && queryClient.prefetchQuery(applicationQueries.detail(scope, id))
-                  },
-                  errors: {
-                    noun: 'application',
-                    notFound: ({ params, environment }) => ({
-                      title: 'Application not found',
-                      sentence: (
-                        <>
-                          There is no application <code>{params.applicationId}</code> in{' '}
-                          {environment}. It may have been deleted.
-                        </>
-                      ),
-                      back: {
-                        to: paths.applications(params.envId ?? ''),
-                        label: 'Back to applications',
-                      },
-                    }),
-                  },
-                }),
-                {
-                  path: 'client-apps',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () =>
-                      (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
-                  ),
-                },
-                detailRoute(queryClient, {
-                  path: 'client-apps/:applicationId',
-                  family: 'store',
-                  lazy: async () =>
-                    (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
-                  load: ({ params, scope }) =>
-                    scope &&
-                    queryClient.prefetchQuery(clientAppQueries.detail(params.applicationId ?? '')),
-                  errors: {
-                    noun: 'client application',
-                    notFound: ({ params }) => ({
-                      title: 'Client application not found',
-                      sentence: (
-                        <>
-                          There is no client application <code>{params.applicationId}</code>. It may
-                          have been deleted.
-                        </>
-                      ),
-                      back: {
-                        to: paths.clientApps(params.envId ?? ''),
-                        label: 'Back to client applications',
-                      },
-                    }),
-                  },
-                }),
-                {
-                  path: 'devices',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () =>
-                      (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
-                  ),
-                },
-                {
-                  path: 'devices/:runtime',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(
-                    async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
-                  ),
-                },
-                detailRoute(queryClient, {
-                  path: 'devices/:runtime/:deviceId',
-                  family: 'mfp',
-                  lazy: async () =>
-                    (await import('../features/devices/device-page.tsx')).DevicePage,
-                  load: ({ params, url, scope }) =>
-                    scope &&
-                    queryClient.prefetchQuery(
-                      deviceQueries.detail(
-                        params.runtime ?? '',
-                        params.deviceId ?? '',
-                        url.searchParams.get('hint') ?? '',
-                      ),
+                errors: {
+                  noun: 'server',
+                  notFound: ({ params, environment }) => ({
+                    title: 'Server not found',
+                    sentence: (
+                      <>
+                        There is no server <code>{params.serverId}</code> in {environment}. It may
+                        have been unregistered.
+                      </>
                     ),
-                  errors: {
-                    noun: 'device',
-                    isMissing: (error) =>
-                      error instanceof DeviceNotFoundError ||
-                      (isApiError(error) && error.status === 404),
-                    notFound: ({ params, error }) => ({
-                      title: 'Device not found',
-                      sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
-                      back: {
-                        to: paths.devices(params.envId ?? '', params.runtime ?? ''),
-                        label: (
-                          <>
-                            Back to the devices of <ApiText>{params.runtime ?? ''}</ApiText>
-                          </>
-                        ),
-                      },
-                    }),
-                  },
-                }),
-                {
-                  path: 'activity',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: async () => ({
-                    Component: (await import('../features/activity/activity-page.tsx'))
-                      .ActivityPage,
+                    back: { to: paths.servers(params.envId ?? ''), label: 'Back to servers' },
+                    showAnswer: true,
                   }),
                 },
-                { path: '*', Component: NotFoundPage },
-              ],
-            },
-          ],
-        },
-        { path: '*', Component: NotFoundPage },
-      ],
-    },
-  ]
-}
+              }),
+              {
+                path: 'server-groups',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/server-groups/server-groups-page.tsx'))
+                      .ServerGroupsPage,
+                ),
+              },
+              {
+                path: 'server-groups/:groupId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/server-groups/server-group-page.tsx'))
+                      .ServerGroupPage,
+                ),
+              },
+              {
+                path: 'clusters',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
+                ),
+              },
+              {
+                path: 'clusters/:clusterId',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
+                ),
+              },
+              dataRoute(queryClient, {
+                path: 'applications',
+                lazy: async () =>
+                  (await import('../features/applications/applications-page.tsx')).ApplicationsPage,
+                load: ({ scope }) =>
+                  scope && queryClient.prefetchQuery(applicationQueries.list(scope)),
+              }),
+              detailRoute(queryClient, {
+                path: 'applications/:applicationId',
+                lazy: async () =>
+                  (await import('../features/applications/application-page.tsx')).ApplicationPage,
+                load: ({ params, scope }) => {
+                  const id = idOrNotFound(params.applicationId)
+                  return scope && queryClient.prefetchQuery(applicationQueries.detail(scope, id))
+                },
+                errors: {
+                  noun: 'application',
+                  notFound: ({ params, environment }) => ({
+                    title: 'Application not found',
+                    sentence: (
+                      <>
+                        There is no application <code>{params.applicationId}</code> in {environment}
+                        . It may have been deleted.
+                      </>
+                    ),
+                    back: {
+                      to: paths.applications(params.envId ?? ''),
+                      label: 'Back to applications',
+                    },
+                  }),
+                },
+              }),
+              {
+                path: 'client-apps',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () =>
+                    (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
+                ),
+              },
+              detailRoute(queryClient, {
+                path: 'client-apps/:applicationId',
+                family: 'store',
+                lazy: async () =>
+                  (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
+                load: ({ params, scope }) =>
+                  scope &&
+                  queryClient.prefetchQuery(clientAppQueries.detail(params.applicationId ?? '')),
+                errors: {
+                  noun: 'client application',
+                  notFound: ({ params }) => ({
+                    title: 'Client application not found',
+                    sentence: (
+                      <>
+                        There is no client application <code>{params.applicationId}</code>. It may
+                        have been deleted.
+                      </>
+                    ),
+                    back: {
+                      to: paths.clientApps(params.envId ?? ''),
+                      label: 'Back to client applications',
+                    },
+                  }),
+                },
+              }),
+              {
+                path: 'devices',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () => (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
+                ),
+              },
+              {
+                path: 'devices/:runtime',
+                ErrorBoundary: RouteErrorPage,
+                lazy: lazyPage(
+                  async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
+                ),
+              },
+              detailRoute(queryClient, {
+                path: 'devices/:runtime/:deviceId',
+                family: 'mfp',
+                lazy: async () => (await import('../features/devices/device-page.tsx')).DevicePage,
+                load: ({ params, url, scope }) =>
+                  scope &&
+                  queryClient.prefetchQuery(
+                    deviceQueries.detail(
+                      params.runtime ?? '',
+                      params.deviceId ?? '',
+                      url.searchParams.get('hint') ?? '',
+                    ),
+                  ),
+                errors: {
+                  noun: 'device',
+                  isMissing: (error) =>
+                    error instanceof DeviceNotFoundError ||
+                    (isApiError(error) && error.status === 404),
+                  notFound: ({ params, error }) => ({
+                    title: 'Device not found',
+                    sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
+                    back: {
+                      to: paths.devices(params.envId ?? '', params.runtime ?? ''),
+                      label: (
+                        <>
+                          Back to the devices of <ApiText>{params.runtime ?? ''}</ApiText>
+                        </>
+                      ),
+                    },
+                  }),
+                },
+              }),
+              {
+                path: 'activity',
+                ErrorBoundary: RouteErrorPage,
+                lazy: async () => ({
+                  Component: (await import('../features/activity/activity-page.tsx')).ActivityPage,
+                }),
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]
