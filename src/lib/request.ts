@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { ApiError } from './api-error.ts'
 import {
   describeRequest,
+  ownHeaders,
   pathWithQuery,
   type RequestDescription,
   type RequestInit_,
@@ -157,7 +158,7 @@ export const MAX_SIGN_IN_RESENDS = 2
 /**
  * The headers every call carries: Accept, the console's request marker, the bearer token
  * (demo mode only: in live mode the console's server adds each family's credentials),
- * org/env scope, content type, extras.
+ * org/env scope, content type, the request's own headers and its change's words.
  */
 export function requestHeaders(spec: RequestInit_): Headers {
   const headers = new Headers({ Accept: 'application/json' })
@@ -172,7 +173,7 @@ export function requestHeaders(spec: RequestInit_): Headers {
   }
   const contentType = contentTypeFor(spec.body)
   if (contentType) headers.set('Content-Type', contentType)
-  for (const [k, v] of Object.entries(spec.headers ?? {})) headers.set(k, v)
+  for (const [k, v] of Object.entries(ownHeaders(spec))) headers.set(k, v)
   return headers
 }
 

@@ -1,3 +1,4 @@
+import { CHANGE_HEADER, type ChangeLabel } from '../../lib/change-label.ts'
 import {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -7,38 +8,14 @@ import {
   type NewAuditEntry,
 } from './audit-schemas.ts'
 
+// The label is part of this module's API (`LabelledId`); it is defined with its header.
+export type { ChangeLabel } from '../../lib/change-label.ts'
+
 /**
  * What a change was, in words, from what passed through: the method and path, the answer,
  * and the words the page sent with the request. One function for the production server's
  * recorder and the demo backend, so both keep the same entries (ADR 015).
  */
-
-/**
- * The header the page sends with every change: form-encoded words it knows and the API
- * may not answer with (a deleted application's name, a device's display name). Only used
- * for names and to tell start from stop; kind, id, outcome and operator come from what the
- * server saw.
- */
-export const CHANGE_HEADER = 'X-Console-Change'
-
-/** What the page says about one change. */
-export interface ChangeLabel {
-  action?: AuditAction
-  /** The resource's name: the application, server, group, cluster, device or client application. */
-  name?: string
-  /** The other party: the target of an application, the server joining or leaving a group. */
-  on?: string
-}
-
-/** The header value for a change, or an empty object when there is nothing to say. */
-export function changeHeaders(label: ChangeLabel): Record<string, string> {
-  const params = new URLSearchParams()
-  if (label.action) params.set('action', label.action)
-  if (label.name) params.set('name', label.name)
-  if (label.on) params.set('on', label.on)
-  const value = params.toString()
-  return value ? { [CHANGE_HEADER]: value } : {}
-}
 
 /** Text from the page or the API, kept as words: no control characters, bounded length. */
 function clean(value: unknown, max = 200): string | undefined {

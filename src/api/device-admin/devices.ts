@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
-import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
@@ -187,7 +187,7 @@ export function changeApplicationStatusRequest(
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
-    headers: changeHeaders({ ...label, action: status === 'ENABLED' ? 'enable' : 'disable' }),
+    change: { ...label, action: status === 'ENABLED' ? 'enable' : 'disable' },
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
     query: { async: mode === 'queue', locale: mfpLocale() },
     body: { status },
@@ -259,7 +259,7 @@ export function changeDeviceStatusRequest(
 ): RequestSpec<TransactionResult> {
   return {
     method: 'PUT',
-    headers: changeHeaders({ ...label, action: 'change-status' }),
+    change: { ...label, action: 'change-status' },
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     body: { status },
@@ -274,7 +274,7 @@ export function removeDeviceRequest(
 ): RequestSpec<TransactionResult> {
   return {
     method: 'DELETE',
-    headers: changeHeaders({ ...label, action: 'remove' }),
+    change: { ...label, action: 'remove' },
     path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
     query: { async: false, locale: mfpLocale() },
     schema: TransactionResultSchema,
