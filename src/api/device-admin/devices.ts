@@ -177,6 +177,27 @@ export const deviceQueries = {
 /** Whether the console waits for the outcome (`async=false`) or queues the change. */
 export type ApplyMode = 'wait' | 'queue'
 
+/**
+ * A change of one device (`PUT`/`DELETE .../devices/{id}`, or below it), answered with its
+ * transaction; `async: true` queues it instead of waiting for its outcome.
+ */
+function deviceChangeRequest(
+  method: 'PUT' | 'DELETE',
+  runtime: string,
+  deviceId: string,
+  change: ChangeLabel,
+  more: { below?: string; async?: boolean; body?: { status: string } } = {},
+): RequestSpec<TransactionResult> {
+  return {
+    method,
+    change,
+    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}${more.below ?? ''}`,
+    query: { async: more.async ?? false, locale: mfpLocale() },
+    body: more.body,
+    schema: TransactionResultSchema,
+  }
+}
+
 export function changeApplicationStatusRequest(
   runtime: string,
   deviceId: string,
@@ -185,14 +206,18 @@ export function changeApplicationStatusRequest(
   mode: ApplyMode,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'PUT',
-    change: { ...label, action: status === 'ENABLED' ? 'enable' : 'disable' },
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
-    query: { async: mode === 'queue', locale: mfpLocale() },
-    body: { status },
-    schema: TransactionResultSchema,
-  }
+  const action = status === 'ENABLED' ? 'enable' : 'disable'
+  return deviceChangeRequest(
+    'PUT',
+    runtime,
+    deviceId,
+    { ...label, action },
+    {
+      below: `/applications/${encodeURIComponent(appName)}`,
+      async: mode === 'queue',
+      body: { status },
+    },
+  )
 }
 
 /** A change the server accepted: its transaction and where it stands. */
@@ -257,14 +282,15 @@ export function changeDeviceStatusRequest(
   status: SettableDeviceStatus,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'PUT',
-    change: { ...label, action: 'change-status' },
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
-    query: { async: false, locale: mfpLocale() },
-    body: { status },
-    schema: TransactionResultSchema,
-  }
+  return deviceChangeRequest(
+    'PUT',
+    runtime,
+    deviceId,
+    { ...label, action: 'change-status' },
+    {
+      body: { status },
+    },
+  )
 }
 
 export function removeDeviceRequest(
@@ -272,13 +298,7 @@ export function removeDeviceRequest(
   deviceId: string,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'DELETE',
-    change: { ...label, action: 'remove' },
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
-    query: { async: false, locale: mfpLocale() },
-    schema: TransactionResultSchema,
-  }
+  return deviceChangeRequest('DELETE', runtime, deviceId, { ...label, action: 'remove' })
 }
 
 /**
@@ -310,6 +330,35 @@ export interface ApplicationStatusChange {
   deviceName?: string
 }
 
+/** The transaction a change that ended in FAILURE or CANCELED carries, if that is the error. */
+function failedTransaction(error: unknown): Transaction | undefined {
+  return error instanceof TransactionFailedError ? error.transaction : undefined
+}
+
+/** `onSettled` of a device change: shows its transaction, whether it succeeded or failed. */
+function refreshWhenSettled(queryClient: QueryClient, runtime: string) {
+  return (outcome: ChangeOutcome | undefined, error: unknown) =>
+    refreshAfterChange(queryClient, runtime, outcome?.transaction ?? failedTransaction(error))
+}
+
+/** `changeApplicationStatus` for one change as the pages describe it. */
+function sendApplicationStatusChange(
+  runtime: string,
+  change: ApplicationStatusChange,
+  options: VerifyOptions = {},
+): Promise<ChangeOutcome> {
+  const { deviceId, appName, status, mode, deviceName } = change
+  return changeApplicationStatus(
+    runtime,
+    deviceId,
+    appName,
+    status,
+    mode,
+    { name: deviceName },
+    options,
+  )
+}
+
 /**
  * Enables or disables an application on a device. Resolves (or fails) once the devices
  * and transactions have been refetched, so a switch stays busy until the truth is shown.
@@ -317,24 +366,8 @@ export interface ApplicationStatusChange {
 export function useChangeApplicationStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (change: ApplicationStatusChange) =>
-      changeApplicationStatus(
-        runtime,
-        change.deviceId,
-        change.appName,
-        change.status,
-        change.mode,
-        {
-          name: change.deviceName,
-        },
-      ),
-    onSettled: (outcome, error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        outcome?.transaction ??
-          (error instanceof TransactionFailedError ? error.transaction : undefined),
-      ),
+    mutationFn: (change: ApplicationStatusChange) => sendApplicationStatusChange(runtime, change),
+    onSettled: refreshWhenSettled(queryClient, runtime),
   })
 }
 
@@ -353,13 +386,7 @@ export function useChangeDeviceStatus(runtime: string) {
           Date.now(),
         ),
       ),
-    onSettled: (outcome, error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        outcome?.transaction ??
-          (error instanceof TransactionFailedError ? error.transaction : undefined),
-      ),
+    onSettled: refreshWhenSettled(queryClient, runtime),
   })
 }
 
@@ -378,12 +405,7 @@ export function useRemoveDevice(runtime: string) {
       })
       return refreshAfterChange(queryClient, runtime, outcome.transaction)
     },
-    onError: (error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        error instanceof TransactionFailedError ? error.transaction : undefined,
-      ),
+    onError: (error) => refreshAfterChange(queryClient, runtime, failedTransaction(error)),
   })
 }
 
@@ -434,15 +456,7 @@ export async function changeApplicationStatusToEnd(
   onAccepted?: (transaction: Transaction) => void,
 ): Promise<Transaction> {
   const { signal } = options
-  const outcome = await changeApplicationStatus(
-    runtime,
-    change.deviceId,
-    change.appName,
-    change.status,
-    change.mode,
-    { name: change.deviceName },
-    options,
-  )
+  const outcome = await sendApplicationStatusChange(runtime, change, options)
   onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })
   if (transactionPhase(done.status) !== 'success') throw new TransactionFailedError(done)

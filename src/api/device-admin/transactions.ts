@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { auditQueries } from '../console/audit.ts'
-import { retryTransient, type Verify } from '../../lib/outcome.ts'
+import { retryTransient, sleep, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   TransactionPageSchema,
@@ -173,17 +173,7 @@ export async function waitForTransaction(
       throw new Error(
         `Transaction ${current.id} is still ${current.status} after ${Math.round(limitMs / 1000)} s; follow it in the transactions panel.`,
       )
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, intervalMs)
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer)
-          reject(signal.reason)
-        },
-        { once: true },
-      )
-    })
+    await sleep(intervalMs, signal)
     // A read that fails on the way (a 502 from a proxy, a dropped connection) says
     // nothing about the transaction: read again with backoff before giving up on it.
     const id = current.id
