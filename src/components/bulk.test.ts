@@ -1,7 +1,14 @@
 import { expect, test, vi } from 'vitest'
 import { ApiError } from '../lib/api-error.ts'
 import { OutcomeUnknownError, sendAndVerify } from '../lib/outcome.ts'
-import { bulkSummary, failuresFirst, runBulk, succeededIds } from './bulk.ts'
+import {
+  bulkSummary,
+  failuresFirst,
+  runBulk,
+  shortfall,
+  succeededIds,
+  type BulkItemResult,
+} from './bulk.ts'
 
 function lost(method = 'DELETE') {
   return new ApiError({
@@ -69,4 +76,19 @@ test('an OutcomeUnknownError from any action is Unknown, never Failed', async ()
     message: expect.stringMatching(/^Outcome unknown/),
   })
   expect(bulkSummary('Delete', [result!])).toBe('Delete: 0 of 1 succeeded, 1 unknown.')
+})
+
+test('the shortfall names what did not succeed, "0 failed" only when asked to', () => {
+  const item = (outcome: 'succeeded' | 'failed' | 'unknown'): BulkItemResult =>
+    outcome === 'succeeded'
+      ? { id: outcome, label: outcome, outcome }
+      : { id: outcome, label: outcome, outcome, message: 'x' }
+  const some = [item('succeeded'), item('failed'), item('unknown'), item('failed')]
+  expect(shortfall(some)).toBe('2 failed, 1 unknown')
+  expect(shortfall([item('succeeded'), item('unknown')])).toBe('1 unknown')
+  expect(shortfall([item('succeeded'), item('unknown')], { keepFailed: true })).toBe(
+    '0 failed, 1 unknown',
+  )
+  expect(shortfall([item('succeeded')])).toBe('')
+  expect(shortfall([item('succeeded')], { keepFailed: true })).toBe('0 failed')
 })
