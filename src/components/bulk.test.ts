@@ -1,6 +1,6 @@
 import { expect, test, vi } from 'vitest'
-import { ApiError } from '../lib/api-error.ts'
 import { OutcomeUnknownError, sendAndVerify } from '../lib/outcome.ts'
+import { apiError } from '../test/api-errors.ts'
 import {
   bulkSummary,
   failuresFirst,
@@ -10,13 +10,9 @@ import {
   type BulkItemResult,
 } from './bulk.ts'
 
+/** A 502: the answer to a change was lost (or a read-back failed, for a GET). */
 function lost(method = 'DELETE') {
-  return new ApiError({
-    kind: 'http',
-    status: 502,
-    message: 'HTTP 502 Bad Gateway',
-    request: { method, path: '/hybrid/api/v1/applications/1', headers: [] },
-  })
+  return apiError(method, 502)
 }
 
 test('each item ends Succeeded, Failed or Unknown, true to what was read back', async () => {
