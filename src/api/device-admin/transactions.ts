@@ -7,6 +7,7 @@ import {
   TransactionSchema,
   type Transaction,
   type TransactionPage,
+  type TransactionType,
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
 import { deviceAdminKeys, runtimePath } from './paths.ts'
@@ -187,8 +188,7 @@ export const LOST_CHANGE_WINDOW_MS = 10 * 60_000
 
 /** What a device change was about, as its transaction's type and description say. */
 export interface DeviceChangeKey {
-  /** `CHANGE_DEVICE_APPLICATION_STATUS`, `CHANGE_DEVICE_STATUS` or `REMOVE_DEVICE`. */
-  type: string
+  type: TransactionType
   deviceId: string
   appName?: string
   status?: string
