@@ -21,7 +21,13 @@ import {
   type TransactionResult,
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
-import { deviceAdminKeys, MFP_BASE, runtimePath } from './paths.ts'
+import {
+  bookmarkPageQuery,
+  deviceAdminKeys,
+  MFP_BASE,
+  runtimePath,
+  type BookmarkPageQuery,
+} from './paths.ts'
 import {
   resultPhase,
   TransactionFailedError,
@@ -37,13 +43,12 @@ export const DEVICE_PAGE_SIZE = 100
 /** How many pages a device lookup reads before giving up (see `findDevice`). */
 export const DEVICE_LOOKUP_PAGES = 20
 
-/** One page request of `GET .../devices`. Empty strings leave the parameter out. */
-export interface DeviceListQuery {
+/**
+ * One page request of `GET .../devices`, sorted by one of `DEVICE_ORDER_KEYS`. Empty
+ * strings leave the parameter out.
+ */
+export interface DeviceListQuery extends BookmarkPageQuery {
   query: string
-  /** `friendlyName`, `-lastAccessed` … (see `DEVICE_ORDER_KEYS`). */
-  orderBy: string
-  bookmark: string
-  pageSize: number
 }
 
 export function runtimesRequest(): RequestSpec<{ items: Array<{ name: string }> }> {
@@ -84,13 +89,7 @@ export function listDevicesRequest(runtime: string, q: DeviceListQuery): Request
   return {
     method: 'GET',
     path: `${runtimePath(runtime)}/devices`,
-    query: {
-      bookmark: q.bookmark || undefined,
-      pageSize: q.pageSize,
-      orderBy: q.orderBy || undefined,
-      query: q.query || undefined,
-      locale: mfpLocale(),
-    },
+    query: bookmarkPageQuery(q, { query: q.query || undefined }),
     schema: DevicePageSchema,
   }
 }

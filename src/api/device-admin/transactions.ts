@@ -10,7 +10,7 @@ import {
   type TransactionType,
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
-import { deviceAdminKeys, runtimePath } from './paths.ts'
+import { bookmarkPageQuery, deviceAdminKeys, runtimePath, type BookmarkPageQuery } from './paths.ts'
 import { isTransactionFinished } from './transaction-state.ts'
 
 /** How often an open transaction is read again, and the list while any is open. */
@@ -18,11 +18,8 @@ export const TRANSACTION_POLL_MS = 1_000
 export const TRANSACTION_LIST_POLL_FAST_MS = 2_000
 export const TRANSACTION_LIST_POLL_IDLE_MS = 15_000
 
-export interface TransactionListQuery {
-  /** `-created` (newest first), `updated`, `type`, `status`, `user`, `server`. */
-  orderBy: string
-  pageSize: number
-  bookmark: string
+/** Sorted by `-created` (newest first), `updated`, `type`, `status`, `user` or `server`. */
+export interface TransactionListQuery extends BookmarkPageQuery {
   /** Only the transactions that carry errors. */
   errorsOnly: boolean
 }
@@ -34,13 +31,7 @@ export function listTransactionsRequest(
   return {
     method: 'GET',
     path: `${runtimePath(runtime)}/transactions`,
-    query: {
-      bookmark: q.bookmark || undefined,
-      pageSize: q.pageSize,
-      orderBy: q.orderBy || undefined,
-      mode: q.errorsOnly ? 'errors' : undefined,
-      locale: mfpLocale(),
-    },
+    query: bookmarkPageQuery(q, { mode: q.errorsOnly ? 'errors' : undefined }),
     schema: TransactionPageSchema,
   }
 }
