@@ -14,13 +14,7 @@ import {
   shareKeepingRead,
   type ListRead,
 } from '../../lib/list-polling.ts'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
@@ -244,7 +238,7 @@ export function desiredStatusRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' }),
+    change: { ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' },
     body: { desiredStatus },
     schema: noContent,
   }
@@ -260,7 +254,7 @@ export function redeployRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'redeploy' }),
+    change: { ...label, action: 'redeploy' },
     body: new FormData(),
     schema: noContent,
   }
@@ -289,8 +283,8 @@ export interface DeployInput {
 }
 
 /** The words of a deploy for the audit trail (ADR 015). */
-function deployChange(input: DeployInput): Record<string, string> {
-  return changeHeaders({ action: 'deploy', name: input.artifactName, on: input.targetName })
+function deployChange(input: DeployInput): ChangeLabel {
+  return { action: 'deploy', name: input.artifactName, on: input.targetName }
 }
 
 /** The multipart form of a deploy, in the documented part order. */
@@ -310,7 +304,7 @@ export function deployRequest(scope: EnvScope, input: DeployInput): RequestInit_
     method: 'POST',
     path: `${BASE}/applications`,
     scope,
-    headers: deployChange(input),
+    change: deployChange(input),
     body: deployForm(input),
   }
 }
@@ -359,7 +353,7 @@ export async function deployApplication(
         method: 'POST',
         path: `${BASE}/applications`,
         scope,
-        headers: deployChange(input),
+        change: deployChange(input),
         body: deployForm(input),
         schema: DeployAcceptedSchema,
         onProgress: options.onProgress,
@@ -433,7 +427,7 @@ export function updateArtifactRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ action: 'update-artifact' }),
+    change: { action: 'update-artifact' },
     body: form,
   }
 }

@@ -1,11 +1,5 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
@@ -66,7 +60,7 @@ export function createClusterRequest(
     path: `${BASE}/clusters`,
     scope,
     // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
+    change: { action: 'create', name: body.name },
     body,
     schema: ClusterEnvelopeSchema,
   }
@@ -92,7 +86,7 @@ export function addClusterServerRequest(
     method: 'POST',
     path: `${BASE}/clusters/${clusterId}/servers`,
     scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
+    change: { ...label, action: 'add-server' },
     body: member,
     schema: noContent,
   }
@@ -109,7 +103,7 @@ export function removeClusterServerRequest(
     method: 'DELETE',
     path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
+    change: { ...label, action: 'remove-server' },
     schema: noContent,
   }
 }

@@ -1,11 +1,5 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
@@ -65,7 +59,7 @@ export function createServerGroupRequest(
     path: `${BASE}/serverGroups`,
     scope,
     // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
+    change: { action: 'create', name: body.name },
     body,
     schema: ServerGroupEnvelopeSchema,
   }
@@ -91,7 +85,7 @@ export function addGroupServerRequest(
     method: 'POST',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
+    change: { ...label, action: 'add-server' },
     schema: noContent,
   }
 }
@@ -107,7 +101,7 @@ export function removeGroupServerRequest(
     method: 'DELETE',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
+    change: { ...label, action: 'remove-server' },
     schema: noContent,
   }
 }

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest'
 import { AuditPageSchema } from '../../api/console/audit-schemas.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { createClientAppRequest } from '../../api/app-store/client-apps.ts'
+import { ownHeaders } from '../../lib/describe-request.ts'
 import { separateFamilies } from '../auth.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 
@@ -130,7 +131,7 @@ test('refused creates (a taken name) are recorded under the name asked for, from
   const send = () =>
     fetch(`${ORIGIN}${spec.path}`, {
       method: spec.method,
-      headers: { ...headers, ...spec.headers, 'Content-Type': 'application/json' },
+      headers: { ...headers, ...ownHeaders(spec), 'Content-Type': 'application/json' },
       body: JSON.stringify(spec.body),
     })
   expect((await send()).status).toBe(201)

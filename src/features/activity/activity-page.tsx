@@ -23,11 +23,11 @@ import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { apiOrigin, getConsoleMode } from '../../lib/config.ts'
 import { pathWithQuery, toCurl } from '../../lib/describe-request.ts'
+import { FAMILY_NAMES } from '../../lib/families.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
   activitySearch,
   endsResource,
-  FAMILY_NAMES,
   isFiltered,
   parseActivityFilters,
   resourcePath,
