@@ -1,4 +1,5 @@
 import { expect, test, vi } from 'vitest'
+import { DemoClock } from './clock.ts'
 import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
 import type { ServerRow } from './model.ts'
 import { generateSeed } from './seed.ts'
@@ -8,7 +9,7 @@ const T0 = Date.UTC(2026, 10, 23, 12, 0, 0)
 const DAY = 86_400_000
 
 function openDb(storage: DemoStorage = memoryStorage(), now = T0, persistDelayMs = 0): DemoDb {
-  return new DemoDb({ fleet: 'small', storage, now: () => now, persistDelayMs })
+  return new DemoDb({ fleet: 'small', storage, clock: new DemoClock(() => now), persistDelayMs })
 }
 
 function loneServer(db: DemoDb): ServerRow {

@@ -1,5 +1,5 @@
 import type { Application } from '../api/runtime-manager/application-schemas.ts'
-import { rollupReportedStatus } from '../api/runtime-manager/application-status.ts'
+import { memberStatusOf, reportedStatusOf } from './status-rollup.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import type { Cluster, ServerGroup } from '../api/runtime-manager/target-schemas.ts'
 import type {
@@ -12,6 +12,7 @@ import type {
   ServerRow,
 } from './model.ts'
 import { resumeCopiesOnServer } from './applications.ts'
+import { DemoClock } from './clock.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
 import { Table, type TableChanges } from './table.ts'
@@ -55,8 +56,8 @@ interface Membership {
 export interface DemoDbOptions {
   fleet: FleetSize
   storage: DemoStorage
-  /** The wall clock; tests move time with `db.advanceClock`. */
-  now?: () => number
+  /** The backend's one clock (shared with the other stores); a fresh one when absent. */
+  clock?: DemoClock
   /** Milliseconds to wait before writing changes (0 = immediately). */
   persistDelayMs?: number
 }
@@ -79,8 +80,7 @@ export class DemoDb {
   private nextIdValue: number
   private readonly anchor: number
   private readonly storage: DemoStorage
-  private readonly wallClock: () => number
-  private clockOffset = 0
+  readonly clock: DemoClock
   private readonly persistDelayMs: number
   private persistTimer: ReturnType<typeof setTimeout> | null = null
   private membershipCache: Map<number, Membership> | null = null
@@ -92,10 +92,10 @@ export class DemoDb {
   constructor(options: DemoDbOptions) {
     this.fleet = options.fleet
     this.storage = options.storage
-    this.wallClock = options.now ?? Date.now
+    this.clock = options.clock ?? new DemoClock()
     this.persistDelayMs = options.persistDelayMs ?? 0
     const saved = readState(options.storage, options.fleet)
-    this.anchor = saved?.anchor ?? this.wallClock()
+    this.anchor = saved?.anchor ?? this.clock.now()
     const seed = generateSeed(options.fleet, this.anchor)
     this.organization = seed.organization
     this.environments = seed.environments
@@ -112,12 +112,12 @@ export class DemoDb {
   }
 
   now(): number {
-    return this.wallClock() + this.clockOffset
+    return this.clock.now()
   }
 
-  /** Moves the demo's clock forward (tests, and the demo panel's "skip ahead"). */
+  /** Moves the shared clock forward (tests, and the demo panel's "skip ahead"). */
   advanceClock(ms: number): void {
-    this.clockOffset += ms
+    this.clock.advance(ms)
   }
 
   newId(): number {
@@ -198,7 +198,7 @@ export class DemoDb {
     if (!touched) return false
     const settled = serverArtifacts.every((a) => a.settleAt === undefined)
     if (settled) this.pendingApps.delete(id)
-    const reported = rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus))
+    const reported = reportedStatusOf(serverArtifacts.map((a) => a.lastReportedStatus))
     this.applications.update(id, ({ pendingDesired, ...rest }) => ({
       ...rest,
       ...(settled || pendingDesired === undefined ? {} : { pendingDesired }),
@@ -290,7 +290,7 @@ export class DemoDb {
       id: row.id,
       name: row.name,
       type: 'SERVER_GROUP',
-      status: rollupStatus(servers),
+      status: memberStatusOf(servers),
       servers,
       timeCreated: row.timeCreated,
       timeUpdated: row.timeUpdated,
@@ -306,7 +306,7 @@ export class DemoDb {
       id: row.id,
       name: row.name,
       type: 'CLUSTER',
-      status: rollupStatus(servers),
+      status: memberStatusOf(servers),
       multicastEnabled: row.multicastEnabled,
       primaryNodeId: row.primaryNodeId,
       servers,
@@ -396,13 +396,6 @@ export class DemoDb {
     if (cluster) return cluster.members.map((m) => m.serverId)
     return []
   }
-}
-
-function rollupStatus(servers: readonly Server[]): string {
-  if (servers.length === 0) return 'DISCONNECTED'
-  if (servers.every((s) => s.status === 'RUNNING')) return 'RUNNING'
-  if (servers.some((s) => s.status === 'RUNNING')) return 'PARTIALLY_RUNNING'
-  return 'DISCONNECTED'
 }
 
 /** What an application shows as its target once that target no longer exists. */

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { expect, test } from 'vitest'
-import type { RoleName } from '../../api/permissions.ts'
+import type { DemoRole } from '../scopes.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
+import { DemoClock } from '../clock.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 import { memoryStorage } from '../storage.ts'
 import { APPROVAL_MS, AppStore } from './store.ts'
@@ -10,7 +11,7 @@ const demo = setupTestBackend()
 const ORIGIN = 'http://demo.test'
 const STORE = `${ORIGIN}/api/am/store/v0.10`
 
-async function tokenFor(role: RoleName): Promise<Record<string, string>> {
+async function tokenFor(role: DemoRole): Promise<Record<string, string>> {
   const identity = DEMO_IDENTITIES.find((i) => i.role === role)!
   const res = await fetch(`${ORIGIN}/accounts/api/v2/oauth2/token`, {
     method: 'POST',
@@ -326,9 +327,9 @@ test('application tiers are offered; other tier levels are 404', async () => {
 
 test('two stores over one storage (two tabs) see each other’s changes; reset forgets them', async () => {
   const storage = memoryStorage()
-  const now = () => 1_700_000_000_000
-  const tabA = new AppStore({ fleet: 'small', storage, now })
-  const tabB = new AppStore({ fleet: 'small', storage, now })
+  const clock = new DemoClock(() => 1_700_000_000_000)
+  const tabA = new AppStore({ fleet: 'small', storage, clock })
+  const tabB = new AppStore({ fleet: 'small', storage, clock })
   const row = tabA.all()[5]!
   tabA.update(row.applicationId, (r) => ({ ...r, description: 'edited in tab A', updatedTime: 1 }))
   expect(tabB.get(row.applicationId)?.description).not.toBe('edited in tab A')

@@ -1,5 +1,6 @@
 import type { ClientApp, ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import type { FleetSize } from '../model.ts'
+import type { DemoClock } from '../clock.ts'
 import type { DemoStorage } from '../storage.ts'
 import type { StoreAppRow } from './model.ts'
 import { generateStoreSeed } from './seed.ts'
@@ -35,7 +36,8 @@ function parseState(raw: string | null): PersistedStore | null {
 export interface AppStoreOptions {
   fleet: FleetSize
   storage: DemoStorage
-  now?: () => number
+  /** The backend's one clock, shared with the other stores. */
+  clock: DemoClock
 }
 
 /** FNV-1a over a string with a given offset basis: 8 hex digits. */
@@ -60,7 +62,7 @@ export class AppStore {
   readonly fleet: FleetSize
   readonly storageKey: string
   private readonly storage: DemoStorage
-  private readonly clock: () => number
+  private readonly clock: DemoClock
   private anchor = 0
   private seedAnchor = -1
   private seed: readonly StoreAppRow[] = []
@@ -73,13 +75,13 @@ export class AppStore {
   constructor(options: AppStoreOptions) {
     this.fleet = options.fleet
     this.storage = options.storage
-    this.clock = options.now ?? Date.now
+    this.clock = options.clock
     this.storageKey = storeStateKey(options.fleet)
     this.load(this.storage.get(this.storageKey))
   }
 
   now(): number {
-    return this.clock()
+    return this.clock.now()
   }
 
   /** Picks up changes another tab (another instance over the same storage) wrote. */
@@ -90,7 +92,7 @@ export class AppStore {
 
   private load(raw: string | null): void {
     const saved = parseState(raw)
-    this.anchor = saved?.anchor ?? this.clock()
+    this.anchor = saved?.anchor ?? this.clock.now()
     if (this.seedAnchor !== this.anchor) {
       this.seed = generateStoreSeed(this.fleet, this.anchor)
       this.seedAnchor = this.anchor
@@ -132,7 +134,7 @@ export class AppStore {
 
   /** Applies the approvals that are due (lifecycle clock). */
   tick(): void {
-    const now = this.clock()
+    const now = this.clock.now()
     for (const row of this.rows.values()) {
       if (row.approveAt !== undefined && row.approveAt <= now) {
         const { approveAt: _done, ...rest } = row

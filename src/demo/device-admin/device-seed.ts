@@ -12,6 +12,9 @@ const DAY = 86_400_000
 export const EXPIRY_MS = 90 * DAY
 
 export type Platform = 'ios' | 'android'
+
+/** A platform in operator words, for the messages the demo writes (the seed has only these two). */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { ios: 'iOS', android: 'Android' }
 export type SeedDeviceStatus = 'ACTIVE' | 'LOST' | 'STOLEN' | 'EXPIRED' | 'DISABLED'
 export type AppStatus = 'ENABLED' | 'DISABLED'
 

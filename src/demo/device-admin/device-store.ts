@@ -1,8 +1,9 @@
 import type { Device, Transaction } from '../../api/device-admin/device-schemas.ts'
-import { platformLabel } from '../../api/device-admin/app-id.ts'
 import type { FleetSize } from '../model.ts'
+import type { DemoClock } from '../clock.ts'
 import type { DemoStorage } from '../storage.ts'
 import {
+  PLATFORM_NAMES,
   RUNTIME_PLANS,
   runtimePlan,
   seedAssociations,
@@ -359,7 +360,7 @@ export class RuntimeDevices {
           params: {
             appName,
             version: association.version,
-            platform: platformLabel(association.platform),
+            platform: PLATFORM_NAMES[association.platform],
             runtime: this.plan.name,
             deviceId: request.deviceId,
           },
@@ -564,7 +565,7 @@ export class RuntimeDevices {
           params: {
             appName: retired.appName,
             version: retired.version,
-            platform: platformLabel(retired.platform),
+            platform: PLATFORM_NAMES[retired.platform],
             runtime: this.plan.name,
             deviceId: idAt(i),
           },
@@ -579,15 +580,15 @@ export class RuntimeDevices {
 export interface DeviceStoreOptions {
   fleet: FleetSize
   storage: DemoStorage
-  /** The demo's clock (the backend's `db.now()`, which tests can move forward). */
-  now: () => number
+  /** The backend's one clock, shared with the other stores. */
+  clock: DemoClock
 }
 
 /** Every runtime of the device administration demo. */
 export class DeviceStore {
   readonly fleet: FleetSize
   private readonly storage: DemoStorage
-  private readonly clock: () => number
+  private readonly clock: DemoClock
   private readonly anchor: number
   private readonly saved: Record<string, PersistedRuntime>
   private readonly runtimes = new Map<string, RuntimeDevices>()
@@ -595,15 +596,15 @@ export class DeviceStore {
   constructor(options: DeviceStoreOptions) {
     this.fleet = options.fleet
     this.storage = options.storage
-    this.clock = options.now
+    this.clock = options.clock
     const saved = readState(options.storage, options.fleet)
-    this.anchor = saved?.anchor ?? this.clock()
+    this.anchor = saved?.anchor ?? this.clock.now()
     this.saved = saved?.runtimes ?? {}
     if (!saved) this.persist()
   }
 
   now(): number {
-    return this.clock()
+    return this.clock.now()
   }
 
   runtimeNames(): string[] {

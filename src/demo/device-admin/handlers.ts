@@ -1,5 +1,4 @@
 import { http, HttpResponse } from 'msw'
-import { MFP_ROLE_OF, MFP_WRITE_ROLES } from '../../api/permissions.ts'
 import { authenticate } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
 import type { DemoIdentity } from '../model.ts'
@@ -10,6 +9,7 @@ import {
   type TxRecord,
 } from './device-store.ts'
 import { message, type MessageCode, type MessageParams } from './messages.ts'
+import { mfpRoleMayWrite, mfpRoleOf } from '../scopes.ts'
 
 const BASE = '*/mfpadmin/management-apis/2.0'
 /** What every answer reports as `productVersion` (the contract's example). */
@@ -69,8 +69,8 @@ function guard(backend: DemoBackend, request: Request, write: boolean): Result<C
       ok: false,
       response: mfpError(401, 'UNAUTHORIZED', { reason: auth.message }, locale),
     }
-  const role = MFP_ROLE_OF[auth.identity.role]
-  if (write && !MFP_WRITE_ROLES.includes(role)) {
+  const role = mfpRoleOf(auth.identity.role)
+  if (write && !mfpRoleMayWrite(role)) {
     return {
       ok: false,
       response: mfpError(403, 'FORBIDDEN', { user: auth.identity.username, role }, locale),

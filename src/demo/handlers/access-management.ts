@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw'
-import { scopeNamesFor } from '../../api/permissions.ts'
 import { findIdentity, mintToken, TOKEN_TTL_SECONDS } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
 import { guardIdentity, hybridError } from './respond.ts'
+import { grantedScopeNames } from '../scopes.ts'
 
 async function readFields(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get('Content-Type') ?? ''
@@ -59,7 +59,7 @@ export function accessManagementHandlers(backend: DemoBackend) {
         client: {
           client_id: identity.clientId,
           name: identity.name,
-          scopes: scopeNamesFor(identity.role),
+          scopes: grantedScopeNames(identity.role),
         },
       })
     }),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own FormData/File/fetch: jsdom mishandles File parts in multipart bodies.
 import { expect, test } from 'vitest'
-import type { RoleName } from '../../api/permissions.ts'
+import type { DemoRole } from '../scopes.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { DEPLOY_MS, START_STOP_MS } from '../applications.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
@@ -10,7 +10,7 @@ const demo = setupTestBackend()
 const ORIGIN = 'http://demo.test'
 const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8])
 
-async function headersFor(role: RoleName): Promise<Record<string, string>> {
+async function headersFor(role: DemoRole): Promise<Record<string, string>> {
   const identity = DEMO_IDENTITIES.find((i) => i.role === role)!
   const res = await fetch(`${ORIGIN}/accounts/api/v2/oauth2/token`, {
     method: 'POST',
@@ -253,7 +253,7 @@ test('redeploy and update: PATCH multipart without a file redeploys, with one re
 test('delete: Administrator only, 204 even when the application is already gone', async () => {
   const db = demo.backend.db
   const app = db.applications.all().find((a) => a.envId === db.environments[0]!.id)!
-  const del = async (role: RoleName) =>
+  const del = async (role: DemoRole) =>
     fetch(`${ORIGIN}/hybrid/api/v1/applications/${app.id}`, {
       method: 'DELETE',
       headers: await headersFor(role),

@@ -2,6 +2,7 @@ import { delay, getResponse, http, HttpResponse } from 'msw'
 import { appStoreHandlers } from '../app-store/handlers.ts'
 import { storeSignInHandlers } from '../app-store/sign-in.ts'
 import type { DemoBackend } from '../backend.ts'
+import { isApiPath } from '../families.ts'
 import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { auditHandlers, recordingHandler } from './audit.ts'
@@ -9,13 +10,6 @@ import { hybridError } from './respond.ts'
 import { applicationHandlers } from './applications.ts'
 import { serverHandlers } from './servers.ts'
 import { targetHandlers } from './targets.ts'
-
-/** The same-origin prefixes the console calls; everything else is not the demo's business. */
-export const API_PREFIXES = ['/accounts/', '/hybrid/', '/mfpadmin/', '/api/am/'] as const
-
-export function isApiPath(pathname: string): boolean {
-  return API_PREFIXES.some((prefix) => pathname.startsWith(prefix))
-}
 
 /**
  * Every handler of the demo backend, in order: the audit trail's API and its recording

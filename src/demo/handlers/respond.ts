@@ -1,8 +1,8 @@
 import { HttpResponse } from 'msw'
-import type { ScopeKey } from '../../api/permissions.ts'
 import { authenticate, hasScope, missingScopeMessage } from '../auth.ts'
 import type { DemoDb } from '../db.ts'
 import type { DemoIdentity, EnvironmentRow } from '../model.ts'
+import type { DemoScope } from '../scopes.ts'
 
 /** Runtime Manager and Access Management error body: `{ "message": "..." }`. */
 export function hybridError(status: number, message: string): Response {
@@ -78,7 +78,7 @@ export type Guarded<T> = { ok: true; value: T } | { ok: false; response: Respons
 export function guardIdentity(
   db: DemoDb,
   request: Request,
-  scope?: ScopeKey,
+  scope?: DemoScope,
 ): Guarded<DemoIdentity> {
   const auth = authenticate(request, db)
   if (!auth.ok) return { ok: false, response: hybridError(auth.status, auth.message) }
@@ -95,7 +95,7 @@ export function guardIdentity(
 export function guardHybrid(
   db: DemoDb,
   request: Request,
-  scope: ScopeKey,
+  scope: DemoScope,
 ): Guarded<{ identity: DemoIdentity; env: EnvironmentRow }> {
   const who = guardIdentity(db, request)
   if (!who.ok) return who

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { expect, test } from 'vitest'
-import type { RoleName } from '../../api/permissions.ts'
+import type { DemoRole } from '../scopes.ts'
 import { ApplicationListSchema } from '../../api/runtime-manager/application-schemas.ts'
 import { ServerEnvelopeSchema } from '../../api/runtime-manager/server-schemas.ts'
 import {
@@ -19,7 +19,7 @@ const MessageSchema = z.object({ message: z.string() })
 
 let scope: EnvScope
 
-async function as(role: RoleName): Promise<EnvScope> {
+async function as(role: DemoRole): Promise<EnvScope> {
   scope = (await signInAs(role)).scope
   return scope
 }
