@@ -1,6 +1,7 @@
 import { expect, test, vi } from 'vitest'
 import { DemoClock } from './clock.ts'
-import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
+import { DemoDb, stateKey } from './db.ts'
+import { AGENT_CONNECT_MS, tickLifecycle } from './lifecycle.ts'
 import type { ServerRow } from './model.ts'
 import { generateSeed } from './seed.ts'
 import { memoryStorage, type DemoStorage } from './storage.ts'
@@ -134,11 +135,11 @@ test('a registered server becomes RUNNING once the clock passes connectAt and ti
   db.changed()
 
   db.advanceClock(AGENT_CONNECT_MS - 1)
-  db.tick()
+  tickLifecycle(db)
   expect(db.servers.get(row.id)?.status).toBe('CREATED')
 
   db.advanceClock(1)
-  db.tick()
+  tickLifecycle(db)
   const connected = db.servers.get(row.id)
   expect(connected?.status).toBe('RUNNING')
   expect(connected?.timeUpdated).toBe(T0 + AGENT_CONNECT_MS)
@@ -256,7 +257,7 @@ test('running the setup command on a simulated host registers a server whose age
   const row = backend.db.servers.all().find((s) => s.name === 'web-1')!
   expect(row).toMatchObject({ envId: env.id, status: 'CREATED' })
   backend.db.advanceClock(5_000)
-  backend.db.tick()
+  tickLifecycle(backend.db)
   const connected = backend.db.servers.get(row.id)!
   expect(connected.status).toBe('RUNNING')
   expect(connected.addresses?.length).toBe(1)

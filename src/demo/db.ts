@@ -1,5 +1,5 @@
 import type { Application } from '../api/runtime-manager/application-schemas.ts'
-import { memberStatusOf, reportedStatusOf } from './status-rollup.ts'
+import { memberStatusOf } from './status-rollup.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import type { Cluster, ServerGroup } from '../api/runtime-manager/target-schemas.ts'
 import type {
@@ -11,15 +11,12 @@ import type {
   Organization,
   ServerRow,
 } from './model.ts'
-import { resumeCopiesOnServer } from './applications.ts'
 import { DemoClock } from './clock.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
 import { Table, type TableChanges } from './table.ts'
 
 const STATE_VERSION = 1
-/** How long a freshly registered agent takes to connect (lifecycle clock). */
-export const AGENT_CONNECT_MS = 4_000
 
 interface PersistedState {
   version: number
@@ -128,87 +125,19 @@ export class DemoDb {
     return this.environments.find((e) => e.id === envId)
   }
 
-  /** Applies every lifecycle transition that is due. Called before each request is served. */
-  tick(): void {
-    const now = this.now()
-    let changed = false
-    for (const server of this.servers.all()) {
-      if (server.connectAt !== undefined && server.connectAt <= now) {
-        // The agent's first report: its addresses and runtime come with it.
-        this.servers.update(server.id, ({ connectAt: _done, ...rest }) => ({
-          ...rest,
-          status: 'RUNNING',
-          timeUpdated: now,
-          addresses: rest.addresses?.length
-            ? rest.addresses
-            : [
-                {
-                  ip: `10.20.${server.id % 250}.${(server.id >> 8) % 250 || 1}`,
-                  networkInterface: 'eth0',
-                },
-              ],
-          runtimeInformation: rest.runtimeInformation ?? {
-            jvmInformation: {
-              runtime: {
-                name: 'OpenJDK Runtime Environment',
-                version: '17.0.12+7',
-                vendor: 'Eclipse Adoptium',
-              },
-            },
-            osInformation: { name: 'Linux', version: '6.1.0-25-amd64', architecture: 'amd64' },
-            timezone: 'UTC',
-            encoding: 'UTF-8',
-            availableProcessors: 4,
-          },
-        }))
-        // Copies that waited for this server (it joined a group while away) catch up.
-        resumeCopiesOnServer(this, server.id, now)
-        changed = true
-      }
-    }
-    for (const id of [...this.pendingApps]) {
-      if (this.settleApplication(id, now)) changed = true
-    }
-    if (changed) this.changed()
-  }
-
   /** Marks an application whose server copies were given settle times. */
   trackPending(appId: number): void {
     this.pendingApps.add(appId)
   }
 
-  /** Applies the due server reports of one application; true when anything changed. */
-  private settleApplication(id: number, now: number): boolean {
-    const app = this.applications.get(id)
-    if (!app) {
-      this.pendingApps.delete(id)
-      return false
-    }
-    let touched = false
-    const serverArtifacts = app.serverArtifacts.map((artifact) => {
-      if (artifact.settleAt === undefined || artifact.settleAt > now) return artifact
-      touched = true
-      const { settleAt: _at, settleTo, settleMessage, ...rest } = artifact
-      return {
-        ...rest,
-        lastReportedStatus: settleTo ?? rest.lastReportedStatus,
-        message: settleMessage ?? null,
-      }
-    })
-    if (!touched) return false
-    const settled = serverArtifacts.every((a) => a.settleAt === undefined)
-    if (settled) this.pendingApps.delete(id)
-    const reported = reportedStatusOf(serverArtifacts.map((a) => a.lastReportedStatus))
-    this.applications.update(id, ({ pendingDesired, ...rest }) => ({
-      ...rest,
-      ...(settled || pendingDesired === undefined ? {} : { pendingDesired }),
-      desiredStatus: settled && pendingDesired ? pendingDesired : rest.desiredStatus,
-      serverArtifacts,
-      lastReportedStatus: reported,
-      startedAt: reported === 'STARTED' ? (rest.startedAt ?? now) : null,
-      timeUpdated: now,
-    }))
-    return true
+  /** Forgets an application that has nothing left to settle (or no longer exists). */
+  untrackPending(appId: number): void {
+    this.pendingApps.delete(appId)
+  }
+
+  /** Applications with server copies still moving, oldest first. */
+  pendingApplicationIds(): number[] {
+    return [...this.pendingApps]
   }
 
   /** Records that state changed: drops derived caches and schedules persistence. */

@@ -6,6 +6,7 @@ import { isApiPath } from '../families.ts'
 import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { auditHandlers, recordingHandler } from './audit.ts'
+import { tickLifecycle } from '../lifecycle.ts'
 import { hybridError } from './respond.ts'
 import { applicationHandlers } from './applications.ts'
 import { serverHandlers } from './servers.ts'
@@ -58,7 +59,7 @@ function apiHandlers(backend: DemoBackend) {
       }
       if (rule?.effect === 'lose-answer-502' || rule?.effect === 'lose-answer-network') {
         // The backend does the work (a change is applied), then its answer is lost.
-        backend.db.tick()
+        tickLifecycle(backend.db)
         await getResponse(api, request)
         return rule.effect === 'lose-answer-502' ? gatewayError(502) : HttpResponse.error()
       }
@@ -74,7 +75,7 @@ function apiHandlers(backend: DemoBackend) {
           'Injected failure (demo fault injection): the backend could not process the request.',
         )
       }
-      backend.db.tick()
+      tickLifecycle(backend.db)
       return undefined
     }),
     ...api,
