@@ -7,14 +7,15 @@ import {
 } from '../../api/app-store/client-app-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
 import type { StoreAppRow, StoreKeyRow } from './model.ts'
+import { guard, STORE_GATE } from '../guard.ts'
 import {
-  guardStore,
   ifMatchFails,
   ifNoneMatchHits,
   isJson,
   readJson,
   storeError,
-} from './respond.ts'
+  type Checked,
+} from '../responses.ts'
 import { DEFAULT_GRANT_TYPES, DEFAULT_TOKEN_SCOPES, TIERS } from './seed.ts'
 import { APPROVAL_MS, type AppStore } from './store.ts'
 
@@ -69,9 +70,7 @@ type StoredInput = Pick<ClientAppInput, 'name' | 'throttlingTier'> & {
 }
 
 /** Checks a create/update body; on success the normalised input (empty strings → null). */
-function readInput(
-  body: unknown,
-): { ok: true; value: StoredInput } | { ok: false; response: Response } {
+function readInput(body: unknown): Checked<StoredInput> {
   const checked = checkClientAppInput(body)
   if (!checked.ok) {
     return {
@@ -150,8 +149,8 @@ export function appStoreHandlers(backend: DemoBackend) {
   return [
     http.get(`${BASE}/applications`, ({ request }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE)
+      if (!who.ok) return who.response
       const url = new URL(request.url)
       const paging = readPaging(url)
       if (!paging.ok) {
@@ -184,8 +183,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     http.post(`${BASE}/applications/generate-keys`, async ({ request }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
+      if (!who.ok) return who.response
       const id = new URL(request.url).searchParams.get('applicationId') ?? ''
       if (!id) {
         return storeError(
@@ -259,8 +258,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     http.post(`${BASE}/applications`, async ({ request }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
+      if (!who.ok) return who.response
       if (!isJson(request)) return unsupportedMediaType()
       const body = await readJson(request)
       if (!body) return storeError(400, 'The body is not valid JSON.')
@@ -272,7 +271,7 @@ export function appStoreHandlers(backend: DemoBackend) {
       const row = store.insert({
         applicationId: crypto.randomUUID(),
         name: input.value.name,
-        subscriber: guard.identity.username,
+        subscriber: who.value.username,
         throttlingTier: input.value.throttlingTier,
         description: input.value.description,
         callbackUrl: input.value.callbackUrl,
@@ -294,8 +293,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     http.get(`${BASE}/applications/:applicationId`, ({ request, params }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE)
+      if (!who.ok) return who.response
       const id = String(params.applicationId)
       const row = store.get(id)
       if (!row) return notFound(id)
@@ -307,8 +306,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     http.put(`${BASE}/applications/:applicationId`, async ({ request, params }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
+      if (!who.ok) return who.response
       const id = String(params.applicationId)
       const row = store.get(id)
       if (!row) return notFound(id)
@@ -336,8 +335,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     http.delete(`${BASE}/applications/:applicationId`, ({ request, params }) => {
       const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
+      if (!who.ok) return who.response
       const id = String(params.applicationId)
       const row = store.get(id)
       if (!row) return notFound(id)
@@ -349,8 +348,8 @@ export function appStoreHandlers(backend: DemoBackend) {
     // Tiers are public in the vendor's store: a valid token is enough.
     http.get(`${BASE}/tiers/:tierLevel`, ({ request, params }) => {
       open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
+      const who = guard(backend.db, request, STORE_GATE)
+      if (!who.ok) return who.response
       if (params.tierLevel !== 'application') {
         return storeError(
           404,

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
-import { authenticate } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
+import { guard, mfpGate } from '../guard.ts'
+import { mfpError, PRODUCT_VERSION, type Checked } from '../responses.ts'
 import type { DemoIdentity } from '../model.ts'
 import {
   type DeviceOrderKey,
@@ -8,12 +9,8 @@ import {
   type TxOrderKey,
   type TxRecord,
 } from './device-store.ts'
-import { message, type MessageCode, type MessageParams } from './messages.ts'
-import { mfpRoleMayWrite, mfpRoleOf } from '../scopes.ts'
 
 const BASE = '*/mfpadmin/management-apis/2.0'
-/** What every answer reports as `productVersion` (the contract's example). */
-export const PRODUCT_VERSION = '8.0'
 const DEFAULT_PAGE_SIZE = 100
 const MAX_PAGE_SIZE = 1_000
 
@@ -35,24 +32,6 @@ const TX_ORDER_KEYS: readonly TxOrderKey[] = [
 ]
 const SETTABLE_DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'DISABLED'] as const
 
-/**
- * The device administration error body (ADR 008): `{ errorCode, errorMsg, productVersion }`,
- * the message in the request's `locale`.
- */
-export function mfpError(
-  status: number,
-  code: MessageCode,
-  params: MessageParams,
-  locale: string | null,
-): Response {
-  return HttpResponse.json(
-    { errorCode: code, errorMsg: message(code, params, locale), productVersion: PRODUCT_VERSION },
-    { status },
-  )
-}
-
-type Result<T> = { ok: true; value: T } | { ok: false; response: Response }
-
 interface Call {
   identity: DemoIdentity
   locale: string | null
@@ -60,31 +39,20 @@ interface Call {
 }
 
 /** Token first (401), then the role for changes (403): mfpmonitor may only read. */
-function guard(backend: DemoBackend, request: Request, write: boolean): Result<Call> {
+function guardCall(backend: DemoBackend, request: Request, write: boolean): Checked<Call> {
   const url = new URL(request.url)
   const locale = url.searchParams.get('locale')
-  const auth = authenticate(request, backend.db, 'mfp')
-  if (!auth.ok)
-    return {
-      ok: false,
-      response: mfpError(401, 'UNAUTHORIZED', { reason: auth.message }, locale),
-    }
-  const role = mfpRoleOf(auth.identity.role)
-  if (write && !mfpRoleMayWrite(role)) {
-    return {
-      ok: false,
-      response: mfpError(403, 'FORBIDDEN', { user: auth.identity.username, role }, locale),
-    }
-  }
+  const who = guard(backend.db, request, mfpGate(locale), write ? 'manageDevices' : undefined)
+  if (!who.ok) return who
   backend.devices.tick()
-  return { ok: true, value: { identity: auth.identity, locale, url } }
+  return { ok: true, value: { identity: who.value, locale, url } }
 }
 
 function findRuntime(
   backend: DemoBackend,
   name: unknown,
   locale: string | null,
-): Result<RuntimeDevices> {
+): Checked<RuntimeDevices> {
   const runtime = typeof name === 'string' ? backend.devices.runtime(name) : undefined
   if (!runtime)
     return {
@@ -98,7 +66,7 @@ function findDeviceIndex(
   runtime: RuntimeDevices,
   deviceId: unknown,
   locale: string | null,
-): Result<number> {
+): Checked<number> {
   const index = typeof deviceId === 'string' ? runtime.indexOf(deviceId) : undefined
   if (index === undefined)
     return {
@@ -118,14 +86,14 @@ function invalidParameter(name: string, reason: string, locale: string | null): 
 }
 
 /** `async`: `true` or `false`, synchronous when absent (the contract's default). */
-function readAsync(url: URL, locale: string | null): Result<boolean> {
+function readAsync(url: URL, locale: string | null): Checked<boolean> {
   const value = url.searchParams.get('async')
   if (value === null || value === '' || value === 'false') return { ok: true, value: false }
   if (value === 'true') return { ok: true, value: true }
   return { ok: false, response: invalidParameter('async', 'expected true or false', locale) }
 }
 
-function readPageSize(url: URL, locale: string | null): Result<number> {
+function readPageSize(url: URL, locale: string | null): Checked<number> {
   const raw = url.searchParams.get('pageSize')
   if (raw === null || raw === '') return { ok: true, value: DEFAULT_PAGE_SIZE }
   const value = Number(raw)
@@ -146,7 +114,7 @@ function readOrder<K extends string>(
   keys: readonly K[],
   fallback: K,
   locale: string | null,
-): Result<{ key: K; descending: boolean; text: string }> {
+): Checked<{ key: K; descending: boolean; text: string }> {
   const raw = url.searchParams.get('orderBy') ?? ''
   const descending = raw.startsWith('-')
   const name = descending ? raw.slice(1) : raw
@@ -202,7 +170,7 @@ function page(
   pageSize: number,
   list: string,
   locale: string | null,
-): Result<{ start: number; envelope: Record<string, unknown> }> {
+): Checked<{ start: number; envelope: Record<string, unknown> }> {
   const bookmark = url.searchParams.get('bookmark') ?? ''
   let start = 0
   if (bookmark) {
@@ -241,7 +209,7 @@ function readStatus<S extends string>(
   body: unknown,
   allowed: readonly S[],
   locale: string | null,
-): Result<S> {
+): Checked<S> {
   const status =
     body && typeof body === 'object' && 'status' in body && typeof body.status === 'string'
       ? allowed.find((s) => s === body.status)
@@ -271,7 +239,7 @@ function changeAnswer(runtime: RuntimeDevices, tx: TxRecord, locale: string | nu
 export function deviceAdminHandlers(backend: DemoBackend) {
   return [
     http.get(`${BASE}/runtimes`, ({ request }) => {
-      const call = guard(backend, request, false)
+      const call = guardCall(backend, request, false)
       if (!call.ok) return call.response
       return HttpResponse.json({
         items: backend.devices.runtimeNames().map((name) => ({ name, displayName: name })),
@@ -280,7 +248,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/runtimes/:runtime/devices`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = guardCall(backend, request, false)
       if (!call.ok) return call.response
       const { locale, url } = call.value
       const runtime = findRuntime(backend, params.runtime, locale)
@@ -309,7 +277,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     http.put(
       `${BASE}/runtimes/:runtime/devices/:deviceId/applications/:appName`,
       async ({ request, params }) => {
-        const call = guard(backend, request, true)
+        const call = guardCall(backend, request, true)
         if (!call.ok) return call.response
         const { locale, url, identity } = call.value
         const runtime = findRuntime(backend, params.runtime, locale)
@@ -342,7 +310,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     ),
 
     http.put(`${BASE}/runtimes/:runtime/devices/:deviceId`, async ({ request, params }) => {
-      const call = guard(backend, request, true)
+      const call = guardCall(backend, request, true)
       if (!call.ok) return call.response
       const { locale, url, identity } = call.value
       const runtime = findRuntime(backend, params.runtime, locale)
@@ -361,7 +329,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     }),
 
     http.delete(`${BASE}/runtimes/:runtime/devices/:deviceId`, ({ request, params }) => {
-      const call = guard(backend, request, true)
+      const call = guardCall(backend, request, true)
       if (!call.ok) return call.response
       const { locale, url, identity } = call.value
       const runtime = findRuntime(backend, params.runtime, locale)
@@ -379,7 +347,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/runtimes/:runtime/transactions/:id`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = guardCall(backend, request, false)
       if (!call.ok) return call.response
       const { locale } = call.value
       const runtime = findRuntime(backend, params.runtime, locale)
@@ -400,7 +368,7 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/runtimes/:runtime/transactions`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = guardCall(backend, request, false)
       if (!call.ok) return call.response
       const { locale, url } = call.value
       const runtime = findRuntime(backend, params.runtime, locale)

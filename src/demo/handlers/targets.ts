@@ -17,11 +17,10 @@ import {
   removeServerFromGroup,
   type Outcome,
 } from '../targets.ts'
-import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
+import { guardHybrid } from '../guard.ts'
+import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response }
 
 /** What each body field should be, for errors a person can act on. */
 const FIELD_HINTS: Record<string, string> = {
@@ -34,7 +33,7 @@ const FIELD_HINTS: Record<string, string> = {
 }
 
 /** Reads a JSON body against a schema; a 400 naming the first wrong field otherwise. */
-async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<Parsed<T>> {
+async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<Checked<T>> {
   let json: unknown
   try {
     json = JSON.parse(await request.text())
@@ -60,7 +59,7 @@ async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<
 }
 
 /** A numeric path id, or a 404 naming it when it is not a number (no id matches it). */
-function pathId(value: string | readonly string[] | undefined, label: string): Parsed<number> {
+function pathId(value: string | readonly string[] | undefined, label: string): Checked<number> {
   const id = intParam(value)
   return Number.isNaN(id)
     ? { ok: false, response: hybridError(404, `${label} ${String(value)} was not found.`) }
@@ -76,7 +75,7 @@ function memberCall(
   request: Request,
   params: Record<string, string | readonly string[] | undefined>,
   label: 'Server group' | 'Cluster',
-): Parsed<{ envId: string; id: number; serverId: number }> {
+): Checked<{ envId: string; id: number; serverId: number }> {
   const guard = guardHybrid(backend.db, request, 'manageServers')
   if (!guard.ok) return guard
   const id = pathId(params.id, label)
