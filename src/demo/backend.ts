@@ -1,8 +1,8 @@
-import { AppStore, storeStateKey } from './app-store/store.ts'
+import { AppStore } from './app-store/store.ts'
 import { DemoAuditLog } from './audit-log.ts'
 import { separateFamilies } from './auth.ts'
 import { DemoClock } from './clock.ts'
-import { DemoDb, stateKey } from './db.ts'
+import { DemoDb } from './db.ts'
 import { AGENT_CONNECT_MS } from './lifecycle.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
@@ -140,11 +140,11 @@ export class DemoBackend {
 
   /** Forgets every change the operator made and rebuilds the fleet from its seed. */
   reset(): void {
-    this.options.storage.remove(stateKey(this.options.fleet))
+    this.db.forget()
+    this.store.forget()
     // A reset starts the demo's time afresh too, as it always did.
     this.clock = new DemoClock(this.options.now)
     this.db = this.open()
-    this.options.storage.remove(storeStateKey(this.options.fleet))
     this.store = this.openStore()
     this.devices.forget()
     this.devices = this.openDevices()

@@ -1,8 +1,9 @@
 import { expect, test, vi } from 'vitest'
 import { DemoClock } from './clock.ts'
-import { DemoDb, stateKey } from './db.ts'
+import { DemoDb } from './db.ts'
 import { AGENT_CONNECT_MS, tickLifecycle } from './lifecycle.ts'
 import type { ServerRow } from './model.ts'
+import { stateKey } from './persistence.ts'
 import { generateSeed } from './seed.ts'
 import { memoryStorage, type DemoStorage } from './storage.ts'
 
@@ -123,6 +124,22 @@ test('with a persist delay, changes are written once after the delay', () => {
     expect(storage.get(stateKey('small'))).toBe(before)
     vi.advanceTimersByTime(250)
     expect(storage.get(stateKey('small'))).not.toBe(before)
+  } finally {
+    vi.useRealTimers()
+  }
+})
+
+test('forget drops a write still scheduled, so a reset is not undone by the old state', () => {
+  vi.useFakeTimers()
+  try {
+    const storage = memoryStorage()
+    const db = openDb(storage, T0, 250)
+    db.servers.delete(loneServer(db).id)
+    db.changed()
+    db.forget()
+    expect(storage.get(stateKey('small'))).toBeNull()
+    vi.advanceTimersByTime(250)
+    expect(storage.get(stateKey('small'))).toBeNull()
   } finally {
     vi.useRealTimers()
   }

@@ -14,34 +14,17 @@ import type {
 import { DemoClock } from './clock.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
-import { Table, type TableChanges } from './table.ts'
+import { byId, type Collection, type CollectionChanges } from './collection.ts'
+import { StateSlot } from './persistence.ts'
 
-const STATE_VERSION = 1
-
-interface PersistedState {
-  version: number
-  anchor: number
+/** What the Runtime Manager part of a fleet's state persists (besides version and anchor). */
+interface RuntimeManagerState {
   nextId: number
   tokensNotBefore: number
-  servers: TableChanges<ServerRow>
-  groups: TableChanges<GroupRow>
-  clusters: TableChanges<ClusterRow>
-  applications: TableChanges<ApplicationRow>
-}
-
-export function stateKey(fleet: FleetSize): string {
-  return `runtime-console-demo:v${STATE_VERSION}:${fleet}`
-}
-
-function readState(storage: DemoStorage, fleet: FleetSize): PersistedState | null {
-  const raw = storage.get(stateKey(fleet))
-  if (!raw) return null
-  try {
-    const value: PersistedState = JSON.parse(raw)
-    return value.version === STATE_VERSION ? value : null
-  } catch {
-    return null
-  }
+  servers: CollectionChanges<ServerRow, number>
+  groups: CollectionChanges<GroupRow, number>
+  clusters: CollectionChanges<ClusterRow, number>
+  applications: CollectionChanges<ApplicationRow, number>
 }
 
 interface Membership {
@@ -68,15 +51,15 @@ export class DemoDb {
   readonly fleet: FleetSize
   readonly organization: Organization
   readonly environments: readonly EnvironmentRow[]
-  readonly servers: Table<ServerRow>
-  readonly groups: Table<GroupRow>
-  readonly clusters: Table<ClusterRow>
-  readonly applications: Table<ApplicationRow>
+  readonly servers: Collection<ServerRow, number>
+  readonly groups: Collection<GroupRow, number>
+  readonly clusters: Collection<ClusterRow, number>
+  readonly applications: Collection<ApplicationRow, number>
   /** Tokens issued before this instant are rejected (lets tests expire a session). */
   tokensNotBefore: number
   private nextIdValue: number
   private readonly anchor: number
-  private readonly storage: DemoStorage
+  private readonly slot: StateSlot<RuntimeManagerState>
   readonly clock: DemoClock
   private readonly persistDelayMs: number
   private persistTimer: ReturnType<typeof setTimeout> | null = null
@@ -88,18 +71,18 @@ export class DemoDb {
 
   constructor(options: DemoDbOptions) {
     this.fleet = options.fleet
-    this.storage = options.storage
+    this.slot = new StateSlot(options.storage, options.fleet)
     this.clock = options.clock ?? new DemoClock()
     this.persistDelayMs = options.persistDelayMs ?? 0
-    const saved = readState(options.storage, options.fleet)
+    const saved = this.slot.read()
     this.anchor = saved?.anchor ?? this.clock.now()
     const seed = generateSeed(options.fleet, this.anchor)
     this.organization = seed.organization
     this.environments = seed.environments
-    this.servers = new Table(seed.servers, saved?.servers)
-    this.groups = new Table(seed.groups, saved?.groups)
-    this.clusters = new Table(seed.clusters, saved?.clusters)
-    this.applications = new Table(seed.applications, saved?.applications)
+    this.servers = byId(seed.servers, saved?.servers)
+    this.groups = byId(seed.groups, saved?.groups)
+    this.clusters = byId(seed.clusters, saved?.clusters)
+    this.applications = byId(seed.applications, saved?.applications)
     this.nextIdValue = Math.max(seed.nextId, saved?.nextId ?? 0)
     this.tokensNotBefore = saved?.tokensNotBefore ?? 0
     for (const app of saved?.applications.upserts ?? []) {
@@ -154,18 +137,25 @@ export class DemoDb {
     }, this.persistDelayMs)
   }
 
+  /**
+   * Forgets the saved state (a reset). A write still scheduled would bring the old state
+   * back after the reset, so it is dropped too.
+   */
+  forget(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    this.slot.forget()
+  }
+
   persistNow(): void {
-    const state: PersistedState = {
-      version: STATE_VERSION,
-      anchor: this.anchor,
+    this.slot.write(this.anchor, {
       nextId: this.nextIdValue,
       tokensNotBefore: this.tokensNotBefore,
       servers: this.servers.changes(),
       groups: this.groups.changes(),
       clusters: this.clusters.changes(),
       applications: this.applications.changes(),
-    }
-    this.storage.set(stateKey(this.fleet), JSON.stringify(state))
+    })
   }
 
   private membership(): Map<number, Membership> {
