@@ -6,6 +6,8 @@ import {
   type ClientAppInput,
 } from '../../api/app-store/client-app-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
+import type { DemoIdentity } from '../model.ts'
+import type { DemoScope } from '../scopes.ts'
 import type { StoreAppRow, StoreKeyRow } from './model.ts'
 import { guard, STORE_GATE } from '../guard.ts'
 import {
@@ -139,18 +141,36 @@ function readPaging(url: URL): { ok: true; limit: number; offset: number } | { o
  * Every handler first picks up what other tabs changed (`sync`) and applies due approvals.
  */
 export function appStoreHandlers(backend: DemoBackend) {
-  const open = () => {
+  /** Every call: the store as other tabs left it, due approvals applied, then the guard. */
+  const call = (
+    request: Request,
+    scope?: DemoScope,
+  ): Checked<{ store: AppStore; identity: DemoIdentity }> => {
     const store = backend.store
     store.sync()
     store.tick()
-    return store
+    const who = guard(backend.db, request, STORE_GATE, scope)
+    return who.ok ? { ok: true, value: { store, identity: who.value } } : who
+  }
+  /** A call on one application, which must exist (404). */
+  const appCall = (
+    request: Request,
+    id: string,
+    scope?: DemoScope,
+  ): Checked<{ store: AppStore; identity: DemoIdentity; row: StoreAppRow }> => {
+    const opened = call(request, scope)
+    if (!opened.ok) return opened
+    const row = opened.value.store.get(id)
+    return row
+      ? { ok: true, value: { ...opened.value, row } }
+      : { ok: false, response: notFound(id) }
   }
 
   return [
     http.get(`${BASE}/applications`, ({ request }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE)
-      if (!who.ok) return who.response
+      const opened = call(request)
+      if (!opened.ok) return opened.response
+      const { store } = opened.value
       const url = new URL(request.url)
       const paging = readPaging(url)
       if (!paging.ok) {
@@ -182,9 +202,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.post(`${BASE}/applications/generate-keys`, async ({ request }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
-      if (!who.ok) return who.response
+      const opened = call(request, 'manageClientApps')
+      if (!opened.ok) return opened.response
+      const { store } = opened.value
       const id = new URL(request.url).searchParams.get('applicationId') ?? ''
       if (!id) {
         return storeError(
@@ -257,9 +277,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.post(`${BASE}/applications`, async ({ request }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
-      if (!who.ok) return who.response
+      const opened = call(request, 'manageClientApps')
+      if (!opened.ok) return opened.response
+      const { store, identity } = opened.value
       if (!isJson(request)) return unsupportedMediaType()
       const body = await readJson(request)
       if (!body) return storeError(400, 'The body is not valid JSON.')
@@ -271,7 +291,7 @@ export function appStoreHandlers(backend: DemoBackend) {
       const row = store.insert({
         applicationId: crypto.randomUUID(),
         name: input.value.name,
-        subscriber: who.value.username,
+        subscriber: identity.username,
         throttlingTier: input.value.throttlingTier,
         description: input.value.description,
         callbackUrl: input.value.callbackUrl,
@@ -292,12 +312,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/applications/:applicationId`, ({ request, params }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE)
-      if (!who.ok) return who.response
-      const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, String(params.applicationId))
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       const headers = validators(store, row)
       if (ifNoneMatchHits(request, headers.ETag ?? ''))
         return new HttpResponse(null, { status: 304, headers })
@@ -305,12 +322,10 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.put(`${BASE}/applications/:applicationId`, async ({ request, params }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
-      if (!who.ok) return who.response
       const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, id, 'manageClientApps')
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       // Without If-Match the write is unconditional (ADR 009), as the vendor's store does today.
       if (ifMatchFails(request, store.etag(row))) return preconditionFailed(store, row)
       if (!isJson(request)) return unsupportedMediaType()
@@ -334,12 +349,10 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.delete(`${BASE}/applications/:applicationId`, ({ request, params }) => {
-      const store = open()
-      const who = guard(backend.db, request, STORE_GATE, 'manageClientApps')
-      if (!who.ok) return who.response
       const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, id, 'manageClientApps')
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       if (ifMatchFails(request, store.etag(row))) return preconditionFailed(store, row)
       store.delete(id)
       return new HttpResponse(null, { status: 200 })
@@ -347,9 +360,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     // Tiers are public in the vendor's store: a valid token is enough.
     http.get(`${BASE}/tiers/:tierLevel`, ({ request, params }) => {
-      open()
-      const who = guard(backend.db, request, STORE_GATE)
-      if (!who.ok) return who.response
+      const opened = call(request)
+      if (!opened.ok) return opened.response
       if (params.tierLevel !== 'application') {
         return storeError(
           404,
