@@ -130,6 +130,9 @@ test('create: invalid input is 400 with one error[] item per problem; other medi
     'throttlingTier: Choose a throttling tier.',
     'callbackUrl: Enter an absolute http:// or https:// URL, or leave it empty.',
   ])
+  // An empty name breaks two rules of the name; the field is reported once, by its first.
+  const empty = await create(auth, { name: '', throttlingTier: 'Gold' })
+  expect((await empty.json()).error).toEqual([{ code: 400, message: 'name: Enter a name.' }])
   const tier = await create(auth, { name: 'ok', throttlingTier: 'Platinum' })
   expect(tier.status).toBe(400)
   expect((await tier.json()).description).toBe("Throttling tier 'Platinum' does not exist.")

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import * as z from 'zod/mini'
 import {
-  checkClientAppInput,
+  ClientAppInputSchema,
   GenerateKeysInputSchema,
   type ClientAppInput,
 } from '../../api/app-store/client-app-schemas.ts'
@@ -71,21 +71,40 @@ type StoredInput = Pick<ClientAppInput, 'name' | 'throttlingTier'> & {
   callbackUrl: string | null
 }
 
+/** One "field: message" per field (its first problem), for the error body's `error[]`. */
+function fieldProblems(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+): string[] {
+  const seen = new Set<PropertyKey>()
+  const messages: string[] = []
+  for (const issue of issues) {
+    const field = issue.path[0]
+    if (field !== undefined) {
+      if (seen.has(field)) continue
+      seen.add(field)
+    }
+    messages.push(
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
+  }
+  return messages
+}
+
 /** Checks a create/update body; on success the normalised input (empty strings → null). */
 function readInput(body: unknown): Checked<StoredInput> {
-  const checked = checkClientAppInput(body)
-  if (!checked.ok) {
+  const checked = z.safeParse(ClientAppInputSchema, body)
+  if (!checked.success) {
     return {
       ok: false,
       response: storeError(
         400,
         'Invalid application details.',
         'One or more fields are not valid; see error[] for each.',
-        checked.messages,
+        fieldProblems(checked.error.issues),
       ),
     }
   }
-  const input = checked.value
+  const input = checked.data
   if (!TIERS.some((t) => t.name === input.throttlingTier)) {
     return {
       ok: false,
