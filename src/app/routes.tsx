@@ -54,8 +54,7 @@ export const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/server-groups/server-groups-page.tsx'))
-                      .ServerGroupsPage,
+                    (await import('../features/targets/server-groups-page.tsx')).ServerGroupsPage,
                 ),
               },
               {
@@ -63,22 +62,21 @@ export const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/server-groups/server-group-page.tsx'))
-                      .ServerGroupPage,
+                    (await import('../features/targets/server-group-page.tsx')).ServerGroupPage,
                 ),
               },
               {
                 path: 'clusters',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
+                  async () => (await import('../features/targets/clusters-page.tsx')).ClustersPage,
                 ),
               },
               {
                 path: 'clusters/:clusterId',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
+                  async () => (await import('../features/targets/cluster-page.tsx')).ClusterPage,
                 ),
               },
               {

@@ -1,19 +1,19 @@
 import { useState } from 'react'
-import { ApiList, ApiText, apiMessage } from './api-text.tsx'
+import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
   useOwnApplications,
   useRefreshAfterMembershipChange,
-} from '../api/runtime-manager/targets.ts'
-import type { RequestInit_ } from '../lib/describe-request.ts'
-import type { RequestSpec } from '../lib/request.ts'
-import { BulkActionDialog } from './bulk-action-dialog.tsx'
-import type { BulkActionOptions } from './bulk.ts'
-import { Button } from './button.tsx'
-import { ConfirmDialog } from './confirm-dialog.tsx'
-import { useConsole, usePermission } from './console-context.tsx'
+} from '../../api/runtime-manager/targets.ts'
+import type { RequestInit_ } from '../../lib/describe-request.ts'
+import type { RequestSpec } from '../../lib/request.ts'
+import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import type { BulkActionOptions } from '../../components/bulk.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
 
 /** How the console names a kind of target: "server group" and "group", or "cluster" twice. */
 export interface TargetNoun {

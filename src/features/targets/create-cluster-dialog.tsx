@@ -13,9 +13,9 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
-import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
+import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { TargetNameField } from '../../components/target-name-field.tsx'
+import { TargetNameField } from './target-name-field.tsx'
 import { paths } from '../../lib/paths.ts'
 import {
   validateCreateCluster,

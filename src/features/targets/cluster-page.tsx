@@ -12,11 +12,11 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { RollupBadge } from '../../components/rollup-badge.tsx'
+import { RollupBadge } from './rollup-badge.tsx'
 import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
-import { TargetApplications } from '../../components/target-applications.tsx'
+import { TargetApplications } from './target-applications.tsx'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { idFromPath, paths } from '../../lib/paths.ts'
@@ -27,11 +27,7 @@ import {
   BulkRemoveClusterServersButton,
   RemoveClusterServerButton,
 } from './cluster-membership.tsx'
-import {
-  SelectAllMembers,
-  SelectMember,
-  useMemberSelection,
-} from '../../components/bulk-membership.tsx'
+import { SelectAllMembers, SelectMember, useMemberSelection } from './bulk-membership.tsx'
 import { DeleteClusterButton } from './delete-clusters.tsx'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

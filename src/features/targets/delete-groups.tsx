@@ -7,11 +7,7 @@ import {
 import type { ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { useConsole } from '../../components/console-context.tsx'
-import {
-  BulkDeleteTargetsDialog,
-  DeleteTargetButton,
-  type TargetNoun,
-} from '../../components/delete-target.tsx'
+import { BulkDeleteTargetsDialog, DeleteTargetButton, type TargetNoun } from './delete-target.tsx'
 
 /** How the console names a server group. */
 export const GROUP: TargetNoun = { full: 'server group', short: 'group' }

@@ -24,9 +24,9 @@ import {
   useBulkMembership,
   type MemberChange,
   type useMemberSelection,
-} from '../../components/bulk-membership.tsx'
-import { LoadedServerPicker } from '../../components/loaded-server-picker.tsx'
-import { RemoveMemberButton } from '../../components/remove-member.tsx'
+} from './bulk-membership.tsx'
+import { LoadedServerPicker } from './loaded-server-picker.tsx'
+import { RemoveMemberButton } from './remove-member.tsx'
 import { GROUP } from './delete-groups.tsx'
 
 /**
