@@ -1,16 +1,9 @@
-import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
-import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import type { RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
+import type { VerifyOptions } from '../../lib/outcome.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -19,14 +12,28 @@ import {
   type CreateClusterBody,
 } from './target-schemas.ts'
 import {
-  targetPollInterval,
-  useRefreshAfterMembershipChange,
-  verifyCreatedByName,
-  verifyMembership,
-} from './targets.ts'
-import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
+  createTargetRequest,
+  deleteTarget,
+  deleteTargetRequest,
+  getTarget,
+  removeTargetServerRequest,
+  targetQueryFactory,
+  targetServerRequest,
+  useCreateTarget,
+  useDeleteTarget,
+  useRemoveTargetServer,
+  verifyTargetMember,
+  type TargetResource,
+} from './target-requests.ts'
 
 const BASE = '/hybrid/api/v1'
+
+/** Clusters in the hybrid API (the requests are shared with server groups). */
+export const CLUSTERS: TargetResource<Cluster> = {
+  collection: 'clusters',
+  key: 'clusters',
+  envelope: ClusterEnvelopeSchema,
+}
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
 const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
@@ -46,20 +53,9 @@ export async function listClusters(
   ).data
 }
 
-export async function getCluster(
-  scope: EnvScope,
-  id: number,
-  signal?: AbortSignal,
-): Promise<Cluster> {
-  return (
-    await request({
-      method: 'GET',
-      path: `${BASE}/clusters/${id}`,
-      scope,
-      schema: ClusterEnvelopeSchema,
-      signal,
-    })
-  ).data
+/** `GET /clusters/{id}`. */
+export function getCluster(scope: EnvScope, id: number, signal?: AbortSignal): Promise<Cluster> {
+  return getTarget(CLUSTERS, scope, id, signal)
 }
 
 /** `POST /clusters {name, multicastEnabled, servers}`: the exact call, for curl and sending. */
@@ -67,15 +63,7 @@ export function createClusterRequest(
   scope: EnvScope,
   body: CreateClusterBody,
 ): RequestSpec<{ data: Cluster }> {
-  return {
-    method: 'POST',
-    path: `${BASE}/clusters`,
-    scope,
-    // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
-    body,
-    schema: ClusterEnvelopeSchema,
-  }
+  return createTargetRequest(CLUSTERS, scope, body)
 }
 
 /** `DELETE /clusters/{id}`. */
@@ -84,7 +72,7 @@ export function deleteClusterRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return hybridDeleteRequest(scope, `/clusters/${id}`, label, 'delete')
+  return deleteTargetRequest(CLUSTERS, scope, id, label)
 }
 
 /** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */
@@ -94,14 +82,7 @@ export function addClusterServerRequest(
   member: ClusterMemberBody,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'POST',
-    path: `${BASE}/clusters/${clusterId}/servers`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
-    body: member,
-    schema: noContent,
-  }
+  return targetServerRequest(CLUSTERS, scope, 'POST', clusterId, '', label, member)
 }
 
 /** `DELETE /clusters/{id}/servers/{serverId}`. */
@@ -111,13 +92,7 @@ export function removeClusterServerRequest(
   serverId: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
-    schema: noContent,
-  }
+  return removeTargetServerRequest(CLUSTERS, scope, clusterId, serverId, label)
 }
 
 /**
@@ -130,11 +105,7 @@ export function deleteCluster(
   label: ChangeLabel = {},
   options: VerifyOptions = {},
 ) {
-  return sendAndVerify(
-    () => request(deleteClusterRequest(scope, id, label)),
-    verifyGone(() => getCluster(scope, id), true),
-    options,
-  )
+  return deleteTarget(CLUSTERS, scope, id, label, options)
 }
 
 /** The read-back of a cluster membership change (see `verifyMembership`). */
@@ -144,67 +115,22 @@ export function verifyClusterMember(
   serverId: number,
   member: boolean,
 ) {
-  return verifyMembership(() => getCluster(scope, clusterId), serverId, member)
+  return verifyTargetMember(CLUSTERS, scope, clusterId, serverId, member)
 }
 
-export const clusterQueries = {
-  all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'clusters'] as const,
-  list: (scope: EnvScope) =>
-    queryOptions({
-      queryKey: [...clusterQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listClusters(scope, signal),
-      refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((c) => c.servers) }),
-    }),
-  detail: (scope: EnvScope, id: number) =>
-    queryOptions({
-      queryKey: [...clusterQueries.all(scope), 'detail', id],
-      queryFn: ({ signal }) => getCluster(scope, id, signal),
-      refetchInterval: (query) => targetPollInterval(query.state.data),
-    }),
-}
+export const clusterQueries = targetQueryFactory(CLUSTERS, listClusters)
 
 /** Creates a cluster; resolves with it once the lists show it. */
 export function useCreateCluster(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: async (body: CreateClusterBody) =>
-      (
-        await sendAndVerify(
-          () => request(createClusterRequest(scope, body)),
-          verifyCreatedByName(async () => (await listClusters(scope)).items, body.name),
-        )
-      ).data,
-    onSuccess: () => refresh(clusterQueries.all(scope)),
-  })
+  return useCreateTarget<Cluster, CreateClusterBody>(scope, CLUSTERS, listClusters)
 }
 
 /** Deletes a cluster; only the lists are refetched (its page is about to be left). */
 export function useDeleteCluster(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: (target: LabelledId) => deleteCluster(scope, idOf(target), labelOf(target)),
-    onSuccess: () => refresh([...clusterQueries.all(scope), 'list']),
-  })
+  return useDeleteTarget(scope, CLUSTERS)
 }
 
 /** Removes a server; it keeps the applications it had (the group rule, ADR 007). */
 export function useRemoveServerFromCluster(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: ({
-      clusterId,
-      serverId,
-      label,
-    }: {
-      clusterId: number
-      serverId: number
-      label?: ChangeLabel
-    }) =>
-      sendAndVerify(
-        () => request(removeClusterServerRequest(scope, clusterId, serverId, label)),
-        verifyClusterMember(scope, clusterId, serverId, false),
-      ),
-    onSuccess: () => refresh(clusterQueries.all(scope)),
-  })
+  return useRemoveTargetServer(scope, CLUSTERS)
 }

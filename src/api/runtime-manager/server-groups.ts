@@ -1,16 +1,9 @@
-import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
-import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import type { RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
+import type { VerifyOptions } from '../../lib/outcome.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
@@ -18,14 +11,28 @@ import {
   type ServerGroup,
 } from './target-schemas.ts'
 import {
-  targetPollInterval,
-  useRefreshAfterMembershipChange,
-  verifyCreatedByName,
-  verifyMembership,
-} from './targets.ts'
-import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
+  createTargetRequest,
+  deleteTarget,
+  deleteTargetRequest,
+  getTarget,
+  removeTargetServerRequest,
+  targetQueryFactory,
+  targetServerRequest,
+  useCreateTarget,
+  useDeleteTarget,
+  useRemoveTargetServer,
+  verifyTargetMember,
+  type TargetResource,
+} from './target-requests.ts'
 
 const BASE = '/hybrid/api/v1'
+
+/** Server groups in the hybrid API (the requests are shared with clusters). */
+export const SERVER_GROUPS: TargetResource<ServerGroup> = {
+  collection: 'serverGroups',
+  key: 'server-groups',
+  envelope: ServerGroupEnvelopeSchema,
+}
 
 /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
 const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
@@ -45,20 +52,13 @@ export async function listServerGroups(
   ).data
 }
 
-export async function getServerGroup(
+/** `GET /serverGroups/{id}`. */
+export function getServerGroup(
   scope: EnvScope,
   id: number,
   signal?: AbortSignal,
 ): Promise<ServerGroup> {
-  return (
-    await request({
-      method: 'GET',
-      path: `${BASE}/serverGroups/${id}`,
-      scope,
-      schema: ServerGroupEnvelopeSchema,
-      signal,
-    })
-  ).data
+  return getTarget(SERVER_GROUPS, scope, id, signal)
 }
 
 /** `POST /serverGroups {name, serverIds}`: the exact call, for the curl preview and for sending. */
@@ -66,15 +66,7 @@ export function createServerGroupRequest(
   scope: EnvScope,
   body: CreateServerGroupBody,
 ): RequestSpec<{ data: ServerGroup }> {
-  return {
-    method: 'POST',
-    path: `${BASE}/serverGroups`,
-    scope,
-    // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
-    body,
-    schema: ServerGroupEnvelopeSchema,
-  }
+  return createTargetRequest(SERVER_GROUPS, scope, body)
 }
 
 /** `DELETE /serverGroups/{id}`. */
@@ -83,7 +75,7 @@ export function deleteServerGroupRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return hybridDeleteRequest(scope, `/serverGroups/${id}`, label, 'delete')
+  return deleteTargetRequest(SERVER_GROUPS, scope, id, label)
 }
 
 /** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */
@@ -93,13 +85,7 @@ export function addGroupServerRequest(
   serverId: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'POST',
-    path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
-    schema: noContent,
-  }
+  return targetServerRequest(SERVER_GROUPS, scope, 'POST', groupId, `/${serverId}`, label)
 }
 
 /** `DELETE /serverGroups/{id}/servers/{serverId}`. */
@@ -109,13 +95,7 @@ export function removeGroupServerRequest(
   serverId: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'DELETE',
-    path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
-    scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
-    schema: noContent,
-  }
+  return removeTargetServerRequest(SERVER_GROUPS, scope, groupId, serverId, label)
 }
 
 /**
@@ -128,35 +108,7 @@ export function deleteServerGroup(
   label: ChangeLabel = {},
   options: VerifyOptions = {},
 ) {
-  return sendAndVerify(
-    () => request(deleteServerGroupRequest(scope, id, label)),
-    verifyGone(() => getServerGroup(scope, id), true),
-    options,
-  )
-}
-
-/**
- * Adds (`member`) or removes a server, reading the group back after a lost answer.
- * `label` names the group and the server for the audit trail (ADR 015).
- */
-export function changeGroupMember(
-  scope: EnvScope,
-  groupId: number,
-  serverId: number,
-  member: boolean,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-) {
-  return sendAndVerify(
-    () =>
-      request(
-        member
-          ? addGroupServerRequest(scope, groupId, serverId, label)
-          : removeGroupServerRequest(scope, groupId, serverId, label),
-      ),
-    verifyGroupMember(scope, groupId, serverId, member),
-    options,
-  )
+  return deleteTarget(SERVER_GROUPS, scope, id, label, options)
 }
 
 /** The read-back of a group membership change (see `verifyMembership`). */
@@ -166,66 +118,22 @@ export function verifyGroupMember(
   serverId: number,
   member: boolean,
 ) {
-  return verifyMembership(() => getServerGroup(scope, groupId), serverId, member)
+  return verifyTargetMember(SERVER_GROUPS, scope, groupId, serverId, member)
 }
 
-export const serverGroupQueries = {
-  all: (scope: EnvScope) => ['runtime-manager', scope.orgId, scope.envId, 'server-groups'] as const,
-  list: (scope: EnvScope) =>
-    queryOptions({
-      queryKey: [...serverGroupQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listServerGroups(scope, signal),
-      refetchInterval: (query) =>
-        targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((g) => g.servers) }),
-    }),
-  detail: (scope: EnvScope, id: number) =>
-    queryOptions({
-      queryKey: [...serverGroupQueries.all(scope), 'detail', id],
-      queryFn: ({ signal }) => getServerGroup(scope, id, signal),
-      refetchInterval: (query) => targetPollInterval(query.state.data),
-    }),
-}
+export const serverGroupQueries = targetQueryFactory(SERVER_GROUPS, listServerGroups)
 
 /** Creates a group; resolves with it once the lists show it. */
 export function useCreateServerGroup(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: async (body: CreateServerGroupBody) =>
-      (
-        await sendAndVerify(
-          () => request(createServerGroupRequest(scope, body)),
-          verifyCreatedByName(async () => (await listServerGroups(scope)).items, body.name),
-        )
-      ).data,
-    onSuccess: () => refresh(serverGroupQueries.all(scope)),
-  })
+  return useCreateTarget<ServerGroup, CreateServerGroupBody>(scope, SERVER_GROUPS, listServerGroups)
 }
 
-/**
- * Deletes a group. Only the lists are refetched: the deleted group's own page is about
- * to be left, and refetching it would flash "not found" first.
- */
+/** Deletes a group; only the lists are refetched (its page is about to be left). */
 export function useDeleteServerGroup(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: (target: LabelledId) => deleteServerGroup(scope, idOf(target), labelOf(target)),
-    onSuccess: () => refresh([...serverGroupQueries.all(scope), 'list']),
-  })
+  return useDeleteTarget(scope, SERVER_GROUPS)
 }
 
 /** Removes a server; it keeps the applications it had (documented). */
 export function useRemoveServerFromGroup(scope: EnvScope) {
-  const refresh = useRefreshAfterMembershipChange(scope)
-  return useMutation({
-    mutationFn: ({
-      groupId,
-      serverId,
-      label,
-    }: {
-      groupId: number
-      serverId: number
-      label?: ChangeLabel
-    }) => changeGroupMember(scope, groupId, serverId, false, label),
-    onSuccess: () => refresh(serverGroupQueries.all(scope)),
-  })
+  return useRemoveTargetServer(scope, SERVER_GROUPS)
 }

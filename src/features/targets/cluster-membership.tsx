@@ -181,7 +181,7 @@ export function RemoveClusterServerButton({
       noun={CLUSTER}
       remove={remove}
       variables={{
-        clusterId: cluster.id,
+        targetId: cluster.id,
         serverId: server.id,
         label: { name: cluster.name, on: server.name },
       }}

@@ -131,7 +131,7 @@ export function RemoveGroupServerButton({ group, server }: { group: ServerGroup;
       noun={GROUP}
       remove={remove}
       variables={{
-        groupId: group.id,
+        targetId: group.id,
         serverId: server.id,
         label: { name: group.name, on: server.name },
       }}
