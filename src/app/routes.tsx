@@ -54,7 +54,7 @@ export const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/targets/server-groups-page.tsx')).ServerGroupsPage,
+                    (await import('../features/targets/target-routes.tsx')).ServerGroupsPage,
                 ),
               },
               {
@@ -62,21 +62,21 @@ export const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/targets/server-group-page.tsx')).ServerGroupPage,
+                    (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
                 ),
               },
               {
                 path: 'clusters',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/targets/clusters-page.tsx')).ClustersPage,
+                  async () => (await import('../features/targets/target-routes.tsx')).ClustersPage,
                 ),
               },
               {
                 path: 'clusters/:clusterId',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/targets/cluster-page.tsx')).ClusterPage,
+                  async () => (await import('../features/targets/target-routes.tsx')).ClusterPage,
                 ),
               },
               {

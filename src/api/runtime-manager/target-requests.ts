@@ -30,6 +30,7 @@ export interface TargetRecord {
   id: number
   name: string
   servers: Server[]
+  timeCreated?: number | string | null
 }
 
 /** One collection of deployment targets: where it lives and how its records are read. */

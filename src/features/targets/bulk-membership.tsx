@@ -16,7 +16,7 @@ import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import type { TargetNoun } from './delete-target.tsx'
+import type { TargetNoun } from './target-kind.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
 

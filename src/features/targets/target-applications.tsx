@@ -22,7 +22,7 @@ export function TargetApplications({
   kind,
 }: {
   target: { id: number; name: string; servers: readonly Server[] }
-  kind: 'server group' | 'cluster'
+  kind: string
 }) {
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))
