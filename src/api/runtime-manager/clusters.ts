@@ -3,7 +3,6 @@ import type { EnvScope } from '../../lib/describe-request.ts'
 import type { RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import type { VerifyOptions } from '../../lib/outcome.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -12,23 +11,18 @@ import {
   type CreateClusterBody,
 } from './target-schemas.ts'
 import {
-  createTargetRequest,
-  deleteTarget,
-  deleteTargetRequest,
-  getTarget,
-  removeTargetServerRequest,
   targetQueryFactory,
+  targetRequestBuilders,
   targetServerRequest,
-  useCreateTarget,
-  useDeleteTarget,
-  useRemoveTargetServer,
-  verifyTargetMember,
   type TargetResource,
 } from './target-requests.ts'
 
+// Clusters share every request and query with server groups (target-requests.ts); only
+// the list fetch and the add request, which carries the member's clustering IP, are their own.
+
 const BASE = '/hybrid/api/v1'
 
-/** Clusters in the hybrid API (the requests are shared with server groups). */
+/** Clusters in the hybrid API. */
 export const CLUSTERS: TargetResource<Cluster> = {
   collection: 'clusters',
   key: 'clusters',
@@ -53,27 +47,15 @@ export async function listClusters(
   ).data
 }
 
-/** `GET /clusters/{id}`. */
-export function getCluster(scope: EnvScope, id: number, signal?: AbortSignal): Promise<Cluster> {
-  return getTarget(CLUSTERS, scope, id, signal)
-}
-
-/** `POST /clusters {name, multicastEnabled, servers}`: the exact call, for curl and sending. */
-export function createClusterRequest(
-  scope: EnvScope,
-  body: CreateClusterBody,
-): RequestSpec<{ data: Cluster }> {
-  return createTargetRequest(CLUSTERS, scope, body)
-}
-
-/** `DELETE /clusters/{id}`. */
-export function deleteClusterRequest(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-): RequestSpec<unknown> {
-  return deleteTargetRequest(CLUSTERS, scope, id, label)
-}
+/**
+ * `POST /clusters {name, multicastEnabled, servers}`, `DELETE /clusters/{id}` and
+ * `DELETE /clusters/{id}/servers/{serverId}`: the exact calls, for curl and sending.
+ */
+export const {
+  createRequest: createClusterRequest,
+  deleteRequest: deleteClusterRequest,
+  removeServerRequest: removeClusterServerRequest,
+} = targetRequestBuilders<Cluster, CreateClusterBody>(CLUSTERS)
 
 /** `POST /clusters/{id}/servers {serverId, serverIp}`; any 2xx answer is success. */
 export function addClusterServerRequest(
@@ -85,52 +67,4 @@ export function addClusterServerRequest(
   return targetServerRequest(CLUSTERS, scope, 'POST', clusterId, '', label, member)
 }
 
-/** `DELETE /clusters/{id}/servers/{serverId}`. */
-export function removeClusterServerRequest(
-  scope: EnvScope,
-  clusterId: number,
-  serverId: number,
-  label: ChangeLabel = {},
-): RequestSpec<unknown> {
-  return removeTargetServerRequest(CLUSTERS, scope, clusterId, serverId, label)
-}
-
-/**
- * Deletes a cluster; after a lost answer, a 404 on reading it back means it is gone.
- * `label` names it for the audit trail (ADR 015).
- */
-export function deleteCluster(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-) {
-  return deleteTarget(CLUSTERS, scope, id, label, options)
-}
-
-/** The read-back of a cluster membership change (see `verifyMembership`). */
-export function verifyClusterMember(
-  scope: EnvScope,
-  clusterId: number,
-  serverId: number,
-  member: boolean,
-) {
-  return verifyTargetMember(CLUSTERS, scope, clusterId, serverId, member)
-}
-
 export const clusterQueries = targetQueryFactory(CLUSTERS, listClusters)
-
-/** Creates a cluster; resolves with it once the lists show it. */
-export function useCreateCluster(scope: EnvScope) {
-  return useCreateTarget<Cluster, CreateClusterBody>(scope, CLUSTERS, listClusters)
-}
-
-/** Deletes a cluster; only the lists are refetched (its page is about to be left). */
-export function useDeleteCluster(scope: EnvScope) {
-  return useDeleteTarget(scope, CLUSTERS)
-}
-
-/** Removes a server; it keeps the applications it had (the group rule, ADR 007). */
-export function useRemoveServerFromCluster(scope: EnvScope) {
-  return useRemoveTargetServer(scope, CLUSTERS)
-}

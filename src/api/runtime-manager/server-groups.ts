@@ -3,7 +3,6 @@ import type { EnvScope } from '../../lib/describe-request.ts'
 import type { RequestSpec } from '../../lib/request.ts'
 import { revalidatingGet } from '../../lib/revalidate.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import type { VerifyOptions } from '../../lib/outcome.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
@@ -11,23 +10,18 @@ import {
   type ServerGroup,
 } from './target-schemas.ts'
 import {
-  createTargetRequest,
-  deleteTarget,
-  deleteTargetRequest,
-  getTarget,
-  removeTargetServerRequest,
   targetQueryFactory,
+  targetRequestBuilders,
   targetServerRequest,
-  useCreateTarget,
-  useDeleteTarget,
-  useRemoveTargetServer,
-  verifyTargetMember,
   type TargetResource,
 } from './target-requests.ts'
 
+// Server groups share every request and query with clusters (target-requests.ts); only
+// the list fetch and the add request, which has no body here, are their own.
+
 const BASE = '/hybrid/api/v1'
 
-/** Server groups in the hybrid API (the requests are shared with clusters). */
+/** Server groups in the hybrid API. */
 export const SERVER_GROUPS: TargetResource<ServerGroup> = {
   collection: 'serverGroups',
   key: 'server-groups',
@@ -52,31 +46,15 @@ export async function listServerGroups(
   ).data
 }
 
-/** `GET /serverGroups/{id}`. */
-export function getServerGroup(
-  scope: EnvScope,
-  id: number,
-  signal?: AbortSignal,
-): Promise<ServerGroup> {
-  return getTarget(SERVER_GROUPS, scope, id, signal)
-}
-
-/** `POST /serverGroups {name, serverIds}`: the exact call, for the curl preview and for sending. */
-export function createServerGroupRequest(
-  scope: EnvScope,
-  body: CreateServerGroupBody,
-): RequestSpec<{ data: ServerGroup }> {
-  return createTargetRequest(SERVER_GROUPS, scope, body)
-}
-
-/** `DELETE /serverGroups/{id}`. */
-export function deleteServerGroupRequest(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-): RequestSpec<unknown> {
-  return deleteTargetRequest(SERVER_GROUPS, scope, id, label)
-}
+/**
+ * `POST /serverGroups {name, serverIds}`, `DELETE /serverGroups/{id}` and
+ * `DELETE /serverGroups/{id}/servers/{serverId}`: the exact calls, for curl and sending.
+ */
+export const {
+  createRequest: createServerGroupRequest,
+  deleteRequest: deleteServerGroupRequest,
+  removeServerRequest: removeGroupServerRequest,
+} = targetRequestBuilders<ServerGroup, CreateServerGroupBody>(SERVER_GROUPS)
 
 /** `POST /serverGroups/{id}/servers/{serverId}`: any 2xx answer is success. */
 export function addGroupServerRequest(
@@ -88,52 +66,4 @@ export function addGroupServerRequest(
   return targetServerRequest(SERVER_GROUPS, scope, 'POST', groupId, `/${serverId}`, label)
 }
 
-/** `DELETE /serverGroups/{id}/servers/{serverId}`. */
-export function removeGroupServerRequest(
-  scope: EnvScope,
-  groupId: number,
-  serverId: number,
-  label: ChangeLabel = {},
-): RequestSpec<unknown> {
-  return removeTargetServerRequest(SERVER_GROUPS, scope, groupId, serverId, label)
-}
-
-/**
- * Deletes a group; after a lost answer, a 404 on reading it back means it is gone.
- * `label` names it for the audit trail (ADR 015).
- */
-export function deleteServerGroup(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-) {
-  return deleteTarget(SERVER_GROUPS, scope, id, label, options)
-}
-
-/** The read-back of a group membership change (see `verifyMembership`). */
-export function verifyGroupMember(
-  scope: EnvScope,
-  groupId: number,
-  serverId: number,
-  member: boolean,
-) {
-  return verifyTargetMember(SERVER_GROUPS, scope, groupId, serverId, member)
-}
-
 export const serverGroupQueries = targetQueryFactory(SERVER_GROUPS, listServerGroups)
-
-/** Creates a group; resolves with it once the lists show it. */
-export function useCreateServerGroup(scope: EnvScope) {
-  return useCreateTarget<ServerGroup, CreateServerGroupBody>(scope, SERVER_GROUPS, listServerGroups)
-}
-
-/** Deletes a group; only the lists are refetched (its page is about to be left). */
-export function useDeleteServerGroup(scope: EnvScope) {
-  return useDeleteTarget(scope, SERVER_GROUPS)
-}
-
-/** Removes a server; it keeps the applications it had (documented). */
-export function useRemoveServerFromGroup(scope: EnvScope) {
-  return useRemoveTargetServer(scope, SERVER_GROUPS)
-}

@@ -126,6 +126,27 @@ export function removeTargetServerRequest(
 }
 
 /**
+ * The request builders of one collection, for its module to export under its own names:
+ * create (`POST /{collection}` with `B`), delete, and remove one server.
+ */
+export function targetRequestBuilders<T extends TargetRecord, B extends { name: string }>(
+  resource: TargetResource<T>,
+) {
+  return {
+    createRequest: (scope: EnvScope, body: B): RequestSpec<{ data: T }> =>
+      createTargetRequest(resource, scope, body),
+    deleteRequest: (scope: EnvScope, id: number, label: ChangeLabel = {}) =>
+      deleteTargetRequest(resource, scope, id, label),
+    removeServerRequest: (
+      scope: EnvScope,
+      targetId: number,
+      serverId: number,
+      label: ChangeLabel = {},
+    ) => removeTargetServerRequest(resource, scope, targetId, serverId, label),
+  }
+}
+
+/**
  * Deletes a group or cluster; after a lost answer, a 404 on reading it back means it is
  * gone. `label` names it for the audit trail (ADR 015).
  */
