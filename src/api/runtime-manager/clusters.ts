@@ -1,8 +1,6 @@
 import type { ChangeLabel } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import type { RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
-import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ClusterEnvelopeSchema,
   ClusterListSchema,
@@ -11,6 +9,7 @@ import {
   type CreateClusterBody,
 } from './target-schemas.ts'
 import {
+  targetListFetcher,
   targetQueryFactory,
   targetRequestBuilders,
   targetServerRequest,
@@ -18,34 +17,18 @@ import {
 } from './target-requests.ts'
 
 // Clusters share every request and query with server groups (target-requests.ts); only
-// the list fetch and the add request, which carries the member's clustering IP, are their own.
-
-const BASE = '/hybrid/api/v1'
+// the add request, which carries the member's clustering IP, is their own.
 
 /** Clusters in the hybrid API. */
 export const CLUSTERS: TargetResource<Cluster> = {
   collection: 'clusters',
   key: 'clusters',
   envelope: ClusterEnvelopeSchema,
+  listEnvelope: ClusterListSchema,
 }
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
-
-export async function listClusters(
-  scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<Cluster>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/clusters`,
-      scope,
-      schema: ClusterListSchema,
-      signal,
-    })
-  ).data
-}
+/** `GET /clusters`: polled, so revalidated with its ETag (ADR 010). */
+export const listClusters = targetListFetcher(CLUSTERS)
 
 /**
  * `POST /clusters {name, multicastEnabled, servers}`, `DELETE /clusters/{id}` and

@@ -1,8 +1,6 @@
 import type { ChangeLabel } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import type { RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
-import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ServerGroupEnvelopeSchema,
   ServerGroupListSchema,
@@ -10,6 +8,7 @@ import {
   type ServerGroup,
 } from './target-schemas.ts'
 import {
+  targetListFetcher,
   targetQueryFactory,
   targetRequestBuilders,
   targetServerRequest,
@@ -17,34 +16,18 @@ import {
 } from './target-requests.ts'
 
 // Server groups share every request and query with clusters (target-requests.ts); only
-// the list fetch and the add request, which has no body here, are their own.
-
-const BASE = '/hybrid/api/v1'
+// the add request, which names the server in its path and has no body, is their own.
 
 /** Server groups in the hybrid API. */
 export const SERVER_GROUPS: TargetResource<ServerGroup> = {
   collection: 'serverGroups',
   key: 'server-groups',
   envelope: ServerGroupEnvelopeSchema,
+  listEnvelope: ServerGroupListSchema,
 }
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
-
-export async function listServerGroups(
-  scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<ServerGroup>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/serverGroups`,
-      scope,
-      schema: ServerGroupListSchema,
-      signal,
-    })
-  ).data
-}
+/** `GET /serverGroups`: polled, so revalidated with its ETag (ADR 010). */
+export const listServerGroups = targetListFetcher(SERVER_GROUPS)
 
 /**
  * `POST /serverGroups {name, serverIds}`, `DELETE /serverGroups/{id}` and

@@ -11,6 +11,7 @@ import type { EnvScope, RequestBody } from '../../lib/describe-request.ts'
 import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
+import { revalidatingGet } from '../../lib/revalidate.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import type { Server } from './server-schemas.ts'
 import {
@@ -41,6 +42,25 @@ export interface TargetResource<T extends TargetRecord> {
   key: 'server-groups' | 'clusters'
   /** The `{data: T}` envelope of one record. */
   envelope: z.ZodMiniType<{ data: T }>
+  /** The `{data: [T...]}` envelope of the list, each record parsed on its own. */
+  listEnvelope: z.ZodMiniType<{ data: PartialList<T> }>
+}
+
+/** The list fetcher of one collection (`GET /{collection}`). */
+export function targetListFetcher<T extends TargetRecord>(resource: TargetResource<T>) {
+  /** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
+  const getList = revalidatingGet<{ data: PartialList<T> }>()
+
+  return async (scope: EnvScope, signal?: AbortSignal): Promise<PartialList<T>> =>
+    (
+      await getList({
+        method: 'GET',
+        path: `${BASE}/${resource.collection}`,
+        scope,
+        schema: resource.listEnvelope,
+        signal,
+      })
+    ).data
 }
 
 /** `GET /{collection}/{id}`: one group or cluster. */
