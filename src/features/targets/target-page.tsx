@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { LoadingState, NotFoundState } from '../../components/states.tsx'
 import { isApiError } from '../../lib/api-error.ts'
-import { idFromPath, paths, TARGET_KINDS } from '../../lib/paths.ts'
+import { idFromPath, paths, TARGET_KINDS, type TargetKind } from '../../lib/paths.ts'
 import { DeleteTargetButton } from './delete-target.tsx'
 import { RollupBadge } from './rollup-badge.tsx'
 import { TargetApplications } from './target-applications.tsx'
@@ -35,13 +35,13 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
   const target = useQuery({ ...kind.api.queries.detail(scope, id), enabled: Number.isFinite(id) })
   const { full } = kind.noun
 
-  if (!Number.isFinite(id)) return <NotFound kind={kind} rawId={rawId} />
+  if (!Number.isFinite(id)) return <NotFound kind={kind.kind} rawId={rawId} />
   if (target.isPending) return <LoadingState label={`Loading ${full}…`} />
   // Settled without data: the load failed.
   const t = target.data
   if (t === undefined) {
     if (isApiError(target.error) && target.error.status === 404)
-      return <NotFound kind={kind} rawId={rawId} error={target.error} />
+      return <NotFound kind={kind.kind} rawId={rawId} error={target.error} />
     return (
       <ErrorPanel
         error={target.error}
@@ -76,46 +76,38 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
       {kind.page.sections?.(t)}
       <TargetMembers kind={kind} target={t} />
       <TargetApplications target={t} kind={full} />
-      <RecentActivity kind={kind} id={String(t.id)} name={t.name} />
+      <RecentActivity auditKind={kind.auditKind} id={String(t.id)} name={t.name} />
     </div>
   )
 }
 
-function NotFound<T extends TargetRecord, B extends { name: string }>({
-  kind,
-  rawId,
-  error,
-}: {
-  kind: TargetKindSpec<T, B>
-  rawId: string
-  error?: unknown
-}) {
+function NotFound({ kind, rawId, error }: { kind: TargetKind; rawId: string; error?: unknown }) {
   const { scope, environment } = useConsole()
-  const { full } = kind.noun
+  const { label, title } = TARGET_KINDS[kind]
   return (
     <NotFoundState
-      title={`${TARGET_KINDS[kind.kind].title} not found`}
+      title={`${title} not found`}
       error={error}
-      back={{ to: paths.targets(scope.envId, kind.kind), label: `Back to ${full}s` }}
+      back={{ to: paths.targets(scope.envId, kind), label: `Back to ${label}s` }}
     >
-      There is no {full} <code>{rawId}</code> in <ApiText>{environment.name}</ApiText>. It may have
+      There is no {label} <code>{rawId}</code> in <ApiText>{environment.name}</ApiText>. It may have
       been deleted.
     </NotFoundState>
   )
 }
 
 /** This group's or cluster's last changes from the audit trail (ADR 015). */
-function RecentActivity<T extends TargetRecord, B extends { name: string }>({
-  kind,
+function RecentActivity({
+  auditKind,
   id,
   name,
 }: {
-  kind: TargetKindSpec<T, B>
+  auditKind: 'server-group' | 'cluster'
   id: string
   name: string
 }) {
   const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource(kind.auditKind, id))
+  const activity = useQuery(auditQueries.resource(auditKind, id))
   return (
     <RecentActivityPanel
       query={activity}
