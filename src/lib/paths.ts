@@ -5,11 +5,29 @@
  */
 export type TargetKind = 'group' | 'cluster'
 
-/** Per kind: its name in sentences, its title-case name, and the URL segment of its pages. */
+/**
+ * Per kind: its name in sentences (`label`, and `short` in buttons: "Delete group"), as a
+ * title and a list title, and the URL segment of its pages.
+ */
 export const TARGET_KINDS = {
-  group: { label: 'server group', title: 'Server group', segment: 'server-groups' },
-  cluster: { label: 'cluster', title: 'Cluster', segment: 'clusters' },
-} as const satisfies Record<TargetKind, { label: string; title: string; segment: string }>
+  group: {
+    label: 'server group',
+    short: 'group',
+    title: 'Server group',
+    plural: 'Server groups',
+    segment: 'server-groups',
+  },
+  cluster: {
+    label: 'cluster',
+    short: 'cluster',
+    title: 'Cluster',
+    plural: 'Clusters',
+    segment: 'clusters',
+  },
+} as const satisfies Record<
+  TargetKind,
+  { label: string; short: string; title: string; plural: string; segment: string }
+>
 
 /**
  * The kind of a target from the API's words for it: an application's `target.type`

@@ -14,7 +14,7 @@ import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { CellLink } from '../../components/data-table.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { listText } from '../../lib/list-text.ts'
-import { paths, TARGET_KINDS } from '../../lib/paths.ts'
+import { paths } from '../../lib/paths.ts'
 import { roomIn, validateAddMembers } from './add-cluster-members-model.ts'
 import { ClusterSections, primaryName } from './cluster-sections.tsx'
 import { memberBody, validateCreateCluster } from './create-cluster-form-model.ts'
@@ -25,8 +25,6 @@ import type { AddNoticeInput, TargetKindSpec } from './target-kind.ts'
 /** Clusters: up to 8 servers running each application as one, with clustering addresses. */
 export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
   kind: 'cluster',
-  noun: { full: TARGET_KINDS.cluster.label, short: 'cluster' },
-  plural: 'Clusters',
   auditKind: 'cluster',
   api: {
     resource: CLUSTERS,

@@ -19,11 +19,12 @@ import { Modal } from '../../components/modal.tsx'
 import { paths } from '../../lib/paths.ts'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { MemberIpInput } from './member-ip-input.tsx'
-import type {
-  CreateTargetValues,
-  MemberFormErrors,
-  MemberValue,
-  TargetKindSpec,
+import {
+  nounOf,
+  type CreateTargetValues,
+  type MemberFormErrors,
+  type MemberValue,
+  type TargetKindSpec,
 } from './target-kind.ts'
 import { TargetNameField } from './target-name-field.tsx'
 
@@ -87,7 +88,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
     setErrors({})
     create.mutate(checked.body, {
       onSuccess: (target) => {
-        toast.success(createdMessage(kind.noun.full, target.name))
+        toast.success(createdMessage(nounOf(kind.kind).full, target.name))
         onOpenChange(false)
         void navigate(paths.target(scope.envId, kind.kind, target.id))
       },

@@ -18,7 +18,7 @@ import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import type { TargetKindSpec } from './target-kind.ts'
+import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the
@@ -32,7 +32,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
   target: T
 }) {
   const { scope } = useConsole()
-  const { noun } = kind
+  const noun = nounOf(kind.kind)
   const remove = useDeleteTarget(scope, kind.api.resource)
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
@@ -107,7 +107,8 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
 }) {
   const { scope } = useConsole()
   const refresh = useRefreshAfterMembershipChange(scope)
-  const { noun, api } = kind
+  const { api } = kind
+  const noun = nounOf(kind.kind)
   return (
     <BulkActionDialog
       items={targets}

@@ -13,7 +13,7 @@ import { CellLink } from '../../components/data-table.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { listText } from '../../lib/list-text.ts'
 import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
-import { paths, TARGET_KINDS } from '../../lib/paths.ts'
+import { paths } from '../../lib/paths.ts'
 import { validateCreateGroup } from './create-group-form-model.ts'
 import { RollupBadge } from './rollup-badge.tsx'
 import { statusColumn } from './status-column.tsx'
@@ -22,8 +22,6 @@ import type { AddNoticeInput, TargetKindSpec } from './target-kind.ts'
 /** Server groups: the same applications on every member, each copy on its own. */
 export const GROUP: TargetKindSpec<ServerGroup, CreateServerGroupBody> = {
   kind: 'group',
-  noun: { full: TARGET_KINDS.group.label, short: 'group' },
-  plural: 'Server groups',
   auditKind: 'server-group',
   api: {
     resource: SERVER_GROUPS,

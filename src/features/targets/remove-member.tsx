@@ -12,7 +12,7 @@ import {
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import type { TargetKindSpec } from './target-kind.ts'
+import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
@@ -29,7 +29,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
   server: Server
 }) {
   const { scope } = useConsole()
-  const { noun } = kind
+  const noun = nounOf(kind.kind)
   const remove = useRemoveTargetServer(scope, kind.api.resource)
   const label = { name: target.name, on: server.name }
   const variables = { targetId: target.id, serverId: server.id, label }

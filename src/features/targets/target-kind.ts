@@ -11,7 +11,7 @@ import type { Column } from '../../components/data-table.tsx'
 import type { Permission } from '../../components/console-context.tsx'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import type { TargetKind } from '../../lib/paths.ts'
+import { TARGET_KINDS, type TargetKind } from '../../lib/paths.ts'
 import type { RequestSpec } from '../../lib/request.ts'
 import type { TargetListRules } from './target-list-model.ts'
 
@@ -21,6 +21,11 @@ export interface TargetNoun {
   full: string
   /** In buttons and sentences: "group". */
   short: string
+}
+
+/** The words for a kind, from the one mapping in lib/paths. */
+export function nounOf(kind: TargetKind): TargetNoun {
+  return { full: TARGET_KINDS[kind].label, short: TARGET_KINDS[kind].short }
 }
 
 /** A chosen server as the create and add forms hold it; `ip` is its clustering IP as typed. */
@@ -66,10 +71,8 @@ export interface AddNoticeInput<T> {
  * one delete binding serve both. `B` is the body of its create request.
  */
 export interface TargetKindSpec<T extends TargetRecord, B extends { name: string }> {
+  /** Its words and pages (`TARGET_KINDS`, `nounOf`). */
   kind: TargetKind
-  noun: TargetNoun
-  /** Its list's title and the breadcrumb back to it: "Server groups". */
-  plural: string
   /** Its resource kind in the audit trail. */
   auditKind: 'server-group' | 'cluster'
   api: {

@@ -30,7 +30,12 @@ import {
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { MemberIpInput } from './member-ip-input.tsx'
 import { RemoveMemberButton } from './remove-member.tsx'
-import type { MemberFormErrors, MemberValue, TargetKindSpec } from './target-kind.ts'
+import {
+  nounOf,
+  type MemberFormErrors,
+  type MemberValue,
+  type TargetKindSpec,
+} from './target-kind.ts'
 
 /**
  * The servers of a group or cluster: the kind's columns, remove one or the selected ones,
@@ -185,7 +190,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
 
   return (
     <AddMembersModal
-      noun={kind.noun}
+      noun={nounOf(kind.kind)}
       targetName={target.name}
       description={add.description?.(target)}
       open={open}
@@ -245,7 +250,7 @@ function BulkRemoveButton<T extends TargetRecord, B extends { name: string }>({
     <BulkRemoveMembersButton
       target={target}
       selected={selection.selected}
-      noun={kind.noun}
+      noun={nounOf(kind.kind)}
       removeRequest={(serverId: number) =>
         removeTargetServerRequest(resource, scope, target.id, serverId, {
           name: target.name,

@@ -33,7 +33,7 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
   const { [param]: rawId = '' } = useParams()
   const id = idFromPath(rawId)
   const target = useQuery({ ...kind.api.queries.detail(scope, id), enabled: Number.isFinite(id) })
-  const { full } = kind.noun
+  const { label: full, plural } = TARGET_KINDS[kind.kind]
 
   if (!Number.isFinite(id)) return <NotFound kind={kind.kind} rawId={rawId} />
   if (target.isPending) return <LoadingState label={`Loading ${full}…`} />
@@ -56,7 +56,7 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.targets(scope.envId, kind.kind)}>{kind.plural}</Link> /{' '}
+            <Link to={paths.targets(scope.envId, kind.kind)}>{plural}</Link> /{' '}
             <ApiText truncate>{t.name}</ApiText>
           </>
         }

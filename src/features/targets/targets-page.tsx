@@ -11,6 +11,7 @@ import { ListStates } from '../../components/list-states.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
+import { TARGET_KINDS } from '../../lib/paths.ts'
 import { CreateTargetDialog } from './create-target-dialog.tsx'
 import { BulkDeleteTargetsDialog } from './delete-target.tsx'
 import { RollupFacets } from './rollup-facets.tsx'
@@ -68,12 +69,13 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const filtered = params.q !== '' || params.statuses.length > 0 || params.filter !== ''
   const clear = () => setSearchParams(new URLSearchParams(), { replace: true })
   const { filter } = rules
-  const plural = `${kind.noun.full}s`
+  const words = TARGET_KINDS[kind.kind]
+  const plural = `${words.label}s`
 
   return (
     <div className="page">
       <PageHeader
-        title={kind.plural}
+        title={words.plural}
         subtitle={
           all ? (
             <>
@@ -88,7 +90,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           <>
             <Freshness query={targets} />
             <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-              Create {kind.noun.full}
+              Create {words.label}
             </Button>
           </>
         }
@@ -147,7 +149,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
       <ListStates
         query={targets}
         noun={plural}
-        nouns={[kind.noun.full, plural]}
+        nouns={[words.label, plural]}
         shown={rows.length}
         empty={
           <EmptyState
@@ -159,14 +161,14 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           >
             <p>{kind.list.emptyText}</p>
             <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-              Create a {kind.noun.full}
+              Create a {words.label}
             </Button>
           </EmptyState>
         }
         onClear={clear}
       >
         <DataTable
-          label={kind.plural}
+          label={words.plural}
           rows={rows}
           columns={columns}
           rowKey={(t) => String(t.id)}
