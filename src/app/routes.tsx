@@ -86,8 +86,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/server-groups/server-groups-page.tsx'))
-                      .ServerGroupsPage,
+                    (await import('../features/targets/target-routes.tsx')).ServerGroupsPage,
                 ),
               },
               {
@@ -95,22 +94,21 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () =>
-                    (await import('../features/server-groups/server-group-page.tsx'))
-                      .ServerGroupPage,
+                    (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
                 ),
               },
               {
                 path: 'clusters',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage,
+                  async () => (await import('../features/targets/target-routes.tsx')).ClustersPage,
                 ),
               },
               {
                 path: 'clusters/:clusterId',
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
-                  async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
+                  async () => (await import('../features/targets/target-routes.tsx')).ClusterPage,
                 ),
               },
               dataRoute(queryClient, {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { idFromPath, paths, safeReturnTo } from './paths.ts'
+import { idFromPath, paths, safeReturnTo, targetKindOf } from './paths.ts'
 
 test('safeReturnTo keeps same-app paths with their query and hash', () => {
   expect(safeReturnTo('/env/abc/servers?status=RUNNING&sort=name#top')).toBe(
@@ -67,4 +67,21 @@ test('environment paths encode their segments', () => {
 test('an id from a path is a whole number or NaN, never a guess', () => {
   expect(idFromPath('100072')).toBe(100072)
   for (const bad of ['', '12abc', '-1', '1e3', ' 7', '0x1f']) expect(idFromPath(bad)).toBeNaN()
+})
+
+test('a target kind maps to one path: groups under server-groups, clusters under clusters', () => {
+  expect(paths.target('env 1', 'group', 7)).toBe('/env/env%201/server-groups/7')
+  expect(paths.target('env 1', 'cluster', '7')).toBe('/env/env%201/clusters/7')
+  expect(paths.targets('e', 'group', 'q=web')).toBe('/env/e/server-groups?q=web')
+  expect(paths.targets('e', 'cluster')).toBe('/env/e/clusters')
+  expect(paths.serverGroup('e', 3)).toBe(paths.target('e', 'group', 3))
+  expect(paths.cluster('e', 3)).toBe(paths.target('e', 'cluster', 3))
+})
+
+test('the API words for a target (application target type, audit resource kind) give its kind', () => {
+  expect(targetKindOf('SERVER_GROUP')).toBe('group')
+  expect(targetKindOf('server-group')).toBe('group')
+  expect(targetKindOf('CLUSTER')).toBe('cluster')
+  expect(targetKindOf('cluster')).toBe('cluster')
+  expect(targetKindOf('SERVER')).toBeNull()
 })

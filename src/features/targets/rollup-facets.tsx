@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { rollupStatus, type RollupStatus } from '../api/runtime-manager/target-rules.ts'
-import { StatusFacets } from './list-toolbar.tsx'
-import { serverStatus } from './status-tones.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { rollupStatus, type RollupStatus } from '../../api/runtime-manager/target-rules.ts'
+import { StatusFacets } from '../../components/list-toolbar.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
 
 const ROLLUP_FACETS: readonly RollupStatus[] = ['RUNNING', 'PARTIALLY_RUNNING', 'DISCONNECTED']
 

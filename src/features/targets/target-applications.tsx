@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { applicationQueries } from '../api/runtime-manager/applications.ts'
-import { applicationState } from '../api/runtime-manager/application-status.ts'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { paths } from '../lib/paths.ts'
-import { RejectedRecords } from './rejected-records.tsx'
-import { useConsole } from './console-context.tsx'
-import { ErrorPanel } from './error-panel.tsx'
-import { Freshness } from './freshness.tsx'
-import { LoadingState } from './states.tsx'
-import { StatusBadge } from './status-badge.tsx'
-import { applicationPhaseStatus, applicationStatus } from './status-tones.ts'
+import { applicationQueries } from '../../api/runtime-manager/applications.ts'
+import { applicationState } from '../../api/runtime-manager/application-status.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { paths } from '../../lib/paths.ts'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Freshness } from '../../components/freshness.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { applicationPhaseStatus, applicationStatus } from '../../components/status-tones.ts'
 
 /**
  * The applications deployed to a server group or cluster, one row each, with the overall
@@ -22,7 +22,7 @@ export function TargetApplications({
   kind,
 }: {
   target: { id: number; name: string; servers: readonly Server[] }
-  kind: 'server group' | 'cluster'
+  kind: string
 }) {
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))

@@ -1,15 +1,11 @@
-import {
-  isIpAddress,
-  membershipReason,
-  targetNameProblem,
-  targetNameTaken,
-} from '../../api/runtime-manager/target-rules.ts'
+import { isIpAddress } from '../../api/runtime-manager/target-rules.ts'
 import {
   MAX_CLUSTER_SERVERS,
   type ClusterMemberBody,
   type CreateClusterBody,
 } from '../../api/runtime-manager/target-schemas.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
 
 export interface ClusterMemberValue {
   serverId: number
@@ -97,26 +93,6 @@ export function memberBody(member: ClusterMemberValue): ClusterMemberBody {
 }
 
 /**
- * Why the first of the chosen servers cannot join a cluster (it joined a group or cluster
- * meanwhile, or is no longer registered), or undefined when every one can.
- */
-export function joinProblem(
-  members: readonly ClusterMemberValue[],
-  servers: readonly Server[],
-): string | undefined {
-  const byId = new Map(servers.map((s) => [s.id, s]))
-  for (const m of members) {
-    const server = byId.get(m.serverId)
-    const reason = server ? membershipReason(server) : 'It is no longer registered'
-    if (reason) {
-      const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-      return `${server?.name ?? `Server ${m.serverId}`} cannot join: ${why}.`
-    }
-  }
-  return undefined
-}
-
-/**
  * Checks the create-cluster form: a valid, unused name; 1 to 8 individual servers; for
  * unicast a valid, distinct IP for every server. Every problem is reported at once.
  */
@@ -127,7 +103,7 @@ export function validateCreateCluster(
 ): CreateClusterValidation {
   const errors: CreateClusterErrors = {}
   const name = values.name.trim()
-  const nameError = targetNameProblem(name) ?? targetNameTaken(name, takenNames)
+  const nameError = newTargetNameProblem(name, takenNames)
   if (nameError) errors.name = nameError
 
   const count = values.members.length
@@ -135,7 +111,10 @@ export function validateCreateCluster(
   else if (count > MAX_CLUSTER_SERVERS)
     errors.servers = `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers; ${count} are chosen.`
   else {
-    const problem = joinProblem(values.members, servers)
+    const problem = joinProblem(
+      values.members.map((m) => m.serverId),
+      servers,
+    )
     if (problem) errors.servers = problem
   }
 

@@ -5,11 +5,11 @@ import {
   type ClusterMemberBody,
 } from '../../api/runtime-manager/target-schemas.ts'
 import {
-  joinProblem,
   memberBody,
   memberIpProblem,
   type ClusterMemberValue,
 } from './create-cluster-form-model.ts'
+import { joinProblem } from './target-form-model.ts'
 
 export interface AddMembersErrors {
   servers?: string
@@ -50,7 +50,12 @@ export function validateAddMembers(
   if (members.length === 0) errors.servers = 'Choose at least one server to add.'
   else {
     const capacity = capacityProblem(cluster, members.length)
-    const problem = capacity ?? joinProblem(members, servers)
+    const problem =
+      capacity ??
+      joinProblem(
+        members.map((m) => m.serverId),
+        servers,
+      )
     if (problem) errors.servers = problem
   }
 

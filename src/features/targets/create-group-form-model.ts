@@ -1,10 +1,6 @@
-import {
-  membershipReason,
-  targetNameProblem,
-  targetNameTaken,
-} from '../../api/runtime-manager/target-rules.ts'
 import type { CreateServerGroupBody } from '../../api/runtime-manager/target-schemas.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
 
 export interface CreateGroupValues {
   name: string
@@ -31,20 +27,12 @@ export function validateCreateGroup(
 ): CreateGroupValidation {
   const errors: CreateGroupErrors = {}
   const name = values.name.trim()
-  const nameError = targetNameProblem(name) ?? targetNameTaken(name, takenNames)
+  const nameError = newTargetNameProblem(name, takenNames)
   if (nameError) errors.name = nameError
   if (values.serverIds.length === 0) errors.servers = 'Choose at least one server for the group.'
   else {
-    const byId = new Map(servers.map((s) => [s.id, s]))
-    for (const id of values.serverIds) {
-      const server = byId.get(id)
-      const reason = server ? membershipReason(server) : 'It is no longer registered'
-      if (reason) {
-        const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-        errors.servers = `${server?.name ?? `Server ${id}`} cannot join: ${why}.`
-        break
-      }
-    }
+    const problem = joinProblem(values.serverIds, servers)
+    if (problem) errors.servers = problem
   }
   if (errors.name || errors.servers) return { ok: false, errors }
   return { ok: true, body: { name, serverIds: [...values.serverIds] } }

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { StatusBadge } from './status-badge.tsx'
-import { serverStatus } from './status-tones.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { StatusBadge } from '../../components/status-badge.tsx'
+import { serverStatus } from '../../components/status-tones.ts'
 
 /** Rows rendered at once; a fleet of thousands is narrowed with the filter instead. */
 const MAX_SHOWN = 100

@@ -1,24 +1,30 @@
 import { useMutation } from '@tanstack/react-query'
-import { ApiText } from './api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
-import { useOwnApplications } from '../api/runtime-manager/targets.ts'
-import { apiOrigin } from '../lib/config.ts'
-import { describeRequest, toCurl } from '../lib/describe-request.ts'
-import { listText } from '../lib/list-text.ts'
-import { sendAndVerify, type Verify } from '../lib/outcome.ts'
-import { request, type RequestSpec } from '../lib/request.ts'
-import { BulkResults } from './bulk-results.tsx'
-import { countOutcomes, runBulk, shortfall, succeededIds, type BulkItemResult } from './bulk.ts'
-import { Button } from './button.tsx'
-import { CodeBlock } from './code-block.tsx'
-import { ConfirmDialog } from './confirm-dialog.tsx'
-import { useConsole, usePermission, type Permission } from './console-context.tsx'
-import type { TargetNoun } from './delete-target.tsx'
-import { ErrorPanel } from './error-panel.tsx'
-import { Modal } from './modal.tsx'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
+import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import { apiOrigin } from '../../lib/config.ts'
+import { describeRequest, toCurl } from '../../lib/describe-request.ts'
+import { listText } from '../../lib/list-text.ts'
+import { sendAndVerify, type Verify } from '../../lib/outcome.ts'
+import { request, type RequestSpec } from '../../lib/request.ts'
+import { BulkResults } from '../../components/bulk-results.tsx'
+import {
+  countOutcomes,
+  runBulk,
+  shortfall,
+  succeededIds,
+  type BulkItemResult,
+} from '../../components/bulk.ts'
+import { Button } from '../../components/button.tsx'
+import { CodeBlock } from '../../components/code-block.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
+import type { TargetNoun } from './target-kind.ts'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
 
 /** One membership request of a bulk change: the server it is about and the exact call. */
 export interface MemberChange {

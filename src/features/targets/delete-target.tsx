@@ -1,66 +1,39 @@
 import { useState } from 'react'
-import { ApiList, ApiText, apiMessage } from './api-text.tsx'
+import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import {
+  deleteTarget,
+  deleteTargetRequest,
+  targetKey,
+  useDeleteTarget,
+  type TargetRecord,
+} from '../../api/runtime-manager/target-requests.ts'
 import {
   useOwnApplications,
   useRefreshAfterMembershipChange,
-} from '../api/runtime-manager/targets.ts'
-import type { RequestInit_ } from '../lib/describe-request.ts'
-import type { RequestSpec } from '../lib/request.ts'
-import { BulkActionDialog } from './bulk-action-dialog.tsx'
-import type { BulkActionOptions } from './bulk.ts'
-import { Button } from './button.tsx'
-import { ConfirmDialog } from './confirm-dialog.tsx'
-import { useConsole, usePermission } from './console-context.tsx'
-
-/** How the console names a kind of target: "server group" and "group", or "cluster" twice. */
-export interface TargetNoun {
-  /** In titles and toasts: "server group". */
-  full: string
-  /** In buttons and sentences: "group". */
-  short: string
-}
-
-/** A server group or cluster as far as deleting it is concerned. */
-interface DeletableTarget {
-  id: number
-  name: string
-  servers: readonly Pick<Server, 'id'>[]
-}
-
-/** The parts of a delete mutation hook (`useDeleteCluster`...) the button uses. */
-interface DeleteMutation {
-  /** The target's id, with its name for the audit trail (ADR 015). */
-  mutate: (
-    target: { id: number; label: { name: string } },
-    options: { onSuccess: () => void },
-  ) => void
-  isPending: boolean
-  error: unknown
-  reset: () => void
-}
+} from '../../api/runtime-manager/targets.ts'
+import { paths } from '../../lib/paths.ts'
+import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the
  * applications deleted with it, then goes back to the list.
  */
-export function DeleteTargetButton({
+export function DeleteTargetButton<T extends TargetRecord, B extends { name: string }>({
+  kind,
   target,
-  noun,
-  remove,
-  deleteRequest,
-  listPath,
 }: {
-  target: DeletableTarget
-  noun: TargetNoun
-  remove: DeleteMutation
-  deleteRequest: RequestInit_
-  /** Where to go once it is gone. */
-  listPath: string
+  kind: TargetKindSpec<T, B>
+  target: T
 }) {
   const { scope } = useConsole()
+  const noun = nounOf(kind.kind)
+  const remove = useDeleteTarget(scope, kind.api.resource)
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
   const [open, setOpen] = useState(false)
@@ -85,14 +58,14 @@ export function DeleteTargetButton({
         confirmLabel={`Delete ${noun.short}`}
         pending={remove.isPending}
         error={remove.error ?? undefined}
-        requests={[deleteRequest]}
+        requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
         onConfirm={() =>
           remove.mutate(
             { id: target.id, label: { name: target.name } },
             {
               onSuccess: () => {
                 toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
-                void navigate(listPath)
+                void navigate(paths.targets(scope.envId, kind.kind))
               },
             },
           )
@@ -119,36 +92,30 @@ export function DeleteTargetButton({
 }
 
 /** Deletes several server groups or clusters, one request each, with a result per target. */
-export function BulkDeleteTargetsDialog<T extends DeletableTarget>({
+export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name: string }>({
+  kind,
   targets,
-  noun,
-  deleteRequest,
-  remove,
-  targetKey,
   open,
   onOpenChange,
   onDone,
 }: {
+  kind: TargetKindSpec<T, B>
   targets: readonly T[]
-  noun: TargetNoun
-  deleteRequest: (target: T) => RequestSpec<unknown>
-  /** Sends the delete of one target, reading it back after a lost answer (`deleteCluster`...). */
-  remove: (target: T, options: BulkActionOptions) => Promise<unknown>
-  /** The query key of this kind of target, refreshed with servers and applications. */
-  targetKey: readonly unknown[]
   open: boolean
   onOpenChange: (open: boolean) => void
   onDone: (succeeded: ReadonlySet<string>) => void
 }) {
   const { scope } = useConsole()
   const refresh = useRefreshAfterMembershipChange(scope)
+  const { api } = kind
+  const noun = nounOf(kind.kind)
   return (
     <BulkActionDialog
       items={targets}
       describe={(t) => ({ id: String(t.id), label: t.name })}
-      requestFor={deleteRequest}
-      run={remove}
-      refresh={() => refresh(targetKey)}
+      requestFor={(t) => deleteTargetRequest(api.resource, scope, t.id, { name: t.name })}
+      run={(t, options) => deleteTarget(api.resource, scope, t.id, { name: t.name }, options)}
+      refresh={() => refresh(targetKey(scope, api.resource))}
       verb="Delete"
       pastVerb="Deleted"
       noun={noun.full}

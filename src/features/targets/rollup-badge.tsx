@@ -1,6 +1,6 @@
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { memberRollup } from '../api/runtime-manager/target-rules.ts'
-import { StatusBadge } from './status-badge.tsx'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
+import { StatusBadge } from '../../components/status-badge.tsx'
 
 /** The health of a group or cluster in one badge: "2 of 3 running", coloured by how many. */
 export function RollupBadge({ servers }: { servers: readonly Pick<Server, 'status'>[] }) {

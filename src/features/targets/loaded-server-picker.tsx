@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import type { PartialList } from '../lib/partial-list.ts'
-import { ErrorPanel } from './error-panel.tsx'
-import { RejectedRecords } from './rejected-records.tsx'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { ServerPicker, type ServerPickerProps } from './server-picker.tsx'
-import { LoadingState } from './states.tsx'
+import { LoadingState } from '../../components/states.tsx'
 
 /**
  * A `ServerPicker` over the servers query: loading while it loads, the failure with a retry

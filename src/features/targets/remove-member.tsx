@@ -1,48 +1,47 @@
-import { useState, type ReactNode } from 'react'
-import { ApiList, ApiText, apiMessage } from './api-text.tsx'
+import { useState } from 'react'
+import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { toast } from 'sonner'
-import type { Server } from '../api/runtime-manager/server-schemas.ts'
-import { keptApplicationName } from '../api/runtime-manager/target-rules.ts'
-import { useOwnApplications } from '../api/runtime-manager/targets.ts'
-import type { RequestInit_ } from '../lib/describe-request.ts'
-import { Button } from './button.tsx'
-import { ConfirmDialog } from './confirm-dialog.tsx'
-import { useConsole, usePermission, type Permission } from './console-context.tsx'
-import type { TargetNoun } from './delete-target.tsx'
-
-/** The parts of a remove-member mutation hook (`useRemoveServerFromCluster`...) used here. */
-interface RemoveMemberMutation<V> {
-  mutate: (variables: V, options: { onSuccess: () => void }) => void
-  isPending: boolean
-  error: unknown
-  reset: () => void
-}
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
+import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import {
+  removeTargetServerRequest,
+  useRemoveTargetServer,
+  type TargetRecord,
+} from '../../api/runtime-manager/target-requests.ts'
+import { Button } from '../../components/button.tsx'
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
+import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
  * applications the server keeps as its own. Disabled for the last member: the target
  * needs one, so the operator deletes it instead.
  */
-export function RemoveMemberButton<V>({
+export function RemoveMemberButton<T extends TargetRecord, B extends { name: string }>({
+  kind,
   target,
   server,
-  noun,
-  remove,
-  variables,
-  removeRequest,
-  children,
 }: {
-  target: { id: number; name: string; servers: readonly unknown[] }
+  kind: TargetKindSpec<T, B>
+  target: T
   server: Server
-  noun: TargetNoun
-  remove: RemoveMemberMutation<V>
-  /** What `remove.mutate` takes for this target and server. */
-  variables: V
-  removeRequest: RequestInit_
-  /** What happens to the server itself, first in the confirmation. */
-  children: ReactNode
 }) {
   const { scope } = useConsole()
+  const noun = nounOf(kind.kind)
+  const remove = useRemoveTargetServer(scope, kind.api.resource)
+  const label = { name: target.name, on: server.name }
+  const variables = { targetId: target.id, serverId: server.id, label }
+  const removeRequest = removeTargetServerRequest(
+    kind.api.resource,
+    scope,
+    target.id,
+    server.id,
+    label,
+  )
+  // What happens to the server itself, first in the confirmation.
+  const children = kind.page.removeNote(target, server)
   const canManage = usePermission('manageServers')
   const [open, setOpen] = useState(false)
   const apps = useOwnApplications(scope, target.id, open)

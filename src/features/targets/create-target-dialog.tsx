@@ -1,0 +1,187 @@
+import { useQuery } from '@tanstack/react-query'
+import { ApiText } from '../../components/api-text.tsx'
+import { useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { toast } from 'sonner'
+import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import {
+  createTargetRequest,
+  useCreateTarget,
+  type TargetRecord,
+} from '../../api/runtime-manager/target-requests.ts'
+import { useTakenTargetNames } from '../../api/runtime-manager/target-names.ts'
+import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole } from '../../components/console-context.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
+import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Modal } from '../../components/modal.tsx'
+import { paths } from '../../lib/paths.ts'
+import { LoadedServerPicker } from './loaded-server-picker.tsx'
+import { MemberIpInput } from './member-ip-input.tsx'
+import {
+  nounOf,
+  type CreateTargetValues,
+  type MemberFormErrors,
+  type MemberValue,
+  type TargetKindSpec,
+} from './target-kind.ts'
+import { TargetNameField } from './target-name-field.tsx'
+
+/** The toast once created: the kind in the console's words, the name as API text. */
+function createdMessage(noun: string, name: string) {
+  return (
+    <>
+      Created {noun} <ApiText>{name}</ApiText>
+    </>
+  )
+}
+
+const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
+
+/**
+ * Creates a server group or cluster from individual servers. Servers already in a group
+ * or cluster are listed but cannot be chosen, with the reason beside them. A cluster also
+ * asks multicast or unicast, stops at 8 servers, and for unicast the clustering IP of
+ * every server (checked as IPv4 or IPv6 before sending).
+ */
+export function CreateTargetDialog<T extends TargetRecord, B extends { name: string }>({
+  kind,
+  open,
+  onOpenChange,
+}: {
+  kind: TargetKindSpec<T, B>
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const { create: spec, api } = kind
+  const navigate = useNavigate()
+  const servers = useQuery(serverQueries.list(scope))
+  const create = useCreateTarget<T, B>(scope, api.resource, api.list)
+  const [values, setValues] = useState<CreateTargetValues>(EMPTY)
+  const [errors, setErrors] = useState<MemberFormErrors>({})
+  const takenNames = useTakenTargetNames(scope)
+  const checked = spec.validate(values, servers.data?.items ?? [], takenNames)
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
+
+  const choose = (ids: number[]) =>
+    setValues((v) => ({
+      ...v,
+      members: ids.map(
+        (serverId): MemberValue =>
+          v.members.find((m) => m.serverId === serverId) ?? { serverId, ip: '' },
+      ),
+    }))
+  const setIp = (serverId: number, ip: string) =>
+    setValues((v) => ({
+      ...v,
+      members: v.members.map((m) => (m.serverId === serverId ? { ...m, ip } : m)),
+    }))
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    setErrors({})
+    create.mutate(checked.body, {
+      onSuccess: (target) => {
+        toast.success(createdMessage(nounOf(kind.kind).full, target.name))
+        onOpenChange(false)
+        void navigate(paths.target(scope.envId, kind.kind, target.id))
+      },
+    })
+  }
+  const busy = create.isPending
+
+  return (
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title={spec.title}
+      description={spec.description}
+      wide
+      locked={busy}
+    >
+      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+        <TargetNameField
+          id={spec.nameId}
+          label={spec.nameLabel}
+          value={values.name}
+          error={errors.name}
+          disabled={busy}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+        />
+        {spec.clustering && (
+          <fieldset className="field picker">
+            <legend>How nodes find each other</legend>
+            <label style={{ fontWeight: 'normal' }}>
+              <input
+                type="radio"
+                name="cluster-mode"
+                checked={!values.multicast}
+                disabled={busy}
+                onChange={() => setValues((v) => ({ ...v, multicast: false }))}
+              />{' '}
+              Unicast: each node is given the others’ IP addresses (every server needs one)
+            </label>
+            <label style={{ fontWeight: 'normal' }}>
+              <input
+                type="radio"
+                name="cluster-mode"
+                checked={values.multicast}
+                disabled={busy}
+                onChange={() => setValues((v) => ({ ...v, multicast: true }))}
+              />{' '}
+              Multicast: nodes discover each other on the network (IP addresses optional)
+            </label>
+          </fieldset>
+        )}
+        <LoadedServerPicker
+          query={servers}
+          legend="Servers"
+          selected={values.members.map((m) => m.serverId)}
+          onChange={choose}
+          reasonFor={membershipReason}
+          limit={spec.limit}
+          error={errors.servers}
+          disabled={busy}
+        />
+        {spec.clustering && values.members.length > 0 && (
+          <fieldset className="field picker">
+            <legend>Clustering IP addresses{values.multicast ? ' (optional)' : ''}</legend>
+            <div className="members-grid">
+              {values.members.map((m) => (
+                <MemberIpInput
+                  key={m.serverId}
+                  member={m}
+                  server={byId.get(m.serverId)}
+                  error={errors.ips?.[m.serverId]}
+                  disabled={busy}
+                  onChange={(ip) => setIp(m.serverId, ip)}
+                />
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {checked.ok && (
+          <details>
+            <summary>Show the request as curl</summary>
+            <CurlPreview request={createTargetRequest(api.resource, scope, checked.body)} />
+          </details>
+        )}
+        {create.error && <ErrorPanel error={create.error} title={spec.errorTitle} creating />}
+        <div className="dialog-footer">
+          <Button onClick={() => onOpenChange(false)} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {spec.submit}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,143 @@
+import type { ReactNode } from 'react'
+import type { ChangeLabel } from '../../api/console/audit-change.ts'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type {
+  TargetRecord,
+  TargetResource,
+  targetQueryFactory,
+} from '../../api/runtime-manager/target-requests.ts'
+import type { Column } from '../../components/data-table.tsx'
+import type { Permission } from '../../components/console-context.tsx'
+import type { EnvScope } from '../../lib/describe-request.ts'
+import type { PartialList } from '../../lib/partial-list.ts'
+import { TARGET_KINDS, type TargetKind } from '../../lib/paths.ts'
+import type { RequestSpec } from '../../lib/request.ts'
+import type { TargetListRules } from './target-list-model.ts'
+
+/** How the console names a kind of target: "server group" and "group", or "cluster" twice. */
+export interface TargetNoun {
+  /** In titles and toasts: "server group". */
+  full: string
+  /** In buttons and sentences: "group". */
+  short: string
+}
+
+/** The words for a kind, from the one mapping in lib/paths. */
+export function nounOf(kind: TargetKind): TargetNoun {
+  return { full: TARGET_KINDS[kind].label, short: TARGET_KINDS[kind].short }
+}
+
+/** A chosen server as the create and add forms hold it; `ip` is its clustering IP as typed. */
+export interface MemberValue {
+  serverId: number
+  ip: string
+}
+
+/** What the create and add forms say is wrong, per field. */
+export interface MemberFormErrors {
+  name?: string
+  servers?: string
+  /** Per server id: what is wrong with its IP. */
+  ips?: Record<number, string>
+}
+
+/** The create form's values; `multicast` is read only by kinds that offer the choice. */
+export interface CreateTargetValues {
+  name: string
+  multicast: boolean
+  members: MemberValue[]
+}
+
+/** One column of the members table on a target's page (the name and actions are shared). */
+export interface MemberColumn<T> {
+  header: string
+  width?: number
+  mono?: boolean
+  cell: (server: Server, target: T) => ReactNode
+}
+
+/** What the info line of the add dialog is told. */
+export interface AddNoticeInput<T> {
+  target: T
+  /** The chosen servers that are still registered. */
+  picked: readonly Server[]
+  apps: { isPending: boolean; own: readonly Application[] }
+}
+
+/**
+ * One kind of deployment target (ADR 018): everything in which server groups and clusters
+ * differ, so one list page, one target page, one membership section, one create dialog and
+ * one delete binding serve both. `B` is the body of its create request.
+ */
+export interface TargetKindSpec<T extends TargetRecord, B extends { name: string }> {
+  /** Its words and pages (`TARGET_KINDS`, `nounOf`). */
+  kind: TargetKind
+  /** Its resource kind in the audit trail. */
+  auditKind: 'server-group' | 'cluster'
+  api: {
+    resource: TargetResource<T>
+    queries: ReturnType<typeof targetQueryFactory<T>>
+    list: (scope: EnvScope) => Promise<PartialList<T>>
+    /** The request that adds one server (`label` names the target and the server). */
+    addRequest: (
+      scope: EnvScope,
+      targetId: number,
+      member: MemberValue,
+      label: ChangeLabel,
+    ) => RequestSpec<unknown>
+  }
+  list: {
+    rules: TargetListRules<T>
+    columns: (envId: string) => Column<T>[]
+    placeholder: string
+    /** What the empty list says the kind is for. */
+    emptyText: string
+  }
+  page: {
+    subtitle: (target: T) => string
+    /** Sections between the header and the members (a cluster's overview and visibility). */
+    sections?: (target: T) => ReactNode
+    memberColumns: readonly MemberColumn<T>[]
+    /** Whether another server may be added, and why not. */
+    addPermission: (target: T, canManage: Permission) => Permission
+    /** What removing one member does, in the confirmation. */
+    removeNote: (target: T, server: Server) => ReactNode
+    /** A word about the selected members before removing them (a primary node). */
+    bulkRemoveNote?: (target: T, selected: readonly Server[]) => ReactNode
+  }
+  add: {
+    description?: (target: T) => string
+    /** The most servers that can still be chosen, and why. */
+    limit?: (target: T) => { max: number; reason: string }
+    /** Whether each chosen server gets a clustering IP field. */
+    memberIps: boolean
+    /**
+     * Checks the chosen servers before sending. Without it, a chosen server that may no
+     * longer join blocks sending at once, and one no longer listed is left out.
+     */
+    validate?: (
+      target: T,
+      members: readonly MemberValue[],
+      servers: readonly Server[],
+    ) => { ok: true } | { ok: false; errors: MemberFormErrors }
+    notice: (input: AddNoticeInput<T>) => ReactNode
+  }
+  create: {
+    title: string
+    description: string
+    /** `id` and label of the name field. */
+    nameId: string
+    nameLabel: string
+    submit: string
+    errorTitle: string
+    /** Offer multicast or unicast, and a clustering IP per chosen server. */
+    clustering: boolean
+    limit?: { max: number; reason: string }
+    validate: (
+      values: CreateTargetValues,
+      servers: readonly Server[],
+      takenNames: readonly string[],
+    ) => { ok: true; body: B } | { ok: false; errors: MemberFormErrors }
+  }
+}

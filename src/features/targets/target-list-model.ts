@@ -1,0 +1,125 @@
+import { memberRollup, rollupStatus } from '../../api/runtime-manager/target-rules.ts'
+import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type { SortState } from '../../components/data-table.tsx'
+import { toEpochMs } from '../../lib/format.ts'
+import { sortByColumn } from '../../lib/sort-by-column.ts'
+
+/** Everything that shapes a list of groups or clusters, as kept in the URL. */
+export interface TargetListParams {
+  q: string
+  /** Roll-up statuses shown (RUNNING, PARTIALLY_RUNNING, DISCONNECTED); empty = all. */
+  statuses: string[]
+  /** The value of the kind's own select filter (a cluster's mode), '' for all. */
+  filter: string
+  sort: SortState
+}
+
+/** A select filter one kind adds to its list (clusters: multicast or unicast). */
+export interface TargetListFilter<T> {
+  /** Its URL search parameter. */
+  param: string
+  /** Its accessible name. */
+  label: string
+  /** The choices; the first, with value '', shows every target. */
+  options: readonly { value: string; label: string }[]
+  matches: (target: T, value: string) => boolean
+}
+
+/** What a kind of target adds to the shared list rules. */
+export interface TargetListRules<T extends TargetRecord> {
+  /** Sortable column ids; the first is the default sort. */
+  sortKeys: readonly string[]
+  /** The sort value of a column only this kind has, or undefined for the shared ones. */
+  sortValue?: (target: T, id: string) => string | number | undefined
+  /** What the text filter finds a member by. */
+  memberWords: (server: Server) => string[]
+  filter?: TargetListFilter<T>
+}
+
+const DEFAULT_SORT: SortState = { id: 'name', desc: false }
+
+export function parseTargetListParams<T extends TargetRecord>(
+  rules: TargetListRules<T>,
+  search: URLSearchParams,
+): TargetListParams {
+  const sortParam = search.get('sort') ?? ''
+  const desc = sortParam.startsWith('-')
+  const sortId = desc ? sortParam.slice(1) : sortParam
+  const filter = rules.filter ? (search.get(rules.filter.param) ?? '') : ''
+  return {
+    q: search.get('q') ?? '',
+    statuses: (search.get('status') ?? '').split(',').filter(Boolean),
+    filter: rules.filter?.options.some((o) => o.value === filter) ? filter : '',
+    sort: rules.sortKeys.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
+  }
+}
+
+/** Writes the list state back, leaving defaults out so URLs stay short. */
+export function targetListSearch<T extends TargetRecord>(
+  rules: TargetListRules<T>,
+  params: TargetListParams,
+): URLSearchParams {
+  const out = new URLSearchParams()
+  if (params.q) out.set('q', params.q)
+  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
+  if (rules.filter && params.filter) out.set(rules.filter.param, params.filter)
+  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc)
+    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
+  return out
+}
+
+function searchable<T extends TargetRecord>(rules: TargetListRules<T>, target: T): string {
+  return [target.name, ...target.servers.flatMap(rules.memberWords)].join(' ').toLowerCase()
+}
+
+/** The text and select filters (not status): the base for the status facet counts. */
+export function filterTargetsExceptStatus<T extends TargetRecord>(
+  rules: TargetListRules<T>,
+  targets: readonly T[],
+  params: TargetListParams,
+): T[] {
+  const q = params.q.trim().toLowerCase()
+  const { filter } = rules
+  return targets.filter(
+    (t) =>
+      (!filter || !params.filter || filter.matches(t, params.filter)) &&
+      (!q || searchable(rules, t).includes(q)),
+  )
+}
+
+export function filterTargets<T extends TargetRecord>(
+  rules: TargetListRules<T>,
+  targets: readonly T[],
+  params: TargetListParams,
+): T[] {
+  const base = filterTargetsExceptStatus(rules, targets, params)
+  return params.statuses.length === 0
+    ? base
+    : base.filter((t) => params.statuses.includes(rollupStatus(t.servers)))
+}
+
+function sharedSortValue(target: TargetRecord, id: string): string | number {
+  switch (id) {
+    case 'status': {
+      // Worst first when ascending: the share of members running.
+      const r = memberRollup(target.servers)
+      return r.total === 0 ? -1 : r.running / r.total
+    }
+    case 'servers':
+      return target.servers.length
+    case 'created':
+      return toEpochMs(target.timeCreated) ?? 0
+    default:
+      return target.name
+  }
+}
+
+/** A stable sort by one column; ties fall back to name, then id. */
+export function sortTargets<T extends TargetRecord>(
+  rules: TargetListRules<T>,
+  targets: readonly T[],
+  sort: SortState,
+): T[] {
+  return sortByColumn(targets, sort, (t, id) => rules.sortValue?.(t, id) ?? sharedSortValue(t, id))
+}

@@ -1,0 +1,268 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { serverQueries } from '../../api/runtime-manager/servers.ts'
+import {
+  removeTargetServerRequest,
+  targetKey,
+  verifyTargetMember,
+  type TargetRecord,
+} from '../../api/runtime-manager/target-requests.ts'
+import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import {
+  useOwnApplications,
+  useRefreshAfterMembershipChange,
+} from '../../api/runtime-manager/targets.ts'
+import { Button } from '../../components/button.tsx'
+import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { listText } from '../../lib/list-text.ts'
+import { paths } from '../../lib/paths.ts'
+import {
+  AddMembersModal,
+  BulkRemoveMembersButton,
+  SelectAllMembers,
+  SelectMember,
+  useBulkMembership,
+  useMemberSelection,
+  type MemberChange,
+} from './bulk-membership.tsx'
+import { LoadedServerPicker } from './loaded-server-picker.tsx'
+import { MemberIpInput } from './member-ip-input.tsx'
+import { RemoveMemberButton } from './remove-member.tsx'
+import {
+  nounOf,
+  type MemberFormErrors,
+  type MemberValue,
+  type TargetKindSpec,
+} from './target-kind.ts'
+
+/**
+ * The servers of a group or cluster: the kind's columns, remove one or the selected ones,
+ * and add more.
+ */
+export function TargetMembers<T extends TargetRecord, B extends { name: string }>({
+  kind,
+  target,
+}: {
+  kind: TargetKindSpec<T, B>
+  target: T
+}) {
+  const { scope } = useConsole()
+  const canManage = usePermission('manageServers')
+  const [addOpen, setAddOpen] = useState(false)
+  const selection = useMemberSelection(target.servers)
+  return (
+    <section className="card" aria-labelledby="members">
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id="members">Servers</h2>
+        <div className="toolbar">
+          <BulkRemoveButton kind={kind} target={target} selection={selection} />
+          <Button
+            permission={kind.page.addPermission(target, canManage)}
+            onClick={() => setAddOpen(true)}
+          >
+            Add server…
+          </Button>
+        </div>
+      </div>
+      <table className="data compact" aria-label={`Servers of ${target.name}`}>
+        <thead>
+          <tr>
+            <th scope="col" style={{ width: 40 }}>
+              <SelectAllMembers selection={selection} total={target.servers.length} />
+            </th>
+            <th scope="col">Name</th>
+            {kind.page.memberColumns.map((c) => (
+              <th key={c.header} scope="col" style={c.width ? { width: c.width } : undefined}>
+                {c.header}
+              </th>
+            ))}
+            <th scope="col" style={{ width: 120 }}>
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {target.servers.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <SelectMember server={s} selection={selection} />
+              </td>
+              <td>
+                <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
+              </td>
+              {kind.page.memberColumns.map((c) => (
+                <td key={c.header} className={c.mono ? 'mono' : undefined}>
+                  {c.cell(s, target)}
+                </td>
+              ))}
+              <td>
+                <RemoveMemberButton kind={kind} target={target} server={s} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {addOpen && (
+        <AddServersDialog kind={kind} target={target} open={addOpen} onOpenChange={setAddOpen} />
+      )}
+    </section>
+  )
+}
+
+/**
+ * Adds servers to a group or cluster: choose one or several (servers in a group or
+ * cluster are shown with the reason they cannot join; a cluster's picker stops at the room
+ * it has left and asks each one's clustering IP), read what will happen to applications,
+ * see every request, confirm. One request per server, one at a time, then a result per
+ * server (a single server that joins just closes the dialog with a toast).
+ */
+export function AddServersDialog<T extends TargetRecord, B extends { name: string }>({
+  kind,
+  target,
+  open,
+  onOpenChange,
+}: {
+  kind: TargetKindSpec<T, B>
+  target: T
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
+  const { scope } = useConsole()
+  const { add, api } = kind
+  const servers = useQuery(serverQueries.list(scope))
+  const apps = useOwnApplications(scope, target.id, open)
+  const refresh = useRefreshAfterMembershipChange(scope)
+  const membership = useBulkMembership({
+    refresh: () => refresh(targetKey(scope, api.resource)),
+    pastVerb: 'Added',
+    preposition: 'to',
+    targetName: target.name,
+  })
+  const [members, setMembers] = useState<MemberValue[]>([])
+  const [errors, setErrors] = useState<MemberFormErrors>({})
+  const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
+  const picked = members.flatMap((m) => byId.get(m.serverId) ?? [])
+  // A kind that checks before sending reports a server no longer listed; otherwise it is
+  // left out, and one that may no longer join (it joined another target while the dialog
+  // was open; the picker disables it) blocks sending at once.
+  const sendable = add.validate ? members : members.filter((m) => byId.has(m.serverId))
+  const blocked = add.validate ? [] : picked.filter((s) => membershipReason(s) !== null)
+  const changes: MemberChange[] = sendable.map((m) => {
+    const name = byId.get(m.serverId)?.name
+    return {
+      serverId: m.serverId,
+      label: name ?? `Server ${m.serverId}`,
+      request: api.addRequest(scope, target.id, m, { name: target.name, on: name }),
+      verify: verifyTargetMember(api.resource, scope, target.id, m.serverId, true),
+    }
+  })
+  const n = sendable.length
+  const close = (next: boolean) => {
+    if (!next) {
+      setMembers([])
+      setErrors({})
+      membership.reset()
+    }
+    onOpenChange(next)
+  }
+  const choose = (ids: number[]) => {
+    setErrors({})
+    setMembers((prev) =>
+      ids.map(
+        (serverId): MemberValue =>
+          prev.find((m) => m.serverId === serverId) ?? { serverId, ip: '' },
+      ),
+    )
+  }
+  const setIp = (serverId: number, ip: string) =>
+    setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
+  const { validate } = add
+  const check = validate
+    ? () => {
+        const checked = validate(target, members, servers.data?.items ?? [])
+        setErrors(checked.ok ? {} : checked.errors)
+        return checked.ok
+      }
+    : undefined
+  const pending = membership.bulk.isPending
+
+  return (
+    <AddMembersModal
+      noun={nounOf(kind.kind)}
+      targetName={target.name}
+      description={add.description?.(target)}
+      open={open}
+      onOpenChange={close}
+      membership={membership}
+      changes={changes}
+      canSend={n > 0 && blocked.length === 0}
+      check={check}
+    >
+      <LoadedServerPicker
+        query={servers}
+        legend="Servers to add"
+        selected={members.map((m) => m.serverId)}
+        onChange={choose}
+        reasonFor={membershipReason}
+        limit={add.limit?.(target)}
+        error={
+          blocked.length > 0
+            ? `${listText(blocked.map((s) => s.name))} cannot join any more: unselect ${blocked.length === 1 ? 'it' : 'them'}.`
+            : errors.servers
+        }
+        disabled={pending}
+      />
+      {n > 0 && add.memberIps && (
+        <div className="members-grid">
+          {members.map((m) => (
+            <MemberIpInput
+              key={m.serverId}
+              member={m}
+              server={byId.get(m.serverId)}
+              error={errors.ips?.[m.serverId]}
+              disabled={pending}
+              onChange={(ip) => setIp(m.serverId, ip)}
+            />
+          ))}
+        </div>
+      )}
+      {n > 0 && <div className="alert alert-info">{add.notice({ target, picked, apps })}</div>}
+    </AddMembersModal>
+  )
+}
+
+/** Removes the selected members, one request each; each keeps its applications as its own. */
+function BulkRemoveButton<T extends TargetRecord, B extends { name: string }>({
+  kind,
+  target,
+  selection,
+}: {
+  kind: TargetKindSpec<T, B>
+  target: T
+  selection: ReturnType<typeof useMemberSelection>
+}) {
+  const { scope } = useConsole()
+  const refresh = useRefreshAfterMembershipChange(scope)
+  const { resource } = kind.api
+  return (
+    <BulkRemoveMembersButton
+      target={target}
+      selected={selection.selected}
+      noun={nounOf(kind.kind)}
+      removeRequest={(serverId: number) =>
+        removeTargetServerRequest(resource, scope, target.id, serverId, {
+          name: target.name,
+          on: selection.selected.find((s: Server) => s.id === serverId)?.name,
+        })
+      }
+      verifyRemoved={(serverId: number) =>
+        verifyTargetMember(resource, scope, target.id, serverId, false)
+      }
+      refresh={() => refresh(targetKey(scope, resource))}
+      onDone={selection.drop}
+      extra={kind.page.bulkRemoveNote?.(target, selection.selected)}
+    />
+  )
+}
