@@ -30,6 +30,17 @@ declare module 'autocannon' {
     non2xx: number
     '2xx': number
   }
+  /** A running benchmark: each answer is reported as it arrives. */
+  interface Instance {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+    ): Instance
+  }
   function autocannon(options: Options): Promise<Result>
+  function autocannon(
+    options: Options,
+    callback: (error: Error | null, result: Result) => void,
+  ): Instance
   export default autocannon
 }
