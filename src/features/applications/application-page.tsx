@@ -32,15 +32,7 @@ import { isApiError } from '../../lib/api-error.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </>
-  )
-}
+import { Field } from '../../components/field.tsx'
 
 export function ApplicationPage() {
   const { scope } = useConsole()

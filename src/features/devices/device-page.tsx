@@ -52,15 +52,7 @@ import {
   useFollowAndAnnounce,
 } from './transactions-panel.tsx'
 import './devices.css'
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </>
-  )
-}
+import { Field } from '../../components/field.tsx'
 
 export function DevicePage() {
   const { runtime = '', deviceId = '' } = useParams()

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -29,15 +29,7 @@ import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </>
-  )
-}
+import { Field } from '../../components/field.tsx'
 
 export function ServerPage() {
   const { scope } = useConsole()
