@@ -19,7 +19,7 @@ function Demo({ onValid }: { onValid: (input: z.infer<typeof Schema>) => void })
   const [values, setValues] = useState({ name: '', port: '', mode: '' })
   const form = useForm({ values, validate: (v) => validateWith(Schema, v) })
   return (
-    <form {...form.props(onValid)}>
+    <form {...form.props} onSubmit={(event) => form.handleSubmit(event, onValid)}>
       <TextField
         label="Name"
         hint="At least 3 characters."

@@ -11,19 +11,19 @@ export interface FormKit<Values, Errors, Input> {
   setErrors: (next: Partial<Errors> | ((prev: Partial<Errors>) => Partial<Errors>)) => void
   /** Drops the messages of fields the operator just changed; the others keep their reasons. */
   clearErrors: (fields: readonly string[]) => void
-  /** True after a submit failed the checks, until one passes. */
-  attempted: boolean
+  /** True once a submit was tried, until `reset`: messages that follow the values use it. */
+  submitted: boolean
+  /** Forgets the messages and the submit (after a success, before the form is reused). */
+  reset: () => void
   /**
    * Checks `values` (the current ones unless given): if they pass, clears the messages
    * and calls `onValid`; if not, shows the messages and focuses the first invalid field.
    */
   submit: (onValid: (input: Input) => void, values?: Values) => void
-  /** Props for the `<form>`: no browser validation bubbles, submit runs `submit(onValid)`. */
-  props: (onValid: (input: Input) => void) => {
-    ref: RefObject<HTMLFormElement | null>
-    noValidate: true
-    onSubmit: (event: FormEvent) => void
-  }
+  /** Props for the `<form>`: its ref (for the focus) and no browser validation bubbles. */
+  props: { ref: RefObject<HTMLFormElement | null>; noValidate: true }
+  /** The `<form>`'s submit: `onSubmit={(e) => form.handleSubmit(e, send)}`. */
+  handleSubmit: (event: FormEvent, onValid: (input: Input) => void) => void
 }
 
 /**
@@ -42,7 +42,7 @@ export function useForm<Values, Errors extends object, Input>({
   const ref = useRef<HTMLFormElement | null>(null)
   const [errors, setErrors] = useState<Partial<Errors>>({})
   const [failures, setFailures] = useState(0)
-  const [attempted, setAttempted] = useState(false)
+  const [submitted, setSubmitted] = useState(false)
   const checked = validate(values)
 
   // After a failed submit the messages are on screen (aria-invalid set): move focus to the
@@ -58,14 +58,13 @@ export function useForm<Values, Errors extends object, Input>({
   }, [failures])
 
   const run = (onValid: (input: Input) => void, result: Validation<Errors, Input>) => {
+    setSubmitted(true)
     if (!result.ok) {
       setErrors(result.errors)
-      setAttempted(true)
       setFailures((n) => n + 1)
       return
     }
     setErrors({})
-    setAttempted(false)
     onValid(result.input)
   }
 
@@ -79,15 +78,16 @@ export function useForm<Values, Errors extends object, Input>({
         for (const field of fields) Reflect.deleteProperty(next, field)
         return next
       }),
-    attempted,
+    submitted,
+    reset: () => {
+      setErrors({})
+      setSubmitted(false)
+    },
     submit: (onValid, other) => run(onValid, other === undefined ? checked : validate(other)),
-    props: (onValid) => ({
-      ref,
-      noValidate: true,
-      onSubmit: (event) => {
-        event.preventDefault()
-        run(onValid, checked)
-      },
-    }),
+    props: { ref, noValidate: true },
+    handleSubmit: (event, onValid) => {
+      event.preventDefault()
+      run(onValid, checked)
+    },
   }
 }

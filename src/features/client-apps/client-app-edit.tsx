@@ -102,7 +102,12 @@ export function ClientAppEditPanel({
   return (
     <section className="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit application</h2>
-      <form {...form.props((input) => save(session, input))} className="field" style={{ gap: 14 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, (input) => save(session, input))}
+        className="field"
+        style={{ gap: 14 }}
+      >
         <ClientAppFields
           values={session.draft}
           errors={form.errors}

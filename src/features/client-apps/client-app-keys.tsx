@@ -150,7 +150,12 @@ function GenerateKeysDialog({
       {generate.data ? (
         <ShownOnce keys={generate.data} onDone={close} />
       ) : (
-        <form {...form.props(() => generate.mutate(input))} className="field" style={{ gap: 14 }}>
+        <form
+          {...form.props}
+          onSubmit={(event) => form.handleSubmit(event, () => generate.mutate(input))}
+          className="field"
+          style={{ gap: 14 }}
+        >
           <TextField
             label="Access token validity (seconds)"
             inputMode="numeric"

@@ -57,7 +57,12 @@ export function CreateClientAppDialog({
       description="An application that calls your organization's APIs, with its own throttling tier and keys."
       locked={create.isPending}
     >
-      <form {...form.props(send)} className="field" style={{ gap: 14 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 14 }}
+      >
         <ClientAppFields
           values={values}
           errors={form.errors}

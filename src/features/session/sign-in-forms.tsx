@@ -89,7 +89,12 @@ export function ClientCredentialsSignIn({
 
   return (
     <>
-      <form {...form.props(send)} className="field" style={{ gap: 12 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 12 }}
+      >
         <CredentialFields
           fields={CLIENT_FIELDS}
           values={values}
@@ -154,7 +159,12 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
 
   return (
     <form
-      {...form.props((input) => signIn.mutate(input, { onSuccess: () => onSignedIn?.() }))}
+      {...form.props}
+      onSubmit={(event) =>
+        form.handleSubmit(event, (input) =>
+          signIn.mutate(input, { onSuccess: () => onSignedIn?.() }),
+        )
+      }
       className="field"
       style={{ gap: 12 }}
     >
