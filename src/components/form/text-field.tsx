@@ -3,7 +3,11 @@ import { useFieldMessage, type FieldProps } from './field-message.tsx'
 
 type InputProps = Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value' | 'id' | 'children'>
 
-/** A labelled one-line text input (text, password, search, numbers with `inputMode`). */
+/**
+ * A labelled one-line text input (text, password, search, numbers with `inputMode`).
+ * Controlled with `value` and `onChange`; a filter bar that reads its fields on submit may
+ * leave both out and give `name` and `defaultValue` instead.
+ */
 export function TextField({
   label,
   error,
@@ -15,8 +19,8 @@ export function TextField({
   ...input
 }: FieldProps &
   InputProps & {
-    value: string
-    onChange: (value: string) => void
+    value?: string
+    onChange?: (value: string) => void
     /** Beside the input on the same row (a button that acts on it). */
     after?: ReactNode
   }) {
@@ -28,7 +32,7 @@ export function TextField({
       {...field.aria}
       id={field.controlId}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={onChange ? (e) => onChange(e.target.value) : undefined}
     />
   )
   return (
