@@ -3,9 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import * as z from 'zod/mini'
 import { expect, test, vi } from 'vitest'
+import { Checkbox } from './checkbox.tsx'
 import { ChoiceField } from './choice-field.tsx'
+import { Fieldset } from './fieldset.tsx'
 import { FileField } from './file-field.tsx'
-import { SelectField, TextField } from './text-field.tsx'
+import { SelectField, TextAreaField, TextField } from './text-field.tsx'
 import { useForm } from './use-form.ts'
 import { validateWith } from './zod-validation.ts'
 
@@ -131,4 +133,30 @@ test('a select field and a file field wire their label and message the same way'
   expect(file).toHaveAccessibleDescription('A .zip up to 200 MB.')
   await user.upload(file, new File(['x'], 'app.zip'))
   expect(chosen).toHaveBeenCalledWith(expect.objectContaining({ name: 'app.zip' }))
+})
+
+test('a text area, a checkbox and a fieldset name and describe their controls', async () => {
+  const user = userEvent.setup()
+  const toggled = vi.fn<(checked: boolean) => void>()
+  render(
+    <Fieldset legend="Servers" error="Choose at least one server.">
+      <TextAreaField
+        label="Description"
+        value=""
+        hint="At most 200 characters."
+        onChange={() => undefined}
+      />
+      <Checkbox label="web-1" checked={false} hint="Disconnected" onChange={toggled} />
+    </Fieldset>,
+  )
+  const group = screen.getByRole('group', { name: 'Servers' })
+  expect(group).toHaveAttribute('aria-invalid', 'true')
+  expect(group).toHaveAccessibleDescription('Choose at least one server.')
+  expect(screen.getByRole('textbox', { name: 'Description' })).toHaveAccessibleDescription(
+    'At most 200 characters.',
+  )
+  const box = screen.getByRole('checkbox', { name: 'web-1' })
+  expect(box).toHaveAccessibleDescription('Disconnected')
+  await user.click(box)
+  expect(toggled).toHaveBeenCalledWith(true)
 })
