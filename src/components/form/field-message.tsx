@@ -11,6 +11,11 @@ export function useFieldMessage(error: string | undefined, hint: ReactNode, id?:
   const messageId = `${controlId}-hint`
   const shown = error ?? hint
   const hasMessage = shown !== undefined && shown !== null && shown !== ''
+  const message = hasMessage ? (
+    <span id={messageId} className={error ? 'field-error' : 'field-hint'}>
+      {shown}
+    </span>
+  ) : null
   return {
     controlId,
     /** Spread on the control. */
@@ -18,11 +23,14 @@ export function useFieldMessage(error: string | undefined, hint: ReactNode, id?:
       'aria-invalid': error ? true : undefined,
       'aria-describedby': hasMessage ? messageId : undefined,
     },
-    message: hasMessage ? (
-      <span id={messageId} className={error ? 'field-error' : 'field-hint'}>
-        {shown}
-      </span>
-    ) : null,
+    /** The label above, the control (`children`), then the message. */
+    frame: (label: ReactNode, children: ReactNode) => (
+      <div className="field">
+        <label htmlFor={controlId}>{label}</label>
+        {children}
+        {message}
+      </div>
+    ),
   }
 }
 

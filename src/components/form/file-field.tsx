@@ -30,30 +30,27 @@ export function FileField({
     const dropped = event.dataTransfer.files[0]
     if (dropped) onChange(dropped)
   }
-  return (
-    <div className="field">
-      <label htmlFor={field.controlId}>{label}</label>
-      <div
-        className="drop-zone"
-        data-over={over || undefined}
-        onDragOver={(e) => {
-          e.preventDefault()
-          setOver(true)
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <input
-          {...field.aria}
-          id={field.controlId}
-          type="file"
-          accept={accept}
-          disabled={disabled}
-          onChange={(e) => onChange(e.target.files?.[0] ?? null)}
-        />
-        <span className="field-hint">{dropHint}</span>
-      </div>
-      {field.message}
-    </div>
+  return field.frame(
+    label,
+    <div
+      className="drop-zone"
+      data-over={over || undefined}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <input
+        {...field.aria}
+        id={field.controlId}
+        type="file"
+        accept={accept}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+      />
+      <span className="field-hint">{dropHint}</span>
+    </div>,
   )
 }

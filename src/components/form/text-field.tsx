@@ -35,19 +35,16 @@ export function TextField({
       onChange={onChange ? (e) => onChange(e.target.value) : undefined}
     />
   )
-  return (
-    <div className="field">
-      <label htmlFor={field.controlId}>{label}</label>
-      {after ? (
-        <div className="toolbar">
-          {control}
-          {after}
-        </div>
-      ) : (
-        control
-      )}
-      {field.message}
-    </div>
+  return field.frame(
+    label,
+    after ? (
+      <div className="toolbar">
+        {control}
+        {after}
+      </div>
+    ) : (
+      control
+    ),
   )
 }
 
@@ -64,18 +61,15 @@ export function TextAreaField({
   ...textarea
 }: FieldProps & TextAreaProps & { value: string; onChange: (value: string) => void }) {
   const field = useFieldMessage(error, hint, id)
-  return (
-    <div className="field">
-      <label htmlFor={field.controlId}>{label}</label>
-      <textarea
-        {...textarea}
-        {...field.aria}
-        id={field.controlId}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {field.message}
-    </div>
+  return field.frame(
+    label,
+    <textarea
+      {...textarea}
+      {...field.aria}
+      id={field.controlId}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />,
   )
 }
 
@@ -105,9 +99,9 @@ export function SelectField({
     below?: ReactNode
   }) {
   const field = useFieldMessage(error, hint, id)
-  return (
-    <div className="field">
-      <label htmlFor={field.controlId}>{label}</label>
+  return field.frame(
+    label,
+    <>
       {replace ?? (
         <select
           {...select}
@@ -120,7 +114,6 @@ export function SelectField({
         </select>
       )}
       {below}
-      {field.message}
-    </div>
+    </>,
   )
 }
