@@ -24,7 +24,7 @@ import type { Family } from '../src/lib/families.ts'
 
 // The families and their prefixes are one pure module the page shares (src/lib/families.ts).
 export type { Family } from '../src/lib/families.ts'
-export { FAMILIES, FAMILY_PREFIXES, familyOf, isFamily } from '../src/lib/families.ts'
+export { FAMILIES, FAMILY_NAMES, FAMILY_PREFIXES, familyOf, isFamily } from '../src/lib/families.ts'
 
 /** One family's sign-in as the page may see it. */
 export type FamilyState =

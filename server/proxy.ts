@@ -8,6 +8,7 @@ import replyFrom from '@fastify/reply-from'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ServerConfig } from './config.ts'
 import {
+  FAMILY_NAMES,
   FAMILY_PREFIXES,
   type ExchangeObserver,
   type Family,
@@ -50,12 +51,6 @@ const NOT_RETURNED = new Set([
   'set-cookie',
 ])
 const CAPTURE_LIMIT = 64 * 1024
-
-const FAMILY_NAMES: Record<Family, string> = {
-  arm: 'Runtime Manager',
-  mfp: 'MobileFirst',
-  store: 'API Store',
-}
 
 interface Exchange {
   family: Family

@@ -1,5 +1,18 @@
-import { useEffect } from 'react'
-import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
+import { useQueryErrorResetBoundary } from '@tanstack/react-query'
+import { useEffect, type ReactNode } from 'react'
+import {
+  isRouteErrorResponse,
+  Link,
+  useLocation,
+  useNavigate,
+  useParams,
+  useRouteError,
+  type Params,
+} from 'react-router'
+import { ApiText } from '../components/api-text.tsx'
+import { useConsole } from '../components/console-context.tsx'
+import { ErrorPanel } from '../components/error-panel.tsx'
+import { isApiError } from '../lib/api-error.ts'
 import { isChunkLoadError } from '../lib/load-error.ts'
 import { paths } from '../lib/paths.ts'
 
@@ -14,13 +27,41 @@ function useLoadAgain(): () => void {
   return () => void navigate(here, { replace: true, state: location.state })
 }
 
+/** What a detail page's not-found view says, from the address and the error. */
+export interface NotFoundWords {
+  title: string
+  /** The sentence under the title. */
+  sentence: ReactNode
+  back: { to: string; label: ReactNode }
+  /** Shows what the backend answered under the sentence. */
+  showAnswer?: boolean
+}
+
+/** How a detail route's error element speaks of the item its page could not load. */
+export interface DetailErrors {
+  /** Completes "Could not load this …" for a read that failed (not a 404). */
+  noun: string
+  /** Whether the error means the item is not there; a 404 from the API by default. */
+  isMissing?: (error: unknown) => boolean
+  notFound: (at: { params: Params; error: unknown; environment: ReactNode }) => NotFoundWords
+}
+
 /**
  * What a crashed or unloadable page shows instead of a blank screen. Placed on each page
  * route, so the shell (header, navigation) stays when only the page failed; the root
- * route has one too, for what fails above the shell.
+ * route has one too, for what fails above the shell. On a detail route (`detail`) a read
+ * of its item that failed lands here too (ADR 020): not there, with the page's words, or
+ * could not be read, with the API's message, the request and a retry.
  */
-export function RouteErrorPage() {
+export function RouteErrorPage({ detail }: { detail?: DetailErrors }) {
   const error = useRouteError()
+  if (detail) {
+    const missing =
+      (isRouteErrorResponse(error) && error.status === 404) ||
+      (detail.isMissing ?? isNotFoundAnswer)(error)
+    if (missing) return <DetailNotFound detail={detail} error={error} />
+    if (isApiError(error)) return <DetailNotLoaded noun={detail.noun} error={error} />
+  }
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="state" style={{ paddingTop: 80 }}>
@@ -38,6 +79,48 @@ export function RouteErrorPage() {
         ? error.statusText
         : String(error)
   return <PageCrashed message={message} />
+}
+
+function isNotFoundAnswer(error: unknown): boolean {
+  return isApiError(error) && error.status === 404
+}
+
+/** The one not-found view of the detail pages, inside the shell. */
+function DetailNotFound({ detail, error }: { detail: DetailErrors; error: unknown }) {
+  const params = useParams()
+  const { environment } = useConsole()
+  const words = detail.notFound({
+    params,
+    error,
+    environment: <ApiText>{environment.name}</ApiText>,
+  })
+  return (
+    <div className="state">
+      <h1>{words.title}</h1>
+      <p>{words.sentence}</p>
+      {words.showAnswer && isApiError(error) && (
+        <ErrorPanel error={error} title="The backend answered" />
+      )}
+      <Link to={words.back.to}>{words.back.label}</Link>
+    </div>
+  )
+}
+
+/** A read of the page's item that failed for another reason than its absence. */
+function DetailNotLoaded({ noun, error }: { noun: string; error: unknown }) {
+  const loadAgain = useLoadAgain()
+  const { reset } = useQueryErrorResetBoundary()
+  return (
+    <ErrorPanel
+      error={error}
+      title={`Could not load this ${noun}`}
+      onRetry={() => {
+        // The page's query reads again when it mounts, instead of rethrowing its error.
+        reset()
+        loadAgain()
+      }}
+    />
+  )
 }
 
 function PageCrashed({ message }: { message: string }) {

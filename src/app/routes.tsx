@@ -1,13 +1,31 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { RouteObject } from 'react-router'
+import { DeviceNotFoundError, deviceQueries } from '../api/device-admin/devices.ts'
+import { clientAppQueries } from '../api/app-store/client-apps.ts'
+import { applicationQueries } from '../api/runtime-manager/applications.ts'
+import { serverQueries } from '../api/runtime-manager/servers.ts'
+import { ApiText } from '../components/api-text.tsx'
 import { LoadingState } from '../components/states.tsx'
+import { isApiError } from '../lib/api-error.ts'
+import { idFromPath, paths } from '../lib/paths.ts'
+import { dataRoute, detailRoute, notFound } from './detail-route.tsx'
 import { lazyPage } from './lazy-page.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 import { RequireSession } from './require-session.tsx'
 import { RootLayout } from './root-layout.tsx'
 import { RouteErrorPage } from './route-error-page.tsx'
 
-/** Every route; pages are lazy modules so the first load carries only the shell. */
-export const routes: RouteObject[] = [
+/** The id in a path segment, or the route's not-found view for one that is not a number. */
+function idOrNotFound(segment: string | undefined): number {
+  const id = idFromPath(segment ?? '')
+  return Number.isFinite(id) ? id : notFound()
+}
+
+/**
+ * Every route; pages are lazy modules so the first load carries only the shell. Loaders
+ * start a page's reads in `queryClient` while its module loads (ADR 020).
+ */
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     Component: RootLayout,
     ErrorBoundary: RouteErrorPage,
@@ -35,20 +53,34 @@ export const routes: RouteObject[] = [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
               },
-              {
+              dataRoute(queryClient, {
                 path: 'servers',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/servers/servers-page.tsx')).ServersPage,
-                ),
-              },
-              {
+                lazy: async () =>
+                  (await import('../features/servers/servers-page.tsx')).ServersPage,
+                load: ({ scope }) => scope && queryClient.prefetchQuery(serverQueries.list(scope)),
+              }),
+              detailRoute(queryClient, {
                 path: 'servers/:serverId',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/servers/server-page.tsx')).ServerPage,
-                ),
-              },
+                lazy: async () => (await import('../features/servers/server-page.tsx')).ServerPage,
+                load: ({ params, scope }) => {
+                  const id = idOrNotFound(params.serverId)
+                  return scope && queryClient.prefetchQuery(serverQueries.detail(scope, id))
+                },
+                errors: {
+                  noun: 'server',
+                  notFound: ({ params, environment }) => ({
+                    title: 'Server not found',
+                    sentence: (
+                      <>
+                        There is no server <code>{params.serverId}</code> in {environment}. It may
+                        have been unregistered.
+                      </>
+                    ),
+                    back: { to: paths.servers(params.envId ?? ''), label: 'Back to servers' },
+                    showAnswer: true,
+                  }),
+                },
+              }),
               {
                 path: 'server-groups',
                 ErrorBoundary: RouteErrorPage,
@@ -81,23 +113,38 @@ export const routes: RouteObject[] = [
                   async () => (await import('../features/clusters/cluster-page.tsx')).ClusterPage,
                 ),
               },
-              {
+              dataRoute(queryClient, {
                 path: 'applications',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () =>
-                    (await import('../features/applications/applications-page.tsx'))
-                      .ApplicationsPage,
-                ),
-              },
-              {
+                lazy: async () =>
+                  (await import('../features/applications/applications-page.tsx')).ApplicationsPage,
+                load: ({ scope }) =>
+                  scope && queryClient.prefetchQuery(applicationQueries.list(scope)),
+              }),
+              detailRoute(queryClient, {
                 path: 'applications/:applicationId',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () =>
-                    (await import('../features/applications/application-page.tsx')).ApplicationPage,
-                ),
-              },
+                lazy: async () =>
+                  (await import('../features/applications/application-page.tsx')).ApplicationPage,
+                load: ({ params, scope }) => {
+                  const id = idOrNotFound(params.applicationId)
+                  return scope && queryClient.prefetchQuery(applicationQueries.detail(scope, id))
+                },
+                errors: {
+                  noun: 'application',
+                  notFound: ({ params, environment }) => ({
+                    title: 'Application not found',
+                    sentence: (
+                      <>
+                        There is no application <code>{params.applicationId}</code> in {environment}
+                        . It may have been deleted.
+                      </>
+                    ),
+                    back: {
+                      to: paths.applications(params.envId ?? ''),
+                      label: 'Back to applications',
+                    },
+                  }),
+                },
+              }),
               {
                 path: 'client-apps',
                 ErrorBoundary: RouteErrorPage,
@@ -106,14 +153,31 @@ export const routes: RouteObject[] = [
                     (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
                 ),
               },
-              {
+              detailRoute(queryClient, {
                 path: 'client-apps/:applicationId',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () =>
-                    (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
-                ),
-              },
+                family: 'store',
+                lazy: async () =>
+                  (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
+                load: ({ params, scope }) =>
+                  scope &&
+                  queryClient.prefetchQuery(clientAppQueries.detail(params.applicationId ?? '')),
+                errors: {
+                  noun: 'client application',
+                  notFound: ({ params }) => ({
+                    title: 'Client application not found',
+                    sentence: (
+                      <>
+                        There is no client application <code>{params.applicationId}</code>. It may
+                        have been deleted.
+                      </>
+                    ),
+                    back: {
+                      to: paths.clientApps(params.envId ?? ''),
+                      label: 'Back to client applications',
+                    },
+                  }),
+                },
+              }),
               {
                 path: 'devices',
                 ErrorBoundary: RouteErrorPage,
@@ -128,13 +192,38 @@ export const routes: RouteObject[] = [
                   async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
                 ),
               },
-              {
+              detailRoute(queryClient, {
                 path: 'devices/:runtime/:deviceId',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/devices/device-page.tsx')).DevicePage,
-                ),
-              },
+                family: 'mfp',
+                lazy: async () => (await import('../features/devices/device-page.tsx')).DevicePage,
+                load: ({ params, url, scope }) =>
+                  scope &&
+                  queryClient.prefetchQuery(
+                    deviceQueries.detail(
+                      params.runtime ?? '',
+                      params.deviceId ?? '',
+                      url.searchParams.get('hint') ?? '',
+                    ),
+                  ),
+                errors: {
+                  noun: 'device',
+                  isMissing: (error) =>
+                    error instanceof DeviceNotFoundError ||
+                    (isApiError(error) && error.status === 404),
+                  notFound: ({ params, error }) => ({
+                    title: 'Device not found',
+                    sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
+                    back: {
+                      to: paths.devices(params.envId ?? '', params.runtime ?? ''),
+                      label: (
+                        <>
+                          Back to the devices of <ApiText>{params.runtime ?? ''}</ApiText>
+                        </>
+                      ),
+                    },
+                  }),
+                },
+              }),
               {
                 path: 'activity',
                 ErrorBoundary: RouteErrorPage,

@@ -11,7 +11,7 @@ import { listText } from '../lib/list-text.ts'
 import { sendAndVerify, type Verify } from '../lib/outcome.ts'
 import { request, type RequestSpec } from '../lib/request.ts'
 import { BulkResults } from './bulk-results.tsx'
-import { countOutcomes, runBulk, succeededIds, type BulkItemResult } from './bulk.ts'
+import { countOutcomes, runBulk, shortfall, succeededIds, type BulkItemResult } from './bulk.ts'
 import { Button } from './button.tsx'
 import { CodeBlock } from './code-block.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
@@ -95,12 +95,10 @@ export function useBulkMembership({
             ? `${pastVerb} ${outcome[0]?.label ?? 'the server'} ${preposition} ${targetName}`
             : `${pastVerb} ${n} servers ${preposition} ${targetName}`,
         )
-      else {
-        const c = countOutcomes(outcome)
+      else
         toast.error(
-          `${pastVerb} ${c.succeeded} of ${n} servers; ${[c.failed > 0 ? `${c.failed} failed` : '', c.unknown > 0 ? `${c.unknown} unknown` : ''].filter(Boolean).join(', ')}`,
+          `${pastVerb} ${countOutcomes(outcome).succeeded} of ${n} servers; ${shortfall(outcome)}`,
         )
-      }
     },
   })
   return {

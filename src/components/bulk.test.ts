@@ -1,15 +1,18 @@
 import { expect, test, vi } from 'vitest'
-import { ApiError } from '../lib/api-error.ts'
 import { OutcomeUnknownError, sendAndVerify } from '../lib/outcome.ts'
-import { bulkSummary, failuresFirst, runBulk, succeededIds } from './bulk.ts'
+import { apiError } from '../test/api-errors.ts'
+import {
+  bulkSummary,
+  failuresFirst,
+  runBulk,
+  shortfall,
+  succeededIds,
+  type BulkItemResult,
+} from './bulk.ts'
 
+/** A 502: the answer to a change was lost (or a read-back failed, for a GET). */
 function lost(method = 'DELETE') {
-  return new ApiError({
-    kind: 'http',
-    status: 502,
-    message: 'HTTP 502 Bad Gateway',
-    request: { method, path: '/hybrid/api/v1/applications/1', headers: [] },
-  })
+  return apiError(method, 502)
 }
 
 test('each item ends Succeeded, Failed or Unknown, true to what was read back', async () => {
@@ -69,4 +72,19 @@ test('an OutcomeUnknownError from any action is Unknown, never Failed', async ()
     message: expect.stringMatching(/^Outcome unknown/),
   })
   expect(bulkSummary('Delete', [result!])).toBe('Delete: 0 of 1 succeeded, 1 unknown.')
+})
+
+test('the shortfall names what did not succeed, "0 failed" only when asked to', () => {
+  const item = (outcome: 'succeeded' | 'failed' | 'unknown'): BulkItemResult =>
+    outcome === 'succeeded'
+      ? { id: outcome, label: outcome, outcome }
+      : { id: outcome, label: outcome, outcome, message: 'x' }
+  const some = [item('succeeded'), item('failed'), item('unknown'), item('failed')]
+  expect(shortfall(some)).toBe('2 failed, 1 unknown')
+  expect(shortfall([item('succeeded'), item('unknown')])).toBe('1 unknown')
+  expect(shortfall([item('succeeded'), item('unknown')], { keepFailed: true })).toBe(
+    '0 failed, 1 unknown',
+  )
+  expect(shortfall([item('succeeded')])).toBe('')
+  expect(shortfall([item('succeeded')], { keepFailed: true })).toBe('0 failed')
 })

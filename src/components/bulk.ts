@@ -91,19 +91,31 @@ export function succeededIds(results: readonly BulkItemResult[]): Set<string> {
 }
 
 /**
+ * What did not succeed, in the words of every bulk summary: "1 failed, 1 unknown", each
+ * left out when nobody had it. `keepFailed` says "0 failed" too, for a sentence that
+ * counts the failures whatever they are ("3 queued, 3 succeeded, 0 failed").
+ */
+export function shortfall(
+  results: readonly BulkItemResult[],
+  { keepFailed = false }: { keepFailed?: boolean } = {},
+): string {
+  const c = countOutcomes(results)
+  return [
+    c.failed > 0 || keepFailed ? `${c.failed} failed` : '',
+    c.unknown > 0 ? `${c.unknown} unknown` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
+
+/**
  * One sentence for a bulk action's toast and results: "Delete: all 3 succeeded." or
  * "Delete: 1 of 3 succeeded, 1 failed, 1 unknown."
  */
 export function bulkSummary(verb: string, results: readonly BulkItemResult[]): string {
   const c = countOutcomes(results)
   if (c.succeeded === results.length) return `${verb}: all ${results.length} succeeded.`
-  const rest = [
-    c.failed > 0 ? `${c.failed} failed` : '',
-    c.unknown > 0 ? `${c.unknown} unknown` : '',
-  ]
-    .filter(Boolean)
-    .join(', ')
-  return `${verb}: ${c.succeeded} of ${results.length} succeeded, ${rest}.`
+  return `${verb}: ${c.succeeded} of ${results.length} succeeded, ${shortfall(results)}.`
 }
 
 /** Unknown first (they need a look), then failures, then successes, each in order. */

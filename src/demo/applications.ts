@@ -1,4 +1,4 @@
-import { rollupReportedStatus } from '../api/runtime-manager/application-status.ts'
+import { reportedStatusOf } from './status-rollup.ts'
 import type { DemoDb } from './db.ts'
 import type { ApplicationRow, ServerArtifactRow } from './model.ts'
 
@@ -184,7 +184,7 @@ export function setDesiredStatus(
     ...row,
     desiredStatus: desired,
     serverArtifacts,
-    lastReportedStatus: rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus)),
+    lastReportedStatus: reportedStatusOf(serverArtifacts.map((a) => a.lastReportedStatus)),
     timeUpdated: now,
   }))
   if (serverArtifacts.some((a) => a.settleAt !== undefined)) db.trackPending(app.id)
@@ -235,7 +235,7 @@ export function resumeCopiesOnServer(db: DemoDb, serverId: number, now: number):
     db.applications.update(app.id, (row) => ({
       ...row,
       serverArtifacts,
-      lastReportedStatus: rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus)),
+      lastReportedStatus: reportedStatusOf(serverArtifacts.map((a) => a.lastReportedStatus)),
       timeUpdated: now,
     }))
     if (serverArtifacts.some((a) => a.settleAt !== undefined)) db.trackPending(app.id)

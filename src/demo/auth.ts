@@ -1,17 +1,17 @@
-import { ROLE_SCOPES, SCOPES, type ScopeKey } from '../api/permissions.ts'
 import type { DemoDb } from './db.ts'
+import type { DemoFamily } from './families.ts'
 import type { DemoIdentity } from './model.ts'
+import { DEMO_SCOPES, roleHasScope, type DemoScope } from './scopes.ts'
 import { DEMO_IDENTITIES } from './seed.ts'
 
 /** Token lifetime the demo grants, as the real token endpoint does (about an hour). */
 export const TOKEN_TTL_SECONDS = 3600
 
-/**
- * The credential families (API-CONTRACTS.md section 4). Runtime Manager tokens come from
+/*
+ * The credential families (API-CONTRACTS.md section 4): Runtime Manager tokens come from
  * `/accounts/api/v2/oauth2/token`, store tokens from the store's `/token`, MobileFirst
  * calls carry HTTP Basic.
  */
-export type DemoFamily = 'arm' | 'mfp' | 'store'
 
 /** Which family issued a token; a refresh token is a store credential of its own kind. */
 type TokenKind = 'arm' | 'store' | 'store-refresh'
@@ -161,10 +161,10 @@ export function authenticate(request: Request, db: DemoDb, family: DemoFamily = 
   return { ok: true, identity }
 }
 
-export function hasScope(identity: DemoIdentity, scope: ScopeKey): boolean {
-  return ROLE_SCOPES[identity.role].includes(scope)
+export function hasScope(identity: DemoIdentity, scope: DemoScope): boolean {
+  return roleHasScope(identity.role, scope)
 }
 
-export function missingScopeMessage(scope: ScopeKey): string {
-  return `Forbidden: this connected app does not have the '${SCOPES[scope]}' scope.`
+export function missingScopeMessage(scope: DemoScope): string {
+  return `Forbidden: this connected app does not have the '${DEMO_SCOPES[scope]}' scope.`
 }

@@ -1,7 +1,9 @@
-import { AppStore, storeStateKey } from './app-store/store.ts'
+import { AppStore } from './app-store/store.ts'
 import { DemoAuditLog } from './audit-log.ts'
 import { separateFamilies } from './auth.ts'
-import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
+import { DemoClock } from './clock.ts'
+import { DemoDb } from './db.ts'
+import { AGENT_CONNECT_MS } from './lifecycle.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
 import { FaultStore } from './faults.ts'
 import type { FleetSize } from './model.ts'
@@ -40,6 +42,8 @@ export class DemoBackend {
   devices: DeviceStore
   /** Every change the demo handled, as the production server's audit trail keeps them (ADR 015). */
   audit: DemoAuditLog
+  /** The one clock every store reads (replaced on reset, as the stores are). */
+  clock: DemoClock
   readonly faults: FaultStore
   readonly ambientLatencyMs: number
   /** Hybrid GETs carry ETags (see `DemoBackendOptions.etags`); tests may switch it. */
@@ -48,6 +52,7 @@ export class DemoBackend {
 
   constructor(options: DemoBackendOptions) {
     this.options = options
+    this.clock = new DemoClock(options.now)
     this.db = this.open()
     this.store = this.openStore()
     this.devices = this.openDevices()
@@ -61,7 +66,7 @@ export class DemoBackend {
     const db = new DemoDb({
       fleet: this.options.fleet,
       storage: this.options.storage,
-      now: this.options.now,
+      clock: this.clock,
       persistDelayMs: this.options.persistDelayMs,
     })
     if (this.options.separateFamilies) separateFamilies(db)
@@ -69,20 +74,18 @@ export class DemoBackend {
   }
 
   private openStore(): AppStore {
-    // The store reads the db's clock, so `advanceClock` moves approvals along too.
     return new AppStore({
       fleet: this.options.fleet,
       storage: this.options.storage,
-      now: () => this.db.now(),
+      clock: this.clock,
     })
   }
 
   private openDevices(): DeviceStore {
-    // The backend's clock, read through `this.db` so it follows a reset and `advanceClock`.
     return new DeviceStore({
       fleet: this.options.fleet,
       storage: this.options.storage,
-      now: () => this.db.now(),
+      clock: this.clock,
     })
   }
 
@@ -137,9 +140,11 @@ export class DemoBackend {
 
   /** Forgets every change the operator made and rebuilds the fleet from its seed. */
   reset(): void {
-    this.options.storage.remove(stateKey(this.options.fleet))
+    this.db.forget()
+    this.store.forget()
+    // A reset starts the demo's time afresh too, as it always did.
+    this.clock = new DemoClock(this.options.now)
     this.db = this.open()
-    this.options.storage.remove(storeStateKey(this.options.fleet))
     this.store = this.openStore()
     this.devices.forget()
     this.devices = this.openDevices()

@@ -1,6 +1,9 @@
 import { expect, test, vi } from 'vitest'
-import { AGENT_CONNECT_MS, DemoDb, stateKey } from './db.ts'
+import { DemoClock } from './clock.ts'
+import { DemoDb } from './db.ts'
+import { AGENT_CONNECT_MS, tickLifecycle } from './lifecycle.ts'
 import type { ServerRow } from './model.ts'
+import { stateKey } from './persistence.ts'
 import { generateSeed } from './seed.ts'
 import { memoryStorage, type DemoStorage } from './storage.ts'
 
@@ -8,7 +11,7 @@ const T0 = Date.UTC(2026, 10, 23, 12, 0, 0)
 const DAY = 86_400_000
 
 function openDb(storage: DemoStorage = memoryStorage(), now = T0, persistDelayMs = 0): DemoDb {
-  return new DemoDb({ fleet: 'small', storage, now: () => now, persistDelayMs })
+  return new DemoDb({ fleet: 'small', storage, clock: new DemoClock(() => now), persistDelayMs })
 }
 
 function loneServer(db: DemoDb): ServerRow {
@@ -126,6 +129,22 @@ test('with a persist delay, changes are written once after the delay', () => {
   }
 })
 
+test('forget drops a write still scheduled, so a reset is not undone by the old state', () => {
+  vi.useFakeTimers()
+  try {
+    const storage = memoryStorage()
+    const db = openDb(storage, T0, 250)
+    db.servers.delete(loneServer(db).id)
+    db.changed()
+    db.forget()
+    expect(storage.get(stateKey('small'))).toBeNull()
+    vi.advanceTimersByTime(250)
+    expect(storage.get(stateKey('small'))).toBeNull()
+  } finally {
+    vi.useRealTimers()
+  }
+})
+
 test('a registered server becomes RUNNING once the clock passes connectAt and tick runs', () => {
   const storage = memoryStorage()
   const db = openDb(storage)
@@ -133,11 +152,11 @@ test('a registered server becomes RUNNING once the clock passes connectAt and ti
   db.changed()
 
   db.advanceClock(AGENT_CONNECT_MS - 1)
-  db.tick()
+  tickLifecycle(db)
   expect(db.servers.get(row.id)?.status).toBe('CREATED')
 
   db.advanceClock(1)
-  db.tick()
+  tickLifecycle(db)
   const connected = db.servers.get(row.id)
   expect(connected?.status).toBe('RUNNING')
   expect(connected?.timeUpdated).toBe(T0 + AGENT_CONNECT_MS)
@@ -255,7 +274,7 @@ test('running the setup command on a simulated host registers a server whose age
   const row = backend.db.servers.all().find((s) => s.name === 'web-1')!
   expect(row).toMatchObject({ envId: env.id, status: 'CREATED' })
   backend.db.advanceClock(5_000)
-  backend.db.tick()
+  tickLifecycle(backend.db)
   const connected = backend.db.servers.get(row.id)!
   expect(connected.status).toBe('RUNNING')
   expect(connected.addresses?.length).toBe(1)

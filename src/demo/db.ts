@@ -1,5 +1,5 @@
 import type { Application } from '../api/runtime-manager/application-schemas.ts'
-import { rollupReportedStatus } from '../api/runtime-manager/application-status.ts'
+import { memberStatusOf } from './status-rollup.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
 import type { Cluster, ServerGroup } from '../api/runtime-manager/target-schemas.ts'
 import type {
@@ -11,39 +11,20 @@ import type {
   Organization,
   ServerRow,
 } from './model.ts'
-import { resumeCopiesOnServer } from './applications.ts'
+import { DemoClock } from './clock.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
-import { Table, type TableChanges } from './table.ts'
+import { byId, type Collection, type CollectionChanges } from './collection.ts'
+import { StateSlot } from './persistence.ts'
 
-const STATE_VERSION = 1
-/** How long a freshly registered agent takes to connect (lifecycle clock). */
-export const AGENT_CONNECT_MS = 4_000
-
-interface PersistedState {
-  version: number
-  anchor: number
+/** What the Runtime Manager part of a fleet's state persists (besides version and anchor). */
+interface RuntimeManagerState {
   nextId: number
   tokensNotBefore: number
-  servers: TableChanges<ServerRow>
-  groups: TableChanges<GroupRow>
-  clusters: TableChanges<ClusterRow>
-  applications: TableChanges<ApplicationRow>
-}
-
-export function stateKey(fleet: FleetSize): string {
-  return `runtime-console-demo:v${STATE_VERSION}:${fleet}`
-}
-
-function readState(storage: DemoStorage, fleet: FleetSize): PersistedState | null {
-  const raw = storage.get(stateKey(fleet))
-  if (!raw) return null
-  try {
-    const value: PersistedState = JSON.parse(raw)
-    return value.version === STATE_VERSION ? value : null
-  } catch {
-    return null
-  }
+  servers: CollectionChanges<ServerRow, number>
+  groups: CollectionChanges<GroupRow, number>
+  clusters: CollectionChanges<ClusterRow, number>
+  applications: CollectionChanges<ApplicationRow, number>
 }
 
 interface Membership {
@@ -55,8 +36,8 @@ interface Membership {
 export interface DemoDbOptions {
   fleet: FleetSize
   storage: DemoStorage
-  /** The wall clock; tests move time with `db.advanceClock`. */
-  now?: () => number
+  /** The backend's one clock (shared with the other stores); a fresh one when absent. */
+  clock?: DemoClock
   /** Milliseconds to wait before writing changes (0 = immediately). */
   persistDelayMs?: number
 }
@@ -70,17 +51,16 @@ export class DemoDb {
   readonly fleet: FleetSize
   readonly organization: Organization
   readonly environments: readonly EnvironmentRow[]
-  readonly servers: Table<ServerRow>
-  readonly groups: Table<GroupRow>
-  readonly clusters: Table<ClusterRow>
-  readonly applications: Table<ApplicationRow>
+  readonly servers: Collection<ServerRow, number>
+  readonly groups: Collection<GroupRow, number>
+  readonly clusters: Collection<ClusterRow, number>
+  readonly applications: Collection<ApplicationRow, number>
   /** Tokens issued before this instant are rejected (lets tests expire a session). */
   tokensNotBefore: number
   private nextIdValue: number
   private readonly anchor: number
-  private readonly storage: DemoStorage
-  private readonly wallClock: () => number
-  private clockOffset = 0
+  private readonly slot: StateSlot<RuntimeManagerState>
+  readonly clock: DemoClock
   private readonly persistDelayMs: number
   private persistTimer: ReturnType<typeof setTimeout> | null = null
   private membershipCache: Map<number, Membership> | null = null
@@ -91,18 +71,18 @@ export class DemoDb {
 
   constructor(options: DemoDbOptions) {
     this.fleet = options.fleet
-    this.storage = options.storage
-    this.wallClock = options.now ?? Date.now
+    this.slot = new StateSlot(options.storage, options.fleet)
+    this.clock = options.clock ?? new DemoClock()
     this.persistDelayMs = options.persistDelayMs ?? 0
-    const saved = readState(options.storage, options.fleet)
-    this.anchor = saved?.anchor ?? this.wallClock()
+    const saved = this.slot.read()
+    this.anchor = saved?.anchor ?? this.clock.now()
     const seed = generateSeed(options.fleet, this.anchor)
     this.organization = seed.organization
     this.environments = seed.environments
-    this.servers = new Table(seed.servers, saved?.servers)
-    this.groups = new Table(seed.groups, saved?.groups)
-    this.clusters = new Table(seed.clusters, saved?.clusters)
-    this.applications = new Table(seed.applications, saved?.applications)
+    this.servers = byId(seed.servers, saved?.servers)
+    this.groups = byId(seed.groups, saved?.groups)
+    this.clusters = byId(seed.clusters, saved?.clusters)
+    this.applications = byId(seed.applications, saved?.applications)
     this.nextIdValue = Math.max(seed.nextId, saved?.nextId ?? 0)
     this.tokensNotBefore = saved?.tokensNotBefore ?? 0
     for (const app of saved?.applications.upserts ?? []) {
@@ -112,12 +92,12 @@ export class DemoDb {
   }
 
   now(): number {
-    return this.wallClock() + this.clockOffset
+    return this.clock.now()
   }
 
-  /** Moves the demo's clock forward (tests, and the demo panel's "skip ahead"). */
+  /** Moves the shared clock forward (tests, and the demo panel's "skip ahead"). */
   advanceClock(ms: number): void {
-    this.clockOffset += ms
+    this.clock.advance(ms)
   }
 
   newId(): number {
@@ -128,87 +108,19 @@ export class DemoDb {
     return this.environments.find((e) => e.id === envId)
   }
 
-  /** Applies every lifecycle transition that is due. Called before each request is served. */
-  tick(): void {
-    const now = this.now()
-    let changed = false
-    for (const server of this.servers.all()) {
-      if (server.connectAt !== undefined && server.connectAt <= now) {
-        // The agent's first report: its addresses and runtime come with it.
-        this.servers.update(server.id, ({ connectAt: _done, ...rest }) => ({
-          ...rest,
-          status: 'RUNNING',
-          timeUpdated: now,
-          addresses: rest.addresses?.length
-            ? rest.addresses
-            : [
-                {
-                  ip: `10.20.${server.id % 250}.${(server.id >> 8) % 250 || 1}`,
-                  networkInterface: 'eth0',
-                },
-              ],
-          runtimeInformation: rest.runtimeInformation ?? {
-            jvmInformation: {
-              runtime: {
-                name: 'OpenJDK Runtime Environment',
-                version: '17.0.12+7',
-                vendor: 'Eclipse Adoptium',
-              },
-            },
-            osInformation: { name: 'Linux', version: '6.1.0-25-amd64', architecture: 'amd64' },
-            timezone: 'UTC',
-            encoding: 'UTF-8',
-            availableProcessors: 4,
-          },
-        }))
-        // Copies that waited for this server (it joined a group while away) catch up.
-        resumeCopiesOnServer(this, server.id, now)
-        changed = true
-      }
-    }
-    for (const id of [...this.pendingApps]) {
-      if (this.settleApplication(id, now)) changed = true
-    }
-    if (changed) this.changed()
-  }
-
   /** Marks an application whose server copies were given settle times. */
   trackPending(appId: number): void {
     this.pendingApps.add(appId)
   }
 
-  /** Applies the due server reports of one application; true when anything changed. */
-  private settleApplication(id: number, now: number): boolean {
-    const app = this.applications.get(id)
-    if (!app) {
-      this.pendingApps.delete(id)
-      return false
-    }
-    let touched = false
-    const serverArtifacts = app.serverArtifacts.map((artifact) => {
-      if (artifact.settleAt === undefined || artifact.settleAt > now) return artifact
-      touched = true
-      const { settleAt: _at, settleTo, settleMessage, ...rest } = artifact
-      return {
-        ...rest,
-        lastReportedStatus: settleTo ?? rest.lastReportedStatus,
-        message: settleMessage ?? null,
-      }
-    })
-    if (!touched) return false
-    const settled = serverArtifacts.every((a) => a.settleAt === undefined)
-    if (settled) this.pendingApps.delete(id)
-    const reported = rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus))
-    this.applications.update(id, ({ pendingDesired, ...rest }) => ({
-      ...rest,
-      ...(settled || pendingDesired === undefined ? {} : { pendingDesired }),
-      desiredStatus: settled && pendingDesired ? pendingDesired : rest.desiredStatus,
-      serverArtifacts,
-      lastReportedStatus: reported,
-      startedAt: reported === 'STARTED' ? (rest.startedAt ?? now) : null,
-      timeUpdated: now,
-    }))
-    return true
+  /** Forgets an application that has nothing left to settle (or no longer exists). */
+  untrackPending(appId: number): void {
+    this.pendingApps.delete(appId)
+  }
+
+  /** Applications with server copies still moving, oldest first. */
+  pendingApplicationIds(): number[] {
+    return [...this.pendingApps]
   }
 
   /** Records that state changed: drops derived caches and schedules persistence. */
@@ -225,18 +137,25 @@ export class DemoDb {
     }, this.persistDelayMs)
   }
 
+  /**
+   * Forgets the saved state (a reset). A write still scheduled would bring the old state
+   * back after the reset, so it is dropped too.
+   */
+  forget(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    this.slot.forget()
+  }
+
   persistNow(): void {
-    const state: PersistedState = {
-      version: STATE_VERSION,
-      anchor: this.anchor,
+    this.slot.write(this.anchor, {
       nextId: this.nextIdValue,
       tokensNotBefore: this.tokensNotBefore,
       servers: this.servers.changes(),
       groups: this.groups.changes(),
       clusters: this.clusters.changes(),
       applications: this.applications.changes(),
-    }
-    this.storage.set(stateKey(this.fleet), JSON.stringify(state))
+    })
   }
 
   private membership(): Map<number, Membership> {
@@ -290,7 +209,7 @@ export class DemoDb {
       id: row.id,
       name: row.name,
       type: 'SERVER_GROUP',
-      status: rollupStatus(servers),
+      status: memberStatusOf(servers),
       servers,
       timeCreated: row.timeCreated,
       timeUpdated: row.timeUpdated,
@@ -306,7 +225,7 @@ export class DemoDb {
       id: row.id,
       name: row.name,
       type: 'CLUSTER',
-      status: rollupStatus(servers),
+      status: memberStatusOf(servers),
       multicastEnabled: row.multicastEnabled,
       primaryNodeId: row.primaryNodeId,
       servers,
@@ -396,13 +315,6 @@ export class DemoDb {
     if (cluster) return cluster.members.map((m) => m.serverId)
     return []
   }
-}
-
-function rollupStatus(servers: readonly Server[]): string {
-  if (servers.length === 0) return 'DISCONNECTED'
-  if (servers.every((s) => s.status === 'RUNNING')) return 'RUNNING'
-  if (servers.some((s) => s.status === 'RUNNING')) return 'PARTIALLY_RUNNING'
-  return 'DISCONNECTED'
 }
 
 /** What an application shows as its target once that target no longer exists. */

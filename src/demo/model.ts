@@ -1,6 +1,6 @@
-import type { RoleName } from '../api/permissions.ts'
 import type { Artifact } from '../api/runtime-manager/application-schemas.ts'
 import type { Server } from '../api/runtime-manager/server-schemas.ts'
+import type { DemoRole } from './scopes.ts'
 
 /**
  * The demo backend's own records. They hold what the real backend would store; the
@@ -89,7 +89,7 @@ export interface Organization {
 
 /** A demo connected app: its credentials are shown on the sign-in page in demo mode. */
 export interface DemoIdentity {
-  role: RoleName
+  role: DemoRole
   clientId: string
   clientSecret: string
   name: string

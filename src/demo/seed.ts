@@ -1,4 +1,4 @@
-import type { RoleName } from '../api/permissions.ts'
+import type { DemoRole } from './scopes.ts'
 import { createRng, type Rng } from './rng.ts'
 import type {
   ApplicationRow,
@@ -32,7 +32,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   identity('Monitor', 'mona', 'Berg'),
 ]
 
-function identity(role: RoleName, first: string, last: string): DemoIdentity {
+function identity(role: DemoRole, first: string, last: string): DemoIdentity {
   const slug = role.toLowerCase()
   return {
     role,

@@ -1,18 +1,14 @@
-import { rollupReportedStatus } from '../api/runtime-manager/application-status.ts'
+import { reportedStatusOf } from './status-rollup.ts'
 import {
   MAX_CLUSTER_SERVERS,
   type ClusterMemberBody,
   type CreateClusterBody,
   type CreateServerGroupBody,
 } from '../api/runtime-manager/target-schemas.ts'
-import {
-  isIpAddress,
-  keptApplicationName,
-  targetNameProblem,
-} from '../api/runtime-manager/target-rules.ts'
 import { DEPLOY_MS } from './applications.ts'
 import type { DemoDb } from './db.ts'
 import { unreachableIpKind } from './reachable-ip.ts'
+import { isIpAddress, keptApplicationName, targetNameProblem } from './target-names.ts'
 import type { ApplicationRow, ClusterRow, GroupRow, ServerArtifactRow, ServerRow } from './model.ts'
 
 /**
@@ -222,7 +218,7 @@ function deployTargetApplications(db: DemoDb, targetId: number, server: ServerRo
     db.applications.update(app.id, (row) => ({
       ...row,
       serverArtifacts,
-      lastReportedStatus: rollupReportedStatus(serverArtifacts.map((a) => a.lastReportedStatus)),
+      lastReportedStatus: reportedStatusOf(serverArtifacts.map((a) => a.lastReportedStatus)),
       timeUpdated: now,
     }))
     if (running) db.trackPending(app.id)
@@ -255,7 +251,7 @@ function keepApplicationsOnServer(
     db.applications.update(app.id, (row) => ({
       ...row,
       serverArtifacts: rest,
-      lastReportedStatus: rollupReportedStatus(rest.map((a) => a.lastReportedStatus)),
+      lastReportedStatus: reportedStatusOf(rest.map((a) => a.lastReportedStatus)),
       timeUpdated: now,
     }))
     if (!copy) continue

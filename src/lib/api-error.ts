@@ -47,3 +47,39 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   return String(error)
 }
+
+/**
+ * The API's own words in an error body, whichever family answered: `message` (Runtime
+ * Manager, API Store) or `errorMsg` (MobileFirst), and the extra lines (`description`,
+ * `error[].message`, `errors[].details`). For `ApiError` and for the audit trail alike.
+ */
+export function errorFromBody(body: unknown): { message?: string; details: string[] } {
+  if (!body || typeof body !== 'object') return { details: [] }
+  const details: string[] = []
+  let message: string | undefined
+  if ('message' in body && typeof body.message === 'string' && body.message) message = body.message
+  // MobileFirst device administration: `{ errorCode, errorMsg }`.
+  if (!message && 'errorMsg' in body && typeof body.errorMsg === 'string' && body.errorMsg)
+    message = body.errorMsg
+  if (
+    'description' in body &&
+    typeof body.description === 'string' &&
+    body.description &&
+    body.description !== message
+  ) {
+    details.push(body.description)
+  }
+  if ('error' in body && Array.isArray(body.error)) {
+    for (const item of body.error) {
+      if (item && typeof item === 'object' && 'message' in item && typeof item.message === 'string')
+        details.push(item.message)
+    }
+  }
+  if ('errors' in body && Array.isArray(body.errors)) {
+    for (const item of body.errors) {
+      if (item && typeof item === 'object' && 'details' in item && typeof item.details === 'string')
+        details.push(item.details)
+    }
+  }
+  return { message, details }
+}

@@ -219,6 +219,23 @@ test("auth 'none' leaves out the Authorization header; extra headers follow the 
   ])
 })
 
+test('a change sends its words as X-Console-Change after the own headers, and leaves empty words out', () => {
+  const description = describeRequest({
+    method: 'PUT',
+    path: '/p',
+    auth: 'none',
+    headers: { 'If-Match': '"v1"' },
+    change: { action: 'edit', name: 'Partner & Co', on: undefined },
+  })
+  expect(description.headers).toEqual([
+    ['If-Match', ['"v1"']],
+    ['X-Console-Change', ['action=edit&name=Partner+%26+Co']],
+  ])
+  expect(
+    describeRequest({ method: 'DELETE', path: '/p', auth: 'none', change: {} }).headers,
+  ).toEqual([])
+})
+
 test('pasted into bash, every rendered curl runs curl once with exactly the data, only the placeholders expanded', () => {
   const stubs = shellStubs(['curl'])
   try {

@@ -1,3 +1,4 @@
+import { changeHeaders, type ChangeLabel } from './change-label.ts'
 import { shellQuote, shellQuoteText, type ShellText, type ShellVariable } from './shell-quote.ts'
 
 /** A query-string value; `undefined` leaves the parameter out. */
@@ -23,6 +24,8 @@ export interface RequestInit_ {
   query?: Readonly<Record<string, QueryValue>>
   body?: RequestBody
   headers?: Readonly<Record<string, string>>
+  /** A change's words for the audit trail, sent as `X-Console-Change` (ADR 015). */
+  change?: ChangeLabel
   /** Organization and environment for the Runtime Manager headers. */
   scope?: EnvScope
   /** `none` for the token call itself; defaults to sending the bearer token. */
@@ -127,6 +130,14 @@ function compact(parts: ReadonlyArray<string | ShellVariable>): ShellText {
 }
 
 /**
+ * The headers a request itself asks for: its own `headers`, then its change's words. The
+ * same for the call that is sent and the curl that shows it.
+ */
+export function ownHeaders(init: RequestInit_): Record<string, string> {
+  return { ...init.headers, ...changeHeaders(init.change) }
+}
+
+/**
  * The request as a person should see it: the bearer token becomes `$TOKEN` and secret
  * fields become shell variables, so a copied command never leaks a credential.
  */
@@ -137,7 +148,7 @@ export function describeRequest(init: RequestInit_): RequestDescription {
     headers.push(['X-ANYPNT-ORG-ID', [init.scope.orgId]])
     headers.push(['X-ANYPNT-ENV-ID', [init.scope.envId]])
   }
-  for (const [k, v] of Object.entries(init.headers ?? {})) headers.push([k, [v]])
+  for (const [k, v] of Object.entries(ownHeaders(init))) headers.push([k, [v]])
 
   let body: RequestDescription['body']
   if (init.body instanceof URLSearchParams) {

@@ -9,6 +9,13 @@
 /** The credential families: Runtime Manager + Access Management, MobileFirst, API Store. */
 export type Family = 'arm' | 'mfp' | 'store'
 
+/** What each family is called: on screen, and in the console's server's messages. */
+export const FAMILY_NAMES: Readonly<Record<Family, string>> = {
+  arm: 'Runtime Manager',
+  mfp: 'MobileFirst',
+  store: 'API Store',
+}
+
 /** Every credential family, in the order the console shows them. */
 export const FAMILIES: readonly Family[] = ['arm', 'mfp', 'store']
 

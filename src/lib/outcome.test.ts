@@ -1,5 +1,5 @@
 import { expect, test, vi } from 'vitest'
-import { ApiError } from './api-error.ts'
+import { apiError } from '../test/api-errors.ts'
 import {
   backoffDelay,
   isOutcomeUnknown,
@@ -9,15 +9,6 @@ import {
   sendAndVerify,
   verifyGone,
 } from './outcome.ts'
-
-function apiError(method: string, status: number, kind: 'http' | 'network' | 'schema' = 'http') {
-  return new ApiError({
-    kind,
-    status,
-    message: kind === 'network' ? 'network error' : `HTTP ${status}`,
-    request: { method, path: '/hybrid/api/v1/applications/7', headers: [] },
-  })
-}
 
 const FAST = { baseMs: 1, maxMs: 2 }
 

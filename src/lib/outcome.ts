@@ -48,7 +48,8 @@ export interface RetryOptions {
 /** The retry settings every read-back and transaction read uses unless told otherwise. */
 export const READ_RETRY = { attempts: 5, baseMs: 500, maxMs: 8_000 } as const
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`; rejects with the abort's reason as soon as `signal` aborts (or already has). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason)

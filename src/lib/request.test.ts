@@ -2,21 +2,22 @@ import { delay, http, HttpResponse } from 'msw'
 import * as z from 'zod/mini'
 import { expect, test } from 'vitest'
 import { ServerEnvelopeSchema, ServerListSchema } from '../api/runtime-manager/server-schemas.ts'
+import { apiErrorOf, rejectionOf } from '../test/api-errors.ts'
 import { signInAs, setupTestBackend } from '../test/demo-server.ts'
 import { ApiError, isApiError } from './api-error.ts'
-import { noContent, request, send } from './request.ts'
+import { noContent, request, send, type RequestSpec } from './request.ts'
 import { getAccessToken } from './session-store.ts'
 
 const demo = setupTestBackend()
 
-/** Runs `promise`, expecting it to reject with an ApiError, and returns that error. */
-async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  if (!isApiError(error)) throw new Error(`expected an ApiError, got ${String(error)}`)
-  return error
+/** `GET /hybrid/api/v1/servers` as a list, the call most of these tests make. */
+function getServers(more: Partial<RequestSpec<unknown>> = {}) {
+  return request({
+    method: 'GET',
+    path: '/hybrid/api/v1/servers',
+    ...more,
+    schema: ServerListSchema,
+  })
 }
 
 function loneServerId(envId: string): number {
@@ -28,12 +29,7 @@ function loneServerId(envId: string): number {
 
 test('a successful call returns the parsed body of the real demo backend', async () => {
   const { scope } = await signInAs('Monitor')
-  const body = await request({
-    method: 'GET',
-    path: '/hybrid/api/v1/servers',
-    scope,
-    schema: ServerListSchema,
-  })
+  const body = await getServers({ scope })
   const expected = demo.backend.db.servers.all().filter((s) => s.envId === scope.envId)
   expect(body.data.items.map((s) => s.id)).toEqual(expected.map((s) => s.id))
   expect(body.data.items.length).toBeGreaterThan(0)
@@ -92,14 +88,7 @@ test('the request carried by an ApiError never contains the bearer token', async
 })
 
 test('a call without a session is answered 401 and reported with the API message', async () => {
-  const error = await apiErrorOf(
-    request({
-      method: 'GET',
-      path: '/hybrid/api/v1/servers',
-      scope: { orgId: 'o', envId: 'e' },
-      schema: ServerListSchema,
-    }),
-  )
+  const error = await apiErrorOf(getServers({ scope: { orgId: 'o', envId: 'e' } }))
   expect(error.kind).toBe('http')
   expect(error.status).toBe(401)
   expect(error.message).toBe('Unauthorized: a bearer token is required.')
@@ -146,9 +135,7 @@ test('an error answer without a JSON message falls back to the HTTP status', asy
   demo.server.use(
     http.get('*/hybrid/api/v1/servers', () => HttpResponse.text('upstream down', { status: 502 })),
   )
-  const error = await apiErrorOf(
-    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
-  )
+  const error = await apiErrorOf(getServers())
   expect(error.kind).toBe('http')
   expect(error.status).toBe(502)
   expect(error.message).toMatch(/^HTTP 502/)
@@ -156,14 +143,7 @@ test('an error answer without a JSON message falls back to the HTTP status', asy
 
 test('a network failure becomes a network ApiError with status 0', async () => {
   demo.server.use(http.get('*/hybrid/api/v1/servers', () => HttpResponse.error()))
-  const error = await apiErrorOf(
-    request({
-      method: 'GET',
-      path: '/hybrid/api/v1/servers',
-      scope: { orgId: 'o', envId: 'e' },
-      schema: ServerListSchema,
-    }),
-  )
+  const error = await apiErrorOf(getServers({ scope: { orgId: 'o', envId: 'e' } }))
   expect(error.kind).toBe('network')
   expect(error.status).toBe(0)
   expect(error.message).toMatch(/could not be reached/)
@@ -176,9 +156,7 @@ test('an answer that does not match the schema becomes a schema ApiError naming 
       HttpResponse.json({ data: { id: 1, name: 'not a list', status: 'RUNNING' } }),
     ),
   )
-  const error = await apiErrorOf(
-    request({ method: 'GET', path: '/hybrid/api/v1/servers', schema: ServerListSchema }),
-  )
+  const error = await apiErrorOf(getServers())
   expect(error.kind).toBe('schema')
   expect(error.status).toBe(200)
   expect(error.message).toContain('"data"')
@@ -196,11 +174,7 @@ test('a list answer with one malformed record keeps the others and reports that 
       }),
     ),
   )
-  const body = await request({
-    method: 'GET',
-    path: '/hybrid/api/v1/servers',
-    schema: ServerListSchema,
-  })
+  const body = await getServers()
   expect(body.data.items.map((s) => s.name)).toEqual(['ok'])
   expect(body.data.rejected).toEqual([
     {
@@ -220,12 +194,27 @@ test('the bearer token and the X-ANYPNT-* headers are sent with a scoped call', 
       return HttpResponse.json({ data: [] })
     }),
   )
-  await request({ method: 'GET', path: '/hybrid/api/v1/servers', scope, schema: ServerListSchema })
+  await getServers({ scope })
   const headers = seen[0]
   expect(headers?.get('Authorization')).toBe(`Bearer ${String(getAccessToken())}`)
   expect(headers?.get('X-ANYPNT-ORG-ID')).toBe(scope.orgId)
   expect(headers?.get('X-ANYPNT-ENV-ID')).toBe(scope.envId)
   expect(headers?.get('Accept')).toBe('application/json')
+})
+
+test('a change sends its words as X-Console-Change, and a call without words sends none', async () => {
+  const { scope } = await signInAs('Administrator')
+  const seen: Array<string | null> = []
+  demo.server.use(
+    http.delete('*/hybrid/api/v1/applications/:id', ({ request: sent }) => {
+      seen.push(sent.headers.get('X-Console-Change'))
+      return new HttpResponse(null, { status: 204 })
+    }),
+  )
+  const remove = { method: 'DELETE', path: '/hybrid/api/v1/applications/5', scope } as const
+  await request({ ...remove, change: { action: 'delete', name: 'orders api' }, schema: noContent })
+  await request({ ...remove, schema: noContent })
+  expect(seen).toEqual(['action=delete&name=orders+api', null])
 })
 
 test("auth 'none' sends no Authorization header even while signed in, and a JSON body as JSON", async () => {
@@ -257,17 +246,9 @@ test('an aborted request rejects with the abort itself, not an ApiError', async 
     }),
   )
   const controller = new AbortController()
-  const pending = request({
-    method: 'GET',
-    path: '/hybrid/api/v1/servers',
-    schema: ServerListSchema,
-    signal: controller.signal,
-  })
+  const pending = getServers({ signal: controller.signal })
   controller.abort()
-  const error = await pending.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
+  const error = await rejectionOf(pending)
   expect(isApiError(error)).toBe(false)
   expect(error).toMatchObject({ name: 'AbortError' })
 })
@@ -282,15 +263,7 @@ test('a request whose signal is already aborted never reaches the backend', asyn
   )
   const controller = new AbortController()
   controller.abort()
-  const error = await request({
-    method: 'GET',
-    path: '/hybrid/api/v1/servers',
-    schema: ServerListSchema,
-    signal: controller.signal,
-  }).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
+  const error = await rejectionOf(getServers({ signal: controller.signal }))
   expect(isApiError(error)).toBe(false)
   expect(error).toMatchObject({ name: 'AbortError' })
   expect(calls).toBe(0)

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
-import { ApiError } from './api-error.ts'
+import { ApiError, errorFromBody } from './api-error.ts'
 import {
   describeRequest,
+  ownHeaders,
   pathWithQuery,
   type RequestDescription,
   type RequestInit_,
@@ -24,37 +25,6 @@ export interface ApiResponse<T> {
 
 /** Schema for answers with no body worth reading (204, or a tolerated 200). */
 export const noContent = z.unknown()
-
-function errorFromBody(body: unknown): { message?: string; details: string[] } {
-  if (!body || typeof body !== 'object') return { details: [] }
-  const details: string[] = []
-  let message: string | undefined
-  if ('message' in body && typeof body.message === 'string' && body.message) message = body.message
-  // MobileFirst device administration: `{ errorCode, errorMsg }`.
-  if (!message && 'errorMsg' in body && typeof body.errorMsg === 'string' && body.errorMsg)
-    message = body.errorMsg
-  if (
-    'description' in body &&
-    typeof body.description === 'string' &&
-    body.description &&
-    body.description !== message
-  ) {
-    details.push(body.description)
-  }
-  if ('error' in body && Array.isArray(body.error)) {
-    for (const item of body.error) {
-      if (item && typeof item === 'object' && 'message' in item && typeof item.message === 'string')
-        details.push(item.message)
-    }
-  }
-  if ('errors' in body && Array.isArray(body.errors)) {
-    for (const item of body.errors) {
-      if (item && typeof item === 'object' && 'details' in item && typeof item.details === 'string')
-        details.push(item.details)
-    }
-  }
-  return { message, details }
-}
 
 function toFetchBody(body: RequestInit_['body']): BodyInit | undefined {
   if (body === undefined) return undefined
@@ -157,7 +127,7 @@ export const MAX_SIGN_IN_RESENDS = 2
 /**
  * The headers every call carries: Accept, the console's request marker, the bearer token
  * (demo mode only: in live mode the console's server adds each family's credentials),
- * org/env scope, content type, extras.
+ * org/env scope, content type, the request's own headers and its change's words.
  */
 export function requestHeaders(spec: RequestInit_): Headers {
   const headers = new Headers({ Accept: 'application/json' })
@@ -172,7 +142,7 @@ export function requestHeaders(spec: RequestInit_): Headers {
   }
   const contentType = contentTypeFor(spec.body)
   if (contentType) headers.set('Content-Type', contentType)
-  for (const [k, v] of Object.entries(spec.headers ?? {})) headers.set(k, v)
+  for (const [k, v] of Object.entries(ownHeaders(spec))) headers.set(k, v)
   return headers
 }
 

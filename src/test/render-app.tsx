@@ -4,7 +4,7 @@ import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { Providers } from '../app/providers.tsx'
 import { createQueryClient } from '../app/query-client.ts'
-import { routes } from '../app/routes.tsx'
+import { createRoutes } from '../app/routes.tsx'
 
 // The first render of a page loads its lazy route module; give it room on a busy machine.
 configure({ asyncUtilTimeout: 5000 })
@@ -14,8 +14,9 @@ configure({ asyncUtilTimeout: 5000 })
  * `path`, in memory. Pair with `setupTestBackend` and `signInAs` for a backend and a session.
  */
 export function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  // One query client per render, shared by the routes' loaders and the pages.
   const queryClient = createQueryClient({ retry: false })
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] })
   const user = userEvent.setup()
   const view = render(
     <Providers queryClient={queryClient} demo={null}>

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini'
 import { partialArray } from '../../lib/partial-list.ts'
 
+/** Text the store may leave out or send as null. */
+const optionalText = z.optional(z.nullable(z.string()))
+const optionalTexts = z.optional(z.nullable(z.array(z.string())))
+
 /** Statuses the API Store gives a client application (`ON_HOLD` = awaiting approval). */
 export const CLIENT_APP_STATUSES = ['APPROVED', 'CREATED', 'ON_HOLD', 'REJECTED'] as const
 
@@ -12,11 +16,11 @@ export type KeyType = (typeof KEY_TYPES)[number]
 export const ClientAppSummarySchema = z.object({
   applicationId: z.string().check(z.minLength(1)),
   name: z.string(),
-  subscriber: z.optional(z.nullable(z.string())),
+  subscriber: optionalText,
   throttlingTier: z.string(),
-  description: z.optional(z.nullable(z.string())),
+  description: optionalText,
   status: z.string(),
-  groupId: z.optional(z.nullable(z.string())),
+  groupId: optionalText,
 })
 export type ClientAppSummary = z.infer<typeof ClientAppSummarySchema>
 
@@ -27,14 +31,27 @@ export type ClientAppSummary = z.infer<typeof ClientAppSummarySchema>
 export const ClientAppListSchema = z.pipe(
   z.object({
     count: z.number(),
-    next: z.optional(z.nullable(z.string())),
-    previous: z.optional(z.nullable(z.string())),
+    next: optionalText,
+    previous: optionalText,
     // Each application parsed on its own: one malformed record does not hide the others.
     list: partialArray(ClientAppSummarySchema, ['applicationId', 'name']),
   }),
   z.transform(({ list, ...page }) => ({ ...page, list: list.items, rejected: list.rejected })),
 )
 export type ClientAppList = z.infer<typeof ClientAppListSchema>
+
+/** A key set's fields that are no secret: the console may keep and show them. */
+const keyFields = {
+  keyState: z.string(),
+  keyType: z.string(),
+  supportedGrantTypes: optionalTexts,
+}
+
+/** The token's fields that are no secret (its lifetime and scopes). */
+const tokenFields = {
+  validityTime: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  tokenScopes: optionalTexts,
+}
 
 /**
  * A key set as the console keeps it. The schema deliberately has no `consumerSecret` and
@@ -43,24 +60,15 @@ export type ClientAppList = z.infer<typeof ClientAppListSchema>
  */
 export const ClientAppKeySchema = z.object({
   consumerKey: z.string(),
-  keyState: z.string(),
-  keyType: z.string(),
-  supportedGrantTypes: z.optional(z.nullable(z.array(z.string()))),
-  token: z.optional(
-    z.nullable(
-      z.object({
-        validityTime: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-        tokenScopes: z.optional(z.nullable(z.array(z.string()))),
-      }),
-    ),
-  ),
+  ...keyFields,
+  token: z.optional(z.nullable(z.object(tokenFields))),
 })
 export type ClientAppKey = z.infer<typeof ClientAppKeySchema>
 
 /** `GET /applications/{applicationId}`, and the answer of create and update. */
 export const ClientAppSchema = z.object({
   ...ClientAppSummarySchema.shape,
-  callbackUrl: z.optional(z.nullable(z.string())),
+  callbackUrl: optionalText,
   keys: z._default(z.array(ClientAppKeySchema), []),
 })
 export type ClientApp = z.infer<typeof ClientAppSchema>
@@ -72,37 +80,27 @@ export type ClientApp = z.infer<typeof ClientAppSchema>
 export const GeneratedKeysSchema = z.object({
   consumerKey: z.string().check(z.minLength(1)),
   consumerSecret: z.string().check(z.minLength(1)),
-  keyState: z.string(),
-  keyType: z.string(),
-  supportedGrantTypes: z.optional(z.nullable(z.array(z.string()))),
-  token: z.optional(
-    z.nullable(
-      z.object({
-        accessToken: z.optional(z.nullable(z.string())),
-        tokenScopes: z.optional(z.nullable(z.array(z.string()))),
-        validityTime: z.optional(z.nullable(z.union([z.number(), z.string()]))),
-      }),
-    ),
-  ),
+  ...keyFields,
+  token: z.optional(z.nullable(z.object({ accessToken: optionalText, ...tokenFields }))),
 })
 export type GeneratedKeys = z.infer<typeof GeneratedKeysSchema>
 
 export const TierSchema = z.object({
   name: z.string().check(z.minLength(1)),
-  description: z.optional(z.nullable(z.string())),
-  tierLevel: z.optional(z.nullable(z.string())),
+  description: optionalText,
+  tierLevel: optionalText,
   requestCount: z.optional(z.nullable(z.number())),
   unitTime: z.optional(z.nullable(z.number())),
   stopOnQuotaReach: z.optional(z.nullable(z.boolean())),
-  tierPlan: z.optional(z.nullable(z.string())),
+  tierPlan: optionalText,
 })
 export type Tier = z.infer<typeof TierSchema>
 
 /** `GET /tiers/application`. */
 export const TierListSchema = z.object({
   count: z.optional(z.number()),
-  next: z.optional(z.nullable(z.string())),
-  previous: z.optional(z.nullable(z.string())),
+  next: optionalText,
+  previous: optionalText,
   list: partialArray(TierSchema, ['name']),
 })
 

@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
-import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
@@ -109,7 +109,7 @@ export function createClientAppRequest(input: ClientAppInput): RequestSpec<Clien
     method: 'POST',
     path: `${STORE_BASE}/applications`,
     // Named for the audit trail: a refused create (409) answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: input.name }),
+    change: { action: 'create', name: input.name },
     body: clientAppBody(input),
     schema: ClientAppSchema,
   }
@@ -177,7 +177,8 @@ export function updateClientAppRequest(
     method: 'PUT',
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     // Named for the audit trail too: a refused edit (412) answers no name of its own.
-    headers: { ...(etag ? { 'If-Match': etag } : {}), ...changeHeaders({ name: input.name }) },
+    headers: etag ? { 'If-Match': etag } : undefined,
+    change: { name: input.name },
     // PUT replaces the application: a field left out is a field not set, so a cleared
     // field is omitted rather than sent as "" (which a strict store refuses as an
     // invalid URL or an empty description).
@@ -202,7 +203,7 @@ export function deleteClientAppRequest(
 ): RequestSpec<unknown> {
   return {
     method: 'DELETE',
-    headers: changeHeaders({ ...label, action: 'delete' }),
+    change: { ...label, action: 'delete' },
     path: `${STORE_BASE}/applications/${encodeURIComponent(applicationId)}`,
     schema: noContent,
   }
@@ -243,7 +244,7 @@ export function generateKeysRequest(
 ): RequestSpec<GeneratedKeys> {
   return {
     method: 'POST',
-    headers: changeHeaders({ ...label, action: 'generate-keys' }),
+    change: { ...label, action: 'generate-keys' },
     path: `${STORE_BASE}/applications/generate-keys`,
     query: { applicationId },
     body: input,

@@ -1,3 +1,5 @@
+import { errorFromBody } from '../../lib/api-error.ts'
+import { CHANGE_HEADER, type ChangeLabel } from '../../lib/change-label.ts'
 import {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -7,38 +9,14 @@ import {
   type NewAuditEntry,
 } from './audit-schemas.ts'
 
+// The label is part of this module's API (`LabelledId`); it is defined with its header.
+export type { ChangeLabel } from '../../lib/change-label.ts'
+
 /**
  * What a change was, in words, from what passed through: the method and path, the answer,
  * and the words the page sent with the request. One function for the production server's
  * recorder and the demo backend, so both keep the same entries (ADR 015).
  */
-
-/**
- * The header the page sends with every change: form-encoded words it knows and the API
- * may not answer with (a deleted application's name, a device's display name). Only used
- * for names and to tell start from stop; kind, id, outcome and operator come from what the
- * server saw.
- */
-export const CHANGE_HEADER = 'X-Console-Change'
-
-/** What the page says about one change. */
-export interface ChangeLabel {
-  action?: AuditAction
-  /** The resource's name: the application, server, group, cluster, device or client application. */
-  name?: string
-  /** The other party: the target of an application, the server joining or leaving a group. */
-  on?: string
-}
-
-/** The header value for a change, or an empty object when there is nothing to say. */
-export function changeHeaders(label: ChangeLabel): Record<string, string> {
-  const params = new URLSearchParams()
-  if (label.action) params.set('action', label.action)
-  if (label.name) params.set('name', label.name)
-  if (label.on) params.set('on', label.on)
-  const value = params.toString()
-  return value ? { [CHANGE_HEADER]: value } : {}
-}
 
 /** Text from the page or the API, kept as words: no control characters, bounded length. */
 function clean(value: unknown, max = 200): string | undefined {
@@ -194,10 +172,7 @@ export function settledTransactions(
 
 /** The API's own message of a failed answer (each family words it differently). */
 function failureMessage(body: Json | undefined, status: number): string {
-  const message =
-    clean(field(body, 'message'), 500) ??
-    clean(field(body, 'errorMsg'), 500) ??
-    clean(field(body, 'description'), 500)
+  const message = clean(errorFromBody(body).message, 500) ?? clean(field(body, 'description'), 500)
   return message ?? `HTTP ${status}`
 }
 
@@ -271,6 +246,27 @@ function words(action: string, kind: AuditResourceKind, name: string, on?: strin
   return `${action.replace(/-/g, ' ')} ${KIND_WORDS[kind]} ${name}${on ? ` on ${on}` : ''}`
 }
 
+/** A change of one resource, summed up in `words`: "delete cluster eu-west". */
+function plainChange(
+  action: AuditAction,
+  kind: AuditResourceKind,
+  id: string | null,
+  name: string,
+  on?: string,
+): Described {
+  return { action, kind, id, name, summary: words(action, kind, name, on) }
+}
+
+/** A create: the new resource's id and name from the answer, else the name the page sent. */
+function createChange(
+  kind: AuditResourceKind,
+  id: unknown,
+  answeredName: string | undefined,
+  label: ChangeLabel,
+): Described {
+  return plainChange('create', kind, clean(id) ?? null, answeredName ?? label.name ?? 'new')
+}
+
 function artifactDetails(artifact: unknown): string | undefined {
   if (!isObject(artifact)) return undefined
   const parts = [
@@ -281,13 +277,19 @@ function artifactDetails(artifact: unknown): string | undefined {
   return parts.length > 0 ? `artifact ${parts.join(', ')}` : undefined
 }
 
-function describeArm(
-  method: string,
-  segments: string[],
-  body: Json | undefined,
-  label: ChangeLabel,
-  requestBody: unknown,
-): Described | null {
+/** What a family's describer reads of an exchange. */
+interface Seen {
+  method: string
+  /** The path's segments after the family's base. */
+  segments: string[]
+  query: URLSearchParams
+  /** The answer's JSON. */
+  body: Json | undefined
+  label: ChangeLabel
+  requestBody: unknown
+}
+
+function describeArm({ method, segments, body, label, requestBody }: Seen): Described | null {
   // segments after /hybrid/api/v1
   const [collection, rawId, sub, rawSub] = segments
   const id = decodeSegment(rawId)
@@ -329,38 +331,16 @@ function describeArm(
           action === 'update-artifact' ? artifactDetails(field(data, 'artifact')) : undefined,
       }
     }
-    if (method === 'DELETE')
-      return {
-        action: 'delete',
-        kind: 'application',
-        id,
-        name,
-        summary: words('delete', 'application', name, on),
-      }
+    if (method === 'DELETE') return plainChange('delete', 'application', id, name, on)
     return null
   }
   if (collection === 'servers' && method === 'DELETE' && id && !sub) {
-    const name = label.name ?? id
-    return {
-      action: 'unregister',
-      kind: 'server',
-      id,
-      name,
-      summary: words('unregister', 'server', name),
-    }
+    return plainChange('unregister', 'server', id, label.name ?? id)
   }
   if (collection === 'serverGroups' || collection === 'clusters') {
     const kind: AuditResourceKind = collection === 'clusters' ? 'cluster' : 'server-group'
-    if (method === 'POST' && !rawId) {
-      const name = answeredName ?? label.name ?? 'new'
-      return {
-        action: 'create',
-        kind,
-        id: clean(field(data, 'id')) ?? null,
-        name,
-        summary: words('create', kind, name),
-      }
-    }
+    if (method === 'POST' && !rawId)
+      return createChange(kind, field(data, 'id'), answeredName, label)
     if (!id) return null
     const name = answeredName ?? label.name ?? id
     if (sub === 'servers') {
@@ -384,19 +364,12 @@ function describeArm(
         }
       return null
     }
-    if (method === 'DELETE' && !sub)
-      return { action: 'delete', kind, id, name, summary: words('delete', kind, name) }
+    if (method === 'DELETE' && !sub) return plainChange('delete', kind, id, name)
   }
   return null
 }
 
-function describeMfp(
-  method: string,
-  segments: string[],
-  body: Json | undefined,
-  label: ChangeLabel,
-  requestBody: unknown,
-): Described | null {
+function describeMfp({ method, segments, body, label, requestBody }: Seen): Described | null {
   // segments after /mfpadmin/management-apis/2.0: runtimes/{rt}/devices/{id}[/applications/{app}]
   const [runtimes, rawRuntime, devices, rawDevice, applications, rawApp] = segments
   if (runtimes !== 'runtimes' || devices !== 'devices' || !rawRuntime || !rawDevice) return null
@@ -436,13 +409,7 @@ function describeMfp(
   return null
 }
 
-function describeStore(
-  method: string,
-  segments: string[],
-  query: URLSearchParams,
-  body: Json | undefined,
-  label: ChangeLabel,
-): Described | null {
+function describeStore({ method, segments, query, body, label }: Seen): Described | null {
   // segments after /api/am/store/v0.10
   const [collection, rawId] = segments
   if (collection !== 'applications') return null
@@ -462,23 +429,13 @@ function describeStore(
     }
   }
   const answeredName = clean(field(body, 'name'))
-  if (method === 'POST' && !rawId) {
-    const name = answeredName ?? label.name ?? 'new'
-    return {
-      action: 'create',
-      kind,
-      id: clean(field(body, 'applicationId')) ?? null,
-      name,
-      summary: words('create', kind, name),
-    }
-  }
+  if (method === 'POST' && !rawId)
+    return createChange(kind, field(body, 'applicationId'), answeredName, label)
   const id = decodeSegment(rawId)
   if (!id || segments.length > 2) return null
   const name = answeredName ?? label.name ?? id
-  if (method === 'PUT')
-    return { action: 'edit', kind, id, name, summary: words('edit', kind, name) }
-  if (method === 'DELETE')
-    return { action: 'delete', kind, id, name, summary: words('delete', kind, name) }
+  if (method === 'PUT') return plainChange('edit', kind, id, name)
+  if (method === 'DELETE') return plainChange('delete', kind, id, name)
   return null
 }
 
@@ -486,6 +443,12 @@ const FAMILY_BASES: Record<AuditFamily, readonly string[]> = {
   arm: ['/hybrid/api/v1/'],
   mfp: ['/mfpadmin/management-apis/2.0/'],
   store: ['/api/am/store/v0.10/'],
+}
+
+const DESCRIBERS: Record<AuditFamily, (seen: Seen) => Described | null> = {
+  arm: describeArm,
+  mfp: describeMfp,
+  store: describeStore,
 }
 
 /**
@@ -498,18 +461,19 @@ export function describeChange(exchange: ObservedExchange): NewAuditEntry | null
   const method = exchange.method.toUpperCase()
   if (!isRecordedChange(method, exchange.url)) return null
   const [pathOnly = exchange.url, queryText = ''] = exchange.url.split('?', 2)
-  const query = new URLSearchParams(queryText)
   const label = readLabel(exchange.requestHeaders)
   const body = parseJson(exchange.responseText)
   const base = FAMILY_BASES[exchange.family].find((prefix) => pathOnly.startsWith(prefix))
-  const segments = base ? pathOnly.slice(base.length).split('/').filter(Boolean) : []
-  let described: Described | null = null
-  if (base && exchange.family === 'arm')
-    described = describeArm(method, segments, body, label, exchange.requestBody)
-  if (base && exchange.family === 'mfp')
-    described = describeMfp(method, segments, body, label, exchange.requestBody)
-  if (base && exchange.family === 'store')
-    described = describeStore(method, segments, query, body, label)
+  let described = base
+    ? DESCRIBERS[exchange.family]({
+        method,
+        segments: pathOnly.slice(base.length).split('/').filter(Boolean),
+        query: new URLSearchParams(queryText),
+        body,
+        label,
+        requestBody: exchange.requestBody,
+      })
+    : null
   if (!described) {
     described = {
       action: label.action ?? 'change',

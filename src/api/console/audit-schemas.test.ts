@@ -9,15 +9,18 @@ import {
 } from './audit-schemas.ts'
 
 test('CSV cells: quoted when needed, formulas neutralised', () => {
-  expect(csvCell('plain words')).toBe('plain words')
-  expect(csvCell('a,b')).toBe('"a,b"')
-  expect(csvCell('say "hi"')).toBe('"say ""hi"""')
-  expect(csvCell('two\nlines')).toBe('"two\nlines"')
-  expect(csvCell('=1+2')).toBe("'=1+2")
-  expect(csvCell('+cmd')).toBe("'+cmd")
-  expect(csvCell('-2')).toBe("'-2")
-  expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
-  expect(csvCell('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`)
+  const cells = {
+    'plain words': 'plain words',
+    'a,b': '"a,b"',
+    'say "hi"': '"say ""hi"""',
+    'two\nlines': '"two\nlines"',
+    '=1+2': "'=1+2",
+    '+cmd': "'+cmd",
+    '-2': "'-2",
+    '@SUM(A1)': "'@SUM(A1)",
+    '=HYPERLINK("x","y")': `"'=HYPERLINK(""x"",""y"")"`,
+  }
+  for (const [value, cell] of Object.entries(cells)) expect(csvCell(value)).toBe(cell)
 })
 
 test('isoTime matches toISOString', () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { CHANGE_ACTIONS, type ChangeAction } from '../../lib/change-label.ts'
 
 /**
  * The audit trail's contract (ADR 015), shared by the production server (`server/audit/`),
@@ -13,27 +14,9 @@ export type AuditFamily = (typeof AUDIT_FAMILIES)[number]
 export const AUDIT_OUTCOMES = ['success', 'failure', 'pending'] as const
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
 
-/** What a change did, in one word each; `change` when the console could not tell. */
-export const AUDIT_ACTIONS = [
-  'deploy',
-  'start',
-  'stop',
-  'redeploy',
-  'update-artifact',
-  'delete',
-  'unregister',
-  'create',
-  'add-server',
-  'remove-server',
-  'enable',
-  'disable',
-  'change-status',
-  'remove',
-  'edit',
-  'generate-keys',
-  'change',
-] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+/** What a change did, in one word each: the words the page sends with it (ADR 015). */
+export const AUDIT_ACTIONS = CHANGE_ACTIONS
+export type AuditAction = ChangeAction
 
 /** The resources a change can be about, each with a page in the console. */
 export const AUDIT_RESOURCE_KINDS = [

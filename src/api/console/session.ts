@@ -16,12 +16,9 @@ import {
   type UserCredentials,
 } from './session-schemas.ts'
 
-/** What each family is called on screen. */
-export const FAMILY_NAMES: Record<Family, string> = {
-  arm: 'Runtime Manager',
-  mfp: 'MobileFirst',
-  store: 'API Store',
-}
+// What each family is called is one table for the page and the server (lib/families.ts);
+// the session pages take it from here, with the rest of a family's sign-in.
+export { FAMILY_NAMES } from '../../lib/families.ts'
 
 /** The credentials each family's sign-in takes. */
 export type FamilyCredentials =

@@ -26,21 +26,15 @@ export const DEVICE_ORDER_KEYS = [
 ] as const
 export type DeviceOrderKey = (typeof DEVICE_ORDER_KEYS)[number]
 
-export const TRANSACTION_STATUSES = [
-  'PENDING',
-  'PREPARING',
-  'COMMITTING',
-  'REJECTING',
-  'SUCCESS',
-  'FAILURE',
-  'CANCELED',
-] as const
+// Transaction statuses are read as they come: `transactionPhase` says what each means.
 
+/** The transactions of the changes the console makes (a read-back looks for its own). */
 export const TRANSACTION_TYPES = [
   'CHANGE_DEVICE_APPLICATION_STATUS',
   'CHANGE_DEVICE_STATUS',
   'REMOVE_DEVICE',
 ] as const
+export type TransactionType = (typeof TRANSACTION_TYPES)[number]
 
 const text = z.optional(z.nullable(z.string()))
 

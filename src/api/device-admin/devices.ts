@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query'
-import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
@@ -21,7 +21,13 @@ import {
   type TransactionResult,
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
-import { deviceAdminKeys, MFP_BASE, runtimePath } from './paths.ts'
+import {
+  bookmarkPageQuery,
+  deviceAdminKeys,
+  MFP_BASE,
+  runtimePath,
+  type BookmarkPageQuery,
+} from './paths.ts'
 import {
   resultPhase,
   TransactionFailedError,
@@ -37,13 +43,12 @@ export const DEVICE_PAGE_SIZE = 100
 /** How many pages a device lookup reads before giving up (see `findDevice`). */
 export const DEVICE_LOOKUP_PAGES = 20
 
-/** One page request of `GET .../devices`. Empty strings leave the parameter out. */
-export interface DeviceListQuery {
+/**
+ * One page request of `GET .../devices`, sorted by one of `DEVICE_ORDER_KEYS`. Empty
+ * strings leave the parameter out.
+ */
+export interface DeviceListQuery extends BookmarkPageQuery {
   query: string
-  /** `friendlyName`, `-lastAccessed` … (see `DEVICE_ORDER_KEYS`). */
-  orderBy: string
-  bookmark: string
-  pageSize: number
 }
 
 export function runtimesRequest(): RequestSpec<{ items: Array<{ name: string }> }> {
@@ -84,13 +89,7 @@ export function listDevicesRequest(runtime: string, q: DeviceListQuery): Request
   return {
     method: 'GET',
     path: `${runtimePath(runtime)}/devices`,
-    query: {
-      bookmark: q.bookmark || undefined,
-      pageSize: q.pageSize,
-      orderBy: q.orderBy || undefined,
-      query: q.query || undefined,
-      locale: mfpLocale(),
-    },
+    query: bookmarkPageQuery(q, { query: q.query || undefined }),
     schema: DevicePageSchema,
   }
 }
@@ -177,6 +176,27 @@ export const deviceQueries = {
 /** Whether the console waits for the outcome (`async=false`) or queues the change. */
 export type ApplyMode = 'wait' | 'queue'
 
+/**
+ * A change of one device (`PUT`/`DELETE .../devices/{id}`, or below it), answered with its
+ * transaction; `async: true` queues it instead of waiting for its outcome.
+ */
+function deviceChangeRequest(
+  method: 'PUT' | 'DELETE',
+  runtime: string,
+  deviceId: string,
+  change: ChangeLabel,
+  more: { below?: string; async?: boolean; body?: { status: string } } = {},
+): RequestSpec<TransactionResult> {
+  return {
+    method,
+    change,
+    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}${more.below ?? ''}`,
+    query: { async: more.async ?? false, locale: mfpLocale() },
+    body: more.body,
+    schema: TransactionResultSchema,
+  }
+}
+
 export function changeApplicationStatusRequest(
   runtime: string,
   deviceId: string,
@@ -185,14 +205,18 @@ export function changeApplicationStatusRequest(
   mode: ApplyMode,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'PUT',
-    headers: changeHeaders({ ...label, action: status === 'ENABLED' ? 'enable' : 'disable' }),
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}/applications/${encodeURIComponent(appName)}`,
-    query: { async: mode === 'queue', locale: mfpLocale() },
-    body: { status },
-    schema: TransactionResultSchema,
-  }
+  const action = status === 'ENABLED' ? 'enable' : 'disable'
+  return deviceChangeRequest(
+    'PUT',
+    runtime,
+    deviceId,
+    { ...label, action },
+    {
+      below: `/applications/${encodeURIComponent(appName)}`,
+      async: mode === 'queue',
+      body: { status },
+    },
+  )
 }
 
 /** A change the server accepted: its transaction and where it stands. */
@@ -257,14 +281,15 @@ export function changeDeviceStatusRequest(
   status: SettableDeviceStatus,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'PUT',
-    headers: changeHeaders({ ...label, action: 'change-status' }),
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
-    query: { async: false, locale: mfpLocale() },
-    body: { status },
-    schema: TransactionResultSchema,
-  }
+  return deviceChangeRequest(
+    'PUT',
+    runtime,
+    deviceId,
+    { ...label, action: 'change-status' },
+    {
+      body: { status },
+    },
+  )
 }
 
 export function removeDeviceRequest(
@@ -272,13 +297,7 @@ export function removeDeviceRequest(
   deviceId: string,
   label: ChangeLabel = {},
 ): RequestSpec<TransactionResult> {
-  return {
-    method: 'DELETE',
-    headers: changeHeaders({ ...label, action: 'remove' }),
-    path: `${runtimePath(runtime)}/devices/${encodeURIComponent(deviceId)}`,
-    query: { async: false, locale: mfpLocale() },
-    schema: TransactionResultSchema,
-  }
+  return deviceChangeRequest('DELETE', runtime, deviceId, { ...label, action: 'remove' })
 }
 
 /**
@@ -310,6 +329,35 @@ export interface ApplicationStatusChange {
   deviceName?: string
 }
 
+/** The transaction a change that ended in FAILURE or CANCELED carries, if that is the error. */
+function failedTransaction(error: unknown): Transaction | undefined {
+  return error instanceof TransactionFailedError ? error.transaction : undefined
+}
+
+/** `onSettled` of a device change: shows its transaction, whether it succeeded or failed. */
+function refreshWhenSettled(queryClient: QueryClient, runtime: string) {
+  return (outcome: ChangeOutcome | undefined, error: unknown) =>
+    refreshAfterChange(queryClient, runtime, outcome?.transaction ?? failedTransaction(error))
+}
+
+/** `changeApplicationStatus` for one change as the pages describe it. */
+function sendApplicationStatusChange(
+  runtime: string,
+  change: ApplicationStatusChange,
+  options: VerifyOptions = {},
+): Promise<ChangeOutcome> {
+  const { deviceId, appName, status, mode, deviceName } = change
+  return changeApplicationStatus(
+    runtime,
+    deviceId,
+    appName,
+    status,
+    mode,
+    { name: deviceName },
+    options,
+  )
+}
+
 /**
  * Enables or disables an application on a device. Resolves (or fails) once the devices
  * and transactions have been refetched, so a switch stays busy until the truth is shown.
@@ -317,24 +365,8 @@ export interface ApplicationStatusChange {
 export function useChangeApplicationStatus(runtime: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (change: ApplicationStatusChange) =>
-      changeApplicationStatus(
-        runtime,
-        change.deviceId,
-        change.appName,
-        change.status,
-        change.mode,
-        {
-          name: change.deviceName,
-        },
-      ),
-    onSettled: (outcome, error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        outcome?.transaction ??
-          (error instanceof TransactionFailedError ? error.transaction : undefined),
-      ),
+    mutationFn: (change: ApplicationStatusChange) => sendApplicationStatusChange(runtime, change),
+    onSettled: refreshWhenSettled(queryClient, runtime),
   })
 }
 
@@ -353,13 +385,7 @@ export function useChangeDeviceStatus(runtime: string) {
           Date.now(),
         ),
       ),
-    onSettled: (outcome, error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        outcome?.transaction ??
-          (error instanceof TransactionFailedError ? error.transaction : undefined),
-      ),
+    onSettled: refreshWhenSettled(queryClient, runtime),
   })
 }
 
@@ -378,12 +404,7 @@ export function useRemoveDevice(runtime: string) {
       })
       return refreshAfterChange(queryClient, runtime, outcome.transaction)
     },
-    onError: (error) =>
-      refreshAfterChange(
-        queryClient,
-        runtime,
-        error instanceof TransactionFailedError ? error.transaction : undefined,
-      ),
+    onError: (error) => refreshAfterChange(queryClient, runtime, failedTransaction(error)),
   })
 }
 
@@ -434,15 +455,7 @@ export async function changeApplicationStatusToEnd(
   onAccepted?: (transaction: Transaction) => void,
 ): Promise<Transaction> {
   const { signal } = options
-  const outcome = await changeApplicationStatus(
-    runtime,
-    change.deviceId,
-    change.appName,
-    change.status,
-    change.mode,
-    { name: change.deviceName },
-    options,
-  )
+  const outcome = await sendApplicationStatusChange(runtime, change, options)
   onAccepted?.(outcome.transaction)
   const done = await waitForTransaction(runtime, outcome.transaction, { signal })
   if (transactionPhase(done.status) !== 'success') throw new TransactionFailedError(done)

@@ -1,15 +1,16 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { auditQueries } from '../console/audit.ts'
-import { retryTransient, type Verify } from '../../lib/outcome.ts'
+import { retryTransient, sleep, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   TransactionPageSchema,
   TransactionSchema,
   type Transaction,
   type TransactionPage,
+  type TransactionType,
 } from './device-schemas.ts'
 import { mfpLocale } from './locale.ts'
-import { deviceAdminKeys, runtimePath } from './paths.ts'
+import { bookmarkPageQuery, deviceAdminKeys, runtimePath, type BookmarkPageQuery } from './paths.ts'
 import { isTransactionFinished } from './transaction-state.ts'
 
 /** How often an open transaction is read again, and the list while any is open. */
@@ -17,11 +18,8 @@ export const TRANSACTION_POLL_MS = 1_000
 export const TRANSACTION_LIST_POLL_FAST_MS = 2_000
 export const TRANSACTION_LIST_POLL_IDLE_MS = 15_000
 
-export interface TransactionListQuery {
-  /** `-created` (newest first), `updated`, `type`, `status`, `user`, `server`. */
-  orderBy: string
-  pageSize: number
-  bookmark: string
+/** Sorted by `-created` (newest first), `updated`, `type`, `status`, `user` or `server`. */
+export interface TransactionListQuery extends BookmarkPageQuery {
   /** Only the transactions that carry errors. */
   errorsOnly: boolean
 }
@@ -33,13 +31,7 @@ export function listTransactionsRequest(
   return {
     method: 'GET',
     path: `${runtimePath(runtime)}/transactions`,
-    query: {
-      bookmark: q.bookmark || undefined,
-      pageSize: q.pageSize,
-      orderBy: q.orderBy || undefined,
-      mode: q.errorsOnly ? 'errors' : undefined,
-      locale: mfpLocale(),
-    },
+    query: bookmarkPageQuery(q, { mode: q.errorsOnly ? 'errors' : undefined }),
     schema: TransactionPageSchema,
   }
 }
@@ -173,17 +165,7 @@ export async function waitForTransaction(
       throw new Error(
         `Transaction ${current.id} is still ${current.status} after ${Math.round(limitMs / 1000)} s; follow it in the transactions panel.`,
       )
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, intervalMs)
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer)
-          reject(signal.reason)
-        },
-        { once: true },
-      )
-    })
+    await sleep(intervalMs, signal)
     // A read that fails on the way (a 502 from a proxy, a dropped connection) says
     // nothing about the transaction: read again with backoff before giving up on it.
     const id = current.id
@@ -197,8 +179,7 @@ export const LOST_CHANGE_WINDOW_MS = 10 * 60_000
 
 /** What a device change was about, as its transaction's type and description say. */
 export interface DeviceChangeKey {
-  /** `CHANGE_DEVICE_APPLICATION_STATUS`, `CHANGE_DEVICE_STATUS` or `REMOVE_DEVICE`. */
-  type: string
+  type: TransactionType
   deviceId: string
   appName?: string
   status?: string

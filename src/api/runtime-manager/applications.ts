@@ -14,13 +14,7 @@ import {
   shareKeepingRead,
   type ListRead,
 } from '../../lib/list-polling.ts'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
@@ -32,7 +26,12 @@ import {
   type Application,
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
-import { cameWithEtag, revalidatingGet } from '../../lib/revalidate.ts'
+import {
+  cameWithEtag,
+  getRevalidated,
+  type CachedRead,
+  type WithEtag,
+} from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
@@ -54,29 +53,34 @@ export interface ApplicationListFilters {
   targetId?: number
 }
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getApplicationList = revalidatingGet<{ data: PartialList<Application> }>()
-
+/**
+ * The applications (of one target, with `targetId`). The list is polled: given its
+ * query's context, it revalidates the cached copy with its ETag, so an idle poll costs a
+ * 304 (ADR 010, 020); the facts of the read pace the polling (ADR 016).
+ */
 export async function listApplications(
   scope: EnvScope,
   filters: ApplicationListFilters,
-  signal?: AbortSignal,
-): Promise<PartialList<Application>> {
-  const body = await getApplicationList({
-    method: 'GET',
-    path: `${BASE}/applications`,
-    query: { targetId: filters.targetId },
-    scope,
-    schema: ApplicationListSchema,
-    signal,
-  })
-  noteListRead(body.data, {
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<Application>>> {
+  const list = await getRevalidated(
+    {
+      method: 'GET',
+      path: `${BASE}/applications`,
+      query: { targetId: filters.targetId },
+      scope,
+      schema: ApplicationListSchema,
+    },
+    (body) => body.data,
+    read,
+  )
+  noteListRead(list, {
     readAt: Date.now(),
-    rows: body.data.items.length,
-    etag: cameWithEtag(body),
+    rows: list.items.length,
+    etag: cameWithEtag(list),
     follows: 0,
   })
-  return body.data
+  return list
 }
 
 /**
@@ -90,8 +94,8 @@ async function readApplicationList(
   scope: EnvScope,
   filters: ApplicationListFilters,
   signal: AbortSignal,
-): Promise<PartialList<Application>> {
-  const state = client.getQueryState<PartialList<Application>>(queryKey)
+): Promise<WithEtag<PartialList<Application>>> {
+  const state = client.getQueryState<WithEtag<PartialList<Application>>>(queryKey)
   const previous = state?.data
   const read = previous ? listReadOf(previous) : undefined
   if (
@@ -103,7 +107,7 @@ async function readApplicationList(
   ) {
     return followSettling(scope, previous, read, signal)
   }
-  return listApplications(scope, filters, signal)
+  return listApplications(scope, filters, { signal, client, queryKey })
 }
 
 type FollowRead = { targetId: number } | { app: Application }
@@ -150,7 +154,7 @@ export async function followSettling(
         }
         return
       }
-      const answer = await listApplications(scope, { targetId: next.targetId }, signal)
+      const answer = await listApplications(scope, { targetId: next.targetId }, { signal })
       const seen = new Set<number>()
       for (const app of answer.items) {
         if (app.target.id !== next.targetId) continue
@@ -234,7 +238,7 @@ export function desiredStatusRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' }),
+    change: { ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' },
     body: { desiredStatus },
     schema: noContent,
   }
@@ -250,7 +254,7 @@ export function redeployRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'redeploy' }),
+    change: { ...label, action: 'redeploy' },
     body: new FormData(),
     schema: noContent,
   }
@@ -279,8 +283,8 @@ export interface DeployInput {
 }
 
 /** The words of a deploy for the audit trail (ADR 015). */
-function deployChange(input: DeployInput): Record<string, string> {
-  return changeHeaders({ action: 'deploy', name: input.artifactName, on: input.targetName })
+function deployChange(input: DeployInput): ChangeLabel {
+  return { action: 'deploy', name: input.artifactName, on: input.targetName }
 }
 
 /** The multipart form of a deploy, in the documented part order. */
@@ -300,7 +304,7 @@ export function deployRequest(scope: EnvScope, input: DeployInput): RequestInit_
     method: 'POST',
     path: `${BASE}/applications`,
     scope,
-    headers: deployChange(input),
+    change: deployChange(input),
     body: deployForm(input),
   }
 }
@@ -349,7 +353,7 @@ export async function deployApplication(
         method: 'POST',
         path: `${BASE}/applications`,
         scope,
-        headers: deployChange(input),
+        change: deployChange(input),
         body: deployForm(input),
         schema: DeployAcceptedSchema,
         onProgress: options.onProgress,
@@ -423,7 +427,7 @@ export function updateArtifactRequest(
     method: 'PATCH',
     path: `${BASE}/applications/${id}`,
     scope,
-    headers: changeHeaders({ action: 'update-artifact' }),
+    change: { action: 'update-artifact' },
     body: form,
   }
 }

@@ -1,15 +1,9 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ClusterEnvelopeSchema,
@@ -28,22 +22,16 @@ import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome
 
 const BASE = '/hybrid/api/v1'
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<Cluster> }>()
-
+/** Polled: given its query's context, revalidates the cached copy with its ETag (ADR 010, 020). */
 export async function listClusters(
   scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<Cluster>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/clusters`,
-      scope,
-      schema: ClusterListSchema,
-      signal,
-    })
-  ).data
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<Cluster>>> {
+  return getRevalidated(
+    { method: 'GET', path: `${BASE}/clusters`, scope, schema: ClusterListSchema },
+    (body) => body.data,
+    read,
+  )
 }
 
 export async function getCluster(
@@ -72,7 +60,7 @@ export function createClusterRequest(
     path: `${BASE}/clusters`,
     scope,
     // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
+    change: { action: 'create', name: body.name },
     body,
     schema: ClusterEnvelopeSchema,
   }
@@ -98,7 +86,7 @@ export function addClusterServerRequest(
     method: 'POST',
     path: `${BASE}/clusters/${clusterId}/servers`,
     scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
+    change: { ...label, action: 'add-server' },
     body: member,
     schema: noContent,
   }
@@ -115,7 +103,7 @@ export function removeClusterServerRequest(
     method: 'DELETE',
     path: `${BASE}/clusters/${clusterId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
+    change: { ...label, action: 'remove-server' },
     schema: noContent,
   }
 }
@@ -152,7 +140,7 @@ export const clusterQueries = {
   list: (scope: EnvScope) =>
     queryOptions({
       queryKey: [...clusterQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listClusters(scope, signal),
+      queryFn: (context) => listClusters(scope, context),
       refetchInterval: (query) =>
         targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((c) => c.servers) }),
     }),

@@ -1,4 +1,4 @@
-import { changeHeaders, type ChangeLabel } from '../console/audit-change.ts'
+import type { ChangeLabel } from '../console/audit-change.ts'
 import type { AuditAction } from '../console/audit-schemas.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { noContent, type RequestSpec } from '../../lib/request.ts'
@@ -17,7 +17,7 @@ export function hybridDeleteRequest(
     method: 'DELETE',
     path: `/hybrid/api/v1${path}`,
     scope,
-    headers: changeHeaders({ ...label, action }),
+    change: { ...label, action },
     schema: noContent,
   }
 }

@@ -1,15 +1,9 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import {
-  changeHeaders,
-  idOf,
-  labelOf,
-  type ChangeLabel,
-  type LabelledId,
-} from '../console/audit-change.ts'
+import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import {
   ServerGroupEnvelopeSchema,
@@ -27,22 +21,16 @@ import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome
 
 const BASE = '/hybrid/api/v1'
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getList = revalidatingGet<{ data: PartialList<ServerGroup> }>()
-
+/** Polled: given its query's context, revalidates the cached copy with its ETag (ADR 010, 020). */
 export async function listServerGroups(
   scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<ServerGroup>> {
-  return (
-    await getList({
-      method: 'GET',
-      path: `${BASE}/serverGroups`,
-      scope,
-      schema: ServerGroupListSchema,
-      signal,
-    })
-  ).data
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<ServerGroup>>> {
+  return getRevalidated(
+    { method: 'GET', path: `${BASE}/serverGroups`, scope, schema: ServerGroupListSchema },
+    (body) => body.data,
+    read,
+  )
 }
 
 export async function getServerGroup(
@@ -71,7 +59,7 @@ export function createServerGroupRequest(
     path: `${BASE}/serverGroups`,
     scope,
     // Named for the audit trail: a refused create answers no name of its own.
-    headers: changeHeaders({ action: 'create', name: body.name }),
+    change: { action: 'create', name: body.name },
     body,
     schema: ServerGroupEnvelopeSchema,
   }
@@ -97,7 +85,7 @@ export function addGroupServerRequest(
     method: 'POST',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'add-server' }),
+    change: { ...label, action: 'add-server' },
     schema: noContent,
   }
 }
@@ -113,7 +101,7 @@ export function removeGroupServerRequest(
     method: 'DELETE',
     path: `${BASE}/serverGroups/${groupId}/servers/${serverId}`,
     scope,
-    headers: changeHeaders({ ...label, action: 'remove-server' }),
+    change: { ...label, action: 'remove-server' },
     schema: noContent,
   }
 }
@@ -174,7 +162,7 @@ export const serverGroupQueries = {
   list: (scope: EnvScope) =>
     queryOptions({
       queryKey: [...serverGroupQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listServerGroups(scope, signal),
+      queryFn: (context) => listServerGroups(scope, context),
       refetchInterval: (query) =>
         targetPollInterval({ servers: (query.state.data?.items ?? []).flatMap((g) => g.servers) }),
     }),

@@ -10,7 +10,7 @@ import {
   ServerListSchema,
   type Server,
 } from './server-schemas.ts'
-import { revalidatingGet } from '../../lib/revalidate.ts'
+import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 
 const BASE = '/hybrid/api/v1'
@@ -19,23 +19,20 @@ const BASE = '/hybrid/api/v1'
 export const SERVER_POLL_FAST_MS = 5_000
 export const SERVER_POLL_IDLE_MS = 30_000
 
-/** The list is polled: remembered with its ETag so an idle poll revalidates (ADR 010). */
-const getServerList = revalidatingGet<{ data: PartialList<Server> }>()
-
-/** The environment's servers; records that could not be read are in `rejected`. */
+/**
+ * The environment's servers; records that could not be read are in `rejected`. The list
+ * is polled: given its query's context, it revalidates the cached copy with its ETag, so
+ * an idle poll costs a 304 (ADR 010, 020).
+ */
 export async function listServers(
   scope: EnvScope,
-  signal?: AbortSignal,
-): Promise<PartialList<Server>> {
-  return (
-    await getServerList({
-      method: 'GET',
-      path: `${BASE}/servers`,
-      scope,
-      schema: ServerListSchema,
-      signal,
-    })
-  ).data
+  read: CachedRead = {},
+): Promise<WithEtag<PartialList<Server>>> {
+  return getRevalidated(
+    { method: 'GET', path: `${BASE}/servers`, scope, schema: ServerListSchema },
+    (body) => body.data,
+    read,
+  )
 }
 
 export async function getServer(
@@ -112,7 +109,7 @@ export const serverQueries = {
   list: (scope: EnvScope) =>
     queryOptions({
       queryKey: [...serverQueries.all(scope), 'list'],
-      queryFn: ({ signal }) => listServers(scope, signal),
+      queryFn: (context) => listServers(scope, context),
       refetchInterval: (query) =>
         query.state.data?.items.some((s) => isServerTransitional(s))
           ? SERVER_POLL_FAST_MS

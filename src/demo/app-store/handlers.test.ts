@@ -1,28 +1,15 @@
 // @vitest-environment node
 import { expect, test } from 'vitest'
-import type { RoleName } from '../../api/permissions.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
+import { DemoClock } from '../clock.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 import { memoryStorage } from '../storage.ts'
+import { bearerFor, TEST_ORIGIN } from '../test-support.ts'
 import { APPROVAL_MS, AppStore } from './store.ts'
 
 const demo = setupTestBackend()
-const ORIGIN = 'http://demo.test'
+const ORIGIN = TEST_ORIGIN
 const STORE = `${ORIGIN}/api/am/store/v0.10`
-
-async function tokenFor(role: RoleName): Promise<Record<string, string>> {
-  const identity = DEMO_IDENTITIES.find((i) => i.role === role)!
-  const res = await fetch(`${ORIGIN}/accounts/api/v2/oauth2/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      client_id: identity.clientId,
-      client_secret: identity.clientSecret,
-      grant_type: 'client_credentials',
-    }),
-  })
-  const { access_token } = await res.json()
-  return { Authorization: `Bearer ${access_token}` }
-}
 
 function json(headers: Record<string, string>): Record<string, string> {
   return { ...headers, 'Content-Type': 'application/json' }
@@ -43,7 +30,7 @@ function firstApproved() {
 }
 
 test('list: limit/offset pages with relative next/previous links and an exact-name query', async () => {
-  const auth = await tokenFor('Monitor')
+  const auth = await bearerFor('Monitor')
   const total = demo.backend.store.all().length
   const first = await (
     await fetch(`${STORE}/applications?limit=25&offset=0`, { headers: auth })
@@ -100,7 +87,7 @@ test('a call without a token is 401 in the store’s error format', async () => 
 })
 
 test('create: 201 with Location, ETag and the full application; the name is then taken (409)', async () => {
-  const auth = await tokenFor('Administrator')
+  const auth = await bearerFor('Administrator')
   const res = await create(auth, {
     name: 'Weather Widget',
     throttlingTier: 'Gold',
@@ -133,7 +120,7 @@ test('create: 201 with Location, ETag and the full application; the name is then
 })
 
 test('create: invalid input is 400 with one error[] item per problem; other media types 415', async () => {
-  const auth = await tokenFor('Administrator')
+  const auth = await bearerFor('Administrator')
   const res = await create(auth, { name: ' ', throttlingTier: '', callbackUrl: 'ftp://x' })
   expect(res.status).toBe(400)
   const body = await res.json()
@@ -143,6 +130,9 @@ test('create: invalid input is 400 with one error[] item per problem; other medi
     'throttlingTier: Choose a throttling tier.',
     'callbackUrl: Enter an absolute http:// or https:// URL, or leave it empty.',
   ])
+  // An empty name breaks two rules of the name; the field is reported once, by its first.
+  const empty = await create(auth, { name: '', throttlingTier: 'Gold' })
+  expect((await empty.json()).error).toEqual([{ code: 400, message: 'name: Enter a name.' }])
   const tier = await create(auth, { name: 'ok', throttlingTier: 'Platinum' })
   expect(tier.status).toBe(400)
   expect((await tier.json()).description).toBe("Throttling tier 'Platinum' does not exist.")
@@ -155,7 +145,7 @@ test('create: invalid input is 400 with one error[] item per problem; other medi
 })
 
 test('changes need apim:subscribe: the Operator may read but not create (403)', async () => {
-  const auth = await tokenFor('Operator')
+  const auth = await bearerFor('Operator')
   expect((await fetch(`${STORE}/applications`, { headers: auth })).status).toBe(200)
   const res = await create(auth, { name: 'nope', throttlingTier: 'Gold' })
   expect(res.status).toBe(403)
@@ -163,7 +153,7 @@ test('changes need apim:subscribe: the Operator may read but not create (403)', 
 })
 
 test('read: ETag and Last-Modified; If-None-Match with the same tag is 304; unknown is 404', async () => {
-  const auth = await tokenFor('Monitor')
+  const auth = await bearerFor('Monitor')
   const row = firstApproved()
   const res = await fetch(`${STORE}/applications/${row.applicationId}`, { headers: auth })
   expect(res.status).toBe(200)
@@ -188,7 +178,7 @@ test('read: ETag and Last-Modified; If-None-Match with the same tag is 304; unkn
 })
 
 test('update: If-Match with the current ETag saves and gives a new one; a stale one is 412; none is unconditional', async () => {
-  const auth = json(await tokenFor('Administrator'))
+  const auth = json(await bearerFor('Administrator'))
   const row = firstApproved()
   const url = `${STORE}/applications/${row.applicationId}`
   const etag = (await fetch(url, { headers: auth })).headers.get('ETag')!
@@ -236,7 +226,7 @@ test('update: If-Match with the current ETag saves and gives a new one; a stale 
 })
 
 test('delete: 200 then 404; a stale If-Match is 412 and deletes nothing', async () => {
-  const auth = await tokenFor('Administrator')
+  const auth = await bearerFor('Administrator')
   const row = firstApproved()
   const url = `${STORE}/applications/${row.applicationId}`
   const stale = await fetch(url, { method: 'DELETE', headers: { ...auth, 'If-Match': '"old"' } })
@@ -250,7 +240,7 @@ test('delete: 200 then 404; a stale If-Match is 412 and deletes nothing', async 
 })
 
 test('keys: one set per type; the secret is in the answer only, never in the application or storage', async () => {
-  const auth = json(await tokenFor('Administrator'))
+  const auth = json(await bearerFor('Administrator'))
   const row = firstApproved()
   const generate = (keyType: string, validityTime = '3600') =>
     fetch(`${STORE}/applications/generate-keys?applicationId=${row.applicationId}`, {
@@ -294,7 +284,7 @@ test('keys: one set per type; the secret is in the answer only, never in the app
 })
 
 test('the Unlimited tier waits on hold for approval; keys are refused until approved', async () => {
-  const auth = await tokenFor('Administrator')
+  const auth = await bearerFor('Administrator')
   const res = await create(auth, { name: 'big-spender', throttlingTier: 'Unlimited' })
   const app = await res.json()
   expect(app.status).toBe('ON_HOLD')
@@ -312,7 +302,7 @@ test('the Unlimited tier waits on hold for approval; keys are refused until appr
 })
 
 test('application tiers are offered; other tier levels are 404', async () => {
-  const auth = await tokenFor('Monitor')
+  const auth = await bearerFor('Monitor')
   const tiers = await (await fetch(`${STORE}/tiers/application`, { headers: auth })).json()
   expect(tiers.list.map((t: { name: string }) => t.name)).toEqual([
     'Unlimited',
@@ -326,9 +316,9 @@ test('application tiers are offered; other tier levels are 404', async () => {
 
 test('two stores over one storage (two tabs) see each other’s changes; reset forgets them', async () => {
   const storage = memoryStorage()
-  const now = () => 1_700_000_000_000
-  const tabA = new AppStore({ fleet: 'small', storage, now })
-  const tabB = new AppStore({ fleet: 'small', storage, now })
+  const clock = new DemoClock(() => 1_700_000_000_000)
+  const tabA = new AppStore({ fleet: 'small', storage, clock })
+  const tabB = new AppStore({ fleet: 'small', storage, clock })
   const row = tabA.all()[5]!
   tabA.update(row.applicationId, (r) => ({ ...r, description: 'edited in tab A', updatedTime: 1 }))
   expect(tabB.get(row.applicationId)?.description).not.toBe('edited in tab A')
@@ -336,7 +326,7 @@ test('two stores over one storage (two tabs) see each other’s changes; reset f
   expect(tabB.get(row.applicationId)?.description).toBe('edited in tab A')
   expect(tabB.etag(tabB.get(row.applicationId)!)).toBe(tabA.etag(tabA.get(row.applicationId)!))
 
-  const auth = await tokenFor('Administrator')
+  const auth = await bearerFor('Administrator')
   await create(auth, { name: 'forgotten-on-reset', throttlingTier: 'Gold' })
   expect(demo.backend.store.findByName('forgotten-on-reset')).toBeDefined()
   demo.backend.reset()

@@ -1,20 +1,23 @@
 import { http, HttpResponse } from 'msw'
 import * as z from 'zod/mini'
 import {
-  checkClientAppInput,
+  ClientAppInputSchema,
   GenerateKeysInputSchema,
   type ClientAppInput,
 } from '../../api/app-store/client-app-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
+import type { DemoIdentity } from '../model.ts'
+import type { DemoScope } from '../scopes.ts'
 import type { StoreAppRow, StoreKeyRow } from './model.ts'
+import { guard, STORE_GATE } from '../guard.ts'
 import {
-  guardStore,
   ifMatchFails,
   ifNoneMatchHits,
   isJson,
   readJson,
   storeError,
-} from './respond.ts'
+  type Checked,
+} from '../responses.ts'
 import { DEFAULT_GRANT_TYPES, DEFAULT_TOKEN_SCOPES, TIERS } from './seed.ts'
 import { APPROVAL_MS, type AppStore } from './store.ts'
 
@@ -68,23 +71,40 @@ type StoredInput = Pick<ClientAppInput, 'name' | 'throttlingTier'> & {
   callbackUrl: string | null
 }
 
+/** One "field: message" per field (its first problem), for the error body's `error[]`. */
+function fieldProblems(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+): string[] {
+  const seen = new Set<PropertyKey>()
+  const messages: string[] = []
+  for (const issue of issues) {
+    const field = issue.path[0]
+    if (field !== undefined) {
+      if (seen.has(field)) continue
+      seen.add(field)
+    }
+    messages.push(
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
+  }
+  return messages
+}
+
 /** Checks a create/update body; on success the normalised input (empty strings → null). */
-function readInput(
-  body: unknown,
-): { ok: true; value: StoredInput } | { ok: false; response: Response } {
-  const checked = checkClientAppInput(body)
-  if (!checked.ok) {
+function readInput(body: unknown): Checked<StoredInput> {
+  const checked = z.safeParse(ClientAppInputSchema, body)
+  if (!checked.success) {
     return {
       ok: false,
       response: storeError(
         400,
         'Invalid application details.',
         'One or more fields are not valid; see error[] for each.',
-        checked.messages,
+        fieldProblems(checked.error.issues),
       ),
     }
   }
-  const input = checked.value
+  const input = checked.data
   if (!TIERS.some((t) => t.name === input.throttlingTier)) {
     return {
       ok: false,
@@ -140,18 +160,36 @@ function readPaging(url: URL): { ok: true; limit: number; offset: number } | { o
  * Every handler first picks up what other tabs changed (`sync`) and applies due approvals.
  */
 export function appStoreHandlers(backend: DemoBackend) {
-  const open = () => {
+  /** Every call: the store as other tabs left it, due approvals applied, then the guard. */
+  const call = (
+    request: Request,
+    scope?: DemoScope,
+  ): Checked<{ store: AppStore; identity: DemoIdentity }> => {
     const store = backend.store
     store.sync()
     store.tick()
-    return store
+    const who = guard(backend.db, request, STORE_GATE, scope)
+    return who.ok ? { ok: true, value: { store, identity: who.value } } : who
+  }
+  /** A call on one application, which must exist (404). */
+  const appCall = (
+    request: Request,
+    id: string,
+    scope?: DemoScope,
+  ): Checked<{ store: AppStore; identity: DemoIdentity; row: StoreAppRow }> => {
+    const opened = call(request, scope)
+    if (!opened.ok) return opened
+    const row = opened.value.store.get(id)
+    return row
+      ? { ok: true, value: { ...opened.value, row } }
+      : { ok: false, response: notFound(id) }
   }
 
   return [
     http.get(`${BASE}/applications`, ({ request }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
+      const opened = call(request)
+      if (!opened.ok) return opened.response
+      const { store } = opened.value
       const url = new URL(request.url)
       const paging = readPaging(url)
       if (!paging.ok) {
@@ -183,9 +221,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.post(`${BASE}/applications/generate-keys`, async ({ request }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const opened = call(request, 'manageClientApps')
+      if (!opened.ok) return opened.response
+      const { store } = opened.value
       const id = new URL(request.url).searchParams.get('applicationId') ?? ''
       if (!id) {
         return storeError(
@@ -258,9 +296,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.post(`${BASE}/applications`, async ({ request }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
+      const opened = call(request, 'manageClientApps')
+      if (!opened.ok) return opened.response
+      const { store, identity } = opened.value
       if (!isJson(request)) return unsupportedMediaType()
       const body = await readJson(request)
       if (!body) return storeError(400, 'The body is not valid JSON.')
@@ -272,7 +310,7 @@ export function appStoreHandlers(backend: DemoBackend) {
       const row = store.insert({
         applicationId: crypto.randomUUID(),
         name: input.value.name,
-        subscriber: guard.identity.username,
+        subscriber: identity.username,
         throttlingTier: input.value.throttlingTier,
         description: input.value.description,
         callbackUrl: input.value.callbackUrl,
@@ -293,12 +331,9 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/applications/:applicationId`, ({ request, params }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
-      const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, String(params.applicationId))
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       const headers = validators(store, row)
       if (ifNoneMatchHits(request, headers.ETag ?? ''))
         return new HttpResponse(null, { status: 304, headers })
@@ -306,12 +341,10 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.put(`${BASE}/applications/:applicationId`, async ({ request, params }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
       const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, id, 'manageClientApps')
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       // Without If-Match the write is unconditional (ADR 009), as the vendor's store does today.
       if (ifMatchFails(request, store.etag(row))) return preconditionFailed(store, row)
       if (!isJson(request)) return unsupportedMediaType()
@@ -335,12 +368,10 @@ export function appStoreHandlers(backend: DemoBackend) {
     }),
 
     http.delete(`${BASE}/applications/:applicationId`, ({ request, params }) => {
-      const store = open()
-      const guard = guardStore(backend.db, request, 'write')
-      if (!guard.ok) return guard.response
       const id = String(params.applicationId)
-      const row = store.get(id)
-      if (!row) return notFound(id)
+      const one = appCall(request, id, 'manageClientApps')
+      if (!one.ok) return one.response
+      const { store, row } = one.value
       if (ifMatchFails(request, store.etag(row))) return preconditionFailed(store, row)
       store.delete(id)
       return new HttpResponse(null, { status: 200 })
@@ -348,9 +379,8 @@ export function appStoreHandlers(backend: DemoBackend) {
 
     // Tiers are public in the vendor's store: a valid token is enough.
     http.get(`${BASE}/tiers/:tierLevel`, ({ request, params }) => {
-      open()
-      const guard = guardStore(backend.db, request, 'read')
-      if (!guard.ok) return guard.response
+      const opened = call(request)
+      if (!opened.ok) return opened.response
       if (params.tierLevel !== 'application') {
         return storeError(
           404,

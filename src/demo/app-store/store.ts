@@ -1,41 +1,23 @@
 import type { ClientApp, ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import type { FleetSize } from '../model.ts'
+import type { DemoClock } from '../clock.ts'
+import { Collection, type CollectionChanges } from '../collection.ts'
+import { StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import type { StoreAppRow } from './model.ts'
 import { generateStoreSeed } from './seed.ts'
 
-const STATE_VERSION = 1
 /** How long the simulated approver takes to approve an application on hold. */
 export const APPROVAL_MS = 6_000
 
-/** Where one fleet's store state lives, beside the Runtime Manager state of that fleet. */
-export function storeStateKey(fleet: FleetSize): string {
-  return `runtime-console-demo:v${STATE_VERSION}:${fleet}:store`
-}
-
-interface PersistedStore {
-  version: number
-  anchor: number
-  /** Applications added or edited since the seed. */
-  upserts: StoreAppRow[]
-  /** Ids of seeded or added applications deleted since. */
-  deletes: string[]
-}
-
-function parseState(raw: string | null): PersistedStore | null {
-  if (!raw) return null
-  try {
-    const value: PersistedStore = JSON.parse(raw)
-    return value.version === STATE_VERSION && Array.isArray(value.upserts) ? value : null
-  } catch {
-    return null
-  }
-}
+/** The store's part of a fleet's state: its one collection's changes, flat. */
+type StoreState = CollectionChanges<StoreAppRow, string>
 
 export interface AppStoreOptions {
   fleet: FleetSize
   storage: DemoStorage
-  now?: () => number
+  /** The backend's one clock, shared with the other stores. */
+  clock: DemoClock
 }
 
 /** FNV-1a over a string with a given offset basis: 8 hex digits. */
@@ -58,93 +40,81 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  */
 export class AppStore {
   readonly fleet: FleetSize
-  readonly storageKey: string
-  private readonly storage: DemoStorage
-  private readonly clock: () => number
+  private readonly slot: StateSlot<StoreState>
+  private readonly clock: DemoClock
   private anchor = 0
   private seedAnchor = -1
   private seed: readonly StoreAppRow[] = []
-  private rows = new Map<string, StoreAppRow>()
-  private touched = new Set<string>()
+  private rows: Collection<StoreAppRow, string>
   private sorted: StoreAppRow[] | null = null
-  /** The storage text this instance last read or wrote. */
-  private lastRaw: string | null = null
 
   constructor(options: AppStoreOptions) {
     this.fleet = options.fleet
-    this.storage = options.storage
-    this.clock = options.now ?? Date.now
-    this.storageKey = storeStateKey(options.fleet)
-    this.load(this.storage.get(this.storageKey))
+    this.slot = new StateSlot(options.storage, options.fleet, 'store', (saved) =>
+      Array.isArray(saved.upserts),
+    )
+    this.clock = options.clock
+    this.rows = this.load()
   }
 
   now(): number {
-    return this.clock()
+    return this.clock.now()
   }
 
   /** Picks up changes another tab (another instance over the same storage) wrote. */
   sync(): void {
-    const raw = this.storage.get(this.storageKey)
-    if (raw !== this.lastRaw) this.load(raw)
+    if (this.slot.changedElsewhere()) this.rows = this.load()
   }
 
-  private load(raw: string | null): void {
-    const saved = parseState(raw)
-    this.anchor = saved?.anchor ?? this.clock()
+  private load(): Collection<StoreAppRow, string> {
+    const saved = this.slot.read()
+    this.anchor = saved?.anchor ?? this.clock.now()
     if (this.seedAnchor !== this.anchor) {
       this.seed = generateStoreSeed(this.fleet, this.anchor)
       this.seedAnchor = this.anchor
     }
-    this.rows = new Map(this.seed.map((row) => [row.applicationId, row]))
-    this.touched = new Set()
-    for (const row of saved?.upserts ?? []) {
-      this.rows.set(row.applicationId, row)
-      this.touched.add(row.applicationId)
-    }
-    for (const id of saved?.deletes ?? []) {
-      this.rows.delete(id)
-      this.touched.add(id)
-    }
+    const rows = new Collection(
+      (row: StoreAppRow) => row.applicationId,
+      this.seed,
+      saved ?? undefined,
+    )
     this.sorted = null
-    if (saved) this.lastRaw = raw
-    else this.persist()
+    if (!saved) this.persist(rows)
+    return rows
   }
 
-  private persist(): void {
-    const upserts: StoreAppRow[] = []
-    const deletes: string[] = []
-    for (const id of this.touched) {
-      const row = this.rows.get(id)
-      if (row) upserts.push(row)
-      else deletes.push(id)
-    }
-    const state: PersistedStore = { version: STATE_VERSION, anchor: this.anchor, upserts, deletes }
-    const raw = JSON.stringify(state)
-    this.storage.set(this.storageKey, raw)
-    this.lastRaw = raw
+  private persist(rows = this.rows): void {
+    this.slot.write(this.anchor, rows.changes())
   }
 
-  private changed(id: string): void {
-    this.touched.add(id)
+  /** Forgets every change (the backend's reset). */
+  forget(): void {
+    this.slot.forget()
+  }
+
+  private changed(): void {
     this.sorted = null
     this.persist()
   }
 
   /** Applies the approvals that are due (lifecycle clock). */
   tick(): void {
-    const now = this.clock()
-    for (const row of this.rows.values()) {
+    const now = this.clock.now()
+    for (const row of this.rows.all()) {
       if (row.approveAt !== undefined && row.approveAt <= now) {
-        const { approveAt: _done, ...rest } = row
-        this.rows.set(row.applicationId, { ...rest, status: 'APPROVED', updatedTime: now })
-        this.changed(row.applicationId)
+        this.rows.update(row.applicationId, ({ approveAt: _done, ...rest }) => ({
+          ...rest,
+          status: 'APPROVED',
+          updatedTime: now,
+        }))
+        this.changed()
       }
     }
   }
 
   /** Every application, by name (case-insensitive), then id. */
   all(): readonly StoreAppRow[] {
-    this.sorted ??= [...this.rows.values()].sort(
+    this.sorted ??= [...this.rows.all()].sort(
       (a, b) => collator.compare(a.name, b.name) || (a.applicationId < b.applicationId ? -1 : 1),
     )
     return this.sorted
@@ -157,13 +127,13 @@ export class AppStore {
   /** The application with this name, compared case-insensitively (names are unique so). */
   findByName(name: string): StoreAppRow | undefined {
     const wanted = name.toLowerCase()
-    for (const row of this.rows.values()) if (row.name.toLowerCase() === wanted) return row
+    for (const row of this.rows.all()) if (row.name.toLowerCase() === wanted) return row
     return undefined
   }
 
   insert(row: StoreAppRow): StoreAppRow {
-    this.rows.set(row.applicationId, row)
-    this.changed(row.applicationId)
+    this.rows.insert(row)
+    this.changed()
     return row
   }
 
@@ -171,17 +141,14 @@ export class AppStore {
     applicationId: string,
     change: (row: StoreAppRow) => StoreAppRow,
   ): StoreAppRow | undefined {
-    const row = this.rows.get(applicationId)
-    if (!row) return undefined
-    const next = change(row)
-    this.rows.set(applicationId, next)
-    this.changed(applicationId)
+    const next = this.rows.update(applicationId, change)
+    if (next) this.changed()
     return next
   }
 
   delete(applicationId: string): boolean {
     const existed = this.rows.delete(applicationId)
-    if (existed) this.changed(applicationId)
+    if (existed) this.changed()
     return existed
   }
 

@@ -12,6 +12,9 @@ const DAY = 86_400_000
 export const EXPIRY_MS = 90 * DAY
 
 export type Platform = 'ios' | 'android'
+
+/** A platform in operator words, for the messages the demo writes (the seed has only these two). */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { ios: 'iOS', android: 'Android' }
 export type SeedDeviceStatus = 'ACTIVE' | 'LOST' | 'STOLEN' | 'EXPIRED' | 'DISABLED'
 export type AppStatus = 'ENABLED' | 'DISABLED'
 
@@ -44,6 +47,33 @@ interface PinnedDevice {
   status: SeedDeviceStatus
   lastAccessedDaysAgo: number
   apps: ReadonlyArray<{ appName: string; version: string; status: AppStatus }>
+}
+
+/**
+ * A pinned device in one line: users separated by spaces, each application as
+ * "AppName version", followed by " DISABLED" when it is disabled on the device.
+ */
+function pin(
+  name: string,
+  model: string,
+  os: string,
+  users: string,
+  status: SeedDeviceStatus,
+  lastAccessedDaysAgo: number,
+  apps: readonly string[],
+): PinnedDevice {
+  return {
+    name,
+    model,
+    os,
+    users: users.split(' '),
+    status,
+    lastAccessedDaysAgo,
+    apps: apps.map((app) => {
+      const [appName = '', version = '', disabled] = app.split(' ')
+      return { appName, version, status: disabled === 'DISABLED' ? 'DISABLED' : 'ENABLED' }
+    }),
+  }
 }
 
 const ACME_BANK: AppPlan = {
@@ -83,60 +113,24 @@ export const RUNTIME_PLANS: readonly RuntimePlan[] = [
     seed: 80_001,
     apps: [ACME_BANK, ACME_WALLET, FIELD_SERVICE],
     pinned: [
-      {
-        name: "Lena's iPhone 15",
-        model: 'iPhone 15',
-        os: 'iOS 17.5',
-        users: ['lena.fischer'],
-        status: 'ACTIVE',
-        lastAccessedDaysAgo: 0.2,
-        apps: [
-          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
-          { appName: 'AcmeWallet', version: '1.4.0', status: 'ENABLED' },
-        ],
-      },
-      {
-        name: "Lena's iPad Air",
-        model: 'iPad Air',
-        os: 'iOS 17.4',
-        users: ['lena.fischer'],
-        status: 'ACTIVE',
-        lastAccessedDaysAgo: 3,
-        apps: [
-          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
-          { appName: 'FieldService', version: '3.0.2', status: 'ENABLED' },
-        ],
-      },
-      {
-        name: "Lena's Pixel 6",
-        model: 'Pixel 6',
-        os: 'Android 13',
-        users: ['lena.fischer'],
-        status: 'LOST',
-        lastAccessedDaysAgo: 12,
-        apps: [{ appName: 'AcmeBank', version: '1.9.0', status: 'ENABLED' }],
-      },
-      {
-        name: "Max's Galaxy S23",
-        model: 'Galaxy S23',
-        os: 'Android 14',
-        users: ['max.weber'],
-        status: 'ACTIVE',
-        lastAccessedDaysAgo: 0.5,
-        apps: [
-          { appName: 'AcmeBank', version: '2.1.0', status: 'ENABLED' },
-          { appName: 'AcmeWallet', version: '1.4.1', status: 'DISABLED' },
-        ],
-      },
-      {
-        name: 'Branch 12 iPad Pro',
-        model: 'iPad Pro',
-        os: 'iOS 17.5',
-        users: ['jonas.becker', 'sara.koch'],
-        status: 'ACTIVE',
-        lastAccessedDaysAgo: 1,
-        apps: [{ appName: 'FieldService', version: '3.0.2', status: 'ENABLED' }],
-      },
+      pin("Lena's iPhone 15", 'iPhone 15', 'iOS 17.5', 'lena.fischer', 'ACTIVE', 0.2, [
+        'AcmeBank 2.1.0',
+        'AcmeWallet 1.4.0',
+      ]),
+      pin("Lena's iPad Air", 'iPad Air', 'iOS 17.4', 'lena.fischer', 'ACTIVE', 3, [
+        'AcmeBank 2.1.0',
+        'FieldService 3.0.2',
+      ]),
+      pin("Lena's Pixel 6", 'Pixel 6', 'Android 13', 'lena.fischer', 'LOST', 12, [
+        'AcmeBank 1.9.0',
+      ]),
+      pin("Max's Galaxy S23", 'Galaxy S23', 'Android 14', 'max.weber', 'ACTIVE', 0.5, [
+        'AcmeBank 2.1.0',
+        'AcmeWallet 1.4.1 DISABLED',
+      ]),
+      pin('Branch 12 iPad Pro', 'iPad Pro', 'iOS 17.5', 'jonas.becker sara.koch', 'ACTIVE', 1, [
+        'FieldService 3.0.2',
+      ]),
     ],
   },
   {
@@ -159,18 +153,10 @@ export const RUNTIME_PLANS: readonly RuntimePlan[] = [
       },
     ],
     pinned: [
-      {
-        name: 'QA iPhone 15 Pro',
-        model: 'iPhone 15 Pro',
-        os: 'iOS 18.0',
-        users: ['qa.tester'],
-        status: 'ACTIVE',
-        lastAccessedDaysAgo: 0.1,
-        apps: [
-          { appName: 'AcmeBank', version: '2.2.0-beta.2', status: 'ENABLED' },
-          { appName: 'AcmeWallet', version: '1.5.0-rc.2', status: 'ENABLED' },
-        ],
-      },
+      pin('QA iPhone 15 Pro', 'iPhone 15 Pro', 'iOS 18.0', 'qa.tester', 'ACTIVE', 0.1, [
+        'AcmeBank 2.2.0-beta.2',
+        'AcmeWallet 1.5.0-rc.2',
+      ]),
     ],
   },
 ]

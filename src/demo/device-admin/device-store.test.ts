@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { DemoClock } from '../clock.ts'
 import { memoryStorage } from '../storage.ts'
 import { RUNTIME_PLANS, seedAssociations, seedDevice, seedDevices } from './device-seed.ts'
 import {
@@ -34,7 +35,11 @@ test('the small fleet has users with several devices and versions that parse as 
 })
 
 test('a large fleet of 50,000 devices is built, searched, sorted and paged quickly', () => {
-  const store = new DeviceStore({ fleet: 'large', storage: memoryStorage(), now: () => ANCHOR })
+  const store = new DeviceStore({
+    fleet: 'large',
+    storage: memoryStorage(),
+    clock: new DemoClock(() => ANCHOR),
+  })
   let started = performance.now()
   const runtime = store.runtime('mfp')
   if (!runtime) throw new Error('no runtime')
@@ -89,7 +94,11 @@ test('an asynchronous transaction moves PENDING → PREPARING → COMMITTING →
 })
 
 test('the seeded history agrees with the devices and includes a failure and a cancel', () => {
-  const store = new DeviceStore({ fleet: 'small', storage: memoryStorage(), now: () => ANCHOR })
+  const store = new DeviceStore({
+    fleet: 'small',
+    storage: memoryStorage(),
+    clock: new DemoClock(() => ANCHOR),
+  })
   const runtime = store.runtime('mfp')
   if (!runtime) throw new Error('no runtime')
   const views = runtime.transactions.map((tx) => runtime.transactionView(tx, 'en_US'))

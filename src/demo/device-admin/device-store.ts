@@ -1,8 +1,11 @@
 import type { Device, Transaction } from '../../api/device-admin/device-schemas.ts'
-import { platformLabel } from '../../api/device-admin/app-id.ts'
 import type { FleetSize } from '../model.ts'
+import type { DemoClock } from '../clock.ts'
+import { Collection, type CollectionChanges } from '../collection.ts'
+import { StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import {
+  PLATFORM_NAMES,
   RUNTIME_PLANS,
   runtimePlan,
   seedAssociations,
@@ -21,7 +24,6 @@ import { message, type MessageCode, type MessageParams } from './messages.ts'
  * clock. Only the changes and the transactions are persisted, under their own key.
  */
 
-const STATE_VERSION = 1
 /** Each step of an asynchronous transaction takes this long (PENDING, PREPARING …). */
 export const TX_STEP_MS = 1_000
 /** An asynchronous transaction ends this long after it was created. */
@@ -56,7 +58,9 @@ export interface TxRecord {
   settled: boolean
 }
 
+/** What an operator changed on one generated device: the only device data persisted. */
 interface DeviceChange {
+  deviceId: string
   status?: string
   apps?: Record<string, AppStatus>
   removed?: boolean
@@ -64,29 +68,27 @@ interface DeviceChange {
 
 interface PersistedRuntime {
   nextTxId: number
-  devices: Record<string, DeviceChange>
+  devices: CollectionChanges<DeviceChange, string>
   transactions: TxRecord[]
 }
 
-interface PersistedDeviceState {
-  version: number
-  anchor: number
+/** The device administration part of a fleet's state (besides version and anchor). */
+interface DeviceState {
   runtimes: Record<string, PersistedRuntime>
 }
 
-export function deviceStateKey(fleet: FleetSize): string {
-  return `runtime-console-demo:v${STATE_VERSION}:${fleet}:devices`
-}
-
-function readState(storage: DemoStorage, fleet: FleetSize): PersistedDeviceState | null {
-  const raw = storage.get(deviceStateKey(fleet))
-  if (!raw) return null
-  try {
-    const value: PersistedDeviceState = JSON.parse(raw)
-    return value.version === STATE_VERSION ? value : null
-  } catch {
-    return null
-  }
+/**
+ * Device changes were once saved as a record by device id; such a state (or any other
+ * shape) is not read, and the runtimes start from their seed.
+ */
+function isDeviceState(saved: DeviceState): boolean {
+  return (
+    typeof saved.runtimes === 'object' &&
+    saved.runtimes !== null &&
+    Object.values(saved.runtimes).every(
+      (rt) => Array.isArray(rt.devices?.upserts) && Array.isArray(rt.transactions),
+    )
+  )
 }
 
 export type DeviceOrderKey =
@@ -121,7 +123,7 @@ export class RuntimeDevices {
   private readonly byId = new Map<string, number>()
   /** Lowercased "name\nuser\nuser" per device, for the case-insensitive search. */
   private readonly haystacks: string[]
-  private readonly changes: Map<string, DeviceChange>
+  private readonly changes: Collection<DeviceChange, string>
   readonly transactions: TxRecord[]
   private nextTxId: number
   /** Bumped when a status or removal changes, to drop sorted and searched lists. */
@@ -149,7 +151,7 @@ export class RuntimeDevices {
       this.byId.set(d.id, i)
       this.haystacks[i] = [d.name, ...d.users].join('\n').toLowerCase()
     }
-    this.changes = new Map(Object.entries(saved?.devices ?? {}))
+    this.changes = new Collection((c: DeviceChange) => c.deviceId, [], saved?.devices)
     if (saved) {
       this.transactions = saved.transactions
       this.nextTxId = saved.nextTxId
@@ -166,7 +168,7 @@ export class RuntimeDevices {
   toPersisted(): PersistedRuntime {
     return {
       nextTxId: this.nextTxId,
-      devices: Object.fromEntries(this.changes),
+      devices: this.changes.changes(),
       transactions: this.transactions,
     }
   }
@@ -290,7 +292,7 @@ export class RuntimeDevices {
   }
 
   private change(deviceId: string, update: (c: DeviceChange) => DeviceChange): void {
-    this.changes.set(deviceId, update(this.changes.get(deviceId) ?? {}))
+    this.changes.insert({ ...update(this.changes.get(deviceId) ?? { deviceId }), deviceId })
   }
 
   private record(
@@ -359,7 +361,7 @@ export class RuntimeDevices {
           params: {
             appName,
             version: association.version,
-            platform: platformLabel(association.platform),
+            platform: PLATFORM_NAMES[association.platform],
             runtime: this.plan.name,
             deviceId: request.deviceId,
           },
@@ -564,7 +566,7 @@ export class RuntimeDevices {
           params: {
             appName: retired.appName,
             version: retired.version,
-            platform: platformLabel(retired.platform),
+            platform: PLATFORM_NAMES[retired.platform],
             runtime: this.plan.name,
             deviceId: idAt(i),
           },
@@ -579,31 +581,31 @@ export class RuntimeDevices {
 export interface DeviceStoreOptions {
   fleet: FleetSize
   storage: DemoStorage
-  /** The demo's clock (the backend's `db.now()`, which tests can move forward). */
-  now: () => number
+  /** The backend's one clock, shared with the other stores. */
+  clock: DemoClock
 }
 
 /** Every runtime of the device administration demo. */
 export class DeviceStore {
   readonly fleet: FleetSize
-  private readonly storage: DemoStorage
-  private readonly clock: () => number
+  private readonly slot: StateSlot<DeviceState>
+  private readonly clock: DemoClock
   private readonly anchor: number
   private readonly saved: Record<string, PersistedRuntime>
   private readonly runtimes = new Map<string, RuntimeDevices>()
 
   constructor(options: DeviceStoreOptions) {
     this.fleet = options.fleet
-    this.storage = options.storage
-    this.clock = options.now
-    const saved = readState(options.storage, options.fleet)
-    this.anchor = saved?.anchor ?? this.clock()
+    this.slot = new StateSlot(options.storage, options.fleet, 'devices', isDeviceState)
+    this.clock = options.clock
+    const saved = this.slot.read()
+    this.anchor = saved?.anchor ?? this.clock.now()
     this.saved = saved?.runtimes ?? {}
     if (!saved) this.persist()
   }
 
   now(): number {
-    return this.clock()
+    return this.clock.now()
   }
 
   runtimeNames(): string[] {
@@ -635,13 +637,12 @@ export class DeviceStore {
 
   /** Forgets every change (the backend's reset). */
   forget(): void {
-    this.storage.remove(deviceStateKey(this.fleet))
+    this.slot.forget()
   }
 
   private persist(): void {
     const runtimes: Record<string, PersistedRuntime> = { ...this.saved }
     for (const [name, rt] of this.runtimes) runtimes[name] = rt.toPersisted()
-    const state: PersistedDeviceState = { version: STATE_VERSION, anchor: this.anchor, runtimes }
-    this.storage.set(deviceStateKey(this.fleet), JSON.stringify(state))
+    this.slot.write(this.anchor, { runtimes })
   }
 }

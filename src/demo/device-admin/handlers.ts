@@ -1,19 +1,17 @@
 import { http, HttpResponse } from 'msw'
-import { MFP_ROLE_OF, MFP_WRITE_ROLES } from '../../api/permissions.ts'
-import { authenticate } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
+import { guard, mfpGate } from '../guard.ts'
+import { mfpError, PRODUCT_VERSION, readJson, type Checked } from '../responses.ts'
 import type { DemoIdentity } from '../model.ts'
 import {
   type DeviceOrderKey,
   type RuntimeDevices,
   type TxOrderKey,
   type TxRecord,
+  type ChangeRequest,
 } from './device-store.ts'
-import { message, type MessageCode, type MessageParams } from './messages.ts'
 
 const BASE = '*/mfpadmin/management-apis/2.0'
-/** What every answer reports as `productVersion` (the contract's example). */
-export const PRODUCT_VERSION = '8.0'
 const DEFAULT_PAGE_SIZE = 100
 const MAX_PAGE_SIZE = 1_000
 
@@ -35,24 +33,6 @@ const TX_ORDER_KEYS: readonly TxOrderKey[] = [
 ]
 const SETTABLE_DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'DISABLED'] as const
 
-/**
- * The device administration error body (ADR 008): `{ errorCode, errorMsg, productVersion }`,
- * the message in the request's `locale`.
- */
-export function mfpError(
-  status: number,
-  code: MessageCode,
-  params: MessageParams,
-  locale: string | null,
-): Response {
-  return HttpResponse.json(
-    { errorCode: code, errorMsg: message(code, params, locale), productVersion: PRODUCT_VERSION },
-    { status },
-  )
-}
-
-type Result<T> = { ok: true; value: T } | { ok: false; response: Response }
-
 interface Call {
   identity: DemoIdentity
   locale: string | null
@@ -60,31 +40,20 @@ interface Call {
 }
 
 /** Token first (401), then the role for changes (403): mfpmonitor may only read. */
-function guard(backend: DemoBackend, request: Request, write: boolean): Result<Call> {
+function guardCall(backend: DemoBackend, request: Request, write: boolean): Checked<Call> {
   const url = new URL(request.url)
   const locale = url.searchParams.get('locale')
-  const auth = authenticate(request, backend.db, 'mfp')
-  if (!auth.ok)
-    return {
-      ok: false,
-      response: mfpError(401, 'UNAUTHORIZED', { reason: auth.message }, locale),
-    }
-  const role = MFP_ROLE_OF[auth.identity.role]
-  if (write && !MFP_WRITE_ROLES.includes(role)) {
-    return {
-      ok: false,
-      response: mfpError(403, 'FORBIDDEN', { user: auth.identity.username, role }, locale),
-    }
-  }
+  const who = guard(backend.db, request, mfpGate(locale), write ? 'manageDevices' : undefined)
+  if (!who.ok) return who
   backend.devices.tick()
-  return { ok: true, value: { identity: auth.identity, locale, url } }
+  return { ok: true, value: { identity: who.value, locale, url } }
 }
 
 function findRuntime(
   backend: DemoBackend,
   name: unknown,
   locale: string | null,
-): Result<RuntimeDevices> {
+): Checked<RuntimeDevices> {
   const runtime = typeof name === 'string' ? backend.devices.runtime(name) : undefined
   if (!runtime)
     return {
@@ -98,7 +67,7 @@ function findDeviceIndex(
   runtime: RuntimeDevices,
   deviceId: unknown,
   locale: string | null,
-): Result<number> {
+): Checked<number> {
   const index = typeof deviceId === 'string' ? runtime.indexOf(deviceId) : undefined
   if (index === undefined)
     return {
@@ -118,14 +87,14 @@ function invalidParameter(name: string, reason: string, locale: string | null): 
 }
 
 /** `async`: `true` or `false`, synchronous when absent (the contract's default). */
-function readAsync(url: URL, locale: string | null): Result<boolean> {
+function readAsync(url: URL, locale: string | null): Checked<boolean> {
   const value = url.searchParams.get('async')
   if (value === null || value === '' || value === 'false') return { ok: true, value: false }
   if (value === 'true') return { ok: true, value: true }
   return { ok: false, response: invalidParameter('async', 'expected true or false', locale) }
 }
 
-function readPageSize(url: URL, locale: string | null): Result<number> {
+function readPageSize(url: URL, locale: string | null): Checked<number> {
   const raw = url.searchParams.get('pageSize')
   if (raw === null || raw === '') return { ok: true, value: DEFAULT_PAGE_SIZE }
   const value = Number(raw)
@@ -146,7 +115,7 @@ function readOrder<K extends string>(
   keys: readonly K[],
   fallback: K,
   locale: string | null,
-): Result<{ key: K; descending: boolean; text: string }> {
+): Checked<{ key: K; descending: boolean; text: string }> {
   const raw = url.searchParams.get('orderBy') ?? ''
   const descending = raw.startsWith('-')
   const name = descending ? raw.slice(1) : raw
@@ -202,7 +171,7 @@ function page(
   pageSize: number,
   list: string,
   locale: string | null,
-): Result<{ start: number; envelope: Record<string, unknown> }> {
+): Checked<{ start: number; envelope: Record<string, unknown> }> {
   const bookmark = url.searchParams.get('bookmark') ?? ''
   let start = 0
   if (bookmark) {
@@ -229,19 +198,16 @@ function page(
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json()
-  } catch {
-    return undefined
-  }
+/** The JSON body, or undefined when it does not parse (a 400 from `readStatus`). */
+async function readBody(request: Request): Promise<unknown> {
+  return (await readJson(request))?.value
 }
 
 function readStatus<S extends string>(
   body: unknown,
   allowed: readonly S[],
   locale: string | null,
-): Result<S> {
+): Checked<S> {
   const status =
     body && typeof body === 'object' && 'status' in body && typeof body.status === 'string'
       ? allowed.find((s) => s === body.status)
@@ -267,11 +233,68 @@ function changeAnswer(runtime: RuntimeDevices, tx: TxRecord, locale: string | nu
   })
 }
 
+/** A call on one runtime: the guard, then the runtime the path names (404). */
+function runtimeCall(
+  backend: DemoBackend,
+  request: Request,
+  name: unknown,
+  write: boolean,
+): Checked<Call & { runtime: RuntimeDevices }> {
+  const call = guardCall(backend, request, write)
+  if (!call.ok) return call
+  const runtime = findRuntime(backend, name, call.value.locale)
+  if (!runtime.ok) return runtime
+  return { ok: true, value: { ...call.value, runtime: runtime.value } }
+}
+
+/** A change to one device: a runtime call that may write, then the `async` parameter. */
+function changeCall(
+  backend: DemoBackend,
+  request: Request,
+  params: Record<string, string | readonly string[] | undefined>,
+): Checked<Call & { runtime: RuntimeDevices; change: ChangeRequest }> {
+  const call = runtimeCall(backend, request, params.runtime, true)
+  if (!call.ok) return call
+  const { url, locale, identity } = call.value
+  const async = readAsync(url, locale)
+  if (!async.ok) return async
+  const change = {
+    userName: identity.username,
+    deviceId: String(params.deviceId),
+    async: async.value,
+  }
+  return { ok: true, value: { ...call.value, change } }
+}
+
+/** A list call on one runtime: the runtime call, then `pageSize` and `orderBy`. */
+function listCall<K extends string>(
+  backend: DemoBackend,
+  request: Request,
+  name: unknown,
+  keys: readonly K[],
+  fallback: K,
+): Checked<
+  Call & {
+    runtime: RuntimeDevices
+    pageSize: number
+    order: { key: K; descending: boolean; text: string }
+  }
+> {
+  const call = runtimeCall(backend, request, name, false)
+  if (!call.ok) return call
+  const { url, locale } = call.value
+  const pageSize = readPageSize(url, locale)
+  if (!pageSize.ok) return pageSize
+  const order = readOrder(url, keys, fallback, locale)
+  if (!order.ok) return order
+  return { ok: true, value: { ...call.value, pageSize: pageSize.value, order: order.value } }
+}
+
 /** The MobileFirst device administration API: runtimes, devices, statuses, transactions. */
 export function deviceAdminHandlers(backend: DemoBackend) {
   return [
     http.get(`${BASE}/runtimes`, ({ request }) => {
-      const call = guard(backend, request, false)
+      const call = guardCall(backend, request, false)
       if (!call.ok) return call.response
       return HttpResponse.json({
         items: backend.devices.runtimeNames().map((name) => ({ name, displayName: name })),
@@ -280,155 +303,101 @@ export function deviceAdminHandlers(backend: DemoBackend) {
     }),
 
     http.get(`${BASE}/runtimes/:runtime/devices`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = listCall(backend, request, params.runtime, DEVICE_ORDER_KEYS, 'uid')
       if (!call.ok) return call.response
-      const { locale, url } = call.value
-      const runtime = findRuntime(backend, params.runtime, locale)
-      if (!runtime.ok) return runtime.response
-      const pageSize = readPageSize(url, locale)
-      if (!pageSize.ok) return pageSize.response
-      const order = readOrder(url, DEVICE_ORDER_KEYS, 'uid', locale)
-      if (!order.ok) return order.response
+      const { locale, url, runtime, pageSize, order } = call.value
       const query = (url.searchParams.get('query') ?? '').trim()
-      const rows = runtime.value.search(order.value.key, order.value.descending, query)
+      const rows = runtime.search(order.key, order.descending, query)
       const paged = page(
         url,
         rows.length,
-        pageSize.value,
-        `devices\n${order.value.text}\n${query.toLowerCase()}`,
+        pageSize,
+        `devices\n${order.text}\n${query.toLowerCase()}`,
         locale,
       )
       if (!paged.ok) return paged.response
       const { start, envelope } = paged.value
-      const items = Array.from(rows.subarray(start, start + pageSize.value), (i) =>
-        runtime.value.view(i),
-      )
+      const items = Array.from(rows.subarray(start, start + pageSize), (i) => runtime.view(i))
       return HttpResponse.json({ items, ...envelope })
     }),
 
     http.put(
       `${BASE}/runtimes/:runtime/devices/:deviceId/applications/:appName`,
       async ({ request, params }) => {
-        const call = guard(backend, request, true)
+        const call = changeCall(backend, request, params)
         if (!call.ok) return call.response
-        const { locale, url, identity } = call.value
-        const runtime = findRuntime(backend, params.runtime, locale)
-        if (!runtime.ok) return runtime.response
-        const async = readAsync(url, locale)
-        if (!async.ok) return async.response
-        const status = readStatus(await readJson(request), ['ENABLED', 'DISABLED'] as const, locale)
+        const { locale, runtime, change } = call.value
+        const status = readStatus(await readBody(request), ['ENABLED', 'DISABLED'] as const, locale)
         if (!status.ok) return status.response
-        const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+        const device = findDeviceIndex(runtime, params.deviceId, locale)
         if (!device.ok) return device.response
         const appName = String(params.appName)
-        const association = runtime.value
-          .associationsOf(device.value)
-          .find((a) => a.appName === appName)
+        const association = runtime.associationsOf(device.value).find((a) => a.appName === appName)
         if (!association)
           return mfpError(
             404,
             'APPLICATION_NOT_ON_DEVICE',
-            { appName, deviceId: String(params.deviceId) },
+            { appName, deviceId: change.deviceId },
             locale,
           )
-        const tx = runtime.value.changeApplicationStatus(
-          { userName: identity.username, deviceId: String(params.deviceId), async: async.value },
-          appName,
-          status.value,
-          association,
-        )
-        return changeAnswer(runtime.value, tx, locale)
+        const tx = runtime.changeApplicationStatus(change, appName, status.value, association)
+        return changeAnswer(runtime, tx, locale)
       },
     ),
 
     http.put(`${BASE}/runtimes/:runtime/devices/:deviceId`, async ({ request, params }) => {
-      const call = guard(backend, request, true)
+      const call = changeCall(backend, request, params)
       if (!call.ok) return call.response
-      const { locale, url, identity } = call.value
-      const runtime = findRuntime(backend, params.runtime, locale)
-      if (!runtime.ok) return runtime.response
-      const async = readAsync(url, locale)
-      if (!async.ok) return async.response
-      const status = readStatus(await readJson(request), SETTABLE_DEVICE_STATUSES, locale)
+      const { locale, runtime, change } = call.value
+      const status = readStatus(await readBody(request), SETTABLE_DEVICE_STATUSES, locale)
       if (!status.ok) return status.response
-      const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+      const device = findDeviceIndex(runtime, params.deviceId, locale)
       if (!device.ok) return device.response
-      const tx = runtime.value.changeDeviceStatus(
-        { userName: identity.username, deviceId: String(params.deviceId), async: async.value },
-        status.value,
-      )
-      return changeAnswer(runtime.value, tx, locale)
+      return changeAnswer(runtime, runtime.changeDeviceStatus(change, status.value), locale)
     }),
 
     http.delete(`${BASE}/runtimes/:runtime/devices/:deviceId`, ({ request, params }) => {
-      const call = guard(backend, request, true)
+      const call = changeCall(backend, request, params)
       if (!call.ok) return call.response
-      const { locale, url, identity } = call.value
-      const runtime = findRuntime(backend, params.runtime, locale)
-      if (!runtime.ok) return runtime.response
-      const async = readAsync(url, locale)
-      if (!async.ok) return async.response
-      const device = findDeviceIndex(runtime.value, params.deviceId, locale)
+      const { locale, runtime, change } = call.value
+      const device = findDeviceIndex(runtime, params.deviceId, locale)
       if (!device.ok) return device.response
-      const tx = runtime.value.removeDevice({
-        userName: identity.username,
-        deviceId: String(params.deviceId),
-        async: async.value,
-      })
-      return changeAnswer(runtime.value, tx, locale)
+      return changeAnswer(runtime, runtime.removeDevice(change), locale)
     }),
 
     http.get(`${BASE}/runtimes/:runtime/transactions/:id`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = runtimeCall(backend, request, params.runtime, false)
       if (!call.ok) return call.response
-      const { locale } = call.value
-      const runtime = findRuntime(backend, params.runtime, locale)
-      if (!runtime.ok) return runtime.response
+      const { locale, runtime } = call.value
       const id = typeof params.id === 'string' && /^\d+$/.test(params.id) ? Number(params.id) : NaN
-      const tx = runtime.value.transaction(id)
+      const tx = runtime.transaction(id)
       if (!tx)
         return mfpError(
           404,
           'TRANSACTION_NOT_FOUND',
-          { id: String(params.id), runtime: runtime.value.plan.name },
+          { id: String(params.id), runtime: runtime.plan.name },
           locale,
         )
       return HttpResponse.json({
-        ...runtime.value.transactionView(tx, locale),
+        ...runtime.transactionView(tx, locale),
         productVersion: PRODUCT_VERSION,
       })
     }),
 
     http.get(`${BASE}/runtimes/:runtime/transactions`, ({ request, params }) => {
-      const call = guard(backend, request, false)
+      const call = listCall(backend, request, params.runtime, TX_ORDER_KEYS, 'created')
       if (!call.ok) return call.response
-      const { locale, url } = call.value
-      const runtime = findRuntime(backend, params.runtime, locale)
-      if (!runtime.ok) return runtime.response
-      const pageSize = readPageSize(url, locale)
-      if (!pageSize.ok) return pageSize.response
-      const order = readOrder(url, TX_ORDER_KEYS, 'created', locale)
-      if (!order.ok) return order.response
+      const { locale, url, runtime, pageSize, order } = call.value
       const mode = url.searchParams.get('mode') ?? ''
       if (mode !== '' && mode !== 'errors')
         return invalidParameter('mode', 'expected errors or nothing', locale)
-      const rows = runtime.value.listTransactions(
-        order.value.key,
-        order.value.descending,
-        mode === 'errors',
-      )
-      const paged = page(
-        url,
-        rows.length,
-        pageSize.value,
-        `transactions\n${order.value.text}\n${mode}`,
-        locale,
-      )
+      const rows = runtime.listTransactions(order.key, order.descending, mode === 'errors')
+      const paged = page(url, rows.length, pageSize, `transactions\n${order.text}\n${mode}`, locale)
       if (!paged.ok) return paged.response
       const { start, envelope } = paged.value
       const items = rows
-        .slice(start, start + pageSize.value)
-        .map((tx) => runtime.value.transactionView(tx, locale))
+        .slice(start, start + pageSize)
+        .map((tx) => runtime.transactionView(tx, locale))
       return HttpResponse.json({ items, ...envelope })
     }),
 

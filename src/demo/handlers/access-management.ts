@@ -1,8 +1,9 @@
 import { http, HttpResponse } from 'msw'
-import { scopeNamesFor } from '../../api/permissions.ts'
 import { findIdentity, mintToken, TOKEN_TTL_SECONDS } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
-import { guardIdentity, hybridError } from './respond.ts'
+import { guard, HYBRID_GATE } from '../guard.ts'
+import { hybridError } from '../responses.ts'
+import { grantedScopeNames } from '../scopes.ts'
 
 async function readFields(request: Request): Promise<Record<string, string>> {
   const type = request.headers.get('Content-Type') ?? ''
@@ -44,7 +45,7 @@ export function accessManagementHandlers(backend: DemoBackend) {
 
     http.get('*/accounts/api/me', ({ request }) => {
       const db = backend.db
-      const who = guardIdentity(db, request)
+      const who = guard(db, request, HYBRID_GATE)
       if (!who.ok) return who.response
       const identity = who.value
       return HttpResponse.json({
@@ -59,14 +60,14 @@ export function accessManagementHandlers(backend: DemoBackend) {
         client: {
           client_id: identity.clientId,
           name: identity.name,
-          scopes: scopeNamesFor(identity.role),
+          scopes: grantedScopeNames(identity.role),
         },
       })
     }),
 
     http.get('*/accounts/api/organizations/:orgId/environments', ({ request, params }) => {
       const db = backend.db
-      const who = guardIdentity(db, request)
+      const who = guard(db, request, HYBRID_GATE)
       if (!who.ok) return who.response
       if (params.orgId !== db.organization.id) {
         return hybridError(403, `Forbidden: no access to organization ${String(params.orgId)}.`)

@@ -1,34 +1,14 @@
 // @vitest-environment node
 // Node's own FormData/File/fetch: jsdom mishandles File parts in multipart bodies.
 import { expect, test } from 'vitest'
-import type { RoleName } from '../../api/permissions.ts'
+import type { DemoRole } from '../scopes.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { DEPLOY_MS, START_STOP_MS } from '../applications.ts'
-import { DEMO_IDENTITIES } from '../seed.ts'
+import { hybridHeadersFor, TEST_ORIGIN } from '../test-support.ts'
 
 const demo = setupTestBackend()
-const ORIGIN = 'http://demo.test'
+const ORIGIN = TEST_ORIGIN
 const ZIP = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8])
-
-async function headersFor(role: RoleName): Promise<Record<string, string>> {
-  const identity = DEMO_IDENTITIES.find((i) => i.role === role)!
-  const res = await fetch(`${ORIGIN}/accounts/api/v2/oauth2/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      client_id: identity.clientId,
-      client_secret: identity.clientSecret,
-      grant_type: 'client_credentials',
-    }),
-  })
-  const { access_token } = await res.json()
-  const db = demo.backend.db
-  const env = db.environments[0]!
-  return {
-    Authorization: `Bearer ${access_token}`,
-    'X-ANYPNT-ORG-ID': db.organization.id,
-    'X-ANYPNT-ENV-ID': env.id,
-  }
-}
 
 function loneRunningServer() {
   const db = demo.backend.db
@@ -60,7 +40,7 @@ async function getApp(headers: Record<string, string>, id: number) {
 }
 
 test('deploy: multipart parts become an application that goes UNDEPLOYED → STARTED', async () => {
-  const headers = await headersFor('Administrator')
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const server = loneRunningServer()
   const res = await fetch(`${ORIGIN}/hybrid/api/v1/applications`, {
     method: 'POST',
@@ -93,7 +73,7 @@ test('deploy: multipart parts become an application that goes UNDEPLOYED → STA
 })
 
 test('deploy: a file that is not a zip archive ends DEPLOYMENT_FAILED with a message', async () => {
-  const headers = await headersFor('Administrator')
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const res = await fetch(`${ORIGIN}/hybrid/api/v1/applications`, {
     method: 'POST',
     headers,
@@ -111,7 +91,7 @@ test('deploy: a file that is not a zip archive ends DEPLOYMENT_FAILED with a mes
 })
 
 test('deploy: each missing or bad part is refused with a clear 400, and a used name with 409', async () => {
-  const headers = await headersFor('Administrator')
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const target = loneRunningServer().id
   const file = new File([ZIP], 'a.jar')
   const post = (form: FormData) =>
@@ -156,7 +136,10 @@ test('deploy: each missing or bad part is refused with a clear 400, and a used n
 })
 
 test('start and stop: desiredStatus changes at once, the copies follow after a moment', async () => {
-  const headers = { ...(await headersFor('Operator')), 'Content-Type': 'application/json' }
+  const headers = {
+    ...(await hybridHeadersFor(demo.backend, 'Operator')),
+    'Content-Type': 'application/json',
+  }
   const db = demo.backend.db
   const app = db.applications
     .all()
@@ -191,7 +174,7 @@ test('start and stop: desiredStatus changes at once, the copies follow after a m
 })
 
 test('a disconnected server’s copy does not start', async () => {
-  const headers = await headersFor('Administrator')
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const db = demo.backend.db
   const env = db.environments[0]!
   const group = db.groups.all().find((g) => g.envId === env.id)!
@@ -224,8 +207,8 @@ test('a disconnected server’s copy does not start', async () => {
 })
 
 test('redeploy and update: PATCH multipart without a file redeploys, with one replaces the artifact', async () => {
-  const operator = await headersFor('Operator')
-  const admin = await headersFor('Administrator')
+  const operator = await hybridHeadersFor(demo.backend, 'Operator')
+  const admin = await hybridHeadersFor(demo.backend, 'Administrator')
   const db = demo.backend.db
   const app = db.applications.all().find((a) => a.envId === db.environments[0]!.id)!
   const patch = (headers: Record<string, string>, form: FormData) =>
@@ -253,10 +236,10 @@ test('redeploy and update: PATCH multipart without a file redeploys, with one re
 test('delete: Administrator only, 204 even when the application is already gone', async () => {
   const db = demo.backend.db
   const app = db.applications.all().find((a) => a.envId === db.environments[0]!.id)!
-  const del = async (role: RoleName) =>
+  const del = async (role: DemoRole) =>
     fetch(`${ORIGIN}/hybrid/api/v1/applications/${app.id}`, {
       method: 'DELETE',
-      headers: await headersFor(role),
+      headers: await hybridHeadersFor(demo.backend, role),
     })
   expect((await del('Operator')).status).toBe(403)
   expect((await del('Monitor')).status).toBe(403)
@@ -266,7 +249,7 @@ test('delete: Administrator only, 204 even when the application is already gone'
 })
 
 test('Monitor may read but not deploy, start or stop', async () => {
-  const headers = await headersFor('Monitor')
+  const headers = await hybridHeadersFor(demo.backend, 'Monitor')
   const list = await fetch(`${ORIGIN}/hybrid/api/v1/applications`, { headers })
   expect(list.status).toBe(200)
   const app = demo.backend.db.applications.all()[0]!

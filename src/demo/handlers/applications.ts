@@ -15,13 +15,12 @@ import {
 } from '../applications.ts'
 import type { DemoBackend } from '../backend.ts'
 import type { DemoDb } from '../db.ts'
-import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
+import { guardHybrid } from '../guard.ts'
+import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response }
-
-async function readMultipart(request: Request): Promise<Parsed<FormData>> {
+async function readMultipart(request: Request): Promise<Checked<FormData>> {
   const type = request.headers.get('Content-Type') ?? ''
   if (!type.startsWith('multipart/form-data')) {
     return { ok: false, response: hybridError(415, 'Expected a multipart/form-data body.') }
@@ -36,7 +35,7 @@ async function readMultipart(request: Request): Promise<Parsed<FormData>> {
 async function readFilePart(
   form: FormData,
   required: boolean,
-): Promise<Parsed<ReceivedArtifact | undefined>> {
+): Promise<Checked<ReceivedArtifact | undefined>> {
   const file = form.get('file')
   if (file === null || file === '') {
     return required
@@ -61,7 +60,7 @@ async function readFilePart(
   return { ok: true, value: await receiveArtifact(file, name) }
 }
 
-function readConfiguration(form: FormData): Parsed<Record<string, string> | undefined> {
+function readConfiguration(form: FormData): Checked<Record<string, string> | undefined> {
   const raw = form.get('configuration')
   if (raw === null || raw === '') return { ok: true, value: undefined }
   if (typeof raw !== 'string')

@@ -3,33 +3,16 @@ import { expect, test } from 'vitest'
 import { AuditPageSchema } from '../../api/console/audit-schemas.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { createClientAppRequest } from '../../api/app-store/client-apps.ts'
+import { ownHeaders } from '../../lib/describe-request.ts'
 import { separateFamilies } from '../auth.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
+import { hybridHeadersFor, TEST_ORIGIN } from '../test-support.ts'
 
 const demo = setupTestBackend()
-const ORIGIN = 'http://demo.test'
-
-async function adminHeaders(): Promise<Record<string, string>> {
-  const identity = DEMO_IDENTITIES.find((i) => i.role === 'Administrator')!
-  const res = await fetch(`${ORIGIN}/accounts/api/v2/oauth2/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      client_id: identity.clientId,
-      client_secret: identity.clientSecret,
-      grant_type: 'client_credentials',
-    }),
-  })
-  const { access_token } = await res.json()
-  const db = demo.backend.db
-  return {
-    Authorization: `Bearer ${access_token}`,
-    'X-ANYPNT-ORG-ID': db.organization.id,
-    'X-ANYPNT-ENV-ID': db.environments[0]!.id,
-  }
-}
+const ORIGIN = TEST_ORIGIN
 
 test('records a change it handled and serves it as the server does (JSON, resource, CSV)', async () => {
-  const headers = await adminHeaders()
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const app = demo.backend.db.applications.all()[0]!
   const res = await fetch(`${ORIGIN}/hybrid/api/v1/applications/${app.id}`, {
     method: 'PATCH',
@@ -65,7 +48,7 @@ test('records a change it handled and serves it as the server does (JSON, resour
 })
 
 test('an injected failure is recorded as a failure with its message; 401 and 400 as the server', async () => {
-  const headers = await adminHeaders()
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   demo.backend.faults.set({ failMatching: 'DELETE /hybrid/api/v1/servers/' })
   const res = await fetch(`${ORIGIN}/hybrid/api/v1/servers/123456`, {
     method: 'DELETE',
@@ -86,7 +69,7 @@ test('an injected failure is recorded as a failure with its message; 401 and 400
 })
 
 test('a queued device change is pending, then settled when the page reads its transaction', async () => {
-  const headers = await adminHeaders()
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const base = `${ORIGIN}/mfpadmin/management-apis/2.0/runtimes/mfp`
   const list = await (await fetch(`${base}/devices?query=max.weber`, { headers })).json()
   const device = list.items.find(
@@ -119,7 +102,7 @@ test('a queued device change is pending, then settled when the page reads its tr
 })
 
 test('refused creates (a taken name) are recorded under the name asked for, from the request the console builds', async () => {
-  const headers = await adminHeaders()
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const taken = 'Partner Portal Audit'
   const spec = createClientAppRequest({
     name: taken,
@@ -130,7 +113,7 @@ test('refused creates (a taken name) are recorded under the name asked for, from
   const send = () =>
     fetch(`${ORIGIN}${spec.path}`, {
       method: spec.method,
-      headers: { ...headers, ...spec.headers, 'Content-Type': 'application/json' },
+      headers: { ...headers, ...ownHeaders(spec), 'Content-Type': 'application/json' },
       body: JSON.stringify(spec.body),
     })
   expect((await send()).status).toBe(201)
@@ -148,7 +131,7 @@ test('refused creates (a taken name) are recorded under the name asked for, from
 
 test('with separate families, a MobileFirst change signed in with its own user is recorded', async () => {
   separateFamilies(demo.backend.db)
-  const headers = await adminHeaders()
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
   const identity = DEMO_IDENTITIES.find((i) => i.role === 'Administrator')!
   const base = `${ORIGIN}/mfpadmin/management-apis/2.0/runtimes/mfp`
   const mfpHeaders = {

@@ -11,10 +11,9 @@ import {
   auditCsvRow,
   parseAuditQuery,
 } from '../../api/console/audit-schemas.ts'
-// Only the table of the APIs' own prefixes (a pure module, no console rule).
-import { familyOf } from '../../lib/families.ts'
 import { authenticate } from '../auth.ts'
 import type { DemoBackend } from '../backend.ts'
+import { familyOfPath } from '../families.ts'
 
 /** The proxy hands the recorder answers up to 64 kB; the demo does the same. */
 const MAX_RECORDED_ANSWER = 64 * 1024
@@ -35,7 +34,7 @@ function jsonBody(text: string): unknown {
 export function recordingHandler(backend: DemoBackend, inner: RequestHandler[]) {
   return http.all('*', async ({ request }) => {
     const url = new URL(request.url)
-    const family = familyOf(url.pathname)
+    const family = familyOfPath(url.pathname)
     const target = url.pathname + url.search
     if (!family) return undefined
     const change = isRecordedChange(request.method, target)

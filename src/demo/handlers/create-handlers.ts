@@ -2,20 +2,15 @@ import { delay, getResponse, http, HttpResponse } from 'msw'
 import { appStoreHandlers } from '../app-store/handlers.ts'
 import { storeSignInHandlers } from '../app-store/sign-in.ts'
 import type { DemoBackend } from '../backend.ts'
-import { deviceAdminHandlers, mfpError } from '../device-admin/handlers.ts'
+import { isApiPath } from '../families.ts'
+import { deviceAdminHandlers } from '../device-admin/handlers.ts'
 import { accessManagementHandlers } from './access-management.ts'
 import { auditHandlers, recordingHandler } from './audit.ts'
-import { hybridError } from './respond.ts'
+import { tickLifecycle } from '../lifecycle.ts'
+import { hybridError, mfpError } from '../responses.ts'
 import { applicationHandlers } from './applications.ts'
 import { serverHandlers } from './servers.ts'
 import { targetHandlers } from './targets.ts'
-
-/** The same-origin prefixes the console calls; everything else is not the demo's business. */
-export const API_PREFIXES = ['/accounts/', '/hybrid/', '/mfpadmin/', '/api/am/'] as const
-
-export function isApiPath(pathname: string): boolean {
-  return API_PREFIXES.some((prefix) => pathname.startsWith(prefix))
-}
 
 /**
  * Every handler of the demo backend, in order: the audit trail's API and its recording
@@ -64,7 +59,7 @@ function apiHandlers(backend: DemoBackend) {
       }
       if (rule?.effect === 'lose-answer-502' || rule?.effect === 'lose-answer-network') {
         // The backend does the work (a change is applied), then its answer is lost.
-        backend.db.tick()
+        tickLifecycle(backend.db)
         await getResponse(api, request)
         return rule.effect === 'lose-answer-502' ? gatewayError(502) : HttpResponse.error()
       }
@@ -80,7 +75,7 @@ function apiHandlers(backend: DemoBackend) {
           'Injected failure (demo fault injection): the backend could not process the request.',
         )
       }
-      backend.db.tick()
+      tickLifecycle(backend.db)
       return undefined
     }),
     ...api,

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
-import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
+import { guardHybrid } from '../guard.ts'
+import { hybridError, hybridJson, intParam, noContent } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
 

@@ -4,8 +4,13 @@ import {
   AddClusterServerBodySchema,
   CreateClusterBodySchema,
   CreateServerGroupBodySchema,
+  type CreateClusterBody,
+  type CreateServerGroupBody,
 } from '../../api/runtime-manager/target-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
+import type { Collection } from '../collection.ts'
+import type { DemoDb } from '../db.ts'
+import type { ClusterRow, GroupRow } from '../model.ts'
 import {
   addServerToCluster,
   addServerToGroup,
@@ -17,11 +22,10 @@ import {
   removeServerFromGroup,
   type Outcome,
 } from '../targets.ts'
-import { guardHybrid, hybridError, hybridJson, intParam, noContent } from './respond.ts'
+import { guardHybrid } from '../guard.ts'
+import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response }
 
 /** What each body field should be, for errors a person can act on. */
 const FIELD_HINTS: Record<string, string> = {
@@ -34,7 +38,7 @@ const FIELD_HINTS: Record<string, string> = {
 }
 
 /** Reads a JSON body against a schema; a 400 naming the first wrong field otherwise. */
-async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<Parsed<T>> {
+async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<Checked<T>> {
   let json: unknown
   try {
     json = JSON.parse(await request.text())
@@ -60,7 +64,7 @@ async function readJson<T>(request: Request, schema: z.ZodMiniType<T>): Promise<
 }
 
 /** A numeric path id, or a 404 naming it when it is not a number (no id matches it). */
-function pathId(value: string | readonly string[] | undefined, label: string): Parsed<number> {
+function pathId(value: string | readonly string[] | undefined, label: string): Checked<number> {
   const id = intParam(value)
   return Number.isNaN(id)
     ? { ok: false, response: hybridError(404, `${label} ${String(value)} was not found.`) }
@@ -76,7 +80,7 @@ function memberCall(
   request: Request,
   params: Record<string, string | readonly string[] | undefined>,
   label: 'Server group' | 'Cluster',
-): Parsed<{ envId: string; id: number; serverId: number }> {
+): Checked<{ envId: string; id: number; serverId: number }> {
   const guard = guardHybrid(backend.db, request, 'manageServers')
   if (!guard.ok) return guard
   const id = pathId(params.id, label)
@@ -90,10 +94,57 @@ function answer<T>(outcome: Outcome<T>, ok: (value: T) => Response): Response {
   return outcome.ok ? ok(outcome.value) : hybridError(outcome.status, outcome.message)
 }
 
-/** Server groups and clusters: list, detail, create, delete, add and remove a server. */
-export function targetHandlers(backend: DemoBackend) {
+/**
+ * What differs between the two kinds of multi-server target; their list, detail, create,
+ * delete and remove-a-server endpoints are otherwise the same.
+ */
+interface TargetKind<Row extends { id: number; envId: string }, Body> {
+  path: 'serverGroups' | 'clusters'
+  label: 'Server group' | 'Cluster'
+  rows(db: DemoDb): Collection<Row, number>
+  view(db: DemoDb, row: Row): unknown
+  createBody: z.ZodMiniType<Body>
+  create(db: DemoDb, envId: string, body: Body): Outcome<Row>
+  remove(db: DemoDb, envId: string, id: number): Outcome<unknown>
+  removeServer(db: DemoDb, envId: string, id: number, serverId: number): Outcome<Row>
+}
+
+const GROUPS: TargetKind<GroupRow, CreateServerGroupBody> = {
+  path: 'serverGroups',
+  label: 'Server group',
+  rows: (db) => db.groups,
+  view: (db, row) => db.groupView(row),
+  createBody: CreateServerGroupBodySchema,
+  create: createGroup,
+  remove: deleteGroup,
+  removeServer: (db, envId, id, serverId) =>
+    mapOutcome(removeServerFromGroup(db, envId, id, serverId), ({ group }) => group),
+}
+
+const CLUSTERS: TargetKind<ClusterRow, CreateClusterBody> = {
+  path: 'clusters',
+  label: 'Cluster',
+  rows: (db) => db.clusters,
+  view: (db, row) => db.clusterView(row),
+  createBody: CreateClusterBodySchema,
+  create: createCluster,
+  remove: deleteCluster,
+  removeServer: (db, envId, id, serverId) =>
+    mapOutcome(removeServerFromCluster(db, envId, id, serverId), ({ cluster }) => cluster),
+}
+
+function mapOutcome<T, U>(outcome: Outcome<T>, map: (value: T) => U): Outcome<U> {
+  return outcome.ok ? { ok: true, value: map(outcome.value) } : outcome
+}
+
+/** List, detail, create, delete and remove a server, for one kind of target. */
+function kindHandlers<Row extends { id: number; envId: string }, Body>(
+  backend: DemoBackend,
+  kind: TargetKind<Row, Body>,
+) {
+  const base = `${BASE}/${kind.path}`
   return [
-    http.get(`${BASE}/serverGroups`, ({ request }) => {
+    http.get(base, ({ request }) => {
       const db = backend.db
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
@@ -101,45 +152,65 @@ export function targetHandlers(backend: DemoBackend) {
       return hybridJson(
         request,
         {
-          data: db.groups
+          data: kind
+            .rows(db)
             .all()
-            .filter((g) => g.envId === envId)
-            .map((g) => db.groupView(g)),
+            .filter((row) => row.envId === envId)
+            .map((row) => kind.view(db, row)),
         },
         backend.etags,
       )
     }),
 
-    http.get(`${BASE}/serverGroups/:id`, ({ request, params }) => {
+    http.get(`${base}/:id`, ({ request, params }) => {
       const db = backend.db
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
-      const row = db.groups.get(intParam(params.id))
-      if (!row || row.envId !== guard.value.env.id) {
-        return hybridError(404, `Server group ${String(params.id)} was not found.`)
-      }
-      return hybridJson(request, { data: db.groupView(row) }, backend.etags)
+      const row = kind.rows(db).get(intParam(params.id))
+      if (!row || row.envId !== guard.value.env.id)
+        return hybridError(404, `${kind.label} ${String(params.id)} was not found.`)
+      return hybridJson(request, { data: kind.view(db, row) }, backend.etags)
     }),
 
-    http.post(`${BASE}/serverGroups`, async ({ request }) => {
+    http.post(base, async ({ request }) => {
       const db = backend.db
       const guard = guardHybrid(db, request, 'manageServers')
       if (!guard.ok) return guard.response
-      const body = await readJson(request, CreateServerGroupBodySchema)
+      const body = await readJson(request, kind.createBody)
       if (!body.ok) return body.response
-      return answer(createGroup(db, guard.value.env.id, body.value), (row) =>
-        HttpResponse.json({ data: db.groupView(row) }, { status: 201 }),
+      return answer(kind.create(db, guard.value.env.id, body.value), (row) =>
+        HttpResponse.json({ data: kind.view(db, row) }, { status: 201 }),
       )
     }),
 
-    http.delete(`${BASE}/serverGroups/:id`, ({ request, params }) => {
+    http.delete(`${base}/:id`, ({ request, params }) => {
       const db = backend.db
       const guard = guardHybrid(db, request, 'manageServers')
       if (!guard.ok) return guard.response
-      const id = pathId(params.id, 'Server group')
+      const id = pathId(params.id, kind.label)
       if (!id.ok) return id.response
-      return answer(deleteGroup(db, guard.value.env.id, id.value), noContent)
+      return answer(kind.remove(db, guard.value.env.id, id.value), noContent)
     }),
+
+    http.delete(`${base}/:id/servers/:serverId`, ({ request, params }) => {
+      const db = backend.db
+      const call = memberCall(backend, request, params, kind.label)
+      if (!call.ok) return call.response
+      const { envId, id, serverId } = call.value
+      const outcome = kind.removeServer(db, envId, id, serverId)
+      return answer(outcome, (row) => HttpResponse.json({ data: kind.view(db, row) }))
+    }),
+  ]
+}
+
+/**
+ * Server groups and clusters: list, detail, create, delete, add and remove a server. Only
+ * adding a server differs: a group names it in the path, a cluster in the body (with its IP).
+ */
+export function targetHandlers(backend: DemoBackend) {
+  return [
+    ...kindHandlers(backend, GROUPS),
+    ...kindHandlers(backend, CLUSTERS),
 
     http.post(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
       const db = backend.db
@@ -148,62 +219,6 @@ export function targetHandlers(backend: DemoBackend) {
       const { envId, id, serverId } = call.value
       const outcome = addServerToGroup(db, envId, id, serverId)
       return answer(outcome, (row) => HttpResponse.json({ data: db.groupView(row) }))
-    }),
-
-    http.delete(`${BASE}/serverGroups/:id/servers/:serverId`, ({ request, params }) => {
-      const db = backend.db
-      const call = memberCall(backend, request, params, 'Server group')
-      if (!call.ok) return call.response
-      const { envId, id, serverId } = call.value
-      const outcome = removeServerFromGroup(db, envId, id, serverId)
-      return answer(outcome, ({ group }) => HttpResponse.json({ data: db.groupView(group) }))
-    }),
-
-    http.get(`${BASE}/clusters`, ({ request }) => {
-      const db = backend.db
-      const guard = guardHybrid(db, request, 'readServers')
-      if (!guard.ok) return guard.response
-      const envId = guard.value.env.id
-      return hybridJson(
-        request,
-        {
-          data: db.clusters
-            .all()
-            .filter((c) => c.envId === envId)
-            .map((c) => db.clusterView(c)),
-        },
-        backend.etags,
-      )
-    }),
-
-    http.get(`${BASE}/clusters/:id`, ({ request, params }) => {
-      const db = backend.db
-      const guard = guardHybrid(db, request, 'readServers')
-      if (!guard.ok) return guard.response
-      const row = db.clusters.get(intParam(params.id))
-      if (!row || row.envId !== guard.value.env.id)
-        return hybridError(404, `Cluster ${String(params.id)} was not found.`)
-      return hybridJson(request, { data: db.clusterView(row) }, backend.etags)
-    }),
-
-    http.post(`${BASE}/clusters`, async ({ request }) => {
-      const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const body = await readJson(request, CreateClusterBodySchema)
-      if (!body.ok) return body.response
-      return answer(createCluster(db, guard.value.env.id, body.value), (row) =>
-        HttpResponse.json({ data: db.clusterView(row) }, { status: 201 }),
-      )
-    }),
-
-    http.delete(`${BASE}/clusters/:id`, ({ request, params }) => {
-      const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const id = pathId(params.id, 'Cluster')
-      if (!id.ok) return id.response
-      return answer(deleteCluster(db, guard.value.env.id, id.value), noContent)
     }),
 
     http.post(`${BASE}/clusters/:id/servers`, async ({ request, params }) => {
@@ -216,15 +231,6 @@ export function targetHandlers(backend: DemoBackend) {
       if (!body.ok) return body.response
       const outcome = addServerToCluster(db, guard.value.env.id, id.value, body.value)
       return answer(outcome, (row) => HttpResponse.json({ data: db.clusterView(row) }))
-    }),
-
-    http.delete(`${BASE}/clusters/:id/servers/:serverId`, ({ request, params }) => {
-      const db = backend.db
-      const call = memberCall(backend, request, params, 'Cluster')
-      if (!call.ok) return call.response
-      const { envId, id, serverId } = call.value
-      const outcome = removeServerFromCluster(db, envId, id, serverId)
-      return answer(outcome, ({ cluster }) => HttpResponse.json({ data: db.clusterView(cluster) }))
     }),
   ]
 }

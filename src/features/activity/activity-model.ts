@@ -61,10 +61,3 @@ export function resourcePath(entry: AuditEntry, currentEnvId: string): string | 
       return paths.clientApp(currentEnvId, id)
   }
 }
-
-/** Words for a family in the filters and the list. */
-export const FAMILY_NAMES: Record<string, string> = {
-  arm: 'Runtime Manager',
-  mfp: 'Device administration',
-  store: 'API Store',
-}

@@ -24,11 +24,11 @@ import { EmptyState, LoadingState } from '../../components/states.tsx'
 import { apiOrigin, getConsoleMode } from '../../lib/config.ts'
 import { pathWithQuery, toCurl } from '../../lib/describe-request.ts'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
+import { FAMILY_NAMES } from '../../lib/families.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
   activitySearch,
   endsResource,
-  FAMILY_NAMES,
   isFiltered,
   parseActivityFilters,
   resourcePath,

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import { Suspense, useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
@@ -21,52 +21,32 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState, NotFoundState } from '../../components/states.tsx'
+import { LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
   applicationStatus,
   serverStatus,
 } from '../../components/status-tones.ts'
-import { isApiError } from '../../lib/api-error.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
 
+/** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
-  const { scope } = useConsole()
-  const { applicationId = '' } = useParams()
-  const id = idFromPath(applicationId)
-  const app = useQuery({ ...applicationQueries.detail(scope, id), enabled: Number.isFinite(id) })
-
-  if (!Number.isFinite(id)) return <NotFound id={applicationId} />
-  if (app.isPending) return <LoadingState label="Loading application…" />
-  if (app.isError && !app.data) {
-    if (isApiError(app.error) && app.error.status === 404) return <NotFound id={applicationId} />
-    return (
-      <ErrorPanel
-        error={app.error}
-        title="Could not load this application"
-        onRetry={() => void app.refetch()}
-        retrying={app.isFetching}
-      />
-    )
-  }
-  return <ApplicationView app={app.data} freshness={<Freshness query={app} />} />
+  return (
+    <Suspense fallback={<LoadingState label="Loading application…" />}>
+      <ApplicationDetail />
+    </Suspense>
+  )
 }
 
-function NotFound({ id }: { id: string }) {
-  const { scope, environment } = useConsole()
-  return (
-    <NotFoundState
-      title="Application not found"
-      back={{ to: paths.applications(scope.envId), label: 'Back to applications' }}
-    >
-      There is no application <code>{id}</code> in <ApiText>{environment.name}</ApiText>. It may
-      have been deleted.
-    </NotFoundState>
-  )
+function ApplicationDetail() {
+  const { scope } = useConsole()
+  const { applicationId = '' } = useParams()
+  const app = useSuspenseQuery(applicationQueries.detail(scope, idFromPath(applicationId)))
+  return <ApplicationView app={app.data} freshness={<Freshness query={app} />} />
 }
 
 function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {

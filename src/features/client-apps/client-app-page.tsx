@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import { Suspense, useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import {
@@ -14,12 +14,10 @@ import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState, NotFoundState } from '../../components/states.tsx'
+import { LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
-import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { ClientAppEditPanel } from './client-app-edit.tsx'
@@ -28,37 +26,21 @@ import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
 import { Field } from '../../components/field.tsx'
 
+/** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
-  const { applicationId = '' } = useParams()
-  const app = useQuery(clientAppQueries.detail(applicationId))
-
-  if (app.isPending) return <LoadingState label="Loading client application…" />
-  if (app.isError && !app.data) {
-    if (isApiError(app.error) && app.error.status === 404) return <NotFound id={applicationId} />
-    return (
-      <ErrorPanel
-        error={app.error}
-        title="Could not load this client application"
-        onRetry={() => void app.refetch()}
-        retrying={app.isFetching}
-      />
-    )
-  }
   return (
-    // Keyed by id: moving to another application starts with no edit in progress.
-    <ClientAppView key={applicationId} detail={app.data} freshness={<Freshness query={app} />} />
+    <Suspense fallback={<LoadingState label="Loading client application…" />}>
+      <ClientAppDetail />
+    </Suspense>
   )
 }
 
-function NotFound({ id }: { id: string }) {
-  const { scope } = useConsole()
+function ClientAppDetail() {
+  const { applicationId = '' } = useParams()
+  const app = useSuspenseQuery(clientAppQueries.detail(applicationId))
   return (
-    <NotFoundState
-      title="Client application not found"
-      back={{ to: paths.clientApps(scope.envId), label: 'Back to client applications' }}
-    >
-      There is no client application <code>{id}</code>. It may have been deleted.
-    </NotFoundState>
+    // Keyed by id: moving to another application starts with no edit in progress.
+    <ClientAppView key={applicationId} detail={app.data} freshness={<Freshness query={app} />} />
   )
 }
 

@@ -13,7 +13,7 @@ import {
 import { isTransactionFinished } from '../../api/device-admin/transaction-state.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { countOutcomes, runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import { countOutcomes, runBulk, shortfall, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
@@ -107,7 +107,7 @@ export function BulkAppStatusDialog({
       setResults(outcome)
       const c = countOutcomes(outcome)
       const n = outcome.length
-      const rest = `${c.failed} failed${c.unknown > 0 ? `, ${c.unknown} unknown` : ''}`
+      const rest = shortfall(outcome, { keepFailed: true })
       if (queued > 0) {
         const summary = `${verb}: ${queued} queued, ${c.succeeded} succeeded, ${rest}`
         if (c.succeeded === n) toast.success(summary)

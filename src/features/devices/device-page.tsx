@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import { Suspense, useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import { parseAppId } from '../../api/device-admin/app-id.ts'
@@ -13,7 +13,6 @@ import type {
 } from '../../api/device-admin/device-schemas.ts'
 import {
   changeDeviceStatusRequest,
-  DeviceNotFoundError,
   deviceQueries,
   removeDeviceRequest,
   useChangeApplicationStatus,
@@ -34,7 +33,6 @@ import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
-import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
@@ -54,44 +52,22 @@ import {
 import './devices.css'
 import { Field } from '../../components/field.tsx'
 
+/** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
-  const { runtime = '', deviceId = '' } = useParams()
-  const [searchParams] = useSearchParams()
-  const hint = searchParams.get('hint') ?? ''
-  const device = useQuery(deviceQueries.detail(runtime, deviceId, hint))
-
-  if (device.isPending) return <LoadingState label="Loading device…" />
-  if (device.isError && !device.data) {
-    const missing =
-      device.error instanceof DeviceNotFoundError ||
-      (isApiError(device.error) && device.error.status === 404)
-    if (missing) return <NotFound runtime={runtime} message={device.error.message} />
-    return (
-      <ErrorPanel
-        error={device.error}
-        title="Could not load this device"
-        onRetry={() => void device.refetch()}
-        retrying={device.isFetching}
-      />
-    )
-  }
   return (
-    <DeviceView runtime={runtime} device={device.data} freshness={<Freshness query={device} />} />
+    <Suspense fallback={<LoadingState label="Loading device…" />}>
+      <DeviceDetail />
+    </Suspense>
   )
 }
 
-function NotFound({ runtime, message }: { runtime: string; message: string }) {
-  const { scope } = useConsole()
+function DeviceDetail() {
+  const { runtime = '', deviceId = '' } = useParams()
+  const [searchParams] = useSearchParams()
+  const hint = searchParams.get('hint') ?? ''
+  const device = useSuspenseQuery(deviceQueries.detail(runtime, deviceId, hint))
   return (
-    <div className="state">
-      <h1>Device not found</h1>
-      <p>
-        <ApiText>{message}</ApiText>
-      </p>
-      <Link to={paths.devices(scope.envId, runtime)}>
-        Back to the devices of <ApiText>{runtime}</ApiText>
-      </Link>
-    </div>
+    <DeviceView runtime={runtime} device={device.data} freshness={<Freshness query={device} />} />
   )
 }
 

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -20,38 +20,31 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState, NotFoundState } from '../../components/states.tsx'
+import { LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
-import { isApiError } from '../../lib/api-error.ts'
 import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
 
+/** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
+  return (
+    <Suspense fallback={<LoadingState label="Loading server…" />}>
+      <ServerDetail />
+    </Suspense>
+  )
+}
+
+function ServerDetail() {
   const { scope } = useConsole()
   const { serverId = '' } = useParams()
-  const id = idFromPath(serverId)
-  const server = useQuery({ ...serverQueries.detail(scope, id), enabled: Number.isFinite(id) })
+  const server = useSuspenseQuery(serverQueries.detail(scope, idFromPath(serverId)))
   const now = useNow(60_000)
 
-  if (!Number.isFinite(id)) return <NotFound serverId={serverId} />
-  if (server.isPending) return <LoadingState label="Loading server…" />
-  if (server.isError && !server.data) {
-    if (isApiError(server.error) && server.error.status === 404)
-      return <NotFound serverId={serverId} error={server.error} />
-    return (
-      <ErrorPanel
-        error={server.error}
-        title="Could not load this server"
-        onRetry={() => void server.refetch()}
-        retrying={server.isFetching}
-      />
-    )
-  }
   const s = server.data
   return (
     <div className="page">
@@ -186,20 +179,6 @@ function MembershipLink({
     >
       {membership.name}
     </Link>
-  )
-}
-
-function NotFound({ serverId, error }: { serverId: string; error?: unknown }) {
-  const { scope, environment } = useConsole()
-  return (
-    <NotFoundState
-      title="Server not found"
-      error={error}
-      back={{ to: paths.servers(scope.envId), label: 'Back to servers' }}
-    >
-      There is no server <code>{serverId}</code> in <ApiText>{environment.name}</ApiText>. It may
-      have been unregistered.
-    </NotFoundState>
   )
 }
 

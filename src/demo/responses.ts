@@ -1,0 +1,163 @@
+import { HttpResponse } from 'msw'
+import {
+  message as localizedMessage,
+  type MessageCode,
+  type MessageParams,
+} from './device-admin/messages.ts'
+
+/**
+ * The demo's answers, one error factory per API family (API-CONTRACTS.md), plus what every
+ * family answers alike (204, JSON bodies, entity tags). Handlers build every error through
+ * these, so a family's error body has one shape wherever it is produced.
+ */
+
+/** Runtime Manager and Access Management error body: `{ "message": "..." }`. */
+export function hybridError(status: number, message: string): Response {
+  return HttpResponse.json({ message }, { status })
+}
+
+/**
+ * The API Store's error body: `{ code, message, description, moreInfo, error: [] }`.
+ * `errors` become the `error[]` items (one per field problem).
+ */
+export function storeError(
+  status: number,
+  message: string,
+  description = '',
+  errors: readonly string[] = [],
+  headers?: Record<string, string>,
+): Response {
+  return HttpResponse.json(
+    {
+      code: status,
+      message,
+      description,
+      moreInfo: '',
+      error: errors.map((m) => ({ code: status, message: m })),
+    },
+    { status, headers },
+  )
+}
+
+/** What every device administration answer reports as `productVersion` (the contract's example). */
+export const PRODUCT_VERSION = '8.0'
+
+/**
+ * The device administration error body (ADR 008): `{ errorCode, errorMsg, productVersion }`,
+ * the message in the request's `locale`.
+ */
+export function mfpError(
+  status: number,
+  code: MessageCode,
+  params: MessageParams,
+  locale: string | null,
+): Response {
+  return HttpResponse.json(
+    {
+      errorCode: code,
+      errorMsg: localizedMessage(code, params, locale),
+      productVersion: PRODUCT_VERSION,
+    },
+    { status },
+  )
+}
+
+/** A value read from a request, or the answer to send instead (a refusal, a 400 ...). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; response: Response }
+
+export function noContent(): Response {
+  return new HttpResponse(null, { status: 204 })
+}
+
+/**
+ * A hybrid GET answer with an `ETag` (a hash of the body), honouring `If-None-Match`
+ * with 304 and no body; with `etags` false, a plain 200 with neither. The vendor does not
+ * document ETags on the hybrid API (a choice, ADR 010): they let an idle page's poll cost
+ * a few hundred bytes instead of the whole list, and the console works the same against a
+ * server that sends none. The body is encoded once and hashed natively: a 10,000-application
+ * list is about 10 MB, and a hash in JavaScript cost more than building the list.
+ */
+export async function hybridJson(
+  request: Request,
+  payload: unknown,
+  etags = true,
+): Promise<Response> {
+  const body = new TextEncoder().encode(JSON.stringify(payload))
+  // Without ETags the demo stands in for the vendor's server as documented: no validator,
+  // never a 304, the whole body on every read (ADR 016).
+  if (!etags) {
+    return new HttpResponse(body, {
+      status: 200,
+      headers: { 'Cache-Control': 'private, no-cache', 'Content-Type': 'application/json' },
+    })
+  }
+  const etag = `"${await bodyHash(body)}"`
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
+  if (ifNoneMatchHits(request, etag)) {
+    return new HttpResponse(null, { status: 304, headers })
+  }
+  return new HttpResponse(body, {
+    status: 200,
+    headers: { ...headers, 'Content-Type': 'application/json' },
+  })
+}
+
+/**
+ * SHA-1 of the body, cut to 96 bits, plus its length. Web Crypto needs a secure context,
+ * which demo mode has anyway: its service worker does too (https or localhost).
+ */
+async function bodyHash(body: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', body))
+  let hex = ''
+  for (const byte of digest.subarray(0, 12)) hex += byte.toString(16).padStart(2, '0')
+  return `${hex}-${body.length.toString(36)}`
+}
+
+/** The entity tags of an `If-Match` / `If-None-Match` header (`*` kept as is). */
+function parseEtags(header: string): string[] {
+  return header
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+}
+
+/**
+ * `If-Match` uses strong comparison: a weak tag (`W/"..."`) never matches, `*` matches
+ * any current representation. No header means no precondition.
+ */
+export function ifMatchFails(request: Request, current: string): boolean {
+  const header = request.headers.get('If-Match')
+  if (header === null) return false
+  const tags = parseEtags(header)
+  if (tags.includes('*')) return false
+  return !tags.includes(current)
+}
+
+/** `If-None-Match` uses weak comparison: `W/"x"` and `"x"` are the same validator. */
+export function ifNoneMatchHits(request: Request, current: string): boolean {
+  const header = request.headers.get('If-None-Match')
+  if (header === null) return false
+  const strip = (tag: string) => tag.replace(/^W\//, '')
+  const tags = parseEtags(header)
+  return tags.includes('*') || tags.map(strip).includes(strip(current))
+}
+
+/** True when the request says its body is JSON (the only media type the store accepts). */
+export function isJson(request: Request): boolean {
+  return (request.headers.get('Content-Type') ?? '').toLowerCase().startsWith('application/json')
+}
+
+/** Reads a JSON body; null when it does not parse. */
+export async function readJson(request: Request): Promise<{ ok: true; value: unknown } | null> {
+  try {
+    return { ok: true, value: await request.json() }
+  } catch {
+    return null
+  }
+}
+
+/** Reads a numeric path parameter; NaN when it is not a whole number. */
+export function intParam(value: string | readonly string[] | undefined): number {
+  const text = typeof value === 'string' ? value : ''
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN
+}
