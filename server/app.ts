@@ -134,8 +134,9 @@ export async function buildServer(
   // Before anything else: the path guard and the CSRF rule.
   app.addHook('onRequest', (request, reply, done) => {
     const refusal = requestRefusal(request)
-    if (refusal) return reply.code(refusal.status).send({ message: refusal.message })
-    done()
+    // A refused request is answered here; `done` is then not called (no further hook runs).
+    if (refusal) reply.code(refusal.status).send({ message: refusal.message })
+    else done()
   })
 
   // Draining: answers still in flight close their connection, so that no keep-alive socket
