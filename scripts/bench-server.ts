@@ -9,7 +9,9 @@
  *   1. 1,000 signed-in sessions polling lists through the proxy (throughput, errors);
  *   2. p99 latency the proxy adds at 500 requests/s versus calling the upstream directly
  *      (budget ≤ 5 ms): against a trivial upstream, the median of interleaved rounds, with a
- *      bare node:http proxy in the same rounds as the floor (what any extra process costs);
+ *      bare node:http proxy in the same rounds as the floor (what any extra process costs).
+ *      The load is open loop (scripts/open-loop.ts): a steady 500 requests/s spread evenly,
+ *      the 1,000 sessions' cookies in turn, latency from each request's scheduled start;
  *   3. memory per idle session (budget < 10 kB): the session objects' heap, measured in
  *      this process, and the server's RSS growth over the real sign-ins (rougher);
  *   4. a restart with SIGTERM between two bursts: every request of the first burst that was
@@ -27,6 +29,7 @@ import { parseArgs } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import autocannon from 'autocannon'
+import { openLoop, quantile, type OpenLoopResult } from './open-loop.ts'
 import { readConfig } from '../server/config.ts'
 import { Sessions } from '../server/sessions.ts'
 
@@ -95,15 +98,24 @@ server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('bare pro
 process.on('SIGTERM', () => { server.closeAllConnections(); server.close(() => process.exit(0)) })
 `
 
-/** One side of a latency round, in ms. */
+/** One side of a latency round, in ms from each request's scheduled start. */
 interface Measured {
   p50: number
-  /** autocannon's p99 (corrected for coordinated omission, as autocannon does at a fixed rate). */
   p99: number
-  /** The p99 of the answers' own times, each answer counted once. */
-  rawP99: number
   requests: number
   failed: number
+  /** How late the generator started its latest request (its own lag, the same for each side). */
+  lag: number
+}
+
+function measured(result: OpenLoopResult): Measured {
+  return {
+    p50: quantile(result.latencies, 0.5),
+    p99: quantile(result.latencies, 0.99),
+    requests: result.sent,
+    failed: result.failed,
+    lag: Math.round(result.maxStartLag * 10) / 10,
+  }
 }
 
 const failures: string[] = []
@@ -158,12 +170,6 @@ const median = (figures: number[]) => {
   return sorted.length % 2
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
-/** The q-quantile of the figures, to 0.1 ms. */
-const percentile = (figures: number[], q: number) => {
-  const sorted = [...figures].sort((a, b) => a - b)
-  const value = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0
-  return Math.round(value * 10) / 10
 }
 const load = () =>
   loadavg()
@@ -380,26 +386,30 @@ async function main() {
       }),
     })
     const token = String((await tokenAnswer.json()).access_token)
-    const fixed = { connections: 20, duration: SECONDS, overallRate: RATE }
-    const direct = await autocannon({
-      url: `${backendUrl}${LATENCY_PATH}`,
-      ...fixed,
-      headers: { ...hybrid, authorization: `Bearer ${token}` },
-    })
-    const proxied = await autocannon({
-      url: `http://127.0.0.1:${port}${LATENCY_PATH}`,
-      ...fixed,
-      headers: { ...hybrid, cookie: cookies[0] ?? first },
-    })
-    const added = proxied.latency.p99 - direct.latency.p99
+    const steady = { path: LATENCY_PATH, rate: RATE, seconds: SECONDS }
+    const direct = measured(
+      await openLoop({
+        ...steady,
+        origin: backendUrl,
+        headers: () => ({ ...hybrid, authorization: `Bearer ${token}` }),
+      }),
+    )
+    const proxied = measured(
+      await openLoop({
+        ...steady,
+        origin: `http://127.0.0.1:${port}`,
+        headers: (i) => ({ ...hybrid, cookie: cookies[i % cookies.length] ?? first }),
+      }),
+    )
+    const added = proxied.p99 - direct.p99
     console.info(
-      `  GET ${LATENCY_PATH} at ${RATE} req/s: direct p50 ${direct.latency.p50} / p99 ${direct.latency.p99} ms; through the proxy p50 ${proxied.latency.p50} / p99 ${proxied.latency.p99} ms (errors ${direct.errors + proxied.errors}, non-2xx ${direct.non2xx + proxied.non2xx})`,
+      `  GET ${LATENCY_PATH} at a steady ${RATE} req/s: direct p50 ${direct.p50} / p99 ${direct.p99} ms; through the proxy p50 ${proxied.p50} / p99 ${proxied.p99} ms (errors and non-2xx ${direct.failed + proxied.failed}; load ${load()})`,
     )
     console.info(
       `  (in front of the demo backend the upstream's own queueing dominates: ${added.toFixed(1)} ms difference at p99)`,
     )
     // Against a trivial upstream: the proxy's own cost. Every side gets the same client
-    // (connections, rate, headers, a warm-up) in short rounds that rotate which goes first;
+    // (open loop, rate, the sessions' cookies in turn, a warm-up) in short rounds that rotate which goes first;
     // the verdict is on the median of the rounds, as one round on a shared 2-core machine
     // mostly measures what else ran in those seconds (the load average is printed with it).
     // A third side, a bare node:http proxy, is the floor: what one more process in the path
@@ -429,36 +439,24 @@ async function main() {
       join(mkdtempSync(join(tmpdir(), 'bench-server-')), 'server.log'),
     )
     try {
-      const stubCookie = await signIn(stubServerPort)
+      // The issue's load: every session polls its list in turn, each with its own cookie.
+      const stubCookies = await inBatches(SESSIONS, 50, () => signIn(stubServerPort))
       const path = '/hybrid/api/v1/servers'
       const sides = [
         { name: 'direct', port: stubPort, pid: stub.pid },
         { name: 'bare proxy', port: barePort, pid: bare.pid },
         { name: 'proxied', port: stubServerPort, pid: stubServer.pid },
       ] as const
-      const round = (target: number, duration: number) =>
-        new Promise<Measured>((resolve, reject) => {
-          const times: number[] = []
-          autocannon(
-            {
-              url: `http://127.0.0.1:${target}${path}`,
-              connections: fixed.connections,
-              overallRate: RATE,
-              duration,
-              headers: { cookie: stubCookie },
-            },
-            (error, result) =>
-              error
-                ? reject(error)
-                : resolve({
-                    p50: result.latency.p50,
-                    p99: result.latency.p99,
-                    rawP99: percentile(times, 0.99),
-                    requests: result.requests.total,
-                    failed: result.errors + result.non2xx,
-                  }),
-          ).on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
-        })
+      const round = async (target: number, seconds: number) =>
+        measured(
+          await openLoop({
+            origin: `http://127.0.0.1:${target}`,
+            path,
+            rate: RATE,
+            seconds,
+            headers: (i) => ({ ...hybrid, cookie: stubCookies[i % stubCookies.length] ?? '' }),
+          }),
+        )
       for (const side of sides) await round(side.port, 2)
       const loadBefore = load()
       const rows: Record<(typeof sides)[number]['name'], Measured>[] = []
@@ -482,7 +480,7 @@ async function main() {
         if (!d || !b || !p) throw new Error('a side of the round did not run')
         rows.push({ direct: d, 'bare proxy': b, proxied: p })
         console.info(
-          `    round ${i + 1}: p50 / p99 (p99 uncorrected) direct ${d.p50} / ${d.p99} (${d.rawP99}) ms; bare proxy ${b.p50} / ${b.p99} (${b.rawP99}) ms; proxied ${p.p50} / ${p.p99} (${p.rawP99}) ms (load ${load()})`,
+          `    round ${i + 1}: p50 / p99 direct ${d.p50} / ${d.p99} ms; bare proxy ${b.p50} / ${b.p99} ms; proxied ${p.p50} / ${p.p99} ms (generator's own start lag at most ${Math.max(d.lag, b.lag, p.lag)} ms; load ${load()})`,
         )
       }
       const perRequest = (name: keyof typeof cpu) =>
@@ -498,14 +496,6 @@ async function main() {
       )
       console.info(
         `  added at p99: the server ${addedStub.toFixed(1)} ms; the floor, one bare node:http hop, ${addedBare.toFixed(1)} ms; the server beyond that floor ${med((row) => row.proxied.p99 - row['bare proxy'].p99).toFixed(1)} ms`,
-      )
-      // autocannon's overallRate sends each connection's share of a second back to back at
-      // the start of the second, and corrects for coordinated omission with an expected
-      // interval of ceil(1 / rate) = 1 ms (a unit slip: 1000 / rate ms is meant), so an answer
-      // of n ms counts about n times. The verdict keeps autocannon's figure; the uncorrected
-      // one (each answer once) is printed to show how much of it is that weighting.
-      console.info(
-        `  the same without autocannon's coordinated-omission weighting (each answer counted once): direct p99 ${med((row) => row.direct.rawP99)}, bare proxy ${med((row) => row['bare proxy'].rawP99)}, server ${med((row) => row.proxied.rawP99)} ms; added by the server ${med((row) => row.proxied.rawP99 - row.direct.rawP99).toFixed(1)} ms, by a bare hop ${med((row) => row['bare proxy'].rawP99 - row.direct.rawP99).toFixed(1)} ms`,
       )
       if (loadavg()[0]! > cpus().length)
         console.info(

@@ -16,9 +16,9 @@ import { auditRoutes } from './audit/routes.ts'
 import type { AuditStore } from './audit/store.ts'
 import type { ExchangeObserver, Family } from './contract.ts'
 import { familyOf } from './paths.ts'
-import { proxiedFamily, proxyPlugin } from './proxy.ts'
+import { exchangeEnded, proxiedFamily, proxyPlugin } from './proxy.ts'
 import { registerReadiness } from './readiness.ts'
-import { registerCsrfCheck, registerPathGuard, registerSecurityHeaders } from './security.ts'
+import { requestRefusal, securityHeaders } from './security.ts'
 import { registerSessionRoutes, Sessions } from './sessions.ts'
 import { checkBuild, isDemoBuild, staticPlugin } from './static.ts'
 
@@ -28,6 +28,11 @@ export interface BuildOptions {
   now?: () => number
   /** Replace the logger (tests pass false or a stream). */
   logger?: FastifyServerOptions['logger']
+  /**
+   * Where the default logger writes (`npm run serve` passes an asynchronous destination,
+   * see main.ts); stdout, synchronously, when absent.
+   */
+  logStream?: { write(line: string): void }
   /** Serve no static files (tests of the API alone; the Vite dev server serves them itself). */
   skipStatic?: boolean
   /**
@@ -111,6 +116,7 @@ export async function buildServer(
       level: config.logLevel,
       redact: LOG_REDACT,
       formatters: LOG_FORMATTERS,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     // Fastify's two lines per request are replaced by one of our own (onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
@@ -123,11 +129,35 @@ export async function buildServer(
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   }) as unknown as FastifyInstance
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id)
+  // One hook per stage for everything the server does on every request (each hook is a step
+  // every proxied request pays for), in callback style (no promise per hook and request).
+  // Before anything else: the path guard and the CSRF rule.
+  app.addHook('onRequest', (request, reply, done) => {
+    const refusal = requestRefusal(request)
+    // A refused request is answered here; `done` is then not called (no further hook runs).
+    if (refusal) reply.code(refusal.status).send({ message: refusal.message })
+    else done()
   })
+
+  // Draining: answers still in flight close their connection, so that no keep-alive socket
+  // holds the process open for its idle timeout after the last answer.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  // On every answer, last, so that no upstream header can override the security headers.
+  // The request id is the upstream's when it sent one (as when it was set on the request).
+  const security = securityHeaders(config.mode, config.secureTransport)
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!reply.hasHeader('x-request-id')) reply.header('x-request-id', request.id)
+    reply.headers(security)
+    if (closing) reply.header('connection', 'close')
+    done(null, payload)
+  })
+
   // One line per request: who (family), what, how it ended, how long. No headers at all.
-  app.addHook('onResponse', async (request, reply) => {
+  // A proxied exchange is then reported to the observers (proxy.ts), in the same hook.
+  app.addHook('onResponse', (request, reply, done) => {
     const path = (request.raw.url ?? '').split('?')[0] ?? ''
     const family: Family | undefined = proxiedFamily(request) ?? familyOf(path) ?? undefined
     request.log.info(
@@ -140,17 +170,8 @@ export async function buildServer(
       },
       'request',
     )
-  })
-
-  // Draining: answers still in flight close their connection, so that no keep-alive socket
-  // holds the process open for its idle timeout after the last answer.
-  let closing = false
-  app.addHook('preClose', async () => {
-    closing = true
-  })
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close')
-    return payload
+    exchangeEnded(request, reply)
+    done()
   })
 
   // Before any plugin: child contexts take the handler in force when they are registered.
@@ -161,11 +182,6 @@ export async function buildServer(
       message: status >= 500 ? 'Internal server error (see the server log).' : error.message,
     })
   })
-
-  registerSecurityHeaders(app, config.mode, config.secureTransport)
-  registerPathGuard(app)
-  registerCsrfCheck(app)
-  await app.register(fastifyCookie)
 
   app.get('/healthz', async () => ({ ok: true }))
   registerReadiness(app, config, options.audit)
@@ -179,7 +195,12 @@ export async function buildServer(
   if (config.mode === 'live') {
     const sessions = new Sessions({ config, now })
     app.consoleSessions = sessions
-    registerSessionRoutes(app, sessions, config.secureTransport)
+    // The cookie plugin (its parse and set-cookie hooks) only where cookies are set: the
+    // session routes. Everywhere else the session id is read from the header (sessions.ts).
+    await app.register(async (scope) => {
+      await scope.register(fastifyCookie)
+      registerSessionRoutes(scope, sessions, config.secureTransport)
+    })
     const sweep = setInterval(() => sessions.sweep(), 60_000)
     sweep.unref()
     app.addHook('onClose', async () => clearInterval(sweep))

@@ -3,6 +3,7 @@
  * family's own Authorization from the session and nothing of the browser's credentials.
  * Bodies stream both ways (a 200 MB upload is never held in memory).
  */
+import type { IncomingHttpHeaders } from 'node:http'
 import { Transform, type TransformCallback } from 'node:stream'
 import replyFrom from '@fastify/reply-from'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
@@ -54,12 +55,15 @@ const CAPTURE_LIMIT = 64 * 1024
 
 interface Exchange {
   family: Family
-  startedAt: number
-  requestHeaders: Record<string, string>
-  responseText: string | undefined
-  identities: Partial<Record<Family, FamilyIdentity>>
-  /** The observers want this one (see `ProxyOptions.observe`). */
-  watched: boolean
+  /** Set when the observers want this one (see `ProxyOptions.observe`): the rest is theirs. */
+  watched?: {
+    startedAt: number
+    requestHeaders: Record<string, string>
+    identities: Partial<Record<Family, FamilyIdentity>>
+    responseText: string | undefined
+    /** Reports the exchange to the observers once its answer is sent. */
+    report: (request: FastifyRequest, status: number) => void
+  }
 }
 
 const exchanges = new WeakMap<FastifyRequest, Exchange>()
@@ -69,33 +73,66 @@ export function proxiedFamily(request: FastifyRequest): Family | undefined {
   return exchanges.get(request)?.family
 }
 
+/**
+ * Called from the server's one `onResponse` hook (app.ts): a watched exchange is reported to
+ * the observers; any other request costs one lookup.
+ */
+export function exchangeEnded(request: FastifyRequest, reply: FastifyReply): void {
+  exchanges.get(request)?.watched?.report(request, reply.statusCode)
+}
+
+const connectionListed = (headers: Record<string, unknown>) =>
+  typeof headers.connection === 'string'
+    ? headers.connection
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean)
+    : []
+
+/** The request headers the observers see: a copy, without the hop-by-hop and console ones. */
 function forwardedHeaders(headers: Record<string, string | string[] | undefined>) {
-  const connectionListed = String(headers.connection ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter(Boolean)
+  const listed = connectionListed(headers)
   const result: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase()
-    if (value === undefined || NOT_FORWARDED.has(lower) || connectionListed.includes(lower))
-      continue
+    if (value === undefined || NOT_FORWARDED.has(lower) || listed.includes(lower)) continue
     result[lower] = Array.isArray(value) ? value.join(', ') : value
   }
   return result
 }
 
-/** Passes bytes through, keeping a copy of the first 64 kB when the answer is JSON. */
+/**
+ * The headers sent upstream, made from reply-from's own copy of the request's in place (no
+ * second copy per request): the same names as `forwardedHeaders` less the observed-only
+ * ones, with the family's Authorization. A name set to undefined is not sent (undici).
+ */
+function toUpstream(headers: IncomingHttpHeaders, authorization: string) {
+  const listed = connectionListed(headers)
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase()
+    const value = headers[name]
+    if (NOT_FORWARDED.has(lower) || OBSERVED_ONLY.has(lower) || listed.includes(lower))
+      headers[name] = undefined
+    else if (Array.isArray(value)) headers[name] = value.join(', ')
+  }
+  headers.authorization = authorization
+  return headers
+}
+
+/**
+ * Passes bytes through, keeping a copy of the first 64 kB when the answer is JSON. The copy
+ * is handed over synchronously at the end of the answer, so that it is there when the
+ * server's `onResponse` hook reports the exchange.
+ */
 class Capture extends Transform {
   private chunks: Buffer[] = []
   private size = 0
   private overflow = false
-  readonly done: Promise<string | undefined>
-  private resolve!: (text: string | undefined) => void
+  private readonly onText: (text: string | undefined) => void
 
-  constructor() {
+  constructor(onText: (text: string | undefined) => void) {
     super()
-    this.done = new Promise((resolve) => (this.resolve = resolve))
-    this.on('close', () => this.resolve(undefined))
+    this.onText = onText
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, callback: TransformCallback) {
@@ -110,7 +147,7 @@ class Capture extends Transform {
   }
 
   override _flush(callback: TransformCallback) {
-    this.resolve(this.overflow ? undefined : Buffer.concat(this.chunks).toString('utf8'))
+    this.onText(this.overflow ? undefined : Buffer.concat(this.chunks).toString('utf8'))
     callback()
   }
 }
@@ -147,10 +184,42 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
 
   const failure = (reply: FastifyReply, family: Family, status: number, message: string) => {
-    const exchange = exchanges.get(reply.request)
+    const watched = exchanges.get(reply.request)?.watched
     const body = { message, family }
-    if (exchange) exchange.responseText = JSON.stringify(body)
+    if (watched) watched.responseText = JSON.stringify(body)
     return reply.code(status).type('application/json').send(body)
+  }
+
+  const watch = (request: FastifyRequest, family: Family): Exchange['watched'] => {
+    const startedAt = now()
+    const watched: NonNullable<Exchange['watched']> = {
+      startedAt,
+      requestHeaders: forwardedHeaders(request.headers),
+      identities: sessions.identities(request),
+      responseText: undefined,
+      report: (ended, status) => {
+        const report: ProxiedExchange = {
+          requestId: String(ended.id),
+          family,
+          method: ended.method,
+          url: ended.raw.url ?? '',
+          requestHeaders: watched.requestHeaders,
+          status,
+          responseText: watched.responseText,
+          startedAt,
+          durationMs: now() - startedAt,
+          identities: watched.identities,
+        }
+        for (const observer of observers) {
+          try {
+            observer(report)
+          } catch (error) {
+            ended.log.error({ err: error }, 'an exchange observer threw')
+          }
+        }
+      },
+    }
+    return watched
   }
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -161,13 +230,11 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
     const base = config.upstreams[family]
     const exchange: Exchange = {
       family,
-      startedAt: now(),
-      requestHeaders: forwardedHeaders(request.headers),
-      responseText: undefined,
-      identities: {},
-      watched: observers.length > 0 && observe(request.method, request.raw.url ?? ''),
+      watched:
+        observers.length > 0 && observe(request.method, request.raw.url ?? '')
+          ? watch(request, family)
+          : undefined,
     }
-    if (exchange.watched) exchange.identities = sessions.identities(request)
     exchanges.set(request, exchange)
     if (!base)
       return failure(reply, family, 502, `No upstream is configured for ${name} (${family}).`)
@@ -176,34 +243,29 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
       return failure(reply, family, 401, `Not signed in to ${name} (${family}): sign in to use it.`)
 
     return reply.from(`${base}${check.url}`, {
-      rewriteRequestHeaders: () => {
-        const headers: Record<string, string> = {}
-        for (const [header, value] of Object.entries(exchange.requestHeaders))
-          if (!OBSERVED_ONLY.has(header)) headers[header] = value
-        headers.authorization = authorization
-        return headers
-      },
+      rewriteRequestHeaders: (_request, headers) => toUpstream(headers, authorization),
+      // In place: undici's object of the answer's headers is this exchange's own.
       rewriteHeaders: (headers) => {
-        const kept: Record<string, string | string[] | undefined> = {}
-        for (const [key, value] of Object.entries(headers))
-          if (!NOT_RETURNED.has(key.toLowerCase())) kept[key] = value
-        return kept
+        for (const key of Object.keys(headers))
+          if (NOT_RETURNED.has(key.toLowerCase())) delete headers[key]
+        return headers
       },
       onResponse: (_req, _res, upstream) => {
         if (upstream.statusCode === 401) {
           sessions.familyRejected(request, family)
           reply.header('x-console-signed-out', family)
         }
+        // Only when someone reads it: without observers the answer goes straight through.
+        const watched = exchange.watched
+        if (!watched) return reply.send(upstream.stream)
         const headers: Record<string, unknown> =
           'headers' in upstream && upstream.headers && typeof upstream.headers === 'object'
             ? { ...upstream.headers }
             : {}
         const type = String(headers['content-type'] ?? '')
         const length = Number(headers['content-length'] ?? 0)
-        // Only when someone reads it: without observers the answer goes straight through.
-        if (exchange.watched && /json/i.test(type) && length <= CAPTURE_LIMIT) {
-          const capture = new Capture()
-          void capture.done.then((text) => (exchange.responseText = text))
+        if (/json/i.test(type) && length <= CAPTURE_LIMIT) {
+          const capture = new Capture((text) => (watched.responseText = text))
           upstream.stream.pipe(capture)
           return reply.send(capture)
         }
@@ -226,28 +288,4 @@ export async function proxyPlugin(app: FastifyInstance, options: ProxyOptions) {
   }
 
   for (const [prefix] of FAMILY_PREFIXES) app.all(`${prefix}*`, handler)
-
-  app.addHook('onResponse', async (request, reply) => {
-    const exchange = exchanges.get(request)
-    if (!exchange?.watched) return
-    const report: ProxiedExchange = {
-      requestId: String(request.id),
-      family: exchange.family,
-      method: request.method,
-      url: request.raw.url ?? '',
-      requestHeaders: exchange.requestHeaders,
-      status: reply.statusCode,
-      responseText: exchange.responseText,
-      startedAt: exchange.startedAt,
-      durationMs: now() - exchange.startedAt,
-      identities: exchange.identities,
-    }
-    for (const observer of observers) {
-      try {
-        observer(report)
-      } catch (error) {
-        request.log.error({ err: error }, 'an exchange observer threw')
-      }
-    }
-  })
 }

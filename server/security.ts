@@ -2,7 +2,7 @@
  * Headers on every answer (HTML, assets, API, errors) and the CSRF rule for every
  * state-changing request. See docs/decisions/013-production-server.md.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 
 const CSP_LIVE = [
   "default-src 'self'",
@@ -36,15 +36,6 @@ export function securityHeaders(mode: 'demo' | 'live', tls: boolean): Record<str
   return headers
 }
 
-/** Sets the headers on every answer, last, so that no upstream header can override them. */
-export function registerSecurityHeaders(app: FastifyInstance, mode: 'demo' | 'live', tls: boolean) {
-  const headers = securityHeaders(mode, tls)
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(headers)
-    return payload
-  })
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -75,26 +66,27 @@ export function csrfProblem(request: FastifyRequest): string | null {
   return 'Refused: a state-changing request needs a same-origin Origin or Sec-Fetch-Site header.'
 }
 
-export function registerCsrfCheck(app: FastifyInstance) {
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const problem = csrfProblem(request)
-    if (problem) return reply.code(403).send({ message: problem })
-    return undefined
-  })
-}
-
 /**
  * Paths that a server on the way could normalise into another one are refused everywhere,
  * not just under the proxied prefixes: `/assets/../hybrid/x` must not become `/hybrid/x`.
  */
-export function registerPathGuard(app: FastifyInstance) {
-  app.addHook('onRequest', async (request, reply) => {
-    const raw = request.raw.url ?? '/'
-    const path = raw.split('?')[0] ?? '/'
-    if (!path.startsWith('/') || /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i.test(path))
-      return reply
-        .code(400)
-        .send({ message: 'Refused: the path holds a dot segment or an encoded separator.' })
-    return undefined
-  })
+export function pathProblem(rawUrl: string): string | null {
+  const path = rawUrl.split('?')[0] ?? '/'
+  if (!path.startsWith('/') || /(^|\/)\.\.?(\/|$)|%2e|%2f|%5c|\\/i.test(path))
+    return 'Refused: the path holds a dot segment or an encoded separator.'
+  return null
+}
+
+/**
+ * Why a request is refused before anything else runs (status and message), or null: the
+ * path guard (400), then the CSRF rule (403). One check for the server's one `onRequest`
+ * hook, as each hook is a step every request pays for.
+ */
+export function requestRefusal(
+  request: FastifyRequest,
+): { status: number; message: string } | null {
+  const path = pathProblem(request.raw.url ?? '/')
+  if (path) return { status: 400, message: path }
+  const csrf = csrfProblem(request)
+  return csrf ? { status: 403, message: csrf } : null
 }

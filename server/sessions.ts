@@ -22,6 +22,33 @@ import {
 import { callUpstream, UpstreamError, type CallResult } from './upstream-call.ts'
 
 export const SESSION_COOKIE = 'console_session'
+
+/**
+ * The session cookie's value in a Cookie header, read as the cookie parser reads it (the
+ * first pair of that name, trimmed, percent-decoded when valid). Only this one name
+ * is looked for: the proxied polling reads need nothing else, so no object of every cookie
+ * is made per request (the cookie plugin runs on the session routes only, app.ts).
+ */
+export function sessionCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined
+  let at = 0
+  while (at < header.length) {
+    const semicolon = header.indexOf(';', at)
+    const end = semicolon === -1 ? header.length : semicolon
+    const equals = header.indexOf('=', at)
+    if (equals !== -1 && equals < end && header.slice(at, equals).trim() === SESSION_COOKIE) {
+      const value = header.slice(equals + 1, end).trim()
+      if (!value.includes('%')) return value
+      try {
+        return decodeURIComponent(value)
+      } catch {
+        return value
+      }
+    }
+    at = end + 1
+  }
+  return undefined
+}
 /**
  * How long a session id replaced by a sign-in still works: the page's requests already on
  * their way with the old cookie must not fail (nor look like a sign-out of another family).
@@ -164,7 +191,7 @@ export class Sessions implements SessionLookup {
 
   /** The live session of a request (expired ones are dropped), without touching it. */
   find(request: FastifyRequest): Session | undefined {
-    const cookie = request.cookies[SESSION_COOKIE]
+    const cookie = sessionCookie(request.headers.cookie)
     if (!cookie) return undefined
     const id = this.current(cookie)
     const session = this.store.get(id)
