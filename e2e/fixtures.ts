@@ -80,6 +80,12 @@ const HTTP_ERROR_ANSWER = /^Failed to load resource: the server responded with a
  */
 export const NETWORK_FAILURES: RegExp[] = [/^Failed to load resource: net::ERR_/]
 
+/** What a test may add to the console errors it expects (the file-wide option aside). */
+export interface ConsoleErrors {
+  /** Allows console lines matching these patterns for the rest of this test. */
+  allow(patterns: RegExp[]): void
+}
+
 /**
  * Every test gets a fresh browser context, hence a fresh demo backend: its state lives
  * in that context's localStorage, which starts empty.
@@ -89,12 +95,13 @@ export const NETWORK_FAILURES: RegExp[] = [/^Failed to load resource: net::ERR_/
  * `securitypolicyviolation` event, and the console's own CSP messages count too.
  *
  * And every test fails on an error in a page's console or an uncaught exception in a page
- * (ADR 023), but for the messages its `allowedConsoleErrors` option matches.
+ * (ADR 023), but for the lines its `allowedConsoleErrors` option (a whole file) or
+ * `consoleErrors.allow(...)` (one test) matches.
  */
 export const test = base.extend<{
   cspViolations: string[]
   allowedConsoleErrors: RegExp[]
-  consoleErrors: string[]
+  consoleErrors: ConsoleErrors
 }>({
   cspViolations: [
     async ({ context }, use) => {
@@ -122,8 +129,8 @@ export const test = base.extend<{
   consoleErrors: [
     async ({ context, allowedConsoleErrors }, use) => {
       const errors: string[] = []
-      const allowed = (text: string) =>
-        [HTTP_ERROR_ANSWER, ...allowedConsoleErrors].some((pattern) => pattern.test(text))
+      const patterns = [HTTP_ERROR_ANSWER, ...allowedConsoleErrors]
+      const allowed = (text: string) => patterns.some((pattern) => pattern.test(text))
       context.on('console', (message) => {
         const text = message.text()
         // The CSP fixture above reports those.
@@ -136,7 +143,7 @@ export const test = base.extend<{
         const text = String(webError.error())
         if (!allowed(text)) errors.push(`uncaught: ${text}`)
       })
-      await use(errors)
+      await use({ allow: (more) => void patterns.push(...more) })
       expect(errors, 'errors in the page console (allowedConsoleErrors if expected)').toEqual([])
     },
     { auto: true },
