@@ -11,6 +11,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -190,4 +191,32 @@ test('every file an override names exists', () => {
   const named = [...config.matchAll(/"((?:src|server)\/[^"*]+\.tsx?)"/g)].map((m) => m[1] ?? '')
   expect(named.length).toBeGreaterThan(0)
   expect(named.filter((file) => !existsSync(join(root, file)))).toEqual([])
+})
+
+// The groups say "**/api/**" for the api layer at any depth: that holds only while no folder
+// below a layer is named like a layer.
+test('no folder inside src/ or server/ is named like a layer', () => {
+  const layers = new Set([
+    'api',
+    'app',
+    'components',
+    'demo',
+    'features',
+    'lib',
+    'test',
+    'server',
+    'src',
+  ])
+  const nested = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => [`${dir}/${entry.name}`, ...nested(`${dir}/${entry.name}`)])
+  const below = [
+    ...nested('server'),
+    ...readdirSync(join(root, 'src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => nested(`src/${entry.name}`)),
+  ]
+  expect(below.length).toBeGreaterThan(0)
+  expect(below.filter((dir) => layers.has(dir.split('/').at(-1) ?? ''))).toEqual([])
 })
