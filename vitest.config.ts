@@ -6,8 +6,8 @@ export default defineConfig({
   define: { __CONSOLE_MODE__: JSON.stringify('demo') },
   test: {
     environment: 'jsdom',
-    // server/ tests say `@vitest-environment node` at their top.
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    // server/ and scripts/ tests say `@vitest-environment node` at their top.
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     setupFiles: ['src/test/browser-shims.ts', 'src/test/setup.ts'],
     restoreMocks: true,
     // Tests check behaviour, not speed: on a loaded 2-core machine a test that starts

@@ -36,6 +36,24 @@ async function openFirstStartedOnServer(page: Page) {
   return name
 }
 
+/**
+ * Sends one read to the demo backend as the console would (its bearer token) and waits for
+ * the answer, which comes after any injected latency: a barrier behind earlier requests.
+ */
+async function readThroughDemoBackend(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const session: unknown = JSON.parse(sessionStorage.getItem('runtime-console.session') ?? '{}')
+    const token =
+      session && typeof session === 'object' && 'accessToken' in session
+        ? String(session.accessToken)
+        : ''
+    const answer = await fetch('/accounts/api/me', {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    return answer.status
+  })
+}
+
 test('deploy a real file: multipart parts arrive intact and the console follows it to Started', async ({
   page,
 }) => {
@@ -137,8 +155,10 @@ test('an upload shows its progress and can be cancelled without deploying anythi
   await expect(dialog.getByText('Upload cancelled: nothing was deployed.')).toBeVisible()
   await expect(dialog.getByLabel('Application name')).toHaveValue('slow-upload')
   await expect(dialog.getByLabel('Deploy to')).toHaveValue(/\d+/)
-  // Past the injected latency: the cancelled request must not have created anything.
-  await page.waitForTimeout(4500)
+  // The cancelled request must not have created anything. The demo answers each request after
+  // the injected latency, in the order they came: once a read sent after the cancel has its
+  // answer, the cancelled upload has had its turn too.
+  expect(await readThroughDemoBackend(page)).toBe(200)
   await setFaults(page, { latencyMs: 0 })
   await dialog.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('searchbox', { name: 'Filter applications' }).fill('slow-upload')

@@ -2,6 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import {
   expect,
   expectNoSeriousA11yViolations,
+  NETWORK_FAILURES,
   sections,
   setFaults,
   signInAs,
@@ -18,6 +19,9 @@ import type { FaultRule } from '../src/demo/faults.ts'
  * says is compared with the backend's final state. The figures (scenarios tried and held)
  * are printed at the end for the README.
  */
+
+// Every scenario breaks the network or the backend on purpose: the browser logs those requests.
+test.use({ allowedConsoleErrors: NETWORK_FAILURES })
 
 const tally: Array<{ scenario: string; held: boolean }> = []
 

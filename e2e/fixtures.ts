@@ -67,14 +67,42 @@ declare global {
 }
 
 /**
+ * Chromium logs every HTTP error answer as a console error, whether the page handles it or
+ * not; the journeys assert on how the page shows a 404, 409 or 5xx, so those lines are not
+ * the page's errors.
+ */
+const HTTP_ERROR_ANSWER = /^Failed to load resource: the server responded with a status of \d{3}/
+
+/**
+ * Console errors that a test expects because it breaks the network on purpose: a request
+ * that got no answer at all. Fault tests opt in with
+ * `test.use({ allowedConsoleErrors: NETWORK_FAILURES })`.
+ */
+export const NETWORK_FAILURES: RegExp[] = [/^Failed to load resource: net::ERR_/]
+
+/** What a test may add to the console errors it expects (the file-wide option aside). */
+export interface ConsoleErrors {
+  /** Allows console lines matching these patterns for the rest of this test. */
+  allow(patterns: RegExp[]): void
+}
+
+/**
  * Every test gets a fresh browser context, hence a fresh demo backend: its state lives
  * in that context's localStorage, which starts empty.
  *
  * Every test also fails on a Content-Security-Policy violation of any page it visits (the
  * consoles are served with the production server's policy): an init script reports each
  * `securitypolicyviolation` event, and the console's own CSP messages count too.
+ *
+ * And every test fails on an error in a page's console or an uncaught exception in a page
+ * (ADR 023), but for the lines its `allowedConsoleErrors` option (a whole file) or
+ * `consoleErrors.allow(...)` (one test) matches.
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{
+  cspViolations: string[]
+  allowedConsoleErrors: RegExp[]
+  consoleErrors: ConsoleErrors
+}>({
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = []
@@ -94,6 +122,29 @@ export const test = base.extend<{ cspViolations: string[] }>({
       })
       await use(violations)
       expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
+  allowedConsoleErrors: [[], { option: true }],
+  consoleErrors: [
+    async ({ context, allowedConsoleErrors }, use) => {
+      const errors: string[] = []
+      const patterns = [HTTP_ERROR_ANSWER, ...allowedConsoleErrors]
+      const allowed = (text: string) => patterns.some((pattern) => pattern.test(text))
+      context.on('console', (message) => {
+        const text = message.text()
+        // The CSP fixture above reports those.
+        if (message.type() !== 'error' || /Content Security Policy/i.test(text)) return
+        if (allowed(text)) return
+        const { url, lineNumber } = message.location()
+        errors.push(`${text} (${url}:${lineNumber})`)
+      })
+      context.on('weberror', (webError) => {
+        const text = String(webError.error())
+        if (!allowed(text)) errors.push(`uncaught: ${text}`)
+      })
+      await use({ allow: (more) => void patterns.push(...more) })
+      expect(errors, 'errors in the page console (allowedConsoleErrors if expected)').toEqual([])
     },
     { auto: true },
   ],

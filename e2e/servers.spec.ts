@@ -1,4 +1,4 @@
-import { expect, setFaults, signInAs, test } from './fixtures.ts'
+import { expect, NETWORK_FAILURES, setFaults, signInAs, test } from './fixtures.ts'
 
 test('lists servers with status, versions, membership and expiry warnings', async ({ page }) => {
   await signInAs(page, 'Administrator')
@@ -95,7 +95,9 @@ test('server page shows its fields, runtime information and applications', async
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
 })
 
-test('an unknown server id shows not found with a way back', async ({ page }) => {
+test('an unknown server id shows not found with a way back', async ({ page, consoleErrors }) => {
+  // The 404 goes to the route's error element, which React and React Router report as errors.
+  consoleErrors.allow([/Server 999999 was not found/])
   await signInAs(page, 'Administrator')
   await page.goto(page.url().replace(/servers.*$/, 'servers/999999'))
   await expect(page.getByRole('heading', { name: 'Server not found' })).toBeVisible()
@@ -215,7 +217,9 @@ test('an injected API failure shows its message and request, and retry recovers'
 
 test('an unreachable backend during auto-refresh is shown, with the last data kept', async ({
   page,
+  consoleErrors,
 }) => {
+  consoleErrors.allow(NETWORK_FAILURES)
   await page.clock.install()
   await signInAs(page, 'Administrator')
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()

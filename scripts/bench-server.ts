@@ -30,6 +30,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import autocannon from 'autocannon'
 import { openLoop, quantile, type OpenLoopResult } from './open-loop.ts'
+import { EnvironmentListSchema, MeSchema } from '../src/api/runtime-manager/account-schemas.ts'
 import { readConfig } from '../server/config.ts'
 import { Sessions } from '../server/sessions.ts'
 
@@ -332,16 +333,21 @@ async function main() {
   try {
     // Org and environment for the hybrid list calls, and a direct token for the baseline.
     const first = await signIn(port)
-    const me = JSON.parse((await call(port, 'GET', '/accounts/api/me', { cookie: first })).body)
-    const orgId = String(me.user.organization.id)
-    const envs = JSON.parse(
-      (
-        await call(port, 'GET', `/accounts/api/organizations/${orgId}/environments`, {
-          cookie: first,
-        })
-      ).body,
+    const me = MeSchema.parse(
+      JSON.parse((await call(port, 'GET', '/accounts/api/me', { cookie: first })).body),
     )
-    const envId = String(envs.data[0].id)
+    const orgId = me.user.organization.id
+    const envs = EnvironmentListSchema.parse(
+      JSON.parse(
+        (
+          await call(port, 'GET', `/accounts/api/organizations/${orgId}/environments`, {
+            cookie: first,
+          })
+        ).body,
+      ),
+    )
+    const envId = envs.data.items[0]?.id
+    if (!envId) throw new Error('the demo organization has no environment')
     const hybrid = { 'x-anypnt-org-id': orgId, 'x-anypnt-env-id': envId }
     const listPath = '/hybrid/api/v1/servers'
 

@@ -31,6 +31,8 @@ const steps = [
     command: bin('oxlint'),
     args: ['--max-warnings', '0', 'src', 'e2e', 'scripts', 'server'],
   },
+  // Unused files, exports, types and dependencies (knip.jsonc, ADR 023).
+  { name: 'knip', command: bin('knip'), args: [] },
   { name: 'format', command: bin('prettier'), args: ['--check', '.'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run'] },
   {

@@ -1,7 +1,15 @@
 // @vitest-environment node
 import Fastify from 'fastify'
 import { expect, test } from 'vitest'
+import * as z from 'zod/mini'
 import { LOG_FORMATTERS, LOG_REDACT } from './app.ts'
+
+/** The fields of a logged line these tests read. */
+const LoggedLineSchema = z.object({
+  body: z.unknown(),
+  token: z.object({ expires_in: z.unknown() }),
+  err: z.object({ message: z.string(), stack: z.string() }),
+})
 
 /** The server's logger options (app.ts), writing into an array. */
 function logger() {
@@ -46,7 +54,7 @@ test('log lines censor secrets: headers by path, the secret fields one level dow
     'pw-in-error',
   ])
     expect(text).not.toContain(secret)
-  const line = JSON.parse(lines[0] ?? '{}')
+  const line = LoggedLineSchema.parse(JSON.parse(lines[0] ?? '{}'))
   expect(line.body).toEqual({
     clientId: 'ada',
     clientSecret: '[Redacted]',

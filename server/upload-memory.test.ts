@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import * as z from 'zod/mini'
 
 import {
   CREDENTIALS,
@@ -110,7 +111,9 @@ test(
         clearInterval(sampler)
       }
       expect(answer.status).toBe(200)
-      expect(JSON.parse(answer.body).bytes).toBeGreaterThan(TOTAL)
+      expect(z.object({ bytes: z.number() }).parse(JSON.parse(answer.body)).bytes).toBeGreaterThan(
+        TOTAL,
+      )
       const after = server.rss()
       const mb = (bytes: number) => (bytes / 1048576).toFixed(1)
       console.info(
@@ -127,8 +130,8 @@ test(
 
 test('npm run serve starts Node with the flags this test measured', async () => {
   const { readFileSync } = await import('node:fs')
-  const scripts: unknown = JSON.parse(readFileSync('package.json', 'utf8')).scripts
-  const serve =
-    scripts && typeof scripts === 'object' && 'serve' in scripts ? String(scripts.serve) : ''
-  expect(serve).toBe(`node ${SERVE_NODE_FLAGS.join(' ')} server/main.ts`)
+  const { scripts } = z
+    .object({ scripts: z.record(z.string(), z.string()) })
+    .parse(JSON.parse(readFileSync('package.json', 'utf8')))
+  expect(scripts.serve).toBe(`node ${SERVE_NODE_FLAGS.join(' ')} server/main.ts`)
 })

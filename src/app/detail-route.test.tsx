@@ -8,6 +8,7 @@ import { expect, test, vi } from 'vitest'
 import { accountQueries } from '../api/runtime-manager/account.ts'
 import { serverQueries } from '../api/runtime-manager/servers.ts'
 import { paths } from '../lib/paths.ts'
+import { expectConsoleError } from '../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../test/demo-server.ts'
 import { renderApp } from '../test/render-app.tsx'
 import { textContent } from '../test/text-content.ts'
@@ -25,7 +26,7 @@ function watchGets() {
 }
 
 test('an unknown server goes to the route error element: the shell stays, with the page’s words and the API’s answer', async () => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  expectConsoleError(/Server 424242 was not found/)
   const { scope } = await signInAs('Administrator')
   renderApp(paths.server(scope.envId, 424242))
   expect(await screen.findByRole('heading', { name: 'Server not found' })).toBeInTheDocument()
@@ -56,7 +57,7 @@ test('an application id that is not a number is not found without asking the bac
 })
 
 test('a first read that fails is shown by the route with the API’s message, and Retry loads the page', async () => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  expectConsoleError(/Upstream is restarting/)
   const { scope } = await signInAs('Administrator')
   const server = demo.backend.db.servers.all()[0]
   if (!server) throw new Error('the seed has no server')

@@ -7,6 +7,7 @@ import { expect, test, vi } from 'vitest'
 import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { lazyPage } from './lazy-page.tsx'
 import { RouteErrorPage } from './route-error-page.tsx'
+import { expectConsoleError } from '../test/console-errors.ts'
 
 function Broken(): never {
   throw new Error('cannot read properties of undefined (reading "servers")')
@@ -26,7 +27,7 @@ function Page() {
 }
 
 test('a page that crashes shows the error and a way back, not a blank screen', async () => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  expectConsoleError(/reading "servers"/)
   const router = createMemoryRouter(
     [
       { path: '/', element: <p>home</p> },
@@ -100,7 +101,7 @@ test('Try again loads a failed page again without reloading the console; a secon
 })
 
 test('a module that loads but fails to evaluate reaches the route error boundary', async () => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  expectConsoleError(/process is not defined/)
   const load = vi
     .fn<() => Promise<ComponentType>>()
     .mockRejectedValue(new ReferenceError('process is not defined'))
@@ -116,7 +117,7 @@ test('a module that loads but fails to evaluate reaches the route error boundary
 })
 
 test('the last-resort boundary shows a message and Reload when anything above the routes fails', () => {
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  expectConsoleError(/reading "servers"/)
   render(
     <AppErrorBoundary>
       <Broken />

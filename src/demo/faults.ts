@@ -92,7 +92,7 @@ export class FaultStore {
     let loaded: FaultSettings = NO_FAULTS
     try {
       const raw = storage.get(KEY)
-      if (raw) loaded = clampFaults(JSON.parse(raw))
+      if (raw) loaded = clampFaults(faultChangeFrom(JSON.parse(raw)))
     } catch {
       loaded = NO_FAULTS
     }

@@ -58,5 +58,6 @@ test('device changes saved in the earlier record-by-id shape are not read: the r
   )
   const store = new DeviceStore({ fleet: 'small', storage, clock })
   expect(store.runtime(name)?.size).toBe(fresh.runtime(name)?.size)
-  expect(JSON.parse(storage.get(stateKey('small', 'devices')) ?? '{}').runtimes).toEqual({})
+  const saved: unknown = JSON.parse(storage.get(stateKey('small', 'devices')) ?? '{}')
+  expect(saved).toHaveProperty('runtimes', {})
 })

@@ -5,9 +5,6 @@ import { partialArray } from '../../lib/partial-list.ts'
 const optionalText = z.optional(z.nullable(z.string()))
 const optionalTexts = z.optional(z.nullable(z.array(z.string())))
 
-/** Statuses the API Store gives a client application (`ON_HOLD` = awaiting approval). */
-export const CLIENT_APP_STATUSES = ['APPROVED', 'CREATED', 'ON_HOLD', 'REJECTED'] as const
-
 /** The two kinds of consumer keys an application can hold, one active set of each. */
 export const KEY_TYPES = ['PRODUCTION', 'SANDBOX'] as const
 export type KeyType = (typeof KEY_TYPES)[number]
@@ -19,6 +16,7 @@ export const ClientAppSummarySchema = z.object({
   subscriber: optionalText,
   throttlingTier: z.string(),
   description: optionalText,
+  /** APPROVED, CREATED, ON_HOLD (awaiting approval) or REJECTED. */
   status: z.string(),
   groupId: optionalText,
 })
@@ -63,7 +61,6 @@ export const ClientAppKeySchema = z.object({
   ...keyFields,
   token: z.optional(z.nullable(z.object(tokenFields))),
 })
-export type ClientAppKey = z.infer<typeof ClientAppKeySchema>
 
 /** `GET /applications/{applicationId}`, and the answer of create and update. */
 export const ClientAppSchema = z.object({

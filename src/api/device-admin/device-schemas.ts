@@ -8,7 +8,6 @@ import { partialArray } from '../../lib/partial-list.ts'
  * "not known to have succeeded".
  */
 
-export const DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'EXPIRED', 'DISABLED'] as const
 /** The statuses an operator may set; `EXPIRED` is the server's verdict after 90 silent days. */
 export const SETTABLE_DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'DISABLED'] as const
 export type SettableDeviceStatus = (typeof SETTABLE_DEVICE_STATUSES)[number]
@@ -54,6 +53,7 @@ export const DeviceSchema = z.object({
   deviceOs: text,
   /** ISO 8601. */
   lastAccessed: text,
+  /** ACTIVE, LOST, STOLEN, EXPIRED or DISABLED. */
   status: z.string(),
   userIds: z.optional(z.nullable(z.array(z.object({ str: z.string() })))),
   applicationDeviceAssociations: z.optional(z.nullable(z.array(AssociationSchema))),
@@ -131,4 +131,3 @@ export const RuntimeListSchema = z.object({
   items: z.array(z.object({ name: z.string().check(z.minLength(1)), displayName: text })),
   productVersion: text,
 })
-export type RuntimeList = z.infer<typeof RuntimeListSchema>

@@ -2,17 +2,6 @@ import * as z from 'zod/mini'
 import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 
-/** Statuses the runtime reports for an application or one server's copy of it. */
-export const APPLICATION_STATUSES = [
-  'CREATED',
-  'INITIALISED',
-  'STARTED',
-  'STOPPED',
-  'DEPLOYMENT_FAILED',
-  'DESTROYED',
-  'UNDEPLOYED',
-] as const
-
 const epoch = z.optional(z.nullable(z.union([z.number(), z.string()])))
 
 export const ArtifactSchema = z.object({
@@ -35,7 +24,6 @@ export const ServerArtifactSchema = z.object({
   message: z.optional(z.nullable(z.string())),
   discovered: z.optional(z.boolean()),
 })
-export type ServerArtifact = z.infer<typeof ServerArtifactSchema>
 
 /**
  * A server of an application's group or cluster target, as far as the console reads it:
@@ -58,12 +46,15 @@ export const TargetSchema = z.object({
   status: z.optional(z.string()),
   servers: z.optional(z.array(TargetMemberSchema)),
 })
-export type Target = z.infer<typeof TargetSchema>
 
 export const ApplicationSchema = z.object({
   id: z.number(),
   name: z.string(),
   desiredStatus: z.string(),
+  /**
+   * What the runtime reports for the application or one server's copy: CREATED, INITIALISED,
+   * STARTED, STOPPED, DEPLOYMENT_FAILED, DESTROYED or UNDEPLOYED.
+   */
   lastReportedStatus: z.string(),
   started: z.optional(z.boolean()),
   uptime: z.optional(z.nullable(z.number())),

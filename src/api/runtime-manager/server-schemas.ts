@@ -2,9 +2,6 @@ import * as z from 'zod/mini'
 import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 
-/** Statuses the hybrid API reports; `CREATED` = registered, agent never connected (choice). */
-export const SERVER_STATUSES = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
-
 const epoch = z.optional(z.nullable(z.union([z.number(), z.string()])))
 
 export const AddressSchema = z.object({
@@ -44,6 +41,7 @@ export const ServerSchema = z.object({
   muleVersion: z.optional(z.nullable(z.string())),
   gatewayVersion: z.optional(z.nullable(z.string())),
   agentVersion: z.optional(z.nullable(z.string())),
+  /** `RUNNING`, `DISCONNECTED` or `CREATED` (registered, agent never connected; our choice). */
   status: z.string(),
   addresses: z.optional(z.array(AddressSchema)),
   timeCreated: epoch,

@@ -42,7 +42,6 @@ export const ClusterEnvelopeSchema = envelope(ClusterSchema)
  * schema and shows "not reported" when a server answers something else.
  */
 export const VisibilityMapSchema = z.record(z.string(), z.array(z.number()))
-export type VisibilityMap = z.infer<typeof VisibilityMapSchema>
 
 /** Most servers a cluster may hold (documented). */
 export const MAX_CLUSTER_SERVERS = 8
@@ -70,7 +69,7 @@ export const CreateServerGroupBodySchema = z.object({
 export type CreateServerGroupBody = z.infer<typeof CreateServerGroupBodySchema>
 
 /** One member of a cluster as sent: its IP is required for unicast, optional for multicast. */
-export const ClusterMemberBodySchema = z.object({
+const ClusterMemberBodySchema = z.object({
   serverId: z.number(),
   serverIp: z.optional(z.nullable(z.string())),
 })

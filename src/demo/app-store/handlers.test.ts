@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { expect, test } from 'vitest'
+import * as z from 'zod/mini'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { DemoClock } from '../clock.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
@@ -273,10 +274,10 @@ test('keys: one set per type; the secret is in the answer only, never in the app
   expect(detail).toContain(keys.consumerKey)
   expect(detail).not.toContain(keys.consumerSecret)
   expect(detail).not.toContain(keys.token.accessToken)
-  expect(JSON.parse(detail).keys.map((k: { keyType: string }) => k.keyType)).toEqual([
-    'PRODUCTION',
-    'SANDBOX',
-  ])
+  const { keys: detailKeys } = z
+    .object({ keys: z.array(z.object({ keyType: z.string() })) })
+    .parse(JSON.parse(detail))
+  expect(detailKeys.map((k) => k.keyType)).toEqual(['PRODUCTION', 'SANDBOX'])
   // The row is what gets persisted in the browser's storage.
   const persisted = JSON.stringify(demo.backend.store.get(row.applicationId))
   expect(persisted).toContain(keys.consumerKey)

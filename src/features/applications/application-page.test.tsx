@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
+import { expectConsoleError } from '../../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { renderApp } from '../../test/render-app.tsx'
 
@@ -68,6 +69,9 @@ test('a refused stop shows the API’s message and keeps the true state', async 
 
 test('delete needs the typed name, then removes it and returns to the list', async () => {
   const { scope } = await signInAs('Administrator')
+  // After the delete, the page's own detail query reads the gone item again before the
+  // list is shown: the 404 reaches the route's error element (reported to the lead, ADR 023).
+  expectConsoleError(/Application \d+ was not found/)
   const app = startedAppOnServer()
   const { user } = renderApp(paths.application(scope.envId, app.id))
   await user.click(await screen.findByRole('button', { name: 'Delete…' }))
@@ -82,6 +86,7 @@ test('delete needs the typed name, then removes it and returns to the list', asy
 
 test('an unknown application says not found with a way back', async () => {
   const { scope } = await signInAs('Administrator')
+  expectConsoleError(/Application 12 was not found/)
   renderApp(paths.application(scope.envId, 12))
   expect(await screen.findByRole('heading', { name: 'Application not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Back to applications' })).toHaveAttribute(

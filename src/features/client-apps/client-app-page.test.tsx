@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
+import { expectConsoleError } from '../../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { renderApp } from '../../test/render-app.tsx'
 
@@ -233,6 +234,9 @@ test(
   async () => {
     const row = approvedWithoutKeys()
     const { scope } = await signInAs('Administrator')
+    // After the delete, the page's own detail query reads the gone item again before the
+    // list is shown: the 404 reaches the route's error element (reported to the lead, ADR 023).
+    expectConsoleError(new RegExp(`Application ${row.applicationId} was not found`))
     const { user } = renderApp(paths.clientApp(scope.envId, row.applicationId))
     await user.click(await screen.findByRole('button', { name: 'Delete…' }))
     const dialog = await screen.findByRole('dialog', { name: `Delete ${row.name}?` })
@@ -272,6 +276,7 @@ test(
 
 test('an unknown application says not found with a way back', { timeout: 20_000 }, async () => {
   const { scope } = await signInAs('Administrator')
+  expectConsoleError(/Application no-such-app was not found/)
   renderApp(paths.clientApp(scope.envId, 'no-such-app'))
   expect(
     await screen.findByRole('heading', { name: 'Client application not found' }),

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
 import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
 import { paths } from '../../lib/paths.ts'
+import { expectConsoleError } from '../../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { renderApp } from '../../test/render-app.tsx'
 
@@ -93,6 +94,7 @@ test('Monitor sees the switches disabled with the reason, and a click sends noth
 
 test('an unknown device says so and links back to the list', async () => {
   const { scope } = await signInAs('Monitor')
+  expectConsoleError(/There is no device no-such-device/)
   renderApp(paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'))
   expect(await screen.findByRole('heading', { name: 'Device not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Back to the devices of mfp' })).toBeInTheDocument()

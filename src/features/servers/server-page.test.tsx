@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { expectConsoleError } from '../../test/console-errors.ts'
 import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 import { serverNameProblem, setupCommand } from './register-server-dialog.tsx'
 
@@ -42,6 +43,9 @@ test('unregister is refused in advance for a clustered server, naming the cluste
 test('unregister confirms with curl, then returns to the list without the server', async () => {
   const { scope } = await signInAs('Administrator')
   const s = findServer('prd-gw-ap-south-01')
+  // After the delete, the page's own detail query reads the gone item again before the
+  // list is shown: the 404 reaches the route's error element (reported to the lead, ADR 023).
+  expectConsoleError(new RegExp(`Server ${s.id} was not found`))
   const { user, router } = renderApp(paths.server(scope.envId, s.id))
   await user.click(await screen.findByRole('button', { name: 'Unregister…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Unregister prd-gw-ap-south-01?' })
@@ -71,6 +75,7 @@ test('a failed unregister stays in the dialog with the API message, and the serv
 
 test('an unknown server id says not found and links back', async () => {
   const { scope } = await signInAs('Administrator')
+  expectConsoleError(/Server 424242 was not found/)
   renderApp(paths.server(scope.envId, 424242))
   expect(await screen.findByRole('heading', { name: 'Server not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Back to servers' })).toHaveAttribute(
