@@ -5,6 +5,7 @@ import { isTransactionFinished } from '../../api/device-admin/transaction-state.
 import { listTransactions, transactionQueries } from '../../api/device-admin/transactions.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { openBulkForUser } from '../../test/bulk-for-user.ts'
 import { renderApp } from '../../test/render-app.tsx'
 import { recentTransactions } from './transactions-panel.tsx'
 
@@ -19,15 +20,7 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
   await screen.findByRole('table', { name: 'Recent transactions' })
   const before = new Set((await recent()).items.map((tx) => tx.id))
 
-  await user.click(screen.getByRole('button', { name: 'Change an app for a user…' }))
-  const dialog = screen.getByRole('dialog', {
-    name: 'Change an application on every device of a user',
-  })
-  await user.type(within(dialog).getByLabelText('User id'), 'lena.fischer')
-  await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
-  expect(
-    await within(dialog).findByText(textContent(/^3 devices of lena.fischer/)),
-  ).toBeInTheDocument()
+  const dialog = await openBulkForUser(user, 'lena.fischer', 3)
   expect(
     within(dialog).getByRole('radio', { name: 'Queue and follow the transaction' }),
   ).toBeChecked()
