@@ -17,8 +17,10 @@ function approvedWithoutKeys() {
   return row
 }
 
+type Change = { description?: string; throttlingTier?: string }
+
 /** Someone else saves the application behind the page's back (another tab, a colleague). */
-function theyChange(id: string, change: { description?: string; throttlingTier?: string }) {
+function theyChange(id: string, change: Change) {
   demo.backend.store.update(id, (r) => ({ ...r, ...change, updatedTime: r.updatedTime + 1000 }))
 }
 
@@ -46,6 +48,15 @@ async function openEditor() {
   return { ...view, editor, retype, save }
 }
 
+/** Edits `label` to `text`, lets someone else save `theirs` meanwhile, then saves mine. */
+async function saveOverTheirChange(label: string, text: string, theirs: Change) {
+  const view = await openEditor()
+  await view.retype(label, text)
+  theyChange(view.row.applicationId, theirs)
+  await view.save()
+  return view
+}
+
 /** The If-Match header of every PUT the page sends from now on (listeners removed by the caller). */
 function recordIfMatch() {
   const ifMatch: Array<string | null> = []
@@ -59,10 +70,10 @@ test(
   'a save after someone else’s change shows both versions; “apply mine again” keeps their other change',
   { timeout: 20_000 },
   async () => {
-    const { row, user, retype, save } = await openEditor()
-    await retype('Description (optional)', 'My description')
-    theyChange(row.applicationId, { description: 'Their description', throttlingTier: 'Bronze' })
-    await save()
+    const { row, user } = await saveOverTheirChange('Description (optional)', 'My description', {
+      description: 'Their description',
+      throttlingTier: 'Bronze',
+    })
 
     const alert = await screen.findByRole('alert', {
       name: /Someone else changed this application/,
@@ -115,10 +126,11 @@ test(
   '“edit mine further” returns to the form with my edits on their version, then saves',
   { timeout: 20_000 },
   async () => {
-    const { row, user, retype, save } = await openEditor()
-    await retype('Callback URL (optional)', 'https://mine.example.com/cb')
-    theyChange(row.applicationId, { description: 'Their description' })
-    await save()
+    const { row, user } = await saveOverTheirChange(
+      'Callback URL (optional)',
+      'https://mine.example.com/cb',
+      { description: 'Their description' },
+    )
     await user.click(await screen.findByRole('button', { name: 'Edit mine further' }))
     const again = screen.getByRole('region', { name: 'Edit application' })
     expect(within(again).getByLabelText('Callback URL (optional)')).toHaveValue(
