@@ -86,5 +86,5 @@ test('the API words for a target (application target type, audit resource kind) 
     cluster: 'cluster',
     SERVER: null,
   }
-  for (const [word, kind] of Object.entries(kindOfWord)) expect(targetKindOf(word), word).toBe(kind)
+  for (const [word, kind] of Object.entries(kindOfWord)) expect(targetKindOf(word)).toBe(kind)
 })

@@ -16,7 +16,7 @@ import {
 } from '../../lib/list-polling.ts'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
+import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
 import {
@@ -33,7 +33,7 @@ import {
   type WithEtag,
 } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
+import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -398,18 +398,7 @@ export function setDesiredStatus(
  * Deletes one application; after a lost answer, a 404 on reading it back means it is gone.
  * `label` names it for the audit trail (ADR 015).
  */
-export function deleteApplication(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-): Promise<unknown> {
-  return sendAndVerify(
-    () => request(deleteApplicationRequest(scope, id, label)),
-    verifyGone(() => getApplication(scope, id), true),
-    options,
-  )
-}
+export const deleteApplication = hybridDeleter(deleteApplicationRequest, getApplication)
 
 export interface UpdateArtifactInput {
   file: File

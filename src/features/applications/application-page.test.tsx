@@ -69,8 +69,8 @@ test('stop: the button stays busy until the backend’s new state is on screen',
 })
 
 test('a refused stop shows the API’s message and keeps the true state', async () => {
-  const { app, user } = await openStartedApp('Operator', (app) =>
-    demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${app.id}` }),
+  const { app, user } = await openStartedApp('Operator', (started) =>
+    demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${started.id}` }),
   )
   await user.click(await screen.findByRole('button', { name: 'Stop' }))
   const alert = await screen.findByRole('alert')
@@ -102,8 +102,8 @@ test('an unknown application says not found with a way back', async () => {
 })
 
 test('stop whose answer is lost: the console reads the application back and shows it stopping, no error', async () => {
-  const { app, user } = await openStartedApp('Operator', (app) =>
-    loseNextPatch(app, 'lose-answer-network'),
+  const { app, user } = await openStartedApp('Operator', (started) =>
+    loseNextPatch(started, 'lose-answer-network'),
   )
   await user.click(await screen.findByRole('button', { name: 'Stop' }))
   await waitFor(() =>
@@ -116,8 +116,8 @@ test('stop whose answer is lost: the console reads the application back and show
 })
 
 test('redeploy whose answer is lost says the outcome is unknown, not that it failed', async () => {
-  const { app, user } = await openStartedApp('Operator', (app) =>
-    loseNextPatch(app, 'lose-answer-502'),
+  const { user } = await openStartedApp('Operator', (started) =>
+    loseNextPatch(started, 'lose-answer-502'),
   )
   await user.click(await screen.findByRole('button', { name: 'Redeploy…' }))
   const dialog = await screen.findByRole('dialog')
