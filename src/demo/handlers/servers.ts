@@ -1,6 +1,8 @@
 import { http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
+import type { DemoDb } from '../db.ts'
 import { guardHybrid } from '../guard.ts'
+import type { ServerRow } from '../model.ts'
 import { hybridError, hybridJson, intParam, noContent } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
@@ -10,6 +12,16 @@ function registrationTokenFor(orgId: string, envId: string): string {
     b.toString(16).padStart(2, '0'),
   ).join('')
   return `${orgId}---${envId}---${random}`
+}
+
+/** The server a path parameter names, if it is one of the caller's environment. */
+function ownServer(
+  db: DemoDb,
+  envId: string,
+  param: string | readonly string[] | undefined,
+): ServerRow | undefined {
+  const row = db.servers.get(intParam(param))
+  return row?.envId === envId ? row : undefined
 }
 
 /** Servers: list, detail, unregister and the registration token. */
@@ -41,10 +53,8 @@ export function serverHandlers(backend: DemoBackend) {
       const db = backend.db
       const guard = guardHybrid(db, request, 'readServers')
       if (!guard.ok) return guard.response
-      const id = intParam(params.id)
-      const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id)
-        return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const row = ownServer(db, guard.value.env.id, params.id)
+      if (!row) return hybridError(404, `Server ${String(params.id)} was not found.`)
       return hybridJson(request, { data: db.serverView(row) }, backend.etags)
     }),
 
@@ -52,11 +62,9 @@ export function serverHandlers(backend: DemoBackend) {
       const db = backend.db
       const guard = guardHybrid(db, request, 'manageServers')
       if (!guard.ok) return guard.response
-      const id = intParam(params.id)
-      const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id)
-        return hybridError(404, `Server ${String(params.id)} was not found.`)
-      const member = db.membershipOf(id)
+      const row = ownServer(db, guard.value.env.id, params.id)
+      if (!row) return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const member = db.membershipOf(row.id)
       if (member?.group) {
         return hybridError(
           400,
@@ -71,8 +79,8 @@ export function serverHandlers(backend: DemoBackend) {
       }
       // Applications deployed to this server alone go with it (choice, ADR 005).
       for (const app of db.applications.all())
-        if (app.targetId === id) db.applications.delete(app.id)
-      db.servers.delete(id)
+        if (app.targetId === row.id) db.applications.delete(app.id)
+      db.servers.delete(row.id)
       db.changed()
       return noContent()
     }),
