@@ -15,7 +15,7 @@ import {
   type ListRead,
 } from '../../lib/list-polling.ts'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
-import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
+import type { EnvScope, RequestBody, RequestInit_ } from '../../lib/describe-request.ts'
 import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
@@ -227,6 +227,16 @@ export function isApplicationSettling(app: Application): boolean {
   return applicationState(app).settling
 }
 
+/** `PATCH /applications/{id}` with `body`, and its words for the audit trail (ADR 015). */
+function applicationPatch(
+  scope: EnvScope,
+  id: number,
+  change: ChangeLabel,
+  body: RequestBody,
+): RequestInit_ {
+  return { method: 'PATCH', path: `${BASE}/applications/${id}`, scope, change, body }
+}
+
 /** `PATCH {"desiredStatus": ...}`: start or stop on every server of the target. */
 export function desiredStatusRequest(
   scope: EnvScope,
@@ -234,12 +244,9 @@ export function desiredStatusRequest(
   desiredStatus: 'STARTED' | 'STOPPED',
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
+  const action = desiredStatus === 'STARTED' ? 'start' : 'stop'
   return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' },
-    body: { desiredStatus },
+    ...applicationPatch(scope, id, { ...label, action }, { desiredStatus }),
     schema: noContent,
   }
 }
@@ -250,14 +257,8 @@ export function redeployRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { ...label, action: 'redeploy' },
-    body: new FormData(),
-    schema: noContent,
-  }
+  const change: ChangeLabel = { ...label, action: 'redeploy' }
+  return { ...applicationPatch(scope, id, change, new FormData()), schema: noContent }
 }
 
 /** `DELETE`: 204 whether or not it still existed. */
@@ -412,13 +413,7 @@ export function updateArtifactRequest(
 ): RequestInit_ {
   const form = new FormData()
   form.append('file', input.file, input.file.name)
-  return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { action: 'update-artifact' },
-    body: form,
-  }
+  return applicationPatch(scope, id, { action: 'update-artifact' }, form)
 }
 
 /** Replaces the artifact (PATCH multipart with a new `file`); the application redeploys. */
