@@ -3,7 +3,8 @@ import type { DemoBackend } from '../backend.ts'
 import type { DemoDb } from '../db.ts'
 import { guardHybrid } from '../guard.ts'
 import type { ServerRow } from '../model.ts'
-import { hybridError, hybridJson, intParam, noContent } from '../responses.ts'
+import type { DemoScope } from '../scopes.ts'
+import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
 
@@ -14,14 +15,22 @@ function registrationTokenFor(orgId: string, envId: string): string {
   return `${orgId}---${envId}---${random}`
 }
 
-/** The server a path parameter names, if it is one of the caller's environment. */
-function ownServer(
+/**
+ * The server the path names, once the guard lets `scope` through: one of the caller's
+ * environment, else the 404 to answer (as for an id that is not a number).
+ */
+function guardedServer(
   db: DemoDb,
-  envId: string,
+  request: Request,
+  scope: DemoScope,
   param: string | readonly string[] | undefined,
-): ServerRow | undefined {
+): Checked<ServerRow> {
+  const guard = guardHybrid(db, request, scope)
+  if (!guard.ok) return guard
   const row = db.servers.get(intParam(param))
-  return row?.envId === envId ? row : undefined
+  if (row?.envId !== guard.value.env.id)
+    return { ok: false, response: hybridError(404, `Server ${String(param)} was not found.`) }
+  return { ok: true, value: row }
 }
 
 /** Servers: list, detail, unregister and the registration token. */
@@ -51,19 +60,17 @@ export function serverHandlers(backend: DemoBackend) {
 
     http.get(`${BASE}/servers/:id`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'readServers')
-      if (!guard.ok) return guard.response
-      const row = ownServer(db, guard.value.env.id, params.id)
-      if (!row) return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const server = guardedServer(db, request, 'readServers', params.id)
+      if (!server.ok) return server.response
+      const row = server.value
       return hybridJson(request, { data: db.serverView(row) }, backend.etags)
     }),
 
     http.delete(`${BASE}/servers/:id`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const row = ownServer(db, guard.value.env.id, params.id)
-      if (!row) return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const server = guardedServer(db, request, 'manageServers', params.id)
+      if (!server.ok) return server.response
+      const row = server.value
       const member = db.membershipOf(row.id)
       if (member?.group) {
         return hybridError(
