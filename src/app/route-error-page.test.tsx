@@ -1,13 +1,20 @@
 import { act, render, screen } from '@testing-library/react'
 import type { ComponentType } from 'react'
 import userEvent from '@testing-library/user-event'
-import { createMemoryRouter, Outlet } from 'react-router'
+import { createMemoryRouter, Outlet, type RouteObject } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { expect, test, vi } from 'vitest'
 import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { lazyPage } from './lazy-page.tsx'
 import { RouteErrorPage } from './route-error-page.tsx'
 import { expectConsoleError } from '../test/console-errors.ts'
+
+/** Renders `routes` in a memory router at `path`; returns the router. */
+function renderAt(path: string, routes: RouteObject[]) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  render(<RouterProvider router={router} />)
+  return router
+}
 
 function Broken(): never {
   throw new Error('cannot read properties of undefined (reading "servers")')
@@ -28,14 +35,10 @@ function Page() {
 
 test('a page that crashes shows the error and a way back, not a blank screen', async () => {
   expectConsoleError(/reading "servers"/)
-  const router = createMemoryRouter(
-    [
-      { path: '/', element: <p>home</p> },
-      { path: '/broken', Component: Broken, ErrorBoundary: RouteErrorPage },
-    ],
-    { initialEntries: ['/broken'] },
-  )
-  render(<RouterProvider router={router} />)
+  renderAt('/broken', [
+    { path: '/', element: <p>home</p> },
+    { path: '/broken', Component: Broken, ErrorBoundary: RouteErrorPage },
+  ])
   expect(
     await screen.findByRole('heading', { name: 'Something went wrong on this page' }),
   ).toBeInTheDocument()
@@ -52,18 +55,14 @@ test('a page whose code cannot load keeps the shell, says why, and loads by itse
       new TypeError('Failed to fetch dynamically imported module: /assets/servers-page-1a2b.js'),
     )
     .mockResolvedValue(Page)
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/',
-        Component: Shell,
-        ErrorBoundary: RouteErrorPage,
-        children: [{ path: 'servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }],
-      },
-    ],
-    { initialEntries: ['/servers?sort=name'] },
-  )
-  render(<RouterProvider router={router} />)
+  const router = renderAt('/servers?sort=name', [
+    {
+      path: '/',
+      Component: Shell,
+      ErrorBoundary: RouteErrorPage,
+      children: [{ path: 'servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }],
+    },
+  ])
   expect(
     await screen.findByRole('heading', {
       name: 'The console was updated, or the network is down',
@@ -86,11 +85,7 @@ test('Try again loads a failed page again without reloading the console; a secon
     .mockRejectedValueOnce(new TypeError('Importing a module script failed.'))
     .mockRejectedValueOnce(new TypeError('Importing a module script failed.'))
     .mockResolvedValue(Page)
-  const router = createMemoryRouter(
-    [{ path: '/servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }],
-    { initialEntries: ['/servers'] },
-  )
-  render(<RouterProvider router={router} />)
+  renderAt('/servers', [{ path: '/servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }])
   const user = userEvent.setup()
   await user.click(await screen.findByRole('button', { name: 'Try again' }))
   expect(await screen.findByRole('button', { name: 'Try again' })).toBeEnabled()
@@ -105,11 +100,7 @@ test('a module that loads but fails to evaluate reaches the route error boundary
   const load = vi
     .fn<() => Promise<ComponentType>>()
     .mockRejectedValue(new ReferenceError('process is not defined'))
-  const router = createMemoryRouter(
-    [{ path: '/servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }],
-    { initialEntries: ['/servers'] },
-  )
-  render(<RouterProvider router={router} />)
+  renderAt('/servers', [{ path: '/servers', ErrorBoundary: RouteErrorPage, lazy: lazyPage(load) }])
   expect(
     await screen.findByRole('heading', { name: 'Something went wrong on this page' }),
   ).toBeInTheDocument()

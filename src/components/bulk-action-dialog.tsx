@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
 import { toast } from 'sonner'
 import type { RequestInit_ } from '../lib/describe-request.ts'
+import { BulkConfirmNote } from './bulk-confirm-note.tsx'
 import { BulkResults } from './bulk-results.tsx'
 import {
   bulkSummary,
-  checkingLine,
   countOutcomes,
   runBulk,
   succeededIds,
@@ -108,18 +108,12 @@ export function BulkActionDialog<T>({
       requests={items.map(requestFor)}
     >
       {children}
-      {bulk.isPending && checking.length > 0 && (
-        <p role="status" className="alert alert-warn">
-          {checkingLine(checking)}
-        </p>
-      )}
-      <p className="muted">
-        {items
-          .slice(0, 5)
-          .map((item) => describe(item).label)
-          .join(', ')}
-        {items.length > 5 ? `, and ${items.length - 5} more` : ''}
-      </p>
+      <BulkConfirmNote
+        pending={bulk.isPending}
+        checking={checking}
+        names={items.map((item) => describe(item).label)}
+        shown={5}
+      />
     </ConfirmDialog>
   )
 }

@@ -1,20 +1,16 @@
 import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
 import type { Tone } from './status-badge.tsx'
 
-/** Server statuses in operator words and colour. */
+const SERVER_STATUSES = new Map<string, { label: string; tone: Tone }>([
+  ['RUNNING', { label: 'Running', tone: 'ok' }],
+  ['DISCONNECTED', { label: 'Disconnected', tone: 'danger' }],
+  ['CREATED', { label: 'Waiting for agent', tone: 'neutral' }],
+  ['PARTIALLY_RUNNING', { label: 'Partially running', tone: 'warn' }],
+])
+
+/** Server statuses in operator words and colour (an unknown one as it comes). */
 export function serverStatus(status: string): { label: string; tone: Tone } {
-  switch (status) {
-    case 'RUNNING':
-      return { label: 'Running', tone: 'ok' }
-    case 'DISCONNECTED':
-      return { label: 'Disconnected', tone: 'danger' }
-    case 'CREATED':
-      return { label: 'Waiting for agent', tone: 'neutral' }
-    case 'PARTIALLY_RUNNING':
-      return { label: 'Partially running', tone: 'warn' }
-    default:
-      return { label: status, tone: 'neutral' }
-  }
+  return SERVER_STATUSES.get(status) ?? { label: status, tone: 'neutral' }
 }
 
 /** Application statuses (desired vs reported) in operator words and colour. */
@@ -50,13 +46,15 @@ export function applicationPhaseStatus(state: ApplicationState): {
 } {
   const of = (n: number) => `${n} of ${state.servers} server${state.servers === 1 ? '' : 's'}`
   const unreachable = state.unreachable > 0 ? `${of(state.unreachable)} unreachable` : undefined
+  // On the way to started, with how many servers are there already.
+  const towardStarted = (label: string): { label: string; tone: Tone; detail?: string } => ({
+    label,
+    tone: 'progress',
+    detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
+  })
   switch (state.phase) {
     case 'deploying':
-      return {
-        label: 'Deploying',
-        tone: 'progress',
-        detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
-      }
+      return towardStarted('Deploying')
     case 'failed':
       return {
         label: state.failed < state.servers ? `Failed on ${of(state.failed)}` : 'Failed',
@@ -64,11 +62,7 @@ export function applicationPhaseStatus(state: ApplicationState): {
         detail: state.failure ?? undefined,
       }
     case 'starting':
-      return {
-        label: 'Starting',
-        tone: 'progress',
-        detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
-      }
+      return towardStarted('Starting')
     case 'stopping':
       return { label: 'Stopping', tone: 'progress' }
     case 'partial':

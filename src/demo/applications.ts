@@ -68,6 +68,23 @@ function deploymentArtifacts(
   })
 }
 
+/** A deployment under way: updating, to end STARTED (a fresh deploy or a redeploy). */
+const DEPLOYING: Pick<ApplicationRow, 'desiredStatus' | 'pendingDesired' | 'lastReportedStatus'> = {
+  desiredStatus: 'UPDATED',
+  pendingDesired: 'STARTED',
+  lastReportedStatus: 'UNDEPLOYED',
+}
+
+/** The artifact fields a received file sets (deploy, or update with a new file). */
+function fileOf(artifact: ReceivedArtifact, now: number) {
+  return {
+    fileName: artifact.fileName,
+    fileChecksum: artifact.checksum,
+    fileSize: artifact.size,
+    timeUpdated: now,
+  }
+}
+
 /** Creates an application and starts deploying it (POST /applications). */
 export function deployApplication(
   db: DemoDb,
@@ -86,17 +103,8 @@ export function deployApplication(
     envId,
     name: input.name,
     targetId: input.targetId,
-    desiredStatus: 'UPDATED',
-    pendingDesired: 'STARTED',
-    lastReportedStatus: 'UNDEPLOYED',
-    artifact: {
-      id: db.newId(),
-      name: input.name,
-      fileName: input.artifact.fileName,
-      fileChecksum: input.artifact.checksum,
-      fileSize: input.artifact.size,
-      timeUpdated: now,
-    },
+    ...DEPLOYING,
+    artifact: { id: db.newId(), name: input.name, ...fileOf(input.artifact, now) },
     configuration: input.configuration,
     serverArtifacts,
     timeCreated: now,
@@ -124,18 +132,8 @@ export function redeployApplication(
   const artifactOk = change.artifact ? change.artifact.isArchive : !previousBroken
   const updated = db.applications.update(app.id, (row) => ({
     ...row,
-    desiredStatus: 'UPDATED',
-    pendingDesired: 'STARTED',
-    lastReportedStatus: 'UNDEPLOYED',
-    artifact: change.artifact
-      ? {
-          ...row.artifact,
-          fileName: change.artifact.fileName,
-          fileChecksum: change.artifact.checksum,
-          fileSize: change.artifact.size,
-          timeUpdated: now,
-        }
-      : row.artifact,
+    ...DEPLOYING,
+    artifact: change.artifact ? { ...row.artifact, ...fileOf(change.artifact, now) } : row.artifact,
     configuration: change.configuration ?? row.configuration,
     serverArtifacts: deploymentArtifacts(db, row.targetId, artifactOk, now),
     startedAt: null,

@@ -58,6 +58,19 @@ interface EnvPlan {
   applications: number
 }
 
+/** The QA environment is empty in either fleet. */
+const EMPTY_QA: EnvPlan = {
+  name: 'QA',
+  short: 'qa',
+  type: 'sandbox',
+  servers: 0,
+  groups: 0,
+  groupSize: 0,
+  clusters: 0,
+  clusterSize: 0,
+  applications: 0,
+}
+
 const PLANS: Record<FleetSize, EnvPlan[]> = {
   small: [
     {
@@ -82,17 +95,7 @@ const PLANS: Record<FleetSize, EnvPlan[]> = {
       clusterSize: 0,
       applications: 10,
     },
-    {
-      name: 'QA',
-      short: 'qa',
-      type: 'sandbox',
-      servers: 0,
-      groups: 0,
-      groupSize: 0,
-      clusters: 0,
-      clusterSize: 0,
-      applications: 0,
-    },
+    EMPTY_QA,
   ],
   large: [
     {
@@ -117,17 +120,7 @@ const PLANS: Record<FleetSize, EnvPlan[]> = {
       clusterSize: 2,
       applications: 60,
     },
-    {
-      name: 'QA',
-      short: 'qa',
-      type: 'sandbox',
-      servers: 0,
-      groups: 0,
-      groupSize: 0,
-      clusters: 0,
-      clusterSize: 0,
-      applications: 0,
-    },
+    EMPTY_QA,
   ],
 }
 

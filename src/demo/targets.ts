@@ -6,6 +6,7 @@ import {
   type CreateServerGroupBody,
 } from '../api/runtime-manager/target-schemas.ts'
 import { DEPLOY_MS } from './applications.ts'
+import type { Collection } from './collection.ts'
 import type { DemoDb } from './db.ts'
 import { unreachableIpKind } from './reachable-ip.ts'
 import { isIpAddress, keptApplicationName, targetNameProblem } from './target-names.ts'
@@ -316,19 +317,26 @@ export function createGroup(
   return { ok: true, value: row }
 }
 
-/** Deletes a group and the applications deployed to it; its servers become individual. */
-export function deleteGroup(
-  db: DemoDb,
-  envId: string,
-  groupId: number,
-): Outcome<{ removedApplications: string[] }> {
-  const group = groupOf(db, envId, groupId)
-  if (!group) return fail(404, `Server group ${groupId} was not found.`)
-  const removedApplications = deleteTargetApplications(db, groupId)
-  db.groups.delete(groupId)
-  db.changed()
-  return { ok: true, value: { removedApplications } }
+/**
+ * The delete of one kind of multi-server target: the row with the applications deployed
+ * to it (its servers become individual); 404 when the caller's environment has no such row.
+ */
+function targetDeleter<Row extends { id: number }>(
+  rowsOf: (db: DemoDb) => Collection<Row, number>,
+  rowOf: (db: DemoDb, envId: string, id: number) => Row | undefined,
+  label: string,
+) {
+  return (db: DemoDb, envId: string, id: number): Outcome<{ removedApplications: string[] }> => {
+    if (!rowOf(db, envId, id)) return fail(404, `${label} ${id} was not found.`)
+    const removedApplications = deleteTargetApplications(db, id)
+    rowsOf(db).delete(id)
+    db.changed()
+    return { ok: true, value: { removedApplications } }
+  }
 }
+
+/** Deletes a group and the applications deployed to it; its servers become individual. */
+export const deleteGroup = targetDeleter((db) => db.groups, groupOf, 'Server group')
 
 export function addServerToGroup(
   db: DemoDb,
@@ -443,18 +451,7 @@ export function createCluster(
 }
 
 /** Deletes a cluster and the applications deployed to it; its servers become individual. */
-export function deleteCluster(
-  db: DemoDb,
-  envId: string,
-  clusterId: number,
-): Outcome<{ removedApplications: string[] }> {
-  const cluster = clusterOf(db, envId, clusterId)
-  if (!cluster) return fail(404, `Cluster ${clusterId} was not found.`)
-  const removedApplications = deleteTargetApplications(db, clusterId)
-  db.clusters.delete(clusterId)
-  db.changed()
-  return { ok: true, value: { removedApplications } }
-}
+export const deleteCluster = targetDeleter((db) => db.clusters, clusterOf, 'Cluster')
 
 export function addServerToCluster(
   db: DemoDb,

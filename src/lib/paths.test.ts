@@ -79,9 +79,12 @@ test('a target kind maps to one path: groups under server-groups, clusters under
 })
 
 test('the API words for a target (application target type, audit resource kind) give its kind', () => {
-  expect(targetKindOf('SERVER_GROUP')).toBe('group')
-  expect(targetKindOf('server-group')).toBe('group')
-  expect(targetKindOf('CLUSTER')).toBe('cluster')
-  expect(targetKindOf('cluster')).toBe('cluster')
-  expect(targetKindOf('SERVER')).toBeNull()
+  const kindOfWord = {
+    SERVER_GROUP: 'group',
+    'server-group': 'group',
+    CLUSTER: 'cluster',
+    cluster: 'cluster',
+    SERVER: null,
+  }
+  for (const [word, kind] of Object.entries(kindOfWord)) expect(targetKindOf(word)).toBe(kind)
 })

@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { expect, test } from 'vitest'
 import { ServerEnvelopeSchema, ServerListSchema } from '../api/runtime-manager/server-schemas.ts'
 import { apiErrorOf, rejectionOf } from '../test/api-errors.ts'
+import { loneServerId } from '../test/demo-fixtures.ts'
 import { signInAs, setupTestBackend } from '../test/demo-server.ts'
 import { ApiError, isApiError } from './api-error.ts'
 import { noContent, request, send, type RequestSpec } from './request.ts'
@@ -18,13 +19,6 @@ function getServers(more: Partial<RequestSpec<unknown>> = {}) {
     ...more,
     schema: ServerListSchema,
   })
-}
-
-function loneServerId(envId: string): number {
-  const db = demo.backend.db
-  const lone = db.servers.all().find((s) => s.envId === envId && !db.membershipOf(s.id))
-  if (!lone) throw new Error('the seed has no lone server')
-  return lone.id
 }
 
 test('a successful call returns the parsed body of the real demo backend', async () => {
@@ -271,7 +265,7 @@ test('a request whose signal is already aborted never reaches the backend', asyn
 
 test('a 204 answer resolves with noContent', async () => {
   const { scope } = await signInAs('Administrator')
-  const id = loneServerId(scope.envId)
+  const id = loneServerId(demo.backend.db, scope.envId)
   const response = await send({
     method: 'DELETE',
     path: `/hybrid/api/v1/servers/${id}`,

@@ -346,23 +346,16 @@ function describeArm({ method, segments, body, label, requestBody }: Seen): Desc
     if (sub === 'servers') {
       const server =
         label.on ?? decodeSegment(rawSub) ?? clean(field(requestBody, 'serverId')) ?? 'a server'
-      if (method === 'POST')
-        return {
-          action: 'add-server',
-          kind,
-          id,
-          name,
-          summary: `add server ${server} to ${KIND_WORDS[kind]} ${name}`,
-        }
-      if (method === 'DELETE')
-        return {
-          action: 'remove-server',
-          kind,
-          id,
-          name,
-          summary: `remove server ${server} from ${KIND_WORDS[kind]} ${name}`,
-        }
-      return null
+      if (method !== 'POST' && method !== 'DELETE') return null
+      const add = method === 'POST'
+      const change = add ? `add server ${server} to` : `remove server ${server} from`
+      return {
+        action: add ? 'add-server' : 'remove-server',
+        kind,
+        id,
+        name,
+        summary: `${change} ${KIND_WORDS[kind]} ${name}`,
+      }
     }
     if (method === 'DELETE' && !sub) return plainChange('delete', kind, id, name)
   }

@@ -52,18 +52,15 @@ export function transactionFailureMessage(tx: Transaction): string {
     : `Transaction ${tx.id} ended in ${tx.status} without error details.`
 }
 
-/** Operator words for a transaction type. */
+const TRANSACTION_TYPE_LABELS = new Map([
+  ['CHANGE_DEVICE_APPLICATION_STATUS', 'Application status'],
+  ['CHANGE_DEVICE_STATUS', 'Device status'],
+  ['REMOVE_DEVICE', 'Remove device'],
+])
+
+/** Operator words for a transaction type (an unknown type as it comes). */
 export function transactionTypeLabel(type: string): string {
-  switch (type) {
-    case 'CHANGE_DEVICE_APPLICATION_STATUS':
-      return 'Application status'
-    case 'CHANGE_DEVICE_STATUS':
-      return 'Device status'
-    case 'REMOVE_DEVICE':
-      return 'Remove device'
-    default:
-      return type
-  }
+  return TRANSACTION_TYPE_LABELS.get(type) ?? type
 }
 
 /**

@@ -71,27 +71,21 @@ test('asked to stop while still reporting started is stopping, and settles once 
 })
 
 test('a copy on a disconnected server never keeps the application moving', () => {
-  const state = applicationState(
-    app(
-      'STARTED',
-      [
-        { serverId: 1, reported: 'STARTED' },
-        { serverId: 2, reported: 'UNDEPLOYED' },
-      ],
-      [2],
-    ),
-  )
+  // Server 1 is running, server 2 is disconnected.
+  const onOneUpOneDown = (desired: string, up: string, down: string) =>
+    applicationState(
+      app(
+        desired,
+        [
+          { serverId: 1, reported: up },
+          { serverId: 2, reported: down },
+        ],
+        [2],
+      ),
+    )
+  const state = onOneUpOneDown('STARTED', 'STARTED', 'UNDEPLOYED')
   expect(state).toMatchObject({ phase: 'partial', settling: false, started: 1, unreachable: 1 })
-  const stopped = applicationState(
-    app(
-      'STOPPED',
-      [
-        { serverId: 1, reported: 'STOPPED' },
-        { serverId: 2, reported: 'STARTED' },
-      ],
-      [2],
-    ),
-  )
+  const stopped = onOneUpOneDown('STOPPED', 'STOPPED', 'STARTED')
   expect(stopped).toMatchObject({ phase: 'stopped', settling: false, unreachable: 1 })
 })
 

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { listReadOf } from '../../lib/list-polling.ts'
+import type { EnvScope } from '../../lib/describe-request.ts'
 import { send } from '../../lib/request.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { desiredStatusRequest, followSettling, listApplications } from './applications.ts'
@@ -15,14 +16,19 @@ function watchGets() {
   return seen
 }
 
-test('one settling application is followed by its own read, merged into the list; nothing else is read', async () => {
-  const { scope } = await signInAs('Administrator')
+/** Stops one started application; returns it and the list read while it settles. */
+async function stopOneStarted(scope: EnvScope) {
   const list = await listApplications(scope, {})
   const app = list.items.find(
     (a) => a.desiredStatus === 'STARTED' && a.lastReportedStatus === 'STARTED',
   )!
   await send(desiredStatusRequest(scope, app.id, 'STOPPED'))
-  const settling = await listApplications(scope, {})
+  return { app, settling: await listApplications(scope, {}) }
+}
+
+test('one settling application is followed by its own read, merged into the list; nothing else is read', async () => {
+  const { scope } = await signInAs('Administrator')
+  const { app, settling } = await stopOneStarted(scope)
   const seen = watchGets()
   const read = listReadOf(settling)!
   expect(read.etag).toBe(false)
@@ -54,12 +60,7 @@ test('several settling applications of one target are followed by one read of th
 
 test('a settling application deleted elsewhere leaves the list (404 on its read)', async () => {
   const { scope } = await signInAs('Administrator')
-  const list = await listApplications(scope, {})
-  const app = list.items.find(
-    (a) => a.desiredStatus === 'STARTED' && a.lastReportedStatus === 'STARTED',
-  )!
-  await send(desiredStatusRequest(scope, app.id, 'STOPPED'))
-  const settling = await listApplications(scope, {})
+  const { app, settling } = await stopOneStarted(scope)
   demo.backend.db.applications.delete(app.id)
   const merged = await followSettling(scope, settling, listReadOf(settling)!)
   expect(merged.items.some((a) => a.id === app.id)).toBe(false)

@@ -15,8 +15,8 @@ import {
   type ListRead,
 } from '../../lib/list-polling.ts'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
-import type { EnvScope, RequestInit_ } from '../../lib/describe-request.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
+import type { EnvScope, RequestBody, RequestInit_ } from '../../lib/describe-request.ts'
+import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { sendMultipart, type UploadProgress } from '../../lib/upload.ts'
 import {
@@ -33,7 +33,7 @@ import {
   type WithEtag,
 } from '../../lib/etag-cache.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import { sendAndVerify, verifyGone, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
+import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 
 const BASE = '/hybrid/api/v1'
 
@@ -227,6 +227,16 @@ export function isApplicationSettling(app: Application): boolean {
   return applicationState(app).settling
 }
 
+/** `PATCH /applications/{id}` with `body`, and its words for the audit trail (ADR 015). */
+function applicationPatch(
+  scope: EnvScope,
+  id: number,
+  change: ChangeLabel,
+  body: RequestBody,
+): RequestInit_ {
+  return { method: 'PATCH', path: `${BASE}/applications/${id}`, scope, change, body }
+}
+
 /** `PATCH {"desiredStatus": ...}`: start or stop on every server of the target. */
 export function desiredStatusRequest(
   scope: EnvScope,
@@ -234,12 +244,9 @@ export function desiredStatusRequest(
   desiredStatus: 'STARTED' | 'STOPPED',
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
+  const action = desiredStatus === 'STARTED' ? 'start' : 'stop'
   return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { ...label, action: desiredStatus === 'STARTED' ? 'start' : 'stop' },
-    body: { desiredStatus },
+    ...applicationPatch(scope, id, { ...label, action }, { desiredStatus }),
     schema: noContent,
   }
 }
@@ -250,14 +257,8 @@ export function redeployRequest(
   id: number,
   label: ChangeLabel = {},
 ): RequestSpec<unknown> {
-  return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { ...label, action: 'redeploy' },
-    body: new FormData(),
-    schema: noContent,
-  }
+  const change: ChangeLabel = { ...label, action: 'redeploy' }
+  return { ...applicationPatch(scope, id, change, new FormData()), schema: noContent }
 }
 
 /** `DELETE`: 204 whether or not it still existed. */
@@ -398,18 +399,7 @@ export function setDesiredStatus(
  * Deletes one application; after a lost answer, a 404 on reading it back means it is gone.
  * `label` names it for the audit trail (ADR 015).
  */
-export function deleteApplication(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-): Promise<unknown> {
-  return sendAndVerify(
-    () => request(deleteApplicationRequest(scope, id, label)),
-    verifyGone(() => getApplication(scope, id), true),
-    options,
-  )
-}
+export const deleteApplication = hybridDeleter(deleteApplicationRequest, getApplication)
 
 export interface UpdateArtifactInput {
   file: File
@@ -423,13 +413,7 @@ export function updateArtifactRequest(
 ): RequestInit_ {
   const form = new FormData()
   form.append('file', input.file, input.file.name)
-  return {
-    method: 'PATCH',
-    path: `${BASE}/applications/${id}`,
-    scope,
-    change: { action: 'update-artifact' },
-    body: form,
-  }
+  return applicationPatch(scope, id, { action: 'update-artifact' }, form)
 }
 
 /** Replaces the artifact (PATCH multipart with a new `file`); the application redeploys. */

@@ -1,8 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
-import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
+import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
   RegistrationTokenSchema,
@@ -64,18 +63,7 @@ export function unregisterServerRequest(
  * Unregisters a server; after a lost answer, a 404 on reading it back means it is gone.
  * `label` names it for the audit trail (ADR 015).
  */
-export async function unregisterServer(
-  scope: EnvScope,
-  id: number,
-  label: ChangeLabel = {},
-  options: VerifyOptions = {},
-): Promise<void> {
-  await sendAndVerify(
-    () => request(unregisterServerRequest(scope, id, label)),
-    verifyGone(() => getServer(scope, id), true),
-    options,
-  )
-}
+export const unregisterServer = hybridDeleter(unregisterServerRequest, getServer)
 
 export function registrationTokenRequest(scope: EnvScope) {
   return {

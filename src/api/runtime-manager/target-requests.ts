@@ -2,11 +2,11 @@ import { queryOptions, useMutation } from '@tanstack/react-query'
 import type * as z from 'zod/mini'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope, RequestBody } from '../../lib/describe-request.ts'
-import { sendAndVerify, verifyGone, type VerifyOptions } from '../../lib/outcome.ts'
+import { sendAndVerify, type VerifyOptions } from '../../lib/outcome.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
-import { hybridDeleteRequest } from './delete-request.ts'
+import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import type { Server } from './server-schemas.ts'
 import {
   targetPollInterval,
@@ -167,11 +167,11 @@ export function deleteTarget(
   label: ChangeLabel = {},
   options: VerifyOptions = {},
 ) {
-  return sendAndVerify(
-    () => request(deleteTargetRequest(resource, scope, id, label)),
-    verifyGone(() => getTarget(resource, scope, id), true),
-    options,
+  const remove = hybridDeleter(
+    (...args) => deleteTargetRequest(resource, ...args),
+    (...args) => getTarget(resource, ...args),
   )
+  return remove(scope, id, label, options)
 }
 
 /** The read-back of a membership change (see `verifyMembership`). */

@@ -44,3 +44,31 @@ export interface FieldProps {
   /** A fixed id when something else refers to the control; generated otherwise. */
   id?: string
 }
+
+/** A field whose control holds text: `value` and `onChange` take the text, not the event. */
+export interface TextControlProps extends FieldProps {
+  value?: string
+  onChange?: (value: string) => void
+}
+
+/**
+ * The frame and the control props of a text-valued field (input, textarea, select):
+ * `frame` wraps the control in its label and message; `control` goes on the control after
+ * `rest` (the element's own props), so the field's id, aria and value win.
+ */
+export function useTextControl<P extends TextControlProps>(props: P) {
+  const { label, error, hint, id, value, onChange, ...rest } = props
+  const field = useFieldMessage(error, hint, id)
+  return {
+    rest,
+    frame: (control: ReactNode) => field.frame(label, control),
+    control: {
+      ...field.aria,
+      id: field.controlId,
+      value,
+      onChange: onChange
+        ? (e: { target: { value: string } }) => onChange(e.target.value)
+        : undefined,
+    },
+  }
+}

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithRef, ReactNode } from 'react'
-import { useFieldMessage, type FieldProps } from './field-message.tsx'
+import { useTextControl, type FieldProps, type TextControlProps } from './field-message.tsx'
 
 type InputProps = Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value' | 'id' | 'children'>
 
@@ -9,41 +9,23 @@ type InputProps = Omit<ComponentPropsWithRef<'input'>, 'onChange' | 'value' | 'i
  * leave both out and give `name` and `defaultValue` instead.
  */
 export function TextField({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onChange,
   after,
-  ...input
-}: FieldProps &
+  ...props
+}: TextControlProps &
   InputProps & {
-    value?: string
-    onChange?: (value: string) => void
     /** Beside the input on the same row (a button that acts on it). */
     after?: ReactNode
   }) {
-  const field = useFieldMessage(error, hint, id)
-  const control = (
-    <input
-      type="text"
-      {...input}
-      {...field.aria}
-      id={field.controlId}
-      value={value}
-      onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-    />
-  )
-  return field.frame(
-    label,
+  const { rest, frame, control } = useTextControl(props)
+  const input = <input type="text" {...rest} {...control} />
+  return frame(
     after ? (
       <div className="toolbar">
-        {control}
+        {input}
         {after}
       </div>
     ) : (
-      control
+      input
     ),
   )
 }
@@ -51,26 +33,11 @@ export function TextField({
 type TextAreaProps = Omit<ComponentPropsWithRef<'textarea'>, 'onChange' | 'value' | 'id'>
 
 /** A labelled multi-line text input. */
-export function TextAreaField({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onChange,
-  ...textarea
-}: FieldProps & TextAreaProps & { value: string; onChange: (value: string) => void }) {
-  const field = useFieldMessage(error, hint, id)
-  return field.frame(
-    label,
-    <textarea
-      {...textarea}
-      {...field.aria}
-      id={field.controlId}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-    />,
-  )
+export function TextAreaField(
+  props: FieldProps & TextAreaProps & { value: string; onChange: (value: string) => void },
+) {
+  const { rest, frame, control } = useTextControl(props)
+  return frame(<textarea {...rest} {...control} />)
 }
 
 type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'onChange' | 'value' | 'id'>
@@ -80,16 +47,10 @@ type SelectProps = Omit<ComponentPropsWithRef<'select'>, 'onChange' | 'value' | 
  * (an error panel when the options could not be loaded) and keeps the label and message.
  */
 export function SelectField({
-  label,
-  error,
-  hint,
-  id,
-  value,
-  onChange,
   replace,
   below,
   children,
-  ...select
+  ...props
 }: FieldProps &
   SelectProps & {
     value: string
@@ -98,18 +59,11 @@ export function SelectField({
     /** Between the select and its message (a note about the options). */
     below?: ReactNode
   }) {
-  const field = useFieldMessage(error, hint, id)
-  return field.frame(
-    label,
+  const { rest, frame, control } = useTextControl(props)
+  return frame(
     <>
       {replace ?? (
-        <select
-          {...select}
-          {...field.aria}
-          id={field.controlId}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        >
+        <select {...rest} {...control}>
           {children}
         </select>
       )}

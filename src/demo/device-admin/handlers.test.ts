@@ -68,6 +68,16 @@ function putApp(deviceId: string, appName: string, query: string, body: unknown)
   )
 }
 
+/** Changes an app on a device and reads the transaction result. */
+async function changeApp(deviceId: string, appName: string, query: string, body: unknown) {
+  return json(TransactionResultSchema, await putApp(deviceId, appName, query, body))
+}
+
+/** Reads a transaction of the mfp runtime (`suffix`: a query string, with its `?`). */
+async function transactionOf(id: number, suffix = '') {
+  return json(TransactionSchema, await call('GET', `${BASE}/mfp/transactions/${id}${suffix}`))
+}
+
 test('devices come paged by bookmark with the whole envelope, every status present', async () => {
   await signInAs('Monitor')
   const first = await devicesPage('pageSize=100')
@@ -167,15 +177,11 @@ test('an asynchronous change comes back PENDING and moves on the clock; the app 
   await signInAs('Operator')
   const max = await deviceNamed("Max's Galaxy S23")
   expect(appStatus(max, 'AcmeWallet')).toBe('DISABLED')
-  const result = await json(
-    TransactionResultSchema,
-    await putApp(max.id, 'AcmeWallet', 'async=true', { status: 'ENABLED' }),
-  )
+  const result = await changeApp(max.id, 'AcmeWallet', 'async=true', { status: 'ENABLED' })
   expect(result.ok).toBe(false)
   expect(result.transaction.status).toBe('PENDING')
   const id = result.transaction.id
-  const statusNow = async () =>
-    (await json(TransactionSchema, await call('GET', `${BASE}/mfp/transactions/${id}`))).status
+  const statusNow = async () => (await transactionOf(id)).status
   const seen = [await statusNow()]
   demo.backend.db.advanceClock(TX_STEP_MS)
   seen.push(await statusNow())
@@ -191,30 +197,20 @@ test('an asynchronous change comes back PENDING and moves on the clock; the app 
 test('a change of a retired app version fails with details, synchronously and asynchronously', async () => {
   await signInAs('Administrator')
   const pixel = await deviceNamed("Lena's Pixel 6")
-  const sync = await json(
-    TransactionResultSchema,
-    await putApp(pixel.id, 'AcmeBank', 'async=false&locale=de_DE', { status: 'DISABLED' }),
-  )
+  const sync = await changeApp(pixel.id, 'AcmeBank', 'async=false&locale=de_DE', {
+    status: 'DISABLED',
+  })
   expect(sync.ok).toBe(false)
   expect(sync.transaction.status).toBe('FAILURE')
   expect(sync.transaction.errors?.[0]?.details).toMatch(
     /AcmeBank 1\.9\.0 \(Android\) ist in der Laufzeit 'mfp' nicht mehr implementiert/,
   )
-  const queued = await json(
-    TransactionResultSchema,
-    await putApp(pixel.id, 'AcmeBank', 'async=true', { status: 'DISABLED' }),
-  )
+  const queued = await changeApp(pixel.id, 'AcmeBank', 'async=true', { status: 'DISABLED' })
   demo.backend.db.advanceClock(2 * TX_STEP_MS)
-  const rejecting = await json(
-    TransactionSchema,
-    await call('GET', `${BASE}/mfp/transactions/${queued.transaction.id}`),
-  )
+  const rejecting = await transactionOf(queued.transaction.id)
   expect(rejecting.status).toBe('REJECTING')
   demo.backend.db.advanceClock(TX_DURATION_MS)
-  const failed = await json(
-    TransactionSchema,
-    await call('GET', `${BASE}/mfp/transactions/${queued.transaction.id}?locale=en_US`),
-  )
+  const failed = await transactionOf(queued.transaction.id, '?locale=en_US')
   expect(failed.status).toBe('FAILURE')
   expect(failed.errors?.[0]?.details).toMatch(/AcmeBank 1\.9\.0 \(Android\) is no longer deployed/)
   expect(appStatus(await deviceNamed("Lena's Pixel 6"), 'AcmeBank')).toBe('ENABLED')
@@ -223,20 +219,11 @@ test('a change of a retired app version fails with details, synchronously and as
 test('a newer change cancels an open one on the same app; the newest wins', async () => {
   await signInAs('Operator')
   const phone = await deviceNamed("Lena's iPhone 15")
-  const first = await json(
-    TransactionResultSchema,
-    await putApp(phone.id, 'AcmeBank', 'async=true', { status: 'DISABLED' }),
-  )
-  const second = await json(
-    TransactionResultSchema,
-    await putApp(phone.id, 'AcmeBank', 'async=false', { status: 'ENABLED' }),
-  )
+  const first = await changeApp(phone.id, 'AcmeBank', 'async=true', { status: 'DISABLED' })
+  const second = await changeApp(phone.id, 'AcmeBank', 'async=false', { status: 'ENABLED' })
   expect(second.transaction.status).toBe('SUCCESS')
   demo.backend.db.advanceClock(TX_DURATION_MS)
-  const canceled = await json(
-    TransactionSchema,
-    await call('GET', `${BASE}/mfp/transactions/${first.transaction.id}`),
-  )
+  const canceled = await transactionOf(first.transaction.id)
   expect(canceled.status).toBe('CANCELED')
   expect(canceled.errors?.[0]?.details).toContain(`transaction ${second.transaction.id}`)
   expect(appStatus(await deviceNamed("Lena's iPhone 15"), 'AcmeBank')).toBe('ENABLED')

@@ -1,10 +1,14 @@
 import { http, HttpResponse } from 'msw'
+// The contract's own lists (ADR 019 lets the demo import constants from the schemas).
+import {
+  DEVICE_ORDER_KEYS,
+  SETTABLE_DEVICE_STATUSES,
+} from '../../api/device-admin/device-schemas.ts'
 import type { DemoBackend } from '../backend.ts'
 import { guard, mfpGate } from '../guard.ts'
 import { mfpError, PRODUCT_VERSION, readJson, type Checked } from '../responses.ts'
 import type { DemoIdentity } from '../model.ts'
 import {
-  type DeviceOrderKey,
   type RuntimeDevices,
   type TxOrderKey,
   type TxRecord,
@@ -15,14 +19,6 @@ const BASE = '*/mfpadmin/management-apis/2.0'
 const DEFAULT_PAGE_SIZE = 100
 const MAX_PAGE_SIZE = 1_000
 
-const DEVICE_ORDER_KEYS: readonly DeviceOrderKey[] = [
-  'uid',
-  'friendlyName',
-  'deviceModel',
-  'deviceEnvironment',
-  'status',
-  'lastAccessed',
-]
 const TX_ORDER_KEYS: readonly TxOrderKey[] = [
   'created',
   'updated',
@@ -31,7 +27,6 @@ const TX_ORDER_KEYS: readonly TxOrderKey[] = [
   'user',
   'server',
 ]
-const SETTABLE_DEVICE_STATUSES = ['ACTIVE', 'LOST', 'STOLEN', 'DISABLED'] as const
 
 interface Call {
   identity: DemoIdentity

@@ -8,6 +8,7 @@ import {
 } from '../../api/runtime-manager/server-schemas.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { getAccessToken } from '../../lib/session-store.ts'
+import { loneServerId } from '../../test/demo-fixtures.ts'
 import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 import { DEMO_IDENTITIES } from '../seed.ts'
 
@@ -50,11 +51,17 @@ function admin() {
   return identity
 }
 
-function loneServerId(envId: string): number {
-  const db = demo.backend.db
-  const row = db.servers.all().find((s) => s.envId === envId && !db.membershipOf(s.id))
-  if (!row) throw new Error('no lone server')
-  return row.id
+/** The Administrator's client-credentials grant with `changes` (an undefined field is left out). */
+function adminGrant(changes: Record<string, string | undefined> = {}): Record<string, string> {
+  const fields: Record<string, string | undefined> = {
+    client_id: admin().clientId,
+    client_secret: admin().clientSecret,
+    grant_type: 'client_credentials',
+    ...changes,
+  }
+  return Object.fromEntries(
+    Object.entries(fields).filter((field): field is [string, string] => field[1] !== undefined),
+  )
 }
 
 test('GET /servers without a token is 401 with a message', async () => {
@@ -102,7 +109,7 @@ test('GET /servers lists only the servers of the environment in the envelope', a
 
 test('a Monitor cannot DELETE a server: 403 naming the Manage Servers scope', async () => {
   const { scope } = await signInAs('Monitor')
-  const id = loneServerId(scope.envId)
+  const id = loneServerId(demo.backend.db, scope.envId)
   const response = await call('DELETE', `${BASE}/servers/${id}`, scope)
   expect(response.status).toBe(403)
   expect(await messageOf(response)).toContain("'Manage Servers'")
@@ -111,7 +118,7 @@ test('a Monitor cannot DELETE a server: 403 naming the Manage Servers scope', as
 
 test('an Administrator DELETE of a lone server is 204, then GET of it is 404', async () => {
   const { scope } = await signInAs('Administrator')
-  const id = loneServerId(scope.envId)
+  const id = loneServerId(demo.backend.db, scope.envId)
   const deleted = await call('DELETE', `${BASE}/servers/${id}`, scope)
   expect(deleted.status).toBe(204)
   unregisteredEarlier = id
@@ -219,11 +226,7 @@ test('GET /applications?targetId=abc is 400', async () => {
 })
 
 test('the token endpoint answers a bearer token for the right client credentials', async () => {
-  const response = await tokenCall({
-    client_id: admin().clientId,
-    client_secret: admin().clientSecret,
-    grant_type: 'client_credentials',
-  })
+  const response = await tokenCall(adminGrant())
   expect(response.status).toBe(200)
   const token = z.parse(TokenSchema, await response.json())
   expect(token.token_type).toBe('bearer')
@@ -234,40 +237,25 @@ test('the token endpoint also accepts a JSON body', async () => {
   const response = await fetch('/accounts/api/v2/oauth2/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      client_id: admin().clientId,
-      client_secret: admin().clientSecret,
-      grant_type: 'client_credentials',
-    }),
+    body: JSON.stringify(adminGrant()),
   })
   expect(response.status).toBe(200)
 })
 
 test('the token endpoint answers 401 for a wrong secret', async () => {
-  const response = await tokenCall({
-    client_id: admin().clientId,
-    client_secret: 'wrong',
-    grant_type: 'client_credentials',
-  })
+  const response = await tokenCall(adminGrant({ client_secret: 'wrong' }))
   expect(response.status).toBe(401)
   expect(await messageOf(response)).toMatch(/Invalid client credentials/)
 })
 
 test('the token endpoint answers 400 for grant_type=password', async () => {
-  const response = await tokenCall({
-    client_id: admin().clientId,
-    client_secret: admin().clientSecret,
-    grant_type: 'password',
-  })
+  const response = await tokenCall(adminGrant({ grant_type: 'password' }))
   expect(response.status).toBe(400)
   expect(await messageOf(response)).toMatch(/grant_type/)
 })
 
 test('the token endpoint answers 400 when the secret is missing', async () => {
-  const response = await tokenCall({
-    client_id: admin().clientId,
-    grant_type: 'client_credentials',
-  })
+  const response = await tokenCall(adminGrant({ client_secret: undefined }))
   expect(response.status).toBe(400)
 })
 

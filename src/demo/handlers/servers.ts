@@ -1,7 +1,10 @@
 import { http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
+import type { DemoDb } from '../db.ts'
 import { guardHybrid } from '../guard.ts'
-import { hybridError, hybridJson, intParam, noContent } from '../responses.ts'
+import type { ServerRow } from '../model.ts'
+import type { DemoScope } from '../scopes.ts'
+import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
 
 const BASE = '*/hybrid/api/v1'
 
@@ -10,6 +13,24 @@ function registrationTokenFor(orgId: string, envId: string): string {
     b.toString(16).padStart(2, '0'),
   ).join('')
   return `${orgId}---${envId}---${random}`
+}
+
+/**
+ * The server the path names, once the guard lets `scope` through: one of the caller's
+ * environment, else the 404 to answer (as for an id that is not a number).
+ */
+function guardedServer(
+  db: DemoDb,
+  request: Request,
+  scope: DemoScope,
+  param: string | readonly string[] | undefined,
+): Checked<ServerRow> {
+  const guard = guardHybrid(db, request, scope)
+  if (!guard.ok) return guard
+  const row = db.servers.get(intParam(param))
+  if (row?.envId !== guard.value.env.id)
+    return { ok: false, response: hybridError(404, `Server ${String(param)} was not found.`) }
+  return { ok: true, value: row }
 }
 
 /** Servers: list, detail, unregister and the registration token. */
@@ -39,24 +60,18 @@ export function serverHandlers(backend: DemoBackend) {
 
     http.get(`${BASE}/servers/:id`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'readServers')
-      if (!guard.ok) return guard.response
-      const id = intParam(params.id)
-      const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id)
-        return hybridError(404, `Server ${String(params.id)} was not found.`)
+      const server = guardedServer(db, request, 'readServers', params.id)
+      if (!server.ok) return server.response
+      const row = server.value
       return hybridJson(request, { data: db.serverView(row) }, backend.etags)
     }),
 
     http.delete(`${BASE}/servers/:id`, ({ request, params }) => {
       const db = backend.db
-      const guard = guardHybrid(db, request, 'manageServers')
-      if (!guard.ok) return guard.response
-      const id = intParam(params.id)
-      const row = db.servers.get(id)
-      if (!row || row.envId !== guard.value.env.id)
-        return hybridError(404, `Server ${String(params.id)} was not found.`)
-      const member = db.membershipOf(id)
+      const server = guardedServer(db, request, 'manageServers', params.id)
+      if (!server.ok) return server.response
+      const row = server.value
+      const member = db.membershipOf(row.id)
       if (member?.group) {
         return hybridError(
           400,
@@ -71,8 +86,8 @@ export function serverHandlers(backend: DemoBackend) {
       }
       // Applications deployed to this server alone go with it (choice, ADR 005).
       for (const app of db.applications.all())
-        if (app.targetId === id) db.applications.delete(app.id)
-      db.servers.delete(id)
+        if (app.targetId === row.id) db.applications.delete(app.id)
+      db.servers.delete(row.id)
       db.changed()
       return noContent()
     }),

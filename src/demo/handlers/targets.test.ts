@@ -64,19 +64,40 @@ function loneServers(filter: (s: ServerRow) => boolean = () => true): ServerRow[
 
 const running = (s: ServerRow) => s.status === 'RUNNING'
 
+/** A running lone server whose agent stops reporting (until `connectAt`, if given). */
+function disconnectedLoneServer(connectAt?: number): ServerRow {
+  const db = demo.backend.db
+  const [lone] = loneServers(running)
+  if (!lone) throw new Error('no lone server')
+  const server = db.servers.update(lone.id, (row) => ({
+    ...row,
+    status: 'DISCONNECTED',
+    ...(connectAt === undefined ? {} : { connectAt }),
+  }))
+  db.changed()
+  if (!server) throw new Error('no server')
+  return server
+}
+
+/** The applications deployed to a group or cluster. */
+function appsOf(targetId: number) {
+  return demo.backend.db.applications.all().filter((a) => a.targetId === targetId)
+}
+
 /** A seeded group of the environment that has applications deployed to it. */
 function groupWithApplications() {
-  const db = demo.backend.db
-  const group = db.groups
+  const group = demo.backend.db.groups
     .all()
-    .find(
-      (g) =>
-        g.envId === scope.envId &&
-        g.serverIds.length > 1 &&
-        db.applications.all().some((a) => a.targetId === g.id),
-    )
+    .find((g) => g.envId === scope.envId && g.serverIds.length > 1 && appsOf(g.id).length > 0)
   if (!group) throw new Error('no group with applications in the seed')
-  return { group, apps: db.applications.all().filter((a) => a.targetId === group.id) }
+  return { group, apps: appsOf(group.id) }
+}
+
+/** A seeded cluster of the environment with applications and a member count that `size` accepts. */
+function clusterWithApplications(size: (members: number) => boolean) {
+  return demo.backend.db.clusters
+    .all()
+    .find((c) => c.envId === scope.envId && size(c.members.length) && appsOf(c.id).length > 0)
 }
 
 async function getServer(id: number) {
@@ -239,13 +260,8 @@ test('adding a server deploys the group’s applications to it (running: deployi
 test('a disconnected server added to a group holds STOPPED copies saying it is disconnected', async () => {
   await as('Administrator')
   const { group, apps } = groupWithApplications()
-  const db = demo.backend.db
-  const [lone] = loneServers(running)
-  if (!lone) throw new Error('no lone server')
   // Its agent stops reporting.
-  const server = db.servers.update(lone.id, (row) => ({ ...row, status: 'DISCONNECTED' }))
-  db.changed()
-  if (!server) throw new Error('no server')
+  const server = disconnectedLoneServer()
   expect((await call('POST', `/serverGroups/${group.id}/servers/${server.id}`)).status).toBe(200)
   const onServer = (await appsOn(server.id)).filter((a) => a.target.id === group.id)
   expect(onServer).toHaveLength(apps.length)
@@ -261,16 +277,8 @@ test('a disconnected server’s STOPPED copies deploy when it reconnects: STARTE
   await as('Administrator')
   const { group, apps } = groupWithApplications()
   const db = demo.backend.db
-  const [lone] = loneServers(running)
-  if (!lone) throw new Error('no lone server')
   // Its agent stops reporting, and will report again in 10 s.
-  const server = db.servers.update(lone.id, (row) => ({
-    ...row,
-    status: 'DISCONNECTED',
-    connectAt: db.now() + 10_000,
-  }))
-  db.changed()
-  if (!server) throw new Error('no server')
+  const server = disconnectedLoneServer(db.now() + 10_000)
   expect((await call('POST', `/serverGroups/${group.id}/servers/${server.id}`)).status).toBe(200)
   const copyOf = async () =>
     new Map(
@@ -488,14 +496,7 @@ test('a cluster holds at most 8 servers: a 9th is refused on create and on add',
 test('adding to a cluster: unicast needs the IP; the server gets the cluster’s applications', async () => {
   await as('Administrator')
   const db = demo.backend.db
-  const cluster = db.clusters
-    .all()
-    .find(
-      (c) =>
-        c.envId === scope.envId &&
-        c.members.length < 8 &&
-        db.applications.all().some((a) => a.targetId === c.id),
-    )
+  const cluster = clusterWithApplications((members) => members < 8)
   const [server] = loneServers(running)
   if (!cluster || !server) throw new Error('no cluster with applications')
   db.clusters.update(cluster.id, (row) => ({ ...row, multicastEnabled: false }))
@@ -512,25 +513,17 @@ test('adding to a cluster: unicast needs the IP; the server gets the cluster’s
   })
   expect(response.status).toBe(200)
   expect(await getServer(server.id)).toMatchObject({ clusterId: cluster.id, serverIp: '10.99.0.7' })
-  const apps = db.applications.all().filter((a) => a.targetId === cluster.id)
+  const apps = appsOf(cluster.id)
   const onServer = (await appsOn(server.id)).filter((a) => a.target.id === cluster.id)
   expect(onServer.map((a) => a.id).sort()).toEqual(apps.map((a) => a.id).sort())
 })
 
 test('removing the primary node hands the role on; the server keeps the applications', async () => {
   await as('Administrator')
-  const db = demo.backend.db
-  const cluster = db.clusters
-    .all()
-    .find(
-      (c) =>
-        c.envId === scope.envId &&
-        c.members.length > 1 &&
-        db.applications.all().some((a) => a.targetId === c.id),
-    )
+  const cluster = clusterWithApplications((members) => members > 1)
   if (!cluster?.primaryNodeId) throw new Error('no cluster with a primary and applications')
   const primary = cluster.primaryNodeId
-  const appCount = db.applications.all().filter((a) => a.targetId === cluster.id).length
+  const appCount = appsOf(cluster.id).length
   const response = await call('DELETE', `/clusters/${cluster.id}/servers/${primary}`)
   expect(response.status).toBe(200)
   const after = z.parse(ClusterEnvelopeSchema, await response.json()).data

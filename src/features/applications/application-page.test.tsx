@@ -4,6 +4,9 @@ import { paths } from '../../lib/paths.ts'
 import { expectConsoleError } from '../../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { renderApp } from '../../test/render-app.tsx'
+import type { FaultEffect } from '../../demo/faults.ts'
+import type { ApplicationRow } from '../../demo/model.ts'
+import type { DemoRole } from '../../demo/scopes.ts'
 
 const demo = setupTestBackend()
 
@@ -22,10 +25,23 @@ function startedAppOnServer() {
   return app
 }
 
-test('shows the artifact, the target and one row per server', async () => {
-  const { scope } = await signInAs('Monitor')
+/** Signs in as `role` and opens a started application; `prepare` runs before the page renders. */
+async function openStartedApp(role: DemoRole, prepare?: (app: ApplicationRow) => void) {
+  const { scope } = await signInAs(role)
   const app = startedAppOnServer()
-  renderApp(paths.application(scope.envId, app.id))
+  prepare?.(app)
+  return { app, ...renderApp(paths.application(scope.envId, app.id)) }
+}
+
+/** The next PATCH of `app` is handled by the backend, then its answer is lost this way. */
+function loseNextPatch(app: ApplicationRow, effect: FaultEffect) {
+  demo.backend.faults.set({
+    rules: [{ matching: `PATCH /hybrid/api/v1/applications/${app.id}`, effect, times: 1 }],
+  })
+}
+
+test('shows the artifact, the target and one row per server', async () => {
+  const { app } = await openStartedApp('Monitor')
   expect(await screen.findByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
     'Started',
   )
@@ -39,9 +55,7 @@ test('shows the artifact, the target and one row per server', async () => {
 })
 
 test('stop: the button stays busy until the backend’s new state is on screen', async () => {
-  const { scope } = await signInAs('Operator')
-  const app = startedAppOnServer()
-  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const { app, user } = await openStartedApp('Operator')
   const heading = await screen.findByRole('heading', { name: new RegExp(app.name) })
   await user.click(screen.getByRole('button', { name: 'Stop' }))
   // The page also reads its recent activity, so the answer may take a few more ticks.
@@ -56,10 +70,9 @@ test('stop: the button stays busy until the backend’s new state is on screen',
 })
 
 test('a refused stop shows the API’s message and keeps the true state', async () => {
-  const { scope } = await signInAs('Operator')
-  const app = startedAppOnServer()
-  demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${app.id}` })
-  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const { app, user } = await openStartedApp('Operator', (started) =>
+    demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${started.id}` }),
+  )
   await user.click(await screen.findByRole('button', { name: 'Stop' }))
   const alert = await screen.findByRole('alert')
   expect(alert).toHaveTextContent(/Stop failed.*Injected failure.*HTTP 500 · PATCH/)
@@ -68,12 +81,7 @@ test('a refused stop shows the API’s message and keeps the true state', async 
 })
 
 test('delete needs the typed name, then removes it and returns to the list', async () => {
-  const { scope } = await signInAs('Administrator')
-  // After the delete, the page's own detail query reads the gone item again before the
-  // list is shown: the 404 reaches the route's error element (reported to the lead, ADR 023).
-  expectConsoleError(/Application \d+ was not found/)
-  const app = startedAppOnServer()
-  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const { app, user } = await openStartedApp('Administrator')
   await user.click(await screen.findByRole('button', { name: 'Delete…' }))
   const dialog = await screen.findByRole('dialog', { name: `Delete ${app.name}?` })
   const confirm = within(dialog).getByRole('button', { name: 'Delete' })
@@ -96,18 +104,9 @@ test('an unknown application says not found with a way back', async () => {
 })
 
 test('stop whose answer is lost: the console reads the application back and shows it stopping, no error', async () => {
-  const { scope } = await signInAs('Operator')
-  const app = startedAppOnServer()
-  demo.backend.faults.set({
-    rules: [
-      {
-        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
-        effect: 'lose-answer-network',
-        times: 1,
-      },
-    ],
-  })
-  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const { app, user } = await openStartedApp('Operator', (started) =>
+    loseNextPatch(started, 'lose-answer-network'),
+  )
   await user.click(await screen.findByRole('button', { name: 'Stop' }))
   await waitFor(() =>
     expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
@@ -119,18 +118,9 @@ test('stop whose answer is lost: the console reads the application back and show
 })
 
 test('redeploy whose answer is lost says the outcome is unknown, not that it failed', async () => {
-  const { scope } = await signInAs('Operator')
-  const app = startedAppOnServer()
-  demo.backend.faults.set({
-    rules: [
-      {
-        matching: `PATCH /hybrid/api/v1/applications/${app.id}`,
-        effect: 'lose-answer-502',
-        times: 1,
-      },
-    ],
-  })
-  const { user } = renderApp(paths.application(scope.envId, app.id))
+  const { user } = await openStartedApp('Operator', (started) =>
+    loseNextPatch(started, 'lose-answer-502'),
+  )
   await user.click(await screen.findByRole('button', { name: 'Redeploy…' }))
   const dialog = await screen.findByRole('dialog')
   await user.click(within(dialog).getByRole('button', { name: /^Redeploy/ }))

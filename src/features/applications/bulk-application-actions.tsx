@@ -10,10 +10,10 @@ import {
   setDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
+import { BulkConfirmNote } from '../../components/bulk-confirm-note.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import {
   bulkSummary,
-  checkingLine,
   countOutcomes,
   runBulk,
   succeededIds,
@@ -127,18 +127,12 @@ export function BulkApplicationDialog({
             ? 'Each application stops on every server of its target; clients get no answer until it starts again.'
             : 'Each application starts on every connected server of its target.'}
       </p>
-      {bulk.isPending && checking.length > 0 && (
-        <p role="status" className="alert alert-warn">
-          {checkingLine(checking)}
-        </p>
-      )}
-      <p className="muted">
-        {apps
-          .slice(0, 6)
-          .map((a) => a.name)
-          .join(', ')}
-        {n > 6 ? `, and ${n - 6} more` : ''}
-      </p>
+      <BulkConfirmNote
+        pending={bulk.isPending}
+        checking={checking}
+        names={apps.map((a) => a.name)}
+        shown={6}
+      />
     </ConfirmDialog>
   )
 }

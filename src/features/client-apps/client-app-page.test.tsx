@@ -18,32 +18,63 @@ function approvedWithoutKeys() {
   return row
 }
 
+type Change = { description?: string; throttlingTier?: string }
+
 /** Someone else saves the application behind the page's back (another tab, a colleague). */
-function theyChange(id: string, change: { description?: string; throttlingTier?: string }) {
+function theyChange(id: string, change: Change) {
   demo.backend.store.update(id, (r) => ({ ...r, ...change, updatedTime: r.updatedTime + 1000 }))
 }
 
-async function openEditor(id: string) {
-  const { scope } = await signInAs('Administrator')
-  const view = renderApp(paths.clientApp(scope.envId, id))
+/** Opens the page of an approved application without keys, signed in as `role`. */
+async function openApp(role: 'Administrator' | 'Operator' = 'Administrator') {
+  const row = approvedWithoutKeys()
+  const { scope } = await signInAs(role)
+  return { row, ...renderApp(paths.clientApp(scope.envId, row.applicationId)) }
+}
+
+async function openEditor() {
+  const view = await openApp()
   await view.user.click(await screen.findByRole('button', { name: 'Edit' }))
   const editor = await screen.findByRole('region', { name: 'Edit application' })
   // The tiers are loaded before the form is used.
   await within(editor).findByRole('option', { name: new RegExp(`^${isolateText('Bronze')}`) })
-  return { ...view, editor }
+  /** Replaces the text of the field labelled `label` and returns the field. */
+  async function retype(label: string, text: string) {
+    const field = within(editor).getByLabelText(label)
+    await view.user.clear(field)
+    await view.user.type(field, text)
+    return field
+  }
+  const save = () => view.user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+  return { ...view, editor, retype, save }
+}
+
+/** Edits `label` to `text`, lets someone else save `theirs` meanwhile, then saves mine. */
+async function saveOverTheirChange(label: string, text: string, theirs: Change) {
+  const view = await openEditor()
+  await view.retype(label, text)
+  theyChange(view.row.applicationId, theirs)
+  await view.save()
+  return view
+}
+
+/** The If-Match header of every PUT the page sends from now on (listeners removed by the caller). */
+function recordIfMatch() {
+  const ifMatch: Array<string | null> = []
+  demo.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'PUT') ifMatch.push(request.headers.get('If-Match'))
+  })
+  return ifMatch
 }
 
 test(
   'a save after someone else’s change shows both versions; “apply mine again” keeps their other change',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { user, editor } = await openEditor(row.applicationId)
-    const description = within(editor).getByLabelText('Description (optional)')
-    await user.clear(description)
-    await user.type(description, 'My description')
-    theyChange(row.applicationId, { description: 'Their description', throttlingTier: 'Bronze' })
-    await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+    const { row, user } = await saveOverTheirChange('Description (optional)', 'My description', {
+      description: 'Their description',
+      throttlingTier: 'Bronze',
+    })
 
     const alert = await screen.findByRole('alert', {
       name: /Someone else changed this application/,
@@ -78,11 +109,10 @@ test(
 )
 
 test('“keep theirs” discards my edits and shows their version', { timeout: 20_000 }, async () => {
-  const row = approvedWithoutKeys()
-  const { user, editor } = await openEditor(row.applicationId)
+  const { row, user, editor, save } = await openEditor()
   await user.selectOptions(within(editor).getByLabelText('Throttling tier'), 'Silver')
   theyChange(row.applicationId, { description: 'Their description' })
-  await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+  await save()
   await user.click(await screen.findByRole('button', { name: 'Keep theirs' }))
   expect(screen.queryByRole('region', { name: 'Edit application' })).toBeNull()
   const details = screen.getByRole('region', { name: 'Details' })
@@ -97,13 +127,11 @@ test(
   '“edit mine further” returns to the form with my edits on their version, then saves',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { user, editor } = await openEditor(row.applicationId)
-    const url = within(editor).getByLabelText('Callback URL (optional)')
-    await user.clear(url)
-    await user.type(url, 'https://mine.example.com/cb')
-    theyChange(row.applicationId, { description: 'Their description' })
-    await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+    const { row, user } = await saveOverTheirChange(
+      'Callback URL (optional)',
+      'https://mine.example.com/cb',
+      { description: 'Their description' },
+    )
     await user.click(await screen.findByRole('button', { name: 'Edit mine further' }))
     const again = screen.getByRole('region', { name: 'Edit application' })
     expect(within(again).getByLabelText('Callback URL (optional)')).toHaveValue(
@@ -127,16 +155,11 @@ test(
     const row = approvedWithoutKeys()
     const detailPath = `*/api/am/store/v0.10/applications/${row.applicationId}`
     demo.server.use(http.get(detailPath, () => HttpResponse.json(demo.backend.store.view(row))))
-    const ifMatch: Array<string | null> = []
-    demo.server.events.on('request:start', ({ request }) => {
-      if (request.method === 'PUT') ifMatch.push(request.headers.get('If-Match'))
-    })
-    const { user, editor } = await openEditor(row.applicationId)
+    const ifMatch = recordIfMatch()
+    const { editor, retype, save } = await openEditor()
     expect(editor).toHaveTextContent('This server sends no version tag (ETag)')
-    const description = within(editor).getByLabelText('Description (optional)')
-    await user.clear(description)
-    await user.type(description, 'Saved without a tag')
-    await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+    await retype('Description (optional)', 'Saved without a tag')
+    await save()
     await waitFor(() =>
       expect(demo.backend.store.get(row.applicationId)?.description).toBe('Saved without a tag'),
     )
@@ -148,13 +171,10 @@ test(
 test('a save that sends the ETag it was loaded with', { timeout: 20_000 }, async () => {
   const row = approvedWithoutKeys()
   const etag = demo.backend.store.etag(row)
-  const ifMatch: Array<string | null> = []
-  demo.server.events.on('request:start', ({ request }) => {
-    if (request.method === 'PUT') ifMatch.push(request.headers.get('If-Match'))
-  })
-  const { user, editor } = await openEditor(row.applicationId)
+  const ifMatch = recordIfMatch()
+  const { user, editor, save } = await openEditor()
   await user.type(within(editor).getByLabelText('Name'), ' 2')
-  await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+  await save()
   expect(await screen.findByRole('heading', { name: new RegExp(`${row.name} 2`) })).toBeVisible()
   expect(ifMatch).toEqual([etag])
   demo.server.events.removeAllListeners()
@@ -164,12 +184,9 @@ test(
   'invalid input is refused before sending, with the reason beside the field',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { user, editor } = await openEditor(row.applicationId)
-    const url = within(editor).getByLabelText('Callback URL (optional)')
-    await user.clear(url)
-    await user.type(url, 'not a url')
-    await user.click(within(editor).getByRole('button', { name: 'Save changes' }))
+    const { retype, save } = await openEditor()
+    const url = await retype('Callback URL (optional)', 'not a url')
+    await save()
     expect(url).toHaveAttribute('aria-invalid', 'true')
     expect(url).toHaveAccessibleDescription(
       'Enter an absolute http:// or https:// URL, or leave it empty.',
@@ -181,9 +198,7 @@ test(
   'generated keys are shown once, then gone from the query cache and from storage',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { scope } = await signInAs('Administrator')
-    const { user, queryClient } = renderApp(paths.clientApp(scope.envId, row.applicationId))
+    const { row, user, queryClient } = await openApp()
     await user.click(await screen.findByRole('button', { name: 'Generate sandbox keys…' }))
     const dialog = await screen.findByRole('dialog', {
       name: `Generate sandbox keys for ${row.name}`,
@@ -232,12 +247,7 @@ test(
   'delete is confirmed with the curl; a 404 (already gone) is said plainly',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { scope } = await signInAs('Administrator')
-    // After the delete, the page's own detail query reads the gone item again before the
-    // list is shown: the 404 reaches the route's error element (reported to the lead, ADR 023).
-    expectConsoleError(new RegExp(`Application ${row.applicationId} was not found`))
-    const { user } = renderApp(paths.clientApp(scope.envId, row.applicationId))
+    const { row, user } = await openApp()
     await user.click(await screen.findByRole('button', { name: 'Delete…' }))
     const dialog = await screen.findByRole('dialog', { name: `Delete ${row.name}?` })
     expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent(
@@ -261,9 +271,7 @@ test(
   'the Operator sees the application but every change is disabled with the scope named',
   { timeout: 20_000 },
   async () => {
-    const row = approvedWithoutKeys()
-    const { scope } = await signInAs('Operator')
-    renderApp(paths.clientApp(scope.envId, row.applicationId))
+    await openApp('Operator')
     const edit = await screen.findByRole('button', { name: 'Edit' })
     expect(edit).toHaveAttribute('aria-disabled', 'true')
     expect(edit).toHaveAccessibleDescription(/Requires the 'apim:subscribe' scope/)

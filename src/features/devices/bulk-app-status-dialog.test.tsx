@@ -5,6 +5,7 @@ import { isTransactionFinished } from '../../api/device-admin/transaction-state.
 import { listTransactions, transactionQueries } from '../../api/device-admin/transactions.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
+import { openBulkForUser, openBulkForUserDialog } from '../../test/bulk-for-user.ts'
 import { renderApp } from '../../test/render-app.tsx'
 import { recentTransactions } from './transactions-panel.tsx'
 
@@ -19,15 +20,7 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
   await screen.findByRole('table', { name: 'Recent transactions' })
   const before = new Set((await recent()).items.map((tx) => tx.id))
 
-  await user.click(screen.getByRole('button', { name: 'Change an app for a user…' }))
-  const dialog = screen.getByRole('dialog', {
-    name: 'Change an application on every device of a user',
-  })
-  await user.type(within(dialog).getByLabelText('User id'), 'lena.fischer')
-  await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
-  expect(
-    await within(dialog).findByText(textContent(/^3 devices of lena.fischer/)),
-  ).toBeInTheDocument()
+  const dialog = await openBulkForUser(user, 'lena.fischer', 3)
   expect(
     within(dialog).getByRole('radio', { name: 'Queue and follow the transaction' }),
   ).toBeChecked()
@@ -69,10 +62,7 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
 test('confirming by user before finding their devices marks the User id field and focuses it', async () => {
   const { scope } = await signInAs('Operator')
   const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
-  await user.click(await screen.findByRole('button', { name: 'Change an app for a user…' }))
-  const dialog = screen.getByRole('dialog', {
-    name: 'Change an application on every device of a user',
-  })
+  const dialog = await openBulkForUserDialog(user)
   await user.click(within(dialog).getByRole('button', { name: 'Disable application' }))
 
   const userId = within(dialog).getByLabelText('User id')

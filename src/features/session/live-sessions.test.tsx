@@ -16,6 +16,16 @@ function firstEnvId(): string {
   return first.id
 }
 
+/** Signs `families` in on the console's server and renders `pathOf` the first environment. */
+function openSignedIn(
+  families: Array<Parameters<typeof live.console.signIn>[0]>,
+  pathOf: (envId: string) => string,
+) {
+  for (const family of families) live.console.signIn(family)
+  const envId = firstEnvId()
+  return { envId, ...renderApp(pathOf(envId)) }
+}
+
 /** Every request the page sent: no Authorization of its own, the console's marker on each. */
 function expectNoTokenFromThePage() {
   expect(live.console.seen.length).toBeGreaterThan(0)
@@ -37,8 +47,7 @@ test(
   'with nothing signed in, the sign-in page signs in to Runtime Manager through the server',
   { timeout: 20_000 },
   async () => {
-    const envId = firstEnvId()
-    const { user, router } = renderApp(paths.servers(envId))
+    const { envId, user, router } = openSignedIn([], paths.servers)
     expect(await screen.findByRole('heading', { name: 'Sign in to Runtime Console' })).toBeVisible()
     expect(screen.queryByRole('button', { name: /Sign in as/ })).not.toBeInTheDocument()
     await user.type(screen.getByLabelText('Client ID'), 'demo-operator')
@@ -59,9 +68,7 @@ test(
   'a devices page shows the MobileFirst sign-in in place until signed in, then its devices',
   { timeout: 20_000 },
   async () => {
-    live.console.signIn('arm')
-    const envId = firstEnvId()
-    const { user } = renderApp(paths.devices(envId, 'mfp', 'q=lena.fischer'))
+    const { user } = openSignedIn(['arm'], (envId) => paths.devices(envId, 'mfp', 'q=lena.fischer'))
     expect(await screen.findByRole('heading', { name: 'Sign in to MobileFirst' })).toBeVisible()
     // The shell is there (Runtime Manager is signed in); nothing was asked of MobileFirst.
     expect(screen.getByRole('combobox', { name: 'Environment' })).toBeInTheDocument()
@@ -91,10 +98,7 @@ test(
   'a 401 from the API Store asks for its sign-in over the page and leaves Runtime Manager signed in',
   { timeout: 30_000 },
   async () => {
-    live.console.signIn('arm')
-    live.console.signIn('store')
-    const envId = firstEnvId()
-    const { user, queryClient } = renderApp(paths.clientApps(envId))
+    const { user, queryClient } = openSignedIn(['arm', 'store'], paths.clientApps)
     await screen.findByRole('table', { name: 'Client applications' })
 
     live.console.expireUpstream('store')
@@ -133,10 +137,7 @@ test(
   'a create refused by the API Store’s 401 is sent again, with the typed values, after its sign-in in the dialog',
   { timeout: 30_000 },
   async () => {
-    live.console.signIn('arm')
-    live.console.signIn('store')
-    const envId = firstEnvId()
-    const { user, router } = renderApp(paths.clientApps(envId))
+    const { envId, user, router } = openSignedIn(['arm', 'store'], paths.clientApps)
     await user.click(await screen.findByRole('button', { name: 'Create application' }))
     const form = await screen.findByRole('dialog', { name: 'Create a client application' })
     await within(form).findByRole('option', { name: new RegExp(`^${isolateText('Gold')}`) })
@@ -184,10 +185,7 @@ test(
   'signing out of everything ends the session on the server and returns to the sign-in page',
   { timeout: 20_000 },
   async () => {
-    live.console.signIn('arm')
-    live.console.signIn('mfp')
-    const envId = firstEnvId()
-    const { user, router } = renderApp(paths.servers(envId))
+    const { envId, user, router } = openSignedIn(['arm', 'mfp'], paths.servers)
     await screen.findByRole('table', { name: 'Servers' })
     await user.click(screen.getByRole('button', { name: /Account:/ }))
     await user.click(await screen.findByRole('menuitem', { name: 'Sign out of everything' }))
