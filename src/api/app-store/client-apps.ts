@@ -1,3 +1,4 @@
+import { forgetDeleted } from '../../lib/forget-deleted.ts'
 import {
   keepPreviousData,
   queryOptions,
@@ -363,10 +364,9 @@ export function useDeleteClientApp() {
     mutationFn: ({ applicationId, name }: { applicationId: string; name?: string }) =>
       deleteClientApp(applicationId, { name }),
     onSuccess: async (_outcome, { applicationId }) => {
-      queryClient.removeQueries({ queryKey: detailKey(applicationId) })
       // The list is not on screen (the delete happens on the application's page), so it is
       // refetched now, inactive or not: the page it returns to never shows the deleted one.
-      await queryClient.invalidateQueries({
+      await forgetDeleted(queryClient, detailKey(applicationId), {
         queryKey: clientAppQueries.lists(),
         refetchType: 'all',
       })

@@ -1,3 +1,4 @@
+import { forgetDeleted } from '../../lib/forget-deleted.ts'
 import {
   queryOptions,
   useMutation,
@@ -525,12 +526,10 @@ export function useDeleteApplication(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (target: LabelledId) => deleteApplication(scope, idOf(target), labelOf(target)),
-    onSuccess: (_data, target) => {
-      queryClient.removeQueries({
-        queryKey: applicationQueries.detail(scope, idOf(target)).queryKey,
-      })
-      return queryClient.invalidateQueries({ queryKey: applicationQueries.all(scope) })
-    },
+    onSuccess: (_data, target) =>
+      forgetDeleted(queryClient, applicationQueries.detail(scope, idOf(target)).queryKey, {
+        queryKey: applicationQueries.all(scope),
+      }),
   })
 }
 

@@ -1,3 +1,4 @@
+import { forgetDeleted } from '../../lib/forget-deleted.ts'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
@@ -129,10 +130,9 @@ export function useUnregisterServer(scope: EnvScope) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (target: LabelledId) => unregisterServer(scope, idOf(target), labelOf(target)),
-    onSuccess: (_data, target) => {
-      const id = idOf(target)
-      queryClient.removeQueries({ queryKey: serverQueries.detail(scope, id).queryKey })
-      return queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })
-    },
+    onSuccess: (_data, target) =>
+      forgetDeleted(queryClient, serverQueries.detail(scope, idOf(target)).queryKey, {
+        queryKey: serverQueries.all(scope),
+      }),
   })
 }
