@@ -1,6 +1,5 @@
 import { defineConfig, type ProxyOptions } from 'vite'
-import babel from '@rolldown/plugin-babel'
-import react, { reactCompilerPreset } from '@vitejs/plugin-react'
+import react from '@vitejs/plugin-react'
 import { cspSafeStyles, liveBuildHasNoDemo, precompress } from './server/vite-build-plugins.ts'
 import { consoleServerInDev } from './server/vite-dev-server.ts'
 
@@ -33,14 +32,10 @@ for (const [prefix, target] of Object.entries(targets)) {
   proxy[prefix] = { target, changeOrigin: true, secure: process.env.PROXY_INSECURE !== '1' }
 }
 const port = process.env.PORT ? Number(process.env.PORT) : undefined
-// React Compiler (ADR 024) through Babel; REACT_COMPILER=off builds without it, so that
-// `npm run bench:ui` can compare the two builds under the same conditions.
-const compiler = process.env.REACT_COMPILER !== 'off'
 
 export default defineConfig({
   plugins: [
     react(),
-    compiler && babel({ presets: [reactCompilerPreset()] }),
     cspSafeStyles(),
     consoleServerInDev(mode),
     liveBuildHasNoDemo(mode),

@@ -44,7 +44,6 @@ function TargetDetail<T extends TargetRecord, B extends { name: string }>({
   param: string
 }) {
   const { scope } = useConsole()
-  // Read by key, not destructured: the React Compiler skips a computed key in a pattern.
   const rawId = useParams()[param] ?? ''
   const target = useSuspenseQuery(kind.api.queries.detail(scope, idFromPath(rawId)))
   const { label: full, plural } = TARGET_KINDS[kind.kind]
