@@ -1,22 +1,13 @@
-import type { ReactNode } from 'react'
 import { memberRollup, readVisibility } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { ApiText } from '../../components/api-text.tsx'
+import { Field } from '../../components/field.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 
 /** The primary node's name, or '' when none is reported. */
 export function primaryName(cluster: Cluster): string {
   return cluster.servers.find((s) => s.id === cluster.primaryNodeId)?.name ?? ''
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </>
-  )
 }
 
 /** What a cluster's page shows above its members: its overview and who sees whom. */

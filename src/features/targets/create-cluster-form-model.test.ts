@@ -23,7 +23,7 @@ test('unicast needs a valid IP for every server; multicast needs none', () => {
   const multicast = validateCreateCluster({ name: 'c1', multicast: true, members }, servers, [])
   expect(multicast).toEqual({
     ok: true,
-    body: {
+    input: {
       name: 'c1',
       multicastEnabled: true,
       servers: [{ serverId: 1, serverIp: '10.0.0.1' }, { serverId: 2 }],

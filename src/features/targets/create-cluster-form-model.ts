@@ -5,6 +5,7 @@ import {
   type CreateClusterBody,
 } from '../../api/runtime-manager/target-schemas.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type { Validation } from '../../components/form/use-form.ts'
 import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
 
 export interface ClusterMemberValue {
@@ -26,8 +27,8 @@ export interface CreateClusterErrors {
   ips?: Record<number, string>
 }
 
-export type CreateClusterValidation =
-  { ok: true; body: CreateClusterBody } | { ok: false; errors: CreateClusterErrors }
+/** The form kit's check (ADR 021): the create request's body, or a message per field. */
+export type CreateClusterValidation = Validation<CreateClusterErrors, CreateClusterBody>
 
 /** The eight 16-bit groups of an IPv6 address (valid syntax assumed), or null. */
 function ipv6Groups(ip: string): number[] | null {
@@ -136,7 +137,7 @@ export function validateCreateCluster(
   if (errors.name || errors.servers || errors.ips) return { ok: false, errors }
   return {
     ok: true,
-    body: {
+    input: {
       name,
       multicastEnabled: values.multicast,
       servers: values.members.map(memberBody),

@@ -11,7 +11,7 @@ const servers: Server[] = [
 test('a valid name and individual servers (running or not) give the request body', () => {
   expect(validateCreateGroup({ name: ' web ', serverIds: [1, 2] }, servers, ['db'])).toEqual({
     ok: true,
-    body: { name: 'web', serverIds: [1, 2] },
+    input: { name: 'web', serverIds: [1, 2] },
   })
 })
 

@@ -1,5 +1,6 @@
 import type { CreateServerGroupBody } from '../../api/runtime-manager/target-schemas.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import type { Validation } from '../../components/form/use-form.ts'
 import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
 
 export interface CreateGroupValues {
@@ -12,8 +13,8 @@ export interface CreateGroupErrors {
   servers?: string
 }
 
-export type CreateGroupValidation =
-  { ok: true; body: CreateServerGroupBody } | { ok: false; errors: CreateGroupErrors }
+/** The form kit's check (ADR 021): the create request's body, or a message per field. */
+export type CreateGroupValidation = Validation<CreateGroupErrors, CreateServerGroupBody>
 
 /**
  * Checks the create-group form against what the console knows: a valid, unused name and
@@ -35,5 +36,5 @@ export function validateCreateGroup(
     if (problem) errors.servers = problem
   }
   if (errors.name || errors.servers) return { ok: false, errors }
-  return { ok: true, body: { name, serverIds: [...values.serverIds] } }
+  return { ok: true, input: { name, serverIds: [...values.serverIds] } }
 }

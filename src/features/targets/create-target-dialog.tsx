@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -15,6 +15,9 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ChoiceField } from '../../components/form/choice-field.tsx'
+import { TextField } from '../../components/form/text-field.tsx'
+import { useForm } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { paths } from '../../lib/paths.ts'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
@@ -22,11 +25,9 @@ import { MemberIpInput } from './member-ip-input.tsx'
 import {
   nounOf,
   type CreateTargetValues,
-  type MemberFormErrors,
   type MemberValue,
   type TargetKindSpec,
 } from './target-kind.ts'
-import { TargetNameField } from './target-name-field.tsx'
 
 /** The toast once created: the kind in the console's words, the name as API text. */
 function createdMessage(noun: string, name: string) {
@@ -38,6 +39,24 @@ function createdMessage(noun: string, name: string) {
 }
 
 const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
+
+/** A plain-weight option text: the form's `.field label` rule makes labels bold. */
+function modeLabel(text: string) {
+  return <span style={{ fontWeight: 'normal' }}> {text}</span>
+}
+
+const MODES = [
+  {
+    value: 'unicast',
+    label: modeLabel(
+      'Unicast: each node is given the others’ IP addresses (every server needs one)',
+    ),
+  },
+  {
+    value: 'multicast',
+    label: modeLabel('Multicast: nodes discover each other on the network (IP addresses optional)'),
+  },
+] as const
 
 /**
  * Creates a server group or cluster from individual servers. Servers already in a group
@@ -60,9 +79,11 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
   const servers = useQuery(serverQueries.list(scope))
   const create = useCreateTarget<T, B>(scope, api.resource, api.list)
   const [values, setValues] = useState<CreateTargetValues>(EMPTY)
-  const [errors, setErrors] = useState<MemberFormErrors>({})
   const takenNames = useTakenTargetNames(scope)
-  const checked = spec.validate(values, servers.data?.items ?? [], takenNames)
+  const form = useForm({
+    values,
+    validate: (v: CreateTargetValues) => spec.validate(v, servers.data?.items ?? [], takenNames),
+  })
   const byId = new Map((servers.data?.items ?? []).map((s) => [s.id, s]))
 
   const choose = (ids: number[]) =>
@@ -79,22 +100,16 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
       members: v.members.map((m) => (m.serverId === serverId ? { ...m, ip } : m)),
     }))
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    create.mutate(checked.body, {
+  const send = (body: B) =>
+    create.mutate(body, {
       onSuccess: (target) => {
         toast.success(createdMessage(nounOf(kind.kind).full, target.name))
         onOpenChange(false)
         void navigate(paths.target(scope.envId, kind.kind, target.id))
       },
     })
-  }
   const busy = create.isPending
+  const { errors, checked } = form
 
   return (
     <Modal
@@ -105,39 +120,31 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
       wide
       locked={busy}
     >
-      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
-        <TargetNameField
+      <form
+        {...form.props}
+        onSubmit={(e) => form.handleSubmit(e, send)}
+        className="field"
+        style={{ gap: 14 }}
+      >
+        <TextField
           id={spec.nameId}
           label={spec.nameLabel}
+          hint="Up to 60 letters, digits, dots, dashes and underscores; unique among groups and clusters."
+          autoComplete="off"
           value={values.name}
           error={errors.name}
           disabled={busy}
           onChange={(name) => setValues((v) => ({ ...v, name }))}
         />
         {spec.clustering && (
-          <fieldset className="field picker">
-            <legend>How nodes find each other</legend>
-            <label style={{ fontWeight: 'normal' }}>
-              <input
-                type="radio"
-                name="cluster-mode"
-                checked={!values.multicast}
-                disabled={busy}
-                onChange={() => setValues((v) => ({ ...v, multicast: false }))}
-              />{' '}
-              Unicast: each node is given the others’ IP addresses (every server needs one)
-            </label>
-            <label style={{ fontWeight: 'normal' }}>
-              <input
-                type="radio"
-                name="cluster-mode"
-                checked={values.multicast}
-                disabled={busy}
-                onChange={() => setValues((v) => ({ ...v, multicast: true }))}
-              />{' '}
-              Multicast: nodes discover each other on the network (IP addresses optional)
-            </label>
-          </fieldset>
+          <ChoiceField
+            legend="How nodes find each other"
+            className="field picker"
+            choices={MODES}
+            value={values.multicast ? 'multicast' : 'unicast'}
+            disabled={busy}
+            onChange={(mode) => setValues((v) => ({ ...v, multicast: mode === 'multicast' }))}
+          />
         )}
         <LoadedServerPicker
           query={servers}
@@ -169,7 +176,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
         {checked.ok && (
           <details>
             <summary>Show the request as curl</summary>
-            <CurlPreview request={createTargetRequest(api.resource, scope, checked.body)} />
+            <CurlPreview request={createTargetRequest(api.resource, scope, checked.input)} />
           </details>
         )}
         {create.error && <ErrorPanel error={create.error} title={spec.errorTitle} creating />}

@@ -108,7 +108,13 @@ export function ServerPicker({
   }
 
   return (
-    <fieldset className="field picker" aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className="field picker"
+      aria-describedby={error ? `${id}-error` : undefined}
+      // Marked invalid with its error, as the form kit's Fieldset is: a failed submit's
+      // focus (useForm) then lands on the picker's first control.
+      aria-invalid={error ? true : undefined}
+    >
       <legend>{legend}</legend>
       <input
         type="search"

@@ -8,6 +8,7 @@ import type {
   targetQueryFactory,
 } from '../../api/runtime-manager/target-requests.ts'
 import type { Column } from '../../components/data-table.tsx'
+import type { Validation } from '../../components/form/use-form.ts'
 import type { Permission } from '../../components/console-context.tsx'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
@@ -134,10 +135,11 @@ export interface TargetKindSpec<T extends TargetRecord, B extends { name: string
     /** Offer multicast or unicast, and a clustering IP per chosen server. */
     clustering: boolean
     limit?: { max: number; reason: string }
+    /** The form kit's check (ADR 021): the create request's body, or a message per field. */
     validate: (
       values: CreateTargetValues,
       servers: readonly Server[],
       takenNames: readonly string[],
-    ) => { ok: true; body: B } | { ok: false; errors: MemberFormErrors }
+    ) => Validation<MemberFormErrors, B>
   }
 }

@@ -1,16 +1,15 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { Suspense } from 'react'
 import { Link, useParams } from 'react-router'
 import { auditQueries } from '../../api/console/audit.ts'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import { ApiText } from '../../components/api-text.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { LoadingState, NotFoundState } from '../../components/states.tsx'
-import { isApiError } from '../../lib/api-error.ts'
-import { idFromPath, paths, TARGET_KINDS, type TargetKind } from '../../lib/paths.ts'
+import { LoadingState } from '../../components/states.tsx'
+import { idFromPath, paths, TARGET_KINDS } from '../../lib/paths.ts'
 import { DeleteTargetButton } from './delete-target.tsx'
 import { RollupBadge } from './rollup-badge.tsx'
 import { TargetApplications } from './target-applications.tsx'
@@ -20,7 +19,8 @@ import { TargetMembers } from './target-membership.tsx'
 /**
  * One server group or cluster: its members and their status (with the kind's own
  * sections and columns), its applications on each member, its recent changes.
- * `param` is the route's id parameter.
+ * `param` is the route's id parameter. Its read starts in the route's loader, and an id
+ * that is not there (or a first read that fails) is the route's (ADR 020).
  */
 export function TargetPage<T extends TargetRecord, B extends { name: string }>({
   kind,
@@ -29,28 +29,25 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
   kind: TargetKindSpec<T, B>
   param: string
 }) {
-  const { scope } = useConsole()
-  const { [param]: rawId = '' } = useParams()
-  const id = idFromPath(rawId)
-  const target = useQuery({ ...kind.api.queries.detail(scope, id), enabled: Number.isFinite(id) })
-  const { label: full, plural } = TARGET_KINDS[kind.kind]
+  return (
+    <Suspense fallback={<LoadingState label={`Loading ${TARGET_KINDS[kind.kind].label}…`} />}>
+      <TargetDetail kind={kind} param={param} />
+    </Suspense>
+  )
+}
 
-  if (!Number.isFinite(id)) return <NotFound kind={kind.kind} rawId={rawId} />
-  if (target.isPending) return <LoadingState label={`Loading ${full}…`} />
-  // Settled without data: the load failed.
+function TargetDetail<T extends TargetRecord, B extends { name: string }>({
+  kind,
+  param,
+}: {
+  kind: TargetKindSpec<T, B>
+  param: string
+}) {
+  const { scope } = useConsole()
+  const rawId = useParams()[param] ?? ''
+  const target = useSuspenseQuery(kind.api.queries.detail(scope, idFromPath(rawId)))
+  const { label: full, plural } = TARGET_KINDS[kind.kind]
   const t = target.data
-  if (t === undefined) {
-    if (isApiError(target.error) && target.error.status === 404)
-      return <NotFound kind={kind.kind} rawId={rawId} error={target.error} />
-    return (
-      <ErrorPanel
-        error={target.error}
-        title={`Could not load this ${full}`}
-        onRetry={() => void target.refetch()}
-        retrying={target.isFetching}
-      />
-    )
-  }
   return (
     <div className="page">
       <PageHeader
@@ -78,21 +75,6 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
       <TargetApplications target={t} kind={full} />
       <RecentActivity auditKind={kind.auditKind} id={String(t.id)} name={t.name} />
     </div>
-  )
-}
-
-function NotFound({ kind, rawId, error }: { kind: TargetKind; rawId: string; error?: unknown }) {
-  const { scope, environment } = useConsole()
-  const { label, title } = TARGET_KINDS[kind]
-  return (
-    <NotFoundState
-      title={`${title} not found`}
-      error={error}
-      back={{ to: paths.targets(scope.envId, kind), label: `Back to ${label}s` }}
-    >
-      There is no {label} <code>{rawId}</code> in <ApiText>{environment.name}</ApiText>. It may have
-      been deleted.
-    </NotFoundState>
   )
 }
 
