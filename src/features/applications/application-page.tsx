@@ -1,7 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
@@ -20,8 +20,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
@@ -36,9 +35,9 @@ import { Field } from '../../components/field.tsx'
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
   return (
-    <Suspense fallback={<LoadingState label="Loading application…" />}>
+    <DetailFrame loading="Loading application…">
       <ApplicationDetail />
-    </Suspense>
+    </DetailFrame>
   )
 }
 
@@ -59,19 +58,10 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
 
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.applications(scope.envId)}>Applications</Link> /{' '}
-            <ApiText truncate>{app.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{app.name}</ApiText>{' '}
-            <StatusBadge label={status.label} tone={status.tone} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.applications(scope.envId), label: 'Applications' }}
+        name={app.name}
+        badge={<StatusBadge label={status.label} tone={status.tone} />}
         subtitle={
           <span>
             Desired <strong>{app.desiredStatus}</strong> · reported{' '}

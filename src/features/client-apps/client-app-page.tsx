@@ -1,8 +1,8 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useState, type ReactNode } from 'react'
+import { useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import {
   clientAppQueries,
@@ -15,8 +15,7 @@ import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
@@ -29,9 +28,9 @@ import { Field } from '../../components/field.tsx'
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
   return (
-    <Suspense fallback={<LoadingState label="Loading client application…" />}>
+    <DetailFrame loading="Loading client application…">
       <ClientAppDetail />
-    </Suspense>
+    </DetailFrame>
   )
 }
 
@@ -56,19 +55,10 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
 
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.clientApps(scope.envId)}>Client applications</Link> /{' '}
-            <ApiText truncate>{app.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{app.name}</ApiText>{' '}
-            <StatusBadge label={status.label} tone={status.tone} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
+        name={app.name}
+        badge={<StatusBadge label={status.label} tone={status.tone} />}
         subtitle={status.hint}
         actions={freshness}
       />

@@ -1,8 +1,8 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useState, type ReactNode } from 'react'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import { parseAppId } from '../../api/device-admin/app-id.ts'
 import type {
@@ -30,8 +30,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
@@ -55,9 +54,9 @@ import { Field } from '../../components/field.tsx'
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
   return (
-    <Suspense fallback={<LoadingState label="Loading device…" />}>
+    <DetailFrame loading="Loading device…">
       <DeviceDetail />
-    </Suspense>
+    </DetailFrame>
   )
 }
 
@@ -85,18 +84,10 @@ function DeviceView({
   const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.devices(scope.envId, runtime)}>Devices of {runtime}</Link> /{' '}
-            <ApiText truncate>{deviceLabel(device)}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{deviceLabel(device)}</ApiText> <StatusBadge {...status} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.devices(scope.envId, runtime), label: <>Devices of {runtime}</> }}
+        name={deviceLabel(device)}
+        badge={<StatusBadge {...status} />}
         subtitle={
           <span>
             {device.deviceModel ? <ApiText>{device.deviceModel}</ApiText> : 'Unknown model'} ·{' '}

@@ -1,7 +1,7 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState } from 'react'
+import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -19,7 +19,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { LoadingState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
@@ -33,9 +33,9 @@ import { Field } from '../../components/field.tsx'
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
   return (
-    <Suspense fallback={<LoadingState label="Loading server…" />}>
+    <DetailFrame loading="Loading server…">
       <ServerDetail />
-    </Suspense>
+    </DetailFrame>
   )
 }
 
@@ -48,18 +48,10 @@ function ServerDetail() {
   const s = server.data
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.servers(scope.envId)}>Servers</Link> /{' '}
-            <ApiText truncate>{s.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{s.name}</ApiText> <ServerStatusBadge status={s.status} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.servers(scope.envId), label: 'Servers' }}
+        name={s.name}
+        badge={<ServerStatusBadge status={s.status} />}
         subtitle={<ExpiryTags server={s} now={now} />}
         actions={
           <>
