@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
@@ -19,7 +19,6 @@ import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
@@ -34,18 +33,16 @@ import { Field } from '../../components/field.tsx'
 
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
-  return (
-    <DetailFrame loading="Loading application…">
-      <ApplicationDetail />
-    </DetailFrame>
-  )
-}
-
-function ApplicationDetail() {
   const { scope } = useConsole()
   const { applicationId = '' } = useParams()
-  const app = useSuspenseQuery(applicationQueries.detail(scope, idFromPath(applicationId)))
-  return <ApplicationView app={app.data} freshness={<Freshness query={app} />} />
+  return (
+    <DetailFrame
+      loading="Loading application…"
+      query={applicationQueries.detail(scope, idFromPath(applicationId))}
+    >
+      {(app, freshness) => <ApplicationView app={app} freshness={freshness} />}
+    </DetailFrame>
+  )
 }
 
 function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {

@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
@@ -14,7 +14,6 @@ import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
@@ -27,19 +26,17 @@ import { Field } from '../../components/field.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
-  return (
-    <DetailFrame loading="Loading client application…">
-      <ClientAppDetail />
-    </DetailFrame>
-  )
-}
-
-function ClientAppDetail() {
   const { applicationId = '' } = useParams()
-  const app = useSuspenseQuery(clientAppQueries.detail(applicationId))
   return (
-    // Keyed by id: moving to another application starts with no edit in progress.
-    <ClientAppView key={applicationId} detail={app.data} freshness={<Freshness query={app} />} />
+    <DetailFrame
+      loading="Loading client application…"
+      query={clientAppQueries.detail(applicationId)}
+    >
+      {(detail, freshness) => (
+        // Keyed by id: moving to another application starts with no edit in progress.
+        <ClientAppView key={applicationId} detail={detail} freshness={freshness} />
+      )}
+    </DetailFrame>
   )
 }
 

@@ -1,4 +1,4 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
@@ -29,7 +29,6 @@ import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
@@ -53,20 +52,15 @@ import { Field } from '../../components/field.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
-  return (
-    <DetailFrame loading="Loading device…">
-      <DeviceDetail />
-    </DetailFrame>
-  )
-}
-
-function DeviceDetail() {
   const { runtime = '', deviceId = '' } = useParams()
   const [searchParams] = useSearchParams()
   const hint = searchParams.get('hint') ?? ''
-  const device = useSuspenseQuery(deviceQueries.detail(runtime, deviceId, hint))
   return (
-    <DeviceView runtime={runtime} device={device.data} freshness={<Freshness query={device} />} />
+    <DetailFrame loading="Loading device…" query={deviceQueries.detail(runtime, deviceId, hint)}>
+      {(device, freshness) => (
+        <DeviceView runtime={runtime} device={device} freshness={freshness} />
+      )}
+    </DetailFrame>
   )
 }
 

@@ -1,7 +1,7 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -32,20 +32,21 @@ import { Field } from '../../components/field.tsx'
 
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
+  const { scope } = useConsole()
+  const { serverId = '' } = useParams()
   return (
-    <DetailFrame loading="Loading server…">
-      <ServerDetail />
+    <DetailFrame
+      loading="Loading server…"
+      query={serverQueries.detail(scope, idFromPath(serverId))}
+    >
+      {(server, freshness) => <ServerView s={server} freshness={freshness} />}
     </DetailFrame>
   )
 }
 
-function ServerDetail() {
+function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
   const { scope } = useConsole()
-  const { serverId = '' } = useParams()
-  const server = useSuspenseQuery(serverQueries.detail(scope, idFromPath(serverId)))
   const now = useNow(60_000)
-
-  const s = server.data
   return (
     <div className="page">
       <DetailHeader
@@ -55,7 +56,7 @@ function ServerDetail() {
         subtitle={<ExpiryTags server={s} now={now} />}
         actions={
           <>
-            <Freshness query={server} />
+            {freshness}
             <UnregisterButton server={s} />
           </>
         }
