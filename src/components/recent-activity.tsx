@@ -1,7 +1,10 @@
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query'
 import { ApiText as SharedApiText } from './api-text.tsx'
 import { Link } from 'react-router'
 import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
 import { formatDateTime } from '../lib/format.ts'
+import { paths } from '../lib/paths.ts'
+import { useConsole } from './console-context.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
 
@@ -86,5 +89,27 @@ export function RecentActivityPanel({
       </div>
       {body}
     </section>
+  )
+}
+
+/**
+ * The recent activity of one resource on its detail page: the page passes the options of
+ * its read (`auditQueries.resource(kind, id)`), so this piece calls no API of its own, and
+ * "All activity" opens the Activity page filtered to the resource's name.
+ */
+export function ResourceActivity<TKey extends QueryKey>({
+  query,
+  name,
+}: {
+  query: UseQueryOptions<AuditEntry[], Error, AuditEntry[], TKey>
+  name: string
+}) {
+  const { scope } = useConsole()
+  const activity = useQuery(query)
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

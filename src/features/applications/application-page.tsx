@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -181,7 +180,10 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
           </tbody>
         </table>
       </section>
-      <RecentActivity id={String(app.id)} name={app.name} />
+      <ResourceActivity
+        query={auditQueries.resource('application', String(app.id))}
+        name={app.name}
+      />
     </div>
   )
 }
@@ -337,17 +339,5 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
       </ConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
-  )
-}
-
-/** This application's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('application', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

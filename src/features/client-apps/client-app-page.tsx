@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -149,19 +148,10 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           be undone.
         </p>
       </ConfirmDialog>
-      <RecentActivity id={app.applicationId} name={app.name} />
+      <ResourceActivity
+        query={auditQueries.resource('client-application', app.applicationId)}
+        name={app.name}
+      />
     </div>
-  )
-}
-
-/** This client application's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('client-application', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
@@ -109,7 +109,10 @@ function DeviceView({
         deviceId={device.id}
         title="Transactions of this device"
       />
-      <RecentActivity id={device.id} name={deviceLabel(device)} />
+      <ResourceActivity
+        query={auditQueries.resource('device', device.id)}
+        name={deviceLabel(device)}
+      />
     </div>
   )
 }
@@ -408,17 +411,5 @@ function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
       </span>
       <StatusBadge {...transactionStatusTone(current.status)} />
     </span>
-  )
-}
-
-/** This device's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('device', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
@@ -133,7 +133,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
         </section>
       </div>
       <ServerApplications server={s} />
-      <RecentActivity id={String(s.id)} name={s.name} />
+      <ResourceActivity query={auditQueries.resource('server', String(s.id))} name={s.name} />
     </div>
   )
 }
@@ -319,17 +319,5 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
         {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
       </td>
     </tr>
-  )
-}
-
-/** This server's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('server', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }
