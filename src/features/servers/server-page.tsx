@@ -16,11 +16,9 @@ import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -245,20 +243,13 @@ function ServerApplications({ server }: { server: Server }) {
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
   return (
-    <section className="card" aria-labelledby="apps">
-      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <h2 id="apps">Applications on this server</h2>
-        <Freshness query={apps} />
-      </div>
-      {apps.isPending && <LoadingState label="Loading applications…" />}
-      {apps.isError && !apps.data && (
-        <ErrorPanel
-          error={apps.error}
-          title="Could not load the applications"
-          onRetry={() => void apps.refetch()}
-          retrying={apps.isFetching}
-        />
-      )}
+    <QuerySection
+      headingId="apps"
+      heading="Applications on this server"
+      query={apps}
+      loading="Loading applications…"
+      errorTitle="Could not load the applications"
+    >
       <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
       {apps.data && apps.data.items.length === 0 && (
         <p className="muted">No applications are deployed to this server.</p>
@@ -281,7 +272,7 @@ function ServerApplications({ server }: { server: Server }) {
           </tbody>
         </table>
       )}
-    </section>
+    </QuerySection>
   )
 }
 
