@@ -15,7 +15,7 @@ import {
 } from '../../api/runtime-manager/applications.ts'
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -267,14 +267,10 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
         />
       )}
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={confirm === 'redeploy'}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirm(null)
-            redeploy.reset()
-          }
-        }}
+        mutation={redeploy}
+        onClose={() => setConfirm(null)}
         title={
           <>
             Redeploy <ApiText>{app.name}</ApiText>?
@@ -282,8 +278,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         }
         confirmLabel="Redeploy"
         tone="primary"
-        pending={redeploy.isPending}
-        error={redeploy.error ?? undefined}
         requests={[redeployRequest(scope, app.id, label)]}
         onConfirm={() =>
           redeploy.mutate(
@@ -301,23 +295,17 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
           every server of the target. The application restarts: requests fail briefly while it does.
         </p>
-      </ConfirmDialog>
-      <ConfirmDialog
+      </MutationConfirmDialog>
+      <MutationConfirmDialog
         open={confirm === 'delete'}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirm(null)
-            remove.reset()
-          }
-        }}
+        mutation={remove}
+        onClose={() => setConfirm(null)}
         title={
           <>
             Delete <ApiText>{app.name}</ApiText>?
           </>
         }
         confirmLabel="Delete"
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteApplicationRequest(scope, app.id, label)]}
         typeToConfirm={app.name}
         onConfirm={() =>
@@ -336,7 +324,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           The application is undeployed from every server of its target and removed with its
           artifact. This cannot be undone: to bring it back, deploy the artifact again.
         </p>
-      </ConfirmDialog>
+      </MutationConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
   )

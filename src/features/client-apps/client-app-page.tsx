@@ -11,7 +11,7 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -105,22 +105,16 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         </dl>
       </section>
       <ClientAppKeys app={app} permission={canManage} />
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={confirmDelete}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirmDelete(false)
-            remove.reset()
-          }
-        }}
+        mutation={remove}
+        onClose={() => setConfirmDelete(false)}
         title={
           <>
             Delete <ApiText>{app.name}</ApiText>?
           </>
         }
         confirmLabel="Delete"
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
         typeToConfirm={app.name}
         onConfirm={() =>
@@ -147,7 +141,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           are removed. Anything still calling APIs with its keys starts failing at once. This cannot
           be undone.
         </p>
-      </ConfirmDialog>
+      </MutationConfirmDialog>
       <ResourceActivity
         query={auditQueries.resource('client-application', app.applicationId)}
         name={app.name}

@@ -14,7 +14,7 @@ import {
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -196,20 +196,16 @@ function UnregisterButton({ server }: { server: Server }) {
       <Button variant="danger" permission={permission} onClick={() => setOpen(true)}>
         Unregister…
       </Button>
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) unregister.reset()
-        }}
+        mutation={unregister}
+        onClose={() => setOpen(false)}
         title={
           <>
             Unregister <ApiText>{server.name}</ApiText>?
           </>
         }
         confirmLabel="Unregister"
-        pending={unregister.isPending}
-        error={unregister.error ?? undefined}
         requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
         onConfirm={() =>
           unregister.mutate(
@@ -234,7 +230,7 @@ function UnregisterButton({ server }: { server: Server }) {
             <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
           </p>
         )}
-      </ConfirmDialog>
+      </MutationConfirmDialog>
     </>
   )
 }

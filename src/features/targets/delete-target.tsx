@@ -16,7 +16,7 @@ import {
 import { paths } from '../../lib/paths.ts'
 import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
@@ -44,20 +44,16 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       <Button variant="danger" permission={canManage} onClick={() => setOpen(true)}>
         Delete {noun.short}…
       </Button>
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) remove.reset()
-        }}
+        mutation={remove}
+        onClose={() => setOpen(false)}
         title={
           <>
             Delete {noun.full} <ApiText>{target.name}</ApiText>?
           </>
         }
         confirmLabel={`Delete ${noun.short}`}
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
         onConfirm={() =>
           remove.mutate(
@@ -86,7 +82,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
         ) : (
           <p className="muted">No applications are deployed to this {noun.short}.</p>
         )}
-      </ConfirmDialog>
+      </MutationConfirmDialog>
     </>
   )
 }
