@@ -14,7 +14,7 @@ import {
   useRefreshAfterMembershipChange,
 } from '../../api/runtime-manager/targets.ts'
 import { paths } from '../../lib/paths.ts'
-import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { Button } from '../../components/button.tsx'
 import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -91,16 +91,11 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
 export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name: string }>({
   kind,
   targets,
-  open,
-  onOpenChange,
-  onDone,
+  ...dialog
 }: {
   kind: TargetKindSpec<T, B>
   targets: readonly T[]
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  onDone: (succeeded: ReadonlySet<string>) => void
-}) {
+} & BulkDialogState) {
   const { scope } = useConsole()
   const refresh = useRefreshAfterMembershipChange(scope)
   const { api } = kind
@@ -115,9 +110,7 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
       verb="Delete"
       pastVerb="Deleted"
       noun={noun.full}
-      open={open}
-      onOpenChange={onOpenChange}
-      onDone={onDone}
+      {...dialog}
     >
       <p style={{ marginTop: 0 }}>
         Each {noun.short} is deleted together with the applications deployed to it. Its servers
