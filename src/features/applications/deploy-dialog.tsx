@@ -27,6 +27,7 @@ import {
   type DeployFormValues,
   type PropertyRow,
 } from './deploy-form-model.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
 const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Clusters' } as const
@@ -140,12 +141,7 @@ export const DeployDialog = memo(function DeployDialog({
       wide
       locked={uploading}
     >
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 14 }}
-      >
+      <CheckedForm form={form} onValid={send} gap={14}>
         <ArtifactPicker
           file={values.file}
           onChange={chooseFile}
@@ -264,7 +260,7 @@ export const DeployDialog = memo(function DeployDialog({
             {deploy.error && !cancelled ? 'Retry deploy' : 'Deploy'}
           </Button>
         </div>
-      </form>
+      </CheckedForm>
     </Modal>
   )
 })

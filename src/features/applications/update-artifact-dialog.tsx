@@ -15,6 +15,7 @@ import { Modal } from '../../components/modal.tsx'
 import { isAbort, type UploadProgress } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
 import { fileProblem } from './deploy-form-model.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
 export function UpdateArtifactDialog({
@@ -85,13 +86,7 @@ export function UpdateArtifactDialog({
         </>
       }
     >
-      <form
-        id={formId}
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 12 }}
-      >
+      <CheckedForm id={formId} form={form} onValid={send} gap={12}>
         <ArtifactPicker
           file={file}
           onChange={setFile}
@@ -113,7 +108,7 @@ export function UpdateArtifactDialog({
         {update.error && !cancelled && (
           <ErrorPanel error={update.error} title="The update was not accepted" />
         )}
-      </form>
+      </CheckedForm>
     </Modal>
   )
 }

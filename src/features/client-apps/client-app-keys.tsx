@@ -18,6 +18,7 @@ import { Modal } from '../../components/modal.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDuration } from '../../lib/format.ts'
 import { keyStateLabel } from './client-app-status.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const KEY_TYPE_LABEL: Record<KeyType, string> = { PRODUCTION: 'Production', SANDBOX: 'Sandbox' }
 /** Longest validity the console offers to ask for: one year. */
@@ -150,12 +151,7 @@ function GenerateKeysDialog({
       {generate.data ? (
         <ShownOnce keys={generate.data} onDone={close} />
       ) : (
-        <form
-          {...form.props}
-          onSubmit={(event) => form.handleSubmit(event, () => generate.mutate(input))}
-          className="field"
-          style={{ gap: 14 }}
-        >
+        <CheckedForm form={form} onValid={() => generate.mutate(input)} gap={14}>
           <TextField
             label="Access token validity (seconds)"
             inputMode="numeric"
@@ -183,7 +179,7 @@ function GenerateKeysDialog({
               Generate keys
             </Button>
           </div>
-        </form>
+        </CheckedForm>
       )}
     </Modal>
   )

@@ -13,6 +13,7 @@ import type { ClientAppInput } from '../../api/app-store/client-app-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -57,12 +58,7 @@ export function CreateClientAppDialog({
       description="An application that calls your organization's APIs, with its own throttling tier and keys."
       locked={create.isPending}
     >
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 14 }}
-      >
+      <CheckedForm form={form} onValid={send} gap={14}>
         <ClientAppFields
           values={values}
           errors={form.errors}
@@ -96,7 +92,7 @@ export function CreateClientAppDialog({
             Create
           </Button>
         </div>
-      </form>
+      </CheckedForm>
     </Modal>
   )
 }
