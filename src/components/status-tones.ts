@@ -1,20 +1,37 @@
 import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
 import type { Tone } from './status-badge.tsx'
 
+/** A status in operator words and colour, with a hint where the word alone does not say enough. */
+export interface StatusWords {
+  label: string
+  tone: Tone
+  hint?: string
+}
+
+/**
+ * Looks a status up in a table of words; one the table does not know (a newer backend's)
+ * is shown as the API spelled it, in the `fallback` colour.
+ */
+export function statusWords(
+  table: Readonly<Record<string, StatusWords>>,
+  status: string,
+  fallback: Tone = 'neutral',
+): StatusWords {
+  // Own keys only: a status such as "constructor" must not find Object's prototype.
+  const words = Object.hasOwn(table, status) ? table[status] : undefined
+  return words ?? { label: status, tone: fallback }
+}
+
+const SERVER_STATUS: Record<string, StatusWords> = {
+  RUNNING: { label: 'Running', tone: 'ok' },
+  DISCONNECTED: { label: 'Disconnected', tone: 'danger' },
+  CREATED: { label: 'Waiting for agent', tone: 'neutral' },
+  PARTIALLY_RUNNING: { label: 'Partially running', tone: 'warn' },
+}
+
 /** Server statuses in operator words and colour. */
-export function serverStatus(status: string): { label: string; tone: Tone } {
-  switch (status) {
-    case 'RUNNING':
-      return { label: 'Running', tone: 'ok' }
-    case 'DISCONNECTED':
-      return { label: 'Disconnected', tone: 'danger' }
-    case 'CREATED':
-      return { label: 'Waiting for agent', tone: 'neutral' }
-    case 'PARTIALLY_RUNNING':
-      return { label: 'Partially running', tone: 'warn' }
-    default:
-      return { label: status, tone: 'neutral' }
-  }
+export function serverStatus(status: string): StatusWords {
+  return statusWords(SERVER_STATUS, status)
 }
 
 /** Application statuses (desired vs reported) in operator words and colour. */
