@@ -1,4 +1,5 @@
 import { auditQueries } from '../../api/console/audit.ts'
+import { TableHead } from '../../components/table-head.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -145,15 +146,15 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
       <section className="card" aria-labelledby="servers">
         <h2 id="servers">On each server</h2>
         <table className="data" aria-label="Status on each server">
-          <thead>
-            <tr>
-              <th scope="col">Server</th>
-              <th scope="col">Server status</th>
-              <th scope="col">Application</th>
-              <th scope="col">Desired</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Server' },
+              { label: 'Server status' },
+              { label: 'Application' },
+              { label: 'Desired' },
+              { label: 'Message' },
+            ]}
+          />
           <tbody>
             {(app.serverArtifacts ?? []).map((artifact) => {
               const server = memberById.get(artifact.serverId)

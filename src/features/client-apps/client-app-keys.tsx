@@ -1,4 +1,5 @@
 import { apiMessage } from '../../components/api-text.tsx'
+import { TableHead } from '../../components/table-head.tsx'
 import { useState } from 'react'
 import {
   KEY_TYPES,
@@ -49,15 +50,15 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
         <p className="muted">No keys yet: generate production or sandbox keys to call APIs.</p>
       ) : (
         <table className="data" aria-label="Keys">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Consumer key</th>
-              <th scope="col">State</th>
-              <th scope="col">Token validity</th>
-              <th scope="col">Grant types</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Type' },
+              { label: 'Consumer key' },
+              { label: 'State' },
+              { label: 'Token validity' },
+              { label: 'Grant types' },
+            ]}
+          />
           <tbody>
             {app.keys.map((key) => (
               <tr key={`${key.keyType}-${key.consumerKey}`}>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
@@ -329,26 +330,16 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       ) : (
         <div className="apps-scroll">
           <table className="data" aria-label="Applications on this device">
-            <thead>
-              <tr>
-                <th scope="col" style={{ width: '18%' }}>
-                  Application
-                </th>
-                <th scope="col" style={{ width: '11%' }}>
-                  Platform
-                </th>
-                <th scope="col" style={{ width: '11%' }}>
-                  Version
-                </th>
-                <th scope="col" style={{ width: '20%' }}>
-                  Bundle id
-                </th>
-                <th scope="col" style={{ width: '16%' }}>
-                  Status
-                </th>
-                <th scope="col">Pending change</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Application', width: '18%' },
+                { label: 'Platform', width: '11%' },
+                { label: 'Version', width: '11%' },
+                { label: 'Bundle id', width: '20%' },
+                { label: 'Status', width: '16%' },
+                { label: 'Pending change' },
+              ]}
+            />
             <tbody>
               {apps.map((app) => {
                 const parsed = parseAppId(app.appId)

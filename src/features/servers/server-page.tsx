@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
@@ -252,15 +253,15 @@ function ServerApplications({ server }: { server: Server }) {
       )}
       {apps.data && apps.data.items.length > 0 && (
         <table className="data" aria-label="Applications on this server">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status on this server</th>
-              <th scope="col">Deployed to</th>
-              <th scope="col">Artifact</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Name' },
+              { label: 'Status on this server' },
+              { label: 'Deployed to' },
+              { label: 'Artifact' },
+              { label: 'Message' },
+            ]}
+          />
           <tbody>
             {apps.data.items.map((app) => (
               <ApplicationRow key={app.id} app={app} serverId={server.id} />
