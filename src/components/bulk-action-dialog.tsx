@@ -14,12 +14,10 @@ import {
 } from './bulk.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
-import { Modal } from './modal.tsx'
+import { Modal, type DialogState } from './modal.tsx'
 
 /** How a page drives a bulk dialog: open or not, and told which ids succeeded when done. */
-export interface BulkDialogState {
-  open: boolean
-  onOpenChange: (open: boolean) => void
+export interface BulkDialogState extends DialogState {
   onDone: (succeeded: ReadonlySet<string>) => void
 }
 

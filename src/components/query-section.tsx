@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { ErrorPanel } from './error-panel.tsx'
+import { ReadErrorPanel } from './error-panel.tsx'
 import { Freshness, type FreshnessSource } from './freshness.tsx'
 import { LoadingState } from './states.tsx'
 
@@ -35,14 +35,7 @@ export function QuerySection({
         <Freshness query={query} />
       </div>
       {query.isPending && <LoadingState label={loading} />}
-      {query.isError && !query.data && (
-        <ErrorPanel
-          error={query.error}
-          title={errorTitle}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      )}
+      {query.isError && !query.data && <ReadErrorPanel query={query} title={errorTitle} />}
       {children}
     </section>
   )

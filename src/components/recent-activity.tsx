@@ -5,7 +5,7 @@ import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { paths } from '../lib/paths.ts'
 import { useConsole } from './console-context.tsx'
-import { ErrorPanel } from './error-panel.tsx'
+import { ReadErrorPanel } from './error-panel.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
 
 const OUTCOMES: Record<AuditOutcome, { label: string; tone: Tone }> = {
@@ -51,14 +51,7 @@ export function RecentActivityPanel({
   let body
   if (query.isPending) body = <p className="field-hint">Loading recent activity…</p>
   else if (query.isError && !query.data)
-    body = (
-      <ErrorPanel
-        error={query.error}
-        title="Could not load the recent activity"
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    )
+    body = <ReadErrorPanel query={query} title="Could not load the recent activity" />
   else if (!query.data || query.data.length === 0)
     body = <p className="field-hint">No change made through the console is recorded for it yet.</p>
   else

@@ -10,25 +10,27 @@ export interface Column {
 }
 
 /**
- * The header row of a plain (non-virtualized) table. A `false` entry is a column the
- * table does not show this time, so a conditional column stays in its place in the list.
+ * The header row of a plain (non-virtualized) table. A string is a column with only a
+ * header; a `false` entry is a column the table does not show this time, so a conditional
+ * column stays in its place in the list.
  */
-export function TableHead({ columns }: { columns: readonly (Column | false)[] }) {
+export function TableHead({ columns }: { columns: readonly (Column | string | false)[] }) {
   return (
     <thead>
       <tr>
-        {columns.map(
-          (column, index) =>
-            column && (
-              <th
-                key={column.key ?? (typeof column.label === 'string' ? column.label : index)}
-                scope="col"
-                style={column.width === undefined ? undefined : { width: column.width }}
-              >
-                {column.label}
-              </th>
-            ),
-        )}
+        {columns.map((entry, index) => {
+          if (entry === false) return null
+          const column = typeof entry === 'string' ? { label: entry } : entry
+          return (
+            <th
+              key={column.key ?? (typeof column.label === 'string' ? column.label : index)}
+              scope="col"
+              style={column.width === undefined ? undefined : { width: column.width }}
+            >
+              {column.label}
+            </th>
+          )
+        })}
       </tr>
     </thead>
   )

@@ -146,15 +146,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
       <section className="card" aria-labelledby="servers">
         <h2 id="servers">On each server</h2>
         <table className="data" aria-label="Status on each server">
-          <TableHead
-            columns={[
-              { label: 'Server' },
-              { label: 'Server status' },
-              { label: 'Application' },
-              { label: 'Desired' },
-              { label: 'Message' },
-            ]}
-          />
+          <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
           <tbody>
             {(app.serverArtifacts ?? []).map((artifact) => {
               const server = memberById.get(artifact.serverId)

@@ -11,7 +11,7 @@ import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
-import { Modal } from '../../components/modal.tsx'
+import { Modal, type DialogState } from '../../components/modal.tsx'
 import { isAbort, type UploadProgress } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
 import { fileProblem } from './deploy-form-model.ts'
@@ -22,11 +22,7 @@ export function UpdateArtifactDialog({
   app,
   open,
   onOpenChange,
-}: {
-  app: Application
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+}: { app: Application } & DialogState) {
   const { scope } = useConsole()
   const [file, setFile] = useState<File | null>(null)
   const formId = useId()

@@ -50,15 +50,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
         <p className="muted">No keys yet: generate production or sandbox keys to call APIs.</p>
       ) : (
         <table className="data" aria-label="Keys">
-          <TableHead
-            columns={[
-              { label: 'Type' },
-              { label: 'Consumer key' },
-              { label: 'State' },
-              { label: 'Token validity' },
-              { label: 'Grant types' },
-            ]}
-          />
+          <TableHead columns={['Type', 'Consumer key', 'State', 'Token validity', 'Grant types']} />
           <tbody>
             {app.keys.map((key) => (
               <tr key={`${key.keyType}-${key.consumerKey}`}>

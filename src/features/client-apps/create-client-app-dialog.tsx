@@ -8,7 +8,7 @@ import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { useForm } from '../../components/form/use-form.ts'
-import { Modal } from '../../components/modal.tsx'
+import { Modal, type DialogState } from '../../components/modal.tsx'
 import type { ClientAppInput } from '../../api/app-store/client-app-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
@@ -22,13 +22,7 @@ const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', c
  * taken name (409) marks the name field and keeps everything typed; 201 opens the new
  * application, found from the answer's `Location`.
  */
-export function CreateClientAppDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const { scope } = useConsole()
   const navigate = useNavigate()
   const create = useCreateClientApp()

@@ -337,7 +337,7 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                 { label: 'Version', width: '11%' },
                 { label: 'Bundle id', width: '20%' },
                 { label: 'Status', width: '16%' },
-                { label: 'Pending change' },
+                'Pending change',
               ]}
             />
             <tbody>

@@ -18,7 +18,7 @@ import {
   type TransactionListQuery,
 } from '../../api/device-admin/transactions.ts'
 import { ApiText } from '../../components/api-text.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ReadErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -189,14 +189,7 @@ export function TransactionsPanel({
   let body
   if (list.isPending) body = <p className="muted">Loading transactions…</p>
   else if (list.isError && !list.data)
-    body = (
-      <ErrorPanel
-        error={list.error}
-        title="Could not load transactions"
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    )
+    body = <ReadErrorPanel query={list} title="Could not load transactions" />
   else if (rows.length === 0)
     body = (
       <p className="muted">
@@ -223,7 +216,7 @@ export function TransactionsPanel({
               { label: 'Status', width: named ? '9%' : '10%' },
               { label: 'Created', width: '8%' },
               { label: 'Updated', width: '8%' },
-              { label: 'Errors' },
+              'Errors',
             ]}
           />
           <tbody>

@@ -254,13 +254,7 @@ function ServerApplications({ server }: { server: Server }) {
       {apps.data && apps.data.items.length > 0 && (
         <table className="data" aria-label="Applications on this server">
           <TableHead
-            columns={[
-              { label: 'Name' },
-              { label: 'Status on this server' },
-              { label: 'Deployed to' },
-              { label: 'Artifact' },
-              { label: 'Message' },
-            ]}
+            columns={['Name', 'Status on this server', 'Deployed to', 'Artifact', 'Message']}
           />
           <tbody>
             {apps.data.items.map((app) => (
