@@ -14,7 +14,12 @@ import {
 } from './bulk.ts'
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
-import { Modal } from './modal.tsx'
+import { Modal, type DialogState } from './modal.tsx'
+
+/** How a page drives a bulk dialog: open or not, and told which ids succeeded when done. */
+export interface BulkDialogState extends DialogState {
+  onDone: (succeeded: ReadonlySet<string>) => void
+}
 
 /**
  * Confirms one action on several items (one request each, all shown as curl), runs it,
@@ -54,12 +59,9 @@ export function BulkActionDialog<T>({
   pastVerb: string
   /** What an item is, singular; the plural adds an "s" ("server group"). */
   noun: string
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  onDone: (succeeded: ReadonlySet<string>) => void
   /** What happens to each item, in the operator's terms; the names follow it. */
   children: ReactNode
-}) {
+} & BulkDialogState) {
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
   const [checking, setChecking] = useState<string[]>([])
   const bulk = useMutation({

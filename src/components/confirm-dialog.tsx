@@ -85,3 +85,37 @@ export function ConfirmDialog({
     </Modal>
   )
 }
+
+/** What a confirmation needs of the mutation it sends (a react-query mutation fits). */
+export interface ConfirmedMutation {
+  isPending: boolean
+  error: unknown
+  reset: () => void
+}
+
+/**
+ * A confirmation bound to one mutation: busy while it is pending, its failure shown, and
+ * closing forgets that failure so the next opening starts clean.
+ */
+export function MutationConfirmDialog({
+  mutation,
+  onClose,
+  ...props
+}: Omit<ConfirmDialogProps, 'onOpenChange' | 'pending' | 'error'> & {
+  mutation: ConfirmedMutation
+  onClose: () => void
+}) {
+  return (
+    <ConfirmDialog
+      {...props}
+      onOpenChange={(next) => {
+        if (!next) {
+          onClose()
+          mutation.reset()
+        }
+      }}
+      pending={mutation.isPending}
+      error={mutation.error ?? undefined}
+    />
+  )
+}

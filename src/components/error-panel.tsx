@@ -83,3 +83,22 @@ function nextStep(status: number, kind: string, creating: boolean): string | nul
     return 'The backend failed. Retry; if it keeps failing, check the backend’s logs.'
   return null
 }
+
+/** What a failed read offers for its error panel (a react-query result fits). */
+export interface RetryableRead {
+  error: unknown
+  isFetching: boolean
+  refetch: () => Promise<unknown>
+}
+
+/** A read that failed with nothing to show: its error, and a retry that stays busy while it runs. */
+export function ReadErrorPanel({ query, title }: { query: RetryableRead; title: ReactNode }) {
+  return (
+    <ErrorPanel
+      error={query.error}
+      title={title}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
+  )
+}

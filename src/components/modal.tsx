@@ -4,9 +4,13 @@ import { currentOpener, returnFocus, trackFocus } from './focus-return.ts'
 
 trackFocus()
 
-export interface ModalProps {
+/** How a page drives a dialog it owns: open or not, and told when it wants to close. */
+export interface DialogState {
   open: boolean
   onOpenChange: (open: boolean) => void
+}
+
+export interface ModalProps extends DialogState {
   /** Text, or text with API strings isolated in it (`ApiText`). */
   title: ReactNode
   description?: ReactNode

@@ -1,8 +1,11 @@
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query'
 import { ApiText as SharedApiText } from './api-text.tsx'
 import { Link } from 'react-router'
 import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
 import { formatDateTime } from '../lib/format.ts'
-import { ErrorPanel } from './error-panel.tsx'
+import { paths } from '../lib/paths.ts'
+import { useConsole } from './console-context.tsx'
+import { ReadErrorPanel } from './error-panel.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
 
 const OUTCOMES: Record<AuditOutcome, { label: string; tone: Tone }> = {
@@ -48,14 +51,7 @@ export function RecentActivityPanel({
   let body
   if (query.isPending) body = <p className="field-hint">Loading recent activity…</p>
   else if (query.isError && !query.data)
-    body = (
-      <ErrorPanel
-        error={query.error}
-        title="Could not load the recent activity"
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    )
+    body = <ReadErrorPanel query={query} title="Could not load the recent activity" />
   else if (!query.data || query.data.length === 0)
     body = <p className="field-hint">No change made through the console is recorded for it yet.</p>
   else
@@ -86,5 +82,27 @@ export function RecentActivityPanel({
       </div>
       {body}
     </section>
+  )
+}
+
+/**
+ * The recent activity of one resource on its detail page: the page passes the options of
+ * its read (`auditQueries.resource(kind, id)`), so this piece calls no API of its own, and
+ * "All activity" opens the Activity page filtered to the resource's name.
+ */
+export function ResourceActivity<TKey extends QueryKey>({
+  query,
+  name,
+}: {
+  query: UseQueryOptions<AuditEntry[], Error, AuditEntry[], TKey>
+  name: string
+}) {
+  const { scope } = useConsole()
+  const activity = useQuery(query)
+  return (
+    <RecentActivityPanel
+      query={activity}
+      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
+    />
   )
 }

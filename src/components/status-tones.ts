@@ -1,16 +1,37 @@
 import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
 import type { Tone } from './status-badge.tsx'
 
-const SERVER_STATUSES = new Map<string, { label: string; tone: Tone }>([
-  ['RUNNING', { label: 'Running', tone: 'ok' }],
-  ['DISCONNECTED', { label: 'Disconnected', tone: 'danger' }],
-  ['CREATED', { label: 'Waiting for agent', tone: 'neutral' }],
-  ['PARTIALLY_RUNNING', { label: 'Partially running', tone: 'warn' }],
-])
+/** A status in operator words and colour, with a hint where the word alone does not say enough. */
+export interface StatusWords {
+  label: string
+  tone: Tone
+  hint?: string
+}
 
-/** Server statuses in operator words and colour (an unknown one as it comes). */
-export function serverStatus(status: string): { label: string; tone: Tone } {
-  return SERVER_STATUSES.get(status) ?? { label: status, tone: 'neutral' }
+/**
+ * Looks a status up in a table of words; one the table does not know (a newer backend's)
+ * is shown as the API spelled it, in the `fallback` colour.
+ */
+export function statusWords(
+  table: Readonly<Record<string, StatusWords>>,
+  status: string,
+  fallback: Tone = 'neutral',
+): StatusWords {
+  // Own keys only: a status such as "constructor" must not find Object's prototype.
+  const words = Object.hasOwn(table, status) ? table[status] : undefined
+  return words ?? { label: status, tone: fallback }
+}
+
+const SERVER_STATUS: Record<string, StatusWords> = {
+  RUNNING: { label: 'Running', tone: 'ok' },
+  DISCONNECTED: { label: 'Disconnected', tone: 'danger' },
+  CREATED: { label: 'Waiting for agent', tone: 'neutral' },
+  PARTIALLY_RUNNING: { label: 'Partially running', tone: 'warn' },
+}
+
+/** Server statuses in operator words and colour. */
+export function serverStatus(status: string): StatusWords {
+  return statusWords(SERVER_STATUS, status)
 }
 
 /** Application statuses (desired vs reported) in operator words and colour. */

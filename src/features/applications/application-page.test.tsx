@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { openNotFoundPage } from '../../test/not-found.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { expectConsoleError } from '../../test/console-errors.ts'
@@ -95,12 +96,13 @@ test('delete needs the typed name, then removes it and returns to the list', asy
 test('an unknown application says not found with a way back', async () => {
   const { scope } = await signInAs('Administrator')
   expectConsoleError(/Application 12 was not found/)
-  renderApp(paths.application(scope.envId, 12))
-  expect(await screen.findByRole('heading', { name: 'Application not found' })).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Back to applications' })).toHaveAttribute(
-    'href',
-    paths.applications(scope.envId),
-  )
+  expect(
+    await openNotFoundPage(
+      paths.application(scope.envId, 12),
+      'Application not found',
+      'Back to applications',
+    ),
+  ).toHaveAttribute('href', paths.applications(scope.envId))
 })
 
 test('stop whose answer is lost: the console reads the application back and shows it stopping, no error', async () => {

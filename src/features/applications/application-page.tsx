@@ -1,7 +1,7 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
+import { TableHead } from '../../components/table-head.tsx'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
+import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
@@ -16,12 +16,10 @@ import {
 } from '../../api/runtime-manager/applications.ts'
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
@@ -35,18 +33,16 @@ import { Field } from '../../components/field.tsx'
 
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
-  return (
-    <Suspense fallback={<LoadingState label="Loading application…" />}>
-      <ApplicationDetail />
-    </Suspense>
-  )
-}
-
-function ApplicationDetail() {
   const { scope } = useConsole()
   const { applicationId = '' } = useParams()
-  const app = useSuspenseQuery(applicationQueries.detail(scope, idFromPath(applicationId)))
-  return <ApplicationView app={app.data} freshness={<Freshness query={app} />} />
+  return (
+    <DetailFrame
+      loading="Loading application…"
+      query={applicationQueries.detail(scope, idFromPath(applicationId))}
+    >
+      {(app, freshness) => <ApplicationView app={app} freshness={freshness} />}
+    </DetailFrame>
+  )
 }
 
 function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {
@@ -59,19 +55,10 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
 
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.applications(scope.envId)}>Applications</Link> /{' '}
-            <ApiText truncate>{app.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{app.name}</ApiText>{' '}
-            <StatusBadge label={status.label} tone={status.tone} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.applications(scope.envId), label: 'Applications' }}
+        name={app.name}
+        badge={<StatusBadge label={status.label} tone={status.tone} />}
         subtitle={
           <span>
             Desired <strong>{app.desiredStatus}</strong> · reported{' '}
@@ -159,15 +146,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
       <section className="card" aria-labelledby="servers">
         <h2 id="servers">On each server</h2>
         <table className="data" aria-label="Status on each server">
-          <thead>
-            <tr>
-              <th scope="col">Server</th>
-              <th scope="col">Server status</th>
-              <th scope="col">Application</th>
-              <th scope="col">Desired</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
           <tbody>
             {(app.serverArtifacts ?? []).map((artifact) => {
               const server = memberById.get(artifact.serverId)
@@ -194,7 +173,10 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
           </tbody>
         </table>
       </section>
-      <RecentActivity id={String(app.id)} name={app.name} />
+      <ResourceActivity
+        query={auditQueries.resource('application', String(app.id))}
+        name={app.name}
+      />
     </div>
   )
 }
@@ -278,14 +260,10 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
         />
       )}
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={confirm === 'redeploy'}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirm(null)
-            redeploy.reset()
-          }
-        }}
+        mutation={redeploy}
+        onClose={() => setConfirm(null)}
         title={
           <>
             Redeploy <ApiText>{app.name}</ApiText>?
@@ -293,8 +271,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         }
         confirmLabel="Redeploy"
         tone="primary"
-        pending={redeploy.isPending}
-        error={redeploy.error ?? undefined}
         requests={[redeployRequest(scope, app.id, label)]}
         onConfirm={() =>
           redeploy.mutate(
@@ -312,23 +288,17 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
           every server of the target. The application restarts: requests fail briefly while it does.
         </p>
-      </ConfirmDialog>
-      <ConfirmDialog
+      </MutationConfirmDialog>
+      <MutationConfirmDialog
         open={confirm === 'delete'}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirm(null)
-            remove.reset()
-          }
-        }}
+        mutation={remove}
+        onClose={() => setConfirm(null)}
         title={
           <>
             Delete <ApiText>{app.name}</ApiText>?
           </>
         }
         confirmLabel="Delete"
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteApplicationRequest(scope, app.id, label)]}
         typeToConfirm={app.name}
         onConfirm={() =>
@@ -347,20 +317,8 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           The application is undeployed from every server of its target and removed with its
           artifact. This cannot be undone: to bring it back, deploy the artifact again.
         </p>
-      </ConfirmDialog>
+      </MutationConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
-  )
-}
-
-/** This application's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('application', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

@@ -14,7 +14,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm } from '../../components/form/use-form.ts'
 import { isOutcomeUnknownError } from '../../lib/outcome.ts'
-import { Modal } from '../../components/modal.tsx'
+import { Modal, type DialogState } from '../../components/modal.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { paths } from '../../lib/paths.ts'
 import { isAbort, type UploadProgress } from '../../lib/upload.ts'
@@ -27,6 +27,7 @@ import {
   type DeployFormValues,
   type PropertyRow,
 } from './deploy-form-model.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
 const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Clusters' } as const
@@ -42,13 +43,7 @@ function targetLabel(t: DeployTarget): string {
  * every choice so the operator can retry.
  */
 /** Memoised: the Applications page re-renders per keystroke in its filter; a closed dialog need not. */
-export const DeployDialog = memo(function DeployDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: DialogState) {
   const { scope } = useConsole()
   const navigate = useNavigate()
   const [values, setValues] = useState<DeployFormValues>(EMPTY)
@@ -140,12 +135,7 @@ export const DeployDialog = memo(function DeployDialog({
       wide
       locked={uploading}
     >
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 14 }}
-      >
+      <CheckedForm form={form} onValid={send} gap={14}>
         <ArtifactPicker
           file={values.file}
           onChange={chooseFile}
@@ -264,7 +254,7 @@ export const DeployDialog = memo(function DeployDialog({
             {deploy.error && !cancelled ? 'Retry deploy' : 'Deploy'}
           </Button>
         </div>
-      </form>
+      </CheckedForm>
     </Modal>
   )
 })

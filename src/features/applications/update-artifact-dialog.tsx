@@ -11,21 +11,18 @@ import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
-import { Modal } from '../../components/modal.tsx'
+import { Modal, type DialogState } from '../../components/modal.tsx'
 import { isAbort, type UploadProgress } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
 import { fileProblem } from './deploy-form-model.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
 export function UpdateArtifactDialog({
   app,
   open,
   onOpenChange,
-}: {
-  app: Application
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+}: { app: Application } & DialogState) {
   const { scope } = useConsole()
   const [file, setFile] = useState<File | null>(null)
   const formId = useId()
@@ -85,13 +82,7 @@ export function UpdateArtifactDialog({
         </>
       }
     >
-      <form
-        id={formId}
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 12 }}
-      >
+      <CheckedForm id={formId} form={form} onValid={send} gap={12}>
         <ArtifactPicker
           file={file}
           onChange={setFile}
@@ -113,7 +104,7 @@ export function UpdateArtifactDialog({
         {update.error && !cancelled && (
           <ErrorPanel error={update.error} title="The update was not accepted" />
         )}
-      </form>
+      </CheckedForm>
     </Modal>
   )
 }

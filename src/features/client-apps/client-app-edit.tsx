@@ -25,6 +25,7 @@ import {
   type EditSession,
 } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -102,12 +103,7 @@ export function ClientAppEditPanel({
   return (
     <section className="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit application</h2>
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, (input) => save(session, input))}
-        className="field"
-        style={{ gap: 14 }}
-      >
+      <CheckedForm form={form} onValid={(input) => save(session, input)} gap={14}>
         <ClientAppFields
           values={session.draft}
           errors={form.errors}
@@ -150,7 +146,7 @@ export function ClientAppEditPanel({
             Save changes
           </Button>
         </div>
-      </form>
+      </CheckedForm>
     </section>
   )
 }

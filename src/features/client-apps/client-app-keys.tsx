@@ -1,4 +1,5 @@
 import { apiMessage } from '../../components/api-text.tsx'
+import { TableHead } from '../../components/table-head.tsx'
 import { useState } from 'react'
 import {
   KEY_TYPES,
@@ -18,6 +19,7 @@ import { Modal } from '../../components/modal.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDuration } from '../../lib/format.ts'
 import { keyStateLabel } from './client-app-status.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const KEY_TYPE_LABEL: Record<KeyType, string> = { PRODUCTION: 'Production', SANDBOX: 'Sandbox' }
 /** Longest validity the console offers to ask for: one year. */
@@ -48,15 +50,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
         <p className="muted">No keys yet: generate production or sandbox keys to call APIs.</p>
       ) : (
         <table className="data" aria-label="Keys">
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Consumer key</th>
-              <th scope="col">State</th>
-              <th scope="col">Token validity</th>
-              <th scope="col">Grant types</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Type', 'Consumer key', 'State', 'Token validity', 'Grant types']} />
           <tbody>
             {app.keys.map((key) => (
               <tr key={`${key.keyType}-${key.consumerKey}`}>
@@ -150,12 +144,7 @@ function GenerateKeysDialog({
       {generate.data ? (
         <ShownOnce keys={generate.data} onDone={close} />
       ) : (
-        <form
-          {...form.props}
-          onSubmit={(event) => form.handleSubmit(event, () => generate.mutate(input))}
-          className="field"
-          style={{ gap: 14 }}
-        >
+        <CheckedForm form={form} onValid={() => generate.mutate(input)} gap={14}>
           <TextField
             label="Access token validity (seconds)"
             inputMode="numeric"
@@ -183,7 +172,7 @@ function GenerateKeysDialog({
               Generate keys
             </Button>
           </div>
-        </form>
+        </CheckedForm>
       )}
     </Modal>
   )

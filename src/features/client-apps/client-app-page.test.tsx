@@ -1,4 +1,5 @@
 import { textContent } from '../../test/text-content.ts'
+import { openNotFoundPage } from '../../test/not-found.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
@@ -285,12 +286,11 @@ test(
 test('an unknown application says not found with a way back', { timeout: 20_000 }, async () => {
   const { scope } = await signInAs('Administrator')
   expectConsoleError(/Application no-such-app was not found/)
-  renderApp(paths.clientApp(scope.envId, 'no-such-app'))
   expect(
-    await screen.findByRole('heading', { name: 'Client application not found' }),
-  ).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Back to client applications' })).toHaveAttribute(
-    'href',
-    paths.clientApps(scope.envId),
-  )
+    await openNotFoundPage(
+      paths.clientApp(scope.envId, 'no-such-app'),
+      'Client application not found',
+      'Back to client applications',
+    ),
+  ).toHaveAttribute('href', paths.clientApps(scope.envId))
 })

@@ -1,8 +1,7 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
+import { useState, type ReactNode } from 'react'
+import { useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import {
   clientAppQueries,
@@ -12,11 +11,9 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
@@ -28,19 +25,17 @@ import { Field } from '../../components/field.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
-  return (
-    <Suspense fallback={<LoadingState label="Loading client application…" />}>
-      <ClientAppDetail />
-    </Suspense>
-  )
-}
-
-function ClientAppDetail() {
   const { applicationId = '' } = useParams()
-  const app = useSuspenseQuery(clientAppQueries.detail(applicationId))
   return (
-    // Keyed by id: moving to another application starts with no edit in progress.
-    <ClientAppView key={applicationId} detail={app.data} freshness={<Freshness query={app} />} />
+    <DetailFrame
+      loading="Loading client application…"
+      query={clientAppQueries.detail(applicationId)}
+    >
+      {(detail, freshness) => (
+        // Keyed by id: moving to another application starts with no edit in progress.
+        <ClientAppView key={applicationId} detail={detail} freshness={freshness} />
+      )}
+    </DetailFrame>
   )
 }
 
@@ -56,19 +51,10 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
 
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.clientApps(scope.envId)}>Client applications</Link> /{' '}
-            <ApiText truncate>{app.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{app.name}</ApiText>{' '}
-            <StatusBadge label={status.label} tone={status.tone} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
+        name={app.name}
+        badge={<StatusBadge label={status.label} tone={status.tone} />}
         subtitle={status.hint}
         actions={freshness}
       />
@@ -119,22 +105,16 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         </dl>
       </section>
       <ClientAppKeys app={app} permission={canManage} />
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={confirmDelete}
-        onOpenChange={(next) => {
-          if (!next) {
-            setConfirmDelete(false)
-            remove.reset()
-          }
-        }}
+        mutation={remove}
+        onClose={() => setConfirmDelete(false)}
         title={
           <>
             Delete <ApiText>{app.name}</ApiText>?
           </>
         }
         confirmLabel="Delete"
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
         typeToConfirm={app.name}
         onConfirm={() =>
@@ -161,20 +141,11 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           are removed. Anything still calling APIs with its keys starts failing at once. This cannot
           be undone.
         </p>
-      </ConfirmDialog>
-      <RecentActivity id={app.applicationId} name={app.name} />
+      </MutationConfirmDialog>
+      <ResourceActivity
+        query={auditQueries.resource('client-application', app.applicationId)}
+        name={app.name}
+      />
     </div>
-  )
-}
-
-/** This client application's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('client-application', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

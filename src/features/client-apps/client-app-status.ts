@@ -1,40 +1,33 @@
-import type { Tone } from '../../components/status-badge.tsx'
+import { statusWords, type StatusWords } from '../../components/status-tones.ts'
+
+const CLIENT_APP_STATUS: Record<string, StatusWords> = {
+  APPROVED: { label: 'Approved', tone: 'ok' },
+  CREATED: {
+    label: 'Created',
+    tone: 'progress',
+    hint: 'Waiting for its approval workflow to start.',
+  },
+  ON_HOLD: {
+    label: 'On hold',
+    tone: 'warn',
+    hint: 'Awaiting approval: keys can be generated once it is approved.',
+  },
+  REJECTED: { label: 'Rejected', tone: 'danger', hint: 'Its approval was refused.' },
+}
 
 /** A client application's status in operator words and colour. */
-export function clientAppStatus(status: string): { label: string; tone: Tone; hint?: string } {
-  switch (status) {
-    case 'APPROVED':
-      return { label: 'Approved', tone: 'ok' }
-    case 'CREATED':
-      return {
-        label: 'Created',
-        tone: 'progress',
-        hint: 'Waiting for its approval workflow to start.',
-      }
-    case 'ON_HOLD':
-      return {
-        label: 'On hold',
-        tone: 'warn',
-        hint: 'Awaiting approval: keys can be generated once it is approved.',
-      }
-    case 'REJECTED':
-      return { label: 'Rejected', tone: 'danger', hint: 'Its approval was refused.' }
-    default:
-      return { label: status, tone: 'neutral' }
-  }
+export function clientAppStatus(status: string): StatusWords {
+  return statusWords(CLIENT_APP_STATUS, status)
+}
+
+const KEY_STATE: Record<string, StatusWords> = {
+  APPROVED: { label: 'Active', tone: 'ok' },
+  COMPLETED: { label: 'Active', tone: 'ok' },
+  CREATED: { label: 'Awaiting approval', tone: 'progress' },
+  REJECTED: { label: 'Rejected', tone: 'danger' },
 }
 
 /** Key state in operator words ("APPROVED" keys are the usable ones). */
-export function keyStateLabel(state: string): { label: string; tone: Tone } {
-  switch (state) {
-    case 'APPROVED':
-    case 'COMPLETED':
-      return { label: 'Active', tone: 'ok' }
-    case 'CREATED':
-      return { label: 'Awaiting approval', tone: 'progress' }
-    case 'REJECTED':
-      return { label: 'Rejected', tone: 'danger' }
-    default:
-      return { label: state, tone: 'neutral' }
-  }
+export function keyStateLabel(state: string): StatusWords {
+  return statusWords(KEY_STATE, state)
 }

@@ -8,11 +8,12 @@ import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { useForm } from '../../components/form/use-form.ts'
-import { Modal } from '../../components/modal.tsx'
+import { Modal, type DialogState } from '../../components/modal.tsx'
 import type { ClientAppInput } from '../../api/app-store/client-app-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -21,13 +22,7 @@ const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', c
  * taken name (409) marks the name field and keeps everything typed; 201 opens the new
  * application, found from the answer's `Location`.
  */
-export function CreateClientAppDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-}) {
+export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const { scope } = useConsole()
   const navigate = useNavigate()
   const create = useCreateClientApp()
@@ -57,12 +52,7 @@ export function CreateClientAppDialog({
       description="An application that calls your organization's APIs, with its own throttling tier and keys."
       locked={create.isPending}
     >
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 14 }}
-      >
+      <CheckedForm form={form} onValid={send} gap={14}>
         <ClientAppFields
           values={values}
           errors={form.errors}
@@ -96,7 +86,7 @@ export function CreateClientAppDialog({
             Create
           </Button>
         </div>
-      </form>
+      </CheckedForm>
     </Modal>
   )
 }

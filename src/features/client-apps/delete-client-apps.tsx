@@ -5,7 +5,7 @@ import {
   deleteClientApp,
   deleteClientAppRequest,
 } from '../../api/app-store/client-apps.ts'
-import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 
 /**
  * Deletes several client applications, one request each, with a result per application.
@@ -14,15 +14,10 @@ import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
  */
 export function BulkDeleteClientAppsDialog({
   apps,
-  open,
-  onOpenChange,
-  onDone,
+  ...dialog
 }: {
   apps: readonly ClientAppSummary[]
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  onDone: (succeeded: ReadonlySet<string>) => void
-}) {
+} & BulkDialogState) {
   const queryClient = useQueryClient()
   return (
     <BulkActionDialog
@@ -37,9 +32,7 @@ export function BulkDeleteClientAppsDialog({
       verb="Delete"
       pastVerb="Deleted"
       noun="client application"
-      open={open}
-      onOpenChange={onOpenChange}
-      onDone={onDone}
+      {...dialog}
     >
       <p style={{ marginTop: 0 }}>
         Each application is deleted from the API Store with its subscriptions and keys: the

@@ -1,6 +1,6 @@
 import type { Device, DeviceOrderKey } from '../../api/device-admin/device-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
-import type { Tone } from '../../components/status-badge.tsx'
+import { statusWords, type StatusWords } from '../../components/status-tones.ts'
 
 /**
  * The device list's state as kept in the URL: the search, the order and the page (the
@@ -50,44 +50,32 @@ export function orderByOf(sort: SortState): string {
   return `${sort.desc ? '-' : ''}${SORT_COLUMNS[sort.id] ?? 'friendlyName'}`
 }
 
+const DEVICE_STATUS: Record<string, StatusWords> = {
+  ACTIVE: { label: 'Active', tone: 'ok' },
+  LOST: { label: 'Lost', tone: 'warn' },
+  STOLEN: { label: 'Stolen', tone: 'danger' },
+  DISABLED: { label: 'Disabled', tone: 'danger' },
+  EXPIRED: { label: 'Expired', tone: 'neutral' },
+}
+
 /** Device statuses in operator words and colour. */
-export function deviceStatusTone(status: string): { label: string; tone: Tone } {
-  switch (status) {
-    case 'ACTIVE':
-      return { label: 'Active', tone: 'ok' }
-    case 'LOST':
-      return { label: 'Lost', tone: 'warn' }
-    case 'STOLEN':
-      return { label: 'Stolen', tone: 'danger' }
-    case 'DISABLED':
-      return { label: 'Disabled', tone: 'danger' }
-    case 'EXPIRED':
-      return { label: 'Expired', tone: 'neutral' }
-    default:
-      return { label: status, tone: 'neutral' }
-  }
+export function deviceStatusTone(status: string): StatusWords {
+  return statusWords(DEVICE_STATUS, status)
+}
+
+const TRANSACTION_STATUS: Record<string, StatusWords> = {
+  SUCCESS: { label: 'Success', tone: 'ok' },
+  FAILURE: { label: 'Failure', tone: 'danger' },
+  CANCELED: { label: 'Canceled', tone: 'warn' },
+  PENDING: { label: 'Pending', tone: 'progress' },
+  PREPARING: { label: 'Preparing', tone: 'progress' },
+  COMMITTING: { label: 'Committing', tone: 'progress' },
+  REJECTING: { label: 'Rejecting', tone: 'progress' },
 }
 
 /** Transaction statuses in operator words and colour: only SUCCESS is green. */
-export function transactionStatusTone(status: string): { label: string; tone: Tone } {
-  switch (status) {
-    case 'SUCCESS':
-      return { label: 'Success', tone: 'ok' }
-    case 'FAILURE':
-      return { label: 'Failure', tone: 'danger' }
-    case 'CANCELED':
-      return { label: 'Canceled', tone: 'warn' }
-    case 'PENDING':
-      return { label: 'Pending', tone: 'progress' }
-    case 'PREPARING':
-      return { label: 'Preparing', tone: 'progress' }
-    case 'COMMITTING':
-      return { label: 'Committing', tone: 'progress' }
-    case 'REJECTING':
-      return { label: 'Rejecting', tone: 'progress' }
-    default:
-      return { label: status, tone: 'progress' }
-  }
+export function transactionStatusTone(status: string): StatusWords {
+  return statusWords(TRANSACTION_STATUS, status, 'progress')
 }
 
 /** How many of a device's applications are disabled, and of how many. */

@@ -1,4 +1,5 @@
 import { textContent } from '../../test/text-content.ts'
+import { openNotFoundPage } from '../../test/not-found.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, expect, test } from 'vitest'
 import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
@@ -95,7 +96,11 @@ test('Monitor sees the switches disabled with the reason, and a click sends noth
 test('an unknown device says so and links back to the list', async () => {
   const { scope } = await signInAs('Monitor')
   expectConsoleError(/There is no device no-such-device/)
-  renderApp(paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'))
-  expect(await screen.findByRole('heading', { name: 'Device not found' })).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Back to the devices of mfp' })).toBeInTheDocument()
+  expect(
+    await openNotFoundPage(
+      paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'),
+      'Device not found',
+      'Back to the devices of mfp',
+    ),
+  ).toBeInTheDocument()
 })

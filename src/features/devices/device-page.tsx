@@ -1,8 +1,9 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
+import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
+import { useState, type ReactNode } from 'react'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import { parseAppId } from '../../api/device-admin/app-id.ts'
 import type {
@@ -29,9 +30,7 @@ import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
@@ -54,20 +53,15 @@ import { Field } from '../../components/field.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
-  return (
-    <Suspense fallback={<LoadingState label="Loading device…" />}>
-      <DeviceDetail />
-    </Suspense>
-  )
-}
-
-function DeviceDetail() {
   const { runtime = '', deviceId = '' } = useParams()
   const [searchParams] = useSearchParams()
   const hint = searchParams.get('hint') ?? ''
-  const device = useSuspenseQuery(deviceQueries.detail(runtime, deviceId, hint))
   return (
-    <DeviceView runtime={runtime} device={device.data} freshness={<Freshness query={device} />} />
+    <DetailFrame loading="Loading device…" query={deviceQueries.detail(runtime, deviceId, hint)}>
+      {(device, freshness) => (
+        <DeviceView runtime={runtime} device={device} freshness={freshness} />
+      )}
+    </DetailFrame>
   )
 }
 
@@ -85,18 +79,10 @@ function DeviceView({
   const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.devices(scope.envId, runtime)}>Devices of {runtime}</Link> /{' '}
-            <ApiText truncate>{deviceLabel(device)}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{deviceLabel(device)}</ApiText> <StatusBadge {...status} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.devices(scope.envId, runtime), label: <>Devices of {runtime}</> }}
+        name={deviceLabel(device)}
+        badge={<StatusBadge {...status} />}
         subtitle={
           <span>
             {device.deviceModel ? <ApiText>{device.deviceModel}</ApiText> : 'Unknown model'} ·{' '}
@@ -124,7 +110,10 @@ function DeviceView({
         deviceId={device.id}
         title="Transactions of this device"
       />
-      <RecentActivity id={device.id} name={deviceLabel(device)} />
+      <ResourceActivity
+        query={auditQueries.resource('device', device.id)}
+        name={deviceLabel(device)}
+      />
     </div>
   )
 }
@@ -341,26 +330,16 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       ) : (
         <div className="apps-scroll">
           <table className="data" aria-label="Applications on this device">
-            <thead>
-              <tr>
-                <th scope="col" style={{ width: '18%' }}>
-                  Application
-                </th>
-                <th scope="col" style={{ width: '11%' }}>
-                  Platform
-                </th>
-                <th scope="col" style={{ width: '11%' }}>
-                  Version
-                </th>
-                <th scope="col" style={{ width: '20%' }}>
-                  Bundle id
-                </th>
-                <th scope="col" style={{ width: '16%' }}>
-                  Status
-                </th>
-                <th scope="col">Pending change</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Application', width: '18%' },
+                { label: 'Platform', width: '11%' },
+                { label: 'Version', width: '11%' },
+                { label: 'Bundle id', width: '20%' },
+                { label: 'Status', width: '16%' },
+                'Pending change',
+              ]}
+            />
             <tbody>
               {apps.map((app) => {
                 const parsed = parseAppId(app.appId)
@@ -423,17 +402,5 @@ function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
       </span>
       <StatusBadge {...transactionStatusTone(current.status)} />
     </span>
-  )
-}
-
-/** This device's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('device', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { TableHead } from '../../components/table-head.tsx'
 import { Fragment } from 'react'
 import { useSearchParams } from 'react-router'
 import { toast } from 'sonner'
@@ -17,7 +18,7 @@ import {
   type TransactionListQuery,
 } from '../../api/device-admin/transactions.ts'
 import { ApiText } from '../../components/api-text.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ReadErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -188,14 +189,7 @@ export function TransactionsPanel({
   let body
   if (list.isPending) body = <p className="muted">Loading transactions…</p>
   else if (list.isError && !list.data)
-    body = (
-      <ErrorPanel
-        error={list.error}
-        title="Could not load transactions"
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    )
+    body = <ReadErrorPanel query={list} title="Could not load transactions" />
   else if (rows.length === 0)
     body = (
       <p className="muted">
@@ -212,37 +206,19 @@ export function TransactionsPanel({
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
       <div className="tx-scroll" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
         <table className={named ? 'data tx-with-device' : 'data'} aria-label={title}>
-          <thead>
-            <tr>
-              <th scope="col" style={{ width: named ? '4%' : '5%' }}>
-                ID
-              </th>
-              <th scope="col" style={{ width: named ? '12%' : '14%' }}>
-                Type
-              </th>
-              <th scope="col" style={{ width: named ? '13%' : '16%' }}>
-                Target
-              </th>
-              {named && (
-                <th scope="col" style={{ width: '14%' }}>
-                  Device
-                </th>
-              )}
-              <th scope="col" style={{ width: named ? '10%' : '12%' }}>
-                User
-              </th>
-              <th scope="col" style={{ width: named ? '9%' : '10%' }}>
-                Status
-              </th>
-              <th scope="col" style={{ width: '8%' }}>
-                Created
-              </th>
-              <th scope="col" style={{ width: '8%' }}>
-                Updated
-              </th>
-              <th scope="col">Errors</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'ID', width: named ? '4%' : '5%' },
+              { label: 'Type', width: named ? '12%' : '14%' },
+              { label: 'Target', width: named ? '13%' : '16%' },
+              named !== undefined && { label: 'Device', width: '14%' },
+              { label: 'User', width: named ? '10%' : '12%' },
+              { label: 'Status', width: named ? '9%' : '10%' },
+              { label: 'Created', width: '8%' },
+              { label: 'Updated', width: '8%' },
+              'Errors',
+            ]}
+          />
           <tbody>
             {rows.map((tx) => {
               const created = tx.timeCreated ? Date.parse(tx.timeCreated) : NaN

@@ -1,4 +1,5 @@
 import { textContent } from '../../test/text-content.ts'
+import { openNotFoundPage } from '../../test/not-found.ts'
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -73,12 +74,13 @@ test('a failed unregister stays in the dialog with the API message, and the serv
 test('an unknown server id says not found and links back', async () => {
   const { scope } = await signInAs('Administrator')
   expectConsoleError(/Server 424242 was not found/)
-  renderApp(paths.server(scope.envId, 424242))
-  expect(await screen.findByRole('heading', { name: 'Server not found' })).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Back to servers' })).toHaveAttribute(
-    'href',
-    paths.servers(scope.envId),
-  )
+  expect(
+    await openNotFoundPage(
+      paths.server(scope.envId, 424242),
+      'Server not found',
+      'Back to servers',
+    ),
+  ).toHaveAttribute('href', paths.servers(scope.envId))
 })
 
 test('server names for the setup command are validated', () => {

@@ -1,7 +1,8 @@
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
+import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
-import { RecentActivityPanel } from '../../components/recent-activity.tsx'
-import { Suspense, useState } from 'react'
+import { ResourceActivity } from '../../components/recent-activity.tsx'
+import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -14,13 +15,11 @@ import {
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
+import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -32,38 +31,31 @@ import { Field } from '../../components/field.tsx'
 
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
+  const { scope } = useConsole()
+  const { serverId = '' } = useParams()
   return (
-    <Suspense fallback={<LoadingState label="Loading server…" />}>
-      <ServerDetail />
-    </Suspense>
+    <DetailFrame
+      loading="Loading server…"
+      query={serverQueries.detail(scope, idFromPath(serverId))}
+    >
+      {(server, freshness) => <ServerView s={server} freshness={freshness} />}
+    </DetailFrame>
   )
 }
 
-function ServerDetail() {
+function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
   const { scope } = useConsole()
-  const { serverId = '' } = useParams()
-  const server = useSuspenseQuery(serverQueries.detail(scope, idFromPath(serverId)))
   const now = useNow(60_000)
-
-  const s = server.data
   return (
     <div className="page">
-      <PageHeader
-        breadcrumbs={
-          <>
-            <Link to={paths.servers(scope.envId)}>Servers</Link> /{' '}
-            <ApiText truncate>{s.name}</ApiText>
-          </>
-        }
-        title={
-          <>
-            <ApiText lines={3}>{s.name}</ApiText> <ServerStatusBadge status={s.status} />
-          </>
-        }
+      <DetailHeader
+        back={{ to: paths.servers(scope.envId), label: 'Servers' }}
+        name={s.name}
+        badge={<ServerStatusBadge status={s.status} />}
         subtitle={<ExpiryTags server={s} now={now} />}
         actions={
           <>
-            <Freshness query={server} />
+            {freshness}
             <UnregisterButton server={s} />
           </>
         }
@@ -140,7 +132,7 @@ function ServerDetail() {
         </section>
       </div>
       <ServerApplications server={s} />
-      <RecentActivity id={String(s.id)} name={s.name} />
+      <ResourceActivity query={auditQueries.resource('server', String(s.id))} name={s.name} />
     </div>
   )
 }
@@ -205,20 +197,16 @@ function UnregisterButton({ server }: { server: Server }) {
       <Button variant="danger" permission={permission} onClick={() => setOpen(true)}>
         Unregister…
       </Button>
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) unregister.reset()
-        }}
+        mutation={unregister}
+        onClose={() => setOpen(false)}
         title={
           <>
             Unregister <ApiText>{server.name}</ApiText>?
           </>
         }
         confirmLabel="Unregister"
-        pending={unregister.isPending}
-        error={unregister.error ?? undefined}
         requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
         onConfirm={() =>
           unregister.mutate(
@@ -243,7 +231,7 @@ function UnregisterButton({ server }: { server: Server }) {
             <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
           </p>
         )}
-      </ConfirmDialog>
+      </MutationConfirmDialog>
     </>
   )
 }
@@ -252,35 +240,22 @@ function ServerApplications({ server }: { server: Server }) {
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
   return (
-    <section className="card" aria-labelledby="apps">
-      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <h2 id="apps">Applications on this server</h2>
-        <Freshness query={apps} />
-      </div>
-      {apps.isPending && <LoadingState label="Loading applications…" />}
-      {apps.isError && !apps.data && (
-        <ErrorPanel
-          error={apps.error}
-          title="Could not load the applications"
-          onRetry={() => void apps.refetch()}
-          retrying={apps.isFetching}
-        />
-      )}
+    <QuerySection
+      headingId="apps"
+      heading="Applications on this server"
+      query={apps}
+      loading="Loading applications…"
+      errorTitle="Could not load the applications"
+    >
       <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
       {apps.data && apps.data.items.length === 0 && (
         <p className="muted">No applications are deployed to this server.</p>
       )}
       {apps.data && apps.data.items.length > 0 && (
         <table className="data" aria-label="Applications on this server">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status on this server</th>
-              <th scope="col">Deployed to</th>
-              <th scope="col">Artifact</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Name', 'Status on this server', 'Deployed to', 'Artifact', 'Message']}
+          />
           <tbody>
             {apps.data.items.map((app) => (
               <ApplicationRow key={app.id} app={app} serverId={server.id} />
@@ -288,7 +263,7 @@ function ServerApplications({ server }: { server: Server }) {
           </tbody>
         </table>
       )}
-    </section>
+    </QuerySection>
   )
 }
 
@@ -326,17 +301,5 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
         {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
       </td>
     </tr>
-  )
-}
-
-/** This server's last changes from the audit trail (ADR 015). */
-function RecentActivity({ id, name }: { id: string; name: string }) {
-  const { scope } = useConsole()
-  const activity = useQuery(auditQueries.resource('server', id))
-  return (
-    <RecentActivityPanel
-      query={activity}
-      activityHref={paths.activity(scope.envId, new URLSearchParams({ q: name }).toString())}
-    />
   )
 }

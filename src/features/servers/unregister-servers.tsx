@@ -5,7 +5,7 @@ import {
   unregisterServerRequest,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { membershipOf } from './server-list-model.ts'
 
@@ -15,15 +15,10 @@ import { membershipOf } from './server-list-model.ts'
  */
 export function BulkUnregisterDialog({
   servers,
-  open,
-  onOpenChange,
-  onDone,
+  ...dialog
 }: {
   servers: readonly Server[]
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  onDone: (succeeded: ReadonlySet<string>) => void
-}) {
+} & BulkDialogState) {
   const { scope } = useConsole()
   const queryClient = useQueryClient()
   const grouped = servers.filter((s) => membershipOf(s) !== null).length
@@ -37,9 +32,7 @@ export function BulkUnregisterDialog({
       verb="Unregister"
       pastVerb="Unregistered"
       noun="server"
-      open={open}
-      onOpenChange={onOpenChange}
-      onDone={onDone}
+      {...dialog}
     >
       <p style={{ marginTop: 0 }}>
         Each server is removed from Runtime Manager; its agent stops reporting. Applications

@@ -12,6 +12,7 @@ import { TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { validateWith } from '../../components/form/zod-validation.ts'
 import type { Family } from '../../lib/session-store.ts'
+import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 /** A ready-made identity offered on the sign-in page (demo mode). */
 export interface SignInPreset {
@@ -89,12 +90,7 @@ export function ClientCredentialsSignIn({
 
   return (
     <>
-      <form
-        {...form.props}
-        onSubmit={(event) => form.handleSubmit(event, send)}
-        className="field"
-        style={{ gap: 12 }}
-      >
+      <CheckedForm form={form} onValid={send} gap={12}>
         <CredentialFields
           fields={CLIENT_FIELDS}
           values={values}
@@ -106,7 +102,7 @@ export function ClientCredentialsSignIn({
         <Button type="submit" variant="primary" busy={signIn.isPending}>
           Sign in
         </Button>
-      </form>
+      </CheckedForm>
       {presets && presets.length > 0 && (
         <section aria-label="Demo identities">
           <h2>Demo identities</h2>
@@ -158,15 +154,10 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
   const form = useForm({ values, validate: (v) => checkFamilySignIn(family, v) })
 
   return (
-    <form
-      {...form.props}
-      onSubmit={(event) =>
-        form.handleSubmit(event, (input) =>
-          signIn.mutate(input, { onSuccess: () => onSignedIn?.() }),
-        )
-      }
-      className="field"
-      style={{ gap: 12 }}
+    <CheckedForm
+      form={form}
+      onValid={(input) => signIn.mutate(input, { onSuccess: () => onSignedIn?.() })}
+      gap={12}
     >
       <CredentialFields
         fields={fields}
@@ -181,7 +172,7 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
       <Button type="submit" variant="primary" busy={signIn.isPending}>
         Sign in
       </Button>
-    </form>
+    </CheckedForm>
   )
 }
 

@@ -14,9 +14,9 @@ import {
   useRefreshAfterMembershipChange,
 } from '../../api/runtime-manager/targets.ts'
 import { paths } from '../../lib/paths.ts'
-import { BulkActionDialog } from '../../components/bulk-action-dialog.tsx'
+import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
@@ -44,20 +44,16 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       <Button variant="danger" permission={canManage} onClick={() => setOpen(true)}>
         Delete {noun.short}…
       </Button>
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) remove.reset()
-        }}
+        mutation={remove}
+        onClose={() => setOpen(false)}
         title={
           <>
             Delete {noun.full} <ApiText>{target.name}</ApiText>?
           </>
         }
         confirmLabel={`Delete ${noun.short}`}
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
         onConfirm={() =>
           remove.mutate(
@@ -86,7 +82,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
         ) : (
           <p className="muted">No applications are deployed to this {noun.short}.</p>
         )}
-      </ConfirmDialog>
+      </MutationConfirmDialog>
     </>
   )
 }
@@ -95,16 +91,11 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
 export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name: string }>({
   kind,
   targets,
-  open,
-  onOpenChange,
-  onDone,
+  ...dialog
 }: {
   kind: TargetKindSpec<T, B>
   targets: readonly T[]
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  onDone: (succeeded: ReadonlySet<string>) => void
-}) {
+} & BulkDialogState) {
   const { scope } = useConsole()
   const refresh = useRefreshAfterMembershipChange(scope)
   const { api } = kind
@@ -119,9 +110,7 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
       verb="Delete"
       pastVerb="Deleted"
       noun={noun.full}
-      open={open}
-      onOpenChange={onOpenChange}
-      onDone={onDone}
+      {...dialog}
     >
       <p style={{ marginTop: 0 }}>
         Each {noun.short} is deleted together with the applications deployed to it. Its servers

@@ -10,7 +10,7 @@ import {
   type TargetRecord,
 } from '../../api/runtime-manager/target-requests.ts'
 import { Button } from '../../components/button.tsx'
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
@@ -64,20 +64,16 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
       >
         Remove…
       </Button>
-      <ConfirmDialog
+      <MutationConfirmDialog
         open={open}
-        onOpenChange={(next) => {
-          setOpen(next)
-          if (!next) remove.reset()
-        }}
+        mutation={remove}
+        onClose={() => setOpen(false)}
         title={
           <>
             Remove <ApiText>{server.name}</ApiText> from <ApiText>{target.name}</ApiText>?
           </>
         }
         confirmLabel={`Remove from ${noun.short}`}
-        pending={remove.isPending}
-        error={remove.error ?? undefined}
         requests={[removeRequest]}
         onConfirm={() =>
           remove.mutate(variables, {
@@ -100,7 +96,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
         ) : (
           <p className="muted">It runs none of the {noun.short}’s applications.</p>
         )}
-      </ConfirmDialog>
+      </MutationConfirmDialog>
     </>
   )
 }

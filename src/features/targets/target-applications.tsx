@@ -6,9 +6,7 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { LoadingState } from '../../components/states.tsx'
+import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationPhaseStatus, applicationStatus } from '../../components/status-tones.ts'
 
@@ -27,22 +25,14 @@ export function TargetApplications({
   const { scope } = useConsole()
   const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))
   const own = (apps.data?.items ?? []).filter((a) => a.target.id === target.id)
-  const headingId = `apps-of-${target.id}`
   return (
-    <section className="card" aria-labelledby={headingId}>
-      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <h2 id={headingId}>Applications</h2>
-        <Freshness query={apps} />
-      </div>
-      {apps.isPending && <LoadingState label="Loading applications…" />}
-      {apps.isError && !apps.data && (
-        <ErrorPanel
-          error={apps.error}
-          title="Could not load the applications"
-          onRetry={() => void apps.refetch()}
-          retrying={apps.isFetching}
-        />
-      )}
+    <QuerySection
+      headingId={`apps-of-${target.id}`}
+      heading="Applications"
+      query={apps}
+      loading="Loading applications…"
+      errorTitle="Could not load the applications"
+    >
       <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
       {apps.data && own.length === 0 && (
         <p className="muted">
@@ -113,6 +103,6 @@ export function TargetApplications({
           </table>
         </div>
       )}
-    </section>
+    </QuerySection>
   )
 }
