@@ -1,0 +1,66 @@
+import { act, render, screen } from '@testing-library/react'
+import { createMemoryRouter } from 'react-router'
+import { RouterProvider } from 'react-router/dom'
+import * as z from 'zod/mini'
+import { expect, test } from 'vitest'
+import { listParam, pageParam, sortParam, textParam } from '../lib/list-params.ts'
+import { useListParams } from './use-list-params.ts'
+
+const schema = z.object({
+  q: textParam(),
+  status: listParam(['RUNNING', 'CREATED']),
+  page: pageParam(),
+  sort: sortParam(['name', 'status']),
+})
+
+let api: ReturnType<typeof useListParams<typeof schema>> | undefined
+
+function Probe() {
+  api = useListParams(schema)
+  return <output>{JSON.stringify(api.params)}</output>
+}
+
+function setup(url: string) {
+  const router = createMemoryRouter([{ path: '/', element: <Probe /> }], {
+    initialEntries: ['/start', url],
+    initialIndex: 1,
+  })
+  render(<RouterProvider router={router} />)
+  const hook = () => {
+    if (!api) throw new Error('not rendered')
+    return api
+  }
+  return { router, hook }
+}
+
+test('reads defaults for missing and invalid parameters', () => {
+  const { hook } = setup('/?status=NOPE&page=x&sort=-status')
+  expect(hook().params).toEqual({
+    q: '',
+    status: [],
+    page: 1,
+    sort: { id: 'status', desc: true },
+  })
+})
+
+test('a change replaces the entry, keeps the other parameters and leaves defaults out', () => {
+  const { router, hook } = setup('/?tx=errors&q=a&page=2')
+  act(() => hook().set({ q: 'ab', page: 1 }))
+  expect(router.state.location.search).toBe('?tx=errors&q=ab')
+  expect(router.state.historyAction).toBe('REPLACE')
+  expect(screen.getByRole('status', { hidden: true }).textContent ?? '').toContain('"q":"ab"')
+})
+
+test('navigation pushes a history entry', () => {
+  const { router, hook } = setup('/?q=a')
+  act(() => hook().set({ page: 3 }, { history: 'push' }))
+  expect(router.state.location.search).toBe('?q=a&page=3')
+  expect(router.state.historyAction).toBe('PUSH')
+})
+
+test('clear puts every field back to its default and keeps what the list does not own', () => {
+  const { router, hook } = setup('/?q=a&status=RUNNING&sort=status&tx=errors')
+  act(() => hook().clear())
+  expect(router.state.location.search).toBe('?tx=errors')
+  expect(hook().params.status).toEqual([])
+})
