@@ -157,11 +157,13 @@ export function encodeListParams<S extends ListParamSchema>(
   names?: ListParamNames<S>,
 ): URLSearchParams {
   const out = new URLSearchParams(base)
-  const encoded: Record<string, unknown> = z.encode(schema, values)
-  for (const key of Object.keys(schema.def.shape)) {
-    const text = encoded[key]
+  const shape: ListParamShape = schema.def.shape
+  const given: Record<string, unknown> = values
+  for (const [key, fieldSchema] of Object.entries(shape)) {
+    // A value this list cannot hold (another kind's filter) is written as its default.
+    const encoded = z.safeEncode(fieldSchema, given[key])
     const name = urlName(key, names)
-    if (typeof text === 'string') out.set(name, text)
+    if (encoded.success && typeof encoded.data === 'string') out.set(name, encoded.data)
     else out.delete(name)
   }
   return out
