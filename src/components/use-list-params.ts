@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import {
   decodeListParams,
@@ -37,14 +37,25 @@ export function useListParams<S extends ListParamSchema>(
     () => decodeListParams(schema, searchParams, names),
     [schema, searchParams, names],
   )
-  const write = (values: ListParams<S>, { history = 'replace' }: ListParamsWrite = {}) =>
-    setSearchParams(
-      (current) => encodeListParams(schema, values, current, names),
-      history === 'push' ? {} : { replace: true, flushSync: true },
-    )
-  return {
-    params,
-    set: (change, options) => write({ ...params, ...change }, options),
-    clear: () => write(decodeListParams(schema, new URLSearchParams())),
-  }
+  // Each write reads the URL it changes (not this render's), so a change made from a
+  // memoised table or a pending search draft never undoes another that came before it.
+  const set = useCallback(
+    (change: Partial<ListParams<S>>, { history = 'replace' }: ListParamsWrite = {}) =>
+      setSearchParams(
+        (current) =>
+          encodeListParams(
+            schema,
+            { ...decodeListParams(schema, current, names), ...change },
+            current,
+            names,
+          ),
+        history === 'push' ? {} : { replace: true, flushSync: true },
+      ),
+    [schema, names, setSearchParams],
+  )
+  const clear = useCallback(
+    () => set(decodeListParams(schema, new URLSearchParams())),
+    [schema, set],
+  )
+  return { params, set, clear }
 }

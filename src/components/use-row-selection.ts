@@ -16,7 +16,8 @@ export function useRowSelection<T>(
     () => (selected.size === 0 ? [] : rows.filter((row) => selected.has(rowKey(row)))),
     [rows, selected, rowKey],
   )
-  const table: TableSelection = { selected, onChange: setSelected }
+  // Kept while the selection holds: a memoised table is built again only when it changes.
+  const table = useMemo<TableSelection>(() => ({ selected, onChange: setSelected }), [selected])
   return {
     /** For the table's `selection`. */
     table,

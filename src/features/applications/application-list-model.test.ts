@@ -1,14 +1,14 @@
 import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
+import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   sortKey,
-  applicationListSearch,
+  APPLICATION_LIST_PARAMS,
   createNarrowingFilter,
   facetCounts,
   filterExceptStatus,
   filterRows,
-  parseApplicationListParams,
   sortRows,
   targetsOf,
   toRows,
@@ -51,30 +51,30 @@ const apps = [
   app(4, 'catalog-api', { desiredStatus: 'UPDATED', lastReportedStatus: 'UNDEPLOYED' }),
 ]
 const rows = toRows(apps)
-const none = parseApplicationListParams(new URLSearchParams())
+const none = decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams())
 
 test('list params round-trip through the URL and reject what they do not know', () => {
-  const params = parseApplicationListParams(
+  const params = decodeListParams(APPLICATION_LIST_PARAMS, 
     new URLSearchParams('q=orders&status=failed,bogus,moving&target=600&sort=-size'),
   )
   expect(params).toEqual({
     q: 'orders',
-    statuses: ['failed', 'moving'],
+    status: ['failed', 'moving'],
     target: 600,
     sort: { id: 'size', desc: true },
   })
-  expect(applicationListSearch(params).toString()).toBe(
+  expect(encodeListParams(APPLICATION_LIST_PARAMS, params).toString()).toBe(
     'q=orders&status=failed%2Cmoving&target=600&sort=-size',
   )
   expect(
-    parseApplicationListParams(new URLSearchParams('target=abc&sort=secret')).target,
+    decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams('target=abc&sort=secret')).target,
   ).toBeNull()
 })
 
 test('status facets group phases: deploying counts as in progress, a failure as failed', () => {
   expect(facetCounts(rows)).toEqual({ started: 1, partial: 0, moving: 1, stopped: 1, failed: 1 })
   expect(
-    filterRows(rows, { ...none, statuses: ['failed', 'moving'] }).map((r) => r.app.id),
+    filterRows(rows, { ...none, status: ['failed', 'moving'] }).map((r) => r.app.id),
   ).toEqual([3, 4])
 })
 
