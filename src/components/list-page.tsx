@@ -14,6 +14,7 @@ export function ListPage({
   selection,
   after,
   fill = true,
+  listClassName,
   ...states
 }: ListStatesProps & {
   header: ReactNode
@@ -23,13 +24,16 @@ export function ListPage({
   after?: ReactNode
   /** The list fills the page's height (a scrolling table); false for a list that flows. */
   fill?: boolean
+  /** A class for a box around the list in whichever state it is (its own layout). */
+  listClassName?: string
 }) {
+  const list = <ListStates {...states} />
   return (
     <div className={fill ? 'page' : undefined}>
       {header}
       {toolbar}
       {selection}
-      <ListStates {...states} />
+      {listClassName ? <div className={listClassName}>{list}</div> : list}
       {after}
     </div>
   )

@@ -2,9 +2,9 @@ import type { ReactNode } from 'react'
 import { Button } from './button.tsx'
 
 /**
- * The filter bar above a list page's table: a search box bound to the `q` URL param, the
- * page's own filters (status facets, selects) as children, and "Clear filters" while any
- * filter is set. The caller writes the URL with `flushSync` so fast typing keeps every key.
+ * The filter bar above a list page's table: a search box (the page's `useSearchDraft` of
+ * the `q` URL param), the page's own filters (status facets, selects) as children, and
+ * "Clear filters" while any filter is set.
  */
 export function ListToolbar({
   searchLabel,
@@ -13,6 +13,7 @@ export function ListToolbar({
   onQueryChange,
   searchWidth = 320,
   filtered,
+  clearLabel = 'Clear filters',
   onClear,
   children,
 }: {
@@ -24,6 +25,8 @@ export function ListToolbar({
   searchWidth?: number
   /** Whether any filter is set; shows "Clear filters". */
   filtered: boolean
+  /** The clear button's words where the search is the only filter: "Clear search". */
+  clearLabel?: string
   onClear: () => void
   /** The page's other filters, between the search box and "Clear filters". */
   children?: ReactNode
@@ -41,7 +44,7 @@ export function ListToolbar({
       {children}
       {filtered && (
         <Button variant="ghost" onClick={onClear}>
-          Clear filters
+          {clearLabel}
         </Button>
       )}
     </div>
@@ -99,6 +102,7 @@ export function StatusFacets<A extends string, F extends A>({
  */
 export function SelectionBar({
   count,
+  summary,
   total,
   onSelectAll,
   onClear,
@@ -106,6 +110,8 @@ export function SelectionBar({
 }: {
   /** Selected rows among those shown. */
   count: number
+  /** Instead of "N selected": a selection that spans pages says where its rows are. */
+  summary?: ReactNode
   /** Rows that match the current filters; without it (and `onSelectAll`), no "Select all". */
   total?: number
   onSelectAll?: () => void
@@ -114,7 +120,7 @@ export function SelectionBar({
 }) {
   return (
     <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-      <strong>{count} selected</strong>
+      {summary ?? <strong>{count} selected</strong>}
       {onSelectAll && total !== undefined && count < total && (
         <Button size="small" onClick={onSelectAll}>
           Select all {total} matching
