@@ -38,7 +38,9 @@ test('an empty URL reads as every default', () => {
 
 test('each field reads its parameter', () => {
   expect(
-    read('q=orders&status=CREATED,RUNNING&type=GATEWAY&target=12&page=3&from=2026-03-01&sort=-status'),
+    read(
+      'q=orders&status=CREATED,RUNNING&type=GATEWAY&target=12&page=3&from=2026-03-01&sort=-status',
+    ),
   ).toEqual({
     q: 'orders',
     status: ['CREATED', 'RUNNING'],

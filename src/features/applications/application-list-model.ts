@@ -8,13 +8,8 @@ import {
 import { isolateText } from '../../components/api-text.tsx'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
-import {
-  idParam,
-  listParam,
-  sortParam,
-  textParam,
-  type ListParams,
-} from '../../lib/list-params.ts'
+import { TARGET_KINDS, targetKindOf } from '../../lib/paths.ts'
+import { idParam, listParam, sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
 
 /** Status facets the operator filters by: several phases share one. */
 export const STATUS_FACETS = ['started', 'partial', 'moving', 'stopped', 'failed'] as const
@@ -105,18 +100,20 @@ export function toRows(apps: readonly Application[]): ApplicationRow[] {
   })
 }
 
+/** "Group", "Cluster" or "Server": an application target's kind, from TARGET_KINDS. */
+export function targetWordOf(type: string): string {
+  const kind = targetKindOf(type)
+  if (kind === null) return 'Server'
+  const word = TARGET_KINDS[kind].short
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
+}
+
 /** The targets the applications are deployed to, for the target filter. */
 export function targetsOf(rows: readonly ApplicationRow[]): Array<{ id: number; label: string }> {
   const seen = new Map<number, string>()
   for (const { app } of rows) {
     if (seen.has(app.target.id)) continue
-    const kind =
-      app.target.type === 'CLUSTER'
-        ? 'Cluster'
-        : app.target.type === 'SERVER_GROUP'
-          ? 'Group'
-          : 'Server'
-    seen.set(app.target.id, `${kind}: ${isolateText(app.target.name)}`)
+    seen.set(app.target.id, `${targetWordOf(app.target.type)}: ${isolateText(app.target.name)}`)
   }
   return [...seen]
     .map(([id, label]) => ({ id, label }))

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useSearchDraft } from '../../lib/use-search-draft.ts'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -15,7 +16,7 @@ import { useListParams } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { paths, targetKindOf } from '../../lib/paths.ts'
 import { useNow } from '../../components/use-now.ts'
 import { ApplicationStatusBadge } from './application-status-badge.tsx'
 import {
@@ -27,6 +28,7 @@ import {
   sortRows,
   STATUS_FACETS,
   targetsOf,
+  targetWordOf,
   toRows,
   type ApplicationRow,
 } from './application-list-model.ts'
@@ -34,8 +36,16 @@ import { BulkApplicationDialog, type BulkAction } from './bulk-application-actio
 import { DeployDialog } from './deploy-dialog.tsx'
 import { TargetFilter } from './target-filter.tsx'
 
-function targetKind(type: string): string {
-  return type === 'CLUSTER' ? 'Cluster' : type === 'SERVER_GROUP' ? 'Group' : 'Server'
+/** A cell's link to an application's target: a server's page or its group's or cluster's. */
+function targetCell(envId: string, target: Application['target']): ReactNode {
+  const kind = targetKindOf(target.type)
+  if (kind === null) return <CellLink to={paths.server(envId, target.id)}>{target.name}</CellLink>
+  return (
+    <span title={target.name}>
+      {`${targetWordOf(target.type)}: `}
+      <CellLink to={paths.target(envId, kind, target.id)}>{target.name}</CellLink>
+    </span>
+  )
 }
 
 /** Columns; cells are render functions the table calls, not components. */
@@ -60,23 +70,7 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
       header: 'Target',
       width: '20%',
       sortable: true,
-      cell: (r) =>
-        r.app.target.type === 'SERVER' ? (
-          <CellLink to={paths.server(envId, r.app.target.id)}>{r.app.target.name}</CellLink>
-        ) : (
-          <span title={r.app.target.name}>
-            {`${targetKind(r.app.target.type)}: `}
-            <CellLink
-              to={
-                r.app.target.type === 'CLUSTER'
-                  ? paths.cluster(envId, r.app.target.id)
-                  : paths.serverGroup(envId, r.app.target.id)
-              }
-            >
-              {r.app.target.name}
-            </CellLink>
-          </span>
-        ),
+      cell: (r) => targetCell(envId, r.app.target),
     },
     {
       id: 'artifact',

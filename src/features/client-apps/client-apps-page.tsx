@@ -100,8 +100,7 @@ export function ClientAppsPage() {
         }
       >
         <p>
-          The lookup matches the whole name exactly. Check the spelling, or list every
-          application.
+          The lookup matches the whole name exactly. Check the spelling, or list every application.
         </p>
         <Button onClick={showAll}>Show all applications</Button>
       </EmptyState>
@@ -133,11 +132,7 @@ export function ClientAppsPage() {
           actions={
             <>
               <Freshness query={apps} />
-              <Button
-                variant="primary"
-                permission={canManage}
-                onClick={() => setCreateOpen(true)}
-              >
+              <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
                 Create application
               </Button>
             </>

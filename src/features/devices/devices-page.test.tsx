@@ -24,14 +24,24 @@ function names(): string[] {
 }
 
 test('the list state round-trips through the URL and maps to the API orderBy', () => {
-  const params = decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams('q=lena&sort=-lastAccessed&page=abc'))
+  const params = decodeListParams(
+    DEVICE_LIST_PARAMS,
+    new URLSearchParams('q=lena&sort=-lastAccessed&page=abc'),
+  )
   expect(params).toEqual({ q: 'lena', sort: { id: 'lastAccessed', desc: true }, page: 'abc' })
   expect(orderByOf(params.sort)).toBe('-lastAccessed')
-  expect(encodeListParams(DEVICE_LIST_PARAMS, params).toString()).toBe('q=lena&sort=-lastAccessed&page=abc')
-  expect(orderByOf(decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams('sort=colour')).sort)).toBe(
-    'friendlyName',
+  expect(encodeListParams(DEVICE_LIST_PARAMS, params).toString()).toBe(
+    'q=lena&sort=-lastAccessed&page=abc',
   )
-  expect(encodeListParams(DEVICE_LIST_PARAMS, decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams())).toString()).toBe('')
+  expect(
+    orderByOf(decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams('sort=colour')).sort),
+  ).toBe('friendlyName')
+  expect(
+    encodeListParams(
+      DEVICE_LIST_PARAMS,
+      decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams()),
+    ).toString(),
+  ).toBe('')
 })
 
 test('search and order come from the URL and are done by the server', async () => {

@@ -102,11 +102,7 @@ export function DevicesPage() {
   const { params, set } = useListParams(DEVICE_LIST_PARAMS)
   // One server search per pause in typing, not one per keystroke. A new search or order
   // starts at its first page: a bookmark belongs to one list.
-  const [text, setText, discardText] = useSearchDraft(
-    params.q,
-    (q) => set({ q, page: '' }),
-    250,
-  )
+  const [text, setText, discardText] = useSearchDraft(params.q, (q) => set({ q, page: '' }), 250)
   const list = useQuery(
     deviceQueries.list(runtime, {
       query: params.q.trim(),

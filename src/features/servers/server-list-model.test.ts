@@ -40,7 +40,8 @@ const fleet: Server[] = [
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  const params = decodeListParams(SERVER_LIST_PARAMS, 
+  const params = decodeListParams(
+    SERVER_LIST_PARAMS,
     new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'),
   )
   expect(params).toEqual({
@@ -52,18 +53,28 @@ test('list params round-trip through the URL and defaults stay out of it', () =>
   expect(encodeListParams(SERVER_LIST_PARAMS, params).toString()).toBe(
     'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
   )
-  expect(encodeListParams(SERVER_LIST_PARAMS, decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams(''))).toString()).toBe('')
+  expect(
+    encodeListParams(
+      SERVER_LIST_PARAMS,
+      decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams('')),
+    ).toString(),
+  ).toBe('')
 })
 
 test('unknown sort keys and types in the URL fall back to safe defaults', () => {
-  const params = decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams('sort=-password&type=TOASTER'))
+  const params = decodeListParams(
+    SERVER_LIST_PARAMS,
+    new URLSearchParams('sort=-password&type=TOASTER'),
+  )
   expect(params.sort).toEqual({ id: 'name', desc: false })
   expect(params.type).toBe('')
 })
 
 test('the text filter matches name, address, version and group or cluster name, ignoring case', () => {
   const find = (q: string) =>
-    filterServers(fleet, { ...decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams()), q }).map((s) => s.id)
+    filterServers(fleet, { ...decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams()), q }).map(
+      (s) => s.id,
+    )
   expect(find('EU')).toEqual([1, 2])
   expect(find('10.10.1.5')).toEqual([1])
   expect(find('payments')).toEqual([4])

@@ -106,9 +106,7 @@ export function filterServersExceptStatus(
 
 export function filterServers(servers: readonly Server[], params: ServerListParams): Server[] {
   const base = filterServersExceptStatus(servers, params)
-  return params.status.length === 0
-    ? base
-    : base.filter((s) => params.status.includes(s.status))
+  return params.status.length === 0 ? base : base.filter((s) => params.status.includes(s.status))
 }
 
 /** How many servers of each status the current text/type filter leaves. */

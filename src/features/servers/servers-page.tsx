@@ -188,7 +188,8 @@ export function ServersPage() {
             value={params.type}
             onChange={(e) =>
               set({
-                type: e.target.value === 'MULE' || e.target.value === 'GATEWAY' ? e.target.value : '',
+                type:
+                  e.target.value === 'MULE' || e.target.value === 'GATEWAY' ? e.target.value : '',
               })
             }
           >

@@ -76,9 +76,9 @@ test('the URL state of either kind: unknown sort keys fall back to name; a group
     'q=a&status=RUNNING%2CDISCONNECTED&mode=unicast&sort=-primary',
   )
   expect(read(CLUSTER.list.rules, search('mode=broadcast')).filter).toBe('')
-  expect(
-    write(GROUP.list.rules, { ...params, sort: { id: 'name', desc: false } }).toString(),
-  ).toBe('q=a&status=RUNNING%2CDISCONNECTED')
+  expect(write(GROUP.list.rules, { ...params, sort: { id: 'name', desc: false } }).toString()).toBe(
+    'q=a&status=RUNNING%2CDISCONNECTED',
+  )
 })
 
 test('the text filter finds a group by member address and a cluster by clustering IP', () => {
@@ -92,10 +92,7 @@ test('the text filter finds a group by member address and a cluster by clusterin
 })
 
 test('the mode filter narrows clusters before the status facets count them', () => {
-  const params = read(
-    CLUSTER.list.rules,
-    search('mode=multicast&status=DISCONNECTED'),
-  )
+  const params = read(CLUSTER.list.rules, search('mode=multicast&status=DISCONNECTED'))
   expect(filterTargetsExceptStatus(CLUSTER.list.rules, clusters, params).map((c) => c.id)).toEqual([
     3,
   ])

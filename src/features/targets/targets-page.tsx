@@ -87,11 +87,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           actions={
             <>
               <Freshness query={targets} />
-              <Button
-                variant="primary"
-                permission={canManage}
-                onClick={() => setCreateOpen(true)}
-              >
+              <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
                 Create {words.label}
               </Button>
             </>
