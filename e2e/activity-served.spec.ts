@@ -274,8 +274,14 @@ test('served console: each change is on the Activity page, the resource pages an
   // The CSV export (the page's link, fetched with the page's cookies) holds the same rows.
   const csvRows = async (resourceName: string) => {
     await activityFor(page, resourceName)
-    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')
-    expect(href).toContain('q=')
+    // The link follows the filter once the page has re-rendered: wait for it, then read it.
+    const link = page.getByRole('link', { name: 'Export CSV' })
+    const query = new URLSearchParams({ q: resourceName }).toString()
+    await expect(link).toHaveAttribute(
+      'href',
+      new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    )
+    const href = await link.getAttribute('href')
     const answer = await page.request.get(new URL(href ?? '', LIVE_URL).toString())
     expect(answer.status()).toBe(200)
     expect(answer.headers()['content-type']).toContain('text/csv')

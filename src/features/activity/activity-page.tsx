@@ -25,6 +25,7 @@ import { EmptyState } from '../../components/states.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
 import { apiOrigin, getConsoleMode } from '../../lib/config.ts'
 import { pathWithQuery, toCurl } from '../../lib/describe-request.ts'
+import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { FAMILY_NAMES } from '../../lib/families.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
@@ -160,14 +161,19 @@ function Filters({
   const textKey = `${filters.operator}\u0000${filters.q}`
   return (
     <form role="search" aria-label="Filter activity" className="activity-filters" onSubmit={submit}>
-      <label>
-        Operator
-        <input key={`o${textKey}`} name="operator" defaultValue={filters.operator} />
-      </label>
-      <label>
-        Resource name
-        <input key={`q${textKey}`} name="q" type="search" defaultValue={filters.q} />
-      </label>
+      <TextField
+        key={`o${textKey}`}
+        label="Operator"
+        name="operator"
+        defaultValue={filters.operator}
+      />
+      <TextField
+        key={`q${textKey}`}
+        label="Resource name"
+        name="q"
+        type="search"
+        defaultValue={filters.q}
+      />
       <Choice
         label="Family"
         value={filters.family}
@@ -186,14 +192,8 @@ function Filters({
         options={AUDIT_OUTCOMES.map((o) => [o, OUTCOME_NAMES[o] ?? o])}
         onChange={set('outcome')}
       />
-      <label>
-        From
-        <input type="date" value={filters.from} onChange={(e) => set('from')(e.target.value)} />
-      </label>
-      <label>
-        To
-        <input type="date" value={filters.to} onChange={(e) => set('to')(e.target.value)} />
-      </label>
+      <TextField label="From" type="date" value={filters.from} onChange={set('from')} />
+      <TextField label="To" type="date" value={filters.to} onChange={set('to')} />
       <div className="toolbar">
         <Button type="submit">Apply</Button>
         <Button onClick={onClear} disabled={!isFiltered(filters)}>
@@ -216,17 +216,14 @@ function Choice({
   onChange: (value: string) => void
 }) {
   return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">All</option>
-        {options.map(([v, words]) => (
-          <option key={v} value={v}>
-            {words}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label={label} value={value} onChange={onChange}>
+      <option value="">All</option>
+      {options.map(([v, words]) => (
+        <option key={v} value={v}>
+          {words}
+        </option>
+      ))}
+    </SelectField>
   )
 }
 

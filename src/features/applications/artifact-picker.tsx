@@ -1,10 +1,7 @@
-import { useId, useState, type DragEvent } from 'react'
+import { FileField } from '../../components/form/file-field.tsx'
 import { formatBytes } from '../../lib/format.ts'
 
-/**
- * Choose or drop an application artifact. The file input stays the keyboard and
- * screen-reader path; the drop zone is a convenience around it.
- */
+/** Choose or drop an application artifact; the hint names the chosen file and its size. */
 export function ArtifactPicker({
   file,
   onChange,
@@ -13,49 +10,23 @@ export function ArtifactPicker({
 }: {
   file: File | null
   onChange: (file: File | null) => void
-  error?: string
+  error?: string | undefined
   disabled?: boolean
 }) {
-  const id = useId()
-  const [over, setOver] = useState(false)
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault()
-    setOver(false)
-    if (disabled) return
-    const dropped = event.dataTransfer.files[0]
-    if (dropped) onChange(dropped)
-  }
   return (
-    <div className="field">
-      <label htmlFor={id}>Artifact file</label>
-      <div
-        className="drop-zone"
-        data-over={over || undefined}
-        onDragOver={(e) => {
-          e.preventDefault()
-          setOver(true)
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-      >
-        <input
-          id={id}
-          type="file"
-          accept=".jar,.zip"
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => onChange(e.target.files?.[0] ?? null)}
-        />
-        <span className="field-hint">or drop a .jar or .zip here</span>
-      </div>
-      <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>
-        {error ??
-          (file
-            ? `${file.name} · ${formatBytes(file.size)}`
-            : 'A Mule application archive, up to 200 MB.')}
-      </span>
-    </div>
+    <FileField
+      label="Artifact file"
+      accept=".jar,.zip"
+      dropHint="or drop a .jar or .zip here"
+      disabled={disabled}
+      error={error}
+      hint={
+        file
+          ? `${file.name} · ${formatBytes(file.size)}`
+          : 'A Mule application archive, up to 200 MB.'
+      }
+      onChange={onChange}
+    />
   )
 }
 

@@ -1,12 +1,18 @@
-import { memo, useRef, useState, type FormEvent } from 'react'
+import { memo, useId, useRef, useState } from 'react'
 import { apiMessage, isolateText } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
-import { deployRequest, useDeployApplication } from '../../api/runtime-manager/applications.ts'
+import {
+  deployRequest,
+  useDeployApplication,
+  type DeployInput,
+} from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { SelectField, TextField } from '../../components/form/text-field.tsx'
+import { useForm } from '../../components/form/use-form.ts'
 import { isOutcomeUnknownError } from '../../lib/outcome.ts'
 import { Modal } from '../../components/modal.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -18,7 +24,6 @@ import {
   fileProblem,
   suggestArtifactName,
   validateDeploy,
-  type DeployFormErrors,
   type DeployFormValues,
   type PropertyRow,
 } from './deploy-form-model.ts'
@@ -48,19 +53,20 @@ export const DeployDialog = memo(function DeployDialog({
   const navigate = useNavigate()
   const [values, setValues] = useState<DeployFormValues>(EMPTY)
   const [nameEdited, setNameEdited] = useState(false)
-  const [errors, setErrors] = useState<DeployFormErrors>({})
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   // The answer to the upload was lost: the target is being read to learn what happened.
   const [checking, setChecking] = useState(false)
   const abort = useRef<AbortController | null>(null)
   const deploy = useDeployApplication(scope)
   const targets = useDeployTargets(scope, open)
-  const validated = validateDeploy(values)
+  const form = useForm({ values, validate: validateDeploy })
+  const { errors } = form
   // The target's name travels with the deploy for the audit trail (its answer names none).
   const targetName = targets.targets.find((t) => String(t.id) === values.targetId)?.name
-  const checked = validated.ok
-    ? { ...validated, input: { ...validated.input, ...(targetName ? { targetName } : {}) } }
-    : validated
+  const named = (input: DeployInput): DeployInput => ({
+    ...input,
+    ...(targetName ? { targetName } : {}),
+  })
 
   const set = (change: Partial<DeployFormValues>) => setValues((v) => ({ ...v, ...change }))
   const chooseFile = (file: File | null) => {
@@ -70,28 +76,23 @@ export const DeployDialog = memo(function DeployDialog({
       file,
       artifactName: nameEdited && v.artifactName ? v.artifactName : suggestion,
     }))
-    setErrors((e) => ({ ...e, file: fileProblem(file) ?? undefined }))
+    form.setErrors((e) => ({ ...e, file: fileProblem(file) ?? undefined }))
   }
   const setProperty = (index: number, change: Partial<PropertyRow>) =>
     set({
       properties: values.properties.map((row, i) => (i === index ? { ...row, ...change } : row)),
     })
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
+  const send = (checkedInput: DeployInput) => {
+    const input = named(checkedInput)
     const controller = new AbortController()
     abort.current = controller
-    setProgress({ loaded: 0, total: checked.input.file.size })
+    setProgress({ loaded: 0, total: input.file.size })
     setChecking(false)
     let lost = false
     deploy.mutate(
       {
-        input: checked.input,
+        input,
         options: {
           onProgress: setProgress,
           signal: controller.signal,
@@ -105,8 +106,8 @@ export const DeployDialog = memo(function DeployDialog({
         onSuccess: (accepted) => {
           toast.success(
             lost
-              ? apiMessage`Deployment of ${checked.input.artifactName} succeeded: its answer was lost, but the application exists on the target. Following it until it starts`
-              : apiMessage`Deployment of ${checked.input.artifactName} accepted: following it until it starts`,
+              ? apiMessage`Deployment of ${input.artifactName} succeeded: its answer was lost, but the application exists on the target. Following it until it starts`
+              : apiMessage`Deployment of ${input.artifactName} accepted: following it until it starts`,
           )
           setValues(EMPTY)
           setNameEdited(false)
@@ -139,74 +140,60 @@ export const DeployDialog = memo(function DeployDialog({
       wide
       locked={uploading}
     >
-      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 14 }}
+      >
         <ArtifactPicker
           file={values.file}
           onChange={chooseFile}
           error={errors.file}
           disabled={uploading}
         />
-        <div className="field">
-          <label htmlFor="artifact-name">Application name</label>
-          <input
-            id="artifact-name"
-            type="text"
-            value={values.artifactName}
-            disabled={uploading}
-            aria-invalid={errors.artifactName ? true : undefined}
-            aria-describedby="artifact-name-hint"
-            onChange={(e) => {
-              setNameEdited(true)
-              set({ artifactName: e.target.value })
-            }}
-          />
-          <span
-            id="artifact-name-hint"
-            className={errors.artifactName ? 'field-error' : 'field-hint'}
-          >
-            {errors.artifactName ??
-              'Suggested from the file name: 3-42 lowercase letters, digits and hyphens.'}
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="deploy-target">Deploy to</label>
-          {targets.error ? (
-            <ErrorPanel
-              error={targets.error}
-              title="Could not load the targets"
-              onRetry={targets.retry}
-            />
-          ) : (
-            <select
-              id="deploy-target"
-              value={values.targetId}
-              disabled={uploading || targets.isPending}
-              aria-invalid={errors.targetId ? true : undefined}
-              aria-describedby="deploy-target-hint"
-              onChange={(e) => set({ targetId: e.target.value })}
-            >
-              <option value="">
-                {targets.isPending ? 'Loading targets…' : 'Choose a target…'}
-              </option>
-              {grouped.map(
-                (group) =>
-                  group.items.length > 0 && (
-                    <optgroup key={group.kind} label={KIND_LABEL[group.kind]}>
-                      {group.items.map((t) => (
-                        <option key={t.id} value={String(t.id)}>
-                          {targetLabel(t)}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ),
-              )}
-            </select>
+        <TextField
+          label="Application name"
+          value={values.artifactName}
+          disabled={uploading}
+          error={errors.artifactName}
+          hint="Suggested from the file name: 3-42 lowercase letters, digits and hyphens."
+          onChange={(artifactName) => {
+            setNameEdited(true)
+            set({ artifactName })
+          }}
+        />
+        <SelectField
+          label="Deploy to"
+          value={values.targetId}
+          disabled={uploading || targets.isPending}
+          error={errors.targetId}
+          hint="Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects."
+          onChange={(targetId) => set({ targetId })}
+          replace={
+            targets.error ? (
+              <ErrorPanel
+                error={targets.error}
+                title="Could not load the targets"
+                onRetry={targets.retry}
+              />
+            ) : undefined
+          }
+        >
+          <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target…'}</option>
+          {grouped.map(
+            (group) =>
+              group.items.length > 0 && (
+                <optgroup key={group.kind} label={KIND_LABEL[group.kind]}>
+                  {group.items.map((t) => (
+                    <option key={t.id} value={String(t.id)}>
+                      {targetLabel(t)}
+                    </option>
+                  ))}
+                </optgroup>
+              ),
           )}
-          <span id="deploy-target-hint" className={errors.targetId ? 'field-error' : 'field-hint'}>
-            {errors.targetId ??
-              'Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects.'}
-          </span>
-        </div>
+        </SelectField>
         <fieldset className="field">
           <legend>Properties (optional)</legend>
           {values.properties.length > 0 && (
@@ -236,10 +223,10 @@ export const DeployDialog = memo(function DeployDialog({
             </Button>
           </div>
         </fieldset>
-        {checked.ok && (
+        {form.checked.ok && (
           <details>
             <summary>Show the request as curl</summary>
-            <CurlPreview request={deployRequest(scope, checked.input)} />
+            <CurlPreview request={deployRequest(scope, named(form.checked.input))} />
           </details>
         )}
         {progress && uploading && !checking && (
@@ -298,6 +285,7 @@ function PropertyInputs({
   onRemove: () => void
 }) {
   const n = index + 1
+  const errorId = useId()
   return (
     <>
       <div className="field">
@@ -308,9 +296,14 @@ function PropertyInputs({
           value={row.key}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
           onChange={(e) => onChange({ key: e.target.value })}
         />
-        {error && <span className="field-error">{error}</span>}
+        {error && (
+          <span id={errorId} className="field-error">
+            {error}
+          </span>
+        )}
       </div>
       <input
         type="text"

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
@@ -10,6 +10,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { isAbort, type UploadProgress } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
@@ -27,30 +28,29 @@ export function UpdateArtifactDialog({
 }) {
   const { scope } = useConsole()
   const [file, setFile] = useState<File | null>(null)
-  const [shown, setShown] = useState(false)
+  const formId = useId()
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const abort = useRef<AbortController | null>(null)
   const update = useUpdateApplicationArtifact(scope)
+  const form = useForm({ values: file, validate: checkArtifact })
   const problem = fileProblem(file)
   const cancelled = update.error !== null && isAbort(update.error)
 
-  const send = () => {
-    setShown(true)
-    if (problem || !file) return
+  const send = (chosen: File) => {
     const controller = new AbortController()
     abort.current = controller
-    setProgress({ loaded: 0, total: file.size })
+    setProgress({ loaded: 0, total: chosen.size })
     update.mutate(
       {
         id: app.id,
-        input: { file },
+        input: { file: chosen },
         options: { onProgress: setProgress, signal: controller.signal },
       },
       {
         onSuccess: () => {
           toast.success(apiMessage`${app.name}: new artifact uploaded, redeploying`)
           setFile(null)
-          setShown(false)
+          form.reset()
           onOpenChange(false)
         },
         onSettled: () => setProgress(null),
@@ -79,30 +79,49 @@ export function UpdateArtifactDialog({
           ) : (
             <Button onClick={() => onOpenChange(false)}>Close</Button>
           )}
-          <Button variant="primary" busy={update.isPending} onClick={send}>
+          <Button type="submit" form={formId} variant="primary" busy={update.isPending}>
             Upload and redeploy
           </Button>
         </>
       }
     >
-      <ArtifactPicker
-        file={file}
-        onChange={setFile}
-        error={shown && problem ? problem : undefined}
-        disabled={update.isPending}
-      />
-      {file && !problem && <CurlPreview request={updateArtifactRequest(scope, app.id, { file })} />}
-      {progress && update.isPending && (
-        <UploadProgressBar loaded={progress.loaded} total={progress.total} />
-      )}
-      {cancelled && (
-        <div className="alert alert-info" role="status">
-          Upload cancelled: the application still runs its current artifact.
-        </div>
-      )}
-      {update.error && !cancelled && (
-        <ErrorPanel error={update.error} title="The update was not accepted" />
-      )}
+      <form
+        id={formId}
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 12 }}
+      >
+        <ArtifactPicker
+          file={file}
+          onChange={setFile}
+          // Once tried, the message follows the file chosen.
+          error={form.submitted && problem ? problem : undefined}
+          disabled={update.isPending}
+        />
+        {file && !problem && (
+          <CurlPreview request={updateArtifactRequest(scope, app.id, { file })} />
+        )}
+        {progress && update.isPending && (
+          <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+        )}
+        {cancelled && (
+          <div className="alert alert-info" role="status">
+            Upload cancelled: the application still runs its current artifact.
+          </div>
+        )}
+        {update.error && !cancelled && (
+          <ErrorPanel error={update.error} title="The update was not accepted" />
+        )}
+      </form>
     </Modal>
   )
+}
+
+/** The chosen file, or why it cannot be sent (fileProblem names every reason, no file included). */
+function checkArtifact(file: File | null): Validation<{ file: string }, File> {
+  const problem = fileProblem(file)
+  return file && !problem
+    ? { ok: true, input: file }
+    : { ok: false, errors: { file: problem ?? '' } }
 }

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { apiMessage } from '../../components/api-text.tsx'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { toast } from 'sonner'
 import {
   fetchFreshClientApp,
@@ -9,7 +9,9 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
+import type { ClientAppInput } from '../../api/app-store/client-app-schemas.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { useForm } from '../../components/form/use-form.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
@@ -22,7 +24,7 @@ import {
   toConflict,
   type EditSession,
 } from './client-app-edit-model.ts'
-import { ClientAppFields, type FieldErrors } from './client-app-fields.tsx'
+import { ClientAppFields } from './client-app-fields.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -41,21 +43,16 @@ export function ClientAppEditPanel({
   const applicationId = session.base.application.applicationId
   const queryClient = useQueryClient()
   const update = useUpdateClientApp(applicationId)
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [comparing, setComparing] = useState(false)
   const [compareError, setCompareError] = useState<unknown>(null)
-  const checked = checkDraft(session.draft)
+  const form = useForm({ values: session.draft, validate: checkDraft })
+  const { checked } = form
 
-  const save = (from: EditSession) => {
-    const check = checkDraft(from.draft)
-    if (!check.ok) {
-      setErrors(check.errors)
-      return
-    }
-    setErrors({})
+  // `from` is the session the input was checked from: after a conflict, the rebased one.
+  const save = (from: EditSession, input: ClientAppInput) => {
     setCompareError(null)
     update.mutate(
-      { input: check.input, etag: from.base.etag },
+      { input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
           toast.success(apiMessage`Saved ${saved.application.name}`)
@@ -76,15 +73,10 @@ export function ClientAppEditPanel({
             }
             return
           }
-          setErrors(fieldErrorsFrom(error))
+          form.setErrors(fieldErrorsFrom(error))
         },
       },
     )
-  }
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save(session)
   }
 
   if (session.phase === 'conflict') {
@@ -99,7 +91,7 @@ export function ClientAppEditPanel({
         onApplyMine={() => {
           const rebased = rebaseOnTheirs(session)
           onSession(rebased)
-          save(rebased)
+          form.submit((input) => save(rebased, input), rebased.draft)
         }}
         onEditMine={() => onSession(rebaseOnTheirs(session))}
       />
@@ -110,11 +102,15 @@ export function ClientAppEditPanel({
   return (
     <section className="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit application</h2>
-      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, (input) => save(session, input))}
+        className="field"
+        style={{ gap: 14 }}
+      >
         <ClientAppFields
-          idPrefix="edit-app"
           values={session.draft}
-          errors={errors}
+          errors={form.errors}
           disabled={update.isPending || comparing}
           onChange={(change) => onSession(changeDraft(session, change))}
         />

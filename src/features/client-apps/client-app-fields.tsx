@@ -8,6 +8,7 @@ import {
 } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { SelectField, TextAreaField, TextField } from '../../components/form/text-field.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import type { ClientAppDraft } from './client-app-edit-model.ts'
 
@@ -15,34 +16,20 @@ export type FieldErrors = Partial<Record<ClientAppField, string>>
 
 /**
  * The four fields of a client application, shared by the create dialog and the edit
- * panel. Each error is tied to its input (`aria-describedby`) and marks it invalid.
+ * panel. Each error replaces its field's hint and marks the field invalid.
  */
 export function ClientAppFields({
-  idPrefix,
   values,
   errors,
   disabled,
   onChange,
 }: {
-  idPrefix: string
   values: ClientAppDraft
   errors: FieldErrors
   disabled: boolean
   onChange: (change: Partial<ClientAppDraft>) => void
 }) {
   const tiers = useQuery(clientAppQueries.applicationTiers())
-  const id = (field: ClientAppField) => `${idPrefix}-${field}`
-  const hint = (field: ClientAppField, text: string) => (
-    <span id={`${id(field)}-hint`} className={errors[field] ? 'field-error' : 'field-hint'}>
-      {errors[field] ?? text}
-    </span>
-  )
-  const common = (field: ClientAppField) => ({
-    id: id(field),
-    disabled,
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': `${id(field)}-hint`,
-  })
   const tierNames = tiers.data?.items.map((t) => t.name) ?? []
   // An application may use a tier that is no longer offered: keep it selectable.
   const unlisted =
@@ -50,77 +37,68 @@ export function ClientAppFields({
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={id('name')}>Name</label>
-        <input
-          {...common('name')}
-          type="text"
-          autoComplete="off"
-          maxLength={NAME_MAX + 10}
-          value={values.name}
-          onChange={(e) => onChange({ name: e.target.value })}
-        />
-        {hint('name', `Unique in the store. Letters, digits, spaces, . _ - (at most ${NAME_MAX}).`)}
-      </div>
-      <div className="field">
-        <label htmlFor={id('throttlingTier')}>Throttling tier</label>
-        {tiers.isError ? (
-          <ErrorPanel
-            error={tiers.error}
-            title="Could not load the throttling tiers"
-            onRetry={() => void tiers.refetch()}
-            retrying={tiers.isFetching}
-          />
-        ) : (
-          <select
-            {...common('throttlingTier')}
-            disabled={disabled || tiers.isPending}
-            value={values.throttlingTier}
-            onChange={(e) => onChange({ throttlingTier: e.target.value })}
-          >
-            <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>
-            {unlisted && (
-              <option value={values.throttlingTier}>{isolateText(values.throttlingTier)}</option>
-            )}
-            {tiers.data?.items.map((tier) => (
-              <option key={tier.name} value={tier.name}>
-                {tier.description
-                  ? `${isolateText(tier.name)}: ${isolateText(tier.description)}`
-                  : isolateText(tier.name)}
-              </option>
-            ))}
-          </select>
+      <TextField
+        label="Name"
+        autoComplete="off"
+        maxLength={NAME_MAX + 10}
+        value={values.name}
+        disabled={disabled}
+        error={errors.name}
+        hint={`Unique in the store. Letters, digits, spaces, . _ - (at most ${NAME_MAX}).`}
+        onChange={(name) => onChange({ name })}
+      />
+      <SelectField
+        label="Throttling tier"
+        disabled={disabled || tiers.isPending}
+        value={values.throttlingTier}
+        error={errors.throttlingTier}
+        hint="How many requests per minute the application may make."
+        onChange={(throttlingTier) => onChange({ throttlingTier })}
+        replace={
+          tiers.isError ? (
+            <ErrorPanel
+              error={tiers.error}
+              title="Could not load the throttling tiers"
+              onRetry={() => void tiers.refetch()}
+              retrying={tiers.isFetching}
+            />
+          ) : undefined
+        }
+        below={<RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />}
+      >
+        <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>
+        {unlisted && (
+          <option value={values.throttlingTier}>{isolateText(values.throttlingTier)}</option>
         )}
-        <RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />
-        {hint('throttlingTier', 'How many requests per minute the application may make.')}
-      </div>
-      <div className="field">
-        <label htmlFor={id('description')}>Description (optional)</label>
-        <textarea
-          {...common('description')}
-          rows={2}
-          value={values.description}
-          onChange={(e) => onChange({ description: e.target.value })}
-        />
-        {hint('description', `At most ${DESCRIPTION_MAX} characters.`)}
-      </div>
-      <div className="field">
-        <label htmlFor={id('callbackUrl')}>Callback URL (optional)</label>
-        <input
-          {...common('callbackUrl')}
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          placeholder="https://app.example.com/oauth/callback"
-          maxLength={CALLBACK_URL_MAX + 10}
-          value={values.callbackUrl}
-          onChange={(e) => onChange({ callbackUrl: e.target.value })}
-        />
-        {hint(
-          'callbackUrl',
-          'Where the OAuth authorization code flow redirects: http:// or https://.',
-        )}
-      </div>
+        {tiers.data?.items.map((tier) => (
+          <option key={tier.name} value={tier.name}>
+            {tier.description
+              ? `${isolateText(tier.name)}: ${isolateText(tier.description)}`
+              : isolateText(tier.name)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label="Description (optional)"
+        rows={2}
+        value={values.description}
+        disabled={disabled}
+        error={errors.description}
+        hint={`At most ${DESCRIPTION_MAX} characters.`}
+        onChange={(description) => onChange({ description })}
+      />
+      <TextField
+        label="Callback URL (optional)"
+        inputMode="url"
+        autoComplete="off"
+        placeholder="https://app.example.com/oauth/callback"
+        maxLength={CALLBACK_URL_MAX + 10}
+        value={values.callbackUrl}
+        disabled={disabled}
+        error={errors.callbackUrl}
+        hint="Where the OAuth authorization code flow redirects: http:// or https://."
+        onChange={(callbackUrl) => onChange({ callbackUrl })}
+      />
     </>
   )
 }

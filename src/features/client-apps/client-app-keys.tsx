@@ -1,5 +1,5 @@
 import { apiMessage } from '../../components/api-text.tsx'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import {
   KEY_TYPES,
   type ClientApp,
@@ -12,6 +12,8 @@ import { CodeBlock } from '../../components/code-block.tsx'
 import type { Permission } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { TextField } from '../../components/form/text-field.tsx'
+import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDuration } from '../../lib/format.ts'
@@ -117,9 +119,9 @@ function GenerateKeysDialog({
 }) {
   const generate = useGenerateKeys(app.applicationId, app.name)
   const [validity, setValidity] = useState('3600')
-  const [validityError, setValidityError] = useState<string | null>(null)
-  const seconds = /^\d+$/.test(validity.trim()) ? Number(validity.trim()) : Number.NaN
-  const validityOk = Number.isInteger(seconds) && seconds >= 1 && seconds <= MAX_VALIDITY_SECONDS
+  const form = useForm({ values: validity, validate: checkValidity })
+  const seconds = form.checked.ok ? form.checked.input : Number.NaN
+  const validityOk = form.checked.ok
   const input = {
     keyType,
     validityTime: String(seconds),
@@ -130,15 +132,6 @@ function GenerateKeysDialog({
     // Forget the secret now rather than whenever the cache collects it.
     generate.reset()
     onClose()
-  }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!validityOk) {
-      setValidityError(`Enter whole seconds from 1 to ${MAX_VALIDITY_SECONDS} (one year).`)
-      return
-    }
-    setValidityError(null)
-    generate.mutate(input)
   }
   const label = KEY_TYPE_LABEL[keyType].toLowerCase()
 
@@ -157,26 +150,25 @@ function GenerateKeysDialog({
       {generate.data ? (
         <ShownOnce keys={generate.data} onDone={close} />
       ) : (
-        <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
-          <div className="field">
-            <label htmlFor="key-validity">Access token validity (seconds)</label>
-            <input
-              id="key-validity"
-              type="text"
-              inputMode="numeric"
-              value={validity}
-              aria-invalid={validityError ? true : undefined}
-              aria-describedby="key-validity-hint"
-              onChange={(e) => setValidity(e.target.value)}
-              disabled={generate.isPending}
-            />
-            <span id="key-validity-hint" className={validityError ? 'field-error' : 'field-hint'}>
-              {validityError ??
-                (validityOk
-                  ? `Tokens issued with these keys are valid for ${formatDuration(seconds * 1000)}.`
-                  : 'Whole seconds, e.g. 3600 for one hour.')}
-            </span>
-          </div>
+        <form
+          {...form.props}
+          onSubmit={(event) => form.handleSubmit(event, () => generate.mutate(input))}
+          className="field"
+          style={{ gap: 14 }}
+        >
+          <TextField
+            label="Access token validity (seconds)"
+            inputMode="numeric"
+            value={validity}
+            error={form.errors.validity}
+            hint={
+              validityOk
+                ? `Tokens issued with these keys are valid for ${formatDuration(seconds * 1000)}.`
+                : 'Whole seconds, e.g. 3600 for one hour.'
+            }
+            onChange={setValidity}
+            disabled={generate.isPending}
+          />
           {validityOk && (
             <CurlPreview
               request={generateKeysRequest(app.applicationId, input, { name: app.name })}
@@ -195,6 +187,17 @@ function GenerateKeysDialog({
       )}
     </Modal>
   )
+}
+
+/** Whole seconds from 1 to a year, as the store accepts for an access token's validity. */
+function checkValidity(text: string): Validation<{ validity: string }, number> {
+  const seconds = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN
+  if (Number.isInteger(seconds) && seconds >= 1 && seconds <= MAX_VALIDITY_SECONDS)
+    return { ok: true, input: seconds }
+  return {
+    ok: false,
+    errors: { validity: `Enter whole seconds from 1 to ${MAX_VALIDITY_SECONDS} (one year).` },
+  }
 }
 
 function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }) {

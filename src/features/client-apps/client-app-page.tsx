@@ -24,15 +24,7 @@ import { ClientAppEditPanel } from './client-app-edit.tsx'
 import { startEdit, type EditSession } from './client-app-edit-model.ts'
 import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children === null || children === undefined || children === '' ? '—' : children}</dd>
-    </>
-  )
-}
+import { Field } from '../../components/field.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
@@ -7,10 +7,12 @@ import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { useForm } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
+import type { ClientAppInput } from '../../api/app-store/client-app-schemas.ts'
 import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
-import { ClientAppFields, type FieldErrors } from './client-app-fields.tsx'
+import { ClientAppFields } from './client-app-fields.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -30,17 +32,11 @@ export function CreateClientAppDialog({
   const navigate = useNavigate()
   const create = useCreateClientApp()
   const [values, setValues] = useState<ClientAppDraft>(EMPTY)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const checked = checkDraft(values)
+  const form = useForm({ values, validate: checkDraft })
+  const { checked } = form
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    create.mutate(checked.input, {
+  const send = (input: ClientAppInput) => {
+    create.mutate(input, {
       onSuccess: (created) => {
         toast.success(apiMessage`Created ${created.detail.application.name}`)
         setValues(EMPTY)
@@ -48,7 +44,7 @@ export function CreateClientAppDialog({
         onOpenChange(false)
         void navigate(paths.clientApp(scope.envId, created.applicationId))
       },
-      onError: (error) => setErrors(fieldErrorsFrom(error)),
+      onError: (error) => form.setErrors(fieldErrorsFrom(error)),
     })
   }
   const fieldBlamed = create.error !== null && Object.keys(fieldErrorsFrom(create.error)).length > 0
@@ -61,25 +57,20 @@ export function CreateClientAppDialog({
       description="An application that calls your organization's APIs, with its own throttling tier and keys."
       locked={create.isPending}
     >
-      <form onSubmit={submit} noValidate className="field" style={{ gap: 14 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 14 }}
+      >
         <ClientAppFields
-          idPrefix="create-app"
           values={values}
-          errors={errors}
+          errors={form.errors}
           disabled={create.isPending}
           onChange={(change) => {
             setValues((v) => ({ ...v, ...change }))
             // A corrected field stops being marked; the others keep their reasons.
-            setErrors((e) => {
-              const next = { ...e }
-              for (const key of Object.keys(change)) {
-                if (key === 'name') delete next.name
-                if (key === 'throttlingTier') delete next.throttlingTier
-                if (key === 'description') delete next.description
-                if (key === 'callbackUrl') delete next.callbackUrl
-              }
-              return next
-            })
+            form.clearErrors(Object.keys(change))
           }}
         />
         {checked.ok && (

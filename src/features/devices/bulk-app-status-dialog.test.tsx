@@ -65,3 +65,25 @@ test('a queued bulk change raises one summary toast, not one per transaction', a
   ).toBeInTheDocument()
   expect(screen.queryByText(/\(transaction \d+\)/)).not.toBeInTheDocument()
 }, 20_000)
+
+test('confirming by user before finding their devices marks the User id field and focuses it', async () => {
+  const { scope } = await signInAs('Operator')
+  const { user } = renderApp(paths.devices(scope.envId, 'mfp'))
+  await user.click(await screen.findByRole('button', { name: 'Change an app for a user…' }))
+  const dialog = screen.getByRole('dialog', {
+    name: 'Change an application on every device of a user',
+  })
+  await user.click(within(dialog).getByRole('button', { name: 'Disable application' }))
+
+  const userId = within(dialog).getByLabelText('User id')
+  expect(userId).toHaveAttribute('aria-invalid', 'true')
+  expect(userId).toHaveAccessibleDescription('Enter a user id and find their devices first.')
+  expect(userId).toHaveFocus()
+
+  await user.type(userId, 'lena.fischer')
+  await user.click(within(dialog).getByRole('button', { name: 'Find devices' }))
+  expect(userId).not.toHaveAttribute('aria-invalid')
+  expect(
+    await within(dialog).findByText(textContent(/^3 devices of lena.fischer/)),
+  ).toBeInTheDocument()
+})

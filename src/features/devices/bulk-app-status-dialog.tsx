@@ -1,6 +1,6 @@
 import { ApiList, ApiText, isolateText } from '../../components/api-text.tsx'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { toast } from 'sonner'
 import type { ApplicationStatus, Device } from '../../api/device-admin/device-schemas.ts'
 import {
@@ -16,6 +16,8 @@ import { BulkResults } from '../../components/bulk-results.tsx'
 import { countOutcomes, runBulk, shortfall, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { SelectField, TextField } from '../../components/form/text-field.tsx'
+import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { deviceLabel } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
@@ -51,7 +53,6 @@ export function BulkAppStatusDialog({
   byUser: boolean
   onClose: () => void
 }) {
-  const id = useId()
   const queryClient = useQueryClient()
   const [userInput, setUserInput] = useState('')
   const [userId, setUserId] = useState('')
@@ -60,6 +61,14 @@ export function BulkAppStatusDialog({
   const [mode, setMode] = useState<ApplyMode>('queue')
   const [problem, setProblem] = useState<Error | null>(null)
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
+  // By user, the user's devices must have been found: the message goes on the User id field.
+  const form = useForm({
+    values: byUser && !userId,
+    validate: (missingUser): Validation<{ userId: string }, null> =>
+      missingUser
+        ? { ok: false, errors: { userId: 'Enter a user id and find their devices first.' } }
+        : { ok: true, input: null },
+  })
   const userDevices = useQuery({
     ...userDeviceQueries.byUser(runtime, userId),
     enabled: byUser && userId !== '',
@@ -122,15 +131,15 @@ export function BulkAppStatusDialog({
     )
   }
 
-  const confirm = () => {
-    if (byUser && !userId) setProblem(new Error('Enter a user id and find their devices first.'))
-    else if (!appName || targets.length === 0)
-      setProblem(new Error('None of these devices has an application to change.'))
-    else {
-      setProblem(null)
-      bulk.mutate(targets)
-    }
-  }
+  const confirm = () =>
+    form.submit(() => {
+      if (!appName || targets.length === 0)
+        setProblem(new Error('None of these devices has an application to change.'))
+      else {
+        setProblem(null)
+        bulk.mutate(targets)
+      }
+    })
 
   return (
     <ConfirmDialog
@@ -158,25 +167,27 @@ export function BulkAppStatusDialog({
     >
       {byUser && (
         <form
+          {...form.props}
           className="field"
           onSubmit={(e) => {
             e.preventDefault()
             setUserId(userInput.trim())
+            form.clearErrors(['userId'])
           }}
         >
-          <label htmlFor={`${id}-user`}>User id</label>
-          <div className="toolbar">
-            <input
-              id={`${id}-user`}
-              value={userInput}
-              placeholder="lena.fischer"
-              autoComplete="off"
-              onChange={(e) => setUserInput(e.target.value)}
-            />
-            <Button type="submit" busy={userDevices.isFetching}>
-              Find devices
-            </Button>
-          </div>
+          <TextField
+            label="User id"
+            value={userInput}
+            placeholder="lena.fischer"
+            autoComplete="off"
+            error={form.errors.userId}
+            onChange={setUserInput}
+            after={
+              <Button type="submit" busy={userDevices.isFetching}>
+                Find devices
+              </Button>
+            }
+          />
           {userDevices.isError && (
             <ErrorPanel
               error={userDevices.error}
@@ -202,33 +213,27 @@ export function BulkAppStatusDialog({
         </form>
       )}
       <div className="toolbar" style={{ marginTop: 8 }}>
-        <div className="field">
-          <label htmlFor={`${id}-app`}>Application</label>
-          <select
-            id={`${id}-app`}
-            value={appName}
-            disabled={appNames.length === 0}
-            onChange={(e) => setAppChoice(e.target.value)}
-          >
-            {appNames.length === 0 && <option value="">No devices yet</option>}
-            {appNames.map((name) => (
-              <option key={name} value={name}>
-                {isolateText(name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>New status</label>
-          <select
-            id={`${id}-status`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value === 'ENABLED' ? 'ENABLED' : 'DISABLED')}
-          >
-            <option value="DISABLED">Disabled</option>
-            <option value="ENABLED">Enabled</option>
-          </select>
-        </div>
+        <SelectField
+          label="Application"
+          value={appName}
+          disabled={appNames.length === 0}
+          onChange={setAppChoice}
+        >
+          {appNames.length === 0 && <option value="">No devices yet</option>}
+          {appNames.map((name) => (
+            <option key={name} value={name}>
+              {isolateText(name)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="New status"
+          value={status}
+          onChange={(value) => setStatus(value === 'ENABLED' ? 'ENABLED' : 'DISABLED')}
+        >
+          <option value="DISABLED">Disabled</option>
+          <option value="ENABLED">Enabled</option>
+        </SelectField>
       </div>
       <ModeChoice mode={mode} onChange={setMode} />
       <p className="muted">

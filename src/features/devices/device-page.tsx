@@ -50,15 +50,7 @@ import {
   useFollowAndAnnounce,
 } from './transactions-panel.tsx'
 import './devices.css'
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? '—'}</dd>
-    </>
-  )
-}
+import { Field } from '../../components/field.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {

@@ -1,5 +1,10 @@
-import { useId } from 'react'
 import type { ApplyMode } from '../../api/device-admin/devices.ts'
+import { ChoiceField } from '../../components/form/choice-field.tsx'
+
+const MODES = [
+  { value: 'wait', label: 'Wait for the result' },
+  { value: 'queue', label: 'Queue and follow the transaction' },
+] as const
 
 /** Wait for a change's outcome (`async=false`) or queue it and follow its transaction (`async=true`). */
 export function ModeChoice({
@@ -9,28 +14,13 @@ export function ModeChoice({
   mode: ApplyMode
   onChange: (mode: ApplyMode) => void
 }) {
-  const name = useId()
   return (
-    <fieldset className="mode-choice">
-      <legend>Apply</legend>
-      <label>
-        <input
-          type="radio"
-          name={name}
-          checked={mode === 'wait'}
-          onChange={() => onChange('wait')}
-        />
-        Wait for the result
-      </label>
-      <label>
-        <input
-          type="radio"
-          name={name}
-          checked={mode === 'queue'}
-          onChange={() => onChange('queue')}
-        />
-        Queue and follow the transaction
-      </label>
-    </fieldset>
+    <ChoiceField
+      legend="Apply"
+      className="mode-choice"
+      choices={MODES}
+      value={mode}
+      onChange={onChange}
+    />
   )
 }

@@ -6,6 +6,7 @@ import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { TextField } from '../../components/form/text-field.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { LoadingState } from '../../components/states.tsx'
 import { shellQuote } from '../../lib/shell-quote.ts'
@@ -82,24 +83,16 @@ export function RegisterServerDialog({
           </div>
         </li>
         <li>
-          <div className="field">
-            <label htmlFor="server-name">Server name</label>
-            <input
-              id="server-name"
-              type="text"
-              value={name}
-              placeholder="e.g. prd-mule-eu-west-07"
-              aria-invalid={showProblem || undefined}
-              aria-describedby="server-name-help"
-              onChange={(e) => setName(e.target.value.trim())}
-              onBlur={() => setTouched(true)}
-            />
-            <span id="server-name-help" className={showProblem ? 'field-error' : 'field-hint'}>
-              {showProblem
-                ? problem
-                : 'How the server will be listed here. Names need not be unique, but should be.'}
-            </span>
-          </div>
+          <TextField
+            label="Server name"
+            value={name}
+            placeholder="e.g. prd-mule-eu-west-07"
+            // Checked when the operator leaves the field, not at the first keystroke.
+            error={showProblem ? problem : undefined}
+            hint="How the server will be listed here. Names need not be unique, but should be."
+            onChange={(value) => setName(value.trim())}
+            onBlur={() => setTouched(true)}
+          />
         </li>
         <li>
           <div className="field">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
 import { Modal } from '../../components/modal.tsx'
@@ -10,7 +10,18 @@ import {
   registerSignInPrompt,
   subscribeSession,
 } from '../../lib/session-store.ts'
-import { ClientCredentialsSignIn, FamilySignIn, type SignInPreset } from './sign-in-forms.tsx'
+import { LoadingState } from '../../components/states.tsx'
+import type { SignInPreset } from './sign-in-forms.tsx'
+
+// The sign-in forms (and the form kit under them) stay out of the first-visit bundle: the
+// prompt loads them once the page is up, long before a session can expire, so the dialog
+// has them at once when it opens.
+type SignInForms = typeof import('./sign-in-forms.tsx')
+let loadedForms: SignInForms | null = null
+async function loadForms(): Promise<SignInForms> {
+  loadedForms ??= await import('./sign-in-forms.tsx')
+  return loadedForms
+}
 
 /**
  * Asks for a sign-in lost in the middle of a session (a 401), in a dialog over the page:
@@ -21,7 +32,11 @@ import { ClientCredentialsSignIn, FamilySignIn, type SignInPreset } from './sign
  */
 export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
+  const [forms, setForms] = useState(loadedForms)
   useEffect(() => registerSignInPrompt(), [])
+  useEffect(() => {
+    void loadForms().then(setForms)
+  }, [])
   // The dialog opens on its own (no trigger to return to): remember what had focus when it
   // was asked for (the listener runs as the store changes, before the dialog takes focus).
   const returnFocus = useRef<HTMLElement | null>(null)
@@ -83,10 +98,12 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         }
       >
         {family !== null &&
-          (live ? (
-            <FamilySignIn key={family} family={family} />
+          (forms === null ? (
+            <LoadingState label="Loading the sign-in…" />
+          ) : live ? (
+            <forms.FamilySignIn key={family} family={family} />
           ) : (
-            <ClientCredentialsSignIn again presets={presets} />
+            <forms.ClientCredentialsSignIn again presets={presets} />
           ))}
       </Modal>
     </>

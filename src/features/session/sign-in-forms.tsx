@@ -1,10 +1,16 @@
-import { useId, useState, type FormEvent } from 'react'
-import * as z from 'zod/mini'
-import { FAMILY_NAMES, useFamilySignIn } from '../../api/console/session.ts'
-import { ArmCredentialsSchema, UserCredentialsSchema } from '../../api/console/session-schemas.ts'
+import { useState } from 'react'
+import { FAMILY_NAMES, useFamilySignIn, type FamilyCredentials } from '../../api/console/session.ts'
+import {
+  ArmCredentialsSchema,
+  UserCredentialsSchema,
+  type ArmCredentials,
+} from '../../api/console/session-schemas.ts'
 import { useSignIn } from '../../api/runtime-manager/account.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { TextField } from '../../components/form/text-field.tsx'
+import { useForm, type Validation } from '../../components/form/use-form.ts'
+import { validateWith } from '../../components/form/zod-validation.ts'
 import type { Family } from '../../lib/session-store.ts'
 
 /** A ready-made identity offered on the sign-in page (demo mode). */
@@ -32,23 +38,8 @@ const USER_FIELDS: readonly Field[] = [
 ]
 
 type Values = Record<string, string>
-type Errors = Record<string, string>
 
-function check(
-  schema: z.ZodMiniType<Values>,
-  values: Values,
-): { ok: true; value: Values } | { ok: false; errors: Errors } {
-  const result = z.safeParse(schema, values)
-  if (result.success) return { ok: true, value: result.data }
-  const errors: Errors = {}
-  for (const issue of result.error.issues) {
-    const key = issue.path[0]
-    if (typeof key === 'string' && !errors[key]) errors[key] = issue.message
-  }
-  return { ok: false, errors }
-}
-
-/** The fields, their messages and the submit button of one sign-in form. */
+/** The fields of one sign-in form, each with its message. */
 function CredentialFields({
   fields,
   values,
@@ -58,35 +49,22 @@ function CredentialFields({
 }: {
   fields: readonly Field[]
   values: Values
-  errors: Errors
+  errors: Partial<Record<string, string>>
   onChange: (key: string, value: string) => void
   disabled: boolean
 }) {
-  const id = useId()
-  return fields.map((field) => {
-    const inputId = `${id}-${field.key}`
-    const error = errors[field.key]
-    return (
-      <div className="field" key={field.key}>
-        <label htmlFor={inputId}>{field.label}</label>
-        <input
-          id={inputId}
-          type={field.type}
-          autoComplete={field.autoComplete}
-          value={values[field.key] ?? ''}
-          readOnly={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${inputId}-error` : undefined}
-          onChange={(e) => onChange(field.key, e.target.value)}
-        />
-        {error && (
-          <span id={`${inputId}-error`} className="field-error">
-            {error}
-          </span>
-        )}
-      </div>
-    )
-  })
+  return fields.map((field) => (
+    <TextField
+      key={field.key}
+      label={field.label}
+      type={field.type}
+      autoComplete={field.autoComplete}
+      value={values[field.key] ?? ''}
+      readOnly={disabled}
+      error={errors[field.key]}
+      onChange={(value) => onChange(field.key, value)}
+    />
+  ))
 }
 
 /**
@@ -105,32 +83,22 @@ export function ClientCredentialsSignIn({
 }) {
   const signIn = useSignIn({ again })
   const [values, setValues] = useState<Values>({ clientId: '', clientSecret: '' })
-  const [errors, setErrors] = useState<Errors>({})
-
-  const submit = (credentials: Values) => {
-    const checked = check(ArmCredentialsSchema, credentials)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    signIn.mutate(
-      { clientId: checked.value.clientId ?? '', clientSecret: checked.value.clientSecret ?? '' },
-      { onSuccess: () => onSignedIn?.() },
-    )
-  }
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    submit(values)
-  }
+  const form = useForm({ values, validate: (v) => validateWith(ArmCredentialsSchema, v) })
+  const send = (credentials: ArmCredentials) =>
+    signIn.mutate(credentials, { onSuccess: () => onSignedIn?.() })
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="field" style={{ gap: 12 }}>
+      <form
+        {...form.props}
+        onSubmit={(event) => form.handleSubmit(event, send)}
+        className="field"
+        style={{ gap: 12 }}
+      >
         <CredentialFields
           fields={CLIENT_FIELDS}
           values={values}
-          errors={errors}
+          errors={form.errors}
           disabled={signIn.isPending}
           onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
         />
@@ -161,7 +129,7 @@ export function ClientCredentialsSignIn({
                       clientSecret: preset.clientSecret,
                     }
                     setValues(credentials)
-                    submit(credentials)
+                    form.submit(send, credentials)
                   }}
                   disabled={signIn.isPending}
                 >
@@ -187,33 +155,23 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
   const [values, setValues] = useState<Values>(() =>
     Object.fromEntries(fields.map((f) => [f.key, ''])),
   )
-  const [errors, setErrors] = useState<Errors>({})
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const checked = check(family === 'arm' ? ArmCredentialsSchema : UserCredentialsSchema, values)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      return
-    }
-    setErrors({})
-    const v = checked.value
-    const input =
-      family === 'arm'
-        ? {
-            family,
-            credentials: { clientId: v.clientId ?? '', clientSecret: v.clientSecret ?? '' },
-          }
-        : { family, credentials: { username: v.username ?? '', password: v.password ?? '' } }
-    signIn.mutate(input, { onSuccess: () => onSignedIn?.() })
-  }
+  const form = useForm({ values, validate: (v) => checkFamilySignIn(family, v) })
 
   return (
-    <form onSubmit={onSubmit} noValidate className="field" style={{ gap: 12 }}>
+    <form
+      {...form.props}
+      onSubmit={(event) =>
+        form.handleSubmit(event, (input) =>
+          signIn.mutate(input, { onSuccess: () => onSignedIn?.() }),
+        )
+      }
+      className="field"
+      style={{ gap: 12 }}
+    >
       <CredentialFields
         fields={fields}
         values={values}
-        errors={errors}
+        errors={form.errors}
         disabled={signIn.isPending}
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
       />
@@ -225,4 +183,17 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
       </Button>
     </form>
   )
+}
+
+/** One family's credentials checked with its schema, as the request the server takes. */
+function checkFamilySignIn(
+  family: Family,
+  values: Values,
+): Validation<Record<string, string>, FamilyCredentials> {
+  if (family === 'arm') {
+    const checked = validateWith(ArmCredentialsSchema, values)
+    return checked.ok ? { ok: true, input: { family, credentials: checked.input } } : checked
+  }
+  const checked = validateWith(UserCredentialsSchema, values)
+  return checked.ok ? { ok: true, input: { family, credentials: checked.input } } : checked
 }
