@@ -133,3 +133,30 @@ export function SelectionBar({
     </div>
   )
 }
+
+/**
+ * The selection bar of a list that holds every match (`useRowSelection`): nothing while
+ * no row is selected, else the count, "Select all N matching" and the bulk actions.
+ */
+export function RowSelectionBar({
+  selection,
+  total,
+  children,
+}: {
+  selection: { selectedRows: readonly unknown[]; selectAll: () => void; clear: () => void }
+  /** Rows that match the current filters. */
+  total: number
+  children: ReactNode
+}) {
+  if (selection.selectedRows.length === 0) return null
+  return (
+    <SelectionBar
+      count={selection.selectedRows.length}
+      total={total}
+      onSelectAll={selection.selectAll}
+      onClear={selection.clear}
+    >
+      {children}
+    </SelectionBar>
+  )
+}

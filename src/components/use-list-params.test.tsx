@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
+import { useEffect } from 'react'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import * as z from 'zod/mini'
@@ -13,15 +14,20 @@ const schema = z.object({
   sort: sortParam(['name', 'status']),
 })
 
-let api: ReturnType<typeof useListParams<typeof schema>> | undefined
+type Api = ReturnType<typeof useListParams<typeof schema>>
 
-function Probe() {
-  api = useListParams(schema)
+function Probe({ expose }: { expose: (api: Api) => void }) {
+  const api = useListParams(schema)
+  useEffect(() => expose(api))
   return <output>{JSON.stringify(api.params)}</output>
 }
 
 function setup(url: string) {
-  const router = createMemoryRouter([{ path: '/', element: <Probe /> }], {
+  let api: Api | undefined
+  const expose = (latest: Api) => {
+    api = latest
+  }
+  const router = createMemoryRouter([{ path: '/', element: <Probe expose={expose} /> }], {
     initialEntries: ['/start', url],
     initialIndex: 1,
   })

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react'
+import type * as z from 'zod/mini'
 import { useSearchParams } from 'react-router'
 import {
   decodeListParams,
@@ -7,6 +8,7 @@ import {
   type ListParams,
   type ListParamSchema,
 } from '../lib/list-params.ts'
+import { useSearchDraft } from '../lib/use-search-draft.ts'
 
 /** How a change reaches the history. */
 export interface ListParamsWrite {
@@ -58,4 +60,38 @@ export function useListParams<S extends ListParamSchema>(
     [schema, set],
   )
   return { params, set, clear }
+}
+
+/**
+ * `useListParams` for a list filtered in the page with a search box (`q`): the box's text
+ * filters at once and reaches the URL when typing pauses (`useSearchDraft`, ADR 010).
+ * `filters` is the URL state with the typed text, the same object while its content is
+ * the same: the URL catching up with the text filters nothing again. `clear` also drops
+ * the text being typed.
+ */
+export function useListSearch<S extends ListParamSchema>(
+  schema: S & z.ZodMiniType<{ q: string }>,
+  names?: ListParamNames<S>,
+) {
+  const { params, set, clear } = useListParams(schema, names)
+  const withText = (q: string): ListParams<S> => ({ ...params, q })
+  // The URL's text of the search, as its field writes it.
+  const urlText = encodeListParams(schema, params, undefined, names).get(names?.q ?? 'q') ?? ''
+  const [text, setText, discardText] = useSearchDraft(urlText, (q) => set(withText(q)))
+  const filterKey = encodeListParams(schema, withText(text), undefined, names).toString()
+  const filters = useMemo(
+    () => decodeListParams(schema, new URLSearchParams(filterKey), names),
+    [schema, filterKey, names],
+  )
+  return {
+    params,
+    set,
+    text,
+    setText,
+    filters,
+    clear: () => {
+      discardText()
+      clear()
+    },
+  }
 }

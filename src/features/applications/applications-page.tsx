@@ -1,20 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
-import { useSearchDraft } from '../../lib/use-search-draft.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
-import { useListParams } from '../../components/use-list-params.ts'
+import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
-import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
 import { paths, targetKindOf } from '../../lib/paths.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -108,16 +106,16 @@ export function ApplicationsPage() {
   const canDeploy = usePermission('createApplications')
   const canManage = usePermission('manageApplications')
   const canDelete = usePermission('deleteApplications')
-  const { params, set, clear } = useListParams(APPLICATION_LIST_PARAMS)
-  // The typed text filters at once and reaches the URL when typing pauses (ADR 010).
-  const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) => set({ q }))
-  // Keyed on the filter's text form: when the typed text reaches the URL, nothing that
+  // `filterParams` stays the same object when the typed text reaches the URL: nothing that
   // filters has changed, so nothing is filtered again.
-  const filterKey = encodeListParams(APPLICATION_LIST_PARAMS, { ...params, q: query }).toString()
-  const filterParams = useMemo(
-    () => decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams(filterKey)),
-    [filterKey],
-  )
+  const {
+    params,
+    set,
+    text,
+    setText,
+    filters: filterParams,
+    clear,
+  } = useListSearch(APPLICATION_LIST_PARAMS)
   const apps = useQuery(applicationQueries.list(scope))
   const now = useNow(30_000)
   // The deploy dialog is mounted the first time it opens and then kept (closed, it keeps
@@ -167,11 +165,7 @@ export function ApplicationsPage() {
     ),
     [rows, columns, filterParams.sort, tableSelection, set],
   )
-  const filtered = query !== '' || params.status.length > 0 || params.target !== null
-  const clearFilters = () => {
-    discardQuery()
-    clear()
-  }
+  const filtered = text !== '' || params.status.length > 0 || params.target !== null
 
   return (
     <ListPage
@@ -202,11 +196,11 @@ export function ApplicationsPage() {
         <ListToolbar
           searchLabel="Filter applications"
           placeholder="Filter by name, target, artifact…"
-          query={query}
-          onQueryChange={setQuery}
+          query={text}
+          onQueryChange={setText}
           searchWidth={280}
           filtered={filtered}
-          onClear={clearFilters}
+          onClear={clear}
         >
           <StatusFacets
             label="Status"
@@ -224,29 +218,22 @@ export function ApplicationsPage() {
         </ListToolbar>
       }
       selection={
-        selectedApps.length > 0 && (
-          <SelectionBar
-            count={selectedApps.length}
-            total={rows.length}
-            onSelectAll={selection.selectAll}
-            onClear={selection.clear}
+        <RowSelectionBar selection={selection} total={rows.length}>
+          <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
+            Start…
+          </Button>
+          <Button size="small" permission={canManage} onClick={() => setBulk('stop')}>
+            Stop…
+          </Button>
+          <Button
+            size="small"
+            variant="danger"
+            permission={canDelete}
+            onClick={() => setBulk('delete')}
           >
-            <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
-              Start…
-            </Button>
-            <Button size="small" permission={canManage} onClick={() => setBulk('stop')}>
-              Stop…
-            </Button>
-            <Button
-              size="small"
-              variant="danger"
-              permission={canDelete}
-              onClick={() => setBulk('delete')}
-            >
-              Delete…
-            </Button>
-          </SelectionBar>
-        )
+            Delete…
+          </Button>
+        </RowSelectionBar>
       }
       query={apps}
       noun="applications"
@@ -268,7 +255,7 @@ export function ApplicationsPage() {
           </Button>
         </EmptyState>
       }
-      onClear={clearFilters}
+      onClear={clear}
       after={
         <>
           {deploy !== 'unused' && (

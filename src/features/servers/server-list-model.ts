@@ -2,13 +2,8 @@ import * as z from 'zod/mini'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { daysUntil, toEpochMs } from '../../lib/format.ts'
-import {
-  choiceParam,
-  listParam,
-  sortParam,
-  textParam,
-  type ListParams,
-} from '../../lib/list-params.ts'
+import type { ListParams } from '../../lib/list-params.ts'
+import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** Everything that shapes the servers list, as kept in the URL. */

@@ -7,15 +7,14 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
-import { useListParams } from '../../components/use-list-params.ts'
+import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
-import { useSearchDraft } from '../../lib/use-search-draft.ts'
 import { paths } from '../../lib/paths.ts'
 import { RegisterServerDialog } from './register-server-dialog.tsx'
 import { addressesText, ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
@@ -107,10 +106,7 @@ const serverKey = (s: Server) => String(s.id)
 export function ServersPage() {
   const { scope, environment } = useConsole()
   const canManage = usePermission('manageServers')
-  const { params, set, clear } = useListParams(SERVER_LIST_PARAMS)
-  // The typed text filters at once and reaches the URL when typing pauses (ADR 010).
-  const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) => set({ q }))
-  const filters = useMemo(() => ({ ...params, q: query }), [params, query])
+  const { params, set, text, setText, filters, clear } = useListSearch(SERVER_LIST_PARAMS)
   const servers = useQuery(serverQueries.list(scope))
   const now = useNow(60_000)
   const [registerOpen, setRegisterOpen] = useState(false)
@@ -126,11 +122,7 @@ export function ServersPage() {
   const selection = useRowSelection(rows, serverKey)
   const columns = useMemo(() => serverColumns(scope.envId, now), [scope.envId, now])
 
-  const filtered = query !== '' || params.status.length > 0 || params.type !== ''
-  const clearFilters = () => {
-    discardQuery()
-    clear()
-  }
+  const filtered = text !== '' || params.status.length > 0 || params.type !== ''
   const register = (
     <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
       Register a server
@@ -170,10 +162,10 @@ export function ServersPage() {
         <ListToolbar
           searchLabel="Filter servers"
           placeholder="Filter by name, address, version, group…"
-          query={query}
-          onQueryChange={setQuery}
+          query={text}
+          onQueryChange={setText}
           filtered={filtered}
-          onClear={clearFilters}
+          onClear={clear}
         >
           <StatusFacets
             label="Status"
@@ -200,23 +192,16 @@ export function ServersPage() {
         </ListToolbar>
       }
       selection={
-        selection.selectedRows.length > 0 && (
-          <SelectionBar
-            count={selection.selectedRows.length}
-            total={rows.length}
-            onSelectAll={selection.selectAll}
-            onClear={selection.clear}
+        <RowSelectionBar selection={selection} total={rows.length}>
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setUnregisterOpen(true)}
           >
-            <Button
-              size="small"
-              variant="danger"
-              permission={canManage}
-              onClick={() => setUnregisterOpen(true)}
-            >
-              Unregister selected…
-            </Button>
-          </SelectionBar>
-        )
+            Unregister selected…
+          </Button>
+        </RowSelectionBar>
       }
       query={servers}
       noun="servers"
@@ -236,7 +221,7 @@ export function ServersPage() {
           {register}
         </EmptyState>
       }
-      onClear={clearFilters}
+      onClear={clear}
       after={
         <>
           <RegisterServerDialog open={registerOpen} onOpenChange={setRegisterOpen} />

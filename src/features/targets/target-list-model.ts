@@ -3,13 +3,8 @@ import { memberRollup, rollupStatus } from '../../api/runtime-manager/target-rul
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
-import {
-  choiceParam,
-  listParam,
-  sortParam,
-  textParam,
-  type ListParams,
-} from '../../lib/list-params.ts'
+import type { ListParams } from '../../lib/list-params.ts'
+import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { toEpochMs } from '../../lib/format.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
 

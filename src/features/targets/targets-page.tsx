@@ -7,13 +7,12 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListPage } from '../../components/list-page.tsx'
-import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
+import { ListToolbar, RowSelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
-import { useListParams } from '../../components/use-list-params.ts'
+import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { TARGET_KINDS } from '../../lib/paths.ts'
-import { useSearchDraft } from '../../lib/use-search-draft.ts'
 import { CreateTargetDialog } from './create-target-dialog.tsx'
 import { BulkDeleteTargetsDialog } from './delete-target.tsx'
 import { RollupFacets } from './rollup-facets.tsx'
@@ -40,10 +39,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const canManage = usePermission('manageServers')
   const { rules } = kind.list
   const { schema, names } = targetListParams(rules)
-  const { params, set, clear } = useListParams(schema, names)
-  // The typed text filters at once and reaches the URL when typing pauses (ADR 010).
-  const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) => set({ q }))
-  const filters = useMemo(() => ({ ...params, q: query }), [params, query])
+  const { params, set, text, setText, filters, clear } = useListSearch(schema, names)
   const targets = useQuery(kind.api.queries.list(scope))
   const [createOpen, setCreateOpen] = useState(false)
   const [deleteOpen, setDeleteOpen] = useState(false)
@@ -60,11 +56,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const selection = useRowSelection(rows, targetKey)
   const { columns: columnsFor } = kind.list
   const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
-  const filtered = query !== '' || params.status.length > 0 || params.filter !== ''
-  const clearFilters = () => {
-    discardQuery()
-    clear()
-  }
+  const filtered = text !== '' || params.status.length > 0 || params.filter !== ''
   const { filter } = rules
   const words = TARGET_KINDS[kind.kind]
   const plural = `${words.label}s`
@@ -98,10 +90,10 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         <ListToolbar
           searchLabel={`Filter ${plural}`}
           placeholder={kind.list.placeholder}
-          query={query}
-          onQueryChange={setQuery}
+          query={text}
+          onQueryChange={setText}
           filtered={filtered}
-          onClear={clearFilters}
+          onClear={clear}
         >
           <RollupFacets
             targets={facetBase}
@@ -130,23 +122,16 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         </ListToolbar>
       }
       selection={
-        selection.selectedRows.length > 0 && (
-          <SelectionBar
-            count={selection.selectedRows.length}
-            total={rows.length}
-            onSelectAll={selection.selectAll}
-            onClear={selection.clear}
+        <RowSelectionBar selection={selection} total={rows.length}>
+          <Button
+            size="small"
+            variant="danger"
+            permission={canManage}
+            onClick={() => setDeleteOpen(true)}
           >
-            <Button
-              size="small"
-              variant="danger"
-              permission={canManage}
-              onClick={() => setDeleteOpen(true)}
-            >
-              Delete selected…
-            </Button>
-          </SelectionBar>
-        )
+            Delete selected…
+          </Button>
+        </RowSelectionBar>
       }
       query={targets}
       noun={plural}
@@ -168,7 +153,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           </Button>
         </EmptyState>
       }
-      onClear={clearFilters}
+      onClear={clear}
       after={
         <>
           {createOpen && (
