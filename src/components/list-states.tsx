@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
@@ -18,9 +19,10 @@ export interface ListQueryState {
 
 export interface ListStatesProps {
   query: ListQueryState
-  /** Plural, lower case: "clusters", "server groups". */
-  noun: string
-  /** Singular and plural for the unreadable-records banner: ["cluster", "clusters"]. */
+  /**
+   * What the list holds, singular and plural, lower case: ["cluster", "clusters"]. The
+   * plural names it in the states ("Loading clusters…"), both in the unreadable-records banner.
+   */
   nouns: readonly [string, string]
   /** While nothing was read yet; "Loading {noun}…" unless given. */
   loadingLabel?: string
@@ -50,10 +52,9 @@ export interface ListStatesProps {
  */
 export function ListStates({
   query,
-  noun,
   nouns,
-  loadingLabel = `Loading ${noun}…`,
-  errorTitle = `Could not load ${noun}`,
+  loadingLabel = `Loading ${nouns[1]}…`,
+  errorTitle = `Could not load ${nouns[1]}`,
   rejected,
   total,
   shown,
@@ -74,12 +75,38 @@ export function ListStates({
     )
   let body = children
   if (total === 0) body = empty
-  else if (shown === 0) body = noMatch ?? <NoMatchState noun={noun} onClear={onClear} />
+  else if (shown === 0) body = noMatch ?? <NoMatchState noun={nouns[1]} onClear={onClear} />
   return (
     <>
       <RejectedRecords rejected={rejected} noun={nouns} />
       {body}
     </>
+  )
+}
+
+/**
+ * The backend lists none at all: "No servers in Production yet", with the next useful
+ * action (children). `where` is the API's name of the place, shown as text.
+ */
+export function NoneYet({
+  noun,
+  where,
+  children,
+}: {
+  noun: string
+  where: string
+  children: ReactNode
+}) {
+  return (
+    <EmptyState
+      title={
+        <>
+          No {noun} in <ApiText>{where}</ApiText> yet
+        </>
+      }
+    >
+      {children}
+    </EmptyState>
   )
 }
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button } from './button.tsx'
+import type { Permission } from './console-context.tsx'
 
 /**
  * The filter bar above a list page's table: a search box (the page's `useSearchDraft` of
@@ -95,10 +96,18 @@ export function StatusFacets<A extends string, F extends A>({
   )
 }
 
+/** A bulk action of the selection bar: its words, who may use it, and whether it destroys. */
+export interface BulkAction {
+  label: string
+  permission: Permission
+  danger?: boolean
+  onClick: () => void
+}
+
 /**
  * The bar shown while rows are selected: the count, "Select all N matching" when only some
  * of the filtered rows are selected (lists that hold every match; a list paged by the server
- * leaves it out), the page's bulk actions (children) and "Clear selection".
+ * leaves it out), the page's bulk actions and "Clear selection".
  */
 export function SelectionBar({
   count,
@@ -106,7 +115,7 @@ export function SelectionBar({
   total,
   onSelectAll,
   onClear,
-  children,
+  actions,
 }: {
   /** Selected rows among those shown. */
   count: number
@@ -116,7 +125,7 @@ export function SelectionBar({
   total?: number
   onSelectAll?: () => void
   onClear: () => void
-  children: ReactNode
+  actions: readonly BulkAction[]
 }) {
   return (
     <div className="toolbar alert alert-info" role="region" aria-label="Selection">
@@ -126,7 +135,17 @@ export function SelectionBar({
           Select all {total} matching
         </Button>
       )}
-      {children}
+      {actions.map((action) => (
+        <Button
+          key={action.label}
+          size="small"
+          variant={action.danger ? 'danger' : undefined}
+          permission={action.permission}
+          onClick={action.onClick}
+        >
+          {action.label}
+        </Button>
+      ))}
       <Button size="small" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>
@@ -141,12 +160,12 @@ export function SelectionBar({
 export function RowSelectionBar({
   selection,
   total,
-  children,
+  actions,
 }: {
   selection: { selectedRows: readonly unknown[]; selectAll: () => void; clear: () => void }
   /** Rows that match the current filters. */
   total: number
-  children: ReactNode
+  actions: readonly BulkAction[]
 }) {
   if (selection.selectedRows.length === 0) return null
   return (
@@ -155,8 +174,7 @@ export function RowSelectionBar({
       total={total}
       onSelectAll={selection.selectAll}
       onClear={selection.clear}
-    >
-      {children}
-    </SelectionBar>
+      actions={actions}
+    />
   )
 }

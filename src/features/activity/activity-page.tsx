@@ -84,8 +84,8 @@ export function ActivityPage() {
       }
       toolbar={<Filters filters={filters} onChange={go} onClear={clear} />}
       query={entries}
-      noun="activity"
       nouns={['activity entry', 'activity entries']}
+      loadingLabel="Loading activity…"
       errorTitle="Could not load the activity"
       total={items.length}
       shown={items.length}

@@ -9,8 +9,8 @@ import { CellLink, DataTable, type Column, type SortState } from '../../componen
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
+import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState } from '../../components/states.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
@@ -218,42 +218,33 @@ export function ApplicationsPage() {
         </ListToolbar>
       }
       selection={
-        <RowSelectionBar selection={selection} total={rows.length}>
-          <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
-            Start…
-          </Button>
-          <Button size="small" permission={canManage} onClick={() => setBulk('stop')}>
-            Stop…
-          </Button>
-          <Button
-            size="small"
-            variant="danger"
-            permission={canDelete}
-            onClick={() => setBulk('delete')}
-          >
-            Delete…
-          </Button>
-        </RowSelectionBar>
+        <RowSelectionBar
+          selection={selection}
+          total={rows.length}
+          actions={[
+            { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
+            { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
+            {
+              label: 'Delete…',
+              danger: true,
+              permission: canDelete,
+              onClick: () => setBulk('delete'),
+            },
+          ]}
+        />
       }
       query={apps}
-      noun="applications"
       nouns={['application', 'applications']}
       rejected={apps.data?.rejected}
       total={allRows.length}
       shown={rows.length}
       empty={
-        <EmptyState
-          title={
-            <>
-              No applications in <ApiText>{environment.name}</ApiText> yet
-            </>
-          }
-        >
+        <NoneYet noun="applications" where={environment.name}>
           <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
           <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
             Deploy an application
           </Button>
-        </EmptyState>
+        </NoneYet>
       }
       onClear={clear}
       after={

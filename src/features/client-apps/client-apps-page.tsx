@@ -160,20 +160,21 @@ export function ClientAppsPage() {
       selection={
         selectedApps.length > 0 && (
           // The header checkbox selects the page; without a total there is no "all matching".
-          <SelectionBar count={selectedApps.length} onClear={() => select(new Set())}>
-            <Button
-              size="small"
-              variant="danger"
-              permission={canManage}
-              onClick={() => setDeleteOpen(true)}
-            >
-              Delete…
-            </Button>
-          </SelectionBar>
+          <SelectionBar
+            count={selectedApps.length}
+            onClear={() => select(new Set())}
+            actions={[
+              {
+                label: 'Delete…',
+                danger: true,
+                permission: canManage,
+                onClick: () => setDeleteOpen(true),
+              },
+            ]}
+          />
         )
       }
       query={apps}
-      noun="client applications"
       nouns={['client application', 'client applications']}
       rejected={list?.rejected}
       total={count}

@@ -191,15 +191,17 @@ export function DevicesPage() {
               </>
             }
             onClear={() => setSelected(new Map())}
-          >
-            <Button size="small" permission={canChange} onClick={() => setBulk('selected')}>
-              Enable or disable an app…
-            </Button>
-          </SelectionBar>
+            actions={[
+              {
+                label: 'Enable or disable an app…',
+                permission: canChange,
+                onClick: () => setBulk('selected'),
+              },
+            ]}
+          />
         )
       }
       query={list}
-      noun="devices"
       nouns={['device', 'devices']}
       errorTitle={apiMessage`Could not load the devices of runtime ${runtime}`}
       rejected={page?.rejected}

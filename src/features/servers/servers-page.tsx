@@ -9,8 +9,8 @@ import { CellLink, DataTable, type Column, type SortState } from '../../componen
 import { Freshness } from '../../components/freshness.tsx'
 import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
+import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState } from '../../components/states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -192,34 +192,29 @@ export function ServersPage() {
         </ListToolbar>
       }
       selection={
-        <RowSelectionBar selection={selection} total={rows.length}>
-          <Button
-            size="small"
-            variant="danger"
-            permission={canManage}
-            onClick={() => setUnregisterOpen(true)}
-          >
-            Unregister selected…
-          </Button>
-        </RowSelectionBar>
+        <RowSelectionBar
+          selection={selection}
+          total={rows.length}
+          actions={[
+            {
+              label: 'Unregister selected…',
+              danger: true,
+              permission: canManage,
+              onClick: () => setUnregisterOpen(true),
+            },
+          ]}
+        />
       }
       query={servers}
-      noun="servers"
       nouns={['server', 'servers']}
       rejected={servers.data?.rejected}
       total={all?.length ?? 0}
       shown={rows.length}
       empty={
-        <EmptyState
-          title={
-            <>
-              No servers in <ApiText>{environment.name}</ApiText> yet
-            </>
-          }
-        >
+        <NoneYet noun="servers" where={environment.name}>
           <p>Register a server: run the agent setup on the host with a registration token.</p>
           {register}
-        </EmptyState>
+        </NoneYet>
       }
       onClear={clear}
       after={

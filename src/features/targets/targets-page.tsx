@@ -7,9 +7,9 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListPage } from '../../components/list-page.tsx'
+import { NoneYet } from '../../components/list-states.tsx'
 import { ListToolbar, RowSelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState } from '../../components/states.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { TARGET_KINDS } from '../../lib/paths.ts'
@@ -122,36 +122,31 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         </ListToolbar>
       }
       selection={
-        <RowSelectionBar selection={selection} total={rows.length}>
-          <Button
-            size="small"
-            variant="danger"
-            permission={canManage}
-            onClick={() => setDeleteOpen(true)}
-          >
-            Delete selected…
-          </Button>
-        </RowSelectionBar>
+        <RowSelectionBar
+          selection={selection}
+          total={rows.length}
+          actions={[
+            {
+              label: 'Delete selected…',
+              danger: true,
+              permission: canManage,
+              onClick: () => setDeleteOpen(true),
+            },
+          ]}
+        />
       }
       query={targets}
-      noun={plural}
       nouns={[words.label, plural]}
       rejected={targets.data?.rejected}
       total={all?.length ?? 0}
       shown={rows.length}
       empty={
-        <EmptyState
-          title={
-            <>
-              No {plural} in <ApiText>{environment.name}</ApiText> yet
-            </>
-          }
-        >
+        <NoneYet noun={plural} where={environment.name}>
           <p>{kind.list.emptyText}</p>
           <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
             Create a {words.label}
           </Button>
-        </EmptyState>
+        </NoneYet>
       }
       onClear={clear}
       after={
