@@ -10,25 +10,22 @@ import type { Permission } from './console-context.tsx'
 export function ListToolbar({
   searchLabel,
   placeholder,
-  query,
-  onQueryChange,
+  list,
   searchWidth = 320,
-  filtered,
   clearLabel = 'Clear filters',
-  onClear,
   children,
 }: {
   /** Accessible name of the search box, e.g. "Filter servers". */
   searchLabel: string
   placeholder: string
-  query: string
-  onQueryChange: (q: string) => void
+  /**
+   * The search box's text and setter, whether any filter is set (shows "Clear filters")
+   * and the clear: `useListSearch`'s answer, or a page's own.
+   */
+  list: { text: string; setText: (q: string) => void; filtered: boolean; clear: () => void }
   searchWidth?: number
-  /** Whether any filter is set; shows "Clear filters". */
-  filtered: boolean
   /** The clear button's words where the search is the only filter: "Clear search". */
   clearLabel?: string
-  onClear: () => void
   /** The page's other filters, between the search box and "Clear filters". */
   children?: ReactNode
 }) {
@@ -38,13 +35,13 @@ export function ListToolbar({
         type="search"
         aria-label={searchLabel}
         placeholder={placeholder}
-        value={query}
-        onChange={(e) => onQueryChange(e.target.value)}
+        value={list.text}
+        onChange={(e) => list.setText(e.target.value)}
         style={{ width: searchWidth }}
       />
       {children}
-      {filtered && (
-        <Button variant="ghost" onClick={onClear}>
+      {list.filtered && (
+        <Button variant="ghost" onClick={list.clear}>
           {clearLabel}
         </Button>
       )}
@@ -102,6 +99,11 @@ export interface BulkAction {
   permission: Permission
   danger?: boolean
   onClick: () => void
+}
+
+/** A bulk action that removes what is selected (shown as dangerous). */
+export function removeAction(label: string, permission: Permission, onClick: () => void) {
+  return { label, permission, danger: true, onClick }
 }
 
 /**

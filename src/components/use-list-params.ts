@@ -89,6 +89,8 @@ export function useListSearch<S extends ListParamSchema>(
     text,
     setText,
     filters,
+    /** Whether anything filters the list (the text or a field other than the sort). */
+    filtered: [...new URLSearchParams(filterKey).keys()].some((key) => key !== 'sort'),
     clear: () => {
       discardText()
       clear()

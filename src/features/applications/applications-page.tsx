@@ -7,7 +7,12 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import {
+  ListToolbar,
+  removeAction,
+  RowSelectionBar,
+  StatusFacets,
+} from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -108,14 +113,8 @@ export function ApplicationsPage() {
   const canDelete = usePermission('deleteApplications')
   // `filterParams` stays the same object when the typed text reaches the URL: nothing that
   // filters has changed, so nothing is filtered again.
-  const {
-    params,
-    set,
-    text,
-    setText,
-    filters: filterParams,
-    clear,
-  } = useListSearch(APPLICATION_LIST_PARAMS)
+  const list = useListSearch(APPLICATION_LIST_PARAMS)
+  const { params, set, filters: filterParams, filtered, clear } = list
   const apps = useQuery(applicationQueries.list(scope))
   const now = useNow(30_000)
   // The deploy dialog is mounted the first time it opens and then kept (closed, it keeps
@@ -165,7 +164,6 @@ export function ApplicationsPage() {
     ),
     [rows, columns, filterParams.sort, tableSelection, set],
   )
-  const filtered = text !== '' || params.status.length > 0 || params.target !== null
 
   return (
     <ListPage
@@ -196,11 +194,8 @@ export function ApplicationsPage() {
         <ListToolbar
           searchLabel="Filter applications"
           placeholder="Filter by name, target, artifact…"
-          query={text}
-          onQueryChange={setText}
+          list={list}
           searchWidth={280}
-          filtered={filtered}
-          onClear={clear}
         >
           <StatusFacets
             label="Status"
@@ -224,12 +219,7 @@ export function ApplicationsPage() {
           actions={[
             { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
             { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
-            {
-              label: 'Delete…',
-              danger: true,
-              permission: canDelete,
-              onClick: () => setBulk('delete'),
-            },
+            removeAction('Delete…', canDelete, () => setBulk('delete')),
           ]}
         />
       }

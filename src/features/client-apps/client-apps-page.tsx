@@ -8,7 +8,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { SelectionBar } from '../../components/list-toolbar.tsx'
+import { removeAction, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -163,14 +163,7 @@ export function ClientAppsPage() {
           <SelectionBar
             count={selectedApps.length}
             onClear={() => select(new Set())}
-            actions={[
-              {
-                label: 'Delete…',
-                danger: true,
-                permission: canManage,
-                onClick: () => setDeleteOpen(true),
-              },
-            ]}
+            actions={[removeAction('Delete…', canManage, () => setDeleteOpen(true))]}
           />
         )
       }

@@ -168,12 +168,9 @@ export function DevicesPage() {
         <ListToolbar
           searchLabel="Search devices"
           placeholder="Search by device name or user id…"
-          query={text}
-          onQueryChange={setText}
+          list={{ text, setText, filtered: text !== '', clear: clearSearch }}
           searchWidth={300}
-          filtered={text !== ''}
           clearLabel="Clear search"
-          onClear={clearSearch}
         />
       }
       selection={

@@ -7,7 +7,12 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { ListToolbar, RowSelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
+import {
+  ListToolbar,
+  removeAction,
+  RowSelectionBar,
+  StatusFacets,
+} from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
@@ -106,7 +111,8 @@ const serverKey = (s: Server) => String(s.id)
 export function ServersPage() {
   const { scope, environment } = useConsole()
   const canManage = usePermission('manageServers')
-  const { params, set, text, setText, filters, clear } = useListSearch(SERVER_LIST_PARAMS)
+  const list = useListSearch(SERVER_LIST_PARAMS)
+  const { params, set, filters, filtered, clear } = list
   const servers = useQuery(serverQueries.list(scope))
   const now = useNow(60_000)
   const [registerOpen, setRegisterOpen] = useState(false)
@@ -122,7 +128,6 @@ export function ServersPage() {
   const selection = useRowSelection(rows, serverKey)
   const columns = useMemo(() => serverColumns(scope.envId, now), [scope.envId, now])
 
-  const filtered = text !== '' || params.status.length > 0 || params.type !== ''
   const register = (
     <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
       Register a server
@@ -162,10 +167,7 @@ export function ServersPage() {
         <ListToolbar
           searchLabel="Filter servers"
           placeholder="Filter by name, address, version, group…"
-          query={text}
-          onQueryChange={setText}
-          filtered={filtered}
-          onClear={clear}
+          list={list}
         >
           <StatusFacets
             label="Status"
@@ -195,14 +197,7 @@ export function ServersPage() {
         <RowSelectionBar
           selection={selection}
           total={rows.length}
-          actions={[
-            {
-              label: 'Unregister selected…',
-              danger: true,
-              permission: canManage,
-              onClick: () => setUnregisterOpen(true),
-            },
-          ]}
+          actions={[removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))]}
         />
       }
       query={servers}

@@ -8,7 +8,7 @@ import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { ListToolbar, RowSelectionBar } from '../../components/list-toolbar.tsx'
+import { ListToolbar, removeAction, RowSelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
@@ -39,7 +39,8 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const canManage = usePermission('manageServers')
   const { rules } = kind.list
   const { schema, names } = targetListParams(rules)
-  const { params, set, text, setText, filters, clear } = useListSearch(schema, names)
+  const list = useListSearch(schema, names)
+  const { params, set, filters, filtered, clear } = list
   const targets = useQuery(kind.api.queries.list(scope))
   const [createOpen, setCreateOpen] = useState(false)
   const [deleteOpen, setDeleteOpen] = useState(false)
@@ -56,7 +57,6 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const selection = useRowSelection(rows, targetKey)
   const { columns: columnsFor } = kind.list
   const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
-  const filtered = text !== '' || params.status.length > 0 || params.filter !== ''
   const { filter } = rules
   const words = TARGET_KINDS[kind.kind]
   const plural = `${words.label}s`
@@ -90,10 +90,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         <ListToolbar
           searchLabel={`Filter ${plural}`}
           placeholder={kind.list.placeholder}
-          query={text}
-          onQueryChange={setText}
-          filtered={filtered}
-          onClear={clear}
+          list={list}
         >
           <RollupFacets
             targets={facetBase}
@@ -125,14 +122,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         <RowSelectionBar
           selection={selection}
           total={rows.length}
-          actions={[
-            {
-              label: 'Delete selected…',
-              danger: true,
-              permission: canManage,
-              onClick: () => setDeleteOpen(true),
-            },
-          ]}
+          actions={[removeAction('Delete selected…', canManage, () => setDeleteOpen(true))]}
         />
       }
       query={targets}
