@@ -1,11 +1,11 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import { useEffect } from 'react'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import * as z from 'zod/mini'
 import { expect, test } from 'vitest'
 import { listParam, pageParam, sortParam, textParam } from '../lib/list-params.ts'
-import { useListParams } from './use-list-params.ts'
+import { useListParams, useListSearch } from './use-list-params.ts'
 
 const schema = z.object({
   q: textParam(),
@@ -69,4 +69,40 @@ test('clear puts every field back to its default and keeps what the list does no
   act(() => hook().clear())
   expect(router.state.location.search).toBe('?tx=errors')
   expect(hook().params.status).toEqual([])
+})
+
+type SearchApi = ReturnType<typeof useListSearch<typeof schema>>
+
+function SearchProbe({ expose }: { expose: (api: SearchApi) => void }) {
+  const api = useListSearch(schema)
+  useEffect(() => expose(api))
+  return null
+}
+
+test('useListSearch: the text filters at once, reaches the URL after a pause, and clear drops it', async () => {
+  let api: SearchApi | undefined
+  const expose = (latest: SearchApi) => {
+    api = latest
+  }
+  const router = createMemoryRouter([{ path: '/', element: <SearchProbe expose={expose} /> }], {
+    initialEntries: ['/?status=RUNNING&tx=errors'],
+  })
+  render(<RouterProvider router={router} />)
+  const hook = () => {
+    if (!api) throw new Error('not rendered')
+    return api
+  }
+  act(() => hook().setText('ord'))
+  expect(hook().filters.q).toBe('ord')
+  expect(hook().filtered).toBe(true)
+  expect(router.state.location.search).toBe('?status=RUNNING&tx=errors')
+  const typed = hook().filters
+  await waitFor(() => expect(router.state.location.search).toBe('?status=RUNNING&tx=errors&q=ord'))
+  // The URL caught up with the text: the filters are the same object.
+  expect(hook().filters).toBe(typed)
+  act(() => hook().setText('orders'))
+  act(() => hook().clear())
+  expect(hook().text).toBe('')
+  expect(hook().filtered).toBe(false)
+  expect(router.state.location.search).toBe('?tx=errors')
 })
