@@ -13,7 +13,7 @@ const loaded: ListQueryState = {
 }
 
 function show(query: Partial<ListQueryState>, counts: { total: number; shown: number }) {
-  const onClear = vi.fn()
+  const onClear = vi.fn<() => void>()
   render(
     <ListStates
       query={{ ...loaded, ...query }}
@@ -34,7 +34,7 @@ test('loading says what is loading', () => {
 })
 
 test('a failure before any answer shows the error and a retry that refetches', async () => {
-  const refetch = vi.fn(() => Promise.resolve())
+  const refetch = vi.fn<() => Promise<void>>(() => Promise.resolve())
   const error = new Error('Backend down')
   show({ isError: true, data: undefined, error, refetch }, { total: 0, shown: 0 })
   expect(screen.getByText('Could not load servers')).toBeInTheDocument()
