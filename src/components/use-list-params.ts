@@ -72,12 +72,24 @@ export function useListParams<S extends ListParamSchema>(
 export function useListSearch<S extends ListParamSchema>(
   schema: S & z.ZodMiniType<{ q: string }>,
   names?: ListParamNames<S>,
+  {
+    draft = true,
+  }: {
+    /**
+     * false: each key is written to the URL at once (replace, `flushSync`), so a reload or
+     * a link followed right after typing keeps the text. true: the URL follows when typing
+     * pauses (a list whose navigation per key is too dear, ADR 010).
+     */
+    draft?: boolean
+  } = {},
 ) {
   const { params, set, clear } = useListParams(schema, names)
   const withText = (q: string): ListParams<S> => ({ ...params, q })
   // The URL's text of the search, as its field writes it.
   const urlText = encodeListParams(schema, params, undefined, names).get(names?.q ?? 'q') ?? ''
-  const [text, setText, discardText] = useSearchDraft(urlText, (q) => set(withText(q)))
+  const [draftText, setDraftText, discardText] = useSearchDraft(urlText, (q) => set(withText(q)))
+  const text = draft ? draftText : urlText
+  const setText = draft ? setDraftText : (q: string) => set(withText(q))
   const filterKey = encodeListParams(schema, withText(text), undefined, names).toString()
   const filters = useMemo(
     () => decodeListParams(schema, new URLSearchParams(filterKey), names),

@@ -159,12 +159,13 @@ export function encodeListParams<S extends ListParamSchema>(
   const out = new URLSearchParams(base)
   const shape: ListParamShape = schema.def.shape
   const given: Record<string, unknown> = values
+  // The list's own parameters follow the others, always in the schema's order.
+  for (const key of Object.keys(shape)) out.delete(urlName(key, names))
   for (const [key, fieldSchema] of Object.entries(shape)) {
     // A value this list cannot hold (another kind's filter) is written as its default.
     const encoded = z.safeEncode(fieldSchema, given[key])
-    const name = urlName(key, names)
-    if (encoded.success && typeof encoded.data === 'string') out.set(name, encoded.data)
-    else out.delete(name)
+    if (encoded.success && typeof encoded.data === 'string')
+      out.append(urlName(key, names), encoded.data)
   }
   return out
 }

@@ -37,3 +37,16 @@ export function useSearchDraft(
     () => setDraft(null),
   ]
 }
+
+/**
+ * Search text once typing pauses, for a list searched by the server whose URL takes every
+ * key: one request per pause, not one per keystroke. Clearing the search answers at once.
+ */
+export function useSettledText(text: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delayMs)
+    return () => clearTimeout(timer)
+  }, [text, delayMs])
+  return text === '' ? text : settled
+}

@@ -17,7 +17,7 @@ import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { formatAgo, formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
-import { useSearchDraft } from '../../lib/use-search-draft.ts'
+import { useSettledText } from '../../lib/use-search-draft.ts'
 import { BulkAppStatusDialog } from './bulk-app-status-dialog.tsx'
 import {
   deviceLabel,
@@ -100,12 +100,11 @@ export function DevicesPage() {
   const { runtime = '' } = useParams()
   const canChange = useDeviceChangePermission()
   const { params, set } = useListParams(DEVICE_LIST_PARAMS)
-  // One server search per pause in typing, not one per keystroke. A new search or order
-  // starts at its first page: a bookmark belongs to one list.
-  const [text, setText, discardText] = useSearchDraft(params.q, (q) => set({ q, page: '' }), 250)
+  // The URL holds every key (a reload keeps it); the server is asked once typing pauses.
+  const query = useSettledText(params.q.trim())
   const list = useQuery(
     deviceQueries.list(runtime, {
-      query: params.q.trim(),
+      query,
       orderBy: orderByOf(params.sort),
       bookmark: params.page,
       pageSize: DEVICE_PAGE_SIZE,
@@ -119,10 +118,9 @@ export function DevicesPage() {
     () => deviceColumns(scope.envId, runtime, now),
     [scope.envId, runtime, now],
   )
-  const clearSearch = () => {
-    discardText()
-    set({ q: '', page: '' })
-  }
+  // A new search or order starts at its first page: a bookmark belongs to one list.
+  const search = (q: string) => set({ q, page: '' })
+  const clearSearch = () => search('')
 
   const page = list.data
   const rows = page?.items ?? []
@@ -168,7 +166,7 @@ export function DevicesPage() {
         <ListToolbar
           searchLabel="Search devices"
           placeholder="Search by device name or user id…"
-          list={{ text, setText, filtered: text !== '', clear: clearSearch }}
+          list={{ text: params.q, setText: search, filtered: params.q !== '', clear: clearSearch }}
           searchWidth={300}
           clearLabel="Clear search"
         />

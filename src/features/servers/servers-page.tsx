@@ -111,7 +111,8 @@ const serverKey = (s: Server) => String(s.id)
 export function ServersPage() {
   const { scope, environment } = useConsole()
   const canManage = usePermission('manageServers')
-  const list = useListSearch(SERVER_LIST_PARAMS)
+  // Written at once: filtering the list per key is cheap, and a reload keeps the text.
+  const list = useListSearch(SERVER_LIST_PARAMS, undefined, { draft: false })
   const { params, set, filters, filtered, clear } = list
   const servers = useQuery(serverQueries.list(scope))
   const now = useNow(60_000)

@@ -39,7 +39,8 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const canManage = usePermission('manageServers')
   const { rules } = kind.list
   const { schema, names } = targetListParams(rules)
-  const list = useListSearch(schema, names)
+  // Written at once: filtering the list per key is cheap, and a reload keeps the text.
+  const list = useListSearch(schema, names, { draft: false })
   const { params, set, filters, filtered, clear } = list
   const targets = useQuery(kind.api.queries.list(scope))
   const [createOpen, setCreateOpen] = useState(false)
