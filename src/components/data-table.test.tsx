@@ -92,3 +92,48 @@ test('rows reused for other items after a filter show the new items and their ow
   await user.clear(screen.getByRole('textbox', { name: 'Filter' }))
   expect(within(table).getByRole('checkbox', { name: 'Select orders-api' })).toBeChecked()
 })
+
+test('a row renders again only when its own data or checkbox changes, and toggles the latest selection', async () => {
+  const renders = new Map<number, number>()
+  const counted: Column<Item>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      cell: (item) => {
+        renders.set(item.id, (renders.get(item.id) ?? 0) + 1)
+        return item.name
+      },
+    },
+  ]
+  function Counted() {
+    const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+    const [, setTick] = useState(0)
+    return (
+      <>
+        <button type="button" onClick={() => setTick((n) => n + 1)}>
+          Render again
+        </button>
+        <DataTable
+          label="Items"
+          rows={items}
+          columns={counted}
+          rowKey={(item) => String(item.id)}
+          rowLabel={(item) => item.name}
+          selection={{ selected, onChange: setSelected }}
+        />
+      </>
+    )
+  }
+  render(<RouterProvider router={createMemoryRouter([{ path: '/', element: <Counted /> }])} />)
+  const user = userEvent.setup()
+  expect([...renders.values()]).toEqual([1, 1, 1])
+  await user.click(screen.getByRole('button', { name: 'Render again' }))
+  expect([...renders.values()]).toEqual([1, 1, 1])
+  await user.click(screen.getByRole('checkbox', { name: 'Select billing-sync' }))
+  expect([...renders.values()]).toEqual([1, 2, 1])
+  // The second toggle reads the selection the first one made: both stay selected.
+  await user.click(screen.getByRole('checkbox', { name: 'Select orders-api' }))
+  expect(screen.getByRole('checkbox', { name: 'Select billing-sync' })).toBeChecked()
+  expect(screen.getByRole('checkbox', { name: 'Select orders-api' })).toBeChecked()
+  expect([...renders.values()]).toEqual([2, 2, 1])
+})

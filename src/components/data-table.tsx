@@ -2,7 +2,9 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useLayoutEffect,
   useRef,
+  useState,
   type CSSProperties,
   type MouseEvent,
   type ReactNode,
@@ -15,8 +17,8 @@ export interface Column<T> {
   header: string
   /** CSS width of the column (fixed layout keeps 10,000 rows cheap to lay out). */
   width?: string
-  /** A method (not a property) so a `Column<T>` can be handed to the untyped memoised row. */
-  cell(row: T): ReactNode
+  /** The cell's content: a render function the table calls, not a component. */
+  cell: (row: T) => ReactNode
   sortable?: boolean
 }
 
@@ -68,6 +70,8 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
+  // The memoised row component of this table's row type, made once per table.
+  const [DataRow] = useState(dataRow<T>)
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -96,11 +100,14 @@ export function DataTable<T>({
     if (!selection) return
     selection.onChange(allSelected ? new Set() : new Set(rows.map(rowKey)))
   }
-  // Stable across renders (it reads the latest selection through a ref), so rows that did
-  // not change skip rendering: each row holds links, and a keystroke in a filter or a
-  // scroll frame re-renders the table.
+  // Stable across renders (it reads the latest selection through a ref, updated once the
+  // render is committed: a click always comes after), so rows that did not change skip
+  // rendering: each row holds links, and a keystroke in a filter or a scroll frame
+  // re-renders the table.
   const selectionRef = useRef(selection)
-  selectionRef.current = selection
+  useLayoutEffect(() => {
+    selectionRef.current = selection
+  })
   const toggleRow = useCallback((key: string) => {
     const current = selectionRef.current
     if (!current) return
@@ -231,51 +238,57 @@ function columnCount(count: number): CSSProperties & { '--table-columns': number
   return { '--table-columns': count }
 }
 
-interface DataRowProps {
-  row: unknown
+interface DataRowProps<T> {
+  row: T
   rowKey: string
   index: number
-  columns: readonly Column<unknown>[]
+  columns: readonly Column<T>[]
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
   checked: boolean
   onToggle: (key: string) => void
 }
 
-/** One row; re-renders only when its data, columns or checkbox change. */
-const DataRow = memo(function DataRow({
-  row,
-  rowKey,
-  index,
-  columns,
-  label,
-  checked,
-  onToggle,
-}: DataRowProps) {
-  return (
-    <tr aria-rowindex={index + 2} data-selected={checked || undefined}>
-      {label !== null && (
-        <td>
-          <input
-            type="checkbox"
-            aria-label={`Select ${label}`}
-            checked={checked}
-            onChange={() => onToggle(rowKey)}
-          />
-        </td>
-      )}
-      {columns.map((column) => {
-        const content = column.cell(row)
-        // Cells cut long text with an ellipsis: the tooltip keeps all of it.
-        return (
-          <td key={column.id} title={typeof content === 'string' ? content : undefined}>
-            {isolated(content)}
+/**
+ * The row component for rows of type `T`: one row that re-renders only when its data,
+ * columns or checkbox change. Made per table (a generic function cannot be memoised
+ * once for every `T` without erasing the type of its columns).
+ */
+function dataRow<T>() {
+  return memo(function DataRow({
+    row,
+    rowKey,
+    index,
+    columns,
+    label,
+    checked,
+    onToggle,
+  }: DataRowProps<T>) {
+    return (
+      <tr aria-rowindex={index + 2} data-selected={checked || undefined}>
+        {label !== null && (
+          <td>
+            <input
+              type="checkbox"
+              aria-label={`Select ${label}`}
+              checked={checked}
+              onChange={() => onToggle(rowKey)}
+            />
           </td>
-        )
-      })}
-    </tr>
-  )
-})
+        )}
+        {columns.map((column) => {
+          const content = column.cell(row)
+          // Cells cut long text with an ellipsis: the tooltip keeps all of it.
+          return (
+            <td key={column.id} title={typeof content === 'string' ? content : undefined}>
+              {isolated(content)}
+            </td>
+          )
+        })}
+      </tr>
+    )
+  })
+}
 
 /**
  * A link in a table cell: a plain anchor, followed inside the app by the table's one

@@ -1,67 +1,120 @@
 import type { ReactNode } from 'react'
+import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
 import { RejectedRecords } from './rejected-records.tsx'
 import { EmptyState, LoadingState } from './states.tsx'
 
+/** What the list states read of a list's query (React Query's result, plain or infinite). */
+export interface ListQueryState {
+  isPending: boolean
+  isError: boolean
+  isFetching: boolean
+  error: unknown
+  /** Anything once an answer was read: a failed background refetch keeps the list. */
+  data: unknown
+  refetch: () => Promise<unknown>
+}
+
+export interface ListStatesProps {
+  query: ListQueryState
+  /**
+   * What the list holds, singular and plural, lower case: ["cluster", "clusters"]. The
+   * plural names it in the states ("Loading clusters…"), both in the unreadable-records banner.
+   */
+  nouns: readonly [string, string]
+  /** While nothing was read yet; "Loading {noun}…" unless given. */
+  loadingLabel?: string
+  /** Above the failure; "Could not load {noun}" unless given. */
+  errorTitle?: ReactNode
+  /** Records of the answer that could not be read. */
+  rejected?: readonly RejectedRecord[]
+  /** Rows the backend listed, before the page's own filters. */
+  total: number
+  /** Rows left after the filters. */
+  shown: number
+  /** When the backend listed none: the empty state with the next useful action. */
+  empty: ReactNode
+  /** When filters hid every row; "No {noun} match these filters" unless given. */
+  noMatch?: ReactNode
+  onClear: () => void
+  /** The table (and what goes with it: a pager). */
+  children: ReactNode
+}
+
 /**
- * The body of a list page in its order of states: loading; the failure with a retry when
- * nothing was ever loaded (a failed background refetch keeps the table); `empty` when the
- * environment has none at all; "No … match these filters" with "Clear filters"; else the
- * table (children). Records of the answer that could not be read are reported above
- * whichever of these shows.
+ * The body of a list page in its order of states: loading; the failure with the request
+ * and a retry when nothing was ever loaded (a failed background refetch keeps the table);
+ * `empty` when the backend listed none; "No … match these filters" with "Clear filters";
+ * else the table (children). Records of the answer that could not be read are reported
+ * above whichever of these shows.
  */
 export function ListStates({
   query,
-  noun,
   nouns,
+  loadingLabel = `Loading ${nouns[1]}…`,
+  errorTitle = `Could not load ${nouns[1]}`,
+  rejected,
+  total,
   shown,
   empty,
+  noMatch,
   onClear,
   children,
-}: {
-  query: {
-    isPending: boolean
-    isError: boolean
-    isFetching: boolean
-    error: unknown
-    data: { items: readonly unknown[]; rejected: readonly RejectedRecord[] } | undefined
-    refetch: () => Promise<unknown>
-  }
-  /** Plural, lower case: "clusters", "server groups". */
-  noun: string
-  /** Singular and plural for the unreadable-records banner: ["cluster", "clusters"]. */
-  nouns: readonly [string, string]
-  /** Rows left after the filters. */
-  shown: number
-  /** The empty state with the next useful action. */
-  empty: ReactNode
-  onClear: () => void
-  children: ReactNode
-}) {
-  if (query.isPending) return <LoadingState label={`Loading ${noun}…`} />
-  if (query.isError && !query.data)
+}: ListStatesProps) {
+  if (query.isPending) return <LoadingState label={loadingLabel} />
+  if (query.isError && query.data === undefined)
     return (
       <ErrorPanel
         error={query.error}
-        title={`Could not load ${noun}`}
+        title={errorTitle}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
       />
     )
   let body = children
-  if (query.data && query.data.items.length === 0) body = empty
-  else if (shown === 0)
-    body = (
-      <EmptyState title={`No ${noun} match these filters`}>
-        <Button onClick={onClear}>Clear filters</Button>
-      </EmptyState>
-    )
+  if (total === 0) body = empty
+  else if (shown === 0) body = noMatch ?? <NoMatchState noun={nouns[1]} onClear={onClear} />
   return (
     <>
-      <RejectedRecords rejected={query.data?.rejected} noun={nouns} />
+      <RejectedRecords rejected={rejected} noun={nouns} />
       {body}
     </>
+  )
+}
+
+/**
+ * The backend lists none at all: "No servers in Production yet", with the next useful
+ * action (children). `where` is the API's name of the place, shown as text.
+ */
+export function NoneYet({
+  noun,
+  where,
+  children,
+}: {
+  noun: string
+  where: string
+  children: ReactNode
+}) {
+  return (
+    <EmptyState
+      title={
+        <>
+          No {noun} in <ApiText>{where}</ApiText> yet
+        </>
+      }
+    >
+      {children}
+    </EmptyState>
+  )
+}
+
+/** Filters hid every row: say so and offer to clear them. */
+export function NoMatchState({ noun, onClear }: { noun: string; onClear: () => void }) {
+  return (
+    <EmptyState title={`No ${noun} match these filters`}>
+      <Button onClick={onClear}>Clear filters</Button>
+    </EmptyState>
   )
 }

@@ -1,30 +1,31 @@
 import type { ReactNode } from 'react'
 import { Button } from './button.tsx'
+import type { Permission } from './console-context.tsx'
 
 /**
- * The filter bar above a list page's table: a search box bound to the `q` URL param, the
- * page's own filters (status facets, selects) as children, and "Clear filters" while any
- * filter is set. The caller writes the URL with `flushSync` so fast typing keeps every key.
+ * The filter bar above a list page's table: a search box (the page's `useSearchDraft` of
+ * the `q` URL param), the page's own filters (status facets, selects) as children, and
+ * "Clear filters" while any filter is set.
  */
 export function ListToolbar({
   searchLabel,
   placeholder,
-  query,
-  onQueryChange,
+  list,
   searchWidth = 320,
-  filtered,
-  onClear,
+  clearLabel = 'Clear filters',
   children,
 }: {
   /** Accessible name of the search box, e.g. "Filter servers". */
   searchLabel: string
   placeholder: string
-  query: string
-  onQueryChange: (q: string) => void
+  /**
+   * The search box's text and setter, whether any filter is set (shows "Clear filters")
+   * and the clear: `useListSearch`'s answer, or a page's own.
+   */
+  list: { text: string; setText: (q: string) => void; filtered: boolean; clear: () => void }
   searchWidth?: number
-  /** Whether any filter is set; shows "Clear filters". */
-  filtered: boolean
-  onClear: () => void
+  /** The clear button's words where the search is the only filter: "Clear search". */
+  clearLabel?: string
   /** The page's other filters, between the search box and "Clear filters". */
   children?: ReactNode
 }) {
@@ -34,14 +35,14 @@ export function ListToolbar({
         type="search"
         aria-label={searchLabel}
         placeholder={placeholder}
-        value={query}
-        onChange={(e) => onQueryChange(e.target.value)}
+        value={list.text}
+        onChange={(e) => list.setText(e.target.value)}
         style={{ width: searchWidth }}
       />
       {children}
-      {filtered && (
-        <Button variant="ghost" onClick={onClear}>
-          Clear filters
+      {list.filtered && (
+        <Button variant="ghost" onClick={list.clear}>
+          {clearLabel}
         </Button>
       )}
     </div>
@@ -92,38 +93,90 @@ export function StatusFacets<A extends string, F extends A>({
   )
 }
 
+/** A bulk action of the selection bar: its words, who may use it, and whether it destroys. */
+export interface BulkAction {
+  label: string
+  permission: Permission
+  danger?: boolean
+  onClick: () => void
+}
+
+/** A bulk action that removes what is selected (shown as dangerous). */
+export function removeAction(label: string, permission: Permission, onClick: () => void) {
+  return { label, permission, danger: true, onClick }
+}
+
 /**
  * The bar shown while rows are selected: the count, "Select all N matching" when only some
  * of the filtered rows are selected (lists that hold every match; a list paged by the server
- * leaves it out), the page's bulk actions (children) and "Clear selection".
+ * leaves it out), the page's bulk actions and "Clear selection".
  */
 export function SelectionBar({
   count,
+  summary,
   total,
   onSelectAll,
   onClear,
-  children,
+  actions,
 }: {
   /** Selected rows among those shown. */
   count: number
+  /** Instead of "N selected": a selection that spans pages says where its rows are. */
+  summary?: ReactNode
   /** Rows that match the current filters; without it (and `onSelectAll`), no "Select all". */
   total?: number
   onSelectAll?: () => void
   onClear: () => void
-  children: ReactNode
+  actions: readonly BulkAction[]
 }) {
   return (
     <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-      <strong>{count} selected</strong>
+      {summary ?? <strong>{count} selected</strong>}
       {onSelectAll && total !== undefined && count < total && (
         <Button size="small" onClick={onSelectAll}>
           Select all {total} matching
         </Button>
       )}
-      {children}
+      {actions.map((action) => (
+        <Button
+          key={action.label}
+          size="small"
+          variant={action.danger ? 'danger' : undefined}
+          permission={action.permission}
+          onClick={action.onClick}
+        >
+          {action.label}
+        </Button>
+      ))}
       <Button size="small" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>
     </div>
+  )
+}
+
+/**
+ * The selection bar of a list that holds every match (`useRowSelection`): nothing while
+ * no row is selected, else the count, "Select all N matching" and the bulk actions.
+ */
+export function RowSelectionBar({
+  selection,
+  total,
+  actions,
+}: {
+  selection: { selectedRows: readonly unknown[]; selectAll: () => void; clear: () => void }
+  /** Rows that match the current filters. */
+  total: number
+  actions: readonly BulkAction[]
+}) {
+  if (selection.selectedRows.length === 0) return null
+  return (
+    <SelectionBar
+      count={selection.selectedRows.length}
+      total={total}
+      onSelectAll={selection.selectAll}
+      onClear={selection.clear}
+      actions={actions}
+    />
   )
 }

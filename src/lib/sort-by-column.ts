@@ -11,9 +11,11 @@ export function sortByColumn<T extends { id: number; name: string }>(
   valueOf: (row: T, columnId: string) => string | number,
 ): T[] {
   const dir = sort.desc ? -1 : 1
-  return [...rows].sort((a, b) => {
-    const va = valueOf(a, sort.id)
-    const vb = valueOf(b, sort.id)
+  // Each row's value is read once, not once per comparison (about 2·log2(n) times a row).
+  const keyed = rows.map((row) => ({ row, value: valueOf(row, sort.id) }))
+  keyed.sort((a, b) => {
+    const va = a.value
+    const vb = b.value
     const primary =
       typeof va === 'number' && typeof vb === 'number'
         ? va === vb
@@ -23,6 +25,7 @@ export function sortByColumn<T extends { id: number; name: string }>(
             : 1
         : collator.compare(String(va), String(vb))
     if (primary !== 0) return primary * dir
-    return collator.compare(a.name, b.name) || a.id - b.id
+    return collator.compare(a.row.name, b.row.name) || a.row.id - b.row.id
   })
+  return keyed.map((k) => k.row)
 }

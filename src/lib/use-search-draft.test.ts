@@ -52,3 +52,11 @@ test('discard drops the draft, so clearing the filters leaves nothing to write',
   act(() => vi.advanceTimersByTime(1000))
   expect(writes).toEqual([])
 })
+
+test('an emptied box reaches the URL without waiting for a pause', () => {
+  const { hook, writes } = setup('orders')
+  act(() => hook.result.current[1](''))
+  act(() => vi.advanceTimersByTime(0))
+  expect(writes).toEqual([''])
+  expect(hook.result.current[0]).toBe('')
+})

@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from 'react'
  * re-renders the page alone instead of navigating (the router, every route above the
  * page and a synchronous render with the new filter). The URL stays the source of truth:
  * when it changes by other means (Back, "Clear filters", a link) the box shows the URL's
- * value and a pending write is dropped.
+ * value and a pending write is dropped. The one debounce of the list pages: a list
+ * filtered in the page filters by the text at once, a list searched by the server asks
+ * once typing pauses.
  *
  * Returns the text to show and filter by, a setter for the input's `onChange`, and
  * `discard` for actions that replace the URL themselves.
@@ -25,7 +27,8 @@ export function useSearchDraft(
   })
   useEffect(() => {
     if (live === null || live.text === urlValue) return
-    const timer = setTimeout(() => writeRef.current(live.text), delayMs)
+    // An emptied box answers at once: there is nothing more to wait for.
+    const timer = setTimeout(() => writeRef.current(live.text), live.text === '' ? 0 : delayMs)
     return () => clearTimeout(timer)
   }, [live, urlValue, delayMs])
   return [
@@ -33,4 +36,17 @@ export function useSearchDraft(
     (value) => setDraft({ text: value, typedOver: urlValue }),
     () => setDraft(null),
   ]
+}
+
+/**
+ * Search text once typing pauses, for a list searched by the server whose URL takes every
+ * key: one request per pause, not one per keystroke. Clearing the search answers at once.
+ */
+export function useSettledText(text: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delayMs)
+    return () => clearTimeout(timer)
+  }, [text, delayMs])
+  return text === '' ? text : settled
 }

@@ -1,27 +1,23 @@
+import * as z from 'zod/mini'
 import { AUDIT_FILTER_KEYS, type AuditFilterValues } from '../../api/console/audit.ts'
 import type { AuditEntry } from '../../api/console/audit-schemas.ts'
+import { dayParam, encodeListParams, textParam } from '../../lib/list-params.ts'
 import { paths } from '../../lib/paths.ts'
 
-/** The filters from the URL: every key present, empty when not filtered. */
-export function parseActivityFilters(params: URLSearchParams): AuditFilterValues {
-  const read = (key: string) => params.get(key)?.trim() ?? ''
-  const date = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(read(key)) ? read(key) : '')
-  return {
-    operator: read('operator'),
-    family: read('family'),
-    action: read('action'),
-    outcome: read('outcome'),
-    from: date('from'),
-    to: date('to'),
-    q: read('q'),
-  }
-}
+/** The activity filters as kept in the URL: every key present, empty when not filtered. */
+export const ACTIVITY_LIST_PARAMS = z.object({
+  operator: textParam({ trim: true }),
+  family: textParam({ trim: true }),
+  action: textParam({ trim: true }),
+  outcome: textParam({ trim: true }),
+  from: dayParam(),
+  to: dayParam(),
+  q: textParam({ trim: true }),
+}) satisfies z.ZodMiniType<AuditFilterValues, unknown>
 
 /** The URL search of a set of filters: only the ones in use, in a stable order. */
 export function activitySearch(filters: AuditFilterValues): URLSearchParams {
-  const params = new URLSearchParams()
-  for (const key of AUDIT_FILTER_KEYS) if (filters[key]) params.set(key, filters[key])
-  return params
+  return encodeListParams(ACTIVITY_LIST_PARAMS, filters)
 }
 
 export function isFiltered(filters: AuditFilterValues): boolean {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent, type MouseEvent } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import {
   auditEntryRequest,
   auditQueries,
@@ -17,20 +17,22 @@ import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ListPage } from '../../components/list-page.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { EmptyState } from '../../components/states.tsx'
+import { useListParams } from '../../components/use-list-params.ts'
 import { apiOrigin, getConsoleMode } from '../../lib/config.ts'
 import { pathWithQuery, toCurl } from '../../lib/describe-request.ts'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { FAMILY_NAMES } from '../../lib/families.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import {
+  ACTIVITY_LIST_PARAMS,
   activitySearch,
   endsResource,
   isFiltered,
-  parseActivityFilters,
   resourcePath,
 } from './activity-model.ts'
 import './activity.css'
@@ -46,8 +48,7 @@ const OUTCOME_NAMES: Record<string, string> = {
  * trail (ADR 015). Filters live in the URL; "Load more" follows the server's cursor.
  */
 export function ActivityPage() {
-  const [searchParams, setSearchParams] = useSearchParams()
-  const filters = useMemo(() => parseActivityFilters(searchParams), [searchParams])
+  const { params: filters, set } = useListParams(ACTIVITY_LIST_PARAMS)
   const entries = useInfiniteQuery(auditQueries.list(filters))
   // A refetch reads every loaded page again from its own cursor: when new entries came in,
   // the first page and the second may overlap. Each entry is shown once.
@@ -58,85 +59,80 @@ export function ActivityPage() {
       .filter((e) => !seen.has(e.id) && seen.add(e.id) !== undefined)
   }, [entries.data])
 
-  const go = (next: AuditFilterValues) => setSearchParams(activitySearch(next))
+  // Filters apply as a step the operator can go Back from.
+  const go = (next: AuditFilterValues) => set(next, { history: 'push' })
   const clear = () =>
     go({ operator: '', family: '', action: '', outcome: '', from: '', to: '', q: '' })
 
-  let content
-  if (entries.isPending) content = <LoadingState label="Loading activity…" />
-  else if (entries.isError && !entries.data)
-    content = (
-      <ErrorPanel
-        error={entries.error}
-        title="Could not load the activity"
-        onRetry={() => void entries.refetch()}
-        retrying={entries.isFetching}
-      />
-    )
-  else if (items.length === 0)
-    content = isFiltered(filters) ? (
-      <EmptyState title="No activity matches these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    ) : (
-      <EmptyState title="No changes recorded yet">
-        <p>
-          Every start, stop, deploy, delete, device or client-application change made through the
-          console appears here, with who made it and how it ended.
-        </p>
-      </EmptyState>
-    )
-  else
-    content = (
-      <>
-        <ol className="activity-list" aria-label="Activity entries">
-          {items.map((entry) => (
-            <ActivityEntry key={entry.id} entry={entry} />
-          ))}
-        </ol>
-        <div className="toolbar" style={{ marginTop: 12 }}>
-          {entries.hasNextPage ? (
-            <Button
-              busy={entries.isFetchingNextPage}
-              disabled={entries.isFetchingNextPage}
-              onClick={() => void entries.fetchNextPage()}
-            >
-              Load more
-            </Button>
-          ) : (
-            <span className="field-hint" role="status">
-              {items.length === 1 ? 'One entry' : `${items.length} entries`}: the end of the list.
-            </span>
-          )}
-        </div>
-        {entries.isFetchNextPageError && (
-          <ErrorPanel
-            error={entries.error}
-            title="Could not load more"
-            onRetry={() => void entries.fetchNextPage()}
-          />
-        )}
-      </>
-    )
-
   return (
-    <div>
-      <PageHeader
-        title="Activity"
-        subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
-        actions={
-          <>
-            <Freshness query={entries} />
-            <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
-              Refresh
-            </Button>
-            <ExportLink filters={filters} />
-          </>
-        }
-      />
-      <Filters filters={filters} onChange={go} onClear={clear} />
-      {content}
-    </div>
+    <ListPage
+      fill={false}
+      header={
+        <PageHeader
+          title="Activity"
+          subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
+          actions={
+            <>
+              <Freshness query={entries} />
+              <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
+                Refresh
+              </Button>
+              <ExportLink filters={filters} />
+            </>
+          }
+        />
+      }
+      toolbar={<Filters filters={filters} onChange={go} onClear={clear} />}
+      query={entries}
+      nouns={['activity entry', 'activity entries']}
+      loadingLabel="Loading activity…"
+      errorTitle="Could not load the activity"
+      total={items.length}
+      shown={items.length}
+      empty={
+        isFiltered(filters) ? (
+          <EmptyState title="No activity matches these filters">
+            <Button onClick={clear}>Clear filters</Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No changes recorded yet">
+            <p>
+              Every start, stop, deploy, delete, device or client-application change made through
+              the console appears here, with who made it and how it ended.
+            </p>
+          </EmptyState>
+        )
+      }
+      onClear={clear}
+    >
+      <ol className="activity-list" aria-label="Activity entries">
+        {items.map((entry) => (
+          <ActivityEntry key={entry.id} entry={entry} />
+        ))}
+      </ol>
+      <div className="toolbar" style={{ marginTop: 12 }}>
+        {entries.hasNextPage ? (
+          <Button
+            busy={entries.isFetchingNextPage}
+            disabled={entries.isFetchingNextPage}
+            onClick={() => void entries.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        ) : (
+          <span className="field-hint" role="status">
+            {items.length === 1 ? 'One entry' : `${items.length} entries`}: the end of the list.
+          </span>
+        )}
+      </div>
+      {entries.isFetchNextPageError && (
+        <ErrorPanel
+          error={entries.error}
+          title="Could not load more"
+          onRetry={() => void entries.fetchNextPage()}
+        />
+      )}
+    </ListPage>
   )
 }
 

@@ -1,14 +1,14 @@
 import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
+import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   sortKey,
-  applicationListSearch,
+  APPLICATION_LIST_PARAMS,
   createNarrowingFilter,
   facetCounts,
   filterExceptStatus,
   filterRows,
-  parseApplicationListParams,
   sortRows,
   targetsOf,
   toRows,
@@ -51,31 +51,32 @@ const apps = [
   app(4, 'catalog-api', { desiredStatus: 'UPDATED', lastReportedStatus: 'UNDEPLOYED' }),
 ]
 const rows = toRows(apps)
-const none = parseApplicationListParams(new URLSearchParams())
+const none = decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams())
 
 test('list params round-trip through the URL and reject what they do not know', () => {
-  const params = parseApplicationListParams(
+  const params = decodeListParams(
+    APPLICATION_LIST_PARAMS,
     new URLSearchParams('q=orders&status=failed,bogus,moving&target=600&sort=-size'),
   )
   expect(params).toEqual({
     q: 'orders',
-    statuses: ['failed', 'moving'],
+    status: ['failed', 'moving'],
     target: 600,
     sort: { id: 'size', desc: true },
   })
-  expect(applicationListSearch(params).toString()).toBe(
+  expect(encodeListParams(APPLICATION_LIST_PARAMS, params).toString()).toBe(
     'q=orders&status=failed%2Cmoving&target=600&sort=-size',
   )
   expect(
-    parseApplicationListParams(new URLSearchParams('target=abc&sort=secret')).target,
+    decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams('target=abc&sort=secret')).target,
   ).toBeNull()
 })
 
 test('status facets group phases: deploying counts as in progress, a failure as failed', () => {
   expect(facetCounts(rows)).toEqual({ started: 1, partial: 0, moving: 1, stopped: 1, failed: 1 })
-  expect(
-    filterRows(rows, { ...none, statuses: ['failed', 'moving'] }).map((r) => r.app.id),
-  ).toEqual([3, 4])
+  expect(filterRows(rows, { ...none, status: ['failed', 'moving'] }).map((r) => r.app.id)).toEqual([
+    3, 4,
+  ])
 })
 
 test('the text filter searches name, target and artifact; the target filter includes group members', () => {
@@ -94,6 +95,20 @@ test('sorting by status puts failures first; by size numerically; both direction
     'orders-api',
     'orders-events',
   ])
+})
+
+test('sorting by a text column orders numerically and case-insensitively, ties by name, rows untouched', () => {
+  const before = JSON.stringify(rows)
+  // Three on one server: the tie falls to the name; the group sorts first ("payments" < "prd").
+  expect(sortRows(rows, { id: 'target', desc: false }).map((r) => r.app.id)).toEqual([3, 2, 4, 1])
+  expect(sortRows(rows, { id: 'target', desc: true }).map((r) => r.app.id)).toEqual([2, 4, 1, 3])
+  expect(sortRows(rows, { id: 'artifact', desc: false }).map((r) => r.app.id)).toEqual([2, 4, 1, 3])
+  const versions = toRows([
+    app(7, 'a', { artifact: { name: 'a', fileName: 'Svc-10.jar' } }),
+    app(8, 'b', { artifact: { name: 'b', fileName: 'svc-9.jar' } }),
+  ])
+  expect(sortRows(versions, { id: 'artifact', desc: false }).map((r) => r.app.id)).toEqual([8, 7])
+  expect(JSON.stringify(rows)).toBe(before)
 })
 
 test('targets for the filter are distinct and labelled by kind', () => {

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   applicationState,
@@ -7,6 +8,8 @@ import {
 import { isolateText } from '../../components/api-text.tsx'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
+import { TARGET_KINDS, targetKindOf } from '../../lib/paths.ts'
+import { idParam, listParam, sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
 
 /** Status facets the operator filters by: several phases share one. */
 export const STATUS_FACETS = ['started', 'partial', 'moving', 'stopped', 'failed'] as const
@@ -37,51 +40,15 @@ export function facetOf(phase: ApplicationPhase): StatusFacet {
   }
 }
 
-export interface ApplicationListParams {
-  q: string
-  statuses: StatusFacet[]
+/** Everything that shapes the applications list, as kept in the URL. */
+export const APPLICATION_LIST_PARAMS = z.object({
+  q: textParam(),
+  status: listParam(STATUS_FACETS),
   /** Only applications deployed to this server, group or cluster id. */
-  target: number | null
-  sort: SortState
-}
-
-export const APPLICATION_SORT_KEYS = [
-  'name',
-  'status',
-  'target',
-  'artifact',
-  'size',
-  'updated',
-] as const
-const DEFAULT_SORT: SortState = { id: 'name', desc: false }
-
-function isFacet(value: string): value is StatusFacet {
-  return STATUS_FACETS.some((f) => f === value)
-}
-
-export function parseApplicationListParams(search: URLSearchParams): ApplicationListParams {
-  const sortParam = search.get('sort') ?? ''
-  const desc = sortParam.startsWith('-')
-  const sortId = desc ? sortParam.slice(1) : sortParam
-  const target = search.get('target')
-  return {
-    q: search.get('q') ?? '',
-    statuses: (search.get('status') ?? '').split(',').filter(isFacet),
-    target: target && /^\d+$/.test(target) ? Number(target) : null,
-    sort: APPLICATION_SORT_KEYS.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
-  }
-}
-
-export function applicationListSearch(params: ApplicationListParams): URLSearchParams {
-  const out = new URLSearchParams()
-  if (params.q) out.set('q', params.q)
-  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
-  if (params.target !== null) out.set('target', String(params.target))
-  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc) {
-    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
-  }
-  return out
-}
+  target: idParam(),
+  sort: sortParam(['name', 'status', 'target', 'artifact', 'size', 'updated']),
+})
+export type ApplicationListParams = ListParams<typeof APPLICATION_LIST_PARAMS>
 
 /** An application with everything the list filters and sorts by, computed once per fetch. */
 export interface ApplicationRow {
@@ -92,11 +59,11 @@ export interface ApplicationRow {
   haystack: string
   updated: number
   /**
-   * Sort keys compared with `<`: a collator is several times slower over 10,000 rows.
-   * The name's is always needed (it breaks ties); the others are made the first time the
-   * list is sorted by their column, so a list that is never sorted by them never pays.
+   * The name's sort key, compared with `<` (a collator is several times slower over 10,000
+   * rows); always needed, it breaks ties. Other columns' keys are made when the list is
+   * first sorted by them (`columnKey`).
    */
-  keys: { name: string; target?: string; artifact?: string }
+  readonly nameKey: string
 }
 
 /**
@@ -128,9 +95,17 @@ export function toRows(apps: readonly Application[]): ApplicationRow[] {
         .join(' ')
         .toLowerCase(),
       updated: toEpochMs(app.timeUpdated) ?? 0,
-      keys: { name: sortKey(app.name) },
+      nameKey: sortKey(app.name),
     }
   })
+}
+
+/** "Group", "Cluster" or "Server": an application target's kind, from TARGET_KINDS. */
+export function targetWordOf(type: string): string {
+  const kind = targetKindOf(type)
+  if (kind === null) return 'Server'
+  const word = TARGET_KINDS[kind].short
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
 }
 
 /** The targets the applications are deployed to, for the target filter. */
@@ -138,13 +113,7 @@ export function targetsOf(rows: readonly ApplicationRow[]): Array<{ id: number; 
   const seen = new Map<number, string>()
   for (const { app } of rows) {
     if (seen.has(app.target.id)) continue
-    const kind =
-      app.target.type === 'CLUSTER'
-        ? 'Cluster'
-        : app.target.type === 'SERVER_GROUP'
-          ? 'Group'
-          : 'Server'
-    seen.set(app.target.id, `${kind}: ${isolateText(app.target.name)}`)
+    seen.set(app.target.id, `${targetWordOf(app.target.type)}: ${isolateText(app.target.name)}`)
   }
   return [...seen]
     .map(([id, label]) => ({ id, label }))
@@ -167,30 +136,52 @@ function compare(a: ApplicationRow, b: ApplicationRow, id: string): number {
   switch (id) {
     case 'status':
       return PHASE_ORDER[a.state.phase] - PHASE_ORDER[b.state.phase]
-    case 'target':
-      return compareKeys(a.keys.target ?? '', b.keys.target ?? '')
-    case 'artifact':
-      return compareKeys(a.keys.artifact ?? '', b.keys.artifact ?? '')
     case 'size':
       return (a.app.artifact.fileSize ?? 0) - (b.app.artifact.fileSize ?? 0)
     case 'updated':
       return a.updated - b.updated
     default:
-      return compareKeys(a.keys.name, b.keys.name)
+      return compareKeys(a.nameKey, b.nameKey)
   }
+}
+
+type TextColumn = 'target' | 'artifact'
+
+/**
+ * The sort keys of the text columns, made the first time the list is sorted by one and
+ * kept per application object (a refetch that changed nothing keeps its objects): a list
+ * never sorted by a column never pays for its keys, and no row is written to.
+ */
+const columnKeys: Record<TextColumn, WeakMap<Application, string>> = {
+  target: new WeakMap(),
+  artifact: new WeakMap(),
+}
+
+function columnKey(app: Application, id: TextColumn): string {
+  const cache = columnKeys[id]
+  let key = cache.get(app)
+  if (key === undefined) {
+    key = sortKey(id === 'target' ? app.target.name : (app.artifact.fileName ?? ''))
+    cache.set(app, key)
+  }
+  return key
+}
+
+function byNameThenId(a: ApplicationRow, b: ApplicationRow): number {
+  return compareKeys(a.nameKey, b.nameKey) || a.app.id - b.app.id
 }
 
 /** Stable sort by one column, ties by name then id. */
 export function sortRows(rows: readonly ApplicationRow[], sort: SortState): ApplicationRow[] {
-  if (sort.id === 'target') for (const r of rows) r.keys.target ??= sortKey(r.app.target.name)
-  if (sort.id === 'artifact') {
-    for (const r of rows) r.keys.artifact ??= sortKey(r.app.artifact.fileName ?? '')
-  }
   const dir = sort.desc ? -1 : 1
-  return [...rows].sort(
-    (a, b) =>
-      compare(a, b, sort.id) * dir || compareKeys(a.keys.name, b.keys.name) || a.app.id - b.app.id,
-  )
+  const { id } = sort
+  if (id === 'target' || id === 'artifact') {
+    // Decorated once, so the comparator reads a key instead of a cache per comparison.
+    const keyed = rows.map((row) => ({ row, key: columnKey(row.app, id) }))
+    keyed.sort((a, b) => compareKeys(a.key, b.key) * dir || byNameThenId(a.row, b.row))
+    return keyed.map((k) => k.row)
+  }
+  return [...rows].sort((a, b) => compare(a, b, id) * dir || byNameThenId(a, b))
 }
 
 /** Text and target filters (not status): the base for the facet counts. */
@@ -247,7 +238,7 @@ export function filterRows(
   rows: readonly ApplicationRow[],
   params: ApplicationListParams,
 ): readonly ApplicationRow[] {
-  return filterByStatus(filterExceptStatus(rows, params), params.statuses)
+  return filterByStatus(filterExceptStatus(rows, params), params.status)
 }
 
 /** The status facet on its own, over rows already filtered by text and target. */

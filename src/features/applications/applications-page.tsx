@@ -1,42 +1,54 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useCallback, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
-import { useSearchDraft } from '../../lib/use-search-draft.ts'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { ListToolbar, SelectionBar, StatusFacets } from '../../components/list-toolbar.tsx'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
+import {
+  ListToolbar,
+  removeAction,
+  RowSelectionBar,
+  StatusFacets,
+} from '../../components/list-toolbar.tsx'
+import { ListPage } from '../../components/list-page.tsx'
+import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { useListSearch } from '../../components/use-list-params.ts'
+import { useRowSelection } from '../../components/use-row-selection.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
-import { paths } from '../../lib/paths.ts'
+import { paths, targetKindOf } from '../../lib/paths.ts'
 import { useNow } from '../../components/use-now.ts'
 import { ApplicationStatusBadge } from './application-status-badge.tsx'
 import {
-  applicationListSearch,
+  APPLICATION_LIST_PARAMS,
   createNarrowingFilter,
   facetCounts,
   FACET_LABELS,
   filterByStatus,
-  parseApplicationListParams,
   sortRows,
   STATUS_FACETS,
   targetsOf,
+  targetWordOf,
   toRows,
-  type ApplicationListParams,
   type ApplicationRow,
 } from './application-list-model.ts'
 import { BulkApplicationDialog, type BulkAction } from './bulk-application-actions.tsx'
 import { DeployDialog } from './deploy-dialog.tsx'
 import { TargetFilter } from './target-filter.tsx'
 
-function targetKind(type: string): string {
-  return type === 'CLUSTER' ? 'Cluster' : type === 'SERVER_GROUP' ? 'Group' : 'Server'
+/** A cell's link to an application's target: a server's page or its group's or cluster's. */
+function targetCell(envId: string, target: Application['target']): ReactNode {
+  const kind = targetKindOf(target.type)
+  if (kind === null) return <CellLink to={paths.server(envId, target.id)}>{target.name}</CellLink>
+  return (
+    <span title={target.name}>
+      {`${targetWordOf(target.type)}: `}
+      <CellLink to={paths.target(envId, kind, target.id)}>{target.name}</CellLink>
+    </span>
+  )
 }
 
 /** Columns; cells are render functions the table calls, not components. */
@@ -61,23 +73,7 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
       header: 'Target',
       width: '20%',
       sortable: true,
-      cell: (r) =>
-        r.app.target.type === 'SERVER' ? (
-          <CellLink to={paths.server(envId, r.app.target.id)}>{r.app.target.name}</CellLink>
-        ) : (
-          <span title={r.app.target.name}>
-            {`${targetKind(r.app.target.type)}: `}
-            <CellLink
-              to={
-                r.app.target.type === 'CLUSTER'
-                  ? paths.cluster(envId, r.app.target.id)
-                  : paths.serverGroup(envId, r.app.target.id)
-              }
-            >
-              {r.app.target.name}
-            </CellLink>
-          </span>
-        ),
+      cell: (r) => targetCell(envId, r.app.target),
     },
     {
       id: 'artifact',
@@ -108,39 +104,25 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
   ]
 }
 
+const appKey = (r: ApplicationRow) => String(r.app.id)
+
 export function ApplicationsPage() {
   const { scope, environment } = useConsole()
   const canDeploy = usePermission('createApplications')
   const canManage = usePermission('manageApplications')
   const canDelete = usePermission('deleteApplications')
-  const [searchParams, setSearchParams] = useSearchParams()
-  const params = useMemo(() => parseApplicationListParams(searchParams), [searchParams])
-  // The typed text filters at once and reaches the URL when typing pauses (ADR 010).
-  const [query, setQuery, discardQuery] = useSearchDraft(params.q, (q) =>
-    setSearchParams(applicationListSearch({ ...params, q }), { replace: true }),
-  )
-  // Keyed on the filter's text form: when the typed text reaches the URL, nothing that
+  // `filterParams` stays the same object when the typed text reaches the URL: nothing that
   // filters has changed, so nothing is filtered again.
-  const filterKey = applicationListSearch({ ...params, q: query }).toString()
-  const filterParams = useMemo(
-    () => parseApplicationListParams(new URLSearchParams(filterKey)),
-    [filterKey],
-  )
+  const list = useListSearch(APPLICATION_LIST_PARAMS)
+  const { params, set, filters: filterParams, filtered, clear } = list
   const apps = useQuery(applicationQueries.list(scope))
   const now = useNow(30_000)
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   // The deploy dialog is mounted the first time it opens and then kept (closed, it keeps
   // what the operator chose), so the list's first render does not build it.
   const [deploy, setDeploy] = useState<'unused' | 'open' | 'closed'>('unused')
   const openDeploy = () => setDeploy('open')
   const onDeployOpenChange = useCallback((open: boolean) => setDeploy(open ? 'open' : 'closed'), [])
   const [bulk, setBulk] = useState<BulkAction | null>(null)
-
-  const update = (change: Partial<ApplicationListParams>) =>
-    setSearchParams(applicationListSearch({ ...params, q: query, ...change }), {
-      replace: true,
-      flushSync: true,
-    })
 
   const allRows = useMemo(() => (apps.data ? toRows(apps.data.items) : []), [apps.data])
   // Keyed on the sort's values: `params` is rebuilt on every keystroke, and re-sorting
@@ -156,169 +138,122 @@ export function ApplicationsPage() {
     [narrowingFilter, sorted, filterParams],
   )
   const counts = useMemo(() => facetCounts(base), [base])
-  const rows = useMemo(
-    () => filterByStatus(base, filterParams.statuses),
-    [base, filterParams.statuses],
-  )
+  const rows = useMemo(() => filterByStatus(base, filterParams.status), [base, filterParams.status])
   const targets = useMemo(() => targetsOf(allRows), [allRows])
+  const selection = useRowSelection(rows, appKey)
   const selectedApps = useMemo(
-    () =>
-      selected.size === 0
-        ? []
-        : rows.filter((r) => selected.has(String(r.app.id))).map((r) => r.app),
-    [rows, selected],
+    () => selection.selectedRows.map((r) => r.app),
+    [selection.selectedRows],
   )
   const columns = useMemo(() => applicationColumns(scope.envId, now), [scope.envId, now])
   // Built only when what it shows changes: the URL catching up with the typed text, a
   // refetch that changed nothing (304) or a dialog opening leaves the table alone.
+  const { table: tableSelection } = selection
   const table = useMemo(
     () => (
       <DataTable
         label="Applications"
         rows={rows}
         columns={columns}
-        rowKey={(r) => String(r.app.id)}
+        rowKey={appKey}
         rowLabel={(r) => r.app.name}
         sort={filterParams.sort}
-        onSortChange={(sort: SortState) =>
-          setSearchParams(applicationListSearch({ ...filterParams, sort }), {
-            replace: true,
-            flushSync: true,
-          })
-        }
-        selection={{ selected, onChange: setSelected }}
+        onSortChange={(sort: SortState) => set({ sort })}
+        selection={tableSelection}
       />
     ),
-    [rows, columns, filterParams, selected, setSearchParams],
+    [rows, columns, filterParams.sort, tableSelection, set],
   )
-  const filtered = query !== '' || params.statuses.length > 0 || params.target !== null
-  const clear = () => {
-    discardQuery()
-    setSearchParams(new URLSearchParams(), { replace: true })
-  }
-
-  let content
-  if (apps.isPending) content = <LoadingState label="Loading applications…" />
-  else if (apps.isError && !apps.data) {
-    content = (
-      <ErrorPanel
-        error={apps.error}
-        title="Could not load applications"
-        onRetry={() => void apps.refetch()}
-        retrying={apps.isFetching}
-      />
-    )
-  } else if (allRows.length === 0) {
-    content = (
-      <EmptyState
-        title={
-          <>
-            No applications in <ApiText>{environment.name}</ApiText> yet
-          </>
-        }
-      >
-        <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
-        <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-          Deploy an application
-        </Button>
-      </EmptyState>
-    )
-  } else if (rows.length === 0) {
-    content = (
-      <EmptyState title="No applications match these filters">
-        <Button onClick={clear}>Clear filters</Button>
-      </EmptyState>
-    )
-  } else {
-    content = table
-  }
 
   return (
-    <div className="page">
-      <PageHeader
-        title="Applications"
-        subtitle={
-          apps.data ? (
+    <ListPage
+      header={
+        <PageHeader
+          title="Applications"
+          subtitle={
+            apps.data ? (
+              <>
+                {allRows.length} in <ApiText>{environment.name}</ApiText>
+                {filtered ? ` · ${rows.length} shown` : ''}
+              </>
+            ) : (
+              <ApiText>{environment.name}</ApiText>
+            )
+          }
+          actions={
             <>
-              {allRows.length} in <ApiText>{environment.name}</ApiText>
-              {filtered ? ` · ${rows.length} shown` : ''}
+              <Freshness query={apps} />
+              <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
+                Deploy application
+              </Button>
             </>
-          ) : (
-            <ApiText>{environment.name}</ApiText>
-          )
-        }
-        actions={
-          <>
-            <Freshness query={apps} />
-            <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-              Deploy application
-            </Button>
-          </>
-        }
-      />
-      <ListToolbar
-        searchLabel="Filter applications"
-        placeholder="Filter by name, target, artifact…"
-        query={query}
-        onQueryChange={setQuery}
-        searchWidth={280}
-        filtered={filtered}
-        onClear={clear}
-      >
-        <StatusFacets
-          label="Status"
-          facets={STATUS_FACETS}
-          active={params.statuses}
-          labelFor={(facet) => FACET_LABELS[facet]}
-          countFor={(facet) => counts[facet]}
-          onChange={(statuses) => update({ statuses })}
-        />
-        <TargetFilter
-          targets={targets}
-          value={params.target}
-          onChange={(target) => update({ target })}
-        />
-      </ListToolbar>
-      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
-      {selectedApps.length > 0 && (
-        <SelectionBar
-          count={selectedApps.length}
-          total={rows.length}
-          onSelectAll={() => setSelected(new Set(rows.map((r) => String(r.app.id))))}
-          onClear={() => setSelected(new Set())}
-        >
-          <Button size="small" permission={canManage} onClick={() => setBulk('start')}>
-            Start…
-          </Button>
-          <Button size="small" permission={canManage} onClick={() => setBulk('stop')}>
-            Stop…
-          </Button>
-          <Button
-            size="small"
-            variant="danger"
-            permission={canDelete}
-            onClick={() => setBulk('delete')}
-          >
-            Delete…
-          </Button>
-        </SelectionBar>
-      )}
-
-      {content}
-      {deploy !== 'unused' && (
-        <DeployDialog open={deploy === 'open'} onOpenChange={onDeployOpenChange} />
-      )}
-      {bulk && (
-        <BulkApplicationDialog
-          action={bulk}
-          apps={selectedApps}
-          onClose={() => setBulk(null)}
-          onDone={(done) =>
-            bulk === 'delete' &&
-            setSelected((current) => new Set([...current].filter((id) => !done.has(id))))
           }
         />
-      )}
-    </div>
+      }
+      toolbar={
+        <ListToolbar
+          searchLabel="Filter applications"
+          placeholder="Filter by name, target, artifact…"
+          list={list}
+          searchWidth={280}
+        >
+          <StatusFacets
+            label="Status"
+            facets={STATUS_FACETS}
+            active={params.status}
+            labelFor={(facet) => FACET_LABELS[facet]}
+            countFor={(facet) => counts[facet]}
+            onChange={(status) => set({ status })}
+          />
+          <TargetFilter
+            targets={targets}
+            value={params.target}
+            onChange={(target) => set({ target })}
+          />
+        </ListToolbar>
+      }
+      selection={
+        <RowSelectionBar
+          selection={selection}
+          total={rows.length}
+          actions={[
+            { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
+            { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
+            removeAction('Delete…', canDelete, () => setBulk('delete')),
+          ]}
+        />
+      }
+      query={apps}
+      nouns={['application', 'applications']}
+      rejected={apps.data?.rejected}
+      total={allRows.length}
+      shown={rows.length}
+      empty={
+        <NoneYet noun="applications" where={environment.name}>
+          <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
+          <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
+            Deploy an application
+          </Button>
+        </NoneYet>
+      }
+      onClear={clear}
+      after={
+        <>
+          {deploy !== 'unused' && (
+            <DeployDialog open={deploy === 'open'} onOpenChange={onDeployOpenChange} />
+          )}
+          {bulk && (
+            <BulkApplicationDialog
+              action={bulk}
+              apps={selectedApps}
+              onClose={() => setBulk(null)}
+              onDone={(done) => bulk === 'delete' && selection.drop(done)}
+            />
+          )}
+        </>
+      }
+    >
+      {table}
+    </ListPage>
   )
 }

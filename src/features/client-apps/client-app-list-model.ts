@@ -1,27 +1,14 @@
+import * as z from 'zod/mini'
 import { CLIENT_APP_PAGE_SIZE, type ClientAppListParams } from '../../api/app-store/client-apps.ts'
+import { pageParam, textParam, type ListParams } from '../../lib/list-params.ts'
 
-/** What the list shows, as kept in the URL: `?page=3&name=Weather%20Widget`. */
-export interface ClientAppListView {
-  /** 1-based page number. */
-  page: number
-  /** An exact application name to look up, or '' for every application. */
-  name: string
-}
-
-/** Reads the list's URL; anything unreadable falls back to the first page of everything. */
-export function parseClientAppListView(search: URLSearchParams): ClientAppListView {
-  const pageText = search.get('page') ?? ''
-  const page = /^\d{1,6}$/.test(pageText) ? Math.max(1, Number(pageText)) : 1
-  return { page, name: search.get('name') ?? '' }
-}
-
-/** The URL search for a view, leaving defaults out so the plain list has a plain URL. */
-export function clientAppListSearch(view: ClientAppListView): URLSearchParams {
-  const search = new URLSearchParams()
-  if (view.name !== '') search.set('name', view.name)
-  if (view.page > 1) search.set('page', String(view.page))
-  return search
-}
+/**
+ * What the list shows, as kept in the URL: `?name=Weather%20Widget&page=3`. `name` is an
+ * exact application name to look up ('' for every application), `page` is 1-based;
+ * anything unreadable falls back to the first page of everything.
+ */
+export const CLIENT_APP_LIST_PARAMS = z.object({ name: textParam(), page: pageParam() })
+export type ClientAppListView = ListParams<typeof CLIENT_APP_LIST_PARAMS>
 
 /** The API's `limit`/`offset` for a page of the view. */
 export function listParamsFor(

@@ -1,26 +1,25 @@
 import { ApiText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent } from 'react'
-import { useSearchParams } from 'react-router'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
+import { ListPage } from '../../components/list-page.tsx'
 import { Freshness } from '../../components/freshness.tsx'
-import { SelectionBar } from '../../components/list-toolbar.tsx'
+import { removeAction, SelectionBar } from '../../components/list-toolbar.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
+import { useListParams } from '../../components/use-list-params.ts'
+import { encodeListParams } from '../../lib/list-params.ts'
 import { paths } from '../../lib/paths.ts'
 import {
-  clientAppListSearch,
+  CLIENT_APP_LIST_PARAMS,
   hasNextPage,
   listParamsFor,
   pageRangeLabel,
-  parseClientAppListView,
   type ClientAppListView,
 } from './client-app-list-model.ts'
 import { clientAppStatus } from './client-app-status.ts'
@@ -63,15 +62,14 @@ function pick(s: ReturnType<typeof clientAppStatus>) {
 export function ClientAppsPage() {
   const { scope } = useConsole()
   const canManage = usePermission('manageClientApps')
-  const [searchParams, setSearchParams] = useSearchParams()
-  const view = useMemo(() => parseClientAppListView(searchParams), [searchParams])
+  const { params: view, set } = useListParams(CLIENT_APP_LIST_PARAMS)
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
   const [createOpen, setCreateOpen] = useState(false)
   const [deleteOpen, setDeleteOpen] = useState(false)
   const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
   // The store pages with limit/offset and reports no total, so a selection belongs to the
   // page it was made on: it is dropped when the page or the lookup changes.
-  const pageKey = clientAppListSearch(view).toString()
+  const pageKey = encodeListParams(CLIENT_APP_LIST_PARAMS, view).toString()
   const [selection, setSelection] = useState<{ page: string; ids: ReadonlySet<string> }>({
     page: pageKey,
     ids: new Set(),
@@ -80,7 +78,9 @@ export function ClientAppsPage() {
   const select = (ids: ReadonlySet<string>) => setSelection({ page: pageKey, ids })
   const selectedApps = (apps.data?.list ?? []).filter((a) => selected.has(a.applicationId))
 
-  const go = (next: ClientAppListView) => setSearchParams(clientAppListSearch(next))
+  // Another page or lookup is a step the operator can go Back from.
+  const go = (next: ClientAppListView) => set(next, { history: 'push' })
+  const showAll = () => go({ page: 1, name: '' })
   const lookUp = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     const name = new FormData(event.currentTarget).get('name')
@@ -88,144 +88,135 @@ export function ClientAppsPage() {
   }
 
   const list = apps.data
-  let content
-  if (apps.isPending) content = <LoadingState label="Loading client applications…" />
-  else if (apps.isError && !list) {
-    content = (
-      <ErrorPanel
-        error={apps.error}
-        title="Could not load client applications"
-        onRetry={() => void apps.refetch()}
-        retrying={apps.isFetching}
-      />
-    )
-  } else if (list && list.list.length === 0) {
-    if (view.name !== '') {
-      content = (
-        <EmptyState
-          title={
-            <>
-              No application is named “<ApiText>{view.name}</ApiText>”
-            </>
-          }
-        >
-          <p>
-            The lookup matches the whole name exactly. Check the spelling, or list every
-            application.
-          </p>
-          <Button onClick={() => go({ page: 1, name: '' })}>Show all applications</Button>
-        </EmptyState>
-      )
-    } else if (view.page > 1) {
-      content = (
-        <EmptyState title={`Page ${view.page} is past the last application`}>
-          <Button onClick={() => go({ page: 1, name: '' })}>Go to the first page</Button>
-        </EmptyState>
-      )
-    } else {
-      content = (
-        <EmptyState title="No client applications yet">
-          <p>Create one to give a website, mobile app or partner system its own keys.</p>
-          <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-            Create a client application
-          </Button>
-        </EmptyState>
-      )
-    }
-  } else if (list) {
-    const more = hasNextPage(list)
-    content = (
-      <>
-        <div aria-busy={apps.isPlaceholderData || undefined}>
-          <DataTable
-            label="Client applications"
-            rows={list.list}
-            columns={tableColumns}
-            rowKey={(a) => a.applicationId}
-            rowLabel={(a) => a.name}
-            selection={{ selected, onChange: select }}
-          />
-        </div>
-        <nav className="toolbar" aria-label="Pages" style={{ marginTop: 12 }}>
-          <Button
-            disabled={view.page <= 1 || apps.isPlaceholderData}
-            onClick={() => go({ ...view, page: view.page - 1 })}
-          >
-            Previous page
-          </Button>
-          <span role="status">
-            Page {view.page} · applications {pageRangeLabel(view, list.count)}
-            {more ? '' : ' (last page)'}
-          </span>
-          <Button
-            disabled={!more || apps.isPlaceholderData}
-            busy={apps.isPlaceholderData && apps.isFetching}
-            onClick={() => go({ ...view, page: view.page + 1 })}
-          >
-            Next page
-          </Button>
-        </nav>
-      </>
-    )
-  }
-
-  return (
-    <div className="page">
-      <PageHeader
-        title="Client applications"
-        subtitle="API Store applications of your organization: the same in every environment."
-        actions={
+  const count = list?.list.length ?? 0
+  let empty
+  if (view.name !== '') {
+    empty = (
+      <EmptyState
+        title={
           <>
-            <Freshness query={apps} />
-            <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-              Create application
-            </Button>
+            No application is named “<ApiText>{view.name}</ApiText>”
           </>
         }
-      />
-      <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
-        <input
-          type="search"
-          name="name"
-          aria-label="Exact application name"
-          placeholder="Exact application name"
-          defaultValue={view.name}
-          style={{ width: 280 }}
+      >
+        <p>
+          The lookup matches the whole name exactly. Check the spelling, or list every application.
+        </p>
+        <Button onClick={showAll}>Show all applications</Button>
+      </EmptyState>
+    )
+  } else if (view.page > 1) {
+    empty = (
+      <EmptyState title={`Page ${view.page} is past the last application`}>
+        <Button onClick={showAll}>Go to the first page</Button>
+      </EmptyState>
+    )
+  } else {
+    empty = (
+      <EmptyState title="No client applications yet">
+        <p>Create one to give a website, mobile app or partner system its own keys.</p>
+        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+          Create a client application
+        </Button>
+      </EmptyState>
+    )
+  }
+  const more = list ? hasNextPage(list) : false
+
+  return (
+    <ListPage
+      header={
+        <PageHeader
+          title="Client applications"
+          subtitle="API Store applications of your organization: the same in every environment."
+          actions={
+            <>
+              <Freshness query={apps} />
+              <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+                Create application
+              </Button>
+            </>
+          }
         />
-        <Button type="submit">Look up</Button>
-        {view.name !== '' && (
-          <Button variant="ghost" onClick={() => go({ page: 1, name: '' })}>
-            Show all
-          </Button>
-        )}
-      </form>
-      {selectedApps.length > 0 && (
-        // The header checkbox selects the page; without a total there is no "all matching".
-        <SelectionBar count={selectedApps.length} onClear={() => select(new Set())}>
-          <Button
-            size="small"
-            variant="danger"
-            permission={canManage}
-            onClick={() => setDeleteOpen(true)}
-          >
-            Delete…
-          </Button>
-        </SelectionBar>
-      )}
-      <RejectedRecords
-        rejected={list?.rejected}
-        noun={['client application', 'client applications']}
-      />
-      {content}
-      {deleteOpen && (
-        <BulkDeleteClientAppsDialog
-          apps={selectedApps}
-          open
-          onOpenChange={setDeleteOpen}
-          onDone={(done) => select(new Set([...selected].filter((id) => !done.has(id))))}
+      }
+      toolbar={
+        <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
+          <input
+            type="search"
+            name="name"
+            aria-label="Exact application name"
+            placeholder="Exact application name"
+            defaultValue={view.name}
+            style={{ width: 280 }}
+          />
+          <Button type="submit">Look up</Button>
+          {view.name !== '' && (
+            <Button variant="ghost" onClick={showAll}>
+              Show all
+            </Button>
+          )}
+        </form>
+      }
+      selection={
+        selectedApps.length > 0 && (
+          // The header checkbox selects the page; without a total there is no "all matching".
+          <SelectionBar
+            count={selectedApps.length}
+            onClear={() => select(new Set())}
+            actions={[removeAction('Delete…', canManage, () => setDeleteOpen(true))]}
+          />
+        )
+      }
+      query={apps}
+      nouns={['client application', 'client applications']}
+      rejected={list?.rejected}
+      total={count}
+      shown={count}
+      empty={empty}
+      onClear={showAll}
+      after={
+        <>
+          {deleteOpen && (
+            <BulkDeleteClientAppsDialog
+              apps={selectedApps}
+              open
+              onOpenChange={setDeleteOpen}
+              onDone={(done) => select(new Set([...selected].filter((id) => !done.has(id))))}
+            />
+          )}
+          <CreateClientAppDialog open={createOpen} onOpenChange={setCreateOpen} />
+        </>
+      }
+    >
+      <div aria-busy={apps.isPlaceholderData || undefined}>
+        <DataTable
+          label="Client applications"
+          rows={list?.list ?? []}
+          columns={tableColumns}
+          rowKey={(a) => a.applicationId}
+          rowLabel={(a) => a.name}
+          selection={{ selected, onChange: select }}
         />
-      )}
-      <CreateClientAppDialog open={createOpen} onOpenChange={setCreateOpen} />
-    </div>
+      </div>
+      <nav className="toolbar" aria-label="Pages" style={{ marginTop: 12 }}>
+        <Button
+          disabled={view.page <= 1 || apps.isPlaceholderData}
+          onClick={() => go({ ...view, page: view.page - 1 })}
+        >
+          Previous page
+        </Button>
+        <span role="status">
+          Page {view.page} · applications {pageRangeLabel(view, count)}
+          {more ? '' : ' (last page)'}
+        </span>
+        <Button
+          disabled={!more || apps.isPlaceholderData}
+          busy={apps.isPlaceholderData && apps.isFetching}
+          onClick={() => go({ ...view, page: view.page + 1 })}
+        >
+          Next page
+        </Button>
+      </nav>
+    </ListPage>
   )
 }

@@ -1,17 +1,8 @@
+import * as z from 'zod/mini'
 import type { Device, DeviceOrderKey } from '../../api/device-admin/device-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { statusWords, type StatusWords } from '../../components/status-tones.ts'
-
-/**
- * The device list's state as kept in the URL: the search, the order and the page (the
- * server's bookmark). The server searches, sorts and pages; the console only asks.
- */
-export interface DeviceListParams {
-  q: string
-  sort: SortState
-  /** The bookmark of the page on screen; empty for the first page. */
-  page: string
-}
+import { sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
 
 /** Table columns the server can order by, and the `orderBy` key each one sends. */
 export const SORT_COLUMNS: Record<string, DeviceOrderKey> = {
@@ -22,28 +13,18 @@ export const SORT_COLUMNS: Record<string, DeviceOrderKey> = {
   lastAccessed: 'lastAccessed',
   id: 'uid',
 }
-const DEFAULT_SORT: SortState = { id: 'name', desc: false }
 
-export function parseDeviceListParams(search: URLSearchParams): DeviceListParams {
-  const raw = search.get('sort') ?? ''
-  const desc = raw.startsWith('-')
-  const id = desc ? raw.slice(1) : raw
-  return {
-    q: search.get('q') ?? '',
-    sort: id in SORT_COLUMNS ? { id, desc } : DEFAULT_SORT,
-    page: search.get('page') ?? '',
-  }
-}
-
-/** Writes the list state back, defaults left out so URLs stay short. */
-export function deviceListSearch(params: DeviceListParams): URLSearchParams {
-  const out = new URLSearchParams()
-  if (params.q) out.set('q', params.q)
-  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc)
-    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
-  if (params.page) out.set('page', params.page)
-  return out
-}
+/**
+ * The device list's state as kept in the URL: the search, the order and the page (the
+ * server's bookmark, empty for the first page). The server searches, sorts and pages; the
+ * console only asks.
+ */
+export const DEVICE_LIST_PARAMS = z.object({
+  q: textParam(),
+  sort: sortParam(Object.keys(SORT_COLUMNS)),
+  page: textParam(),
+})
+export type DeviceListParams = ListParams<typeof DEVICE_LIST_PARAMS>
 
 /** The `orderBy` the API takes for a table sort (`-lastAccessed` …). */
 export function orderByOf(sort: SortState): string {

@@ -11,7 +11,8 @@ import { request } from '../../lib/request.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
-import { deviceListSearch, orderByOf, parseDeviceListParams } from './device-list-model.ts'
+import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
+import { DEVICE_LIST_PARAMS, orderByOf } from './device-list-model.ts'
 
 const demo = setupTestBackend()
 
@@ -23,14 +24,24 @@ function names(): string[] {
 }
 
 test('the list state round-trips through the URL and maps to the API orderBy', () => {
-  const params = parseDeviceListParams(new URLSearchParams('q=lena&sort=-lastAccessed&page=abc'))
+  const params = decodeListParams(
+    DEVICE_LIST_PARAMS,
+    new URLSearchParams('q=lena&sort=-lastAccessed&page=abc'),
+  )
   expect(params).toEqual({ q: 'lena', sort: { id: 'lastAccessed', desc: true }, page: 'abc' })
   expect(orderByOf(params.sort)).toBe('-lastAccessed')
-  expect(deviceListSearch(params).toString()).toBe('q=lena&sort=-lastAccessed&page=abc')
-  expect(orderByOf(parseDeviceListParams(new URLSearchParams('sort=colour')).sort)).toBe(
-    'friendlyName',
+  expect(encodeListParams(DEVICE_LIST_PARAMS, params).toString()).toBe(
+    'q=lena&sort=-lastAccessed&page=abc',
   )
-  expect(deviceListSearch(parseDeviceListParams(new URLSearchParams())).toString()).toBe('')
+  expect(
+    orderByOf(decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams('sort=colour')).sort),
+  ).toBe('friendlyName')
+  expect(
+    encodeListParams(
+      DEVICE_LIST_PARAMS,
+      decodeListParams(DEVICE_LIST_PARAMS, new URLSearchParams()),
+    ).toString(),
+  ).toBe('')
 })
 
 test('search and order come from the URL and are done by the server', async () => {

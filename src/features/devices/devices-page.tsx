@@ -1,33 +1,33 @@
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
-import { useParams, useSearchParams } from 'react-router'
+import { useMemo, useState } from 'react'
+import { useParams } from 'react-router'
 import type { Device } from '../../api/device-admin/device-schemas.ts'
 import { DEVICE_PAGE_SIZE, deviceQueries } from '../../api/device-admin/devices.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
+import { ListPage } from '../../components/list-page.tsx'
+import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { EmptyState, LoadingState } from '../../components/states.tsx'
+import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
+import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { formatAgo, formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
+import { useSettledText } from '../../lib/use-search-draft.ts'
 import { BulkAppStatusDialog } from './bulk-app-status-dialog.tsx'
 import {
   deviceLabel,
-  deviceListSearch,
+  DEVICE_LIST_PARAMS,
   deviceStatusTone,
   disabledCount,
   lookupHint,
   mergeShown,
   orderByOf,
-  parseDeviceListParams,
   usersOf,
-  type DeviceListParams,
 } from './device-list-model.ts'
 import { useDeviceChangePermission } from './device-permission.ts'
 import { RuntimePicker } from './runtime-picker.tsx'
@@ -91,17 +91,6 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
   ]
 }
 
-/** Search text once typing pauses: one server search per pause, not one per keystroke. */
-function useSettledText(text: string, delayMs = 250): string {
-  const [settled, setSettled] = useState(text)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), delayMs)
-    return () => clearTimeout(timer)
-  }, [text, delayMs])
-  // Clearing the search answers at once.
-  return text === '' ? text : settled
-}
-
 /**
  * One runtime's devices: searched, sorted and paged by the server (bookmarks), all of it
  * in the URL, so 50,000 devices cost one page of 100 at a time.
@@ -110,8 +99,8 @@ export function DevicesPage() {
   const { scope } = useConsole()
   const { runtime = '' } = useParams()
   const canChange = useDeviceChangePermission()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const params = useMemo(() => parseDeviceListParams(searchParams), [searchParams])
+  const { params, set } = useListParams(DEVICE_LIST_PARAMS)
+  // The URL holds every key (a reload keeps it); the server is asked once typing pauses.
   const query = useSettledText(params.q.trim())
   const list = useQuery(
     deviceQueries.list(runtime, {
@@ -129,15 +118,9 @@ export function DevicesPage() {
     () => deviceColumns(scope.envId, runtime, now),
     [scope.envId, runtime, now],
   )
-
-  const update = (change: Partial<DeviceListParams>) => {
-    const next = { ...params, ...change }
-    // A new search or order starts at its first page: a bookmark belongs to one list.
-    if (change.q !== undefined || change.sort !== undefined) next.page = ''
-    setSearchParams(deviceListSearch(next), { replace: true, flushSync: true })
-  }
-  const goToPage = (bookmark: string) =>
-    setSearchParams(deviceListSearch({ ...params, page: bookmark }))
+  // A new search or order starts at its first page: a bookmark belongs to one list.
+  const search = (q: string) => set({ q, page: '' })
+  const clearSearch = () => search('')
 
   const page = list.data
   const rows = page?.items ?? []
@@ -149,31 +132,128 @@ export function DevicesPage() {
     acrossPages: true,
   }
   const selectedHere = rows.reduce((n, d) => n + (selected.has(d.id) ? 1 : 0), 0)
+  const start = page?.startIndex ?? 0
 
-  let content
-  if (list.isPending) content = <LoadingState label="Loading devices…" />
-  else if (list.isError && !page) {
-    content = (
-      <ErrorPanel
-        error={list.error}
-        title={apiMessage`Could not load the devices of runtime ${runtime}`}
-        onRetry={() => void list.refetch()}
-        retrying={list.isFetching}
-      />
-    )
-  } else if (rows.length === 0) {
-    content = params.q ? (
-      <EmptyState title={apiMessage`No device matches “${params.q}”`}>
-        <p>The search looks at device names and user ids.</p>
-        <Button onClick={() => update({ q: '' })}>Clear search</Button>
-      </EmptyState>
-    ) : (
-      <EmptyState title={apiMessage`No devices in runtime ${runtime}`}>
-        <p>Devices appear here when an application of this runtime first connects from them.</p>
-      </EmptyState>
-    )
-  } else {
-    content = (
+  return (
+    <ListPage
+      header={
+        <PageHeader
+          title="Devices"
+          subtitle={
+            page ? (
+              <>
+                {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
+                <ApiText>{runtime}</ApiText>
+              </>
+            ) : (
+              <>
+                Runtime <ApiText>{runtime}</ApiText>
+              </>
+            )
+          }
+          actions={
+            <>
+              <Freshness query={list} />
+              <RuntimePicker />
+              <Button permission={canChange} onClick={() => setBulk('user')}>
+                Change an app for a user…
+              </Button>
+            </>
+          }
+        />
+      }
+      toolbar={
+        <ListToolbar
+          searchLabel="Search devices"
+          placeholder="Search by device name or user id…"
+          list={{ text: params.q, setText: search, filtered: params.q !== '', clear: clearSearch }}
+          searchWidth={300}
+          clearLabel="Clear search"
+        />
+      }
+      selection={
+        selected.size > 0 && (
+          <SelectionBar
+            count={selected.size}
+            summary={
+              <>
+                <strong>{selected.size} selected in all</strong>
+                <span className="muted">
+                  {selectedHere} on this page
+                  {selected.size > selectedHere &&
+                    `, ${selected.size - selectedHere} on other pages`}
+                </span>
+              </>
+            }
+            onClear={() => setSelected(new Map())}
+            actions={[
+              {
+                label: 'Enable or disable an app…',
+                permission: canChange,
+                onClick: () => setBulk('selected'),
+              },
+            ]}
+          />
+        )
+      }
+      query={list}
+      nouns={['device', 'devices']}
+      errorTitle={apiMessage`Could not load the devices of runtime ${runtime}`}
+      rejected={page?.rejected}
+      total={rows.length}
+      shown={rows.length}
+      empty={
+        params.q ? (
+          <EmptyState title={apiMessage`No device matches “${params.q}”`}>
+            <p>The search looks at device names and user ids.</p>
+            <Button onClick={clearSearch}>Clear search</Button>
+          </EmptyState>
+        ) : (
+          <EmptyState title={apiMessage`No devices in runtime ${runtime}`}>
+            <p>Devices appear here when an application of this runtime first connects from them.</p>
+          </EmptyState>
+        )
+      }
+      onClear={clearSearch}
+      listClassName="devices-table"
+      after={
+        <>
+          {page && page.totalListSize > 0 && (
+            <nav className="pager" aria-label="Pages">
+              <span className="muted" role="status">
+                {start + 1}–{start + rows.length} of {page.totalListSize.toLocaleString('en-US')}
+              </span>
+              <Button
+                size="small"
+                disabled={!page.prevPageBookmark || list.isPlaceholderData}
+                onClick={() => set({ page: page.prevPageBookmark ?? '' }, { history: 'push' })}
+              >
+                Previous page
+              </Button>
+              <Button
+                size="small"
+                disabled={!page.nextPageBookmark || list.isPlaceholderData}
+                onClick={() => set({ page: page.nextPageBookmark ?? '' }, { history: 'push' })}
+              >
+                Next page
+              </Button>
+            </nav>
+          )}
+          {/* Only for a runtime that answered: an unknown one has one error to show, not two. */}
+          {page && (
+            <TransactionsPanel runtime={runtime} devices={[...selected.values(), ...rows]} />
+          )}
+          {bulk && (
+            <BulkAppStatusDialog
+              runtime={runtime}
+              devices={[...selected.values()]}
+              byUser={bulk === 'user'}
+              onClose={() => setBulk(null)}
+            />
+          )}
+        </>
+      }
+    >
       <DataTable
         label="Devices"
         rows={rows}
@@ -181,102 +261,9 @@ export function DevicesPage() {
         rowKey={(d) => d.id}
         rowLabel={deviceLabel}
         sort={params.sort}
-        onSortChange={(sort: SortState) => update({ sort })}
+        onSortChange={(sort: SortState) => set({ sort, page: '' })}
         selection={selection}
       />
-    )
-  }
-
-  const start = page?.startIndex ?? 0
-  return (
-    <div className="page">
-      <PageHeader
-        title="Devices"
-        subtitle={
-          page ? (
-            <>
-              {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
-              <ApiText>{runtime}</ApiText>
-            </>
-          ) : (
-            <>
-              Runtime <ApiText>{runtime}</ApiText>
-            </>
-          )
-        }
-        actions={
-          <>
-            <Freshness query={list} />
-            <RuntimePicker />
-            <Button permission={canChange} onClick={() => setBulk('user')}>
-              Change an app for a user…
-            </Button>
-          </>
-        }
-      />
-      <div className="toolbar" role="search">
-        <input
-          type="search"
-          aria-label="Search devices"
-          placeholder="Search by device name or user id…"
-          value={params.q}
-          onChange={(e) => update({ q: e.target.value })}
-          style={{ width: 300 }}
-        />
-        {params.q && (
-          <Button variant="ghost" onClick={() => update({ q: '' })}>
-            Clear search
-          </Button>
-        )}
-      </div>
-      {selected.size > 0 && (
-        <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-          <strong>{selected.size} selected in all</strong>
-          <span className="muted">
-            {selectedHere} on this page
-            {selected.size > selectedHere && `, ${selected.size - selectedHere} on other pages`}
-          </span>
-          <Button size="small" permission={canChange} onClick={() => setBulk('selected')}>
-            Enable or disable an app…
-          </Button>
-          <Button size="small" variant="ghost" onClick={() => setSelected(new Map())}>
-            Clear selection
-          </Button>
-        </div>
-      )}
-      <RejectedRecords rejected={page?.rejected} noun={['device', 'devices']} />
-      <div className="devices-table">{content}</div>
-      {page && page.totalListSize > 0 && (
-        <nav className="pager" aria-label="Pages">
-          <span className="muted" role="status">
-            {start + 1}–{start + rows.length} of {page.totalListSize.toLocaleString('en-US')}
-          </span>
-          <Button
-            size="small"
-            disabled={!page.prevPageBookmark || list.isPlaceholderData}
-            onClick={() => goToPage(page.prevPageBookmark ?? '')}
-          >
-            Previous page
-          </Button>
-          <Button
-            size="small"
-            disabled={!page.nextPageBookmark || list.isPlaceholderData}
-            onClick={() => goToPage(page.nextPageBookmark ?? '')}
-          >
-            Next page
-          </Button>
-        </nav>
-      )}
-      {/* Only for a runtime that answered: an unknown one has one error to show, not two. */}
-      {page && <TransactionsPanel runtime={runtime} devices={[...selected.values(), ...rows]} />}
-      {bulk && (
-        <BulkAppStatusDialog
-          runtime={runtime}
-          devices={[...selected.values()]}
-          byUser={bulk === 'user'}
-          onClose={() => setBulk(null)}
-        />
-      )}
-    </div>
+    </ListPage>
   )
 }

@@ -1,7 +1,7 @@
+import * as z from 'zod/mini'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { TableHead } from '../../components/table-head.tsx'
 import { Fragment } from 'react'
-import { useSearchParams } from 'react-router'
 import { toast } from 'sonner'
 import type { Device, DevicePage, Transaction } from '../../api/device-admin/device-schemas.ts'
 import { deviceAdminKeys } from '../../api/device-admin/paths.ts'
@@ -22,9 +22,14 @@ import { ReadErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
+import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { formatAgo, formatDateTime } from '../../lib/format.ts'
+import { choiceParam } from '../../lib/list-params.ts'
 import { deviceLabel, transactionStatusTone } from './device-list-model.ts'
+
+/** The panel's own URL state, beside the page's: `?tx=errors` for failed or canceled only. */
+const TRANSACTION_LIST_PARAMS = z.object({ tx: choiceParam(['errors']) })
 
 /** Transactions whose end was announced already (the list and a follower may both see it). */
 const announced = new Set<string>()
@@ -170,8 +175,8 @@ export function TransactionsPanel({
   devices?: readonly Device[]
 }) {
   const queryClient = useQueryClient()
-  const [searchParams, setSearchParams] = useSearchParams()
-  const errorsOnly = searchParams.get('tx') === 'errors'
+  const { params, set } = useListParams(TRANSACTION_LIST_PARAMS)
+  const errorsOnly = params.tx === 'errors'
   const list = useQuery(recentTransactions(runtime, errorsOnly))
   const now = useNow(15_000)
   const rows = (list.data?.items ?? []).filter(
@@ -179,12 +184,7 @@ export function TransactionsPanel({
   )
   // Read on every render: the panel re-renders with its own polls and with the page.
   const named = deviceId ? undefined : knownDevices(queryClient, runtime, devices)
-  const setErrorsOnly = (next: boolean) => {
-    const search = new URLSearchParams(searchParams)
-    if (next) search.set('tx', 'errors')
-    else search.delete('tx')
-    setSearchParams(search, { replace: true, flushSync: true })
-  }
+  const setErrorsOnly = (next: boolean) => set({ tx: next ? 'errors' : '' })
 
   let body
   if (list.isPending) body = <p className="muted">Loading transactions…</p>

@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest'
+import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
   expiryWarnings,
   filterServers,
   filterServersExceptStatus,
   membershipOf,
-  parseServerListParams,
-  serverListSearch,
+  SERVER_LIST_PARAMS,
   sortServers,
   statusCounts,
 } from './server-list-model.ts'
@@ -40,30 +40,41 @@ const fleet: Server[] = [
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  const params = parseServerListParams(
+  const params = decodeListParams(
+    SERVER_LIST_PARAMS,
     new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'),
   )
   expect(params).toEqual({
     q: 'eu',
-    statuses: ['RUNNING', 'CREATED'],
+    status: ['RUNNING', 'CREATED'],
     type: 'MULE',
     sort: { id: 'agent', desc: true },
   })
-  expect(serverListSearch(params).toString()).toBe(
+  expect(encodeListParams(SERVER_LIST_PARAMS, params).toString()).toBe(
     'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
   )
-  expect(serverListSearch(parseServerListParams(new URLSearchParams(''))).toString()).toBe('')
+  expect(
+    encodeListParams(
+      SERVER_LIST_PARAMS,
+      decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams('')),
+    ).toString(),
+  ).toBe('')
 })
 
 test('unknown sort keys and types in the URL fall back to safe defaults', () => {
-  const params = parseServerListParams(new URLSearchParams('sort=-password&type=TOASTER'))
+  const params = decodeListParams(
+    SERVER_LIST_PARAMS,
+    new URLSearchParams('sort=-password&type=TOASTER'),
+  )
   expect(params.sort).toEqual({ id: 'name', desc: false })
   expect(params.type).toBe('')
 })
 
 test('the text filter matches name, address, version and group or cluster name, ignoring case', () => {
   const find = (q: string) =>
-    filterServers(fleet, { ...parseServerListParams(new URLSearchParams()), q }).map((s) => s.id)
+    filterServers(fleet, { ...decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams()), q }).map(
+      (s) => s.id,
+    )
   expect(find('EU')).toEqual([1, 2])
   expect(find('10.10.1.5')).toEqual([1])
   expect(find('payments')).toEqual([4])
@@ -73,9 +84,9 @@ test('the text filter matches name, address, version and group or cluster name, 
 
 test('status facets combine with the text filter; counts ignore the status facet itself', () => {
   const params = {
-    ...parseServerListParams(new URLSearchParams()),
+    ...decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams()),
     q: 'prd',
-    statuses: ['RUNNING'],
+    status: ['RUNNING'],
   }
   expect(filterServers(fleet, params).map((s) => s.id)).toEqual([1, 3])
   const counts = statusCounts(filterServersExceptStatus(fleet, params))

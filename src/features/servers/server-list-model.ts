@@ -1,53 +1,22 @@
+import * as z from 'zod/mini'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { daysUntil, toEpochMs } from '../../lib/format.ts'
+import type { ListParams } from '../../lib/list-params.ts'
+import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** Everything that shapes the servers list, as kept in the URL. */
-export interface ServerListParams {
-  q: string
-  statuses: string[]
-  type: '' | 'MULE' | 'GATEWAY'
-  sort: SortState
-}
+export const SERVER_LIST_PARAMS = z.object({
+  q: textParam(),
+  status: listParam(),
+  type: choiceParam(['MULE', 'GATEWAY']),
+  sort: sortParam(['name', 'status', 'type', 'version', 'agent', 'membership', 'expiry']),
+})
+export type ServerListParams = ListParams<typeof SERVER_LIST_PARAMS>
 
-export const SERVER_SORT_KEYS = [
-  'name',
-  'status',
-  'type',
-  'version',
-  'agent',
-  'membership',
-  'expiry',
-] as const
-const DEFAULT_SORT: SortState = { id: 'name', desc: false }
 /** Certificates and licences closer than this to expiry are flagged. */
 export const EXPIRY_WARNING_DAYS = 30
-
-export function parseServerListParams(search: URLSearchParams): ServerListParams {
-  const typeParam = search.get('type')
-  const sortParam = search.get('sort') ?? ''
-  const desc = sortParam.startsWith('-')
-  const sortId = desc ? sortParam.slice(1) : sortParam
-  return {
-    q: search.get('q') ?? '',
-    statuses: (search.get('status') ?? '').split(',').filter(Boolean),
-    type: typeParam === 'MULE' || typeParam === 'GATEWAY' ? typeParam : '',
-    sort: SERVER_SORT_KEYS.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
-  }
-}
-
-/** Writes the list state back, leaving defaults out so URLs stay short. */
-export function serverListSearch(params: ServerListParams): URLSearchParams {
-  const out = new URLSearchParams()
-  if (params.q) out.set('q', params.q)
-  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
-  if (params.type) out.set('type', params.type)
-  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc) {
-    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
-  }
-  return out
-}
 
 /** The group or cluster a server belongs to, from its membership fields. */
 export function membershipOf(
@@ -132,9 +101,7 @@ export function filterServersExceptStatus(
 
 export function filterServers(servers: readonly Server[], params: ServerListParams): Server[] {
   const base = filterServersExceptStatus(servers, params)
-  return params.statuses.length === 0
-    ? base
-    : base.filter((s) => params.statuses.includes(s.status))
+  return params.status.length === 0 ? base : base.filter((s) => params.status.includes(s.status))
 }
 
 /** How many servers of each status the current text/type filter leaves. */

@@ -1,13 +1,16 @@
 import { expect, test } from 'vitest'
+import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import type { Cluster, ServerGroup } from '../../api/runtime-manager/target-schemas.ts'
+import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
 import { CLUSTER } from './cluster-kind.tsx'
 import { GROUP } from './group-kind.tsx'
 import {
   filterTargets,
   filterTargetsExceptStatus,
-  parseTargetListParams,
   sortTargets,
-  targetListSearch,
+  targetListParams,
+  type TargetListParams,
+  type TargetListRules,
 } from './target-list-model.ts'
 
 const groups: ServerGroup[] = [
@@ -43,35 +46,43 @@ const clusters: Cluster[] = [
 ]
 
 const search = (text: string) => new URLSearchParams(text)
+const read = <T extends TargetRecord>(rules: TargetListRules<T>, url: URLSearchParams) => {
+  const { schema, names } = targetListParams(rules)
+  return decodeListParams(schema, url, names)
+}
+const write = <T extends TargetRecord>(rules: TargetListRules<T>, params: TargetListParams) => {
+  const { schema, names } = targetListParams(rules)
+  return encodeListParams(schema, params, undefined, names)
+}
 
 test('the URL state of either kind: unknown sort keys fall back to name; a group has no mode', () => {
-  expect(parseTargetListParams(GROUP.list.rules, search('sort=-mode&mode=unicast'))).toEqual({
+  expect(read(GROUP.list.rules, search('sort=-mode&mode=unicast'))).toEqual({
     q: '',
-    statuses: [],
+    status: [],
     filter: '',
     sort: { id: 'name', desc: false },
   })
-  const params = parseTargetListParams(
+  const params = read(
     CLUSTER.list.rules,
     search('q=a&status=RUNNING,DISCONNECTED&mode=unicast&sort=-primary'),
   )
   expect(params).toEqual({
     q: 'a',
-    statuses: ['RUNNING', 'DISCONNECTED'],
+    status: ['RUNNING', 'DISCONNECTED'],
     filter: 'unicast',
     sort: { id: 'primary', desc: true },
   })
-  expect(targetListSearch(CLUSTER.list.rules, params).toString()).toBe(
+  expect(write(CLUSTER.list.rules, params).toString()).toBe(
     'q=a&status=RUNNING%2CDISCONNECTED&mode=unicast&sort=-primary',
   )
-  expect(parseTargetListParams(CLUSTER.list.rules, search('mode=broadcast')).filter).toBe('')
-  expect(
-    targetListSearch(GROUP.list.rules, { ...params, sort: { id: 'name', desc: false } }).toString(),
-  ).toBe('q=a&status=RUNNING%2CDISCONNECTED')
+  expect(read(CLUSTER.list.rules, search('mode=broadcast')).filter).toBe('')
+  expect(write(GROUP.list.rules, { ...params, sort: { id: 'name', desc: false } }).toString()).toBe(
+    'q=a&status=RUNNING%2CDISCONNECTED',
+  )
 })
 
 test('the text filter finds a group by member address and a cluster by clustering IP', () => {
-  const base = parseTargetListParams(GROUP.list.rules, search(''))
+  const base = read(GROUP.list.rules, search(''))
   expect(
     filterTargets(GROUP.list.rules, groups, { ...base, q: '10.0.0.11' }).map((g) => g.id),
   ).toEqual([1])
@@ -81,10 +92,7 @@ test('the text filter finds a group by member address and a cluster by clusterin
 })
 
 test('the mode filter narrows clusters before the status facets count them', () => {
-  const params = parseTargetListParams(
-    CLUSTER.list.rules,
-    search('mode=multicast&status=DISCONNECTED'),
-  )
+  const params = read(CLUSTER.list.rules, search('mode=multicast&status=DISCONNECTED'))
   expect(filterTargetsExceptStatus(CLUSTER.list.rules, clusters, params).map((c) => c.id)).toEqual([
     3,
   ])

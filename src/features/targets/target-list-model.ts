@@ -1,19 +1,12 @@
+import * as z from 'zod/mini'
 import { memberRollup, rollupStatus } from '../../api/runtime-manager/target-rules.ts'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
+import type { ListParams } from '../../lib/list-params.ts'
+import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { toEpochMs } from '../../lib/format.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
-
-/** Everything that shapes a list of groups or clusters, as kept in the URL. */
-export interface TargetListParams {
-  q: string
-  /** Roll-up statuses shown (RUNNING, PARTIALLY_RUNNING, DISCONNECTED); empty = all. */
-  statuses: string[]
-  /** The value of the kind's own select filter (a cluster's mode), '' for all. */
-  filter: string
-  sort: SortState
-}
 
 /** A select filter one kind adds to its list (clusters: multicast or unicast). */
 export interface TargetListFilter<T> {
@@ -37,36 +30,36 @@ export interface TargetListRules<T extends TargetRecord> {
   filter?: TargetListFilter<T>
 }
 
-const DEFAULT_SORT: SortState = { id: 'name', desc: false }
-
-export function parseTargetListParams<T extends TargetRecord>(
-  rules: TargetListRules<T>,
-  search: URLSearchParams,
-): TargetListParams {
-  const sortParam = search.get('sort') ?? ''
-  const desc = sortParam.startsWith('-')
-  const sortId = desc ? sortParam.slice(1) : sortParam
-  const filter = rules.filter ? (search.get(rules.filter.param) ?? '') : ''
-  return {
-    q: search.get('q') ?? '',
-    statuses: (search.get('status') ?? '').split(',').filter(Boolean),
-    filter: rules.filter?.options.some((o) => o.value === filter) ? filter : '',
-    sort: rules.sortKeys.some((k) => k === sortId) ? { id: sortId, desc } : DEFAULT_SORT,
-  }
+function listParamsOf<T extends TargetRecord>(rules: TargetListRules<T>) {
+  return z.object({
+    q: textParam(),
+    /** Roll-up statuses shown (RUNNING, PARTIALLY_RUNNING, DISCONNECTED); empty = all. */
+    status: listParam(),
+    /** The value of the kind's own select filter (a cluster's mode), '' for all. */
+    filter: choiceParam((rules.filter?.options ?? []).map((o) => o.value).filter(Boolean)),
+    sort: sortParam(rules.sortKeys),
+  })
 }
 
-/** Writes the list state back, leaving defaults out so URLs stay short. */
-export function targetListSearch<T extends TargetRecord>(
-  rules: TargetListRules<T>,
-  params: TargetListParams,
-): URLSearchParams {
-  const out = new URLSearchParams()
-  if (params.q) out.set('q', params.q)
-  if (params.statuses.length > 0) out.set('status', params.statuses.join(','))
-  if (rules.filter && params.filter) out.set(rules.filter.param, params.filter)
-  if (params.sort.id !== DEFAULT_SORT.id || params.sort.desc !== DEFAULT_SORT.desc)
-    out.set('sort', `${params.sort.desc ? '-' : ''}${params.sort.id}`)
-  return out
+/** Everything that shapes a list of groups or clusters, as kept in the URL. */
+export type TargetListParams = ListParams<ReturnType<typeof listParamsOf>>
+
+const paramsByRules = new WeakMap<
+  object,
+  { schema: ReturnType<typeof listParamsOf>; names: { filter: string } }
+>()
+
+/**
+ * A kind's list URL state (one schema per kind, made once so the page's hook keeps it):
+ * the kind's own filter lives under its own parameter (`?mode=unicast`).
+ */
+export function targetListParams<T extends TargetRecord>(rules: TargetListRules<T>) {
+  let known = paramsByRules.get(rules)
+  if (!known) {
+    known = { schema: listParamsOf(rules), names: { filter: rules.filter?.param ?? 'filter' } }
+    paramsByRules.set(rules, known)
+  }
+  return known
 }
 
 function searchable<T extends TargetRecord>(rules: TargetListRules<T>, target: T): string {
@@ -94,9 +87,9 @@ export function filterTargets<T extends TargetRecord>(
   params: TargetListParams,
 ): T[] {
   const base = filterTargetsExceptStatus(rules, targets, params)
-  return params.statuses.length === 0
+  return params.status.length === 0
     ? base
-    : base.filter((t) => params.statuses.includes(rollupStatus(t.servers)))
+    : base.filter((t) => params.status.includes(rollupStatus(t.servers)))
 }
 
 function sharedSortValue(target: TargetRecord, id: string): string | number {
