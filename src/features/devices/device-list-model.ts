@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import type { Device, DeviceOrderKey } from '../../api/device-admin/device-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { statusWords, type StatusWords } from '../../components/status-tones.ts'
-import { sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
+import { sortParam, textParam } from '../../lib/list-params.ts'
 
 /** Table columns the server can order by, and the `orderBy` key each one sends. */
 export const SORT_COLUMNS: Record<string, DeviceOrderKey> = {
@@ -24,7 +24,6 @@ export const DEVICE_LIST_PARAMS = z.object({
   sort: sortParam(Object.keys(SORT_COLUMNS)),
   page: textParam(),
 })
-export type DeviceListParams = ListParams<typeof DEVICE_LIST_PARAMS>
 
 /** The `orderBy` the API takes for a table sort (`-lastAccessed` …). */
 export function orderByOf(sort: SortState): string {
