@@ -71,7 +71,7 @@ function Visibility({ cluster }: { cluster: Cluster }) {
               <tbody>
                 {nodes.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row" title={a.name} style={{ fontWeight: 'normal' }}>
+                    <th scope="row" title={a.name} className="text-normal">
                       <ApiText>{a.name}</ApiText>
                     </th>
                     {nodes.map((b) =>

@@ -42,7 +42,7 @@ const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
 
 /** A plain-weight option text: the form's `.field label` rule makes labels bold. */
 function modeLabel(text: string) {
-  return <span style={{ fontWeight: 'normal' }}> {text}</span>
+  return <span className="text-normal"> {text}</span>
 }
 
 const MODES = [

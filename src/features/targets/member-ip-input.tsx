@@ -22,7 +22,7 @@ export function MemberIpInput({
   return (
     <>
       <div className="field" style={{ minWidth: 0 }}>
-        <label htmlFor={inputId} style={{ fontWeight: 'normal' }}>
+        <label htmlFor={inputId} className="text-normal">
           Clustering IP of {name}
         </label>
         <span id={hintId} className={error ? 'field-error' : 'field-hint'}>

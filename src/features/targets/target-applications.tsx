@@ -67,7 +67,7 @@ export function TargetApplications({
                 const overall = applicationPhaseStatus(applicationState(app))
                 return (
                   <tr key={app.id}>
-                    <th scope="row" style={{ fontWeight: 'normal' }}>
+                    <th scope="row" className="text-normal">
                       <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
                     </th>
                     <td title={overall.detail}>
