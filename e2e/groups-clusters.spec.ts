@@ -119,7 +119,9 @@ test('bulk: add two servers to a group at once, then remove both together', asyn
   await expect(dialog.getByText('2 chosen')).toBeVisible()
   const curl = dialog.getByLabel('Requests as curl commands')
   await expect(curl).toContainText('-X POST')
-  await expect(dialog.getByText('The 2 requests this sends, one per server')).toBeVisible()
+  // Folded under the consequence (ADR 028): opened, it says how the requests go.
+  await dialog.getByText('Show the 2 requests as curl').click()
+  await expect(dialog.getByText('One per server, sent one after the other.')).toBeVisible()
   await dialog.getByRole('button', { name: 'Add 2 servers to group' }).click()
   const results = page.getByRole('dialog', { name: `Add servers to ${GROUP}: results` })
   await expect(results.getByRole('status')).toHaveText('Add: all 2 succeeded.')

@@ -255,7 +255,7 @@ test('reset demo data from the demo panel brings back an unregistered server', a
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw-ap-south-02')
   await page.getByRole('checkbox', { name: 'Select prd-gw-ap-south-02' }).check()
   await page.getByRole('button', { name: 'Unregister selected…' }).click()
-  await page.getByRole('button', { name: 'Unregister 1' }).click()
+  await confirmByTyping(page, 'Unregister 1 server?', 'prd-gw-ap-south-02', 'Unregister 1')
   await page
     .getByRole('dialog', { name: 'Unregister servers: results' })
     .getByRole('button', { name: 'Close' })
