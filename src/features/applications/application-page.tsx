@@ -19,6 +19,7 @@ import { Button } from '../../components/button.tsx'
 import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
@@ -217,6 +218,55 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         : null,
   )
 
+  const redeployPermission = gate(canManage, deploying ? 'A deployment is in progress.' : null)
+  const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
+  const start = () => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })
+  const stop = () => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED', label })
+  // The same handlers and permissions as the buttons below, offered in the command palette.
+  const busy = setStatus.isPending ? 'A start or stop is in progress.' : null
+  usePageCommands([
+    {
+      id: 'start',
+      label: 'Start',
+      subject: app.name,
+      permission: startPermission,
+      unavailable: busy,
+      run: start,
+    },
+    {
+      id: 'stop',
+      label: 'Stop',
+      subject: app.name,
+      permission: stopPermission,
+      unavailable: busy,
+      run: stop,
+    },
+    {
+      id: 'redeploy',
+      label: 'Redeploy',
+      subject: app.name,
+      asks: true,
+      permission: redeployPermission,
+      run: () => setConfirm('redeploy'),
+    },
+    {
+      id: 'update',
+      label: 'Update the artifact of',
+      subject: app.name,
+      asks: true,
+      permission: updatePermission,
+      run: () => setUpdateOpen(true),
+    },
+    {
+      id: 'delete',
+      label: 'Delete',
+      subject: app.name,
+      asks: true,
+      permission: canDelete,
+      run: () => setConfirm('delete'),
+    },
+  ])
+
   return (
     <div className="field">
       <div className="toolbar" role="group" aria-label="Actions">
@@ -225,7 +275,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={startPermission}
           busy={busyWith === 'STARTED'}
           disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })}
+          onClick={start}
         >
           Start
         </Button>
@@ -233,20 +283,14 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={stopPermission}
           busy={busyWith === 'STOPPED'}
           disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED', label })}
+          onClick={stop}
         >
           Stop
         </Button>
-        <Button
-          permission={gate(canManage, deploying ? 'A deployment is in progress.' : null)}
-          onClick={() => setConfirm('redeploy')}
-        >
+        <Button permission={redeployPermission} onClick={() => setConfirm('redeploy')}>
           Redeploy…
         </Button>
-        <Button
-          permission={gate(canUpdate, deploying ? 'A deployment is in progress.' : null)}
-          onClick={() => setUpdateOpen(true)}
-        >
+        <Button permission={updatePermission} onClick={() => setUpdateOpen(true)}>
           Update artifact…
         </Button>
         <Button variant="danger" permission={canDelete} onClick={() => setConfirm('delete')}>
