@@ -44,7 +44,11 @@ test('ranking puts better matches first, then shorter names, then alphabetical',
 })
 
 test('an empty query keeps the items in their own order', () => {
-  expect(rankItems(['b', 'a', 'c'], name, '  ')).toEqual({ items: ['b', 'a', 'c'], total: 3 })
+  expect(rankItems(['b', 'a', 'c'], name, '  ')).toEqual({
+    items: ['b', 'a', 'c'],
+    total: 3,
+    best: 1,
+  })
 })
 
 test('at most the limit is shown, with the count of every match', () => {
@@ -53,8 +57,12 @@ test('at most the limit is shown, with the count of every match', () => {
   expect(ranked.items).toHaveLength(GROUP_LIMIT)
   expect(ranked.total).toBe(10_000)
   expect(ranked.items[0]).toBe('app-00000')
-  expect(rankItems(names, name, 'app-09999')).toEqual({ items: ['app-09999'], total: 1 })
-  expect(rankItems(names, name, 'x', 5)).toEqual({ items: [], total: 0 })
+  expect(rankItems(names, name, 'app-09999')).toEqual({
+    items: ['app-09999'],
+    total: 1,
+    best: 1000,
+  })
+  expect(rankItems(names, name, 'x', 5)).toEqual({ items: [], total: 0, best: 0 })
 })
 
 test('10,000 names are ranked within a keystroke', () => {
@@ -65,22 +73,29 @@ test('10,000 names are ranked within a keystroke', () => {
   expect(performance.now() - started).toBeLessThan(400)
 })
 
-test('groups keep their order, lose what does not match and drop when empty', () => {
+test('groups drop when empty, and the one with the best match comes first', () => {
   const groups = [
     { id: 'page', heading: 'On this page', items: ['Stop orders-api', 'Delete orders-api'] },
     { id: 'areas', heading: 'Go to', items: ['Go to Servers', 'Go to Applications'] },
     { id: 'apps', heading: 'Applications', items: ['orders-api', 'billing'] },
   ]
   expect(rankGroups(groups, name, 'orders')).toEqual([
+    { id: 'apps', heading: 'Applications', items: ['orders-api'], total: 1, best: 900 },
     {
       id: 'page',
       heading: 'On this page',
       items: ['Stop orders-api', 'Delete orders-api'],
       total: 2,
+      best: 800,
     },
-    { id: 'apps', heading: 'Applications', items: ['orders-api'], total: 1 },
   ])
-  expect(rankGroups(groups, name, 'orders', 1)[0]).toMatchObject({
+  expect(rankGroups(groups, name, 'stop orders')[0]).toMatchObject({
+    id: 'page',
+    items: ['Stop orders-api'],
+  })
+  // Equally good groups, and every group for an empty query, keep their order.
+  expect(rankGroups(groups, name, '').map((g) => g.id)).toEqual(['page', 'areas', 'apps'])
+  expect(rankGroups(groups, name, 'orders', 1)[1]).toMatchObject({
     items: ['Stop orders-api'],
     total: 2,
   })

@@ -54,6 +54,8 @@ export const GROUP_LIMIT = 50
 export interface Ranked<T> {
   items: T[]
   total: number
+  /** The score of the best match (0 when none; 1 for an empty query). */
+  best: number
 }
 
 /**
@@ -68,7 +70,7 @@ export function rankItems<T>(
   limit = GROUP_LIMIT,
 ): Ranked<T> {
   const q = normalize(query)
-  if (q === '') return { items: items.slice(0, limit), total: items.length }
+  if (q === '') return { items: items.slice(0, limit), total: items.length, best: 1 }
   const matches: Array<{ item: T; score: number; name: string }> = []
   for (const item of items) {
     const name = normalize(text(item))
@@ -78,7 +80,11 @@ export function rankItems<T>(
   matches.sort(
     (a, b) => b.score - a.score || a.name.length - b.name.length || (a.name < b.name ? -1 : 1),
   )
-  return { items: matches.slice(0, limit).map((m) => m.item), total: matches.length }
+  return {
+    items: matches.slice(0, limit).map((m) => m.item),
+    total: matches.length,
+    best: matches[0]?.score ?? 0,
+  }
 }
 
 /** A group of the palette before ranking: its heading and everything it could show. */
@@ -95,8 +101,10 @@ export interface RankedGroup<T> extends Ranked<T> {
 }
 
 /**
- * Ranks every group by `query`, keeps the groups' order, and drops the groups with no
- * match (an empty group would be a heading over nothing).
+ * Ranks every group by `query` and drops the groups with no match (an empty group would be
+ * a heading over nothing). The group with the best match comes first, so Enter runs the
+ * best match whichever group holds it; groups whose best matches are as good keep their
+ * order, and so do all of them for an empty query.
  */
 export function rankGroups<T>(
   groups: ReadonlyArray<CommandGroup<T>>,
@@ -111,4 +119,5 @@ export function rankGroups<T>(
       ...rankItems(group.items, text, query, limit),
     }))
     .filter((group) => group.items.length > 0)
+    .sort((a, b) => b.best - a.best)
 }

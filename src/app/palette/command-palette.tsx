@@ -56,6 +56,7 @@ export function CommandPalette({
   envId,
   console,
   families,
+  takeTyped,
   onCheatSheet,
 }: {
   open: boolean
@@ -63,6 +64,7 @@ export function CommandPalette({
   envId: string
   console: ConsoleContextValue | null
   families: Families
+  takeTyped: () => string
   onCheatSheet: () => void
 }) {
   const opener = useRef<HTMLElement | null>(null)
@@ -90,6 +92,7 @@ export function CommandPalette({
             envId={envId}
             console={console}
             families={families}
+            takeTyped={takeTyped}
             onCheatSheet={onCheatSheet}
             onRun={(run) => {
               pending.current = run
@@ -106,16 +109,18 @@ function PaletteBody({
   envId,
   console,
   families,
+  takeTyped,
   onRun,
   onCheatSheet,
 }: {
   envId: string
   console: ConsoleContextValue | null
   families: Families
+  takeTyped: () => string
   onRun: (run: () => void) => void
   onCheatSheet: () => void
 }) {
-  const [search, setSearch] = useState('')
+  const [search, setSearch] = useState(takeTyped)
   // Ranking 10,000 names waits for a pause in typing, not the other way round.
   const query = useDeferredValue(search)
   const navigate = useNavigate()

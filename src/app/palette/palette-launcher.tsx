@@ -19,6 +19,9 @@ import './palette-launcher.css'
 const load = () => import('./palette-panels.tsx')
 const PalettePanels = lazy(async () => ({ default: (await load()).PalettePanels }))
 
+/** The palette's own search box. */
+const SEARCH = '[cmdk-input]'
+
 /** The page's filter or search box: the first search field of the main region. */
 const FILTER = '#main input[type="search"]'
 
@@ -45,10 +48,12 @@ export function PaletteLauncher({
   const families = { mfp: useFamilyReady('mfp'), store: useFamilyReady('store') }
   // What a key press does depends on this render's page and state.
   const act = useRef<(action: ShortcutAction) => boolean>(() => false)
-  // Open but still loading: single keys must not act on the page behind it.
-  const opening = useRef(false)
+  // Open but still loading: single keys must not act on the page behind it, and what is
+  // typed before the palette's search box is there is kept for it.
+  const opening = useRef<Panel | null>(null)
+  const typed = useRef('')
   useEffect(() => {
-    opening.current = open !== null
+    opening.current = open
     act.current = (action) => {
       if (typeof action === 'object') {
         const area = areaForKey(action.go)
@@ -62,6 +67,7 @@ export function PaletteLauncher({
         return filter !== null
       }
       setUsed(true)
+      typed.current = ''
       // ⌘K again closes the palette.
       setOpen(action === 'palette' && open === 'palette' ? null : action)
       return true
@@ -72,13 +78,25 @@ export function PaletteLauncher({
     const read = createShortcutReader(GO_KEYS)
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return
+      const typing = isTypingTarget(event.target)
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey
+      if (opening.current === 'palette' && !typing && plain && event.key.length === 1) {
+        // Focused now, the search box receives this key's character.
+        const input = document.querySelector<HTMLElement>(SEARCH)
+        if (input) input.focus()
+        else {
+          typed.current += event.key
+          event.preventDefault()
+        }
+        return
+      }
       const action = read({
         key: event.key,
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
-        typing: isTypingTarget(event.target),
-        overlay: opening.current || overlayOpen(document),
+        typing,
+        overlay: opening.current !== null || overlayOpen(document),
         at: event.timeStamp,
       })
       if (action && act.current(action)) event.preventDefault()
@@ -96,6 +114,7 @@ export function PaletteLauncher({
         aria-keyshortcuts="Meta+K Control+K"
         onClick={() => {
           setUsed(true)
+          typed.current = ''
           setOpen('palette')
         }}
         onPointerEnter={() => void load()}
@@ -116,6 +135,11 @@ export function PaletteLauncher({
               envId={envId}
               console={console}
               families={families}
+              takeTyped={() => {
+                const text = typed.current
+                typed.current = ''
+                return text
+              }}
             />
           </Suspense>
         </PageCommandsProvider>

@@ -15,12 +15,15 @@ export function PalettePanels({
   envId,
   console,
   families,
+  takeTyped,
 }: {
   open: Panel | null
   onOpen: (panel: Panel | null) => void
   envId: string
   console: ConsoleContextValue | null
   families: { mfp: boolean; store: boolean }
+  /** What was typed while the palette's code loaded (once; empty afterwards). */
+  takeTyped: () => string
 }) {
   const openChange = (panel: Panel) => (next: boolean) =>
     onOpen(next ? panel : open === panel ? null : open)
@@ -32,6 +35,7 @@ export function PalettePanels({
         envId={envId}
         console={console}
         families={families}
+        takeTyped={takeTyped}
         onCheatSheet={() => onOpen('cheat-sheet')}
       />
       <CheatSheet open={open === 'cheat-sheet'} onOpenChange={openChange('cheat-sheet')} />
