@@ -23,6 +23,8 @@ async function startedApplicationName(page: Page): Promise<string> {
 test('with the keyboard alone: find an application, open it, stop it, redeploy it after confirming', async ({
   page,
 }) => {
+  // A long journey: two changes followed until the page shows them.
+  test.slow()
   await signInAs(page, 'Operator')
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
   await page.keyboard.press('g')
