@@ -101,10 +101,7 @@ export interface RankedGroup<T> extends Ranked<T> {
 }
 
 /**
- * Ranks every group by `query` and drops the groups with no match (an empty group would be
- * a heading over nothing). The group with the best match comes first, so Enter runs the
- * best match whichever group holds it; groups whose best matches are as good keep their
- * order, and so do all of them for an empty query.
+ * Ranks every group by `query`, then orders them (`orderGroups`).
  */
 export function rankGroups<T>(
   groups: ReadonlyArray<CommandGroup<T>>,
@@ -112,12 +109,21 @@ export function rankGroups<T>(
   query: string,
   limit = GROUP_LIMIT,
 ): RankedGroup<T>[] {
-  return groups
-    .map((group) => ({
+  return orderGroups(
+    groups.map((group) => ({
       id: group.id,
       heading: group.heading,
       ...rankItems(group.items, text, query, limit),
-    }))
-    .filter((group) => group.items.length > 0)
-    .sort((a, b) => b.best - a.best)
+    })),
+  )
+}
+
+/**
+ * Drops the ranked groups with no match (an empty group would be a heading over nothing)
+ * and puts the group with the best match first, so Enter runs the best match whichever
+ * group holds it; groups whose best matches are as good keep their order, and so do all of
+ * them for an empty query.
+ */
+export function orderGroups<G extends Ranked<unknown>>(groups: readonly G[]): G[] {
+  return groups.filter((group) => group.items.length > 0).sort((a, b) => b.best - a.best)
 }

@@ -6,11 +6,11 @@ import { ApiText } from '../../components/api-text.tsx'
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { currentOpener, returnFocus, trackFocus } from '../../components/focus-return.ts'
 import { useRegisteredCommands, type PageCommand } from '../../components/page-commands.tsx'
-import { rankGroups, type CommandGroup } from '../../lib/command-model.ts'
+import { orderGroups, rankGroups, type RankedGroup } from '../../lib/command-model.ts'
 import { paths } from '../../lib/paths.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from '../theme.ts'
 import { AREAS } from './areas.ts'
-import { useEntitySources, type Families } from './palette-sources.ts'
+import { useEntitySources, type EntityItem, type Families } from './palette-sources.ts'
 import { PALETTE_TEXT } from './palette-text.ts'
 import './palette.css'
 
@@ -40,6 +40,9 @@ function commandBlocked(command: PageCommand): string | null {
     return command.permission.reason ?? T.notPermitted
   return command.unavailable ?? null
 }
+
+/** A row: a command, or a thing to jump to (found in a list, rendered as API text). */
+type Row = PaletteItem | EntityItem
 
 const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 
@@ -130,7 +133,7 @@ function PaletteBody({
   const sources = useEntitySources(console?.scope ?? null, query, families)
   const searching = query.trim() !== ''
 
-  const groups = useMemo(() => {
+  const commands = useMemo(() => {
     const go = (to: string) => () => void navigate(to)
     const page: PaletteItem[] = pageCommands.map((command) => ({
       value: `page:${command.id}`,
@@ -191,38 +194,16 @@ function PaletteBody({
         run: onCheatSheet,
       },
     ]
-    const entities: Array<CommandGroup<PaletteItem>> = searching
-      ? sources.map((s) => ({
-          id: s.id,
-          heading: s.heading,
-          items: s.items.map((item) => ({
-            value: item.value,
-            text: item.match ?? item.name,
-            label: <ApiText truncate>{item.name}</ApiText>,
-            detail: item.detail ? <ApiText truncate>{item.detail}</ApiText> : undefined,
-            blocked: null,
-            run: go(item.to),
-          })),
-        }))
-      : []
     return [
       { id: 'page', heading: T.groups.page, items: page },
       { id: 'areas', heading: T.groups.areas, items: areas },
-      ...entities,
       { id: 'settings', heading: T.groups.settings, items: settings },
     ]
-  }, [
-    pageCommands,
-    envId,
-    navigate,
-    location.pathname,
-    console,
-    theme,
-    onCheatSheet,
-    sources,
-    searching,
-  ])
-  const ranked = useMemo(() => rankGroups(groups, (item) => item.text, query), [groups, query])
+  }, [pageCommands, envId, navigate, location.pathname, console, theme, onCheatSheet])
+  const ranked = useMemo(() => rankGroups(commands, (item) => item.text, query), [commands, query])
+  // The lists come ranked (each again only when it or the query changed); the groups are
+  // ordered together, the best match first.
+  const groups: Array<RankedGroup<Row>> = orderGroups([...ranked, ...(searching ? sources : [])])
   const loading = searching ? sources.filter((s) => s.loading) : []
   const failed = searching ? sources.filter((s) => s.failed) : []
 
@@ -247,7 +228,7 @@ function PaletteBody({
       </div>
       <Command.List label={T.listLabel} className="palette-list">
         <Command.Empty>{loading.length > 0 ? null : T.noResults}</Command.Empty>
-        {ranked.map((group) => (
+        {groups.map((group) => (
           <Command.Group
             key={group.id}
             value={group.id}
@@ -260,24 +241,42 @@ function PaletteBody({
               </>
             }
           >
-            {group.items.map((item) => (
-              <Command.Item
-                key={item.value}
-                value={item.value}
-                disabled={item.blocked !== null}
-                onSelect={() => onRun(item.run)}
-                className="palette-item"
-              >
-                <span className="palette-item-label">{item.label}</span>
-                {item.blocked !== null ? (
-                  <span className="palette-item-detail">{T.blocked(item.blocked)}</span>
-                ) : (
-                  item.detail !== undefined && (
-                    <span className="palette-item-detail">{item.detail}</span>
-                  )
-                )}
-              </Command.Item>
-            ))}
+            {group.items.map((item) =>
+              'to' in item ? (
+                <Command.Item
+                  key={item.value}
+                  value={item.value}
+                  onSelect={() => onRun(() => void navigate(item.to))}
+                  className="palette-item"
+                >
+                  <span className="palette-item-label">
+                    <ApiText truncate>{item.name}</ApiText>
+                  </span>
+                  {item.detail && (
+                    <span className="palette-item-detail">
+                      <ApiText truncate>{item.detail}</ApiText>
+                    </span>
+                  )}
+                </Command.Item>
+              ) : (
+                <Command.Item
+                  key={item.value}
+                  value={item.value}
+                  disabled={item.blocked !== null}
+                  onSelect={() => onRun(item.run)}
+                  className="palette-item"
+                >
+                  <span className="palette-item-label">{item.label}</span>
+                  {item.blocked !== null ? (
+                    <span className="palette-item-detail">{T.blocked(item.blocked)}</span>
+                  ) : (
+                    item.detail !== undefined && (
+                      <span className="palette-item-detail">{item.detail}</span>
+                    )
+                  )}
+                </Command.Item>
+              ),
+            )}
           </Command.Group>
         ))}
       </Command.List>

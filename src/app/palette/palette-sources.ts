@@ -8,6 +8,7 @@ import { clusterQueries } from '../../api/runtime-manager/clusters.ts'
 import { serverGroupQueries } from '../../api/runtime-manager/server-groups.ts'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import { deviceLabel, lookupHint } from '../../features/devices/device-list-model.ts'
+import { rankItems, type Ranked, type RankedGroup } from '../../lib/command-model.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { paths, type TargetKind } from '../../lib/paths.ts'
 import { useSettledText } from '../../lib/use-search-draft.ts'
@@ -29,13 +30,17 @@ export interface EntityItem {
   to: string
 }
 
-/** One kind of thing the palette finds, with where its list stands. */
-export interface EntitySource {
-  id: keyof typeof PALETTE_TEXT.groups
-  heading: string
-  items: readonly EntityItem[]
+/** One kind of thing the palette finds: its matches, ranked, and where its list stands. */
+export interface EntitySource extends RankedGroup<EntityItem> {
   loading: boolean
   failed: boolean
+}
+
+type SourceId = keyof typeof PALETTE_TEXT.groups
+
+/** What a query is matched against. */
+export function entityText(item: EntityItem): string {
+  return item.match ?? item.name
 }
 
 /**
@@ -55,24 +60,25 @@ const DEVICE_SEARCH_MIN = 2
 const DEVICE_PAGE = 25
 
 function source(
-  id: EntitySource['id'],
-  items: readonly EntityItem[] | undefined,
+  id: SourceId,
+  ranked: Ranked<EntityItem>,
   query: { isFetching: boolean; isError: boolean; data?: unknown },
 ): EntitySource {
   return {
     id,
     heading: PALETTE_TEXT.groups[id],
-    items: items ?? [],
+    ...ranked,
     loading: query.data === undefined && query.isFetching,
     failed: query.data === undefined && query.isError,
   }
 }
 
 /**
- * Everything the palette can jump to in `scope`, for `search`: the servers, groups,
- * clusters and applications from React Query's cache (read through their query options
- * when not loaded yet), client applications from the pages already read (the first page
- * otherwise), and devices from the device server's own search.
+ * Everything the palette can jump to in `scope` that matches `search`, ranked: the
+ * servers, groups, clusters and applications from React Query's cache (read through their
+ * query options when not loaded yet), client applications from the pages already read
+ * (the first page otherwise), and devices from the device server's own search. A list is
+ * ranked again only when it or the search changes.
  */
 export function useEntitySources(
   scope: EnvScope | null,
@@ -117,14 +123,31 @@ export function useEntitySources(
     [clusters.data, envId],
   )
 
-  const clientApps = useClientApps(wanted && families.store, envId)
+  const appsRanked = useMemo(
+    () => rankItems(appItems ?? [], entityText, search),
+    [appItems, search],
+  )
+  const serversRanked = useMemo(
+    () => rankItems(serverItems ?? [], entityText, search),
+    [serverItems, search],
+  )
+  const groupsRanked = useMemo(
+    () => rankItems(groupItems ?? [], entityText, search),
+    [groupItems, search],
+  )
+  const clustersRanked = useMemo(
+    () => rankItems(clusterItems ?? [], entityText, search),
+    [clusterItems, search],
+  )
+
+  const clientApps = useClientApps(wanted && families.store, envId, search)
   const devices = useDevices(wanted && families.mfp ? search : '', envId)
 
   return [
-    source('applications', appItems, apps),
-    source('servers', serverItems, servers),
-    source('serverGroups', groupItems, groups),
-    source('clusters', clusterItems, clusters),
+    source('applications', appsRanked, apps),
+    source('servers', serversRanked, servers),
+    source('serverGroups', groupsRanked, groups),
+    source('clusters', clustersRanked, clusters),
     devices,
     clientApps,
   ]
@@ -146,7 +169,7 @@ function targetItems(
  * Client applications: the store pages with limit/offset and searches exact names only,
  * so the palette uses every page the console has read, or reads the first page.
  */
-function useClientApps(wanted: boolean, envId: string): EntitySource {
+function useClientApps(wanted: boolean, envId: string, search: string): EntitySource {
   const queryClient = useQueryClient()
   const cached = queryClient
     .getQueriesData<ClientAppList>({ queryKey: clientAppQueries.lists() })
@@ -166,7 +189,7 @@ function useClientApps(wanted: boolean, envId: string): EntitySource {
         to: paths.clientApp(envId, app.applicationId),
       })
   return {
-    ...source('clientApps', [...seen.values()], first),
+    ...source('clientApps', rankItems([...seen.values()], entityText, search), first),
     loading: cached.length === 0 && first.isFetching,
     failed: cached.length === 0 && first.isError,
   }
@@ -211,7 +234,7 @@ function useDevices(search: string, envId: string): EntitySource {
   return {
     id: 'devices',
     heading: PALETTE_TEXT.groups.devices,
-    items: wanted ? items : [],
+    ...rankItems(wanted ? items : [], entityText, search),
     loading: fetching || (search.trim().length >= DEVICE_SEARCH_MIN && settled !== search.trim()),
     failed: wanted && (runtimes.isError || pages.some((p) => p.isError)),
   }
