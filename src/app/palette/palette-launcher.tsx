@@ -110,7 +110,6 @@ export function PaletteLauncher({
       <button
         type="button"
         className="btn palette-launcher"
-        aria-label={LAUNCHER_TEXT.label}
         aria-keyshortcuts="Meta+K Control+K"
         onClick={() => {
           setUsed(true)
