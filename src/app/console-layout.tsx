@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { createPageCommandRegistry, PageCommandsProvider } from '../components/page-commands.tsx'
 import { RejectedRecords } from '../components/rejected-records.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { consoleMode } from '../lib/config.ts'
@@ -19,6 +20,7 @@ import {
 } from '../features/session/family-gate.tsx'
 import { askSignIn, endSession, FAMILIES, type Family } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
+import { PaletteLauncher } from './palette/palette-launcher.tsx'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
 const SECTIONS = [
@@ -58,6 +60,9 @@ export function ConsoleLayout() {
       scope: { orgId: me.data.user.organization.id, envId: environment.id },
     }
   }, [me.data, environments.data, environment])
+
+  // The pages' commands, offered by the palette in the header (ADR 026).
+  const [commands] = useState(createPageCommandRegistry)
 
   const knownEnvId = environment?.id
   useEffect(() => {
@@ -148,6 +153,7 @@ export function ConsoleLayout() {
         )}
         {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
         <span className="header-spacer" />
+        <PaletteLauncher envId={envId} console={value} commands={commands} />
         {(me.data || families) && (
           <IdentityMenu
             name={me.data?.user.username ?? 'Not signed in'}
@@ -165,7 +171,9 @@ export function ConsoleLayout() {
           rejected={environments.data?.rejected}
           noun={['environment', 'environments']}
         />
-        {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
+        <PageCommandsProvider registry={commands}>
+          {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
+        </PageCommandsProvider>
       </main>
     </div>
   )

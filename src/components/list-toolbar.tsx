@@ -34,6 +34,7 @@ export function ListToolbar({
       <input
         type="search"
         aria-label={searchLabel}
+        aria-keyshortcuts="/"
         placeholder={placeholder}
         value={list.text}
         onChange={(e) => list.setText(e.target.value)}

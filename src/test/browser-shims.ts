@@ -24,3 +24,8 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   }
   Object.defineProperty(window, 'ResizeObserver', { value: ResizeObserverStub })
 }
+
+// cmdk (the command palette) scrolls the selected option into view.
+if (typeof window !== 'undefined' && !Element.prototype.scrollIntoView) {
+  Element.prototype.scrollIntoView = () => undefined
+}

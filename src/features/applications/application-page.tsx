@@ -20,6 +20,7 @@ import { Button } from '../../components/button.tsx'
 import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
@@ -218,6 +219,57 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         : null,
   )
 
+  const redeployPermission = gate(canManage, deploying ? 'A deployment is in progress.' : null)
+  const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
+  const start = () => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })
+  // Stop is availability-affecting: it asks first (ADR 028), from the button and the palette.
+  const stop = () => setConfirm('stop')
+  // The same handlers and permissions as the buttons below, offered in the command palette.
+  const busy = setStatus.isPending ? 'A start or stop is in progress.' : null
+  usePageCommands([
+    {
+      id: 'start',
+      label: 'Start',
+      subject: app.name,
+      permission: startPermission,
+      unavailable: busy,
+      run: start,
+    },
+    {
+      id: 'stop',
+      label: 'Stop',
+      subject: app.name,
+      asks: true,
+      permission: stopPermission,
+      unavailable: busy,
+      run: stop,
+    },
+    {
+      id: 'redeploy',
+      label: 'Redeploy',
+      subject: app.name,
+      asks: true,
+      permission: redeployPermission,
+      run: () => setConfirm('redeploy'),
+    },
+    {
+      id: 'update',
+      label: 'Update the artifact of',
+      subject: app.name,
+      asks: true,
+      permission: updatePermission,
+      run: () => setUpdateOpen(true),
+    },
+    {
+      id: 'delete',
+      label: 'Delete',
+      subject: app.name,
+      asks: true,
+      permission: canDelete,
+      run: () => setConfirm('delete'),
+    },
+  ])
+
   return (
     <div className="field">
       <div className="toolbar" role="group" aria-label="Actions">
@@ -226,7 +278,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={startPermission}
           busy={busyWith === 'STARTED'}
           disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })}
+          onClick={start}
         >
           Start
         </Button>
@@ -234,20 +286,14 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={stopPermission}
           busy={busyWith === 'STOPPED'}
           disabled={setStatus.isPending}
-          onClick={() => setConfirm('stop')}
+          onClick={stop}
         >
           Stop…
         </Button>
-        <Button
-          permission={gate(canManage, deploying ? 'A deployment is in progress.' : null)}
-          onClick={() => setConfirm('redeploy')}
-        >
+        <Button permission={redeployPermission} onClick={() => setConfirm('redeploy')}>
           Redeploy…
         </Button>
-        <Button
-          permission={gate(canUpdate, deploying ? 'A deployment is in progress.' : null)}
-          onClick={() => setUpdateOpen(true)}
-        >
+        <Button permission={updatePermission} onClick={() => setUpdateOpen(true)}>
           Update artifact…
         </Button>
         <Button variant="danger" permission={canDelete} onClick={() => setConfirm('delete')}>

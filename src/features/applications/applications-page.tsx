@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
@@ -123,6 +124,15 @@ export function ApplicationsPage() {
   const openDeploy = () => setDeploy('open')
   const onDeployOpenChange = useCallback((open: boolean) => setDeploy(open ? 'open' : 'closed'), [])
   const [bulk, setBulk] = useState<BulkAction | null>(null)
+  usePageCommands([
+    {
+      id: 'deploy',
+      label: 'Deploy application',
+      asks: true,
+      permission: canDeploy,
+      run: openDeploy,
+    },
+  ])
 
   const allRows = useMemo(() => (apps.data ? toRows(apps.data.items) : []), [apps.data])
   // Keyed on the sort's values: `params` is rebuilt on every keystroke, and re-sorting

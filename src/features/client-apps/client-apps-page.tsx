@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -66,6 +67,15 @@ export function ClientAppsPage() {
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
   const [createOpen, setCreateOpen] = useState(false)
   const [deleteOpen, setDeleteOpen] = useState(false)
+  usePageCommands([
+    {
+      id: 'create',
+      label: 'Create client application',
+      asks: true,
+      permission: canManage,
+      run: () => setCreateOpen(true),
+    },
+  ])
   const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
   // The store pages with limit/offset and reports no total, so a selection belongs to the
   // page it was made on: it is dropped when the page or the lookup changes.
@@ -145,6 +155,7 @@ export function ClientAppsPage() {
             type="search"
             name="name"
             aria-label="Exact application name"
+            aria-keyshortcuts="/"
             placeholder="Exact application name"
             defaultValue={view.name}
             style={{ width: 280 }}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
@@ -118,6 +119,15 @@ export function ServersPage() {
   const now = useNow(60_000)
   const [registerOpen, setRegisterOpen] = useState(false)
   const [unregisterOpen, setUnregisterOpen] = useState(false)
+  usePageCommands([
+    {
+      id: 'register',
+      label: 'Register server',
+      asks: true,
+      permission: canManage,
+      run: () => setRegisterOpen(true),
+    },
+  ])
 
   const all = servers.data?.items
   const base = useMemo(() => (all ? filterServersExceptStatus(all, filters) : []), [all, filters])

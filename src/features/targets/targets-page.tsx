@@ -3,6 +3,7 @@ import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import { Button } from '../../components/button.tsx'
+import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { Freshness } from '../../components/freshness.tsx'
@@ -60,6 +61,15 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
   const { filter } = rules
   const words = TARGET_KINDS[kind.kind]
+  usePageCommands([
+    {
+      id: 'create',
+      label: `Create ${words.label}`,
+      asks: true,
+      permission: canManage,
+      run: () => setCreateOpen(true),
+    },
+  ])
   const plural = `${words.label}s`
 
   return (
