@@ -1,7 +1,6 @@
 import { Command } from 'cmdk'
 import { Dialog } from 'radix-ui'
 import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useLocation, useNavigate } from 'react-router'
 import { ApiText } from '../../components/api-text.tsx'
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { currentOpener, returnFocus, trackFocus } from '../../components/focus-return.ts'
@@ -17,6 +16,17 @@ import './palette.css'
 trackFocus()
 
 const T = PALETTE_TEXT
+
+/**
+ * Where the palette works: the environment, the section of the page (kept when switching
+ * environment) and the navigation. Passed in: the router's hooks here would split the
+ * router's code into a chunk of its own on every page's first visit.
+ */
+export interface PaletteNav {
+  envId: string
+  section: string
+  go: (to: string) => void
+}
 
 /** One row of the palette: what it matches on, what it shows, and what it does. */
 interface PaletteItem {
@@ -56,7 +66,7 @@ const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 export function CommandPalette({
   open,
   onOpenChange,
-  envId,
+  nav,
   console,
   families,
   takeTyped,
@@ -64,7 +74,7 @@ export function CommandPalette({
 }: {
   open: boolean
   onOpenChange: (open: boolean) => void
-  envId: string
+  nav: PaletteNav
   console: ConsoleContextValue | null
   families: Families
   takeTyped: () => string
@@ -92,7 +102,7 @@ export function CommandPalette({
         >
           <Dialog.Title className="visually-hidden">{T.dialogTitle}</Dialog.Title>
           <PaletteBody
-            envId={envId}
+            nav={nav}
             console={console}
             families={families}
             takeTyped={takeTyped}
@@ -109,14 +119,14 @@ export function CommandPalette({
 }
 
 function PaletteBody({
-  envId,
+  nav: { envId, section, go },
   console,
   families,
   takeTyped,
   onRun,
   onCheatSheet,
 }: {
-  envId: string
+  nav: PaletteNav
   console: ConsoleContextValue | null
   families: Families
   takeTyped: () => string
@@ -126,15 +136,13 @@ function PaletteBody({
   const [search, setSearch] = useState(takeTyped)
   // Ranking 10,000 names waits for a pause in typing, not the other way round.
   const query = useDeferredValue(search)
-  const navigate = useNavigate()
-  const location = useLocation()
   const theme = useThemeChoice()
   const pageCommands = useRegisteredCommands()
   const sources = useEntitySources(console?.scope ?? null, query, families)
   const searching = query.trim() !== ''
 
   const commands = useMemo(() => {
-    const go = (to: string) => () => void navigate(to)
+    const goTo = (to: string) => () => go(to)
     const page: PaletteItem[] = pageCommands.map((command) => ({
       value: `page:${command.id}`,
       text: commandText(command),
@@ -159,10 +167,8 @@ function PaletteBody({
       label: T.goTo(T.areas[area.id]),
       detail: <kbd>g {area.key}</kbd>,
       blocked: null,
-      run: go(area.to(envId)),
+      run: goTo(area.to(envId)),
     }))
-    // Keep the section, drop ids: an id of one environment means nothing in another.
-    const section = location.pathname.split('/')[3] ?? 'servers'
     const settings: PaletteItem[] = [
       ...(console?.environments ?? []).map((e) => ({
         value: `environment:${e.id}`,
@@ -175,7 +181,7 @@ function PaletteBody({
         ),
         detail: e.id === console?.environment.id ? T.currentEnvironment : undefined,
         blocked: null,
-        run: go(`${paths.environment(e.id)}/${section}`),
+        run: goTo(`${paths.environment(e.id)}/${section}`),
       })),
       ...THEME_CHOICES.map((choice) => ({
         value: `theme:${choice}`,
@@ -199,7 +205,7 @@ function PaletteBody({
       { id: 'areas', heading: T.groups.areas, items: areas },
       { id: 'settings', heading: T.groups.settings, items: settings },
     ]
-  }, [pageCommands, envId, navigate, location.pathname, console, theme, onCheatSheet])
+  }, [pageCommands, envId, go, section, console, theme, onCheatSheet])
   const ranked = useMemo(() => rankGroups(commands, (item) => item.text, query), [commands, query])
   // The lists come ranked (each again only when it or the query changed); the groups are
   // ordered together, the best match first.
@@ -246,7 +252,7 @@ function PaletteBody({
                 <Command.Item
                   key={item.value}
                   value={item.value}
-                  onSelect={() => onRun(() => void navigate(item.to))}
+                  onSelect={() => onRun(() => go(item.to))}
                   className="palette-item"
                 >
                   <span className="palette-item-label">

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { PageCommandsProvider, type PageCommandRegistry } from '../../components/page-commands.tsx'
 import { useFamilyReady } from '../../features/session/family-gate.tsx'
@@ -42,6 +42,8 @@ export function PaletteLauncher({
   commands: PageCommandRegistry
 }) {
   const navigate = useNavigate()
+  // Switching environment keeps the section and drops ids: an id means nothing in another.
+  const section = useLocation().pathname.split('/')[3] ?? 'servers'
   const [open, setOpen] = useState<Panel | null>(null)
   // Mounted from the first opening on, so that closing is Radix's own (focus return included).
   const [used, setUsed] = useState(false)
@@ -131,7 +133,7 @@ export function PaletteLauncher({
             <PalettePanels
               open={open}
               onOpen={setOpen}
-              envId={envId}
+              nav={{ envId, section, go: (to) => void navigate(to) }}
               console={console}
               families={families}
               takeTyped={() => {

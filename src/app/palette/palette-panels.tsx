@@ -1,6 +1,6 @@
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { CheatSheet } from './cheat-sheet.tsx'
-import { CommandPalette } from './command-palette.tsx'
+import { CommandPalette, type PaletteNav } from './command-palette.tsx'
 
 /** What the launcher opens. */
 export type Panel = 'palette' | 'cheat-sheet'
@@ -12,14 +12,14 @@ export type Panel = 'palette' | 'cheat-sheet'
 export function PalettePanels({
   open,
   onOpen,
-  envId,
+  nav,
   console,
   families,
   takeTyped,
 }: {
   open: Panel | null
   onOpen: (panel: Panel | null) => void
-  envId: string
+  nav: PaletteNav
   console: ConsoleContextValue | null
   families: { mfp: boolean; store: boolean }
   /** What was typed while the palette's code loaded (once; empty afterwards). */
@@ -32,7 +32,7 @@ export function PalettePanels({
       <CommandPalette
         open={open === 'palette'}
         onOpenChange={openChange('palette')}
-        envId={envId}
+        nav={nav}
         console={console}
         families={families}
         takeTyped={takeTyped}
