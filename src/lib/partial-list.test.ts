@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { expect, test } from 'vitest'
-import { EarlyChecks, parseEach, partialArray } from './partial-list.ts'
+import { parseEach, partialArray } from './partial-list.ts'
 
 const Item = z.object({ id: z.number(), name: z.string(), status: z.enum(['RUNNING', 'STOPPED']) })
 
@@ -34,37 +34,4 @@ test('as a schema: an array is parsed record by record; anything but an array st
   ).toMatchObject({ data: { items: [{ id: 1 }], rejected: [{ index: 1, id: '2' }] } })
   expect(z.safeParse(schema, { data: { id: 1 } }).success).toBe(false)
   expect(z.safeParse(schema, {}).success).toBe(false)
-})
-
-test('records checked early are not checked again, and come out as a full parse makes them', () => {
-  let checks = 0
-  const Counted = z.pipe(
-    Item,
-    z.transform((item) => {
-      checks++
-      return item
-    }),
-  )
-  const early = new EarlyChecks(Counted)
-  const good = { id: 1, name: 'a', status: 'RUNNING' }
-  const bad = { id: 2, name: 'b', status: 'EXPLODED' }
-  early.check(good)
-  early.check(bad)
-  early.check(7) // not an object: left to parseEach
-  expect(checks).toBe(1)
-  const values = [good, bad, 7, { id: 3, name: 'c', status: 'STOPPED' }]
-  const list = parseEach(Counted, values, undefined, early)
-  // Only the record nobody checked early (the last) is checked now.
-  expect(checks).toBe(2)
-  expect(list).toEqual(parseEach(Item, values))
-  // A result is used once: the same records parsed again are checked again.
-  parseEach(Counted, values, undefined, early)
-  expect(checks).toBe(4)
-})
-
-test('early checks made with another schema are not taken', () => {
-  const early = new EarlyChecks(z.object({ id: z.number() }))
-  const value = { id: 1, name: 'a', status: 'NOPE' }
-  early.check(value)
-  expect(parseEach(Item, [value], undefined, early).rejected).toHaveLength(1)
 })

@@ -80,52 +80,19 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
 }
 
 /**
- * Records of a list answer checked against their schema ahead of `parseEach`, while the
- * rest of the answer is still arriving (`readJsonStreaming`, ADR 027): `parseEach` then
- * takes each record's result instead of checking it again. Keyed by the very object the
- * answer's JSON made, so a result only ever stands for the value it was made from.
- */
-export class EarlyChecks<T> {
-  readonly item: z.ZodMiniType<T>
-  readonly #results = new WeakMap<object, z.core.util.SafeParseResult<T>>()
-
-  constructor(item: z.ZodMiniType<T>) {
-    this.item = item
-  }
-
-  /** Checks one record now (a record that is not an object is left to `parseEach`). */
-  check(value: unknown): void {
-    if (typeof value === 'object' && value !== null) {
-      this.#results.set(value, z.safeParse(this.item, value))
-    }
-  }
-
-  /** The result `check` made for this record (once), or undefined. */
-  take(value: unknown): z.core.util.SafeParseResult<T> | undefined {
-    if (typeof value !== 'object' || value === null) return undefined
-    const result = this.#results.get(value)
-    this.#results.delete(value)
-    return result
-  }
-}
-
-/**
  * Parses each element of `values` on its own against `item`: one malformed record is
  * left out and reported instead of failing the whole list (the operator still sees and
  * acts on the rest). `idKeys` are the fields tried, in order, to name a rejected record.
- * Records `early` already checked (against the same schema) are not checked again.
  */
 export function parseEach<T>(
   item: z.ZodMiniType<T>,
   values: readonly unknown[],
   idKeys: readonly string[] = DEFAULT_ID_KEYS,
-  early?: EarlyChecks<T>,
 ): PartialList<T> {
   const items: T[] = []
   const rejected: RejectedRecord[] = []
-  const checked = early?.item === item ? early : undefined
   values.forEach((value, index) => {
-    const parsed = checked?.take(value) ?? z.safeParse(item, value)
+    const parsed = z.safeParse(item, value)
     if (parsed.success) {
       items.push(parsed.data)
       return
@@ -146,15 +113,10 @@ export function parseEach<T>(
 /**
  * A schema for a JSON array whose records are parsed one by one (see `parseEach`). The
  * array itself is still required: an answer that is not an array at all fails as a whole.
- * With `early`, records it checked while the answer arrived are not checked again.
  */
-export function partialArray<T>(
-  item: z.ZodMiniType<T>,
-  idKeys?: readonly string[],
-  early?: EarlyChecks<T>,
-) {
+export function partialArray<T>(item: z.ZodMiniType<T>, idKeys?: readonly string[]) {
   return z.pipe(
     z.array(z.unknown()),
-    z.transform((values): PartialList<T> => parseEach(item, values, idKeys, early)),
+    z.transform((values): PartialList<T> => parseEach(item, values, idKeys)),
   )
 }

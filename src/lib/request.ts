@@ -7,7 +7,6 @@ import {
   type RequestDescription,
   type RequestInit_,
 } from './describe-request.ts'
-import { readJsonStreaming, type StreamedArray } from './json-array-stream.ts'
 import { getAccessToken, resendAfterSignIn, sessionTicket } from './session-store.ts'
 
 /** A request to send: the description of the call plus the schema of its answer. */
@@ -15,11 +14,6 @@ export interface RequestSpec<T> extends RequestInit_ {
   /** Schema of the answer's body. Use `noContent` for calls that answer without one. */
   schema: z.ZodMiniType<T>
   signal?: AbortSignal
-  /**
-   * For a large list answer (`{ "data": [ ... ] }`): its records are parsed while the rest
-   * of the body arrives, each handed to `onRecord` (ADR 027). The body comes out the same.
-   */
-  stream?: StreamedArray
 }
 
 /** The parsed body with the response's status and headers (ETag, Location ...). */
@@ -115,10 +109,7 @@ async function exchange(
       if (spec.signal?.aborted) throw cause
       throw networkError(description)
     }
-    const body =
-      spec.stream && response.ok
-        ? await readJsonStreaming(response, spec.stream, parseBodyText)
-        : await readBody(response)
+    const body = await readBody(response)
     if (response.status === 401 && spec.auth !== 'none' && resends < MAX_SIGN_IN_RESENDS) {
       // The family's sign-in is over: it is asked for over the page while this call waits.
       // A call refused with 401 was not applied, so sending it again after the sign-in is

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { EarlyChecks, partialArray } from '../../lib/partial-list.ts'
+import { partialArray } from '../../lib/partial-list.ts'
 import { envelope } from './envelope.ts'
 
 const epoch = z.optional(z.nullable(z.union([z.number(), z.string()])))
@@ -98,14 +98,6 @@ export const MAX_ARTIFACT_BYTES = 200 * 1024 * 1024
 /** The `configuration` part: application properties as a flat string map. */
 export const ConfigurationSchema = z.record(z.string().check(z.minLength(1)), z.string())
 
-/**
- * The applications of a list answer checked while the answer is still arriving (ADR 027):
- * the list's read streams its records here, and the list's parse takes their results.
- */
-export const earlyApplicationChecks = new EarlyChecks(ApplicationSchema)
-
 /** Each application parsed on its own: one malformed record does not hide the others. */
-export const ApplicationListSchema = envelope(
-  partialArray(ApplicationSchema, undefined, earlyApplicationChecks),
-)
+export const ApplicationListSchema = envelope(partialArray(ApplicationSchema))
 export const ApplicationEnvelopeSchema = envelope(ApplicationSchema)

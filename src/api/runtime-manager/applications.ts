@@ -24,7 +24,6 @@ import {
   ApplicationEnvelopeSchema,
   ApplicationListSchema,
   DeployAcceptedSchema,
-  earlyApplicationChecks,
   type Application,
 } from './application-schemas.ts'
 import { applicationState } from './application-status.ts'
@@ -72,8 +71,6 @@ export async function listApplications(
       query: { targetId: filters.targetId },
       scope,
       schema: ApplicationListSchema,
-      // 10,000 applications are about 10 MB: each is checked while the rest arrives.
-      stream: { key: 'data', onRecord: (record) => earlyApplicationChecks.check(record) },
     },
     (body) => body.data,
     read,
