@@ -9,7 +9,6 @@ import {
   facetCounts,
   filterExceptStatus,
   filterRows,
-  sortLikeCollator,
   sortRows,
   targetsOf,
   toRows,
@@ -117,30 +116,6 @@ test('targets for the filter are distinct and labelled by kind', () => {
     { id: 600, label: `Group: ${isolateText('payments-group')}` },
     { id: 500, label: `Server: ${isolateText('prd-mule-eu-01')}` },
   ])
-})
-
-test('the quick label sort orders exactly as the collator, and falls back to it', () => {
-  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
-  const bySorting = (labels: string[]) => [...labels].sort((a, b) => collator.compare(a, b))
-  const cases = [
-    // The cheap order is the collator's: numbers, case, the isolates around API text.
-    ['Server: srv-10', 'Group: g', 'Server: srv-2', 'Cluster: c-1', 'server: SRV-2', 'Group: G'],
-    [...Array.from({ length: 300 }, (_, i) => `Server: ${isolateText(`prd-${(i * 37) % 300}`)}`)],
-    // It is not: accents and symbols sort elsewhere by code point; the collator decides.
-    [
-      'Server: éclair',
-      'Server: fig',
-      'Server: eclair',
-      'Server: Éclair',
-      'Server: _x',
-      'Server: x',
-    ],
-    [],
-    ['only'],
-  ]
-  for (const labels of cases) {
-    expect(sortLikeCollator(labels, (l) => l)).toEqual(bySorting(labels))
-  }
 })
 
 test('name order ignores case and reads numbers as numbers, like a collator', () => {
