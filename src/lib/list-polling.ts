@@ -53,6 +53,20 @@ export function noteListRead(list: object, read: ListRead): void {
   reads.set(list, read)
 }
 
+/**
+ * Notes that `list` was just read in full (its rows, and whether it came with an `ETag`)
+ * and returns it: the read of a polled list whose fetch always reads all of it.
+ */
+export function notedFullRead<T extends { items: readonly unknown[]; etag?: string }>(list: T): T {
+  noteListRead(list, {
+    readAt: Date.now(),
+    rows: list.items.length,
+    etag: list.etag !== undefined,
+    follows: 0,
+  })
+  return list
+}
+
 /** The facts of the full read a list came from; none for a list nobody noted. */
 export function listReadOf(list: object): ListRead | undefined {
   return reads.get(list)

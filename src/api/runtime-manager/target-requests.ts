@@ -3,12 +3,15 @@ import type * as z from 'zod/mini'
 import { idOf, labelOf, type ChangeLabel, type LabelledId } from '../console/audit-change.ts'
 import type { EnvScope, RequestBody } from '../../lib/describe-request.ts'
 import { sendAndVerify, type VerifyOptions } from '../../lib/outcome.ts'
+import { listPollInterval, notedFullRead, shareKeepingRead } from '../../lib/list-polling.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
 import { noContent, request, type RequestSpec } from '../../lib/request.ts'
 import { getRevalidated, type CachedRead, type WithEtag } from '../../lib/etag-cache.ts'
 import { hybridDeleteRequest, hybridDeleter } from './delete-request.ts'
 import type { Server } from './server-schemas.ts'
+import { isServerTransitional } from './servers.ts'
 import {
+  TARGET_POLL_FAST_MS,
   targetPollInterval,
   useRefreshAfterMembershipChange,
   verifyCreatedByName,
@@ -43,16 +46,18 @@ export interface TargetResource<T extends TargetRecord> {
 /** The list fetcher of one collection (`GET /{collection}`). */
 export function targetListFetcher<T extends TargetRecord>(resource: TargetResource<T>) {
   /** Polled: given its query's context, revalidates the cached copy with its ETag (ADR 010, 020). */
-  return (scope: EnvScope, read: CachedRead = {}): Promise<WithEtag<PartialList<T>>> =>
-    getRevalidated(
-      {
-        method: 'GET',
-        path: `${BASE}/${resource.collection}`,
-        scope,
-        schema: resource.listEnvelope,
-      },
-      (body) => body.data,
-      read,
+  return async (scope: EnvScope, read: CachedRead = {}): Promise<WithEtag<PartialList<T>>> =>
+    notedFullRead(
+      await getRevalidated(
+        {
+          method: 'GET',
+          path: `${BASE}/${resource.collection}`,
+          scope,
+          schema: resource.listEnvelope,
+        },
+        (body) => body.data,
+        read,
+      ),
     )
 }
 
@@ -200,10 +205,14 @@ export function targetQueryFactory<T extends TargetRecord>(
       queryOptions({
         queryKey: [...factory.all(scope), 'list'],
         queryFn: (context) => list(scope, context),
+        // Fast while a member waits for its agent; otherwise at the pace of the list's size
+        // and ETag (ADR 016).
         refetchInterval: (query) =>
-          targetPollInterval({
-            servers: (query.state.data?.items ?? []).flatMap((t) => t.servers),
-          }),
+          (query.state.data?.items ?? []).some((t) => t.servers.some(isServerTransitional))
+            ? TARGET_POLL_FAST_MS
+            : listPollInterval(query.state.data, false),
+        refetchIntervalInBackground: false,
+        structuralSharing: shareKeepingRead,
       }),
     detail: (scope: EnvScope, id: number) =>
       queryOptions({
