@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
+import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
@@ -87,27 +88,43 @@ export function ConfirmDialog({
 }
 
 /** What a confirmation needs of the mutation it sends (a react-query mutation fits). */
-export interface ConfirmedMutation {
+export interface ConfirmedMutation<V, R> {
   isPending: boolean
   error: unknown
   reset: () => void
+  mutate: (variables: V, options: { onSuccess: (result: R) => void }) => void
+}
+
+/** A confirmation's title: the action and the item it acts on, named as the API spells it. */
+export function confirmTitle(action: string, name: string): ReactNode {
+  return (
+    <>
+      {action} <ApiText>{name}</ApiText>?
+    </>
+  )
 }
 
 /**
- * A confirmation bound to one mutation: busy while it is pending, its failure shown, and
- * closing forgets that failure so the next opening starts clean.
+ * A confirmation bound to one mutation: confirming sends it with `variables`, it is busy
+ * while pending, its failure shown, and closing forgets that failure so the next opening
+ * starts clean. `onSuccess` gets the mutation's result (to toast it, close or leave).
  */
-export function MutationConfirmDialog({
+export function MutationConfirmDialog<V, R>({
   mutation,
+  variables,
+  onSuccess,
   onClose,
   ...props
-}: Omit<ConfirmDialogProps, 'onOpenChange' | 'pending' | 'error'> & {
-  mutation: ConfirmedMutation
+}: Omit<ConfirmDialogProps, 'onOpenChange' | 'pending' | 'error' | 'onConfirm'> & {
+  mutation: ConfirmedMutation<V, R>
+  variables: V
+  onSuccess: (result: R) => void
   onClose: () => void
 }) {
   return (
     <ConfirmDialog
       {...props}
+      onConfirm={() => mutation.mutate(variables, { onSuccess })}
       onOpenChange={(next) => {
         if (!next) {
           onClose()

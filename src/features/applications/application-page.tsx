@@ -14,9 +14,9 @@ import {
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -264,25 +264,15 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         open={confirm === 'redeploy'}
         mutation={redeploy}
         onClose={() => setConfirm(null)}
-        title={
-          <>
-            Redeploy <ApiText>{app.name}</ApiText>?
-          </>
-        }
+        title={confirmTitle('Redeploy', app.name)}
         confirmLabel="Redeploy"
         tone="primary"
         requests={[redeployRequest(scope, app.id, label)]}
-        onConfirm={() =>
-          redeploy.mutate(
-            { id: app.id, label },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Redeploying ${app.name}`)
-                setConfirm(null)
-              },
-            },
-          )
-        }
+        variables={{ id: app.id, label }}
+        onSuccess={() => {
+          toast.success(apiMessage`Redeploying ${app.name}`)
+          setConfirm(null)
+        }}
       >
         <p style={{ marginTop: 0 }}>
           The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
@@ -293,25 +283,15 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         open={confirm === 'delete'}
         mutation={remove}
         onClose={() => setConfirm(null)}
-        title={
-          <>
-            Delete <ApiText>{app.name}</ApiText>?
-          </>
-        }
+        title={confirmTitle('Delete', app.name)}
         confirmLabel="Delete"
         requests={[deleteApplicationRequest(scope, app.id, label)]}
         typeToConfirm={app.name}
-        onConfirm={() =>
-          remove.mutate(
-            { id: app.id, label },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Deleted ${app.name}`)
-                void navigate(paths.applications(scope.envId))
-              },
-            },
-          )
-        }
+        variables={{ id: app.id, label }}
+        onSuccess={() => {
+          toast.success(apiMessage`Deleted ${app.name}`)
+          void navigate(paths.applications(scope.envId))
+        }}
       >
         <p style={{ marginTop: 0 }}>
           The application is undeployed from every server of its target and removed with its

@@ -11,7 +11,7 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -109,29 +109,19 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         open={confirmDelete}
         mutation={remove}
         onClose={() => setConfirmDelete(false)}
-        title={
-          <>
-            Delete <ApiText>{app.name}</ApiText>?
-          </>
-        }
+        title={confirmTitle('Delete', app.name)}
         confirmLabel="Delete"
         requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
         typeToConfirm={app.name}
-        onConfirm={() =>
-          remove.mutate(
-            { applicationId: app.applicationId, name: app.name },
-            {
-              onSuccess: (outcome) => {
-                if (outcome === 'already-gone')
-                  toast.info(
-                    apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
-                  )
-                else toast.success(apiMessage`Deleted ${app.name}`)
-                void navigate(paths.clientApps(scope.envId))
-              },
-            },
-          )
-        }
+        variables={{ applicationId: app.applicationId, name: app.name }}
+        onSuccess={(outcome) => {
+          if (outcome === 'already-gone')
+            toast.info(
+              apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
+            )
+          else toast.success(apiMessage`Deleted ${app.name}`)
+          void navigate(paths.clientApps(scope.envId))
+        }}
       >
         <p style={{ marginTop: 0 }}>
           The application and its{' '}

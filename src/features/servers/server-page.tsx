@@ -15,7 +15,7 @@ import {
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -201,24 +201,14 @@ function UnregisterButton({ server }: { server: Server }) {
         open={open}
         mutation={unregister}
         onClose={() => setOpen(false)}
-        title={
-          <>
-            Unregister <ApiText>{server.name}</ApiText>?
-          </>
-        }
+        title={confirmTitle('Unregister', server.name)}
         confirmLabel="Unregister"
         requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
-        onConfirm={() =>
-          unregister.mutate(
-            { id: server.id, label: { name: server.name } },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Unregistered ${server.name}`)
-                void navigate(paths.servers(scope.envId))
-              },
-            },
-          )
-        }
+        variables={{ id: server.id, label: { name: server.name } }}
+        onSuccess={() => {
+          toast.success(apiMessage`Unregistered ${server.name}`)
+          void navigate(paths.servers(scope.envId))
+        }}
       >
         <p style={{ marginTop: 0 }}>
           The server is removed from Runtime Manager and its agent stops reporting. To manage this

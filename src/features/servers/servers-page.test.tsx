@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { linkNamesIn } from '../../test/table-links.ts'
 import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 
 const demo = setupTestBackend()
@@ -36,9 +37,7 @@ test('the status facet and sort come from the URL', async () => {
     'aria-pressed',
     'true',
   )
-  const names = within(table)
-    .getAllByRole('link')
-    .map((l) => l.textContent ?? '')
+  const names = linkNamesIn('Servers')
   expect(names.length).toBeGreaterThan(0)
   expect([...names].sort().reverse()).toEqual(names)
   expect(within(table).queryByText('Running')).toBeNull()

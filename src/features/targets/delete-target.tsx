@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiList, apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import {
@@ -16,7 +16,7 @@ import {
 import { paths } from '../../lib/paths.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
@@ -48,24 +48,14 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
         open={open}
         mutation={remove}
         onClose={() => setOpen(false)}
-        title={
-          <>
-            Delete {noun.full} <ApiText>{target.name}</ApiText>?
-          </>
-        }
+        title={confirmTitle(`Delete ${noun.full}`, target.name)}
         confirmLabel={`Delete ${noun.short}`}
         requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
-        onConfirm={() =>
-          remove.mutate(
-            { id: target.id, label: { name: target.name } },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
-                void navigate(paths.targets(scope.envId, kind.kind))
-              },
-            },
-          )
-        }
+        variables={{ id: target.id, label: { name: target.name } }}
+        onSuccess={() => {
+          toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
+          void navigate(paths.targets(scope.envId, kind.kind))
+        }}
       >
         <p style={{ marginTop: 0 }}>
           Its {count} server{count === 1 ? '' : 's'} become individual servers again and stay

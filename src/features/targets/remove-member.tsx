@@ -75,14 +75,11 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
         }
         confirmLabel={`Remove from ${noun.short}`}
         requests={[removeRequest]}
-        onConfirm={() =>
-          remove.mutate(variables, {
-            onSuccess: () => {
-              toast.success(apiMessage`Removed ${server.name} from ${target.name}`)
-              setOpen(false)
-            },
-          })
-        }
+        variables={variables}
+        onSuccess={() => {
+          toast.success(apiMessage`Removed ${server.name} from ${target.name}`)
+          setOpen(false)
+        }}
       >
         <p style={{ marginTop: 0 }}>{children}</p>
         {apps.isPending ? (
