@@ -30,6 +30,7 @@ import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../li
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
@@ -77,8 +78,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
         </div>
       )}
       <div className="grid-2">
-        <section className="card" aria-labelledby="artifact">
-          <h2 id="artifact">Artifact</h2>
+        <Card id="artifact" title="Artifact">
           <dl className="fields">
             <Field label="File">{app.artifact.fileName}</Field>
             <Field label="Size">
@@ -96,9 +96,8 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
                 : undefined}
             </Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="target">
-          <h2 id="target">Target</h2>
+        </Card>
+        <Card id="target" title="Target">
           <dl className="fields">
             <Field label="Type">
               {app.target.type === 'SERVER'
@@ -127,9 +126,8 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
             </Field>
             <Field label="Servers">{members.length}</Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="properties">
-          <h2 id="properties">Properties</h2>
+        </Card>
+        <Card id="properties" title="Properties">
           {properties.length === 0 ? (
             <p className="muted">No application properties were set.</p>
           ) : (
@@ -141,10 +139,9 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
               ))}
             </dl>
           )}
-        </section>
+        </Card>
       </div>
-      <section className="card" aria-labelledby="servers">
-        <h2 id="servers">On each server</h2>
+      <Card id="servers" title="On each server">
         <table className="data" aria-label="Status on each server">
           <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
           <tbody>
@@ -172,7 +169,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
             })}
           </tbody>
         </table>
-      </section>
+      </Card>
       <ResourceActivity
         query={auditQueries.resource('application', String(app.id))}
         name={app.name}

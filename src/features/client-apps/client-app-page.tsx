@@ -22,6 +22,7 @@ import { startEdit, type EditSession } from './client-app-edit-model.ts'
 import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
@@ -80,8 +81,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           onClose={() => setSession(null)}
         />
       )}
-      <section className="card field" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
+      <Card id="details-heading" title="Details" className="field">
         <dl className="fields">
           <Field label="Throttling tier">
             <ApiText>{app.throttlingTier}</ApiText>
@@ -103,7 +103,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
               : null}
           </Field>
         </dl>
-      </section>
+      </Card>
       <ClientAppKeys app={app} permission={canManage} />
       <MutationConfirmDialog
         open={confirmDelete}

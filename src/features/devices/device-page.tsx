@@ -50,6 +50,7 @@ import {
 } from './transactions-panel.tsx'
 import './devices.css'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
@@ -93,8 +94,7 @@ function DeviceView({
         actions={freshness}
       />
       <DeviceActions runtime={runtime} device={device} />
-      <section className="card" aria-labelledby="device-facts">
-        <h2 id="device-facts">Device</h2>
+      <Card id="device-facts" title="Device">
         <dl className="fields">
           <Field label="Device id">
             <span className="mono">{device.id}</span>
@@ -103,7 +103,7 @@ function DeviceView({
           <Field label="Users">{usersOf(device)}</Field>
           <Field label="Last access">{formatDateTime(lastAccessed)}</Field>
         </dl>
-      </section>
+      </Card>
       <Applications runtime={runtime} device={device} />
       <TransactionsPanel
         runtime={runtime}

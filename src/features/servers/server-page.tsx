@@ -28,6 +28,7 @@ import { idFromPath, paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
@@ -61,8 +62,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
         }
       />
       <div className="grid-2">
-        <section className="card" aria-labelledby="overview">
-          <h2 id="overview">Overview</h2>
+        <Card id="overview" title="Overview">
           <dl className="fields">
             <Field label="ID">{s.id}</Field>
             <Field label="Type">
@@ -84,9 +84,8 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
             <Field label="Registered">{formatDateTime(toEpochMs(s.timeCreated))}</Field>
             <Field label="Last update">{formatDateTime(toEpochMs(s.timeUpdated))}</Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="membership">
-          <h2 id="membership">Group or cluster</h2>
+        </Card>
+        <Card id="membership" title="Group or cluster">
           <Membership server={s} />
           <h2 style={{ marginTop: 16 }}>Expiry</h2>
           <dl className="fields">
@@ -97,9 +96,8 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
               {formatDateTime(toEpochMs(s.certificateExpirationDate))}
             </Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="runtime">
-          <h2 id="runtime">Runtime information</h2>
+        </Card>
+        <Card id="runtime" title="Runtime information">
           {s.runtimeInformation ? (
             <dl className="fields">
               <Field label="JVM">
@@ -129,7 +127,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
           ) : (
             <p className="muted">Not reported yet: the agent has not connected.</p>
           )}
-        </section>
+        </Card>
       </div>
       <ServerApplications server={s} />
       <ResourceActivity query={auditQueries.resource('server', String(s.id))} name={s.name} />
