@@ -6,6 +6,7 @@ import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { columnTable } from '../../components/column-table.ts'
 import { Freshness } from '../../components/freshness.tsx'
 import {
   ListToolbar,
@@ -53,55 +54,34 @@ function targetCell(envId: string, target: Application['target']): ReactNode {
 
 /** Columns; cells are render functions the table calls, not components. */
 function applicationColumns(envId: string, now: number): Column<ApplicationRow>[] {
-  return [
-    {
-      id: 'name',
-      header: 'Name',
-      width: '20%',
-      sortable: true,
-      cell: (r) => <CellLink to={paths.application(envId, r.app.id)}>{r.app.name}</CellLink>,
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      width: '20%',
-      sortable: true,
-      cell: (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
-    },
-    {
-      id: 'target',
-      header: 'Target',
-      width: '20%',
-      sortable: true,
-      cell: (r) => targetCell(envId, r.app.target),
-    },
-    {
-      id: 'artifact',
-      header: 'Artifact',
-      width: '20%',
-      sortable: true,
-      cell: (r) => (
+  return columnTable<ApplicationRow>({
+    name: [
+      'Name',
+      '20%',
+      (r) => <CellLink to={paths.application(envId, r.app.id)}>{r.app.name}</CellLink>,
+    ],
+    status: [
+      'Status',
+      '20%',
+      (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
+    ],
+    target: ['Target', '20%', (r) => targetCell(envId, r.app.target)],
+    artifact: [
+      'Artifact',
+      '20%',
+      (r) => (
         <span title={r.app.artifact.fileName}>
           {r.app.artifact.fileName ?? r.app.artifact.name}
         </span>
       ),
-    },
-    {
-      id: 'size',
-      header: 'Size',
-      width: '8%',
-      sortable: true,
-      cell: (r) =>
-        r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—',
-    },
-    {
-      id: 'updated',
-      header: 'Updated',
-      width: '12%',
-      sortable: true,
-      cell: (r) => (r.updated ? formatAgo(r.updated, now) : '—'),
-    },
-  ]
+    ],
+    size: [
+      'Size',
+      '8%',
+      (r) => (r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—'),
+    ],
+    updated: ['Updated', '12%', (r) => (r.updated ? formatAgo(r.updated, now) : '—')],
+  })
 }
 
 const appKey = (r: ApplicationRow) => String(r.app.id)

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { columnTable } from '../../components/column-table.ts'
 import { Freshness } from '../../components/freshness.tsx'
 import {
   ListToolbar,
@@ -38,72 +39,32 @@ const FACETS = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
 
 /** The list's columns; cells are render functions called by the table, not components. */
 function serverColumns(envId: string, now: number): Column<Server>[] {
-  return [
-    {
-      id: 'name',
-      header: 'Name',
-      width: '19%',
-      sortable: true,
-      cell: (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>,
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      width: '13%',
-      sortable: true,
-      cell: (s) => <ServerStatusBadge status={s.status} />,
-    },
-    {
-      id: 'type',
-      header: 'Type',
-      width: '8%',
-      sortable: true,
-      cell: (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule'),
-    },
-    {
-      id: 'version',
-      header: 'Runtime',
-      width: '8%',
-      sortable: true,
-      cell: (s) => runtimeVersion(s) || '—',
-    },
-    {
-      id: 'agent',
-      header: 'Agent',
-      width: '8%',
-      sortable: true,
-      cell: (s) => s.agentVersion ?? '—',
-    },
-    {
-      id: 'addresses',
-      header: 'Addresses',
-      width: '12%',
-      cell: (s) => <span className="mono">{addressesText(s)}</span>,
-    },
-    {
-      id: 'membership',
-      header: 'Group / cluster',
-      width: '15%',
-      sortable: true,
-      cell: (s) => {
-        const m = membershipOf(s)
-        return m ? (
-          <>
-            {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
-          </>
-        ) : (
-          <span className="muted">—</span>
-        )
-      },
-    },
-    {
-      id: 'expiry',
-      header: 'Expiry',
-      width: '17%',
-      sortable: true,
-      cell: (s) => <ExpiryTags server={s} now={now} />,
-    },
-  ]
+  return columnTable<Server>({
+    name: ['Name', '19%', (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>],
+    status: ['Status', '13%', (s) => <ServerStatusBadge status={s.status} />],
+    type: ['Type', '8%', (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule')],
+    version: ['Runtime', '8%', (s) => runtimeVersion(s) || '—'],
+    agent: ['Agent', '8%', (s) => s.agentVersion ?? '—'],
+    addresses: [
+      'Addresses',
+      '12%',
+      (s) => <span className="mono">{addressesText(s)}</span>,
+      'unsorted',
+    ],
+    membership: ['Group / cluster', '15%', membershipCell],
+    expiry: ['Expiry', '17%', (s) => <ExpiryTags server={s} now={now} />],
+  })
+}
+
+function membershipCell(s: Server): ReactNode {
+  const m = membershipOf(s)
+  return m ? (
+    <>
+      {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
+    </>
+  ) : (
+    <span className="muted">—</span>
+  )
 }
 
 const serverKey = (s: Server) => String(s.id)
