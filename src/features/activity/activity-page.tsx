@@ -18,8 +18,6 @@ import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { ListPage } from '../../components/list-page.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
@@ -67,20 +65,15 @@ export function ActivityPage() {
   return (
     <ListPage
       fill={false}
-      header={
-        <PageHeader
-          title="Activity"
-          subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
-          actions={
-            <>
-              <Freshness query={entries} />
-              <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
-                Refresh
-              </Button>
-              <ExportLink filters={filters} />
-            </>
-          }
-        />
+      title="Activity"
+      subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
+      actions={
+        <>
+          <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
+            Refresh
+          </Button>
+          <ExportLink filters={filters} />
+        </>
       }
       toolbar={<Filters filters={filters} onChange={go} onClear={clear} />}
       query={entries}

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -7,7 +6,6 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
-import { Freshness } from '../../components/freshness.tsx'
 import {
   ListToolbar,
   removeAction,
@@ -16,7 +14,6 @@ import {
 } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
@@ -147,28 +144,12 @@ export function ApplicationsPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Applications"
-          subtitle={
-            apps.data ? (
-              <>
-                {allRows.length} in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
-              </>
-            ) : (
-              <ApiText>{environment.name}</ApiText>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={apps} />
-              <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-                Deploy application
-              </Button>
-            </>
-          }
-        />
+      title="Applications"
+      count={{ where: environment.name, filtered }}
+      actions={
+        <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
+          Deploy application
+        </Button>
       }
       toolbar={
         <ListToolbar

@@ -7,7 +7,6 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
-import { Freshness } from '../../components/freshness.tsx'
 import {
   ListToolbar,
   removeAction,
@@ -16,7 +15,6 @@ import {
 } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -98,32 +96,12 @@ export function ServersPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Servers"
-          subtitle={
-            all ? (
-              <>
-                {all.length} registered in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
-              </>
-            ) : (
-              <ApiText>{environment.name}</ApiText>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={servers} />
-              <Button
-                variant="primary"
-                permission={canManage}
-                onClick={() => setRegisterOpen(true)}
-              >
-                Register server
-              </Button>
-            </>
-          }
-        />
+      title="Servers"
+      count={{ where: environment.name, verb: 'registered in', filtered }}
+      actions={
+        <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
+          Register server
+        </Button>
       }
       toolbar={
         <ListToolbar
