@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { ApiText } from './api-text.tsx'
 import { Freshness, type FreshnessSource } from './freshness.tsx'
+import { RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
 import { ListStates, type ListQueryState, type ListStatesProps } from './list-states.tsx'
 import { PageHeader } from './page-header.tsx'
 
@@ -17,7 +18,7 @@ export interface ListCount {
 /**
  * The one composition of a list page, top to bottom: the header (title, subtitle, how
  * fresh the list is, then the page's actions), the toolbar (search and facets,
- * `ListToolbar`), the bar of the selection and its bulk actions (`SelectionBar`), then the
+ * `ListToolbar`), the bar of the selection and its bulk actions (`bulk` or `selection`), then the
  * list in its states (`ListStates`: loading, failure with retry, unreadable records, empty
  * with the next action, no match) around the table (children). `after` holds what follows
  * the list: a panel, the dialogs.
@@ -29,6 +30,7 @@ export function ListPage({
   actions,
   toolbar,
   selection,
+  bulk,
   after,
   fill = true,
   listClassName,
@@ -44,6 +46,14 @@ export function ListPage({
   toolbar?: ReactNode
   /** The selection bar while rows are selected, else nothing. */
   selection?: ReactNode
+  /**
+   * Instead of `selection`, for a list that selects among every match (`useRowSelection`):
+   * the selection and its bulk actions, in the bar of `RowSelectionBar`.
+   */
+  bulk?: {
+    selection: ComponentProps<typeof RowSelectionBar>['selection']
+    actions: readonly BulkAction[]
+  }
   after?: ReactNode
   /** The list fills the page's height (a scrolling table); false for a list that flows. */
   fill?: boolean
@@ -72,6 +82,7 @@ export function ListPage({
       />
       {toolbar}
       {selection}
+      {bulk && <RowSelectionBar {...bulk} total={states.shown} />}
       {listClassName ? <div className={listClassName}>{list}</div> : list}
       {after}
     </div>

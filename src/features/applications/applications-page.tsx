@@ -6,12 +6,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
-import {
-  ListToolbar,
-  removeAction,
-  RowSelectionBar,
-  StatusFacets,
-} from '../../components/list-toolbar.tsx'
+import { ListToolbar, removeAction, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
@@ -173,17 +168,14 @@ export function ApplicationsPage() {
           />
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[
-            { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
-            { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
-            removeAction('Delete…', canDelete, () => setBulk('delete')),
-          ]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [
+          { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
+          { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
+          removeAction('Delete…', canDelete, () => setBulk('delete')),
+        ],
+      }}
       query={apps}
       nouns={['application', 'applications']}
       rejected={apps.data?.rejected}

@@ -7,12 +7,7 @@ import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
-import {
-  ListToolbar,
-  removeAction,
-  RowSelectionBar,
-  StatusFacets,
-} from '../../components/list-toolbar.tsx'
+import { ListToolbar, removeAction, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -133,13 +128,10 @@ export function ServersPage() {
           </select>
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))],
+      }}
       query={servers}
       nouns={['server', 'servers']}
       rejected={servers.data?.rejected}

@@ -6,7 +6,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { ListToolbar, removeAction, RowSelectionBar } from '../../components/list-toolbar.tsx'
+import { ListToolbar, removeAction } from '../../components/list-toolbar.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { TARGET_KINDS } from '../../lib/paths.ts'
@@ -100,13 +100,10 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           )}
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[removeAction('Delete selected…', canManage, () => setDeleteOpen(true))]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [removeAction('Delete selected…', canManage, () => setDeleteOpen(true))],
+      }}
       query={targets}
       nouns={[words.label, plural]}
       rejected={targets.data?.rejected}
