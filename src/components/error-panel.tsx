@@ -102,3 +102,22 @@ export function ReadErrorPanel({ query, title }: { query: RetryableRead; title: 
     />
   )
 }
+
+/**
+ * What a read that feeds a control (a select's options) shows in the control's place once
+ * it failed: its error and a retry. Undefined while it has not failed, so the control shows.
+ */
+export function failedRead(
+  read: { error: unknown; refetch: () => unknown; isFetching?: boolean },
+  title: string,
+): ReactNode {
+  if (read.error === null || read.error === undefined) return undefined
+  return (
+    <ErrorPanel
+      error={read.error}
+      title={title}
+      onRetry={() => void read.refetch()}
+      retrying={read.isFetching}
+    />
+  )
+}

@@ -10,7 +10,7 @@ import {
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ErrorPanel, failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm } from '../../components/form/use-form.ts'
 import { isOutcomeUnknownError } from '../../lib/outcome.ts'
@@ -160,15 +160,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           error={errors.targetId}
           hint="Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects."
           onChange={(targetId) => set({ targetId })}
-          replace={
-            targets.error ? (
-              <ErrorPanel
-                error={targets.error}
-                title="Could not load the targets"
-                onRetry={targets.retry}
-              />
-            ) : undefined
-          }
+          replace={failedRead(targets, 'Could not load the targets')}
         >
           <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target…'}</option>
           {grouped.map(

@@ -44,7 +44,7 @@ export function useDeployTargets(scope: EnvScope, enabled: boolean) {
     targets,
     isPending: servers.isPending || groups.isPending || clusters.isPending,
     error: servers.error ?? groups.error ?? clusters.error,
-    retry: () => {
+    refetch: () => {
       void servers.refetch()
       void groups.refetch()
       void clusters.refetch()
