@@ -104,8 +104,9 @@ export function ReadErrorPanel({ query, title }: { query: RetryableRead; title: 
 }
 
 /**
- * What a read that feeds a control (a select's options) shows in the control's place once
- * it failed: its error and a retry. Undefined while it has not failed, so the control shows.
+ * A read that failed, as the operator sees it: its error and a retry (in a select's place
+ * when the read feeds its options, under a list when it read the next page). Undefined
+ * while it has not failed, so what it feeds shows.
  */
 export function failedRead(
   read: { error: unknown; refetch: () => unknown; isFetching?: boolean },

@@ -16,7 +16,7 @@ import {
 import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ErrorPanel, failedRead } from '../../components/error-panel.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState } from '../../components/states.tsx'
@@ -118,12 +118,13 @@ export function ActivityPage() {
           </span>
         )}
       </div>
-      {entries.isFetchNextPageError && (
-        <ErrorPanel
-          error={entries.error}
-          title="Could not load more"
-          onRetry={() => void entries.fetchNextPage()}
-        />
+      {failedRead(
+        // Only a failed next page: a failed first read is the list's own state.
+        {
+          error: entries.isFetchNextPageError ? entries.error : null,
+          refetch: entries.fetchNextPage,
+        },
+        'Could not load more',
       )}
     </ListPage>
   )
