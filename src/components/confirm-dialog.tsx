@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
 import { ApiText } from './api-text.tsx'
-import { Button } from './button.tsx'
+import { Button, type ButtonProps } from './button.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import { Modal } from './modal.tsx'
@@ -109,7 +109,7 @@ export function confirmTitle(action: string, name: string): ReactNode {
  * while pending, its failure shown, and closing forgets that failure so the next opening
  * starts clean. `onSuccess` gets the mutation's result (to toast it, close or leave).
  */
-export function MutationConfirmDialog<V, R>({
+function MutationConfirmDialog<V, R>({
   mutation,
   variables,
   onSuccess,
@@ -134,5 +134,35 @@ export function MutationConfirmDialog<V, R>({
       pending={mutation.isPending}
       error={mutation.error ?? undefined}
     />
+  )
+}
+
+/**
+ * A button that opens a confirmation bound to one mutation (`MutationConfirmDialog`). The
+ * dialog's body mounts only while it is open, so what the body reads (the applications
+ * removed with a target) is read only then. `onSuccess` gets the mutation's result and a
+ * way to close the dialog (a page that navigates away needs none).
+ */
+export function MutationConfirmButton<V, R>({
+  trigger,
+  onSuccess,
+  ...dialog
+}: Omit<Parameters<typeof MutationConfirmDialog<V, R>>[0], 'open' | 'onClose' | 'onSuccess'> & {
+  /** The button's look, permission and label; a click opens the confirmation. */
+  trigger: Omit<ButtonProps, 'onClick'>
+  onSuccess: (result: R, close: () => void) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const close = () => setOpen(false)
+  return (
+    <>
+      <Button {...trigger} onClick={() => setOpen(true)} />
+      <MutationConfirmDialog
+        {...dialog}
+        open={open}
+        onClose={close}
+        onSuccess={(result) => onSuccess(result, close)}
+      />
+    </>
   )
 }

@@ -16,7 +16,7 @@ import {
 } from '../../api/runtime-manager/applications.ts'
 import { apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -178,6 +178,12 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
   )
 }
 
+/** Start and Stop: one button each toward a desired status, refused once it is already so. */
+const STATUS_ACTIONS = [
+  { status: 'STARTED', label: 'Start', variant: 'primary', already: 'It is already started.' },
+  { status: 'STOPPED', label: 'Stop', variant: 'default', already: 'It is already stopped.' },
+] as const
+
 function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {
   const { scope } = useConsole()
   const navigate = useNavigate()
@@ -187,7 +193,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const setStatus = useSetDesiredStatus(scope)
   const redeploy = useRedeployApplication(scope)
   const remove = useDeleteApplication(scope)
-  const [confirm, setConfirm] = useState<'redeploy' | 'delete' | null>(null)
   // Words for the audit trail (ADR 015): a deleted application's answer has no name.
   const label = { name: app.name, on: app.target.name }
   const [updateOpen, setUpdateOpen] = useState(false)
@@ -197,58 +202,75 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   // State-based limits keep the permission reason when both apply: the scope is the harder limit.
   const gate = (base: Permission, blocked: string | null): Permission =>
     !base.allowed ? base : blocked ? { allowed: false, reason: blocked } : base
-  const startPermission = gate(
-    canManage,
-    deploying
-      ? 'A deployment is in progress.'
-      : app.desiredStatus === 'STARTED'
-        ? 'It is already started.'
-        : null,
-  )
-  const stopPermission = gate(
-    canManage,
-    deploying
-      ? 'A deployment is in progress.'
-      : app.desiredStatus === 'STOPPED'
-        ? 'It is already stopped.'
-        : null,
-  )
 
   return (
     <div className="field">
       <div className="toolbar" role="group" aria-label="Actions">
-        <Button
-          variant="primary"
-          permission={startPermission}
-          busy={busyWith === 'STARTED'}
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })}
+        {STATUS_ACTIONS.map((action) => (
+          <Button
+            key={action.status}
+            variant={action.variant}
+            permission={gate(
+              canManage,
+              deploying
+                ? 'A deployment is in progress.'
+                : app.desiredStatus === action.status
+                  ? action.already
+                  : null,
+            )}
+            busy={busyWith === action.status}
+            disabled={setStatus.isPending}
+            onClick={() => setStatus.mutate({ id: app.id, desiredStatus: action.status, label })}
+          >
+            {action.label}
+          </Button>
+        ))}
+        <MutationConfirmButton
+          trigger={{
+            permission: gate(canManage, deploying ? 'A deployment is in progress.' : null),
+            children: 'Redeploy…',
+          }}
+          mutation={redeploy}
+          title={confirmTitle('Redeploy', app.name)}
+          confirmLabel="Redeploy"
+          tone="primary"
+          requests={[redeployRequest(scope, app.id, label)]}
+          variables={{ id: app.id, label }}
+          onSuccess={(_, close) => {
+            toast.success(apiMessage`Redeploying ${app.name}`)
+            close()
+          }}
         >
-          Start
-        </Button>
-        <Button
-          permission={stopPermission}
-          busy={busyWith === 'STOPPED'}
-          disabled={setStatus.isPending}
-          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED', label })}
-        >
-          Stop
-        </Button>
-        <Button
-          permission={gate(canManage, deploying ? 'A deployment is in progress.' : null)}
-          onClick={() => setConfirm('redeploy')}
-        >
-          Redeploy…
-        </Button>
+          <p style={{ marginTop: 0 }}>
+            The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
+            every server of the target. The application restarts: requests fail briefly while it
+            does.
+          </p>
+        </MutationConfirmButton>
         <Button
           permission={gate(canUpdate, deploying ? 'A deployment is in progress.' : null)}
           onClick={() => setUpdateOpen(true)}
         >
           Update artifact…
         </Button>
-        <Button variant="danger" permission={canDelete} onClick={() => setConfirm('delete')}>
-          Delete…
-        </Button>
+        <MutationConfirmButton
+          trigger={{ variant: 'danger', permission: canDelete, children: 'Delete…' }}
+          mutation={remove}
+          title={confirmTitle('Delete', app.name)}
+          confirmLabel="Delete"
+          requests={[deleteApplicationRequest(scope, app.id, label)]}
+          typeToConfirm={app.name}
+          variables={{ id: app.id, label }}
+          onSuccess={() => {
+            toast.success(apiMessage`Deleted ${app.name}`)
+            void navigate(paths.applications(scope.envId))
+          }}
+        >
+          <p style={{ marginTop: 0 }}>
+            The application is undeployed from every server of its target and removed with its
+            artifact. This cannot be undone: to bring it back, deploy the artifact again.
+          </p>
+        </MutationConfirmButton>
         {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
       </div>
       {setStatus.error && (
@@ -257,44 +279,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
         />
       )}
-      <MutationConfirmDialog
-        open={confirm === 'redeploy'}
-        mutation={redeploy}
-        onClose={() => setConfirm(null)}
-        title={confirmTitle('Redeploy', app.name)}
-        confirmLabel="Redeploy"
-        tone="primary"
-        requests={[redeployRequest(scope, app.id, label)]}
-        variables={{ id: app.id, label }}
-        onSuccess={() => {
-          toast.success(apiMessage`Redeploying ${app.name}`)
-          setConfirm(null)
-        }}
-      >
-        <p style={{ marginTop: 0 }}>
-          The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
-          every server of the target. The application restarts: requests fail briefly while it does.
-        </p>
-      </MutationConfirmDialog>
-      <MutationConfirmDialog
-        open={confirm === 'delete'}
-        mutation={remove}
-        onClose={() => setConfirm(null)}
-        title={confirmTitle('Delete', app.name)}
-        confirmLabel="Delete"
-        requests={[deleteApplicationRequest(scope, app.id, label)]}
-        typeToConfirm={app.name}
-        variables={{ id: app.id, label }}
-        onSuccess={() => {
-          toast.success(apiMessage`Deleted ${app.name}`)
-          void navigate(paths.applications(scope.envId))
-        }}
-      >
-        <p style={{ marginTop: 0 }}>
-          The application is undeployed from every server of its target and removed with its
-          artifact. This cannot be undone: to bring it back, deploy the artifact again.
-        </p>
-      </MutationConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
   )

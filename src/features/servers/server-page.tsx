@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -14,8 +14,7 @@ import {
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
-import { Button } from '../../components/button.tsx'
-import { confirmTitle, MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -176,7 +175,6 @@ function UnregisterButton({ server }: { server: Server }) {
   const { scope } = useConsole()
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
-  const [open, setOpen] = useState(false)
   const unregister = useUnregisterServer(scope)
   const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
   const member = membershipOf(server)
@@ -191,36 +189,30 @@ function UnregisterButton({ server }: { server: Server }) {
   const ownApps = (apps.data?.items ?? []).filter((a) => a.target.id === server.id)
 
   return (
-    <>
-      <Button variant="danger" permission={permission} onClick={() => setOpen(true)}>
-        Unregister…
-      </Button>
-      <MutationConfirmDialog
-        open={open}
-        mutation={unregister}
-        onClose={() => setOpen(false)}
-        title={confirmTitle('Unregister', server.name)}
-        confirmLabel="Unregister"
-        requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
-        variables={{ id: server.id, label: { name: server.name } }}
-        onSuccess={() => {
-          toast.success(apiMessage`Unregistered ${server.name}`)
-          void navigate(paths.servers(scope.envId))
-        }}
-      >
-        <p style={{ marginTop: 0 }}>
-          The server is removed from Runtime Manager and its agent stops reporting. To manage this
-          host again, register it anew.
+    <MutationConfirmButton
+      trigger={{ variant: 'danger', permission, children: 'Unregister…' }}
+      mutation={unregister}
+      title={confirmTitle('Unregister', server.name)}
+      confirmLabel="Unregister"
+      requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
+      variables={{ id: server.id, label: { name: server.name } }}
+      onSuccess={() => {
+        toast.success(apiMessage`Unregistered ${server.name}`)
+        void navigate(paths.servers(scope.envId))
+      }}
+    >
+      <p style={{ marginTop: 0 }}>
+        The server is removed from Runtime Manager and its agent stops reporting. To manage this
+        host again, register it anew.
+      </p>
+      {ownApps.length > 0 && (
+        <p className="alert alert-warn">
+          {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
+          alone will be removed with it:{' '}
+          <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
         </p>
-        {ownApps.length > 0 && (
-          <p className="alert alert-warn">
-            {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
-            alone will be removed with it:{' '}
-            <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
-          </p>
-        )}
-      </MutationConfirmDialog>
-    </>
+      )}
+    </MutationConfirmButton>
   )
 }
 
