@@ -53,7 +53,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       <OwnApplicationsNote
         targetId={target.id}
         short={noun.short}
-        some={(own) => (
+        renderApps={(own) => (
           <p className="alert alert-warn">
             {own.length} application{own.length === 1 ? '' : 's'} deployed to this {noun.short} will
             be undeployed from its servers and removed with it:{' '}

@@ -76,7 +76,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
         targetId={target.id}
         short={noun.short}
         pick={(own) => own.filter((a) => a.serverArtifacts?.some((c) => c.serverId === server.id))}
-        some={(kept) => (
+        renderApps={(kept) => (
           <p className="alert alert-info">
             The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
             the {noun.short}, each as an application of its own on <ApiText>{server.name}</ApiText>:{' '}
