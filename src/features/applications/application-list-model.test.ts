@@ -1,6 +1,7 @@
 import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
-import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
+import { decodeListParams } from '../../lib/list-params.ts'
+import { expectUrlState } from '../../test/list-url-state.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   sortKey,
@@ -54,19 +55,16 @@ const rows = toRows(apps)
 const none = decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams())
 
 test('list params round-trip through the URL and reject what they do not know', () => {
-  const params = decodeListParams(
-    APPLICATION_LIST_PARAMS,
-    new URLSearchParams('q=orders&status=failed,bogus,moving&target=600&sort=-size'),
-  )
-  expect(params).toEqual({
-    q: 'orders',
-    status: ['failed', 'moving'],
-    target: 600,
-    sort: { id: 'size', desc: true },
+  expectUrlState(APPLICATION_LIST_PARAMS, {
+    read: 'q=orders&status=failed,bogus,moving&target=600&sort=-size',
+    as: {
+      q: 'orders',
+      status: ['failed', 'moving'],
+      target: 600,
+      sort: { id: 'size', desc: true },
+    },
+    writes: 'q=orders&status=failed%2Cmoving&target=600&sort=-size',
   })
-  expect(encodeListParams(APPLICATION_LIST_PARAMS, params).toString()).toBe(
-    'q=orders&status=failed%2Cmoving&target=600&sort=-size',
-  )
   expect(
     decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams('target=abc&sort=secret')).target,
   ).toBeNull()

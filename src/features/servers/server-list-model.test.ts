@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
+import { decodeListParams } from '../../lib/list-params.ts'
+import { expectUrlState } from '../../test/list-url-state.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
   expiryWarnings,
@@ -40,25 +41,16 @@ const fleet: Server[] = [
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  const params = decodeListParams(
-    SERVER_LIST_PARAMS,
-    new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'),
-  )
-  expect(params).toEqual({
-    q: 'eu',
-    status: ['RUNNING', 'CREATED'],
-    type: 'MULE',
-    sort: { id: 'agent', desc: true },
+  expectUrlState(SERVER_LIST_PARAMS, {
+    read: 'q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent',
+    as: {
+      q: 'eu',
+      status: ['RUNNING', 'CREATED'],
+      type: 'MULE',
+      sort: { id: 'agent', desc: true },
+    },
+    writes: 'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
   })
-  expect(encodeListParams(SERVER_LIST_PARAMS, params).toString()).toBe(
-    'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
-  )
-  expect(
-    encodeListParams(
-      SERVER_LIST_PARAMS,
-      decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams('')),
-    ).toString(),
-  ).toBe('')
 })
 
 test('unknown sort keys and types in the URL fall back to safe defaults', () => {
