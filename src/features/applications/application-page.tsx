@@ -55,7 +55,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
   const properties = Object.entries(app.configuration ?? {})
 
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.applications(scope.envId), label: 'Applications' }}
         name={app.name}
@@ -174,7 +174,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
         query={auditQueries.resource('application', String(app.id))}
         name={app.name}
       />
-    </div>
+    </>
   )
 }
 

@@ -48,7 +48,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
   const status = clientAppStatus(app.status)
 
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
         name={app.name}
@@ -104,7 +104,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         query={auditQueries.resource('client-application', app.applicationId)}
         name={app.name}
       />
-    </div>
+    </>
   )
 }
 

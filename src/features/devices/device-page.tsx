@@ -79,7 +79,7 @@ function DeviceView({
   const status = deviceStatusTone(device.status)
   const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.devices(scope.envId, runtime), label: <>Devices of {runtime}</> }}
         name={deviceLabel(device)}
@@ -114,7 +114,7 @@ function DeviceView({
         query={auditQueries.resource('device', device.id)}
         name={deviceLabel(device)}
       />
-    </div>
+    </>
   )
 }
 

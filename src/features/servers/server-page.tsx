@@ -47,7 +47,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
   const { scope } = useConsole()
   const now = useNow(60_000)
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.servers(scope.envId), label: 'Servers' }}
         name={s.name}
@@ -130,7 +130,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
       </div>
       <ServerApplications server={s} />
       <ResourceActivity query={auditQueries.resource('server', String(s.id))} name={s.name} />
-    </div>
+    </>
   )
 }
 
