@@ -2,6 +2,7 @@ import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
 import { decodeListParams } from '../../lib/list-params.ts'
 import { expectUrlState } from '../../test/list-url-state.ts'
+import { recordMaker } from '../../test/record-maker.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   sortKey,
@@ -15,26 +16,23 @@ import {
   toRows,
 } from './application-list-model.ts'
 
-function app(id: number, name: string, extra: Partial<Application> = {}): Application {
-  return {
-    id,
-    name,
-    desiredStatus: 'STARTED',
-    lastReportedStatus: 'STARTED',
-    artifact: { name, fileName: `${name}-1.0.0.jar`, fileSize: id * 1000 },
-    target: { id: 500, name: 'prd-mule-eu-01', type: 'SERVER', status: 'RUNNING' },
-    serverArtifacts: [
-      {
-        id: id * 10,
-        serverId: 500,
-        lastReportedStatus: extra.lastReportedStatus ?? 'STARTED',
-        desiredStatus: extra.desiredStatus ?? 'STARTED',
-      },
-    ],
-    timeUpdated: id,
-    ...extra,
-  }
-}
+const app = recordMaker<Application>((id, name, extra) => ({
+  id,
+  name,
+  desiredStatus: 'STARTED',
+  lastReportedStatus: 'STARTED',
+  artifact: { name, fileName: `${name}-1.0.0.jar`, fileSize: id * 1000 },
+  target: { id: 500, name: 'prd-mule-eu-01', type: 'SERVER', status: 'RUNNING' },
+  serverArtifacts: [
+    {
+      id: id * 10,
+      serverId: 500,
+      lastReportedStatus: extra.lastReportedStatus ?? 'STARTED',
+      desiredStatus: extra.desiredStatus ?? 'STARTED',
+    },
+  ],
+  timeUpdated: id,
+}))
 
 const apps = [
   app(1, 'orders-api'),

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { decodeListParams } from '../../lib/list-params.ts'
 import { expectUrlState } from '../../test/list-url-state.ts'
+import { recordMaker } from '../../test/record-maker.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
   expiryWarnings,
@@ -15,17 +16,14 @@ import {
 const DAY = 86_400_000
 const NOW = Date.UTC(2026, 10, 23)
 
-function server(id: number, name: string, extra: Partial<Server> = {}): Server {
-  return {
-    id,
-    name,
-    status: 'RUNNING',
-    serverType: 'MULE',
-    muleVersion: '4.6.4',
-    agentVersion: '2.6.2',
-    ...extra,
-  }
-}
+const server = recordMaker<Server>((id, name) => ({
+  id,
+  name,
+  status: 'RUNNING',
+  serverType: 'MULE',
+  muleVersion: '4.6.4',
+  agentVersion: '2.6.2',
+}))
 
 const fleet: Server[] = [
   server(1, 'prd-mule-eu-10', { addresses: [{ ip: '10.10.1.5' }] }),
