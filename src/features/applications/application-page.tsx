@@ -9,12 +9,13 @@ import { applicationState } from '../../api/runtime-manager/application-status.t
 import {
   applicationQueries,
   deleteApplicationRequest,
+  desiredStatusRequest,
   redeployRequest,
   useDeleteApplication,
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
-import { apiMessage } from '../../components/api-text.tsx'
+import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -178,12 +179,6 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
   )
 }
 
-/** Start and Stop: one button each toward a desired status, refused once it is already so. */
-const STATUS_ACTIONS = [
-  { status: 'STARTED', label: 'Start', variant: 'primary', already: 'It is already started.' },
-  { status: 'STOPPED', label: 'Stop', variant: 'default', already: 'It is already stopped.' },
-] as const
-
 function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {
   const { scope } = useConsole()
   const navigate = useNavigate()
@@ -202,29 +197,48 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   // State-based limits keep the permission reason when both apply: the scope is the harder limit.
   const gate = (base: Permission, blocked: string | null): Permission =>
     !base.allowed ? base : blocked ? { allowed: false, reason: blocked } : base
+  // Start and Stop are refused while a deployment runs, and once the application is so.
+  const statusPermission = (status: 'STARTED' | 'STOPPED', already: string) =>
+    gate(
+      canManage,
+      deploying ? 'A deployment is in progress.' : app.desiredStatus === status ? already : null,
+    )
 
   return (
     <div className="field">
       <div className="toolbar" role="group" aria-label="Actions">
-        {STATUS_ACTIONS.map((action) => (
-          <Button
-            key={action.status}
-            variant={action.variant}
-            permission={gate(
-              canManage,
-              deploying
-                ? 'A deployment is in progress.'
-                : app.desiredStatus === action.status
-                  ? action.already
-                  : null,
-            )}
-            busy={busyWith === action.status}
-            disabled={setStatus.isPending}
-            onClick={() => setStatus.mutate({ id: app.id, desiredStatus: action.status, label })}
-          >
-            {action.label}
-          </Button>
-        ))}
+        <Button
+          variant="primary"
+          permission={statusPermission('STARTED', 'It is already started.')}
+          busy={busyWith === 'STARTED'}
+          disabled={setStatus.isPending}
+          onClick={() => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })}
+        >
+          Start
+        </Button>
+        <MutationConfirmButton
+          trigger={{
+            permission: statusPermission('STOPPED', 'It is already stopped.'),
+            busy: busyWith === 'STOPPED',
+            disabled: setStatus.isPending,
+            children: 'Stop…',
+          }}
+          mutation={setStatus}
+          title={confirmTitle('Stop', app.name)}
+          confirmLabel="Stop"
+          risk="availability"
+          requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
+          variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
+          onSuccess={(_, close) => {
+            toast.success(apiMessage`Stopping ${app.name}`)
+            close()
+          }}
+        >
+          <p style={{ marginTop: 0 }}>
+            The application stops on every server of <ApiText>{app.target.name}</ApiText>: its
+            clients get no answer until it is started again.
+          </p>
+        </MutationConfirmButton>
         <MutationConfirmButton
           trigger={{
             permission: gate(canManage, deploying ? 'A deployment is in progress.' : null),
@@ -233,6 +247,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           mutation={redeploy}
           title={confirmTitle('Redeploy', app.name)}
           confirmLabel="Redeploy"
+          risk="availability"
           tone="primary"
           requests={[redeployRequest(scope, app.id, label)]}
           variables={{ id: app.id, label }}
@@ -259,6 +274,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           title={confirmTitle('Delete', app.name)}
           confirmLabel="Delete"
           requests={[deleteApplicationRequest(scope, app.id, label)]}
+          risk="irreversible"
           typeToConfirm={app.name}
           variables={{ id: app.id, label }}
           onSuccess={() => {
@@ -273,10 +289,11 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         </MutationConfirmButton>
         {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
       </div>
-      {setStatus.error && (
+      {/* A failed stop shows in its confirmation, which stays open. */}
+      {setStatus.error && setStatus.variables?.desiredStatus === 'STARTED' && (
         <ErrorPanel
           error={setStatus.error}
-          title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
+          title="Start failed; the page shows the backend's current state"
         />
       )}
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />

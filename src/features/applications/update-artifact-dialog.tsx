@@ -86,7 +86,7 @@ export function UpdateArtifactDialog({
           disabled={update.isPending}
         />
         {file && !problem && (
-          <CurlPreview request={updateArtifactRequest(scope, app.id, { file })} />
+          <CurlPreview requests={[updateArtifactRequest(scope, app.id, { file })]} />
         )}
         {upload.progress && update.isPending && (
           <UploadProgressBar loaded={upload.progress.loaded} total={upload.progress.total} />

@@ -121,6 +121,7 @@ function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
       title={confirmTitle('Delete', app.name)}
       confirmLabel="Delete"
       requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
+      risk="irreversible"
       typeToConfirm={app.name}
       variables={{ applicationId: app.applicationId, name: app.name }}
       onSuccess={(outcome) => {

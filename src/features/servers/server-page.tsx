@@ -194,6 +194,8 @@ function UnregisterButton({ server }: { server: Server }) {
       mutation={unregister}
       title={confirmTitle('Unregister', server.name)}
       confirmLabel="Unregister"
+      risk="irreversible"
+      typeToConfirm={server.name}
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {

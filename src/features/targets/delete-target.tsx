@@ -39,6 +39,8 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       mutation={remove}
       title={confirmTitle(`Delete ${noun.full}`, target.name)}
       confirmLabel={`Delete ${noun.short}`}
+      risk="irreversible"
+      typeToConfirm={target.name}
       requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
       variables={{ id: target.id, label: { name: target.name } }}
       onSuccess={() => {

@@ -64,6 +64,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
         </>
       }
       confirmLabel={`Remove from ${noun.short}`}
+      risk="availability"
       requests={[removeRequest]}
       variables={variables}
       onSuccess={(_, close) => {
