@@ -1,8 +1,9 @@
 import { use, useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
 import { ApiText } from './api-text.tsx'
-import { Button } from './button.tsx'
+import { Button, type ButtonProps } from './button.tsx'
 import { ConsoleContext } from './console-context.tsx'
+import { usePageCommands, type PageCommand } from './page-commands.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import { Modal } from './modal.tsx'
@@ -120,28 +121,52 @@ export function ConfirmDialog({
 }
 
 /** What a confirmation needs of the mutation it sends (a react-query mutation fits). */
-export interface ConfirmedMutation {
+export interface ConfirmedMutation<V, R> {
   isPending: boolean
   error: unknown
   reset: () => void
+  mutate: (variables: V, options: { onSuccess: (result: R) => void }) => void
 }
 
+/** A confirmation's title: the action and the item it acts on, named as the API spells it. */
+export function confirmTitle(action: string, name: string): ReactNode {
+  return (
+    <>
+      {action} <ApiText>{name}</ApiText>?
+    </>
+  )
+}
+
+/** What a confirmation bound to a mutation is given, besides whether it is open. */
+type MutationConfirmProps<V, R> = Omit<
+  ConfirmDialogBase,
+  'open' | 'onOpenChange' | 'pending' | 'error' | 'onConfirm'
+> &
+  ConfirmRisk & {
+    mutation: ConfirmedMutation<V, R>
+    variables: V
+  }
+
 /**
- * A confirmation bound to one mutation: busy while it is pending, its failure shown, and
- * closing forgets that failure so the next opening starts clean.
+ * A confirmation bound to one mutation: confirming sends it with `variables`, it is busy
+ * while pending, its failure shown, and closing forgets that failure so the next opening
+ * starts clean. `onSuccess` gets the mutation's result (to toast it, close or leave).
  */
-export function MutationConfirmDialog({
+function MutationConfirmDialog<V, R>({
   mutation,
+  variables,
+  onSuccess,
   onClose,
   ...props
-}: Omit<ConfirmDialogBase, 'onOpenChange' | 'pending' | 'error'> &
-  ConfirmRisk & {
-    mutation: ConfirmedMutation
-    onClose: () => void
-  }) {
+}: MutationConfirmProps<V, R> & {
+  open: boolean
+  onSuccess: (result: R) => void
+  onClose: () => void
+}) {
   return (
     <ConfirmDialog
       {...props}
+      onConfirm={() => mutation.mutate(variables, { onSuccess })}
       onOpenChange={(next) => {
         if (!next) {
           onClose()
@@ -153,3 +178,46 @@ export function MutationConfirmDialog({
     />
   )
 }
+
+/**
+ * A button that opens a confirmation bound to one mutation (`MutationConfirmDialog`). The
+ * dialog's body mounts only while it is open, so what the body reads (the applications
+ * removed with a target) is read only then. `onSuccess` gets the mutation's result and a
+ * way to close the dialog (a page that navigates away needs none).
+ */
+export function MutationConfirmButton<V, R>({
+  trigger,
+  command,
+  onSuccess,
+  ...dialog
+}: MutationConfirmProps<V, R> & {
+  /** The button's look, permission and label; a click opens the confirmation. */
+  trigger: Omit<ButtonProps, 'onClick'>
+  /**
+   * Also offered in the command palette (ADR 026): with the button's permission, and
+   * running it opens this same confirmation.
+   */
+  command?: Pick<PageCommand, 'id' | 'label' | 'subject' | 'unavailable'>
+  onSuccess: (result: R, close: () => void) => void
+}) {
+  const [open, setOpen] = useState(false)
+  const close = () => setOpen(false)
+  usePageCommands(
+    command
+      ? [{ ...command, asks: true, permission: trigger.permission, run: () => setOpen(true) }]
+      : NO_COMMANDS,
+  )
+  return (
+    <>
+      <Button {...trigger} onClick={() => setOpen(true)} />
+      <MutationConfirmDialog
+        {...dialog}
+        open={open}
+        onClose={close}
+        onSuccess={(result) => onSuccess(result, close)}
+      />
+    </>
+  )
+}
+
+const NO_COMMANDS: readonly PageCommand[] = []

@@ -12,9 +12,9 @@ import { LoadingState } from './states.tsx'
 
 /**
  * The frame of a detail page whose read starts in the route's loader (ADR 020): the page
- * suspends on that read and says what it is loading, then renders the item with its
- * "updated N s ago". A 404 is the route's error, not the page's. The query comes in as
- * options, so this piece knows no API.
+ * suspends on that read and says what it is loading, then renders the item, in the page's
+ * box, with its "updated N s ago". A 404 is the route's error, not the page's. The query
+ * comes in as options, so this piece knows no API.
  */
 export function DetailFrame<TData, TKey extends QueryKey>({
   loading,
@@ -40,7 +40,7 @@ function DetailRead<TData, TKey extends QueryKey>({
   children: (data: TData, freshness: ReactNode) => ReactNode
 }) {
   const read = useSuspenseQuery(query)
-  return children(read.data, <Freshness query={read} />)
+  return <div className="page">{children(read.data, <Freshness query={read} />)}</div>
 }
 
 /**

@@ -102,3 +102,23 @@ export function ReadErrorPanel({ query, title }: { query: RetryableRead; title: 
     />
   )
 }
+
+/**
+ * A read that failed, as the operator sees it: its error and a retry (in a select's place
+ * when the read feeds its options, under a list when it read the next page). Undefined
+ * while it has not failed, so what it feeds shows.
+ */
+export function failedRead(
+  read: { error: unknown; refetch: () => unknown; isFetching?: boolean },
+  title: string,
+): ReactNode {
+  if (read.error === null || read.error === undefined) return undefined
+  return (
+    <ErrorPanel
+      error={read.error}
+      title={title}
+      onRetry={() => void read.refetch()}
+      retrying={read.isFetching}
+    />
+  )
+}

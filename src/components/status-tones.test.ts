@@ -2,7 +2,7 @@ import { expect, test } from 'vitest'
 import { serverStatus, statusWords } from './status-tones.ts'
 
 test('a known status reads from its table', () => {
-  expect(statusWords({ UP: { label: 'Up', tone: 'ok' } }, 'UP')).toEqual({
+  expect(statusWords({ UP: { label: 'Up', tone: 'ok' } })('UP')).toEqual({
     label: 'Up',
     tone: 'ok',
   })
@@ -10,11 +10,11 @@ test('a known status reads from its table', () => {
 })
 
 test('an unknown status shows as the API spelled it, in the fallback colour', () => {
-  expect(statusWords({}, 'NEW_STATE')).toEqual({ label: 'NEW_STATE', tone: 'neutral' })
-  expect(statusWords({}, 'NEW_STATE', 'progress')).toEqual({ label: 'NEW_STATE', tone: 'progress' })
+  expect(statusWords({})('NEW_STATE')).toEqual({ label: 'NEW_STATE', tone: 'neutral' })
+  expect(statusWords({}, 'progress')('NEW_STATE')).toEqual({ label: 'NEW_STATE', tone: 'progress' })
 })
 
 test("a status named like an object's own property is still unknown", () => {
-  expect(statusWords({}, 'constructor')).toEqual({ label: 'constructor', tone: 'neutral' })
-  expect(statusWords({}, '__proto__')).toEqual({ label: '__proto__', tone: 'neutral' })
+  expect(statusWords({})('constructor')).toEqual({ label: 'constructor', tone: 'neutral' })
+  expect(statusWords({})('__proto__')).toEqual({ label: '__proto__', tone: 'neutral' })
 })

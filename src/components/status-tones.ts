@@ -9,30 +9,25 @@ export interface StatusWords {
 }
 
 /**
- * Looks a status up in a table of words; one the table does not know (a newer backend's)
- * is shown as the API spelled it, in the `fallback` colour.
+ * The lookup of one table of status words. A status the table does not know (a newer
+ * backend's) is shown as the API spelled it, in the `fallback` colour.
  */
 export function statusWords(
   table: Readonly<Record<string, StatusWords>>,
-  status: string,
   fallback: Tone = 'neutral',
-): StatusWords {
+): (status: string) => StatusWords {
   // Own keys only: a status such as "constructor" must not find Object's prototype.
-  const words = Object.hasOwn(table, status) ? table[status] : undefined
-  return words ?? { label: status, tone: fallback }
+  return (status) =>
+    (Object.hasOwn(table, status) ? table[status] : undefined) ?? { label: status, tone: fallback }
 }
 
-const SERVER_STATUS: Record<string, StatusWords> = {
+/** Server statuses in operator words and colour. */
+export const serverStatus = statusWords({
   RUNNING: { label: 'Running', tone: 'ok' },
   DISCONNECTED: { label: 'Disconnected', tone: 'danger' },
   CREATED: { label: 'Waiting for agent', tone: 'neutral' },
   PARTIALLY_RUNNING: { label: 'Partially running', tone: 'warn' },
-}
-
-/** Server statuses in operator words and colour. */
-export function serverStatus(status: string): StatusWords {
-  return statusWords(SERVER_STATUS, status)
-}
+})
 
 /** Application statuses (desired vs reported) in operator words and colour. */
 export function applicationStatus(

@@ -1,7 +1,7 @@
 import type { DemoDb } from './db.ts'
 import type { DemoFamily } from './families.ts'
 import type { DemoIdentity } from './model.ts'
-import { DEMO_SCOPES, roleHasScope, type DemoScope } from './scopes.ts'
+import { roleHasScope, scopeName, type DemoScope } from './scopes.ts'
 import { DEMO_IDENTITIES } from './seed.ts'
 
 /** Token lifetime the demo grants, as the real token endpoint does (about an hour). */
@@ -166,5 +166,5 @@ export function hasScope(identity: DemoIdentity, scope: DemoScope): boolean {
 }
 
 export function missingScopeMessage(scope: DemoScope): string {
-  return `Forbidden: this connected app does not have the '${DEMO_SCOPES[scope]}' scope.`
+  return `Forbidden: this connected app does not have the '${scopeName(scope)}' scope.`
 }

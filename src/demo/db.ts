@@ -15,7 +15,8 @@ import { DemoClock } from './clock.ts'
 import { generateSeed } from './seed.ts'
 import type { DemoStorage } from './storage.ts'
 import { byId, type Collection, type CollectionChanges } from './collection.ts'
-import { StateSlot } from './persistence.ts'
+import * as z from 'zod/mini'
+import { changesSchema, StateSlot } from './persistence.ts'
 
 /** What the Runtime Manager part of a fleet's state persists (besides version and anchor). */
 interface RuntimeManagerState {
@@ -26,6 +27,16 @@ interface RuntimeManagerState {
   clusters: CollectionChanges<ClusterRow, number>
   applications: CollectionChanges<ApplicationRow, number>
 }
+
+const RuntimeManagerStateSchema: z.ZodMiniType<RuntimeManagerState> = z.object({
+  nextId: z.number(),
+  // A state saved before sign-outs revoked tokens has none: nothing was revoked.
+  tokensNotBefore: z._default(z.number(), 0),
+  servers: changesSchema<ServerRow, number>(z.number()),
+  groups: changesSchema<GroupRow, number>(z.number()),
+  clusters: changesSchema<ClusterRow, number>(z.number()),
+  applications: changesSchema<ApplicationRow, number>(z.number()),
+})
 
 interface Membership {
   group?: GroupRow
@@ -71,7 +82,7 @@ export class DemoDb {
 
   constructor(options: DemoDbOptions) {
     this.fleet = options.fleet
-    this.slot = new StateSlot(options.storage, options.fleet)
+    this.slot = new StateSlot(options.storage, options.fleet, undefined, RuntimeManagerStateSchema)
     this.clock = options.clock ?? new DemoClock()
     this.persistDelayMs = options.persistDelayMs ?? 0
     const saved = this.slot.read()

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { DemoClock } from './clock.ts'
 import { DeviceStore } from './device-admin/device-store.ts'
+import * as z from 'zod/mini'
 import { StateSlot, stateKey } from './persistence.ts'
 import { memoryStorage } from './storage.ts'
 
@@ -8,7 +9,7 @@ test('every store part is saved as { version, anchor, ...state } under one key s
   expect(stateKey('small')).toBe('runtime-console-demo:v1:small')
   expect(stateKey('large', 'store')).toBe('runtime-console-demo:v1:large:store')
   const storage = memoryStorage()
-  const slot = new StateSlot<{ nextId: number }>(storage, 'small', 'part')
+  const slot = new StateSlot(storage, 'small', 'part', z.object({ nextId: z.number() }))
   expect(slot.read()).toBeNull()
   slot.write(42, { nextId: 7 })
   expect(storage.get(slot.key)).toBe('{"version":1,"anchor":42,"nextId":7}')
@@ -17,9 +18,7 @@ test('every store part is saved as { version, anchor, ...state } under one key s
 
 test('a damaged, outdated or invalid state reads as none', () => {
   const storage = memoryStorage()
-  const slot = new StateSlot<{ rows: number[] }>(storage, 'small', 'part', (saved) =>
-    Array.isArray(saved.rows),
-  )
+  const slot = new StateSlot(storage, 'small', 'part', z.object({ rows: z.array(z.number()) }))
   storage.set(slot.key, '{broken')
   expect(slot.read()).toBeNull()
   storage.set(slot.key, JSON.stringify({ version: 0, anchor: 1, rows: [] }))
@@ -32,8 +31,8 @@ test('a damaged, outdated or invalid state reads as none', () => {
 
 test('a slot sees what another slot over the same storage (another tab) wrote, and forgets', () => {
   const storage = memoryStorage()
-  const tabA = new StateSlot<{ n: number }>(storage, 'small')
-  const tabB = new StateSlot<{ n: number }>(storage, 'small')
+  const tabA = new StateSlot(storage, 'small', undefined, z.object({ n: z.number() }))
+  const tabB = new StateSlot(storage, 'small', undefined, z.object({ n: z.number() }))
   tabA.write(1, { n: 1 })
   tabB.read()
   expect(tabB.changedElsewhere()).toBe(false)

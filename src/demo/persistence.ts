@@ -1,3 +1,5 @@
+import * as z from 'zod/mini'
+import type { CollectionChanges } from './collection.ts'
 import type { FleetSize } from './model.ts'
 import type { DemoStorage } from './storage.ts'
 
@@ -13,6 +15,18 @@ export const STATE_VERSION = 1
 
 export type Saved<S> = S & { version: number; anchor: number }
 
+/** A row the demo wrote itself, read back: checked to be an object, not field by field. */
+export function savedRow<T extends object>(): z.ZodMiniType<T> {
+  return z.custom<T>((row) => typeof row === 'object' && row !== null)
+}
+
+/** The saved changes of a collection: its rows (`savedRow`) and the keys it removed. */
+export function changesSchema<T extends object, K extends string | number>(
+  key: z.ZodMiniType<K>,
+): z.ZodMiniType<CollectionChanges<T, K>> {
+  return z.object({ upserts: z.array(savedRow<T>()), deletes: z.array(key) })
+}
+
 /** The storage key of one part of a fleet's state (the Runtime Manager's part has none). */
 export function stateKey(fleet: FleetSize, part?: string): string {
   return `runtime-console-demo:v${STATE_VERSION}:${fleet}${part ? `:${part}` : ''}`
@@ -26,32 +40,32 @@ export function stateKey(fleet: FleetSize, part?: string): string {
 export class StateSlot<S extends object> {
   readonly key: string
   private readonly storage: DemoStorage
-  private readonly valid: (saved: Saved<S>) => boolean
+  private readonly schema: z.ZodMiniType<Saved<S>>
   private lastRaw: string | null = null
 
+  /** `schema` is the state's (besides version and anchor): a state it rejects reads as none. */
   constructor(
     storage: DemoStorage,
     fleet: FleetSize,
-    part?: string,
-    valid: (saved: Saved<S>) => boolean = () => true,
+    part: string | undefined,
+    schema: z.ZodMiniType<S>,
   ) {
     this.storage = storage
     this.key = stateKey(fleet, part)
-    this.valid = valid
+    this.schema = z.intersection(
+      z.object({ version: z.literal(STATE_VERSION), anchor: z.number() }),
+      schema,
+    )
   }
 
   /** The saved state; null when there is none, it is damaged or of another version. */
   read(): Saved<S> | null {
     const raw = this.storage.get(this.key)
     if (!raw) return null
-    try {
-      const value: Saved<S> = JSON.parse(raw)
-      if (value.version !== STATE_VERSION || !this.valid(value)) return null
-      this.lastRaw = raw
-      return value
-    } catch {
-      return null
-    }
+    const parsed = z.safeParse(this.schema, jsonValue(raw))
+    if (!parsed.success) return null
+    this.lastRaw = raw
+    return parsed.data
   }
 
   /** True when the stored text is not what this slot last read or wrote (another tab). */
@@ -70,5 +84,14 @@ export class StateSlot<S extends object> {
   forget(): void {
     this.storage.remove(this.key)
     this.lastRaw = null
+  }
+}
+
+/** The value a JSON text holds, or undefined for damaged text (which no schema accepts). */
+function jsonValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return undefined
   }
 }

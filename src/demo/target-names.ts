@@ -21,11 +21,13 @@ export function isIpAddress(value: string): boolean {
 /** Application names are at most 42 characters (the demo's limit, ADR 007). */
 const MAX_APP_NAME = 42
 
+/** Lower-case words of letters and digits joined by hyphens ("API Gateway 2" → "api-gateway-2"). */
 function slug(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .join('-')
 }
 
 function cut(base: string, suffix: string): string {

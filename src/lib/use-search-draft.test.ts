@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { useSearchDraft } from './use-search-draft.ts'
+import { useSearchDraft, useSettledText } from './use-search-draft.ts'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -23,6 +23,13 @@ function setup(initial: string) {
   return { hook, writes }
 }
 
+/** The box shows `text`, and nothing is written however long typing pauses. */
+function expectNoWrite({ hook, writes }: ReturnType<typeof setup>, text: string) {
+  expect(hook.result.current[0]).toBe(text)
+  act(() => vi.advanceTimersByTime(1000))
+  expect(writes).toEqual([])
+}
+
 test('typed text shows at once and reaches the URL once typing pauses, in one write', () => {
   const { hook, writes } = setup('')
   act(() => hook.result.current[1]('o'))
@@ -39,18 +46,14 @@ test('a URL changed by other means (Back, a link) wins over a pending draft', ()
   const { hook, writes } = setup('orders')
   act(() => hook.result.current[1]('orders-x'))
   hook.rerender({ url: 'ledger' })
-  expect(hook.result.current[0]).toBe('ledger')
-  act(() => vi.advanceTimersByTime(1000))
-  expect(writes).toEqual([])
+  expectNoWrite({ hook, writes }, 'ledger')
 })
 
 test('discard drops the draft, so clearing the filters leaves nothing to write', () => {
   const { hook, writes } = setup('')
   act(() => hook.result.current[1]('abc'))
   act(() => hook.result.current[2]())
-  expect(hook.result.current[0]).toBe('')
-  act(() => vi.advanceTimersByTime(1000))
-  expect(writes).toEqual([])
+  expectNoWrite({ hook, writes }, '')
 })
 
 test('an emptied box reaches the URL without waiting for a pause', () => {
@@ -59,4 +62,16 @@ test('an emptied box reaches the URL without waiting for a pause', () => {
   act(() => vi.advanceTimersByTime(0))
   expect(writes).toEqual([''])
   expect(hook.result.current[0]).toBe('')
+})
+
+test('settled text follows once typing pauses, and an emptied search at once', () => {
+  const hook = renderHook(({ text }: { text: string }) => useSettledText(text), {
+    initialProps: { text: 'le' },
+  })
+  hook.rerender({ text: 'lena' })
+  expect(hook.result.current).toBe('le')
+  act(() => vi.advanceTimersByTime(250))
+  expect(hook.result.current).toBe('lena')
+  hook.rerender({ text: '' })
+  expect(hook.result.current).toBe('')
 })

@@ -21,16 +21,9 @@ export function useSearchDraft(
   const [draft, setDraft] = useState<{ text: string; typedOver: string } | null>(null)
   // A draft counts only while the URL still holds what it was typed over.
   const live = draft !== null && draft.typedOver === urlValue ? draft : null
-  const writeRef = useRef(write)
-  useEffect(() => {
-    writeRef.current = write
+  useAfterPause(live, delayMs, live?.text === '', (typed) => {
+    if (typed !== null && typed.text !== urlValue) write(typed.text)
   })
-  useEffect(() => {
-    if (live === null || live.text === urlValue) return
-    // An emptied box answers at once: there is nothing more to wait for.
-    const timer = setTimeout(() => writeRef.current(live.text), live.text === '' ? 0 : delayMs)
-    return () => clearTimeout(timer)
-  }, [live, urlValue, delayMs])
   return [
     live ? live.text : urlValue,
     (value) => setDraft({ text: value, typedOver: urlValue }),
@@ -41,12 +34,26 @@ export function useSearchDraft(
 /**
  * Search text once typing pauses, for a list searched by the server whose URL takes every
  * key: one request per pause, not one per keystroke. Clearing the search answers at once.
+ * Both this and `useSearchDraft` wait through `useAfterPause`.
  */
 export function useSettledText(text: string, delayMs = 250): string {
   const [settled, setSettled] = useState(text)
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), delayMs)
-    return () => clearTimeout(timer)
-  }, [text, delayMs])
+  useAfterPause(text, delayMs, false, setSettled)
   return text === '' ? text : settled
+}
+
+/**
+ * The one debounce: calls `settle` with `value` once it has stayed the same for `delayMs`
+ * (on the next tick when `now`); a newer value cancels the pending call. `settle` is the
+ * latest one given, and runs in a timer, outside React's render and effects.
+ */
+function useAfterPause<T>(value: T, delayMs: number, now: boolean, settle: (value: T) => void) {
+  const settleRef = useRef(settle)
+  useEffect(() => {
+    settleRef.current = settle
+  })
+  useEffect(() => {
+    const timer = setTimeout(() => settleRef.current(value), now ? 0 : delayMs)
+    return () => clearTimeout(timer)
+  }, [value, delayMs, now])
 }

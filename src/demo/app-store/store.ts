@@ -2,7 +2,8 @@ import type { ClientApp, ClientAppSummary } from '../../api/app-store/client-app
 import type { FleetSize } from '../model.ts'
 import type { DemoClock } from '../clock.ts'
 import { Collection, type CollectionChanges } from '../collection.ts'
-import { StateSlot } from '../persistence.ts'
+import * as z from 'zod/mini'
+import { changesSchema, StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import type { StoreAppRow } from './model.ts'
 import { generateStoreSeed } from './seed.ts'
@@ -50,8 +51,11 @@ export class AppStore {
 
   constructor(options: AppStoreOptions) {
     this.fleet = options.fleet
-    this.slot = new StateSlot(options.storage, options.fleet, 'store', (saved) =>
-      Array.isArray(saved.upserts),
+    this.slot = new StateSlot(
+      options.storage,
+      options.fleet,
+      'store',
+      changesSchema<StoreAppRow, string>(z.string()),
     )
     this.clock = options.clock
     this.rows = this.load()

@@ -2,7 +2,8 @@ import type { Device, Transaction } from '../../api/device-admin/device-schemas.
 import type { FleetSize } from '../model.ts'
 import type { DemoClock } from '../clock.ts'
 import { Collection, type CollectionChanges } from '../collection.ts'
-import { StateSlot } from '../persistence.ts'
+import * as z from 'zod/mini'
+import { changesSchema, savedRow, StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import {
   PLATFORM_NAMES,
@@ -81,15 +82,16 @@ interface DeviceState {
  * Device changes were once saved as a record by device id; such a state (or any other
  * shape) is not read, and the runtimes start from their seed.
  */
-function isDeviceState(saved: DeviceState): boolean {
-  return (
-    typeof saved.runtimes === 'object' &&
-    saved.runtimes !== null &&
-    Object.values(saved.runtimes).every(
-      (rt) => Array.isArray(rt.devices?.upserts) && Array.isArray(rt.transactions),
-    )
-  )
-}
+const DeviceStateSchema: z.ZodMiniType<DeviceState> = z.object({
+  runtimes: z.record(
+    z.string(),
+    z.object({
+      nextTxId: z.number(),
+      devices: changesSchema<DeviceChange, string>(z.string()),
+      transactions: z.array(savedRow<TxRecord>()),
+    }),
+  ),
+})
 
 export type DeviceOrderKey =
   'uid' | 'friendlyName' | 'deviceModel' | 'deviceEnvironment' | 'status' | 'lastAccessed'
@@ -596,7 +598,7 @@ export class DeviceStore {
 
   constructor(options: DeviceStoreOptions) {
     this.fleet = options.fleet
-    this.slot = new StateSlot(options.storage, options.fleet, 'devices', isDeviceState)
+    this.slot = new StateSlot(options.storage, options.fleet, 'devices', DeviceStateSchema)
     this.clock = options.clock
     const saved = this.slot.read()
     this.anchor = saved?.anchor ?? this.clock.now()

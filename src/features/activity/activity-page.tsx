@@ -16,10 +16,8 @@ import {
 import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
 import { useConsole } from '../../components/console-context.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ErrorPanel, failedRead } from '../../components/error-panel.tsx'
 import { ListPage } from '../../components/list-page.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { ApiText, OutcomeBadge } from '../../components/recent-activity.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
@@ -67,20 +65,15 @@ export function ActivityPage() {
   return (
     <ListPage
       fill={false}
-      header={
-        <PageHeader
-          title="Activity"
-          subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
-          actions={
-            <>
-              <Freshness query={entries} />
-              <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
-                Refresh
-              </Button>
-              <ExportLink filters={filters} />
-            </>
-          }
-        />
+      title="Activity"
+      subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
+      actions={
+        <>
+          <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
+            Refresh
+          </Button>
+          <ExportLink filters={filters} />
+        </>
       }
       toolbar={<Filters filters={filters} onChange={go} onClear={clear} />}
       query={entries}
@@ -125,12 +118,13 @@ export function ActivityPage() {
           </span>
         )}
       </div>
-      {entries.isFetchNextPageError && (
-        <ErrorPanel
-          error={entries.error}
-          title="Could not load more"
-          onRetry={() => void entries.fetchNextPage()}
-        />
+      {failedRead(
+        // Only a failed next page: a failed first read is the list's own state.
+        {
+          error: entries.isFetchNextPageError ? entries.error : null,
+          refetch: entries.fetchNextPage,
+        },
+        'Could not load more',
       )}
     </ListPage>
   )

@@ -1,6 +1,8 @@
 import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
-import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
+import { decodeListParams } from '../../lib/list-params.ts'
+import { expectUrlState } from '../../test/list-url-state.ts'
+import { recordMaker } from '../../test/record-maker.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   sortKey,
@@ -14,26 +16,23 @@ import {
   toRows,
 } from './application-list-model.ts'
 
-function app(id: number, name: string, extra: Partial<Application> = {}): Application {
-  return {
-    id,
-    name,
-    desiredStatus: 'STARTED',
-    lastReportedStatus: 'STARTED',
-    artifact: { name, fileName: `${name}-1.0.0.jar`, fileSize: id * 1000 },
-    target: { id: 500, name: 'prd-mule-eu-01', type: 'SERVER', status: 'RUNNING' },
-    serverArtifacts: [
-      {
-        id: id * 10,
-        serverId: 500,
-        lastReportedStatus: extra.lastReportedStatus ?? 'STARTED',
-        desiredStatus: extra.desiredStatus ?? 'STARTED',
-      },
-    ],
-    timeUpdated: id,
-    ...extra,
-  }
-}
+const app = recordMaker<Application>((id, name, extra) => ({
+  id,
+  name,
+  desiredStatus: 'STARTED',
+  lastReportedStatus: 'STARTED',
+  artifact: { name, fileName: `${name}-1.0.0.jar`, fileSize: id * 1000 },
+  target: { id: 500, name: 'prd-mule-eu-01', type: 'SERVER', status: 'RUNNING' },
+  serverArtifacts: [
+    {
+      id: id * 10,
+      serverId: 500,
+      lastReportedStatus: extra.lastReportedStatus ?? 'STARTED',
+      desiredStatus: extra.desiredStatus ?? 'STARTED',
+    },
+  ],
+  timeUpdated: id,
+}))
 
 const apps = [
   app(1, 'orders-api'),
@@ -54,19 +53,16 @@ const rows = toRows(apps)
 const none = decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams())
 
 test('list params round-trip through the URL and reject what they do not know', () => {
-  const params = decodeListParams(
-    APPLICATION_LIST_PARAMS,
-    new URLSearchParams('q=orders&status=failed,bogus,moving&target=600&sort=-size'),
-  )
-  expect(params).toEqual({
-    q: 'orders',
-    status: ['failed', 'moving'],
-    target: 600,
-    sort: { id: 'size', desc: true },
+  expectUrlState(APPLICATION_LIST_PARAMS, {
+    read: 'q=orders&status=failed,bogus,moving&target=600&sort=-size',
+    as: {
+      q: 'orders',
+      status: ['failed', 'moving'],
+      target: 600,
+      sort: { id: 'size', desc: true },
+    },
+    writes: 'q=orders&status=failed%2Cmoving&target=600&sort=-size',
   })
-  expect(encodeListParams(APPLICATION_LIST_PARAMS, params).toString()).toBe(
-    'q=orders&status=failed%2Cmoving&target=600&sort=-size',
-  )
   expect(
     decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams('target=abc&sort=secret')).target,
   ).toBeNull()

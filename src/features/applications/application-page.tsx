@@ -17,7 +17,7 @@ import {
 } from '../../api/runtime-manager/applications.ts'
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
@@ -32,6 +32,7 @@ import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../li
 import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
@@ -56,7 +57,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
   const properties = Object.entries(app.configuration ?? {})
 
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.applications(scope.envId), label: 'Applications' }}
         name={app.name}
@@ -79,8 +80,7 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
         </div>
       )}
       <div className="grid-2">
-        <section className="card" aria-labelledby="artifact">
-          <h2 id="artifact">Artifact</h2>
+        <Card id="artifact" title="Artifact">
           <dl className="fields">
             <Field label="File">{app.artifact.fileName}</Field>
             <Field label="Size">
@@ -98,9 +98,8 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
                 : undefined}
             </Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="target">
-          <h2 id="target">Target</h2>
+        </Card>
+        <Card id="target" title="Target">
           <dl className="fields">
             <Field label="Type">
               {app.target.type === 'SERVER'
@@ -129,9 +128,8 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
             </Field>
             <Field label="Servers">{members.length}</Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="properties">
-          <h2 id="properties">Properties</h2>
+        </Card>
+        <Card id="properties" title="Properties">
           {properties.length === 0 ? (
             <p className="muted">No application properties were set.</p>
           ) : (
@@ -143,10 +141,9 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
               ))}
             </dl>
           )}
-        </section>
+        </Card>
       </div>
-      <section className="card" aria-labelledby="servers">
-        <h2 id="servers">On each server</h2>
+      <Card id="servers" title="On each server">
         <table className="data" aria-label="Status on each server">
           <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
           <tbody>
@@ -174,12 +171,12 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
             })}
           </tbody>
         </table>
-      </section>
+      </Card>
       <ResourceActivity
         query={auditQueries.resource('application', String(app.id))}
         name={app.name}
       />
-    </div>
+    </>
   )
 }
 
@@ -192,7 +189,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const setStatus = useSetDesiredStatus(scope)
   const redeploy = useRedeployApplication(scope)
   const remove = useDeleteApplication(scope)
-  const [confirm, setConfirm] = useState<'stop' | 'redeploy' | 'delete' | null>(null)
   // Words for the audit trail (ADR 015): a deleted application's answer has no name.
   const label = { name: app.name, on: app.target.name }
   const [updateOpen, setUpdateOpen] = useState(false)
@@ -202,55 +198,26 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   // State-based limits keep the permission reason when both apply: the scope is the harder limit.
   const gate = (base: Permission, blocked: string | null): Permission =>
     !base.allowed ? base : blocked ? { allowed: false, reason: blocked } : base
-  const startPermission = gate(
-    canManage,
-    deploying
-      ? 'A deployment is in progress.'
-      : app.desiredStatus === 'STARTED'
-        ? 'It is already started.'
-        : null,
-  )
-  const stopPermission = gate(
-    canManage,
-    deploying
-      ? 'A deployment is in progress.'
-      : app.desiredStatus === 'STOPPED'
-        ? 'It is already stopped.'
-        : null,
-  )
+  // Start and Stop are refused while a deployment runs, and once the application is so.
+  const statusPermission = (status: 'STARTED' | 'STOPPED', already: string) =>
+    gate(
+      canManage,
+      deploying ? 'A deployment is in progress.' : app.desiredStatus === status ? already : null,
+    )
 
-  const redeployPermission = gate(canManage, deploying ? 'A deployment is in progress.' : null)
-  const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
   const start = () => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })
-  // Stop is availability-affecting: it asks first (ADR 028), from the button and the palette.
-  const stop = () => setConfirm('stop')
-  // The same handlers and permissions as the buttons below, offered in the command palette.
+  const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
+  // The palette offers the page's actions with the buttons' own handlers and permissions
+  // (ADR 026); those behind a confirmation register through MutationConfirmButton.
   const busy = setStatus.isPending ? 'A start or stop is in progress.' : null
   usePageCommands([
     {
       id: 'start',
       label: 'Start',
       subject: app.name,
-      permission: startPermission,
+      permission: statusPermission('STARTED', 'It is already started.'),
       unavailable: busy,
       run: start,
-    },
-    {
-      id: 'stop',
-      label: 'Stop',
-      subject: app.name,
-      asks: true,
-      permission: stopPermission,
-      unavailable: busy,
-      run: stop,
-    },
-    {
-      id: 'redeploy',
-      label: 'Redeploy',
-      subject: app.name,
-      asks: true,
-      permission: redeployPermission,
-      run: () => setConfirm('redeploy'),
     },
     {
       id: 'update',
@@ -260,14 +227,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
       permission: updatePermission,
       run: () => setUpdateOpen(true),
     },
-    {
-      id: 'delete',
-      label: 'Delete',
-      subject: app.name,
-      asks: true,
-      permission: canDelete,
-      run: () => setConfirm('delete'),
-    },
   ])
 
   return (
@@ -275,30 +234,84 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
       <div className="toolbar" role="group" aria-label="Actions">
         <Button
           variant="primary"
-          permission={startPermission}
+          permission={statusPermission('STARTED', 'It is already started.')}
           busy={busyWith === 'STARTED'}
           disabled={setStatus.isPending}
           onClick={start}
         >
           Start
         </Button>
-        <Button
-          permission={stopPermission}
-          busy={busyWith === 'STOPPED'}
-          disabled={setStatus.isPending}
-          onClick={stop}
+        <MutationConfirmButton
+          trigger={{
+            permission: statusPermission('STOPPED', 'It is already stopped.'),
+            busy: busyWith === 'STOPPED',
+            disabled: setStatus.isPending,
+            children: 'Stop…',
+          }}
+          command={{ id: 'stop', label: 'Stop', subject: app.name, unavailable: busy }}
+          mutation={setStatus}
+          title={confirmTitle('Stop', app.name)}
+          confirmLabel="Stop"
+          risk="availability"
+          requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
+          variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
+          onSuccess={(_, close) => {
+            toast.success(apiMessage`Stopping ${app.name}`)
+            close()
+          }}
         >
-          Stop…
-        </Button>
-        <Button permission={redeployPermission} onClick={() => setConfirm('redeploy')}>
-          Redeploy…
-        </Button>
+          <p style={{ marginTop: 0 }}>
+            The application stops on every server of <ApiText>{app.target.name}</ApiText>: its
+            clients get no answer until it is started again.
+          </p>
+        </MutationConfirmButton>
+        <MutationConfirmButton
+          trigger={{
+            permission: gate(canManage, deploying ? 'A deployment is in progress.' : null),
+            children: 'Redeploy…',
+          }}
+          command={{ id: 'redeploy', label: 'Redeploy', subject: app.name }}
+          mutation={redeploy}
+          title={confirmTitle('Redeploy', app.name)}
+          confirmLabel="Redeploy"
+          risk="availability"
+          tone="primary"
+          requests={[redeployRequest(scope, app.id, label)]}
+          variables={{ id: app.id, label }}
+          onSuccess={(_, close) => {
+            toast.success(apiMessage`Redeploying ${app.name}`)
+            close()
+          }}
+        >
+          <p style={{ marginTop: 0 }}>
+            The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
+            every server of the target. The application restarts: requests fail briefly while it
+            does.
+          </p>
+        </MutationConfirmButton>
         <Button permission={updatePermission} onClick={() => setUpdateOpen(true)}>
           Update artifact…
         </Button>
-        <Button variant="danger" permission={canDelete} onClick={() => setConfirm('delete')}>
-          Delete…
-        </Button>
+        <MutationConfirmButton
+          trigger={{ variant: 'danger', permission: canDelete, children: 'Delete…' }}
+          command={{ id: 'delete', label: 'Delete', subject: app.name }}
+          mutation={remove}
+          title={confirmTitle('Delete', app.name)}
+          confirmLabel="Delete"
+          requests={[deleteApplicationRequest(scope, app.id, label)]}
+          risk="irreversible"
+          typeToConfirm={app.name}
+          variables={{ id: app.id, label }}
+          onSuccess={() => {
+            toast.success(apiMessage`Deleted ${app.name}`)
+            void navigate(paths.applications(scope.envId))
+          }}
+        >
+          <p style={{ marginTop: 0 }}>
+            The application is undeployed from every server of its target and removed with its
+            artifact. This cannot be undone: to bring it back, deploy the artifact again.
+          </p>
+        </MutationConfirmButton>
         {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
       </div>
       {/* A failed stop shows in its confirmation, which stays open. */}
@@ -308,95 +321,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           title="Start failed; the page shows the backend's current state"
         />
       )}
-      <MutationConfirmDialog
-        open={confirm === 'stop'}
-        mutation={setStatus}
-        onClose={() => setConfirm(null)}
-        title={
-          <>
-            Stop <ApiText>{app.name}</ApiText>?
-          </>
-        }
-        confirmLabel="Stop"
-        risk="availability"
-        requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
-        onConfirm={() =>
-          setStatus.mutate(
-            { id: app.id, desiredStatus: 'STOPPED', label },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Stopping ${app.name}`)
-                setConfirm(null)
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          The application stops on every server of <ApiText>{app.target.name}</ApiText>: its clients
-          get no answer until it is started again.
-        </p>
-      </MutationConfirmDialog>
-      <MutationConfirmDialog
-        open={confirm === 'redeploy'}
-        mutation={redeploy}
-        onClose={() => setConfirm(null)}
-        title={
-          <>
-            Redeploy <ApiText>{app.name}</ApiText>?
-          </>
-        }
-        confirmLabel="Redeploy"
-        risk="availability"
-        tone="primary"
-        requests={[redeployRequest(scope, app.id, label)]}
-        onConfirm={() =>
-          redeploy.mutate(
-            { id: app.id, label },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Redeploying ${app.name}`)
-                setConfirm(null)
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
-          every server of the target. The application restarts: requests fail briefly while it does.
-        </p>
-      </MutationConfirmDialog>
-      <MutationConfirmDialog
-        open={confirm === 'delete'}
-        mutation={remove}
-        onClose={() => setConfirm(null)}
-        title={
-          <>
-            Delete <ApiText>{app.name}</ApiText>?
-          </>
-        }
-        confirmLabel="Delete"
-        requests={[deleteApplicationRequest(scope, app.id, label)]}
-        risk="irreversible"
-        typeToConfirm={app.name}
-        onConfirm={() =>
-          remove.mutate(
-            { id: app.id, label },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Deleted ${app.name}`)
-                void navigate(paths.applications(scope.envId))
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          The application is undeployed from every server of its target and removed with its
-          artifact. This cannot be undone: to bring it back, deploy the artifact again.
-        </p>
-      </MutationConfirmDialog>
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>
   )

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -7,16 +6,10 @@ import { Button } from '../../components/button.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import {
-  ListToolbar,
-  removeAction,
-  RowSelectionBar,
-  StatusFacets,
-} from '../../components/list-toolbar.tsx'
+import { columnTable } from '../../components/column-table.ts'
+import { ListToolbar, removeAction, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
@@ -54,55 +47,34 @@ function targetCell(envId: string, target: Application['target']): ReactNode {
 
 /** Columns; cells are render functions the table calls, not components. */
 function applicationColumns(envId: string, now: number): Column<ApplicationRow>[] {
-  return [
-    {
-      id: 'name',
-      header: 'Name',
-      width: '20%',
-      sortable: true,
-      cell: (r) => <CellLink to={paths.application(envId, r.app.id)}>{r.app.name}</CellLink>,
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      width: '20%',
-      sortable: true,
-      cell: (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
-    },
-    {
-      id: 'target',
-      header: 'Target',
-      width: '20%',
-      sortable: true,
-      cell: (r) => targetCell(envId, r.app.target),
-    },
-    {
-      id: 'artifact',
-      header: 'Artifact',
-      width: '20%',
-      sortable: true,
-      cell: (r) => (
+  return columnTable<ApplicationRow>({
+    name: [
+      'Name',
+      '20%',
+      (r) => <CellLink to={paths.application(envId, r.app.id)}>{r.app.name}</CellLink>,
+    ],
+    status: [
+      'Status',
+      '20%',
+      (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
+    ],
+    target: ['Target', '20%', (r) => targetCell(envId, r.app.target)],
+    artifact: [
+      'Artifact',
+      '20%',
+      (r) => (
         <span title={r.app.artifact.fileName}>
           {r.app.artifact.fileName ?? r.app.artifact.name}
         </span>
       ),
-    },
-    {
-      id: 'size',
-      header: 'Size',
-      width: '8%',
-      sortable: true,
-      cell: (r) =>
-        r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—',
-    },
-    {
-      id: 'updated',
-      header: 'Updated',
-      width: '12%',
-      sortable: true,
-      cell: (r) => (r.updated ? formatAgo(r.updated, now) : '—'),
-    },
-  ]
+    ],
+    size: [
+      'Size',
+      '8%',
+      (r) => (r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—'),
+    ],
+    updated: ['Updated', '12%', (r) => (r.updated ? formatAgo(r.updated, now) : '—')],
+  })
 }
 
 const appKey = (r: ApplicationRow) => String(r.app.id)
@@ -177,28 +149,12 @@ export function ApplicationsPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Applications"
-          subtitle={
-            apps.data ? (
-              <>
-                {allRows.length} in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
-              </>
-            ) : (
-              <ApiText>{environment.name}</ApiText>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={apps} />
-              <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-                Deploy application
-              </Button>
-            </>
-          }
-        />
+      title="Applications"
+      count={{ where: environment.name, filtered }}
+      actions={
+        <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
+          Deploy application
+        </Button>
       }
       toolbar={
         <ListToolbar
@@ -222,17 +178,14 @@ export function ApplicationsPage() {
           />
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[
-            { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
-            { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
-            removeAction('Delete…', canDelete, () => setBulk('delete')),
-          ]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [
+          { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
+          { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
+          removeAction('Delete…', canDelete, () => setBulk('delete')),
+        ],
+      }}
       query={apps}
       nouns={['application', 'applications']}
       rejected={apps.data?.rejected}

@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { apiMessage, isolateText } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
@@ -10,15 +10,16 @@ import {
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { ErrorPanel, failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm } from '../../components/form/use-form.ts'
 import { isOutcomeUnknownError } from '../../lib/outcome.ts'
 import { Modal, type DialogState } from '../../components/modal.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { paths } from '../../lib/paths.ts'
-import { isAbort, type UploadProgress } from '../../lib/upload.ts'
+import { isAbort } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
+import { useUpload } from './use-upload.ts'
 import { useDeployTargets, type DeployTarget } from './deploy-targets.ts'
 import {
   fileProblem,
@@ -48,10 +49,9 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   const navigate = useNavigate()
   const [values, setValues] = useState<DeployFormValues>(EMPTY)
   const [nameEdited, setNameEdited] = useState(false)
-  const [progress, setProgress] = useState<UploadProgress | null>(null)
+  const upload = useUpload()
   // The answer to the upload was lost: the target is being read to learn what happened.
   const [checking, setChecking] = useState(false)
-  const abort = useRef<AbortController | null>(null)
   const deploy = useDeployApplication(scope)
   const targets = useDeployTargets(scope, open)
   const form = useForm({ values, validate: validateDeploy })
@@ -80,17 +80,14 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
 
   const send = (checkedInput: DeployInput) => {
     const input = named(checkedInput)
-    const controller = new AbortController()
-    abort.current = controller
-    setProgress({ loaded: 0, total: input.file.size })
+    const sending = upload.start(input.file.size)
     setChecking(false)
     let lost = false
     deploy.mutate(
       {
         input,
         options: {
-          onProgress: setProgress,
-          signal: controller.signal,
+          ...sending,
           onChecking: () => {
             lost = true
             setChecking(true)
@@ -110,7 +107,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           void navigate(paths.application(scope.envId, accepted.id))
         },
         onSettled: () => {
-          setProgress(null)
+          upload.settled()
           setChecking(false)
         },
       },
@@ -126,10 +123,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   return (
     <Modal
       open={open}
-      onOpenChange={(next) => {
-        if (!next) abort.current?.abort()
-        onOpenChange(next)
-      }}
+      onOpenChange={upload.closing(onOpenChange)}
       title="Deploy an application"
       description="Upload a Mule application archive and deploy it to a server, server group or cluster."
       wide
@@ -160,15 +154,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           error={errors.targetId}
           hint="Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects."
           onChange={(targetId) => set({ targetId })}
-          replace={
-            targets.error ? (
-              <ErrorPanel
-                error={targets.error}
-                title="Could not load the targets"
-                onRetry={targets.retry}
-              />
-            ) : undefined
-          }
+          replace={failedRead(targets, 'Could not load the targets')}
         >
           <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target…'}</option>
           {grouped.map(
@@ -216,8 +202,8 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
         {form.checked.ok && (
           <CurlPreview requests={[deployRequest(scope, named(form.checked.input))]} />
         )}
-        {progress && uploading && !checking && (
-          <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+        {upload.progress && uploading && !checking && (
+          <UploadProgressBar loaded={upload.progress.loaded} total={upload.progress.total} />
         )}
         {uploading && checking && (
           <div className="alert alert-warn" role="status">
@@ -243,7 +229,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
         )}
         <div className="dialog-footer">
           {uploading ? (
-            <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>
+            <Button onClick={upload.cancel}>Cancel upload</Button>
           ) : (
             <Button onClick={() => onOpenChange(false)}>Close</Button>
           )}

@@ -13,6 +13,20 @@ export interface DeployTarget {
   size?: number
 }
 
+/** A server group or cluster as a deploy target. */
+function ofTarget(
+  kind: 'group' | 'cluster',
+  target: { id: number; name: string; status?: string | null; servers: readonly unknown[] },
+): DeployTarget {
+  return {
+    id: target.id,
+    name: target.name,
+    kind,
+    status: target.status ?? '',
+    size: target.servers.length,
+  }
+}
+
 /**
  * Everything an application can be deployed to: servers that are not part of a group or
  * cluster (those receive the group's or cluster's applications), groups and clusters.
@@ -25,26 +39,14 @@ export function useDeployTargets(scope: EnvScope, enabled: boolean) {
     ...(servers.data?.items ?? [])
       .filter((s) => s.serverGroupId == null && s.clusterId == null)
       .map((s) => ({ id: s.id, name: s.name, kind: 'server' as const, status: s.status })),
-    ...(groups.data?.items ?? []).map((g) => ({
-      id: g.id,
-      name: g.name,
-      kind: 'group' as const,
-      status: g.status ?? '',
-      size: g.servers.length,
-    })),
-    ...(clusters.data?.items ?? []).map((c) => ({
-      id: c.id,
-      name: c.name,
-      kind: 'cluster' as const,
-      status: c.status ?? '',
-      size: c.servers.length,
-    })),
+    ...(groups.data?.items ?? []).map((g) => ofTarget('group', g)),
+    ...(clusters.data?.items ?? []).map((c) => ofTarget('cluster', c)),
   ]
   return {
     targets,
     isPending: servers.isPending || groups.isPending || clusters.isPending,
     error: servers.error ?? groups.error ?? clusters.error,
-    retry: () => {
+    refetch: () => {
       void servers.refetch()
       void groups.refetch()
       void clusters.refetch()

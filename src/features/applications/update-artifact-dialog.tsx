@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import { ApiText, apiMessage } from '../../components/api-text.tsx'
 import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
@@ -12,8 +12,9 @@ import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal, type DialogState } from '../../components/modal.tsx'
-import { isAbort, type UploadProgress } from '../../lib/upload.ts'
+import { isAbort } from '../../lib/upload.ts'
 import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
+import { useUpload } from './use-upload.ts'
 import { fileProblem } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 
@@ -26,22 +27,19 @@ export function UpdateArtifactDialog({
   const { scope } = useConsole()
   const [file, setFile] = useState<File | null>(null)
   const formId = useId()
-  const [progress, setProgress] = useState<UploadProgress | null>(null)
-  const abort = useRef<AbortController | null>(null)
+  const upload = useUpload()
   const update = useUpdateApplicationArtifact(scope)
   const form = useForm({ values: file, validate: checkArtifact })
   const problem = fileProblem(file)
   const cancelled = update.error !== null && isAbort(update.error)
 
   const send = (chosen: File) => {
-    const controller = new AbortController()
-    abort.current = controller
-    setProgress({ loaded: 0, total: chosen.size })
+    const options = upload.start(chosen.size)
     update.mutate(
       {
         id: app.id,
         input: { file: chosen },
-        options: { onProgress: setProgress, signal: controller.signal },
+        options,
       },
       {
         onSuccess: () => {
@@ -50,7 +48,7 @@ export function UpdateArtifactDialog({
           form.reset()
           onOpenChange(false)
         },
-        onSettled: () => setProgress(null),
+        onSettled: upload.settled,
       },
     )
   }
@@ -58,10 +56,7 @@ export function UpdateArtifactDialog({
   return (
     <Modal
       open={open}
-      onOpenChange={(next) => {
-        if (!next) abort.current?.abort()
-        onOpenChange(next)
-      }}
+      onOpenChange={upload.closing(onOpenChange)}
       title={
         <>
           Update <ApiText>{app.name}</ApiText>
@@ -72,7 +67,7 @@ export function UpdateArtifactDialog({
       footer={
         <>
           {update.isPending ? (
-            <Button onClick={() => abort.current?.abort()}>Cancel upload</Button>
+            <Button onClick={upload.cancel}>Cancel upload</Button>
           ) : (
             <Button onClick={() => onOpenChange(false)}>Close</Button>
           )}
@@ -93,8 +88,8 @@ export function UpdateArtifactDialog({
         {file && !problem && (
           <CurlPreview requests={[updateArtifactRequest(scope, app.id, { file })]} />
         )}
-        {progress && update.isPending && (
-          <UploadProgressBar loaded={progress.loaded} total={progress.total} />
+        {upload.progress && update.isPending && (
+          <UploadProgressBar loaded={upload.progress.loaded} total={upload.progress.total} />
         )}
         {cancelled && (
           <div className="alert alert-info" role="status">

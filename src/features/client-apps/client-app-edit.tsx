@@ -26,6 +26,7 @@ import {
 } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
+import { Card } from '../../components/card.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -101,8 +102,7 @@ export function ClientAppEditPanel({
 
   const changed = changedFields(session)
   return (
-    <section className="card" aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit application</h2>
+    <Card id="edit-heading" title="Edit application">
       <CheckedForm form={form} onValid={(input) => save(session, input)} gap={14}>
         <ClientAppFields
           values={session.draft}
@@ -144,7 +144,7 @@ export function ClientAppEditPanel({
           </Button>
         </div>
       </CheckedForm>
-    </section>
+    </Card>
   )
 }
 

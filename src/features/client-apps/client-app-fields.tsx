@@ -7,7 +7,7 @@ import {
   type ClientAppField,
 } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextAreaField, TextField } from '../../components/form/text-field.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import type { ClientAppDraft } from './client-app-edit-model.ts'
@@ -54,16 +54,7 @@ export function ClientAppFields({
         error={errors.throttlingTier}
         hint="How many requests per minute the application may make."
         onChange={(throttlingTier) => onChange({ throttlingTier })}
-        replace={
-          tiers.isError ? (
-            <ErrorPanel
-              error={tiers.error}
-              title="Could not load the throttling tiers"
-              onRetry={() => void tiers.refetch()}
-              retrying={tiers.isFetching}
-            />
-          ) : undefined
-        }
+        replace={failedRead(tiers, 'Could not load the throttling tiers')}
         below={<RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />}
       >
         <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>

@@ -20,6 +20,7 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDuration } from '../../lib/format.ts'
 import { keyStateLabel } from './client-app-status.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
+import { Card } from '../../components/card.tsx'
 
 const KEY_TYPE_LABEL: Record<KeyType, string> = { PRODUCTION: 'Production', SANDBOX: 'Sandbox' }
 /** Longest validity the console offers to ask for: one year. */
@@ -44,8 +45,7 @@ function blockedReason(app: ClientApp, keyType: KeyType): string | null {
 export function ClientAppKeys({ app, permission }: { app: ClientApp; permission: Permission }) {
   const [generating, setGenerating] = useState<KeyType | null>(null)
   return (
-    <section className="card" aria-labelledby="keys-heading">
-      <h2 id="keys-heading">Keys</h2>
+    <Card id="keys-heading" title="Keys">
       {app.keys.length === 0 ? (
         <p className="muted">No keys yet: generate production or sandbox keys to call APIs.</p>
       ) : (
@@ -93,7 +93,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
       {generating && (
         <GenerateKeysDialog app={app} keyType={generating} onClose={() => setGenerating(null)} />
       )}
-    </section>
+    </Card>
   )
 }
 

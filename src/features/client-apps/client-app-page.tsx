@@ -11,7 +11,7 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -22,6 +22,7 @@ import { startEdit, type EditSession } from './client-app-edit-model.ts'
 import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
@@ -41,16 +42,13 @@ export function ClientAppPage() {
 
 function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshness: ReactNode }) {
   const { scope } = useConsole()
-  const navigate = useNavigate()
   const canManage = usePermission('manageClientApps')
-  const remove = useDeleteClientApp()
   const [session, setSession] = useState<EditSession | null>(null)
-  const [confirmDelete, setConfirmDelete] = useState(false)
   const app = detail.application
   const status = clientAppStatus(app.status)
 
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
         name={app.name}
@@ -68,9 +66,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           >
             Edit
           </Button>
-          <Button variant="danger" permission={canManage} onClick={() => setConfirmDelete(true)}>
-            Delete…
-          </Button>
+          <DeleteButton app={app} />
         </div>
       </div>
       {session && (
@@ -80,8 +76,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           onClose={() => setSession(null)}
         />
       )}
-      <section className="card field" aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
+      <Card id="details-heading" title="Details" className="field">
         <dl className="fields">
           <Field label="Throttling tier">
             <ApiText>{app.throttlingTier}</ApiText>
@@ -103,50 +98,49 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
               : null}
           </Field>
         </dl>
-      </section>
+      </Card>
       <ClientAppKeys app={app} permission={canManage} />
-      <MutationConfirmDialog
-        open={confirmDelete}
-        mutation={remove}
-        onClose={() => setConfirmDelete(false)}
-        title={
-          <>
-            Delete <ApiText>{app.name}</ApiText>?
-          </>
-        }
-        confirmLabel="Delete"
-        requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
-        risk="irreversible"
-        typeToConfirm={app.name}
-        onConfirm={() =>
-          remove.mutate(
-            { applicationId: app.applicationId, name: app.name },
-            {
-              onSuccess: (outcome) => {
-                if (outcome === 'already-gone')
-                  toast.info(
-                    apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
-                  )
-                else toast.success(apiMessage`Deleted ${app.name}`)
-                void navigate(paths.clientApps(scope.envId))
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          The application and its{' '}
-          {app.keys.length === 0
-            ? 'settings'
-            : `${app.keys.length} key set${app.keys.length === 1 ? '' : 's'}`}{' '}
-          are removed. Anything still calling APIs with its keys starts failing at once. This cannot
-          be undone.
-        </p>
-      </MutationConfirmDialog>
       <ResourceActivity
         query={auditQueries.resource('client-application', app.applicationId)}
         name={app.name}
       />
-    </div>
+    </>
+  )
+}
+
+/** Deletes the application after a typed confirmation, then goes back to the list. */
+function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
+  const { scope } = useConsole()
+  const navigate = useNavigate()
+  const canManage = usePermission('manageClientApps')
+  const remove = useDeleteClientApp()
+  return (
+    <MutationConfirmButton
+      trigger={{ variant: 'danger', permission: canManage, children: 'Delete…' }}
+      mutation={remove}
+      title={confirmTitle('Delete', app.name)}
+      confirmLabel="Delete"
+      requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
+      risk="irreversible"
+      typeToConfirm={app.name}
+      variables={{ applicationId: app.applicationId, name: app.name }}
+      onSuccess={(outcome) => {
+        if (outcome === 'already-gone')
+          toast.info(
+            apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
+          )
+        else toast.success(apiMessage`Deleted ${app.name}`)
+        void navigate(paths.clientApps(scope.envId))
+      }}
+    >
+      <p style={{ marginTop: 0 }}>
+        The application and its{' '}
+        {app.keys.length === 0
+          ? 'settings'
+          : `${app.keys.length} key set${app.keys.length === 1 ? '' : 's'}`}{' '}
+        are removed. Anything still calling APIs with its keys starts failing at once. This cannot
+        be undone.
+      </p>
+    </MutationConfirmButton>
   )
 }

@@ -5,15 +5,9 @@ import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { linkNamesIn } from '../../test/table-links.ts'
 
 const demo = setupTestBackend()
-
-function namesOnScreen(): string[] {
-  const table = screen.getByRole('table', { name: 'Client applications' })
-  return within(table)
-    .getAllByRole('link')
-    .map((a) => a.textContent ?? '')
-}
 
 test(
   'pages of 25 from the URL, with Next/Previous moving the page in the URL',
@@ -23,13 +17,13 @@ test(
     const all = demo.backend.store.all().map((r) => r.name)
     const { user, router } = renderApp(paths.clientApps(scope.envId, 'page=2'))
     await screen.findByRole('table', { name: 'Client applications' })
-    expect(namesOnScreen()).toEqual(all.slice(25, 50))
+    expect(linkNamesIn('Client applications')).toEqual(all.slice(25, 50))
     expect(screen.getByText('Page 2 · applications 26–50')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Next page' }))
-    await waitFor(() => expect(namesOnScreen()).toEqual(all.slice(50, 75)))
+    await waitFor(() => expect(linkNamesIn('Client applications')).toEqual(all.slice(50, 75)))
     expect(locationOf(router)).toBe(paths.clientApps(scope.envId, 'page=3'))
     await user.click(screen.getByRole('button', { name: 'Previous page' }))
-    await waitFor(() => expect(namesOnScreen()).toEqual(all.slice(25, 50)))
+    await waitFor(() => expect(linkNamesIn('Client applications')).toEqual(all.slice(25, 50)))
     expect(locationOf(router)).toBe(paths.clientApps(scope.envId, 'page=2'))
   },
 )
@@ -67,7 +61,7 @@ test(
     const box = await screen.findByRole('searchbox', { name: 'Exact application name' })
     await user.type(box, wanted)
     await user.click(screen.getByRole('button', { name: 'Look up' }))
-    await waitFor(() => expect(namesOnScreen()).toEqual([wanted]))
+    await waitFor(() => expect(linkNamesIn('Client applications')).toEqual([wanted]))
     expect(locationOf(router)).toBe(
       paths.clientApps(scope.envId, `name=${encodeURIComponent(wanted)}`),
     )
@@ -172,8 +166,8 @@ test(
     expect(within(results).getAllByText('Succeeded')).toHaveLength(2)
     expect(demo.backend.store.all().map((r) => r.applicationId)).not.toContain(a!.applicationId)
     await user.click(screen.getByRole('button', { name: 'Close' }))
-    await waitFor(() => expect(namesOnScreen()).not.toContain(a!.name))
-    expect(namesOnScreen()).not.toContain(b!.name)
+    await waitFor(() => expect(linkNamesIn('Client applications')).not.toContain(a!.name))
+    expect(linkNamesIn('Client applications')).not.toContain(b!.name)
     expect(screen.queryByRole('region', { name: 'Selection' })).toBeNull()
   },
 )
@@ -192,7 +186,7 @@ test(
       /scope/,
     )
     await user.click(screen.getByRole('button', { name: 'Next page' }))
-    await waitFor(() => expect(namesOnScreen()).not.toContain(first.name))
+    await waitFor(() => expect(linkNamesIn('Client applications')).not.toContain(first.name))
     expect(screen.queryByRole('region', { name: 'Selection' })).toBeNull()
   },
 )

@@ -8,9 +8,7 @@ import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { removeAction, SelectionBar } from '../../components/list-toolbar.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
@@ -135,19 +133,12 @@ export function ClientAppsPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Client applications"
-          subtitle="API Store applications of your organization: the same in every environment."
-          actions={
-            <>
-              <Freshness query={apps} />
-              <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-                Create application
-              </Button>
-            </>
-          }
-        />
+      title="Client applications"
+      subtitle="API Store applications of your organization: the same in every environment."
+      actions={
+        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+          Create application
+        </Button>
       }
       toolbar={
         <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>

@@ -15,7 +15,7 @@ import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import { countOutcomes, runBulk, shortfall, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
-import { ErrorPanel } from '../../components/error-panel.tsx'
+import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
@@ -189,12 +189,9 @@ export function BulkAppStatusDialog({
               </Button>
             }
           />
-          {userDevices.isError && (
-            <ErrorPanel
-              error={userDevices.error}
-              title="Could not search the user's devices"
-              onRetry={() => void userDevices.refetch()}
-            />
+          {failedRead(
+            { error: userDevices.error, refetch: userDevices.refetch },
+            "Could not search the user's devices",
           )}
           {userId && userDevices.data && (
             <span className="field-hint" role="status">

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import type { Device, DeviceOrderKey } from '../../api/device-admin/device-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
-import { statusWords, type StatusWords } from '../../components/status-tones.ts'
+import { statusWords } from '../../components/status-tones.ts'
 import { sortParam, textParam } from '../../lib/list-params.ts'
 
 /** Table columns the server can order by, and the `orderBy` key each one sends. */
@@ -30,33 +30,28 @@ export function orderByOf(sort: SortState): string {
   return `${sort.desc ? '-' : ''}${SORT_COLUMNS[sort.id] ?? 'friendlyName'}`
 }
 
-const DEVICE_STATUS: Record<string, StatusWords> = {
+/** Device statuses in operator words and colour. */
+export const deviceStatusTone = statusWords({
   ACTIVE: { label: 'Active', tone: 'ok' },
   LOST: { label: 'Lost', tone: 'warn' },
   STOLEN: { label: 'Stolen', tone: 'danger' },
   DISABLED: { label: 'Disabled', tone: 'danger' },
   EXPIRED: { label: 'Expired', tone: 'neutral' },
-}
-
-/** Device statuses in operator words and colour. */
-export function deviceStatusTone(status: string): StatusWords {
-  return statusWords(DEVICE_STATUS, status)
-}
-
-const TRANSACTION_STATUS: Record<string, StatusWords> = {
-  SUCCESS: { label: 'Success', tone: 'ok' },
-  FAILURE: { label: 'Failure', tone: 'danger' },
-  CANCELED: { label: 'Canceled', tone: 'warn' },
-  PENDING: { label: 'Pending', tone: 'progress' },
-  PREPARING: { label: 'Preparing', tone: 'progress' },
-  COMMITTING: { label: 'Committing', tone: 'progress' },
-  REJECTING: { label: 'Rejecting', tone: 'progress' },
-}
+})
 
 /** Transaction statuses in operator words and colour: only SUCCESS is green. */
-export function transactionStatusTone(status: string): StatusWords {
-  return statusWords(TRANSACTION_STATUS, status, 'progress')
-}
+export const transactionStatusTone = statusWords(
+  {
+    SUCCESS: { label: 'Success', tone: 'ok' },
+    FAILURE: { label: 'Failure', tone: 'danger' },
+    CANCELED: { label: 'Canceled', tone: 'warn' },
+    PENDING: { label: 'Pending', tone: 'progress' },
+    PREPARING: { label: 'Preparing', tone: 'progress' },
+    COMMITTING: { label: 'Committing', tone: 'progress' },
+    REJECTING: { label: 'Rejecting', tone: 'progress' },
+  },
+  'progress',
+)
 
 /** How many of a device's applications are disabled, and of how many. */
 export function disabledCount(device: Device): { disabled: number; total: number } {

@@ -51,6 +51,7 @@ import {
 } from './transactions-panel.tsx'
 import './devices.css'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
@@ -79,7 +80,7 @@ function DeviceView({
   const status = deviceStatusTone(device.status)
   const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.devices(scope.envId, runtime), label: <>Devices of {runtime}</> }}
         name={deviceLabel(device)}
@@ -94,8 +95,7 @@ function DeviceView({
         actions={freshness}
       />
       <DeviceActions runtime={runtime} device={device} />
-      <section className="card" aria-labelledby="device-facts">
-        <h2 id="device-facts">Device</h2>
+      <Card id="device-facts" title="Device">
         <dl className="fields">
           <Field label="Device id">
             <span className="mono">{device.id}</span>
@@ -104,7 +104,7 @@ function DeviceView({
           <Field label="Users">{usersOf(device)}</Field>
           <Field label="Last access">{formatDateTime(lastAccessed)}</Field>
         </dl>
-      </section>
+      </Card>
       <Applications runtime={runtime} device={device} />
       <TransactionsPanel
         runtime={runtime}
@@ -115,7 +115,7 @@ function DeviceView({
         query={auditQueries.resource('device', device.id)}
         name={deviceLabel(device)}
       />
-    </div>
+    </>
   )
 }
 

@@ -9,8 +9,6 @@ import { useConsole } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
@@ -136,31 +134,26 @@ export function DevicesPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Devices"
-          subtitle={
-            page ? (
-              <>
-                {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
-                <ApiText>{runtime}</ApiText>
-              </>
-            ) : (
-              <>
-                Runtime <ApiText>{runtime}</ApiText>
-              </>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={list} />
-              <RuntimePicker />
-              <Button permission={canChange} onClick={() => setBulk('user')}>
-                Change an app for a user…
-              </Button>
-            </>
-          }
-        />
+      title="Devices"
+      subtitle={
+        page ? (
+          <>
+            {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
+            <ApiText>{runtime}</ApiText>
+          </>
+        ) : (
+          <>
+            Runtime <ApiText>{runtime}</ApiText>
+          </>
+        )
+      }
+      actions={
+        <>
+          <RuntimePicker />
+          <Button permission={canChange} onClick={() => setBulk('user')}>
+            Change an app for a user…
+          </Button>
+        </>
       }
       toolbar={
         <ListToolbar

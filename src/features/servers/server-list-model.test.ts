@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest'
-import { decodeListParams, encodeListParams } from '../../lib/list-params.ts'
+import { decodeListParams } from '../../lib/list-params.ts'
+import { expectUrlState } from '../../test/list-url-state.ts'
+import { recordMaker } from '../../test/record-maker.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
   expiryWarnings,
@@ -14,17 +16,14 @@ import {
 const DAY = 86_400_000
 const NOW = Date.UTC(2026, 10, 23)
 
-function server(id: number, name: string, extra: Partial<Server> = {}): Server {
-  return {
-    id,
-    name,
-    status: 'RUNNING',
-    serverType: 'MULE',
-    muleVersion: '4.6.4',
-    agentVersion: '2.6.2',
-    ...extra,
-  }
-}
+const server = recordMaker<Server>((id, name) => ({
+  id,
+  name,
+  status: 'RUNNING',
+  serverType: 'MULE',
+  muleVersion: '4.6.4',
+  agentVersion: '2.6.2',
+}))
 
 const fleet: Server[] = [
   server(1, 'prd-mule-eu-10', { addresses: [{ ip: '10.10.1.5' }] }),
@@ -40,25 +39,16 @@ const fleet: Server[] = [
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  const params = decodeListParams(
-    SERVER_LIST_PARAMS,
-    new URLSearchParams('q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent'),
-  )
-  expect(params).toEqual({
-    q: 'eu',
-    status: ['RUNNING', 'CREATED'],
-    type: 'MULE',
-    sort: { id: 'agent', desc: true },
+  expectUrlState(SERVER_LIST_PARAMS, {
+    read: 'q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent',
+    as: {
+      q: 'eu',
+      status: ['RUNNING', 'CREATED'],
+      type: 'MULE',
+      sort: { id: 'agent', desc: true },
+    },
+    writes: 'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
   })
-  expect(encodeListParams(SERVER_LIST_PARAMS, params).toString()).toBe(
-    'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
-  )
-  expect(
-    encodeListParams(
-      SERVER_LIST_PARAMS,
-      decodeListParams(SERVER_LIST_PARAMS, new URLSearchParams('')),
-    ).toString(),
-  ).toBe('')
 })
 
 test('unknown sort keys and types in the URL fall back to safe defaults', () => {

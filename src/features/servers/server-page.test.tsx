@@ -1,11 +1,9 @@
 import { textContent } from '../../test/text-content.ts'
-import { openNotFoundPage } from '../../test/not-found.ts'
 import { screen, within } from '@testing-library/react'
 import { confirmByTyping } from '../../test/confirm.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
-import { expectConsoleError } from '../../test/console-errors.ts'
 import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 import { serverNameProblem, setupCommand } from './register-server-dialog.tsx'
 
@@ -70,18 +68,6 @@ test('a failed unregister stays in the dialog with the API message, and the serv
     /Injected failure.*HTTP 500 · DELETE/,
   )
   expect(demo.backend.db.servers.get(s.id)).toBeDefined()
-})
-
-test('an unknown server id says not found and links back', async () => {
-  const { scope } = await signInAs('Administrator')
-  expectConsoleError(/Server 424242 was not found/)
-  expect(
-    await openNotFoundPage(
-      paths.server(scope.envId, 424242),
-      'Server not found',
-      'Back to servers',
-    ),
-  ).toHaveAttribute('href', paths.servers(scope.envId))
 })
 
 test('server names for the setup command are validated', () => {

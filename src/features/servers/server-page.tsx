@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
@@ -14,8 +14,7 @@ import {
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
-import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
@@ -28,6 +27,7 @@ import { idFromPath, paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
+import { Card } from '../../components/card.tsx'
 
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
@@ -47,7 +47,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
   const { scope } = useConsole()
   const now = useNow(60_000)
   return (
-    <div className="page">
+    <>
       <DetailHeader
         back={{ to: paths.servers(scope.envId), label: 'Servers' }}
         name={s.name}
@@ -61,8 +61,7 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
         }
       />
       <div className="grid-2">
-        <section className="card" aria-labelledby="overview">
-          <h2 id="overview">Overview</h2>
+        <Card id="overview" title="Overview">
           <dl className="fields">
             <Field label="ID">{s.id}</Field>
             <Field label="Type">
@@ -84,9 +83,8 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
             <Field label="Registered">{formatDateTime(toEpochMs(s.timeCreated))}</Field>
             <Field label="Last update">{formatDateTime(toEpochMs(s.timeUpdated))}</Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="membership">
-          <h2 id="membership">Group or cluster</h2>
+        </Card>
+        <Card id="membership" title="Group or cluster">
           <Membership server={s} />
           <h2 style={{ marginTop: 16 }}>Expiry</h2>
           <dl className="fields">
@@ -97,9 +95,8 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
               {formatDateTime(toEpochMs(s.certificateExpirationDate))}
             </Field>
           </dl>
-        </section>
-        <section className="card" aria-labelledby="runtime">
-          <h2 id="runtime">Runtime information</h2>
+        </Card>
+        <Card id="runtime" title="Runtime information">
           {s.runtimeInformation ? (
             <dl className="fields">
               <Field label="JVM">
@@ -129,11 +126,11 @@ function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
           ) : (
             <p className="muted">Not reported yet: the agent has not connected.</p>
           )}
-        </section>
+        </Card>
       </div>
       <ServerApplications server={s} />
       <ResourceActivity query={auditQueries.resource('server', String(s.id))} name={s.name} />
-    </div>
+    </>
   )
 }
 
@@ -178,7 +175,6 @@ function UnregisterButton({ server }: { server: Server }) {
   const { scope } = useConsole()
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
-  const [open, setOpen] = useState(false)
   const unregister = useUnregisterServer(scope)
   const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
   const member = membershipOf(server)
@@ -193,48 +189,32 @@ function UnregisterButton({ server }: { server: Server }) {
   const ownApps = (apps.data?.items ?? []).filter((a) => a.target.id === server.id)
 
   return (
-    <>
-      <Button variant="danger" permission={permission} onClick={() => setOpen(true)}>
-        Unregister…
-      </Button>
-      <MutationConfirmDialog
-        open={open}
-        mutation={unregister}
-        onClose={() => setOpen(false)}
-        title={
-          <>
-            Unregister <ApiText>{server.name}</ApiText>?
-          </>
-        }
-        confirmLabel="Unregister"
-        risk="irreversible"
-        typeToConfirm={server.name}
-        requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
-        onConfirm={() =>
-          unregister.mutate(
-            { id: server.id, label: { name: server.name } },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Unregistered ${server.name}`)
-                void navigate(paths.servers(scope.envId))
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          The server is removed from Runtime Manager and its agent stops reporting. To manage this
-          host again, register it anew.
+    <MutationConfirmButton
+      trigger={{ variant: 'danger', permission, children: 'Unregister…' }}
+      mutation={unregister}
+      title={confirmTitle('Unregister', server.name)}
+      confirmLabel="Unregister"
+      risk="irreversible"
+      typeToConfirm={server.name}
+      requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
+      variables={{ id: server.id, label: { name: server.name } }}
+      onSuccess={() => {
+        toast.success(apiMessage`Unregistered ${server.name}`)
+        void navigate(paths.servers(scope.envId))
+      }}
+    >
+      <p style={{ marginTop: 0 }}>
+        The server is removed from Runtime Manager and its agent stops reporting. To manage this
+        host again, register it anew.
+      </p>
+      {ownApps.length > 0 && (
+        <p className="alert alert-warn">
+          {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
+          alone will be removed with it:{' '}
+          <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
         </p>
-        {ownApps.length > 0 && (
-          <p className="alert alert-warn">
-            {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
-            alone will be removed with it:{' '}
-            <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
-          </p>
-        )}
-      </MutationConfirmDialog>
-    </>
+      )}
+    </MutationConfirmButton>
   )
 }
 

@@ -5,6 +5,8 @@ import { confirmByTyping } from '../../test/confirm.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
+import { linkNamesIn } from '../../test/table-links.ts'
+import type { FaultEffect } from '../../demo/faults.ts'
 import { signInAs, setupTestBackend } from '../../test/demo-server.ts'
 
 const demo = setupTestBackend()
@@ -37,9 +39,7 @@ test('the status facet and sort come from the URL', async () => {
     'aria-pressed',
     'true',
   )
-  const names = within(table)
-    .getAllByRole('link')
-    .map((l) => l.textContent ?? '')
+  const names = linkNamesIn('Servers')
   expect(names.length).toBeGreaterThan(0)
   expect([...names].sort().reverse()).toEqual(names)
   expect(within(table).queryByText('Running')).toBeNull()
@@ -149,14 +149,16 @@ test('an environment without servers offers registering one, which shows a token
   )
 })
 
-test('bulk unregister: a server whose answer was lost but which is gone says Succeeded, read back', async () => {
+/**
+ * Unregisters prd-gw-ap-south-01 from the list as the Administrator while the gateway
+ * answers its DELETE with `effect` once; returns the server and the results dialog.
+ */
+async function bulkUnregisterGatewayWith(effect: FaultEffect) {
   const { scope } = await signInAs('Administrator')
   const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
   if (!gw) throw new Error('no prd-gw-ap-south-01')
   demo.backend.faults.set({
-    rules: [
-      { matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'lose-answer-502', times: 1 },
-    ],
+    rules: [{ matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect, times: 1 }],
   })
   const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
   await screen.findByRole('table', { name: 'Servers' })
@@ -165,6 +167,11 @@ test('bulk unregister: a server whose answer was lost but which is gone says Suc
   const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
   await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister 1')
   const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  return { gw, results }
+}
+
+test('bulk unregister: a server whose answer was lost but which is gone says Succeeded, read back', async () => {
+  const { gw, results } = await bulkUnregisterGatewayWith('lose-answer-502')
   expect(within(results).getByText('Unregister: all 1 succeeded.')).toBeInTheDocument()
   expect(within(results).getByRole('listitem')).toHaveTextContent(
     /Succeeded.*prd-gw-ap-south-01.*answer was lost; reading it back showed the change was applied/,
@@ -173,20 +180,8 @@ test('bulk unregister: a server whose answer was lost but which is gone says Suc
 })
 
 test('bulk unregister: a lost answer over a server that is still there says Failed, and the store agrees', async () => {
-  const { scope } = await signInAs('Administrator')
-  const gw = demo.backend.db.servers.all().find((s) => s.name === 'prd-gw-ap-south-01')
-  if (!gw) throw new Error('no prd-gw-ap-south-01')
   // The gateway fails the call before the backend sees it: nothing is applied.
-  demo.backend.faults.set({
-    rules: [{ matching: `DELETE /hybrid/api/v1/servers/${gw.id}`, effect: 'fail-502', times: 1 }],
-  })
-  const { user } = renderApp(paths.servers(scope.envId, 'q=ap-south-01'))
-  await screen.findByRole('table', { name: 'Servers' })
-  await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
-  await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
-  const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
-  await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister 1')
-  const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
+  const { gw, results } = await bulkUnregisterGatewayWith('fail-502')
   expect(within(results).getByRole('listitem')).toHaveTextContent(
     /Failed.*prd-gw-ap-south-01.*HTTP 502/,
   )

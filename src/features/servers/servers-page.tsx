@@ -1,22 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
-import { Freshness } from '../../components/freshness.tsx'
-import {
-  ListToolbar,
-  removeAction,
-  RowSelectionBar,
-  StatusFacets,
-} from '../../components/list-toolbar.tsx'
+import { columnTable } from '../../components/column-table.ts'
+import { ListToolbar, removeAction, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -39,72 +33,32 @@ const FACETS = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
 
 /** The list's columns; cells are render functions called by the table, not components. */
 function serverColumns(envId: string, now: number): Column<Server>[] {
-  return [
-    {
-      id: 'name',
-      header: 'Name',
-      width: '19%',
-      sortable: true,
-      cell: (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>,
-    },
-    {
-      id: 'status',
-      header: 'Status',
-      width: '13%',
-      sortable: true,
-      cell: (s) => <ServerStatusBadge status={s.status} />,
-    },
-    {
-      id: 'type',
-      header: 'Type',
-      width: '8%',
-      sortable: true,
-      cell: (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule'),
-    },
-    {
-      id: 'version',
-      header: 'Runtime',
-      width: '8%',
-      sortable: true,
-      cell: (s) => runtimeVersion(s) || '—',
-    },
-    {
-      id: 'agent',
-      header: 'Agent',
-      width: '8%',
-      sortable: true,
-      cell: (s) => s.agentVersion ?? '—',
-    },
-    {
-      id: 'addresses',
-      header: 'Addresses',
-      width: '12%',
-      cell: (s) => <span className="mono">{addressesText(s)}</span>,
-    },
-    {
-      id: 'membership',
-      header: 'Group / cluster',
-      width: '15%',
-      sortable: true,
-      cell: (s) => {
-        const m = membershipOf(s)
-        return m ? (
-          <>
-            {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
-          </>
-        ) : (
-          <span className="muted">—</span>
-        )
-      },
-    },
-    {
-      id: 'expiry',
-      header: 'Expiry',
-      width: '17%',
-      sortable: true,
-      cell: (s) => <ExpiryTags server={s} now={now} />,
-    },
-  ]
+  return columnTable<Server>({
+    name: ['Name', '19%', (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>],
+    status: ['Status', '13%', (s) => <ServerStatusBadge status={s.status} />],
+    type: ['Type', '8%', (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule')],
+    version: ['Runtime', '8%', (s) => runtimeVersion(s) || '—'],
+    agent: ['Agent', '8%', (s) => s.agentVersion ?? '—'],
+    addresses: [
+      'Addresses',
+      '12%',
+      (s) => <span className="mono">{addressesText(s)}</span>,
+      'unsorted',
+    ],
+    membership: ['Group / cluster', '15%', membershipCell],
+    expiry: ['Expiry', '17%', (s) => <ExpiryTags server={s} now={now} />],
+  })
+}
+
+function membershipCell(s: Server): ReactNode {
+  const m = membershipOf(s)
+  return m ? (
+    <>
+      {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
+    </>
+  ) : (
+    <span className="muted">—</span>
+  )
 }
 
 const serverKey = (s: Server) => String(s.id)
@@ -147,32 +101,12 @@ export function ServersPage() {
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title="Servers"
-          subtitle={
-            all ? (
-              <>
-                {all.length} registered in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
-              </>
-            ) : (
-              <ApiText>{environment.name}</ApiText>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={servers} />
-              <Button
-                variant="primary"
-                permission={canManage}
-                onClick={() => setRegisterOpen(true)}
-              >
-                Register server
-              </Button>
-            </>
-          }
-        />
+      title="Servers"
+      count={{ where: environment.name, verb: 'registered in', filtered }}
+      actions={
+        <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
+          Register server
+        </Button>
       }
       toolbar={
         <ListToolbar
@@ -204,13 +138,10 @@ export function ServersPage() {
           </select>
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))],
+      }}
       query={servers}
       nouns={['server', 'servers']}
       rejected={servers.data?.rejected}

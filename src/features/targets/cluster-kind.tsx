@@ -12,6 +12,7 @@ import {
 } from '../../api/runtime-manager/target-schemas.ts'
 import { apiMessage, ApiText } from '../../components/api-text.tsx'
 import { CellLink } from '../../components/data-table.tsx'
+import { columnTable } from '../../components/column-table.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { listText } from '../../lib/list-text.ts'
 import { paths } from '../../lib/paths.ts'
@@ -56,50 +57,19 @@ export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
         matches: (c, mode) => (mode === 'multicast') === (c.multicastEnabled === true),
       },
     },
-    columns: (envId) => [
-      {
-        id: 'name',
-        header: 'Name',
-        width: '24%',
-        sortable: true,
-        cell: (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>,
-      },
-      {
-        id: 'status',
-        header: 'Members running',
-        width: '15%',
-        sortable: true,
-        cell: (c) => <RollupBadge servers={c.servers} />,
-      },
-      {
-        id: 'mode',
-        header: 'Mode',
-        width: '11%',
-        sortable: true,
-        cell: (c) => (c.multicastEnabled ? 'Multicast' : 'Unicast'),
-      },
-      {
-        id: 'servers',
-        header: 'Servers',
-        width: '12%',
-        sortable: true,
-        cell: (c) => `${c.servers.length} of ${MAX_CLUSTER_SERVERS}`,
-      },
-      {
-        id: 'primary',
-        header: 'Primary node',
-        width: '20%',
-        sortable: true,
-        cell: (c) => primaryName(c) || <span className="muted">None reported</span>,
-      },
-      {
-        id: 'created',
-        header: 'Created',
-        width: '18%',
-        sortable: true,
-        cell: (c) => formatDateTime(toEpochMs(c.timeCreated)),
-      },
-    ],
+    columns: (envId) =>
+      columnTable({
+        name: ['Name', '24%', (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>],
+        status: ['Members running', '15%', (c) => <RollupBadge servers={c.servers} />],
+        mode: ['Mode', '11%', (c) => (c.multicastEnabled ? 'Multicast' : 'Unicast')],
+        servers: ['Servers', '12%', (c) => `${c.servers.length} of ${MAX_CLUSTER_SERVERS}`],
+        primary: [
+          'Primary node',
+          '20%',
+          (c) => primaryName(c) || <span className="muted">None reported</span>,
+        ],
+        created: ['Created', '18%', (c) => formatDateTime(toEpochMs(c.timeCreated))],
+      }),
     placeholder: 'Filter by name, member or IP…',
     emptyText: `A cluster runs each application on all of its servers as one, sharing state between them. Create one from up to ${MAX_CLUSTER_SERVERS} individual servers.`,
   },

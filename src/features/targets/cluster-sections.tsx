@@ -4,6 +4,7 @@ import { ApiText } from '../../components/api-text.tsx'
 import { Field } from '../../components/field.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { Card } from '../../components/card.tsx'
 
 /** The primary node's name, or '' when none is reported. */
 export function primaryName(cluster: Cluster): string {
@@ -15,8 +16,7 @@ export function ClusterSections({ cluster: c }: { cluster: Cluster }) {
   const rollup = memberRollup(c.servers)
   return (
     <div className="grid-2">
-      <section className="card" aria-labelledby="overview">
-        <h2 id="overview">Overview</h2>
+      <Card id="overview" title="Overview">
         <dl className="fields">
           <Field label="ID">{c.id}</Field>
           <Field label="Mode">
@@ -31,7 +31,7 @@ export function ClusterSections({ cluster: c }: { cluster: Cluster }) {
           <Field label="Created">{formatDateTime(toEpochMs(c.timeCreated))}</Field>
           <Field label="Last update">{formatDateTime(toEpochMs(c.timeUpdated))}</Field>
         </dl>
-      </section>
+      </Card>
       <Visibility cluster={c} />
     </div>
   )
@@ -45,8 +45,7 @@ function Visibility({ cluster }: { cluster: Cluster }) {
     visibility !== null &&
     nodes.every((a) => nodes.every((b) => a.id === b.id || visibility.get(a.id)?.has(b.id)))
   return (
-    <section className="card" aria-labelledby="visibility">
-      <h2 id="visibility">Visibility</h2>
+    <Card id="visibility" title="Visibility">
       {visibility === null ? (
         <p className="muted">The cluster reports no visibility map.</p>
       ) : (
@@ -96,6 +95,6 @@ function Visibility({ cluster }: { cluster: Cluster }) {
           </div>
         </>
       )}
-    </section>
+    </Card>
   )
 }

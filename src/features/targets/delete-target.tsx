@@ -1,5 +1,4 @@
-import { useState } from 'react'
-import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiList, apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import { toast } from 'sonner'
 import {
@@ -9,15 +8,12 @@ import {
   useDeleteTarget,
   type TargetRecord,
 } from '../../api/runtime-manager/target-requests.ts'
-import {
-  useOwnApplications,
-  useRefreshAfterMembershipChange,
-} from '../../api/runtime-manager/targets.ts'
+import { useRefreshAfterMembershipChange } from '../../api/runtime-manager/targets.ts'
 import { paths } from '../../lib/paths.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
-import { Button } from '../../components/button.tsx'
-import { MutationConfirmDialog } from '../../components/confirm-dialog.tsx'
+import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
 
 /**
@@ -36,56 +32,39 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
   const remove = useDeleteTarget(scope, kind.api.resource)
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
-  const [open, setOpen] = useState(false)
-  const { own, isPending } = useOwnApplications(scope, target.id, open)
   const count = target.servers.length
   return (
-    <>
-      <Button variant="danger" permission={canManage} onClick={() => setOpen(true)}>
-        Delete {noun.short}…
-      </Button>
-      <MutationConfirmDialog
-        open={open}
-        mutation={remove}
-        onClose={() => setOpen(false)}
-        title={
-          <>
-            Delete {noun.full} <ApiText>{target.name}</ApiText>?
-          </>
-        }
-        confirmLabel={`Delete ${noun.short}`}
-        risk="irreversible"
-        typeToConfirm={target.name}
-        requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
-        onConfirm={() =>
-          remove.mutate(
-            { id: target.id, label: { name: target.name } },
-            {
-              onSuccess: () => {
-                toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
-                void navigate(paths.targets(scope.envId, kind.kind))
-              },
-            },
-          )
-        }
-      >
-        <p style={{ marginTop: 0 }}>
-          Its {count} server{count === 1 ? '' : 's'} become individual servers again and stay
-          registered.
-        </p>
-        {isPending ? (
-          <p className="muted">Checking the {noun.short}’s applications…</p>
-        ) : own.length > 0 ? (
+    <MutationConfirmButton
+      trigger={{ variant: 'danger', permission: canManage, children: `Delete ${noun.short}…` }}
+      mutation={remove}
+      title={confirmTitle(`Delete ${noun.full}`, target.name)}
+      confirmLabel={`Delete ${noun.short}`}
+      risk="irreversible"
+      typeToConfirm={target.name}
+      requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
+      variables={{ id: target.id, label: { name: target.name } }}
+      onSuccess={() => {
+        toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
+        void navigate(paths.targets(scope.envId, kind.kind))
+      }}
+    >
+      <p style={{ marginTop: 0 }}>
+        Its {count} server{count === 1 ? '' : 's'} become individual servers again and stay
+        registered.
+      </p>
+      <OwnApplicationsNote
+        targetId={target.id}
+        short={noun.short}
+        renderApps={(own) => (
           <p className="alert alert-warn">
             {own.length} application{own.length === 1 ? '' : 's'} deployed to this {noun.short} will
             be undeployed from its servers and removed with it:{' '}
             <ApiList names={own.map((a) => a.name)} />.
           </p>
-        ) : (
-          <p className="muted">No applications are deployed to this {noun.short}.</p>
         )}
-      </MutationConfirmDialog>
-    </>
+        none={`No applications are deployed to this ${noun.short}.`}
+      />
+    </MutationConfirmButton>
   )
 }
 

@@ -10,6 +10,7 @@ import type {
 } from '../../api/runtime-manager/target-schemas.ts'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { CellLink } from '../../components/data-table.tsx'
+import { columnTable } from '../../components/column-table.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { listText } from '../../lib/list-text.ts'
 import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
@@ -35,44 +36,17 @@ export const GROUP: TargetKindSpec<ServerGroup, CreateServerGroupBody> = {
       sortKeys: ['name', 'status', 'servers', 'created'],
       memberWords: (s) => [s.name, ...(s.addresses ?? []).map((a) => a.ip)],
     },
-    columns: (envId) => [
-      {
-        id: 'name',
-        header: 'Name',
-        width: '26%',
-        sortable: true,
-        cell: (g) => <CellLink to={paths.serverGroup(envId, g.id)}>{g.name}</CellLink>,
-      },
-      {
-        id: 'status',
-        header: 'Members running',
-        width: '16%',
-        sortable: true,
-        cell: (g) => <RollupBadge servers={g.servers} />,
-      },
-      {
-        id: 'servers',
-        header: 'Servers',
-        width: '38%',
-        sortable: true,
-        cell: (g) => {
-          const names = g.servers.map((s) => s.name).join(', ')
-          return (
-            <span title={names}>
-              <strong>{g.servers.length}</strong>
-              {names ? <span className="muted"> · {names}</span> : null}
-            </span>
-          )
-        },
-      },
-      {
-        id: 'created',
-        header: 'Created',
-        width: '20%',
-        sortable: true,
-        cell: (g) => formatDateTime(toEpochMs(g.timeCreated)),
-      },
-    ],
+    columns: (envId) =>
+      columnTable({
+        name: [
+          'Name',
+          '26%',
+          (g) => <CellLink to={paths.serverGroup(envId, g.id)}>{g.name}</CellLink>,
+        ],
+        status: ['Members running', '16%', (g) => <RollupBadge servers={g.servers} />],
+        servers: ['Servers', '38%', serversCell],
+        created: ['Created', '20%', (g) => formatDateTime(toEpochMs(g.timeCreated))],
+      }),
     placeholder: 'Filter by name, member or address…',
     emptyText:
       'A server group deploys each application to all of its servers. Create one from individual servers.',
@@ -134,5 +108,16 @@ function addNotice({ picked, apps }: AddNoticeInput<ServerGroup>) {
       {away.length > 0 &&
         ` ${listText(away.map((s) => s.name))} ${away.length === 1 ? 'is' : 'are'} not running: ${away.length === 1 ? 'its' : 'their'} copies wait until ${away.length === 1 ? 'it reconnects' : 'they reconnect'}.`}
     </>
+  )
+}
+
+/** How many servers a group has, and their names. */
+function serversCell(g: ServerGroup) {
+  const names = g.servers.map((s) => s.name).join(', ')
+  return (
+    <span title={names}>
+      <strong>{g.servers.length}</strong>
+      {names ? <span className="muted"> · {names}</span> : null}
+    </span>
   )
 }

@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import { Button } from '../../components/button.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
-import { Freshness } from '../../components/freshness.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
-import { ListToolbar, removeAction, RowSelectionBar } from '../../components/list-toolbar.tsx'
-import { PageHeader } from '../../components/page-header.tsx'
+import { ListToolbar, removeAction } from '../../components/list-toolbar.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { TARGET_KINDS } from '../../lib/paths.ts'
@@ -74,28 +71,12 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
 
   return (
     <ListPage
-      header={
-        <PageHeader
-          title={words.plural}
-          subtitle={
-            all ? (
-              <>
-                {all.length} in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
-              </>
-            ) : (
-              <ApiText>{environment.name}</ApiText>
-            )
-          }
-          actions={
-            <>
-              <Freshness query={targets} />
-              <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-                Create {words.label}
-              </Button>
-            </>
-          }
-        />
+      title={words.plural}
+      count={{ where: environment.name, filtered }}
+      actions={
+        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
+          Create {words.label}
+        </Button>
       }
       toolbar={
         <ListToolbar
@@ -129,13 +110,10 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           )}
         </ListToolbar>
       }
-      selection={
-        <RowSelectionBar
-          selection={selection}
-          total={rows.length}
-          actions={[removeAction('Delete selected…', canManage, () => setDeleteOpen(true))]}
-        />
-      }
+      bulk={{
+        selection,
+        actions: [removeAction('Delete selected…', canManage, () => setDeleteOpen(true))],
+      }}
       query={targets}
       nouns={[words.label, plural]}
       rejected={targets.data?.rejected}
