@@ -57,7 +57,11 @@ test('with the keyboard alone: find an application, open it, stop it, redeploy i
   const stop = page.getByRole('dialog', { name: `Stop ${name}?` })
   await expect(stop).toBeVisible()
   const confirmStop = stop.getByRole('button', { name: 'Stop', exact: true })
-  for (let i = 0; i < 10 && !(await confirmStop.evaluate((el) => el === document.activeElement)); i++)
+  for (
+    let i = 0;
+    i < 10 && !(await confirmStop.evaluate((el) => el === document.activeElement));
+    i++
+  )
     await page.keyboard.press('Tab')
   await expect(confirmStop).toBeFocused()
   await page.keyboard.press('Enter')
