@@ -1,4 +1,4 @@
-import { createContext, use } from 'react'
+import { createContext, use, useSyncExternalStore } from 'react'
 import type { DemoControls } from '../demo/start-browser.ts'
 import type { SignInPreset } from '../features/session/sign-in-forms.tsx'
 
@@ -24,4 +24,28 @@ export function useDemoPresets(): SignInPreset[] | undefined {
     clientSecret: i.clientSecret,
     summary: SUMMARIES[i.role] ?? '',
   }))
+}
+
+// Whether the Demo controls panel is open: the panel owns it, and the account menu opens it
+// too (on a phone the panel's floating button would cover list rows, so it is hidden there).
+let demoPanelOpen = false
+const demoPanelListeners = new Set<() => void>()
+
+/** Opens or closes the Demo controls panel from anywhere in the shell. */
+export function setDemoPanelOpen(open: boolean): void {
+  if (open === demoPanelOpen) return
+  demoPanelOpen = open
+  for (const listener of demoPanelListeners) listener()
+}
+
+/** Whether the Demo controls panel is open (re-renders when it opens or closes). */
+export function useDemoPanelOpen(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      demoPanelListeners.add(listener)
+      return () => demoPanelListeners.delete(listener)
+    },
+    () => demoPanelOpen,
+    () => false,
+  )
 }
