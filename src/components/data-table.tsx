@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react'
 import { useNavigate } from 'react-router'
+import { formatNumber } from '../lib/format.ts'
 import { isolated, LONG } from './api-text.tsx'
 import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts'
 
@@ -123,7 +124,9 @@ export function DataTable<T>({
         ? old
         : { element, margin },
     )
-  })
+    // Measured again whenever what sits above the rows may have changed height: the
+    // filters (rows), the selection bar (selection), a crossing of the breakpoint.
+  }, [phone, rows, columns, selection])
   const scrollMargin = pageScroll?.margin ?? 0
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -213,9 +216,9 @@ export function DataTable<T>({
                   aria-label={
                     allSelected
                       ? selection.acrossPages
-                        ? `Unselect all ${rows.length} shown`
+                        ? `Unselect all ${formatNumber(rows.length)} shown`
                         : 'Clear selection'
-                      : `Select all ${rows.length} shown`
+                      : `Select all ${formatNumber(rows.length)} shown`
                   }
                   checked={allSelected}
                   ref={(el) => {

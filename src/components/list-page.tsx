@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { CountsKnown } from './list-toolbar.tsx'
 import { ListStates, type ListStatesProps } from './list-states.tsx'
 
 /**
@@ -31,7 +32,8 @@ export function ListPage({
   return (
     <div className={fill ? 'page' : undefined}>
       {header}
-      {toolbar}
+      {/* Facet counts are unknown (shown "—") until the list's answer is in. */}
+      <CountsKnown value={states.query.data !== undefined}>{toolbar}</CountsKnown>
       {selection}
       {listClassName ? <div className={listClassName}>{list}</div> : list}
       {after}

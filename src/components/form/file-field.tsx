@@ -29,6 +29,7 @@ export function FileField({
 }) {
   const field = useFieldMessage(error, hint, id)
   const input = useRef<HTMLInputElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
   const chosenId = useId()
   const [over, setOver] = useState(false)
   const onDrop = (event: DragEvent) => {
@@ -52,13 +53,11 @@ export function FileField({
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      {/* First in the zone: a failed submit focuses the first invalid control, and the
-          hidden input cannot show where focus went. */}
       <button
+        ref={button}
         type="button"
         className="btn"
         disabled={disabled}
-        aria-invalid={field.aria['aria-invalid']}
         aria-describedby={described.filter(Boolean).join(' ')}
         onClick={() => input.current?.click()}
       >
@@ -74,6 +73,9 @@ export function FileField({
         // The button above is the keyboard's way in; a second, invisible Tab stop would
         // only confuse.
         tabIndex={-1}
+        // Focus sent to the input (a failed submit focuses the first invalid field) goes to
+        // the button, where it can be seen.
+        onFocus={() => button.current?.focus()}
         accept={accept}
         disabled={disabled}
         onChange={(e) => onChange(e.target.files?.[0] ?? null)}

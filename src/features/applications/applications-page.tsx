@@ -18,7 +18,7 @@ import { NoneYet } from '../../components/list-states.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
-import { formatAgo, formatBytes } from '../../lib/format.ts'
+import { formatAgo, formatBytes, formatNumber } from '../../lib/format.ts'
 import { paths, targetKindOf } from '../../lib/paths.ts'
 import { useNow } from '../../components/use-now.ts'
 import { ApplicationStatusBadge } from './application-status-badge.tsx'
@@ -173,8 +173,8 @@ export function ApplicationsPage() {
           subtitle={
             apps.data ? (
               <>
-                {allRows.length} in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
+                {formatNumber(allRows.length)} in <ApiText>{environment.name}</ApiText>
+                {filtered ? ` · ${formatNumber(rows.length)} shown` : ''}
               </>
             ) : (
               <ApiText>{environment.name}</ApiText>

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../lib/format.ts'
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
@@ -143,8 +144,8 @@ export function ServersPage() {
           subtitle={
             all ? (
               <>
-                {all.length} registered in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
+                {formatNumber(all.length)} registered in <ApiText>{environment.name}</ApiText>
+                {filtered ? ` · ${formatNumber(rows.length)} shown` : ''}
               </>
             ) : (
               <ApiText>{environment.name}</ApiText>

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../lib/format.ts'
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState } from 'react'
@@ -70,8 +71,8 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           subtitle={
             all ? (
               <>
-                {all.length} in <ApiText>{environment.name}</ApiText>
-                {filtered ? ` · ${rows.length} shown` : ''}
+                {formatNumber(all.length)} in <ApiText>{environment.name}</ApiText>
+                {filtered ? ` · ${formatNumber(rows.length)} shown` : ''}
               </>
             ) : (
               <ApiText>{environment.name}</ApiText>
