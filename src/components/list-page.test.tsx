@@ -4,6 +4,8 @@ import type { ListQueryState } from './list-states.tsx'
 import { ListPage } from './list-page.tsx'
 import { StatusFacets } from './list-toolbar.tsx'
 
+type Status = 'RUNNING' | 'STOPPED'
+
 function page(query: Partial<ListQueryState>) {
   const state: ListQueryState = {
     isPending: false,
@@ -18,9 +20,9 @@ function page(query: Partial<ListQueryState>) {
     <ListPage
       header={<h1>Servers</h1>}
       toolbar={
-        <StatusFacets
+        <StatusFacets<Status, Status>
           label="Status"
-          facets={['RUNNING', 'STOPPED'] as const}
+          facets={['RUNNING', 'STOPPED']}
           active={[]}
           labelFor={(s) => (s === 'RUNNING' ? 'Running' : 'Stopped')}
           countFor={(s) => (s === 'RUNNING' ? 12_000 : 0)}
