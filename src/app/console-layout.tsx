@@ -1,7 +1,7 @@
 import { ApiText, isolateText } from '../components/api-text.tsx'
 import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
@@ -302,12 +302,14 @@ function IdentityMenu({
   const queryClient = useQueryClient()
   const signOut = useSignOut()
   const demo = useDemo()
+  const trigger = useRef<HTMLButtonElement>(null)
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
         {/* The initials always; beside them, from 768 px up, the name, cut with an ellipsis
             when long (the tooltip, the accessible name and the menu keep all of it). */}
         <button
+          ref={trigger}
           type="button"
           className="btn btn-ghost identity-button"
           title={client ? `${isolateText(name)} · ${isolateText(client)}` : name}
@@ -354,7 +356,12 @@ function IdentityMenu({
           <DropdownMenu.Separator className="menu-separator" />
           {demo && (
             <>
-              <DropdownMenu.Item className="menu-item" onSelect={() => setDemoPanelOpen(true)}>
+              <DropdownMenu.Item
+                className="menu-item"
+                // On close the panel gives focus back to the account button (the menu item
+                // is gone by then).
+                onSelect={() => setDemoPanelOpen(true, trigger.current)}
+              >
                 Demo controls…
               </DropdownMenu.Item>
               <DropdownMenu.Separator className="menu-separator" />

@@ -5,7 +5,7 @@ import { Button } from '../components/button.tsx'
 import { Modal } from '../components/modal.tsx'
 import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
-import { setDemoPanelOpen, useDemoPanelOpen } from './demo-context.ts'
+import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-context.ts'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
 export function DemoPanel({ demo }: { demo: DemoControls }) {
@@ -32,6 +32,12 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
         onOpenChange={setOpen}
         title="Demo controls"
         closeLabel="Close Demo controls"
+        onCloseAutoFocus={(event) => {
+          const opener = takeDemoPanelOpener()
+          if (!opener) return
+          event.preventDefault()
+          opener.focus()
+        }}
         description="The backend runs in this browser. Nothing here exists in live mode."
         footer={<Button onClick={() => setOpen(false)}>Close</Button>}
       >
