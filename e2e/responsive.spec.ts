@@ -333,14 +333,8 @@ for (const scheme of ['light', 'dark'] as const) {
   })
 }
 
-const LISTS = [
-  'Servers',
-  'Server groups',
-  'Clusters',
-  'Applications',
-  'Devices',
-  'Client applications',
-] as const
+/** The sections that are lists (all but Activity, a feed). */
+const LISTS = SECTIONS.map((s) => s.section).filter((section) => section !== 'Activity')
 
 test('at 360 px every list shows stacked rows with the name first, and nothing scrolls sideways', async ({
   page,
