@@ -400,8 +400,10 @@ test('at 360 px the header stays on one line with the whole environment name and
   // The name and the select's padding (20 px) fit: the name is not cut.
   expect(fit!.box).toBeGreaterThanOrEqual(fit!.text + 20)
   await expect(header.getByText('Production environment')).toBeAttached()
-  const account = header.getByRole('button', { name: /^Account:/ })
+  // Initials on screen; the name is still the button's accessible name.
+  const account = header.getByRole('button', { name: /^Account: ada\.lovelace/ })
   await expect(account).toBeInViewport({ ratio: 1 })
+  await expect(account.getByText('AL', { exact: true })).toBeVisible()
   // One line: the header is as tall as ever and nothing in it sits below another.
   const boxes = await header.evaluate((h) =>
     [...h.children]
