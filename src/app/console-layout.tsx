@@ -21,7 +21,8 @@ import {
 } from '../features/session/family-gate.tsx'
 import { askSignIn, endSession, FAMILIES, type Family } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
-import { setDemoPanelOpen, useDemo } from './demo-context.ts'
+import { useDemo } from './demo-context.ts'
+import { setDemoPanelOpen } from './demo-panel-state.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
 const SECTIONS = [

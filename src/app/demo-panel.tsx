@@ -5,7 +5,7 @@ import { Button } from '../components/button.tsx'
 import { Modal } from '../components/modal.tsx'
 import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
-import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-context.ts'
+import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-panel-state.ts'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
 export function DemoPanel({ demo }: { demo: DemoControls }) {
