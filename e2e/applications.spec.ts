@@ -338,14 +338,14 @@ test('10,000 applications: filtering, sorting and scrolling to the end', async (
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('link', { name: 'Applications', exact: true })
     .click()
-  await expect(page.getByText(/^10000 in Production/)).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByText(/^10,000 in Production/)).toBeVisible({ timeout: 20_000 })
   await page
     .getByRole('searchbox', { name: 'Filter applications' })
     .pressSequentially('orders-sapi-0', { delay: 20 })
   await expect(page.getByRole('searchbox', { name: 'Filter applications' })).toHaveValue(
     'orders-sapi-0',
   )
-  await expect(page.getByText(/10000 in Production · \d+ shown/)).toBeVisible()
+  await expect(page.getByText(/10,000 in Production · \d[\d,]* shown/)).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).first().click()
   await page.getByRole('button', { name: /^Updated/ }).click()
   const table = page.getByRole('table', { name: 'Applications' })

@@ -340,3 +340,120 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(seen.length).toBeGreaterThan(10)
   })
 }
+
+/** The sections that are lists (all but Activity, a feed). */
+const LISTS = SECTIONS.map((s) => s.section).filter((section) => section !== 'Activity')
+
+test('at 360 px every list shows stacked rows with the name first, and nothing scrolls sideways', async ({
+  page,
+}) => {
+  test.slow()
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  for (const section of LISTS) {
+    await navigateByDrawer(page, section)
+    const table = page.getByRole('table', { name: section })
+    const row = table.getByRole('row').nth(1)
+    await expect(row.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+    await expect(table).toHaveClass(/\bstacked\b/)
+    // The first line: the name (a link) at the left, the status to its right on the same line.
+    const title = row.locator('[data-slot="title"]')
+    await expect(title.getByRole('link')).toBeVisible()
+    const status = row.locator('[data-slot="status"]')
+    await expect(status).toBeVisible()
+    const [titleBox, statusBox] = [await title.boundingBox(), await status.boundingBox()]
+    expect(titleBox && statusBox, section).toBeTruthy()
+    expect(titleBox!.x, `${section}: name left of status`).toBeLessThan(statusBox!.x)
+    expect(Math.abs(titleBox!.y - statusBox!.y), `${section}: one line`).toBeLessThan(12)
+    // The rows scroll with the page: the list is no box of its own.
+    const inner = await table.evaluate((t) => {
+      const wrap = t.parentElement
+      return wrap ? wrap.scrollHeight - wrap.clientHeight : 0
+    })
+    expect(inner, `${section}: the list scrolls inside a box by`).toBeLessThanOrEqual(1)
+    await expectNoSidewaysScroll(page, section)
+  }
+  // Scrolling the page far down still shows rows (the virtualised list follows the page).
+  await navigateByDrawer(page, 'Applications')
+  const apps = page.getByRole('table', { name: 'Applications' })
+  await expect(apps.getByRole('row').nth(1).getByRole('link').first()).toBeVisible()
+  await page.evaluate(() => {
+    const main = document.getElementById('main')
+    main?.scrollTo(0, main.scrollHeight)
+  })
+  await expect(apps.getByRole('row').last().getByRole('link').first()).toBeInViewport()
+})
+
+test('at 360 px the header stays on one line with the whole environment name and the account initials', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  const header = page.getByRole('banner')
+  const environment = header.getByRole('combobox', { name: 'Environment' })
+  await expect(environment).toBeVisible()
+  const fit = await environment.evaluate((select) => {
+    if (!(select instanceof HTMLSelectElement)) return null
+    const probe = document.createElement('span')
+    probe.style.font = getComputedStyle(select).font
+    probe.style.position = 'absolute'
+    probe.style.whiteSpace = 'pre'
+    probe.textContent = select.selectedOptions[0]?.textContent ?? ''
+    document.body.append(probe)
+    const text = probe.getBoundingClientRect().width
+    probe.remove()
+    return { text, box: select.getBoundingClientRect().width }
+  })
+  expect(fit).not.toBeNull()
+  // The name and the select's padding (20 px) fit: the name is not cut.
+  expect(fit!.box).toBeGreaterThanOrEqual(fit!.text + 20)
+  await expect(header.getByText('Production environment')).toBeAttached()
+  // Initials on screen; the name is still the button's accessible name.
+  const account = header.getByRole('button', { name: /^Account: ada\.lovelace/ })
+  await expect(account).toBeInViewport({ ratio: 1 })
+  await expect(account.getByText('AL', { exact: true })).toBeVisible()
+  // One line: the header is as tall as ever and nothing in it sits below another.
+  const boxes = await header.evaluate((h) =>
+    [...h.children]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => ({ top: r.top, bottom: r.bottom })),
+  )
+  const headerBox = await header.boundingBox()
+  expect(headerBox!.height).toBeLessThanOrEqual(53)
+  for (const box of boxes) {
+    expect(box.top).toBeGreaterThanOrEqual(headerBox!.y - 1)
+    expect(box.bottom).toBeLessThanOrEqual(headerBox!.y + headerBox!.height + 1)
+  }
+  // The account menu holds the name, the theme, Demo controls and sign out; the floating
+  // Demo controls button (it covered rows) is not on the page.
+  await expect(page.getByRole('button', { name: /Demo controls/ })).toBeHidden()
+  await account.click()
+  const menu = page.getByRole('menu')
+  await expect(menu).toContainText('ada.lovelace')
+  await expect(menu.getByRole('menuitemradio', { name: 'Dark theme' })).toBeVisible()
+  await expect(menu.getByRole('menuitem', { name: 'Sign out' })).toBeVisible()
+  await menu.getByRole('menuitem', { name: 'Demo controls…' }).click()
+  const panel = page.getByRole('dialog', { name: 'Demo controls' })
+  await expect(panel).toBeVisible()
+  await panel.getByRole('button', { name: 'Close Demo controls' }).click()
+  await expect(panel).toBeHidden()
+  await expect(account).toBeFocused()
+})
+
+test('offline: a calm banner at the top of the content, the navigation and the page stay', async ({
+  page,
+  context,
+}) => {
+  await signInAs(page, 'Administrator')
+  const table = page.getByRole('table', { name: 'Servers' })
+  await expect(table.getByRole('link').first()).toBeVisible()
+  await context.setOffline(true)
+  const banner = page.getByRole('main').getByRole('status').filter({ hasText: 'You are offline' })
+  await expect(banner).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
+  await expect(table.getByRole('link').first()).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Servers', level: 1 })).toBeVisible()
+  await context.setOffline(false)
+  await expect(banner).toBeHidden()
+})

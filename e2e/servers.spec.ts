@@ -238,9 +238,9 @@ test('an unreachable backend during auto-refresh is shown, with the last data ke
 
 test('the large fleet lists 2,000 servers and filters them', async ({ page }) => {
   await signInAs(page, 'Administrator', '/?fleet=large')
-  await expect(page.getByText('2000 registered in Production')).toBeVisible()
+  await expect(page.getByText('2,000 registered in Production')).toBeVisible()
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw-us-east')
-  await expect(page.getByText(/2000 registered in Production · [1-9]\d* shown/)).toBeVisible()
+  await expect(page.getByText(/2,000 registered in Production · [1-9][\d,]* shown/)).toBeVisible()
   const rows = page.getByRole('table', { name: 'Servers' }).getByRole('row')
   await expect(rows.nth(1)).toContainText('prd-gw-us-east-001')
   // Scrolling to the end of the full list reaches the last rows (virtualised rendering).

@@ -202,7 +202,14 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       name: 'demo-controls',
       path: `${env}/servers`,
       ready: table('Servers'),
-      open: button(/Demo controls/, 'Demo controls'),
+      // Through the account menu: on a phone the floating button is hidden (ADR 025).
+      open: async (p) => {
+        await p.getByRole('button', { name: /^Account:/ }).click()
+        await p.getByRole('menuitem', { name: 'Demo controls…' }).click()
+        const d = p.getByRole('dialog', { name: 'Demo controls' })
+        await d.waitFor()
+        return d
+      },
     },
   ]
 }

@@ -1,13 +1,15 @@
 import { ApiText, isolateText } from '../components/api-text.tsx'
 import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { createPageCommandRegistry, PageCommandsProvider } from '../components/page-commands.tsx'
 import { RejectedRecords } from '../components/rejected-records.tsx'
+import { OfflineBanner } from '../components/offline-banner.tsx'
 import { LoadingState } from '../components/states.tsx'
+import { PHONE_QUERY } from '../components/use-media-query.ts'
 import { consoleMode } from '../lib/config.ts'
 import { isTransientError } from '../lib/outcome.ts'
 import { paths } from '../lib/paths.ts'
@@ -21,6 +23,8 @@ import {
 import { askSignIn, endSession, FAMILIES, type Family } from '../lib/session-store.ts'
 import { rememberEnvironment, useAccount } from './account.ts'
 import { PaletteLauncher } from './palette/palette-launcher.tsx'
+import { useDemo } from './demo-context.ts'
+import { setDemoPanelOpen } from './demo-panel-state.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
 const SECTIONS = [
@@ -151,7 +155,11 @@ export function ConsoleLayout() {
             {failed ? `Environment ${envId} · unavailable, retrying` : `Environment ${envId}`}
           </span>
         )}
-        {consoleMode === 'demo' && <span className="badge-demo">Demo data</span>}
+        {consoleMode === 'demo' && (
+          <span className="badge-demo">
+            Demo<span className="badge-demo-more"> data</span>
+          </span>
+        )}
         <span className="header-spacer" />
         <PaletteLauncher envId={envId} console={value} commands={commands} />
         {(me.data || families) && (
@@ -167,6 +175,7 @@ export function ConsoleLayout() {
         <SectionLinks envId={envId} />
       </nav>
       <main className="shell-main" id="main" tabIndex={-1}>
+        <OfflineBanner />
         <RejectedRecords
           rejected={environments.data?.rejected}
           noun={['environment', 'environments']}
@@ -194,7 +203,7 @@ function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => voi
 }
 
 /** Below the drawer breakpoint (styles.css) the navigation opens from a menu button. */
-const NARROW = '(max-width: 767.98px)'
+const NARROW = PHONE_QUERY
 
 /**
  * The navigation on a narrow screen: a modal drawer (Radix Dialog: focus kept inside while
@@ -249,23 +258,34 @@ function EnvironmentSwitcher({
 }) {
   const navigate = useNavigate()
   const location = useLocation()
+  const production = environments.find((e) => e.id === current)?.isProduction ?? false
+  // The option is the environment's name alone, so the picker is as wide as the longest
+  // name and a phone shows it whole; production is a tag beside it (and its description).
   return (
-    <select
-      aria-label="Environment"
-      value={current}
-      onChange={(event) => {
-        // Keep the section, drop ids: a server id of one environment means nothing in another.
-        const section = location.pathname.split('/')[3] ?? 'servers'
-        navigate(`${paths.environment(event.target.value)}/${section}`)
-      }}
-    >
-      {environments.map((e) => (
-        <option key={e.id} value={e.id}>
-          {isolateText(e.name)}
-          {e.isProduction ? ' (production)' : ''}
-        </option>
-      ))}
-    </select>
+    <span className="env-picker">
+      <select
+        aria-label="Environment"
+        aria-describedby={production ? 'env-production' : undefined}
+        value={current}
+        onChange={(event) => {
+          // Keep the section, drop ids: a server id of one environment means nothing in another.
+          const section = location.pathname.split('/')[3] ?? 'servers'
+          navigate(`${paths.environment(event.target.value)}/${section}`)
+        }}
+      >
+        {environments.map((e) => (
+          <option key={e.id} value={e.id}>
+            {isolateText(e.name)}
+          </option>
+        ))}
+      </select>
+      {production && (
+        <span id="env-production" className="badge-prod" title="A production environment">
+          <span aria-hidden="true">Prod</span>
+          <span className="visually-hidden">Production environment</span>
+        </span>
+      )}
+    </span>
   )
 }
 
@@ -290,17 +310,23 @@ function IdentityMenu({
   const theme = useThemeChoice()
   const queryClient = useQueryClient()
   const signOut = useSignOut()
+  const demo = useDemo()
+  const trigger = useRef<HTMLButtonElement>(null)
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        {/* A long user or app name is cut with an ellipsis; the tooltip and the accessible
-            name keep all of it. */}
+        {/* The initials always; beside them, from 768 px up, the name, cut with an ellipsis
+            when long (the tooltip, the accessible name and the menu keep all of it). */}
         <button
+          ref={trigger}
           type="button"
           className="btn btn-ghost identity-button"
           title={client ? `${isolateText(name)} · ${isolateText(client)}` : name}
         >
           <span className="visually-hidden">Account: </span>
+          <span className="avatar" aria-hidden="true">
+            {initials(name)}
+          </span>
           <bdi className="identity-name">{name}</bdi>
           {client && (
             <span className="muted identity-client">
@@ -311,6 +337,15 @@ function IdentityMenu({
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+          <DropdownMenu.Label className="menu-label menu-identity">
+            <ApiText>{name}</ApiText>
+            {client && (
+              <>
+                {' · '}
+                <ApiText>{client}</ApiText>
+              </>
+            )}
+          </DropdownMenu.Label>
           {org && (
             <DropdownMenu.Label className="menu-label">
               <ApiText>{org}</ApiText>
@@ -327,7 +362,20 @@ function IdentityMenu({
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>
-          <DropdownMenu.Separator style={{ height: 1, background: 'var(--border)', margin: 4 }} />
+          <DropdownMenu.Separator className="menu-separator" />
+          {demo && (
+            <>
+              <DropdownMenu.Item
+                className="menu-item"
+                // On close the panel gives focus back to the account button (the menu item
+                // is gone by then).
+                onSelect={() => setDemoPanelOpen(true, trigger.current)}
+              >
+                Demo controls…
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator className="menu-separator" />
+            </>
+          )}
           {families ? (
             <>
               {FAMILIES.map((family) => (
@@ -337,9 +385,7 @@ function IdentityMenu({
                   onSignOut={() => signOut.mutate(family)}
                 />
               ))}
-              <DropdownMenu.Separator
-                style={{ height: 1, background: 'var(--border)', margin: 4 }}
-              />
+              <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item className="menu-item" onSelect={() => signOut.mutate('all')}>
                 Sign out of everything
               </DropdownMenu.Item>
@@ -359,6 +405,16 @@ function IdentityMenu({
       </DropdownMenu.Portal>
     </DropdownMenu.Root>
   )
+}
+
+/** Up to two letters for the account button: "otto.neumann" → "ON", "admin" → "AD". */
+export function initials(name: string): string {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const [first = '', second = ''] = words
+  const letters = second
+    ? [...first].slice(0, 1).concat([...second].slice(0, 1))
+    : [...first].slice(0, 2)
+  return letters.join('').toUpperCase() || '?'
 }
 
 /** Live mode: one family's state in the account menu, with its sign-in or sign-out. */

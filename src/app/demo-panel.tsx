@@ -5,10 +5,13 @@ import { Button } from '../components/button.tsx'
 import { Modal } from '../components/modal.tsx'
 import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
+import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-panel-state.ts'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
 export function DemoPanel({ demo }: { demo: DemoControls }) {
-  const [open, setOpen] = useState(false)
+  // Shared with the account menu, which opens the panel on a phone.
+  const open = useDemoPanelOpen()
+  const setOpen = setDemoPanelOpen
   const [confirmReset, setConfirmReset] = useState(false)
   const faults = useSyncExternalStore(demo.subscribeFaults, demo.getFaults)
   const queryClient = useQueryClient()
@@ -17,13 +20,24 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
 
   return (
     <div className="demo-panel">
-      <Button onClick={() => setOpen(true)} variant={faulty ? 'danger' : 'default'}>
+      <Button
+        className="demo-panel-trigger"
+        onClick={() => setOpen(true)}
+        variant={faulty ? 'danger' : 'default'}
+      >
         Demo controls{faulty ? ' (faults on)' : ''}
       </Button>
       <Modal
         open={open}
         onOpenChange={setOpen}
         title="Demo controls"
+        closeLabel="Close Demo controls"
+        onCloseAutoFocus={(event) => {
+          const opener = takeDemoPanelOpener()
+          if (!opener) return
+          event.preventDefault()
+          opener.focus()
+        }}
         description="The backend runs in this browser. Nothing here exists in live mode."
         footer={<Button onClick={() => setOpen(false)}>Close</Button>}
       >

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
-import { expect, test } from 'vitest'
-import { CellLink, DataTable, type Column } from './data-table.tsx'
+import { expect, test, vi } from 'vitest'
+import { CellLink, DataTable, phoneSlots, type Column } from './data-table.tsx'
+import { PHONE_QUERY } from './use-media-query.ts'
 
 interface Item {
   id: number
@@ -136,4 +137,147 @@ test('a row renders again only when its own data or checkbox changes, and toggle
   expect(screen.getByRole('checkbox', { name: 'Select billing-sync' })).toBeChecked()
   expect(screen.getByRole('checkbox', { name: 'Select orders-api' })).toBeChecked()
   expect([...renders.values()]).toEqual([2, 2, 1])
+})
+
+/** A media query list whose phone query matches while `state.matches`. */
+class FakeMediaQueryList extends EventTarget implements MediaQueryList {
+  onchange: MediaQueryList['onchange'] = null
+  readonly media: string
+  readonly state: { matches: boolean }
+  constructor(media: string, state: { matches: boolean }) {
+    super()
+    this.media = media
+    this.state = state
+  }
+  get matches() {
+    return this.media === PHONE_QUERY && this.state.matches
+  }
+  addListener() {}
+  removeListener() {}
+}
+
+/** Mocks `matchMedia` at a phone width or not; `set` changes it and fires the change. */
+function mockPhoneWidth(initially: boolean) {
+  const state = { matches: initially }
+  const lists = new Set<FakeMediaQueryList>()
+  vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => {
+    const list = new FakeMediaQueryList(query, state)
+    lists.add(list)
+    return list
+  })
+  return {
+    set(matches: boolean) {
+      state.matches = matches
+      act(() => {
+        for (const list of lists) list.dispatchEvent(new Event('change'))
+      })
+    },
+  }
+}
+
+interface Server {
+  id: number
+  name: string
+  status: string
+  type: string
+  version: string
+  agent: string
+}
+
+const serverColumns: Column<Server>[] = [
+  { id: 'name', header: 'Name', cell: (s) => <CellLink to={`/items/${s.id}`}>{s.name}</CellLink> },
+  { id: 'type', header: 'Type', cell: (s) => s.type },
+  { id: 'status', header: 'Status', cell: (s) => s.status, sortable: true },
+  { id: 'version', header: 'Runtime', cell: (s) => s.version },
+  { id: 'agent', header: 'Agent', cell: (s) => s.agent },
+]
+
+function renderServers(servers: Server[]) {
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: (
+          <DataTable
+            label="Servers"
+            rows={servers}
+            columns={serverColumns}
+            rowKey={(s) => String(s.id)}
+            rowLabel={(s) => s.name}
+            sort={{ id: 'status', desc: false }}
+            onSortChange={() => undefined}
+            selection={{ selected: new Set(), onChange: () => undefined }}
+          />
+        ),
+      },
+    ],
+    { initialEntries: ['/'] },
+  )
+  render(<RouterProvider router={router} />)
+}
+
+const servers: Server[] = [
+  { id: 1, name: 'web-1', status: 'Running', type: 'Mule', version: '4.4.0', agent: '2.5' },
+  { id: 2, name: 'web-2', status: 'Stopped', type: 'Gateway', version: '4.3.1', agent: '2.4' },
+]
+
+test('at a phone width each row is stacked: name and status first, two details, the checkbox kept', () => {
+  mockPhoneWidth(true)
+  renderServers(servers)
+  const table = screen.getByRole('table', { name: 'Servers' })
+  expect(table).toHaveClass('stacked')
+  const row = within(table).getAllByRole('row')[1]!
+  const cells = within(row).getAllByRole('cell')
+  // The checkbox, then the name and the status (first line), then Type and Runtime; Agent
+  // (a fifth column) is left out on a phone.
+  expect(within(cells[0]!).getByRole('checkbox', { name: 'Select web-1' })).toBeInTheDocument()
+  expect(cells.slice(1).map((c) => [c.dataset.slot, c.textContent])).toEqual([
+    ['title', 'web-1'],
+    ['detail-1', 'Mule'],
+    ['status', 'Running'],
+    ['detail-2', '4.4.0'],
+  ])
+  expect(within(table).queryByText('2.5')).toBeNull()
+  // The header keeps the sort control and its aria-sort.
+  expect(within(table).getByRole('columnheader', { name: 'Status' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  )
+})
+
+test('crossing the phone breakpoint switches between table rows and stacked rows', () => {
+  const width = mockPhoneWidth(false)
+  renderServers(servers)
+  const table = screen.getByRole('table', { name: 'Servers' })
+  expect(table).not.toHaveClass('stacked')
+  expect(within(table).getByText('2.5')).toBeInTheDocument()
+  width.set(true)
+  expect(table).toHaveClass('stacked')
+  expect(within(table).queryByText('2.5')).toBeNull()
+  width.set(false)
+  expect(table).not.toHaveClass('stacked')
+  expect(within(table).getByText('2.4')).toBeInTheDocument()
+})
+
+test('a column may say where it goes on a phone', () => {
+  expect([
+    ...phoneSlots<Server>([
+      { id: 'name', header: 'Name', cell: (s) => s.name },
+      { id: 'type', header: 'Type', cell: (s) => s.type, phone: 'hidden' },
+      { id: 'state', header: 'State', cell: (s) => s.status, phone: 'primary' },
+      { id: 'agent', header: 'Agent', cell: (s) => s.agent },
+    ]),
+  ]).toEqual([
+    ['name', 'title'],
+    ['state', 'status'],
+    ['agent', 'detail-1'],
+  ])
+})
+
+test('a sort header shows an icon, not a character', () => {
+  mockPhoneWidth(false)
+  renderServers(servers)
+  const header = screen.getByRole('columnheader', { name: 'Status' })
+  expect(header.textContent).toBe('Status')
+  expect(header.querySelector('.sort-icon')).toHaveAttribute('data-sort', 'asc')
 })

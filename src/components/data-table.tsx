@@ -2,15 +2,17 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useMemo,
   useLayoutEffect,
   useRef,
   useState,
-  type CSSProperties,
   type MouseEvent,
   type ReactNode,
 } from 'react'
 import { useNavigate } from 'react-router'
+import { formatNumber } from '../lib/format.ts'
 import { isolated, LONG } from './api-text.tsx'
+import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts'
 
 export interface Column<T> {
   id: string
@@ -20,6 +22,30 @@ export interface Column<T> {
   /** The cell's content: a render function the table calls, not a component. */
   cell: (row: T) => ReactNode
   sortable?: boolean
+  /**
+   * Where the column goes in a phone's stacked row (below 768 px): `primary` on the first
+   * line (the name, then the status), `secondary` on the second line (two at most),
+   * `hidden` not at all. Default: the first column and the one with the id "status" are
+   * primary, the next two secondary, the rest hidden.
+   */
+  phone?: 'primary' | 'secondary' | 'hidden'
+}
+
+/** A cell's place in a phone's stacked row (styles.css lays the row out by these). */
+type PhoneSlot = 'title' | 'status' | 'detail-1' | 'detail-2'
+
+/** Which column fills which place of a stacked row; columns not in the map are left out. */
+export function phoneSlots<T>(columns: readonly Column<T>[]): ReadonlyMap<string, PhoneSlot> {
+  const primary: PhoneSlot[] = ['title', 'status']
+  const secondary: PhoneSlot[] = ['detail-1', 'detail-2']
+  const slots = new Map<string, PhoneSlot>()
+  columns.forEach((column, index) => {
+    const role = column.phone ?? (index === 0 || column.id === 'status' ? 'primary' : 'secondary')
+    const slot =
+      role === 'primary' ? primary.shift() : role === 'secondary' ? secondary.shift() : undefined
+    if (slot) slots.set(column.id, slot)
+  })
+  return slots
 }
 
 export interface SortState {
@@ -51,6 +77,8 @@ export interface DataTableProps<T> {
 }
 
 const ROW_HEIGHT = 40
+/** A phone's stacked row: two lines (name and status; one or two details) and padding. */
+const PHONE_ROW_HEIGHT = 64
 /** Where the layout has no size yet (a test DOM), render as if the table were this tall. */
 const FALLBACK_HEIGHT = 1200
 
@@ -69,25 +97,62 @@ export function DataTable<T>({
   selection,
 }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
   const navigate = useNavigate()
   // The memoised row component of this table's row type, made once per table.
   const [DataRow] = useState(dataRow<T>)
+  // On a phone each row is a stacked card and the page scrolls once: the rows scroll with
+  // the page's scrolling region instead of a box of their own (styles.css).
+  const phone = useMediaQuery(PHONE_QUERY)
+  const slots = useMemo(() => (phone ? phoneSlots(columns) : null), [phone, columns])
+  const [pageScroll, setPageScroll] = useState<{ element: HTMLElement; margin: number } | null>(
+    null,
+  )
+  useLayoutEffect(() => {
+    const element = phone ? scrollingAncestor(scrollRef.current) : null
+    const body = bodyRef.current
+    if (!element || !body) {
+      setPageScroll(null)
+      return
+    }
+    // Where the rows begin inside the scrolling region (the header and toolbar above move
+    // it): the virtualiser counts rows from there.
+    const margin =
+      body.getBoundingClientRect().top - element.getBoundingClientRect().top + element.scrollTop
+    setPageScroll((old) =>
+      old && old.element === element && Math.abs(old.margin - margin) < 1
+        ? old
+        : { element, margin },
+    )
+    // Measured again whenever what sits above the rows may have changed height: the
+    // filters (rows), the selection bar (selection), a crossing of the breakpoint.
+  }, [phone, rows, columns, selection])
+  const scrollMargin = pageScroll?.margin ?? 0
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement: () => pageScroll?.element ?? scrollRef.current,
+    estimateSize: () => (phone ? PHONE_ROW_HEIGHT : ROW_HEIGHT),
+    scrollMargin,
     overscan: 3,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) =>
         cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT }),
       ),
   })
+  // Rows measured at one height are laid out again at the other when the width crosses
+  // the phone breakpoint.
+  useLayoutEffect(() => {
+    virtualizer.measure()
+  }, [phone, virtualizer])
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items[items.length - 1]
-  const padTop = first ? first.start : 0
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0
-  const colSpan = columns.length + (selection ? 1 : 0)
+  const padTop = first ? first.start - scrollMargin : 0
+  const padBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
+  const shownColumns = slots ? columns.filter((c) => slots.has(c.id)) : columns
+  const colSpan = shownColumns.length + (selection ? 1 : 0)
+  // A stacked row is no longer laid out as a table: the roles keep it one for assistive tech.
+  const role = (name: string) => (phone ? name : undefined)
 
   // Counting walks every row: skipped when nothing is selected (every scroll frame re-renders).
   const selectedCount =
@@ -130,11 +195,11 @@ export function DataTable<T>({
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
     <div className="table-wrap" ref={scrollRef} onClick={followLink}>
       <table
-        className="data"
+        className={phone ? 'data stacked' : 'data'}
+        role={role('table')}
         aria-label={label}
         aria-rowcount={rows.length + 1}
         data-selectable={selection ? '' : undefined}
-        style={columnCount(columns.length)}
       >
         <colgroup>
           {selection && <col className="col-check" />}
@@ -142,18 +207,18 @@ export function DataTable<T>({
             <col key={c.id} style={c.width ? { width: c.width } : undefined} />
           ))}
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
+        <thead role={role('rowgroup')}>
+          <tr aria-rowindex={1} role={role('row')}>
             {selection && (
-              <th scope="col">
+              <th scope="col" role={role('columnheader')} className="col-check">
                 <input
                   type="checkbox"
                   aria-label={
                     allSelected
                       ? selection.acrossPages
-                        ? `Unselect all ${rows.length} shown`
+                        ? `Unselect all ${formatNumber(rows.length)} shown`
                         : 'Clear selection'
-                      : `Select all ${rows.length} shown`
+                      : `Select all ${formatNumber(rows.length)} shown`
                   }
                   checked={allSelected}
                   ref={(el) => {
@@ -164,7 +229,7 @@ export function DataTable<T>({
                 />
               </th>
             )}
-            {columns.map((column) => {
+            {shownColumns.map((column) => {
               const active = sort?.id === column.id
               const ariaSort = active
                 ? sort.desc
@@ -174,7 +239,13 @@ export function DataTable<T>({
                   ? 'none'
                   : undefined
               return (
-                <th key={column.id} scope="col" aria-sort={ariaSort}>
+                <th
+                  key={column.id}
+                  scope="col"
+                  role={role('columnheader')}
+                  aria-sort={ariaSort}
+                  data-sortable={column.sortable && onSortChange ? '' : undefined}
+                >
                   {column.sortable && onSortChange ? (
                     <button
                       type="button"
@@ -184,7 +255,11 @@ export function DataTable<T>({
                       }
                     >
                       {column.header}
-                      <span aria-hidden="true">{active ? (sort.desc ? '▼' : '▲') : '↕'}</span>
+                      <span
+                        aria-hidden="true"
+                        className="sort-icon"
+                        data-sort={active ? (sort.desc ? 'desc' : 'asc') : 'none'}
+                      />
                     </button>
                   ) : (
                     column.header
@@ -194,7 +269,7 @@ export function DataTable<T>({
             })}
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={bodyRef} role={role('rowgroup')}>
           {padTop > 0 && (
             <tr aria-hidden="true" style={{ height: padTop }}>
               {/* oxlint-disable-next-line jsx-a11y/control-has-associated-label -- spacer of a virtualised table, hidden from assistive tech */}
@@ -214,7 +289,8 @@ export function DataTable<T>({
                 row={row}
                 rowKey={key}
                 index={item.index}
-                columns={columns}
+                columns={shownColumns}
+                slots={slots}
                 label={selection ? rowLabel(row) : null}
                 checked={selection?.selected.has(key) ?? false}
                 onToggle={toggleRow}
@@ -233,9 +309,13 @@ export function DataTable<T>({
   )
 }
 
-/** On a narrow screen the table is at least this many columns of 160 px (styles.css). */
-function columnCount(count: number): CSSProperties & { '--table-columns': number } {
-  return { '--table-columns': count }
+/** The nearest ancestor that scrolls vertically (the page's main region), if any. */
+function scrollingAncestor(element: HTMLElement | null): HTMLElement | null {
+  for (let el = element?.parentElement; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY
+    if (overflow === 'auto' || overflow === 'scroll') return el
+  }
+  return null
 }
 
 interface DataRowProps<T> {
@@ -243,6 +323,8 @@ interface DataRowProps<T> {
   rowKey: string
   index: number
   columns: readonly Column<T>[]
+  /** On a phone: each shown column's place in the stacked row; null for a table row. */
+  slots: ReadonlyMap<string, PhoneSlot> | null
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
   checked: boolean
@@ -260,14 +342,16 @@ function dataRow<T>() {
     rowKey,
     index,
     columns,
+    slots,
     label,
     checked,
     onToggle,
   }: DataRowProps<T>) {
+    const role = (name: string) => (slots ? name : undefined)
     return (
-      <tr aria-rowindex={index + 2} data-selected={checked || undefined}>
+      <tr aria-rowindex={index + 2} data-selected={checked || undefined} role={role('row')}>
         {label !== null && (
-          <td>
+          <td role={role('cell')} className="col-check">
             <input
               type="checkbox"
               aria-label={`Select ${label}`}
@@ -280,7 +364,13 @@ function dataRow<T>() {
           const content = column.cell(row)
           // Cells cut long text with an ellipsis: the tooltip keeps all of it.
           return (
-            <td key={column.id} title={typeof content === 'string' ? content : undefined}>
+            <td
+              key={column.id}
+              role={role('cell')}
+              data-slot={slots?.get(column.id)}
+              data-label={slots ? column.header : undefined}
+              title={typeof content === 'string' ? content : undefined}
+            >
               {isolated(content)}
             </td>
           )

@@ -1,7 +1,8 @@
 import type { ComponentProps, ReactNode } from 'react'
+import { formatNumber } from '../lib/format.ts'
 import { ApiText } from './api-text.tsx'
 import { Freshness, type FreshnessSource } from './freshness.tsx'
-import { RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
+import { CountsKnown, RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
 import { ListStates, type ListQueryState, type ListStatesProps } from './list-states.tsx'
 import { PageHeader } from './page-header.tsx'
 
@@ -63,9 +64,11 @@ export function ListPage({
   const list = <ListStates {...states} />
   const counted = count && (
     <>
-      {states.query.data !== undefined && `${states.total} ${count.verb ?? 'in'} `}
+      {states.query.data !== undefined && `${formatNumber(states.total)} ${count.verb ?? 'in'} `}
       <ApiText>{count.where}</ApiText>
-      {states.query.data !== undefined && count.filtered ? ` · ${states.shown} shown` : ''}
+      {states.query.data !== undefined && count.filtered
+        ? ` · ${formatNumber(states.shown)} shown`
+        : ''}
     </>
   )
   return (
@@ -80,7 +83,8 @@ export function ListPage({
           </>
         }
       />
-      {toolbar}
+      {/* Facet counts are unknown (shown "—") until the list's answer is in. */}
+      <CountsKnown value={states.query.data !== undefined}>{toolbar}</CountsKnown>
       {selection}
       {bulk && <RowSelectionBar {...bulk} total={states.shown} />}
       {listClassName ? <div className={listClassName}>{list}</div> : list}

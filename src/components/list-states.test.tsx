@@ -33,6 +33,14 @@ test('loading says what is loading', () => {
   expect(screen.getByRole('status')).toHaveTextContent('Loading servers…')
 })
 
+test('loading shows skeleton rows where the table will be, not a lone spinner', () => {
+  show({ isPending: true, data: undefined }, { total: 0, shown: 0 })
+  const status = screen.getByRole('status')
+  expect(status.querySelectorAll('.skeleton-row')).toHaveLength(8)
+  expect(status.querySelector('.spinner')).toBeNull()
+  expect(screen.queryByRole('table')).toBeNull()
+})
+
 test('a failure before any answer shows the error and a retry that refetches', async () => {
   const refetch = vi.fn<() => Promise<void>>(() => Promise.resolve())
   const error = new Error('Backend down')

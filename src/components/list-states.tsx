@@ -4,7 +4,7 @@ import { Button } from './button.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
 import { RejectedRecords } from './rejected-records.tsx'
-import { EmptyState, LoadingState } from './states.tsx'
+import { EmptyState } from './states.tsx'
 
 /** What the list states read of a list's query (React Query's result, plain or infinite). */
 export interface ListQueryState {
@@ -63,7 +63,7 @@ export function ListStates({
   onClear,
   children,
 }: ListStatesProps) {
-  if (query.isPending) return <LoadingState label={loadingLabel} />
+  if (query.isPending) return <SkeletonRows label={loadingLabel} />
   if (query.isError && query.data === undefined)
     return (
       <ErrorPanel
@@ -81,6 +81,30 @@ export function ListStates({
       <RejectedRecords rejected={rejected} noun={nouns} />
       {body}
     </>
+  )
+}
+
+/** Rows of placeholder bars the size of a list's rows, so the page keeps its shape while loading. */
+const SKELETON_ROWS = 8
+
+/**
+ * What a list shows before its first answer: grey rows where the table will be (not a lone
+ * spinner), and the words ("Loading servers…") for assistive tech in a polite status.
+ */
+export function SkeletonRows({ label }: { label: string }) {
+  return (
+    <div className="table-wrap skeleton" role="status" aria-live="polite">
+      <span className="visually-hidden">{label}</span>
+      <div aria-hidden="true">
+        {Array.from({ length: SKELETON_ROWS }, (_, i) => (
+          <div key={i} className="skeleton-row">
+            <span className="skeleton-bar" />
+            <span className="skeleton-bar skeleton-bar-short" />
+            <span className="skeleton-bar" />
+          </div>
+        ))}
+      </div>
+    </div>
   )
 }
 

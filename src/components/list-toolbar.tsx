@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { createContext, use, type ReactNode } from 'react'
+import { formatNumber } from '../lib/format.ts'
 import { Button } from './button.tsx'
 import type { Permission } from './console-context.tsx'
 
@@ -51,6 +52,12 @@ export function ListToolbar({
 }
 
 /**
+ * Whether the list's answer is in (ListPage provides it from its query): until then, and
+ * when the first load failed, a facet's count is unknown and shows "—", not 0.
+ */
+export const CountsKnown = createContext(true)
+
+/**
  * Toggle chips for a multi-select status filter, each with the number of rows it would
  * match given the other filters, so an operator sees where the rows are before clicking.
  */
@@ -72,8 +79,9 @@ export function StatusFacets<A extends string, F extends A>({
   countFor: (facet: F) => number
   onChange: (next: A[]) => void
 }) {
+  const known = use(CountsKnown)
   return (
-    <div className="toolbar" role="group" aria-label={label}>
+    <div className="segmented" role="group" aria-label={label}>
       {facets.map((facet) => {
         const pressed = active.includes(facet)
         return (
@@ -86,7 +94,8 @@ export function StatusFacets<A extends string, F extends A>({
               onChange(pressed ? active.filter((s) => s !== facet) : [...active, facet])
             }
           >
-            {labelFor(facet)} <span className="muted">{countFor(facet)}</span>
+            {labelFor(facet)}{' '}
+            <span className="muted">{known ? formatNumber(countFor(facet)) : '—'}</span>
           </button>
         )
       })}
@@ -132,10 +141,10 @@ export function SelectionBar({
 }) {
   return (
     <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-      {summary ?? <strong>{count} selected</strong>}
+      {summary ?? <strong>{formatNumber(count)} selected</strong>}
       {onSelectAll && total !== undefined && count < total && (
         <Button size="small" onClick={onSelectAll}>
-          Select all {total} matching
+          Select all {formatNumber(total)} matching
         </Button>
       )}
       {actions.map((action) => (

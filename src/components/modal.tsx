@@ -21,6 +21,8 @@ export interface ModalProps extends DialogState {
   wide?: boolean
   /** Above every other dialog (a sign-in asked for over whatever is open). */
   onTop?: boolean
+  /** A ✕ button in the title row with this name (a long panel's way out at its top). */
+  closeLabel?: string
   /**
    * Where focus goes on close: call `event.preventDefault()` after placing it. Otherwise it
    * goes back to the control that had focus when the dialog opened (the page heading when
@@ -41,6 +43,7 @@ export function Modal({
   wide,
   onCloseAutoFocus,
   onTop,
+  closeLabel,
 }: ModalProps) {
   // The control that opened it, read before the dialog takes focus (layout effects run
   // before Radix's portal mounts the content).
@@ -67,7 +70,23 @@ export function Modal({
           }}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          {closeLabel ? (
+            <div className="dialog-title-row">
+              <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+              <Dialog.Close asChild>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-icon"
+                  aria-label={closeLabel}
+                  disabled={locked}
+                >
+                  <span aria-hidden="true">✕</span>
+                </button>
+              </Dialog.Close>
+            </div>
+          ) : (
+            <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          )}
           {description && (
             <Dialog.Description asChild>
               <div className="muted">{description}</div>

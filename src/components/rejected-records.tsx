@@ -1,3 +1,4 @@
+import { formatNumber } from '../lib/format.ts'
 import { useId } from 'react'
 import type { RejectedRecord } from '../lib/partial-list.ts'
 
@@ -26,7 +27,7 @@ export function RejectedRecords({
       <div className="alert-title" id={titleId}>
         {count === 1
           ? `1 ${one} could not be read and is not shown.`
-          : `${count.toLocaleString('en-US')} ${many} could not be read and are not shown.`}
+          : `${formatNumber(count)} ${many} could not be read and are not shown.`}
       </div>
       <div>
         The backend sent {count === 1 ? 'a record' : 'records'} in a form the console does not

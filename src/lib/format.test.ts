@@ -5,6 +5,7 @@ import {
   formatBytes,
   formatBytesPair,
   formatDateTime,
+  formatNumber,
   toEpochMs,
 } from './format.ts'
 
@@ -111,4 +112,19 @@ test('formatBytesPair never shows two different sizes as the same text', () => {
     '209,715,200 bytes (200 MB)',
   ])
   expect(formatBytesPair(limit, limit)).toEqual(['200 MB', '200 MB'])
+})
+
+test('formatNumber groups thousands one way everywhere', () => {
+  // The two spellings the issue found: "10000 in Production" and "50,000 devices".
+  expect(formatNumber(10_000)).toBe('10,000')
+  expect(formatNumber(50_000)).toBe('50,000')
+  expect(formatNumber(2_000)).toBe('2,000')
+  expect(formatNumber(999)).toBe('999')
+  expect(formatNumber(0)).toBe('0')
+})
+
+test('formatNumber shows a dash for a count that is not known, never 0', () => {
+  expect(formatNumber(undefined)).toBe('—')
+  expect(formatNumber(null)).toBe('—')
+  expect(formatNumber(Number.NaN)).toBe('—')
 })

@@ -1,5 +1,18 @@
 const DAY = 86_400_000
 
+// The language of the console's words (index.html's lang), so a count reads like the
+// sentence around it; one formatter for the page's life (one per call is slow in a long list).
+const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
+
+/**
+ * A count written one way everywhere ("10,000 in Production", "50,000 devices"); "—" for a
+ * count that is not known (undefined, null, NaN), never a misleading 0.
+ */
+export function formatNumber(count: number | null | undefined): string {
+  if (count === undefined || count === null || !Number.isFinite(count)) return '—'
+  return numbers.format(count)
+}
+
 /** "12 s ago", "5 min ago", "3 h ago", "4 d ago"; "just now" under 2 s. */
 export function formatAgo(then: number, now: number): string {
   const s = Math.max(0, Math.round((now - then) / 1000))
@@ -50,7 +63,7 @@ export function formatBytesPair(size: number, other: number): [string, string] {
   const a = formatBytes(size)
   const b = formatBytes(other)
   if (a !== b || size === other) return [a, b]
-  const exact = (n: number) => `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`
+  const exact = (n: number) => `${formatNumber(n)} byte${n === 1 ? '' : 's'}`
   return [exact(size), `${exact(other)} (${b})`]
 }
 

@@ -32,9 +32,16 @@ export function ChoiceField<T extends string>({
 }) {
   const name = useId()
   return (
-    <Fieldset legend={legend} error={error} hint={hint} className={className}>
+    // `choice-field` styles the options here (plain weight, radio beside its words) rather
+    // than letting the form's bold field labels reach them.
+    <Fieldset
+      legend={legend}
+      error={error}
+      hint={hint}
+      className={['choice-field', className ?? 'field'].join(' ')}
+    >
       {choices.map((choice) => (
-        <label key={choice.value}>
+        <label key={choice.value} className="choice-option">
           <input
             type="radio"
             name={name}

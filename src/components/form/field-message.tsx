@@ -9,6 +9,7 @@ export function useFieldMessage(error: string | undefined, hint: ReactNode, id?:
   const generated = useId()
   const controlId = id ?? generated
   const messageId = `${controlId}-hint`
+  const labelId = `${controlId}-label`
   const shown = error ?? hint
   const hasMessage = shown !== undefined && shown !== null && shown !== ''
   const message = hasMessage ? (
@@ -18,6 +19,8 @@ export function useFieldMessage(error: string | undefined, hint: ReactNode, id?:
   ) : null
   return {
     controlId,
+    /** The label's id, for a second control that the same words describe (a file's button). */
+    labelId,
     /** Spread on the control. */
     aria: {
       'aria-invalid': error ? true : undefined,
@@ -26,7 +29,9 @@ export function useFieldMessage(error: string | undefined, hint: ReactNode, id?:
     /** The label above, the control (`children`), then the message. */
     frame: (label: ReactNode, children: ReactNode) => (
       <div className="field">
-        <label htmlFor={controlId}>{label}</label>
+        <label id={labelId} htmlFor={controlId}>
+          {label}
+        </label>
         {children}
         {message}
       </div>

@@ -1,9 +1,12 @@
-import { useState, type DragEvent } from 'react'
+import { useId, useRef, useState, type DragEvent } from 'react'
+import { formatBytes } from '../../lib/format.ts'
 import { useFieldMessage, type FieldProps } from './field-message.tsx'
 
 /**
- * A labelled file input inside a drop zone. The input stays the keyboard and
- * screen-reader path; dropping a file on the zone is a convenience around it.
+ * A labelled file input inside a styled drop zone: a real "Choose file…" button (the
+ * keyboard path: Tab, Enter or Space), dropping a file on the zone, and the chosen file's
+ * name and size in the zone. The native input is visually hidden but stays the labelled
+ * control a form reads (and what tests and assistive tech find by the label).
  */
 export function FileField({
   label,
@@ -13,15 +16,21 @@ export function FileField({
   accept,
   dropHint,
   disabled,
+  file,
   onChange,
 }: FieldProps & {
   accept?: string
   /** The text inside the drop zone, e.g. "or drop a .zip here". */
   dropHint: string
   disabled?: boolean | undefined
+  /** The chosen file, named with its size in the zone; none shows `dropHint`. */
+  file?: File | null | undefined
   onChange: (file: File | null) => void
 }) {
   const field = useFieldMessage(error, hint, id)
+  const input = useRef<HTMLInputElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const chosenId = useId()
   const [over, setOver] = useState(false)
   const onDrop = (event: DragEvent) => {
     event.preventDefault()
@@ -30,27 +39,54 @@ export function FileField({
     const dropped = event.dataTransfer.files[0]
     if (dropped) onChange(dropped)
   }
+  const described = [field.labelId, field.aria['aria-describedby'], file ? chosenId : undefined]
   return field.frame(
     label,
     <div
       className="drop-zone"
       data-over={over || undefined}
+      data-disabled={disabled || undefined}
       onDragOver={(e) => {
         e.preventDefault()
-        setOver(true)
+        if (!disabled) setOver(true)
       }}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        disabled={disabled}
+        aria-describedby={described.filter(Boolean).join(' ')}
+        onClick={() => input.current?.click()}
+      >
+        <span aria-hidden="true" className="upload-icon" />
+        {file ? 'Choose another file…' : 'Choose file…'}
+      </button>
       <input
         {...field.aria}
+        ref={input}
         id={field.controlId}
         type="file"
+        className="visually-hidden"
+        // The button above is the keyboard's way in; a second, invisible Tab stop would
+        // only confuse.
+        tabIndex={-1}
+        // Focus sent to the input (a failed submit focuses the first invalid field) goes to
+        // the button, where it can be seen.
+        onFocus={() => button.current?.focus()}
         accept={accept}
         disabled={disabled}
         onChange={(e) => onChange(e.target.files?.[0] ?? null)}
       />
-      <span className="field-hint">{dropHint}</span>
+      {file ? (
+        <span id={chosenId} className="drop-zone-file">
+          {`${file.name} · ${formatBytes(file.size)}`}
+        </span>
+      ) : (
+        <span className="field-hint">{dropHint}</span>
+      )}
     </div>,
   )
 }

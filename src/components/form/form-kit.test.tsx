@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import * as z from 'zod/mini'
@@ -159,4 +159,61 @@ test('a text area, a checkbox and a fieldset name and describe their controls', 
   expect(box).toHaveAccessibleDescription('Disconnected')
   await user.click(box)
   expect(toggled).toHaveBeenCalledWith(true)
+})
+
+test('the file drop zone: a real button chooses by keyboard, a drop chooses too, the chosen file is named with its size', async () => {
+  const user = userEvent.setup()
+  const chosen = vi.fn<(file: File | null) => void>()
+  function Zone() {
+    const [file, setFile] = useState<File | null>(null)
+    return (
+      <FileField
+        label="Artifact file"
+        dropHint="or drop a .zip here"
+        hint="A .zip up to 200 MB."
+        file={file}
+        onChange={(next) => {
+          chosen(next)
+          setFile(next)
+        }}
+      />
+    )
+  }
+  render(<Zone />)
+  const input = screen.getByLabelText('Artifact file')
+  const opened = vi.fn<() => void>()
+  input.addEventListener('click', opened)
+  // The native input is not a Tab stop; the button is, and Enter or Space opens the picker.
+  await user.tab()
+  const button = screen.getByRole('button', { name: 'Choose file…' })
+  expect(button).toHaveFocus()
+  expect(button).toHaveAccessibleDescription('Artifact file A .zip up to 200 MB.')
+  await user.keyboard('{Enter}')
+  await user.keyboard(' ')
+  expect(opened).toHaveBeenCalledTimes(2)
+  expect(screen.getByText('or drop a .zip here')).toBeInTheDocument()
+
+  const dropped = new File(['x'.repeat(2048)], 'orders-api.zip')
+  fireEvent.drop(input.closest('.drop-zone')!, { dataTransfer: { files: [dropped] } })
+  expect(chosen).toHaveBeenLastCalledWith(dropped)
+  expect(screen.getByText('orders-api.zip · 2.0 KB')).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: 'Choose another file…' })).toBeInTheDocument()
+
+  await user.upload(input, new File(['y'], 'billing.zip'))
+  expect(chosen).toHaveBeenLastCalledWith(expect.objectContaining({ name: 'billing.zip' }))
+  expect(screen.getByText('billing.zip · 1 B')).toBeInTheDocument()
+})
+
+test('a ChoiceField styles its own options: plain weight, not the bold of a field label', () => {
+  render(
+    <ChoiceField
+      legend="Apply"
+      choices={[{ value: 'wait', label: 'Wait for the result' }]}
+      value="wait"
+      onChange={() => undefined}
+    />,
+  )
+  const option = screen.getByText('Wait for the result').closest('label')
+  expect(option).toHaveClass('choice-option')
+  expect(screen.getByRole('group', { name: 'Apply' })).toHaveClass('choice-field')
 })

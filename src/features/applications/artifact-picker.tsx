@@ -20,11 +20,9 @@ export function ArtifactPicker({
       dropHint="or drop a .jar or .zip here"
       disabled={disabled}
       error={error}
-      hint={
-        file
-          ? `${file.name} · ${formatBytes(file.size)}`
-          : 'A Mule application archive, up to 200 MB.'
-      }
+      // The zone names the chosen file and its size; the hint keeps saying what fits.
+      file={file}
+      hint="A Mule application archive, up to 200 MB."
       onChange={onChange}
     />
   )

@@ -13,7 +13,7 @@ import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
-import { formatAgo, formatDateTime } from '../../lib/format.ts'
+import { formatAgo, formatDateTime, formatNumber } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { useSettledText } from '../../lib/use-search-draft.ts'
 import { BulkAppStatusDialog } from './bulk-app-status-dialog.tsx'
@@ -138,7 +138,7 @@ export function DevicesPage() {
       subtitle={
         page ? (
           <>
-            {`${page.totalListSize.toLocaleString('en-US')} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
+            {`${formatNumber(page.totalListSize)} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
             <ApiText>{runtime}</ApiText>
           </>
         ) : (
@@ -214,7 +214,8 @@ export function DevicesPage() {
           {page && page.totalListSize > 0 && (
             <nav className="pager" aria-label="Pages">
               <span className="muted" role="status">
-                {start + 1}–{start + rows.length} of {page.totalListSize.toLocaleString('en-US')}
+                {formatNumber(start + 1)}–{formatNumber(start + rows.length)} of{' '}
+                {formatNumber(page.totalListSize)}
               </span>
               <Button
                 size="small"
