@@ -22,6 +22,16 @@ export interface BulkDialogState extends DialogState {
 }
 
 /**
+ * A list's bulk dialog: whether it is open, a way to open it (the selection bar's action),
+ * and the state to hand the dialog, which tells `onDone` the ids that succeeded.
+ */
+export function useBulkDialog(onDone: BulkDialogState['onDone']) {
+  const [open, setOpen] = useState(false)
+  const state: BulkDialogState = { open, onOpenChange: setOpen, onDone }
+  return { open, show: () => setOpen(true), state }
+}
+
+/**
  * Confirms one action on several items (one request each, all shown as curl), runs it,
  * refreshes the affected queries before the results show (so the table is true to the
  * backend), toasts the outcome and then lists a result per item. `onDone` gets the ids

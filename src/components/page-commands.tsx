@@ -1,4 +1,5 @@
 import { createContext, use, useEffect, useId, useSyncExternalStore, type ReactNode } from 'react'
+import { Button } from './button.tsx'
 import type { Permission } from './console-context.tsx'
 
 /**
@@ -92,3 +93,22 @@ export function useRegisteredCommands(): readonly PageCommand[] {
 const none: readonly PageCommand[] = []
 const noCommands = () => none
 const noSubscribe = () => () => undefined
+
+/**
+ * A list page's main action (register, create, deploy): offered in the command palette and
+ * drawn as the page's primary button, from one description. The returned function draws
+ * the button, in the header with `label` or elsewhere (an empty list) with other words.
+ */
+export function usePageAction(action: {
+  id: string
+  label: string
+  permission: Permission
+  run: () => void
+}): (words?: string) => ReactNode {
+  usePageCommands([{ ...action, asks: true }])
+  return (words = action.label) => (
+    <Button variant="primary" permission={action.permission} onClick={action.run}>
+      {words}
+    </Button>
+  )
+}

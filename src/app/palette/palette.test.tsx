@@ -39,6 +39,9 @@ test('the application page’s actions run from the palette through the page’s
   await user.type(input, `stop ${app.name}`)
   await screen.findByRole('option', { name: new RegExp(`^Stop ${app.name}`) })
   await user.keyboard('{Enter}')
+  // Stop asks first, from the palette as from the button (ADR 028): the same confirmation.
+  const confirm = await screen.findByRole('dialog', { name: `Stop ${app.name}?` })
+  await user.click(within(confirm).getByRole('button', { name: 'Stop' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   await waitFor(() =>
     expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED'),

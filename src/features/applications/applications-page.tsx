@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
-import { Button } from '../../components/button.tsx'
-import { usePageCommands } from '../../components/page-commands.tsx'
+import { usePageAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
@@ -96,15 +95,12 @@ export function ApplicationsPage() {
   const openDeploy = () => setDeploy('open')
   const onDeployOpenChange = useCallback((open: boolean) => setDeploy(open ? 'open' : 'closed'), [])
   const [bulk, setBulk] = useState<BulkAction | null>(null)
-  usePageCommands([
-    {
-      id: 'deploy',
-      label: 'Deploy application',
-      asks: true,
-      permission: canDeploy,
-      run: openDeploy,
-    },
-  ])
+  const deployAction = usePageAction({
+    id: 'deploy',
+    label: 'Deploy application',
+    permission: canDeploy,
+    run: openDeploy,
+  })
 
   const allRows = useMemo(() => (apps.data ? toRows(apps.data.items) : []), [apps.data])
   // Keyed on the sort's values: `params` is rebuilt on every keystroke, and re-sorting
@@ -151,11 +147,7 @@ export function ApplicationsPage() {
     <ListPage
       title="Applications"
       count={{ where: environment.name, filtered }}
-      actions={
-        <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-          Deploy application
-        </Button>
-      }
+      actions={deployAction()}
       toolbar={
         <ListToolbar
           searchLabel="Filter applications"
@@ -194,9 +186,7 @@ export function ApplicationsPage() {
       empty={
         <NoneYet noun="applications" where={environment.name}>
           <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
-          <Button variant="primary" permission={canDeploy} onClick={openDeploy}>
-            Deploy an application
-          </Button>
+          {deployAction('Deploy an application')}
         </NoneYet>
       }
       onClear={clear}

@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
-import { usePageCommands } from '../../components/page-commands.tsx'
+import { usePageAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -65,15 +65,12 @@ export function ClientAppsPage() {
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
   const [createOpen, setCreateOpen] = useState(false)
   const [deleteOpen, setDeleteOpen] = useState(false)
-  usePageCommands([
-    {
-      id: 'create',
-      label: 'Create client application',
-      asks: true,
-      permission: canManage,
-      run: () => setCreateOpen(true),
-    },
-  ])
+  const create = usePageAction({
+    id: 'create',
+    label: 'Create client application',
+    permission: canManage,
+    run: () => setCreateOpen(true),
+  })
   const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
   // The store pages with limit/offset and reports no total, so a selection belongs to the
   // page it was made on: it is dropped when the page or the lookup changes.
@@ -123,9 +120,7 @@ export function ClientAppsPage() {
     empty = (
       <EmptyState title="No client applications yet">
         <p>Create one to give a website, mobile app or partner system its own keys.</p>
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create a client application
-        </Button>
+        {create('Create a client application')}
       </EmptyState>
     )
   }
@@ -135,11 +130,7 @@ export function ClientAppsPage() {
     <ListPage
       title="Client applications"
       subtitle="API Store applications of your organization: the same in every environment."
-      actions={
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create application
-        </Button>
-      }
+      actions={create('Create application')}
       toolbar={
         <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
           <input

@@ -1,10 +1,10 @@
+import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, useState, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { Button } from '../../components/button.tsx'
-import { usePageCommands } from '../../components/page-commands.tsx'
+import { usePageAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
@@ -72,16 +72,12 @@ export function ServersPage() {
   const servers = useQuery(serverQueries.list(scope))
   const now = useNow(60_000)
   const [registerOpen, setRegisterOpen] = useState(false)
-  const [unregisterOpen, setUnregisterOpen] = useState(false)
-  usePageCommands([
-    {
-      id: 'register',
-      label: 'Register server',
-      asks: true,
-      permission: canManage,
-      run: () => setRegisterOpen(true),
-    },
-  ])
+  const register = usePageAction({
+    id: 'register',
+    label: 'Register server',
+    permission: canManage,
+    run: () => setRegisterOpen(true),
+  })
 
   const all = servers.data?.items
   const base = useMemo(() => (all ? filterServersExceptStatus(all, filters) : []), [all, filters])
@@ -91,23 +87,14 @@ export function ServersPage() {
     [all, filters],
   )
   const selection = useRowSelection(rows, serverKey)
+  const unregister = useBulkDialog(selection.drop)
   const columns = useMemo(() => serverColumns(scope.envId, now), [scope.envId, now])
-
-  const register = (
-    <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
-      Register a server
-    </Button>
-  )
 
   return (
     <ListPage
       title="Servers"
       count={{ where: environment.name, verb: 'registered in', filtered }}
-      actions={
-        <Button variant="primary" permission={canManage} onClick={() => setRegisterOpen(true)}>
-          Register server
-        </Button>
-      }
+      actions={register()}
       toolbar={
         <ListToolbar
           searchLabel="Filter servers"
@@ -140,7 +127,7 @@ export function ServersPage() {
       }
       bulk={{
         selection,
-        actions: [removeAction('Unregister selected…', canManage, () => setUnregisterOpen(true))],
+        actions: [removeAction('Unregister selected…', canManage, unregister.show)],
       }}
       query={servers}
       nouns={['server', 'servers']}
@@ -150,20 +137,15 @@ export function ServersPage() {
       empty={
         <NoneYet noun="servers" where={environment.name}>
           <p>Register a server: run the agent setup on the host with a registration token.</p>
-          {register}
+          {register('Register a server')}
         </NoneYet>
       }
       onClear={clear}
       after={
         <>
           <RegisterServerDialog open={registerOpen} onOpenChange={setRegisterOpen} />
-          {unregisterOpen && (
-            <BulkUnregisterDialog
-              servers={selection.selectedRows}
-              open={unregisterOpen}
-              onOpenChange={setUnregisterOpen}
-              onDone={selection.drop}
-            />
+          {unregister.open && (
+            <BulkUnregisterDialog servers={selection.selectedRows} {...unregister.state} />
           )}
         </>
       }

@@ -1,8 +1,8 @@
+import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
-import { Button } from '../../components/button.tsx'
-import { usePageCommands } from '../../components/page-commands.tsx'
+import { usePageAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -42,7 +42,6 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const { params, set, filters, filtered, clear } = list
   const targets = useQuery(kind.api.queries.list(scope))
   const [createOpen, setCreateOpen] = useState(false)
-  const [deleteOpen, setDeleteOpen] = useState(false)
 
   const all = targets.data?.items
   const facetBase = useMemo(
@@ -54,30 +53,24 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
     [rules, all, filters],
   )
   const selection = useRowSelection(rows, targetKey)
+  const remove = useBulkDialog(selection.drop)
   const { columns: columnsFor } = kind.list
   const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
   const { filter } = rules
   const words = TARGET_KINDS[kind.kind]
-  usePageCommands([
-    {
-      id: 'create',
-      label: `Create ${words.label}`,
-      asks: true,
-      permission: canManage,
-      run: () => setCreateOpen(true),
-    },
-  ])
+  const create = usePageAction({
+    id: 'create',
+    label: `Create ${words.label}`,
+    permission: canManage,
+    run: () => setCreateOpen(true),
+  })
   const plural = `${words.label}s`
 
   return (
     <ListPage
       title={words.plural}
       count={{ where: environment.name, filtered }}
-      actions={
-        <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-          Create {words.label}
-        </Button>
-      }
+      actions={create()}
       toolbar={
         <ListToolbar
           searchLabel={`Filter ${plural}`}
@@ -112,7 +105,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
       }
       bulk={{
         selection,
-        actions: [removeAction('Delete selected…', canManage, () => setDeleteOpen(true))],
+        actions: [removeAction('Delete selected…', canManage, remove.show)],
       }}
       query={targets}
       nouns={[words.label, plural]}
@@ -122,9 +115,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
       empty={
         <NoneYet noun={plural} where={environment.name}>
           <p>{kind.list.emptyText}</p>
-          <Button variant="primary" permission={canManage} onClick={() => setCreateOpen(true)}>
-            Create a {words.label}
-          </Button>
+          {create(`Create a ${words.label}`)}
         </NoneYet>
       }
       onClear={clear}
@@ -133,13 +124,11 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           {createOpen && (
             <CreateTargetDialog kind={kind} open={createOpen} onOpenChange={setCreateOpen} />
           )}
-          {deleteOpen && (
+          {remove.open && (
             <BulkDeleteTargetsDialog
               kind={kind}
               targets={selection.selectedRows}
-              open={deleteOpen}
-              onOpenChange={setDeleteOpen}
-              onDone={selection.drop}
+              {...remove.state}
             />
           )}
         </>
