@@ -1,6 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
-import { expect, sections, signInFamilyInPlace, test, zipArtifact } from './fixtures.ts'
+import {
+  expect,
+  sections,
+  signInFamilyInPlace,
+  test,
+  zipArtifact,
+  stopApplication,
+  confirmInDialog,
+} from './fixtures.ts'
 import { BACKEND_URL, E2E_PORTS, LIVE_URL } from './ports.ts'
 import { isolateText } from '../src/components/api-text.tsx'
 
@@ -107,7 +115,7 @@ test('served console: each change is on the Activity page, the resource pages an
   await expect(heading).toContainText('Started', { timeout: 60_000 })
 
   // 2. Stop it, then start it again.
-  await page.getByRole('button', { name: 'Stop', exact: true }).click()
+  await stopApplication(page, appName)
   await expect(heading).toContainText('Stopped', { timeout: 30_000 })
   await page.getByRole('button', { name: 'Start', exact: true }).click()
   await expect(heading).toContainText('Started', { timeout: 30_000 })
@@ -126,10 +134,9 @@ test('served console: each change is on the Activity page, the resource pages an
   })
   expect(set.ok()).toBe(true)
   try {
-    await page.getByRole('button', { name: 'Stop', exact: true }).click()
-    await expect(page.getByText('Stop failed; the page shows the backend')).toBeVisible({
-      timeout: 30_000,
-    })
+    const stop = await stopApplication(page, appName)
+    await expect(stop.getByRole('alert')).toContainText('Stop failed', { timeout: 30_000 })
+    await stop.getByRole('button', { name: 'Cancel' }).click()
     await expect(heading).toContainText('Started')
   } finally {
     // Used up when the stop failed; if it was not (the test failed before), take out our
@@ -169,6 +176,8 @@ test('served console: each change is on the Activity page, the resource pages an
   await expect(acmeBank).toBeEnabled()
   const wasOn = await acmeBank.isChecked()
   await acmeBank.click()
+  // Disabling asks first (ADR 028); enabling does not.
+  if (wasOn) await confirmInDialog(page, /^Disable AcmeBank on /, 'Disable')
   await expect(acmeBank).toBeChecked({ checked: !wasOn, timeout: 30_000 })
   const deviceWords = `${wasOn ? 'disable' : 'enable'} AcmeBank on device Lena's iPhone 15`
   const deviceRow = recentActivity(page).getByRole('listitem').first()

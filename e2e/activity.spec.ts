@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, setFaults, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  setFaults,
+  signInAs,
+  test,
+  stopApplication,
+} from './fixtures.ts'
 
 /** Who the demo's Administrator is, as the audit trail records the operator. */
 const OPERATOR = 'ada.lovelace'
@@ -48,13 +55,14 @@ test('changes made through the console are on the Activity page, the resource pa
   const heading = page.getByRole('heading', { level: 1, name: new RegExp(appName) })
   await expect(heading).toContainText('Started')
   await expect(recentActivity(page)).toContainText('No change made through the console')
-  await page.getByRole('button', { name: 'Stop' }).click()
+  await stopApplication(page, appName)
   await expect(heading).toContainText('Stopped', { timeout: 15_000 })
   await page.getByRole('button', { name: 'Start' }).click()
   await expect(heading).toContainText('Started', { timeout: 15_000 })
   await setFaults(page, { failMatching: 'PATCH /hybrid/api/v1/applications/' })
-  await page.getByRole('button', { name: 'Stop' }).click()
-  await expect(page.getByRole('alert')).toContainText('Injected failure')
+  const stop = await stopApplication(page, appName)
+  await expect(stop.getByRole('alert')).toContainText('Injected failure')
+  await stop.getByRole('button', { name: 'Cancel' }).click()
   await setFaults(page, { failMatching: '' })
 
   await expect(recentActivity(page).getByRole('listitem')).toHaveCount(3)

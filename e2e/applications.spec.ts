@@ -7,6 +7,7 @@ import {
   signInAs,
   test,
   zipArtifact,
+  stopApplication,
 } from './fixtures.ts'
 import { isolateText } from '../src/components/api-text.tsx'
 
@@ -173,7 +174,7 @@ test('stop and start: the button is busy until the new state shows, then it sett
   await openApplications(page, 'Operator')
   const name = await openFirstStartedOnServer(page)
   const heading = page.getByRole('heading', { name: new RegExp(name) })
-  await page.getByRole('button', { name: 'Stop' }).click()
+  await stopApplication(page, name)
   await expect(heading).toContainText(/Stopping|Stopped/)
   await expect(heading).toContainText('Stopped', { timeout: 15_000 })
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled()
@@ -185,10 +186,11 @@ test('a failed stop explains itself and leaves the page true to the backend', as
   await openApplications(page)
   const name = await openFirstStartedOnServer(page)
   await setFaults(page, { failMatching: 'PATCH /hybrid/api/v1/applications/' })
-  await page.getByRole('button', { name: 'Stop' }).click()
-  const alert = page.getByRole('alert').filter({ hasText: 'Stop failed' })
+  const stop = await stopApplication(page, name)
+  const alert = stop.getByRole('alert').filter({ hasText: 'Stop failed' })
   await expect(alert).toContainText('Injected failure')
   await expect(alert).toContainText('HTTP 500 · PATCH /hybrid/api/v1/applications/')
+  await stop.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByRole('heading', { name: new RegExp(name) })).toContainText('Started')
 })
 

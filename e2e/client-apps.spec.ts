@@ -5,6 +5,7 @@ import {
   signInAs,
   signInFamilyInPlace,
   test,
+  confirmByTyping,
 } from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
 
@@ -179,7 +180,7 @@ test('delete several from the list: one confirmation, a result per application',
   const dialog = page.getByRole('dialog', { name: 'Delete 2 client applications?' })
   await expect(dialog.getByLabel('Request as a curl command')).toContainText('curl -X DELETE')
   await expectNoSeriousA11yViolations(page)
-  await dialog.getByRole('button', { name: 'Delete 2' }).click()
+  await confirmByTyping(page, 'Delete 2 client applications?', 'delete 2', 'Delete 2')
   const results = page.getByRole('list', { name: 'Result per item' })
   await expect(results.getByText('Succeeded')).toHaveCount(2)
   await page.getByRole('button', { name: 'Close', exact: true }).click()

@@ -6,6 +6,8 @@ import {
   signInFamilyInPlace,
   test,
   type Role,
+  confirmInDialog,
+  confirmByTyping,
 } from './fixtures.ts'
 import { LIVE_URL } from './ports.ts'
 
@@ -90,6 +92,7 @@ test('disable an application synchronously: the switch and the transaction agree
   await expect(bank).toBeChecked()
   await expect(page.getByRole('radio', { name: 'Wait for the result' })).toBeChecked()
   await bank.click()
+  await confirmInDialog(page, "Disable AcmeBank on Max's Galaxy S23?", 'Disable')
   await expect(page.getByText("AcmeBank disabled on Max's Galaxy S23")).toBeVisible()
   await expect(bank).not.toBeChecked()
   const txs = page.getByRole('table', { name: 'Transactions of this device' })
@@ -111,6 +114,8 @@ test('enable an application asynchronously and watch its transaction finish', as
   await expect(wallet).not.toBeChecked()
   await page.getByRole('radio', { name: 'Queue and follow the transaction' }).check()
   await wallet.click()
+  // Enabling is not confirmed (ADR 028).
+  await expect(page.getByRole('dialog')).toHaveCount(0)
   const pending = page
     .getByRole('table', { name: 'Applications on this device' })
     .getByRole('row')
@@ -138,6 +143,7 @@ test('a failing transaction shows its details and never passes for a success', a
 
   // Synchronously: the answer is a FAILURE, shown inline with the server's details.
   await bank.click()
+  await confirmInDialog(page, "Disable AcmeBank on Lena's Pixel 6?", 'Disable')
   const alert = page.getByRole('alert').filter({ hasText: 'Disabling AcmeBank failed' })
   await expect(alert).toContainText(/transaction \d+ ended in FAILURE/)
   await expect(alert).toContainText('AcmeBank 1.9.0 (Android) is no longer deployed')
@@ -146,6 +152,7 @@ test('a failing transaction shows its details and never passes for a success', a
   // Queued: followed to its end, then FAILURE with the same details in the panel.
   await page.getByRole('radio', { name: 'Queue and follow the transaction' }).check()
   await bank.click()
+  await confirmInDialog(page, "Disable AcmeBank on Lena's Pixel 6?", 'Disable')
   await expect(page.getByText(/ended in FAILURE: AcmeBank 1.9.0/)).toBeVisible({ timeout: 15_000 })
   const failures = page
     .getByRole('table', { name: 'Transactions of this device' })
@@ -233,6 +240,7 @@ test('device status and removal are confirmed with the exact request', async ({ 
   await expect(curl).toContainText('-X PUT')
   await expect(curl).toContainText('/mfpadmin/management-apis/2.0/runtimes/mfp/devices/')
   await expect(curl).toContainText('"status":"STOLEN"')
+  await expect(dialog.getByLabel(/to confirm$/)).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Mark stolen' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Stolen')
   await expect(page.getByRole('button', { name: 'Mark stolen…' })).toHaveAttribute(
@@ -243,7 +251,7 @@ test('device status and removal are confirmed with the exact request', async ({ 
   await page.getByRole('button', { name: 'Remove device…' }).click()
   const remove = page.getByRole('dialog', { name: 'Remove Branch 12 iPad Pro?' })
   await expect(remove.getByLabel('Request as a curl command')).toContainText('-X DELETE')
-  await remove.getByRole('button', { name: 'Remove device' }).click()
+  await confirmByTyping(page, 'Remove Branch 12 iPad Pro?', 'Branch 12 iPad Pro', 'Remove device')
   await expect(page.getByText('Removed Branch 12 iPad Pro')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Devices' })).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search devices' }).fill('Branch 12')
@@ -309,6 +317,7 @@ test('live mode: devices and a status change go through the same-origin proxy', 
   const acmeBank = page.getByRole('switch', { name: 'AcmeBank' })
   const wasOn = await acmeBank.isChecked()
   await acmeBank.click()
+  if (wasOn) await confirmInDialog(page, /^Disable AcmeBank on /, 'Disable')
   await expect(acmeBank).toBeChecked({ checked: !wasOn })
   expect(calls).toContain(`PUT ${LIVE_URL}`)
   for (const call of calls) expect(call).toContain(LIVE_URL)

@@ -48,6 +48,41 @@ export async function setFaults(page: Page, faults: Partial<FaultSettings>): Pro
   }, faults)
 }
 
+/**
+ * Availability-affecting actions ask first (ADR 028): the confirmation names the
+ * environment. Clicks its confirm button and returns the dialog (it stays open on failure).
+ */
+export async function confirmInDialog(page: Page, title: string | RegExp, button: string) {
+  const dialog = page.getByRole('dialog', { name: title })
+  await expect(dialog.getByText(/^Environment:/)).toBeVisible()
+  await dialog.getByRole('button', { name: button, exact: true }).click()
+  return dialog
+}
+
+/**
+ * Irreversible actions need the name typed (ADR 028): the confirm button stays disabled
+ * until `text` is typed, then it is clicked. Returns the dialog.
+ */
+export async function confirmByTyping(
+  page: Page,
+  title: string | RegExp,
+  text: string,
+  button: string,
+) {
+  const dialog = page.getByRole('dialog', { name: title })
+  const confirm = dialog.getByRole('button', { name: button, exact: true })
+  await expect(confirm).toBeDisabled()
+  await dialog.getByLabel(/^Type .* to confirm$/).fill(text)
+  await confirm.click()
+  return dialog
+}
+
+/** Stop from an application's page: the button, then its confirmation. */
+export async function stopApplication(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Stop…', exact: true }).click()
+  return confirmInDialog(page, `Stop ${name}?`, 'Stop')
+}
+
 /** Fails on serious or critical axe violations, listing them. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()

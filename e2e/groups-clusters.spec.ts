@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  signInAs,
+  test,
+  confirmByTyping,
+} from './fixtures.ts'
 
 // Names from the demo's fixed seed (small fleet, Production).
 const GROUP = 'prd-catalog-group-01'
@@ -113,7 +119,9 @@ test('bulk: add two servers to a group at once, then remove both together', asyn
   await expect(dialog.getByText('2 chosen')).toBeVisible()
   const curl = dialog.getByLabel('Requests as curl commands')
   await expect(curl).toContainText('-X POST')
-  await expect(dialog.getByText('The 2 requests this sends, one per server')).toBeVisible()
+  // Folded under the consequence (ADR 028): opened, it says how the requests go.
+  await dialog.getByText('Show the 2 requests as curl').click()
+  await expect(dialog.getByText('One per server, sent one after the other.')).toBeVisible()
   await dialog.getByRole('button', { name: 'Add 2 servers to group' }).click()
   const results = page.getByRole('dialog', { name: `Add servers to ${GROUP}: results` })
   await expect(results.getByRole('status')).toHaveText('Add: all 2 succeeded.')
@@ -170,7 +178,12 @@ test('create a group from individual servers only, then delete it', async ({ pag
   await page.getByRole('button', { name: 'Delete group…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Delete server group checkout-group?' })
   await expect(confirm.getByLabel('Request as a curl command')).toContainText('-X DELETE')
-  await confirm.getByRole('button', { name: 'Delete group' }).click()
+  await confirmByTyping(
+    page,
+    'Delete server group checkout-group?',
+    'checkout-group',
+    'Delete group',
+  )
   await expect(page.getByRole('heading', { level: 1, name: 'Server groups' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'checkout-group' })).toHaveCount(0)
   await expect(page.getByText('Deleted server group checkout-group')).toBeVisible()
@@ -226,7 +239,7 @@ test('create a unicast cluster: a missing IP is refused, then fixed; add, remove
   await page.getByRole('button', { name: 'Delete cluster…' }).click()
   const del = page.getByRole('dialog', { name: 'Delete cluster orders-cluster?' })
   await expect(del.getByLabel('Request as a curl command')).toContainText('-X DELETE')
-  await del.getByRole('button', { name: 'Delete cluster' }).click()
+  await confirmByTyping(page, 'Delete cluster orders-cluster?', 'orders-cluster', 'Delete cluster')
   await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'orders-cluster' })).toHaveCount(0)
 })

@@ -1,5 +1,11 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  signInAs,
+  test,
+  confirmByTyping,
+} from './fixtures.ts'
 
 /** The narrowest phone the console supports. */
 const PHONE = { width: 360, height: 740 }
@@ -258,11 +264,13 @@ test('after a bulk change its results close back onto the opener; after a delete
   // The opener goes with the page: a server unregistered from its own page.
   await openSection(page, 'Servers')
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw')
-  await page.getByRole('table', { name: 'Servers' }).getByRole('link').first().click()
+  const serverLink = page.getByRole('table', { name: 'Servers' }).getByRole('link').first()
+  const serverName = await serverLink.innerText()
+  await serverLink.click()
   const unregister = page.getByRole('button', { name: 'Unregister…' })
   await expect(unregister).not.toHaveAttribute('aria-disabled', 'true')
   await unregister.click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Unregister', exact: true }).click()
+  await confirmByTyping(page, /^Unregister /, serverName, 'Unregister')
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
   await expect
     .poll(() =>

@@ -1,4 +1,4 @@
-import { expect, NETWORK_FAILURES, setFaults, signInAs, test } from './fixtures.ts'
+import { expect, NETWORK_FAILURES, setFaults, signInAs, test, confirmByTyping } from './fixtures.ts'
 
 test('lists servers with status, versions, membership and expiry warnings', async ({ page }) => {
   await signInAs(page, 'Administrator')
@@ -146,7 +146,7 @@ test('unregister a server behind a confirmation that shows the curl command', as
   await expect(curl).toContainText('/hybrid/api/v1/servers/')
   await expect(curl).toContainText('Authorization: Bearer $TOKEN')
   await expect(curl).toContainText('X-ANYPNT-ENV-ID')
-  await dialog.getByRole('button', { name: 'Unregister', exact: true }).click()
+  await confirmByTyping(page, `Unregister ${name}?`, name, 'Unregister')
   await expect(page.getByRole('table', { name: 'Servers' })).toBeVisible()
   await expect(page.getByText(`Unregistered ${name}`)).toBeVisible()
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill(name)
@@ -169,7 +169,7 @@ test('bulk unregister reports a result per server, failures first', async ({ pag
   await page.getByRole('button', { name: 'Unregister selected…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Unregister 2 servers?' })
   await expect(confirm.getByText(/belong to a group or cluster/)).toBeVisible()
-  await confirm.getByRole('button', { name: 'Unregister 2' }).click()
+  await confirmByTyping(page, 'Unregister 2 servers?', 'unregister 2', 'Unregister 2')
   const results = page.getByRole('dialog', { name: 'Unregister servers: results' })
   await expect(results.getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeVisible()
   const items = results.getByRole('list', { name: 'Result per item' }).getByRole('listitem')
@@ -255,7 +255,7 @@ test('reset demo data from the demo panel brings back an unregistered server', a
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('prd-gw-ap-south-02')
   await page.getByRole('checkbox', { name: 'Select prd-gw-ap-south-02' }).check()
   await page.getByRole('button', { name: 'Unregister selected…' }).click()
-  await page.getByRole('button', { name: 'Unregister 1' }).click()
+  await confirmByTyping(page, 'Unregister 1 server?', 'prd-gw-ap-south-02', 'Unregister 1')
   await page
     .getByRole('dialog', { name: 'Unregister servers: results' })
     .getByRole('button', { name: 'Close' })

@@ -1,4 +1,5 @@
 import { createContext, use } from 'react'
+import { describeScopes } from '../api/permissions.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
 import type { SignInPreset } from '../features/session/sign-in-forms.tsx'
 
@@ -9,12 +10,6 @@ export function useDemo(): DemoControls | null {
   return use(DemoContext)
 }
 
-const SUMMARIES: Record<string, string> = {
-  Administrator: 'Everything: register and unregister servers, deploy, delete.',
-  Operator: 'Read everything; start, stop and redeploy applications; device app status.',
-  Monitor: 'Read only.',
-}
-
 /** The demo identities offered by the sign-in forms, when the demo backend runs. */
 export function useDemoPresets(): SignInPreset[] | undefined {
   const demo = useDemo()
@@ -22,6 +17,6 @@ export function useDemoPresets(): SignInPreset[] | undefined {
     role: i.role,
     clientId: i.clientId,
     clientSecret: i.clientSecret,
-    summary: SUMMARIES[i.role] ?? '',
+    summary: describeScopes(i.scopes),
   }))
 }

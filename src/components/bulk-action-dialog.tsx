@@ -104,6 +104,14 @@ export function BulkActionDialog<T>({
       onOpenChange={close}
       title={`${verb} ${items.length} ${noun}${items.length === 1 ? '' : 's'}?`}
       confirmLabel={`${verb} ${items.length}`}
+      // Every bulk change of this dialog removes something for good (ADR 028): one item is
+      // confirmed by its name, several by the verb and their count.
+      risk="irreversible"
+      typeToConfirm={
+        items.length === 1 && items[0] !== undefined
+          ? describe(items[0]).label
+          : `${verb.toLowerCase()} ${items.length}`
+      }
       pending={bulk.isPending}
       error={bulk.error ?? undefined}
       onConfirm={() => bulk.mutate(items)}

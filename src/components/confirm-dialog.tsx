@@ -1,11 +1,29 @@
-import { useState, type ReactNode } from 'react'
+import { use, useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
+import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
+import { ConsoleContext } from './console-context.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
 import { Modal } from './modal.tsx'
+import './confirm.css'
 
-export interface ConfirmDialogProps {
+/**
+ * How much an action can hurt decides what its confirmation asks (ADR 028):
+ * - `irreversible` (delete, unregister, remove a device): the operator types the name;
+ * - `availability` (stop, disable, redeploy, any bulk change): a confirmation that says the
+ *   consequence in plain words and names the environment, production marked.
+ * Reversible, harmless actions (start, enable) are not confirmed at all.
+ */
+export type ConfirmRisk =
+  | { risk: 'availability'; typeToConfirm?: undefined }
+  | {
+      risk: 'irreversible'
+      /** The text the operator types before confirming: the name of what goes. */
+      typeToConfirm: string
+    }
+
+interface ConfirmDialogBase {
   open: boolean
   onOpenChange: (open: boolean) => void
   title: ReactNode
@@ -16,12 +34,12 @@ export interface ConfirmDialogProps {
   pending: boolean
   /** The failure of the last attempt; the dialog stays open to show it. */
   error?: unknown
-  /** The exact request(s), shown as curl. */
+  /** The exact request(s), shown as curl, folded. */
   requests?: readonly RequestInit_[]
-  /** When set, the operator must type this text before confirming. */
-  typeToConfirm?: string
   tone?: 'danger' | 'primary'
 }
+
+export type ConfirmDialogProps = ConfirmDialogBase & ConfirmRisk
 
 /** Confirmation for a consequential action: says what happens, shows the request, stays busy until done. */
 export function ConfirmDialog({
@@ -34,9 +52,12 @@ export function ConfirmDialog({
   pending,
   error,
   requests,
+  risk,
   typeToConfirm,
   tone = 'danger',
 }: ConfirmDialogProps) {
+  // Outside the console layout (a test of the dialog alone) there is no environment to name.
+  const environment = use(ConsoleContext)?.environment
   const [typed, setTyped] = useState('')
   const ready = !typeToConfirm || typed === typeToConfirm
   const close = (next: boolean) => {
@@ -60,8 +81,14 @@ export function ConfirmDialog({
         </>
       }
     >
-      <div>{children}</div>
-      {typeToConfirm && (
+      <div className="confirm-body">{children}</div>
+      {environment && (
+        <p className="confirm-where">
+          Environment: <ApiText>{environment.name}</ApiText>
+          {environment.isProduction && <span className="env-tag">Production</span>}
+        </p>
+      )}
+      {risk === 'irreversible' && (
         <div className="field">
           <label htmlFor="confirm-typed">
             Type <code>{typeToConfirm}</code> to confirm
@@ -75,9 +102,15 @@ export function ConfirmDialog({
           />
         </div>
       )}
-      {requests && requests.length > 0 && <CurlPreview request={requests[0]!} />}
-      {requests && requests.length > 1 && (
-        <div className="muted">…and {requests.length - 1} more like it.</div>
+      {requests && requests.length > 0 && (
+        <CurlPreview
+          requests={requests.slice(0, 1)}
+          note={
+            requests.length > 1
+              ? `The first of ${requests.length} requests like it, one per item.`
+              : undefined
+          }
+        />
       )}
       {error !== undefined && error !== null && (
         <ErrorPanel error={error} title={`${confirmLabel} failed`} />
@@ -101,10 +134,11 @@ export function MutationConfirmDialog({
   mutation,
   onClose,
   ...props
-}: Omit<ConfirmDialogProps, 'onOpenChange' | 'pending' | 'error'> & {
-  mutation: ConfirmedMutation
-  onClose: () => void
-}) {
+}: Omit<ConfirmDialogBase, 'onOpenChange' | 'pending' | 'error'> &
+  ConfirmRisk & {
+    mutation: ConfirmedMutation
+    onClose: () => void
+  }) {
   return (
     <ConfirmDialog
       {...props}

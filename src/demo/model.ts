@@ -97,6 +97,8 @@ export interface DemoIdentity {
   username: string
   firstName: string
   lastName: string
+  /** The scope names its connected app carries (what `/accounts/api/me` reports). */
+  scopes: readonly string[]
 }
 
 export type FleetSize = 'small' | 'large'

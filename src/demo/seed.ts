@@ -1,4 +1,4 @@
-import type { DemoRole } from './scopes.ts'
+import { grantedScopeNames, type DemoRole } from './scopes.ts'
 import { createRng, type Rng } from './rng.ts'
 import type {
   ApplicationRow,
@@ -43,6 +43,7 @@ function identity(role: DemoRole, first: string, last: string): DemoIdentity {
     username: `${first}.${last}`.toLowerCase(),
     firstName: first[0]?.toUpperCase() + first.slice(1),
     lastName: last,
+    scopes: grantedScopeNames(role),
   }
 }
 

@@ -157,7 +157,9 @@ test(
     expect(
       await within(panel).findByText('No change made through the console is recorded for it yet.'),
     ).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Stop' }))
+    await user.click(screen.getByRole('button', { name: 'Stop…' }))
+    const confirm = await screen.findByRole('dialog', { name: `Stop ${app.name}?` })
+    await user.click(within(confirm).getByRole('button', { name: 'Stop' }))
     expect(
       await within(panel).findByText(new RegExp(`^stop application ${app.name} on `)),
     ).toBeInTheDocument()

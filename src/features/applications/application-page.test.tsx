@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
 import { openNotFoundPage } from '../../test/not-found.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -34,6 +35,19 @@ async function openStartedApp(role: DemoRole, prepare?: (app: ApplicationRow) =>
   return { app, ...renderApp(paths.application(scope.envId, app.id)) }
 }
 
+/**
+ * Stop is availability-affecting (ADR 028): the button opens a confirmation that says the
+ * consequence and names the environment; its Stop button sends the request.
+ */
+async function stopThroughConfirmation(user: UserEvent, app: ApplicationRow) {
+  await user.click(await screen.findByRole('button', { name: 'Stop…' }))
+  const dialog = await screen.findByRole('dialog', { name: `Stop ${app.name}?` })
+  const envName = demo.backend.db.environments.find((e) => e.id === app.envId)?.name ?? ''
+  expect(within(dialog).getByText(/^Environment:/)).toHaveTextContent(envName)
+  await user.click(within(dialog).getByRole('button', { name: 'Stop' }))
+  return dialog
+}
+
 /** The next PATCH of `app` is handled by the backend, then its answer is lost this way. */
 function loseNextPatch(app: ApplicationRow, effect: FaultEffect) {
   demo.backend.faults.set({
@@ -58,27 +72,40 @@ test('shows the artifact, the target and one row per server', async () => {
 test('stop: the button stays busy until the backend’s new state is on screen', async () => {
   const { app, user } = await openStartedApp('Operator')
   const heading = await screen.findByRole('heading', { name: new RegExp(app.name) })
-  await user.click(screen.getByRole('button', { name: 'Stop' }))
-  // The page also reads its recent activity, so the answer may take a few more ticks.
-  await waitFor(() =>
-    expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
-      'Stopping',
-    ),
-  )
+  const dialog = await stopThroughConfirmation(user, app)
+  // The page also reads its recent activity, so the answer may take a few more ticks; the
+  // confirmation stays open and busy until the new state is on the page.
+  await waitFor(() => expect(dialog).not.toBeInTheDocument())
   expect(heading).toHaveTextContent('Stopping')
   expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STOPPED')
-  expect(screen.getByRole('button', { name: 'Stop' })).toHaveAttribute('aria-disabled', 'true')
+  expect(screen.getByRole('button', { name: 'Stop…' })).toHaveAttribute('aria-disabled', 'true')
 })
 
 test('a refused stop shows the API’s message and keeps the true state', async () => {
   const { app, user } = await openStartedApp('Operator', (started) =>
     demo.backend.faults.set({ failMatching: `PATCH /hybrid/api/v1/applications/${started.id}` }),
   )
-  await user.click(await screen.findByRole('button', { name: 'Stop' }))
-  const alert = await screen.findByRole('alert')
+  const dialog = await stopThroughConfirmation(user, app)
+  const alert = await within(dialog).findByRole('alert')
   expect(alert).toHaveTextContent(/Stop failed.*Injected failure.*HTTP 500 · PATCH/)
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
   expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent('Started')
   expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STARTED')
+})
+
+test('start is not confirmed: one click sends it', async () => {
+  const { app, user } = await openStartedApp('Operator', (started) => {
+    demo.backend.db.applications.update(started.id, (row) => ({
+      ...row,
+      desiredStatus: 'STOPPED',
+      lastReportedStatus: 'STOPPED',
+    }))
+  })
+  await user.click(await screen.findByRole('button', { name: 'Start' }))
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  await waitFor(() =>
+    expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STARTED'),
+  )
 })
 
 test('delete needs the typed name, then removes it and returns to the list', async () => {
@@ -109,7 +136,7 @@ test('stop whose answer is lost: the console reads the application back and show
   const { app, user } = await openStartedApp('Operator', (started) =>
     loseNextPatch(started, 'lose-answer-network'),
   )
-  await user.click(await screen.findByRole('button', { name: 'Stop' }))
+  await stopThroughConfirmation(user, app)
   await waitFor(() =>
     expect(screen.getByRole('heading', { name: new RegExp(app.name) })).toHaveTextContent(
       'Stopping',

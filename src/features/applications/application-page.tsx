@@ -9,6 +9,7 @@ import { applicationState } from '../../api/runtime-manager/application-status.t
 import {
   applicationQueries,
   deleteApplicationRequest,
+  desiredStatusRequest,
   redeployRequest,
   useDeleteApplication,
   useRedeployApplication,
@@ -191,7 +192,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const setStatus = useSetDesiredStatus(scope)
   const redeploy = useRedeployApplication(scope)
   const remove = useDeleteApplication(scope)
-  const [confirm, setConfirm] = useState<'redeploy' | 'delete' | null>(null)
+  const [confirm, setConfirm] = useState<'stop' | 'redeploy' | 'delete' | null>(null)
   // Words for the audit trail (ADR 015): a deleted application's answer has no name.
   const label = { name: app.name, on: app.target.name }
   const [updateOpen, setUpdateOpen] = useState(false)
@@ -221,7 +222,6 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const redeployPermission = gate(canManage, deploying ? 'A deployment is in progress.' : null)
   const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
   const start = () => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })
-  const stop = () => setStatus.mutate({ id: app.id, desiredStatus: 'STOPPED', label })
   // The same handlers and permissions as the buttons below, offered in the command palette.
   const busy = setStatus.isPending ? 'A start or stop is in progress.' : null
   usePageCommands([
@@ -237,9 +237,10 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
       id: 'stop',
       label: 'Stop',
       subject: app.name,
+      asks: true,
       permission: stopPermission,
       unavailable: busy,
-      run: stop,
+      run: () => setConfirm('stop'),
     },
     {
       id: 'redeploy',
@@ -283,9 +284,9 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           permission={stopPermission}
           busy={busyWith === 'STOPPED'}
           disabled={setStatus.isPending}
-          onClick={stop}
+          onClick={() => setConfirm('stop')}
         >
-          Stop
+          Stop…
         </Button>
         <Button permission={redeployPermission} onClick={() => setConfirm('redeploy')}>
           Redeploy…
@@ -298,12 +299,42 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         </Button>
         {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
       </div>
-      {setStatus.error && (
+      {/* A failed stop shows in its confirmation, which stays open. */}
+      {setStatus.error && setStatus.variables?.desiredStatus === 'STARTED' && (
         <ErrorPanel
           error={setStatus.error}
-          title={`${setStatus.variables?.desiredStatus === 'STOPPED' ? 'Stop' : 'Start'} failed; the page shows the backend's current state`}
+          title="Start failed; the page shows the backend's current state"
         />
       )}
+      <MutationConfirmDialog
+        open={confirm === 'stop'}
+        mutation={setStatus}
+        onClose={() => setConfirm(null)}
+        title={
+          <>
+            Stop <ApiText>{app.name}</ApiText>?
+          </>
+        }
+        confirmLabel="Stop"
+        risk="availability"
+        requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
+        onConfirm={() =>
+          setStatus.mutate(
+            { id: app.id, desiredStatus: 'STOPPED', label },
+            {
+              onSuccess: () => {
+                toast.success(apiMessage`Stopping ${app.name}`)
+                setConfirm(null)
+              },
+            },
+          )
+        }
+      >
+        <p style={{ marginTop: 0 }}>
+          The application stops on every server of <ApiText>{app.target.name}</ApiText>: its clients
+          get no answer until it is started again.
+        </p>
+      </MutationConfirmDialog>
       <MutationConfirmDialog
         open={confirm === 'redeploy'}
         mutation={redeploy}
@@ -314,6 +345,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           </>
         }
         confirmLabel="Redeploy"
+        risk="availability"
         tone="primary"
         requests={[redeployRequest(scope, app.id, label)]}
         onConfirm={() =>
@@ -344,6 +376,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
         }
         confirmLabel="Delete"
         requests={[deleteApplicationRequest(scope, app.id, label)]}
+        risk="irreversible"
         typeToConfirm={app.name}
         onConfirm={() =>
           remove.mutate(

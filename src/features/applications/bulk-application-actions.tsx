@@ -118,7 +118,9 @@ export function BulkApplicationDialog({
       error={bulk.error ?? undefined}
       onConfirm={() => bulk.mutate(apps)}
       requests={apps.map((app) => requestFor(action, scope, app))}
-      typeToConfirm={action === 'delete' ? `delete ${n}` : undefined}
+      {...(action === 'delete'
+        ? { risk: 'irreversible', typeToConfirm: `delete ${n}` }
+        : { risk: 'availability' })}
     >
       <p style={{ marginTop: 0 }}>
         {action === 'delete'

@@ -214,10 +214,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           </div>
         </fieldset>
         {form.checked.ok && (
-          <details>
-            <summary>Show the request as curl</summary>
-            <CurlPreview request={deployRequest(scope, named(form.checked.input))} />
-          </details>
+          <CurlPreview requests={[deployRequest(scope, named(form.checked.input))]} />
         )}
         {progress && uploading && !checking && (
           <UploadProgressBar loaded={progress.loaded} total={progress.total} />

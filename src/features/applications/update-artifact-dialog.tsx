@@ -91,7 +91,7 @@ export function UpdateArtifactDialog({
           disabled={update.isPending}
         />
         {file && !problem && (
-          <CurlPreview request={updateArtifactRequest(scope, app.id, { file })} />
+          <CurlPreview requests={[updateArtifactRequest(scope, app.id, { file })]} />
         )}
         {progress && update.isPending && (
           <UploadProgressBar loaded={progress.loaded} total={progress.total} />

@@ -116,12 +116,9 @@ export function ClientAppEditPanel({
             : 'This server sends no version tag (ETag): saving replaces the application as it is now, including changes someone else made meanwhile.'}
         </p>
         {checked.ok && (
-          <details>
-            <summary>Show the request as curl</summary>
-            <CurlPreview
-              request={updateClientAppRequest(applicationId, checked.input, session.base.etag)}
-            />
-          </details>
+          <CurlPreview
+            requests={[updateClientAppRequest(applicationId, checked.input, session.base.etag)]}
+          />
         )}
         {update.error && !(isApiError(update.error) && update.error.status === 412) && (
           <ErrorPanel error={update.error} title="The changes were not saved" />

@@ -160,7 +160,7 @@ function GenerateKeysDialog({
           />
           {validityOk && (
             <CurlPreview
-              request={generateKeysRequest(app.applicationId, input, { name: app.name })}
+              requests={[generateKeysRequest(app.applicationId, input, { name: app.name })]}
             />
           )}
           {generate.error && <ErrorPanel error={generate.error} title="No keys were generated" />}

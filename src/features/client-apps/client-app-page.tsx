@@ -116,6 +116,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
         }
         confirmLabel="Delete"
         requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
+        risk="irreversible"
         typeToConfirm={app.name}
         onConfirm={() =>
           remove.mutate(

@@ -1,3 +1,4 @@
+import { confirmByTyping } from '../../test/confirm.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
@@ -162,11 +163,11 @@ test(
     expect(dialog).toHaveTextContent(
       `curl -X DELETE 'http://localhost:3000/api/am/store/v0.10/applications/${a!.applicationId}'`,
     )
-    expect(dialog).toHaveTextContent('1 more like it')
+    expect(dialog).toHaveTextContent('The first of 2 requests like it')
     expect(dialog).toHaveTextContent(`${a!.name}, ${b!.name}`)
     // Another operator deletes one first: it is gone either way, so it counts as deleted.
     demo.backend.store.delete(b!.applicationId)
-    await user.click(within(dialog).getByRole('button', { name: 'Delete 2' }))
+    await confirmByTyping(user, dialog, 'delete 2', 'Delete 2')
     const results = await screen.findByRole('list', { name: 'Result per item' })
     expect(within(results).getAllByText('Succeeded')).toHaveLength(2)
     expect(demo.backend.store.all().map((r) => r.applicationId)).not.toContain(a!.applicationId)

@@ -63,12 +63,7 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
             form.clearErrors(Object.keys(change))
           }}
         />
-        {checked.ok && (
-          <details>
-            <summary>Show the request as curl</summary>
-            <CurlPreview request={createClientAppRequest(checked.input)} />
-          </details>
-        )}
+        {checked.ok && <CurlPreview requests={[createClientAppRequest(checked.input)]} />}
         {create.error && (
           <ErrorPanel
             error={create.error}

@@ -144,6 +144,7 @@ export function BulkAppStatusDialog({
   return (
     <ConfirmDialog
       open
+      risk="availability"
       onOpenChange={(next) => (next ? undefined : onClose())}
       title={
         byUser

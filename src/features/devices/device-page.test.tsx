@@ -1,6 +1,7 @@
 import { textContent } from '../../test/text-content.ts'
 import { openNotFoundPage } from '../../test/not-found.ts'
 import { screen, waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
 import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
 import { paths } from '../../lib/paths.ts'
@@ -24,6 +25,17 @@ function devicePath(envId: string, name: string, user: string): string {
   return paths.device(envId, 'mfp', runtime.view(index).id, user)
 }
 
+/**
+ * Disabling an application on a device cuts its user off: the switch asks first (ADR 028),
+ * naming the environment; enabling does not.
+ */
+async function disableThroughConfirmation(user: UserEvent, appName: string) {
+  await user.click(await screen.findByRole('switch', { name: appName }))
+  const dialog = await screen.findByRole('dialog', { name: new RegExp(`^Disable ${appName} on `) })
+  expect(within(dialog).getByText(/^Environment:/)).toBeInTheDocument()
+  await user.click(within(dialog).getByRole('button', { name: 'Disable' }))
+}
+
 test('the page shows each application with platform and version read from its appId', async () => {
   const { scope } = await signInAs('Monitor')
   renderApp(devicePath(scope.envId, "Max's Galaxy S23", 'max.weber'))
@@ -41,6 +53,7 @@ test('a queued enable is followed: pending first, the switch turns on only at SU
   const wallet = await screen.findByRole('switch', { name: 'AcmeWallet' })
   await user.click(screen.getByRole('radio', { name: 'Queue and follow the transaction' }))
   await user.click(wallet)
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   const apps = screen.getByRole('table', { name: 'Applications on this device' })
   const row = within(apps).getByRole('row', { name: /AcmeWallet/ })
   expect(
@@ -59,7 +72,7 @@ test('a queued enable is followed: pending first, the switch turns on only at SU
 test('a synchronous FAILURE is shown with its details, never as a success', async () => {
   const { scope } = await signInAs('Administrator')
   const { user } = renderApp(devicePath(scope.envId, "Lena's Pixel 6", 'lena.fischer'))
-  await user.click(await screen.findByRole('switch', { name: 'AcmeBank' }))
+  await disableThroughConfirmation(user, 'AcmeBank')
   const alert = await screen.findByRole('alert')
   expect(alert).toHaveTextContent(/Disabling AcmeBank failed: transaction \d+ ended in FAILURE/)
   expect(alert).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
@@ -75,7 +88,7 @@ test('locale carries the console language: the server answers in it', async () =
   document.documentElement.lang = 'de'
   const { scope } = await signInAs('Administrator')
   const { user } = renderApp(devicePath(scope.envId, "Lena's Pixel 6", 'lena.fischer'))
-  await user.click(await screen.findByRole('switch', { name: 'AcmeBank' }))
+  await disableThroughConfirmation(user, 'AcmeBank')
   expect(await screen.findByRole('alert')).toHaveTextContent(
     "AcmeBank 1.9.0 (Android) ist in der Laufzeit 'mfp' nicht mehr implementiert",
   )

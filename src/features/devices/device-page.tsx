@@ -13,6 +13,7 @@ import type {
   Transaction,
 } from '../../api/device-admin/device-schemas.ts'
 import {
+  changeApplicationStatusRequest,
   changeDeviceStatusRequest,
   deviceQueries,
   removeDeviceRequest,
@@ -187,6 +188,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
             </>
           }
           confirmLabel={action.label}
+          risk="availability"
           tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
           pending={changeStatus.isPending}
           error={changeStatus.error ?? undefined}
@@ -216,6 +218,8 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
             </>
           }
           confirmLabel="Remove device"
+          risk="irreversible"
+          typeToConfirm={name}
           pending={remove.isPending}
           error={remove.error ?? undefined}
           requests={[removeDeviceRequest(runtime, device.id, { name })]}
@@ -282,8 +286,11 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
   const name = deviceLabel(device)
   const busyApp = change.isPending ? change.variables?.appName : undefined
   const failed = change.error && change.variables ? change.variables : null
+  // Disabling cuts the user off the app on this device: it is confirmed first (ADR 028);
+  // enabling is not. The outcome then shows on the page, as for an enable.
+  const [disabling, setDisabling] = useState<Association | null>(null)
 
-  const toggle = (app: Association) => {
+  const send = (app: Association) => {
     const status = app.status === 'ENABLED' ? 'DISABLED' : 'ENABLED'
     const verb = status === 'ENABLED' ? 'enabled' : 'disabled'
     change.mutate(
@@ -366,7 +373,7 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                         permission={canChange}
                         busy={busyApp === app.appName}
                         disabled={change.isPending}
-                        onClick={() => toggle(app)}
+                        onClick={() => (enabled ? setDisabling(app) : send(app))}
                       >
                         <span className="track" aria-hidden="true" />
                         <span aria-hidden="true">{enabled ? 'Enabled' : 'Disabled'}</span>
@@ -385,6 +392,41 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
             </tbody>
           </table>
         </div>
+      )}
+      {disabling && (
+        <ConfirmDialog
+          open
+          onOpenChange={(next) => (next ? undefined : setDisabling(null))}
+          title={
+            <>
+              Disable <ApiText>{disabling.appName}</ApiText> on <ApiText>{name}</ApiText>?
+            </>
+          }
+          confirmLabel="Disable"
+          risk="availability"
+          pending={false}
+          requests={[
+            changeApplicationStatusRequest(
+              runtime,
+              device.id,
+              disabling.appName,
+              'DISABLED',
+              mode,
+              {
+                name,
+              },
+            ),
+          ]}
+          onConfirm={() => {
+            send(disabling)
+            setDisabling(null)
+          }}
+        >
+          <p style={{ marginTop: 0 }}>
+            The application can no longer reach the server from this device: whoever uses it there
+            is cut off until it is enabled again.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   )

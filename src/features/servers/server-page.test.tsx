@@ -1,6 +1,7 @@
 import { textContent } from '../../test/text-content.ts'
 import { openNotFoundPage } from '../../test/not-found.ts'
 import { screen, within } from '@testing-library/react'
+import { confirmByTyping } from '../../test/confirm.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -50,7 +51,7 @@ test('unregister confirms with curl, then returns to the list without the server
   expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent(
     `/hybrid/api/v1/servers/${s.id}`,
   )
-  await user.click(within(dialog).getByRole('button', { name: 'Unregister' }))
+  await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister')
   await screen.findByRole('table', { name: 'Servers' })
   expect(locationOf(router)).toBe(paths.servers(scope.envId))
   expect(screen.queryByRole('link', { name: 'prd-gw-ap-south-01' })).toBeNull()
@@ -64,7 +65,7 @@ test('a failed unregister stays in the dialog with the API message, and the serv
   await user.click(await screen.findByRole('button', { name: 'Unregister…' }))
   const dialog = await screen.findByRole('dialog')
   demo.backend.faults.set({ failureRate: 1 })
-  await user.click(within(dialog).getByRole('button', { name: 'Unregister' }))
+  await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister')
   expect(await within(dialog).findByRole('alert')).toHaveTextContent(
     /Injected failure.*HTTP 500 · DELETE/,
   )

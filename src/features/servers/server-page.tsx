@@ -207,6 +207,8 @@ function UnregisterButton({ server }: { server: Server }) {
           </>
         }
         confirmLabel="Unregister"
+        risk="irreversible"
+        typeToConfirm={server.name}
         requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
         onConfirm={() =>
           unregister.mutate(

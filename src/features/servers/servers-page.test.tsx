@@ -1,6 +1,7 @@
 import { textContent } from '../../test/text-content.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
+import { confirmByTyping } from '../../test/confirm.ts'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -120,7 +121,7 @@ test('bulk unregister shows one result per server and leaves the list true to th
   expect(within(dialog).getByLabelText('Request as a curl command')).toHaveTextContent(
     'curl -X DELETE',
   )
-  await user.click(within(dialog).getByRole('button', { name: 'Unregister 2' }))
+  await confirmByTyping(user, dialog, 'unregister 2', 'Unregister 2')
   const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
   expect(within(results).getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeInTheDocument()
   const items = within(results).getAllByRole('listitem')
@@ -162,7 +163,7 @@ test('bulk unregister: a server whose answer was lost but which is gone says Suc
   await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
   await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
-  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister 1')
   const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
   expect(within(results).getByText('Unregister: all 1 succeeded.')).toBeInTheDocument()
   expect(within(results).getByRole('listitem')).toHaveTextContent(
@@ -184,7 +185,7 @@ test('bulk unregister: a lost answer over a server that is still there says Fail
   await user.click(screen.getByRole('checkbox', { name: 'Select prd-gw-ap-south-01' }))
   await user.click(screen.getByRole('button', { name: 'Unregister selected…' }))
   const dialog = await screen.findByRole('dialog', { name: 'Unregister 1 server?' })
-  await user.click(within(dialog).getByRole('button', { name: 'Unregister 1' }))
+  await confirmByTyping(user, dialog, 'prd-gw-ap-south-01', 'Unregister 1')
   const results = await screen.findByRole('dialog', { name: 'Unregister servers: results' })
   expect(within(results).getByRole('listitem')).toHaveTextContent(
     /Failed.*prd-gw-ap-south-01.*HTTP 502/,

@@ -5,8 +5,6 @@ import { toast } from 'sonner'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
-import { apiOrigin } from '../../lib/config.ts'
-import { describeRequest, toCurl } from '../../lib/describe-request.ts'
 import { listText } from '../../lib/list-text.ts'
 import { sendAndVerify, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
@@ -19,7 +17,7 @@ import {
   type BulkItemResult,
 } from '../../components/bulk.ts'
 import { Button } from '../../components/button.tsx'
-import { CodeBlock } from '../../components/code-block.tsx'
+import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import type { TargetNoun } from './target-kind.ts'
@@ -39,26 +37,13 @@ export interface MemberChange {
   verify: Verify<unknown>
 }
 
-/**
- * Every request of a bulk change as curl, one after the other: each one differs (the
- * server id, a cluster member's IP), so the operator sees all of them, not just the first.
- */
-export function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
-  if (changes.length === 0) return null
-  const text = changes.map((c) => toCurl(describeRequest(c.request), apiOrigin())).join('\n\n')
+/** Every request of a bulk change as curl: each one differs (the server id, a member's IP). */
+function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
   return (
-    <div className="field">
-      <span className="field-hint">
-        {changes.length === 1
-          ? 'The request this sends:'
-          : `The ${changes.length} requests this sends, one per server, one after the other:`}
-      </span>
-      <CodeBlock
-        text={text}
-        label={changes.length === 1 ? 'Request as a curl command' : 'Requests as curl commands'}
-        copyLabel={changes.length === 1 ? 'Copy curl command' : 'Copy curl commands'}
-      />
-    </div>
+    <CurlPreview
+      requests={changes.map((c) => c.request)}
+      note={changes.length > 1 ? 'One per server, sent one after the other.' : undefined}
+    />
   )
 }
 
@@ -305,6 +290,7 @@ export function BulkRemoveMembersButton({
             </>
           }
           confirmLabel={`Remove ${n} from ${noun.short}`}
+          risk="availability"
           pending={bulk.isPending}
           error={bulk.error ?? undefined}
           onConfirm={() =>

@@ -174,10 +174,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
           </fieldset>
         )}
         {checked.ok && (
-          <details>
-            <summary>Show the request as curl</summary>
-            <CurlPreview request={createTargetRequest(api.resource, scope, checked.input)} />
-          </details>
+          <CurlPreview requests={[createTargetRequest(api.resource, scope, checked.input)]} />
         )}
         {create.error && <ErrorPanel error={create.error} title={spec.errorTitle} creating />}
         <div className="dialog-footer">

@@ -54,6 +54,8 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
           </>
         }
         confirmLabel={`Delete ${noun.short}`}
+        risk="irreversible"
+        typeToConfirm={target.name}
         requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
         onConfirm={() =>
           remove.mutate(

@@ -74,6 +74,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
           </>
         }
         confirmLabel={`Remove from ${noun.short}`}
+        risk="availability"
         requests={[removeRequest]}
         onConfirm={() =>
           remove.mutate(variables, {
