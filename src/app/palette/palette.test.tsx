@@ -26,7 +26,7 @@ test('the application page’s actions run from the palette through the page’s
   await screen.findByRole('heading', { name: new RegExp(app.name) })
   const input = await openPalette(user)
   await user.type(input, `stop ${app.name}`)
-  const stop = await screen.findByRole('option', { name: new RegExp(`^Stop ${app.name}`) })
+  const stop = await screen.findByRole('option', { name: new RegExp(`^Stop ${app.name}…`) })
   expect(stop).not.toHaveAttribute('aria-disabled', 'true')
   // The one that cannot run says why, as the disabled button does.
   await user.clear(input)
@@ -39,8 +39,9 @@ test('the application page’s actions run from the palette through the page’s
   await user.type(input, `stop ${app.name}`)
   await screen.findByRole('option', { name: new RegExp(`^Stop ${app.name}`) })
   await user.keyboard('{Enter}')
-  // Stop asks first, from the palette as from the button (ADR 028): the same confirmation.
+  // The Stop button's own confirmation, then the change.
   const confirm = await screen.findByRole('dialog', { name: `Stop ${app.name}?` })
+  expect(demo.backend.db.applications.get(app.id)?.desiredStatus).toBe('STARTED')
   await user.click(within(confirm).getByRole('button', { name: 'Stop' }))
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
   await waitFor(() =>
