@@ -7,6 +7,7 @@ import {
   signInAs,
   test,
   stopApplication,
+  firstStartedOnServerLink,
 } from './fixtures.ts'
 
 /** Who the demo's Administrator is, as the audit trail records the operator. */
@@ -42,14 +43,7 @@ test('changes made through the console are on the Activity page, the resource pa
   // 1. Stop and start an application; then a stop that fails (injected by the demo).
   await openSection(page, 'Applications')
   await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible()
-  await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
-  const appLink = page
-    .getByRole('table', { name: 'Applications' })
-    .getByRole('row')
-    .filter({ hasText: 'prd-' })
-    .nth(0)
-    .getByRole('link')
-    .first()
+  const appLink = await firstStartedOnServerLink(page)
   const appName = await appLink.innerText()
   await appLink.click()
   const heading = page.getByRole('heading', { level: 1, name: new RegExp(appName) })

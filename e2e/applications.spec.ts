@@ -8,6 +8,7 @@ import {
   test,
   zipArtifact,
   stopApplication,
+  firstStartedOnServerLink,
 } from './fixtures.ts'
 import { isolateText } from '../src/components/api-text.tsx'
 
@@ -24,13 +25,7 @@ async function openApplications(
 }
 
 async function openFirstStartedOnServer(page: Page) {
-  await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
-  const row = page
-    .getByRole('table', { name: 'Applications' })
-    .getByRole('row')
-    .filter({ hasText: 'prd-' })
-    .nth(0)
-  const link = row.getByRole('link').first()
+  const link = await firstStartedOnServerLink(page)
   const name = await link.innerText()
   await link.click()
   await expect(page.getByRole('heading', { name: new RegExp(name) })).toBeVisible()

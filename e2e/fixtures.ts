@@ -77,6 +77,21 @@ export async function confirmByTyping(
   return dialog
 }
 
+/**
+ * The link of the first started application on one server (a `prd-` server), from the
+ * Applications list filtered to started applications and sorted by name.
+ */
+export async function firstStartedOnServerLink(page: Page) {
+  await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
+  return page
+    .getByRole('table', { name: 'Applications' })
+    .getByRole('row')
+    .filter({ hasText: 'prd-' })
+    .nth(0)
+    .getByRole('link')
+    .first()
+}
+
 /** Stop from an application's page: the button, then its confirmation. */
 export async function stopApplication(page: Page, name: string) {
   await page.getByRole('button', { name: 'Stop…', exact: true }).click()

@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  signInAs,
+  test,
+  firstStartedOnServerLink,
+} from './fixtures.ts'
 
 const PALETTE = 'Search or run a command'
 
@@ -9,15 +15,7 @@ function palette(page: Page) {
 
 /** The name of a started application on one server, read from the list (no pointer used). */
 async function startedApplicationName(page: Page): Promise<string> {
-  await page.goto(page.url().split('?')[0] + '?status=started&sort=name')
-  const link = page
-    .getByRole('table', { name: 'Applications' })
-    .getByRole('row')
-    .filter({ hasText: 'prd-' })
-    .nth(0)
-    .getByRole('link')
-    .first()
-  return link.innerText()
+  return (await firstStartedOnServerLink(page)).innerText()
 }
 
 /** Tabs to the confirmation's button and presses Enter, then waits for the dialog to close. */
