@@ -1,4 +1,12 @@
-import { createContext, use, useEffect, useId, useSyncExternalStore, type ReactNode } from 'react'
+import {
+  createContext,
+  use,
+  useEffect,
+  useId,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react'
 import { Button } from './button.tsx'
 import type { Permission } from './console-context.tsx'
 
@@ -111,4 +119,14 @@ export function usePageAction(action: {
       {words}
     </Button>
   )
+}
+
+/**
+ * A list page's main action that opens a dialog (register, create): `usePageAction` with
+ * the dialog's open state, which the dialog takes as `dialog`.
+ */
+export function useDialogAction(action: { id: string; label: string; permission: Permission }) {
+  const [open, setOpen] = useState(false)
+  const button = usePageAction({ ...action, run: () => setOpen(true) })
+  return { button, open, dialog: { open, onOpenChange: setOpen } }
 }

@@ -1,10 +1,11 @@
+import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { ApiText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent } from 'react'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
 import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
-import { usePageAction } from '../../components/page-commands.tsx'
+import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -63,13 +64,10 @@ export function ClientAppsPage() {
   const canManage = usePermission('manageClientApps')
   const { params: view, set } = useListParams(CLIENT_APP_LIST_PARAMS)
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
-  const [createOpen, setCreateOpen] = useState(false)
-  const [deleteOpen, setDeleteOpen] = useState(false)
-  const create = usePageAction({
+  const create = useDialogAction({
     id: 'create',
     label: 'Create client application',
     permission: canManage,
-    run: () => setCreateOpen(true),
   })
   const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
   // The store pages with limit/offset and reports no total, so a selection belongs to the
@@ -81,6 +79,9 @@ export function ClientAppsPage() {
   })
   const selected = selection.page === pageKey ? selection.ids : new Set<string>()
   const select = (ids: ReadonlySet<string>) => setSelection({ page: pageKey, ids })
+  const remove = useBulkDialog((done) =>
+    select(new Set([...selected].filter((id) => !done.has(id)))),
+  )
   const selectedApps = (apps.data?.list ?? []).filter((a) => selected.has(a.applicationId))
 
   // Another page or lookup is a step the operator can go Back from.
@@ -120,7 +121,7 @@ export function ClientAppsPage() {
     empty = (
       <EmptyState title="No client applications yet">
         <p>Create one to give a website, mobile app or partner system its own keys.</p>
-        {create('Create a client application')}
+        {create.button('Create a client application')}
       </EmptyState>
     )
   }
@@ -130,7 +131,7 @@ export function ClientAppsPage() {
     <ListPage
       title="Client applications"
       subtitle="API Store applications of your organization: the same in every environment."
-      actions={create('Create application')}
+      actions={create.button('Create application')}
       toolbar={
         <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
           <input
@@ -156,7 +157,7 @@ export function ClientAppsPage() {
           <SelectionBar
             count={selectedApps.length}
             onClear={() => select(new Set())}
-            actions={[removeAction('Delete…', canManage, () => setDeleteOpen(true))]}
+            actions={[removeAction('Delete…', canManage, remove.show)]}
           />
         )
       }
@@ -169,15 +170,8 @@ export function ClientAppsPage() {
       onClear={showAll}
       after={
         <>
-          {deleteOpen && (
-            <BulkDeleteClientAppsDialog
-              apps={selectedApps}
-              open
-              onOpenChange={setDeleteOpen}
-              onDone={(done) => select(new Set([...selected].filter((id) => !done.has(id))))}
-            />
-          )}
-          <CreateClientAppDialog open={createOpen} onOpenChange={setCreateOpen} />
+          {remove.open && <BulkDeleteClientAppsDialog apps={selectedApps} {...remove.state} />}
+          <CreateClientAppDialog {...create.dialog} />
         </>
       }
     >

@@ -1,10 +1,10 @@
 import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { usePageAction } from '../../components/page-commands.tsx'
+import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
@@ -71,12 +71,10 @@ export function ServersPage() {
   const { params, set, filters, filtered, clear } = list
   const servers = useQuery(serverQueries.list(scope))
   const now = useNow(60_000)
-  const [registerOpen, setRegisterOpen] = useState(false)
-  const register = usePageAction({
+  const register = useDialogAction({
     id: 'register',
     label: 'Register server',
     permission: canManage,
-    run: () => setRegisterOpen(true),
   })
 
   const all = servers.data?.items
@@ -94,7 +92,7 @@ export function ServersPage() {
     <ListPage
       title="Servers"
       count={{ where: environment.name, verb: 'registered in', filtered }}
-      actions={register()}
+      actions={register.button()}
       toolbar={
         <ListToolbar
           searchLabel="Filter servers"
@@ -137,13 +135,13 @@ export function ServersPage() {
       empty={
         <NoneYet noun="servers" where={environment.name}>
           <p>Register a server: run the agent setup on the host with a registration token.</p>
-          {register('Register a server')}
+          {register.button('Register a server')}
         </NoneYet>
       }
       onClear={clear}
       after={
         <>
-          <RegisterServerDialog open={registerOpen} onOpenChange={setRegisterOpen} />
+          <RegisterServerDialog {...register.dialog} />
           {unregister.open && (
             <BulkUnregisterDialog servers={selection.selectedRows} {...unregister.state} />
           )}

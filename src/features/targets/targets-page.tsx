@@ -1,8 +1,8 @@
 import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
-import { usePageAction } from '../../components/page-commands.tsx'
+import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -41,7 +41,6 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const list = useListSearch(schema, names, { draft: false })
   const { params, set, filters, filtered, clear } = list
   const targets = useQuery(kind.api.queries.list(scope))
-  const [createOpen, setCreateOpen] = useState(false)
 
   const all = targets.data?.items
   const facetBase = useMemo(
@@ -58,11 +57,10 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
   const { filter } = rules
   const words = TARGET_KINDS[kind.kind]
-  const create = usePageAction({
+  const create = useDialogAction({
     id: 'create',
     label: `Create ${words.label}`,
     permission: canManage,
-    run: () => setCreateOpen(true),
   })
   const plural = `${words.label}s`
 
@@ -70,7 +68,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
     <ListPage
       title={words.plural}
       count={{ where: environment.name, filtered }}
-      actions={create()}
+      actions={create.button()}
       toolbar={
         <ListToolbar
           searchLabel={`Filter ${plural}`}
@@ -115,15 +113,13 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
       empty={
         <NoneYet noun={plural} where={environment.name}>
           <p>{kind.list.emptyText}</p>
-          {create(`Create a ${words.label}`)}
+          {create.button(`Create a ${words.label}`)}
         </NoneYet>
       }
       onClear={clear}
       after={
         <>
-          {createOpen && (
-            <CreateTargetDialog kind={kind} open={createOpen} onOpenChange={setCreateOpen} />
-          )}
+          {create.open && <CreateTargetDialog kind={kind} {...create.dialog} />}
           {remove.open && (
             <BulkDeleteTargetsDialog
               kind={kind}
