@@ -64,7 +64,13 @@ export function ListPage({
   const list = <ListStates {...states} />
   const counted = count && (
     <>
-      {states.query.data !== undefined && `${formatNumber(states.total)} ${count.verb ?? 'in'} `}
+      {/* The count its own text node: a bidi override in the place's name reorders nothing. */}
+      {states.query.data !== undefined && (
+        <>
+          {formatNumber(states.total)}
+          {` ${count.verb ?? 'in'} `}
+        </>
+      )}
       <ApiText>{count.where}</ApiText>
       {states.query.data !== undefined && count.filtered
         ? ` · ${formatNumber(states.shown)} shown`
