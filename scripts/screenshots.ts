@@ -181,6 +181,25 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       open: button('Deploy application', 'Deploy an application'),
     },
     { name: 'application', path: application, ready: heading },
+    {
+      // An availability confirmation (ADR 028): the consequence, the environment, curl folded.
+      name: 'redeploy-application',
+      path: application,
+      ready: heading,
+      open: button('Redeploy…', /^Redeploy/),
+    },
+    {
+      name: 'command-palette',
+      path: `${env}/applications`,
+      ready: table('Applications'),
+      open: async (p) => {
+        await p.keyboard.press('Control+k')
+        const d = p.getByRole('dialog').first()
+        await d.getByRole('combobox').waitFor()
+        await p.keyboard.type('orders')
+        return d
+      },
+    },
     { name: 'devices', path: `${env}/devices`, ready: table('Devices') },
     {
       name: 'change-app-for-user',
