@@ -86,7 +86,13 @@ export function ConfirmDialog({
       {environment && (
         <p className="confirm-where">
           Environment: <ApiText>{environment.name}</ApiText>
-          {environment.isProduction && <span className="env-tag">Production</span>}
+          {/* The header's production mark, the same words for a screen reader. */}
+          {environment.isProduction && (
+            <span className="badge-prod">
+              <span aria-hidden="true">Prod</span>
+              <span className="visually-hidden">Production environment</span>
+            </span>
+          )}
         </p>
       )}
       {risk === 'irreversible' && (
