@@ -20,7 +20,10 @@ const DIST = 'dist-screenshots'
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 5790)
 const URL_BASE = `http://127.0.0.1:${PORT}`
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p))
-const WIDTHS = [1440, 1024, 390] as const
+/** SCREENSHOTS_WIDTHS=360,1440: other widths than the review's three. */
+const WIDTHS: readonly number[] = process.env.SCREENSHOTS_WIDTHS
+  ? process.env.SCREENSHOTS_WIDTHS.split(',').map(Number)
+  : [1440, 1024, 390]
 const THEMES = ['light', 'dark'] as const
 /** SCREENSHOTS_ONLY=cluster: only the shots whose name matches (a regular expression). */
 const ONLY = process.env.SCREENSHOTS_ONLY ? new RegExp(process.env.SCREENSHOTS_ONLY) : null

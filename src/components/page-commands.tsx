@@ -47,6 +47,8 @@ export function createPageCommandRegistry() {
   return {
     /** Sets `owner`'s commands (replacing what it had); returns the unregistration. */
     register(owner: string, commands: readonly PageCommand[]): () => void {
+      // A component that offers nothing (a confirm button without a command) costs nothing.
+      if (commands.length === 0 && !byOwner.has(owner)) return noUnregister
       byOwner.set(owner, commands)
       changed()
       return () => {
@@ -99,6 +101,7 @@ export function useRegisteredCommands(): readonly PageCommand[] {
 }
 
 const none: readonly PageCommand[] = []
+const noUnregister = () => undefined
 const noCommands = () => none
 const noSubscribe = () => () => undefined
 
