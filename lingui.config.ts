@@ -3,7 +3,17 @@ import { formatter } from '@lingui/format-json'
 
 // One catalog per area (src/lib/i18n.ts AREAS), in the "minimal" JSON form (key: ICU
 // message), compiled when imported with `?lingui` (docs/decisions/029-languages.md).
-const AREAS = ['shell', 'applications', 'servers', 'targets', 'devices', 'client-apps', 'activity', 'session']
+const AREAS = [
+  'shell',
+  'ui',
+  'applications',
+  'servers',
+  'targets',
+  'devices',
+  'client-apps',
+  'activity',
+  'session',
+]
 
 export default defineConfig({
   sourceLocale: 'en',

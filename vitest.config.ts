@@ -3,8 +3,7 @@ import react from '@vitejs/plugin-react'
 import { lingui } from '@lingui/vite-plugin'
 
 export default defineConfig({
-  plugins: [react(),
-    lingui({ failOnCompileError: true })],
+  plugins: [react(), lingui({ failOnCompileError: true })],
   define: { __CONSOLE_MODE__: JSON.stringify('demo') },
   test: {
     environment: 'jsdom',

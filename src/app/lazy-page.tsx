@@ -13,10 +13,7 @@ type Load = () => Promise<ComponentType>
  * shows the page in place; for any other error one that throws it to the route's error
  * boundary.
  */
-export function lazyPage(
-  loadPage: Load,
-  area?: Area,
-): () => Promise<{ Component: ComponentType }> {
+export function lazyPage(loadPage: Load, area?: Area): () => Promise<{ Component: ComponentType }> {
   // The area's words load beside its code (docs/decisions/029-languages.md); either failing
   // is a page that could not load.
   const load: Load = area

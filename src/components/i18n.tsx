@@ -53,7 +53,9 @@ export function message(key: MessageKey, values: Readonly<Record<string, Part>> 
   return pieces.map((piece, i) => {
     if (i % 2 === 0) return piece === '' ? null : <Fragment key={i}>{piece}</Fragment>
     const node = nodes[Number(piece)]
-    return <Fragment key={i}>{typeof node === 'string' ? <ApiText>{node}</ApiText> : node}</Fragment>
+    return (
+      <Fragment key={i}>{typeof node === 'string' ? <ApiText>{node}</ApiText> : node}</Fragment>
+    )
   })
 }
 

@@ -7,6 +7,7 @@ import type Servers from '../locales/en/servers.json'
 import type Session from '../locales/en/session.json'
 import type Shell from '../locales/en/shell.json'
 import type Targets from '../locales/en/targets.json'
+import type Ui from '../locales/en/ui.json'
 
 /** The console's languages, English first (the source every other catalog translates). */
 export const LANGUAGES = ['en', 'de', 'ar'] as const
@@ -20,11 +21,13 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 }
 
 /**
- * A catalog per area, loaded with the area's code: the shell's at boot, a feature's with its
+ * A catalog per area, loaded with the area's code: the shell's (`shell`: the layout, the
+ * palette, the error pages) and the shared components' (`ui`) at boot, a feature's with its
  * route (docs/decisions/029-languages.md). A key starts with its area's name.
  */
 export const AREAS = [
   'shell',
+  'ui',
   'applications',
   'servers',
   'targets',
@@ -37,6 +40,7 @@ export type Area = (typeof AREAS)[number]
 
 /** Every message id of the English catalogs: `t` takes no other, so a missing key fails the type check. */
 export type MessageKey = keyof (typeof Shell &
+  typeof Ui &
   typeof Applications &
   typeof Servers &
   typeof Targets &
@@ -141,6 +145,7 @@ export async function loadArea(area: Area): Promise<void> {
  */
 export async function setLanguage(language: Language, { remember = true } = {}): Promise<void> {
   wanted.add('shell')
+  wanted.add('ui')
   await ensure(language, wanted)
   i18n.activate(language)
   applyToPage(language)

@@ -1,8 +1,9 @@
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { parse, type Token } from '@messageformat/parser'
 import { expect, test } from 'vitest'
+import config from '../../lingui.config.ts'
 import { AREAS, LANGUAGES } from '../lib/i18n.ts'
 
 // The catalogs checked as `npm test` runs: every key in every language, the same values put
@@ -48,11 +49,21 @@ function missingPluralForms(tokens: readonly Token[], language: string): string[
       continue
     if (token.type === 'plural') {
       const keys = new Set(token.cases.map((c) => c.key))
-      for (const category of needed) if (!keys.has(category)) missing.push(`${token.arg}:${category}`)
+      for (const category of needed)
+        if (!keys.has(category)) missing.push(`${token.arg}:${category}`)
     }
     for (const c of token.cases) missing.push(...missingPluralForms(c.tokens, language))
   }
   return missing
+}
+
+function parses(message: string): boolean {
+  try {
+    parse(message)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function sourceFiles(dir: string): string[] {
@@ -65,35 +76,43 @@ function sourceFiles(dir: string): string[] {
 
 const english = Object.fromEntries(AREAS.map((area) => [area, readCatalog('en', area)]))
 
-test.each(AREAS)('every key of the %s catalog starts with its area and is a valid message', (area) => {
-  for (const [key, value] of Object.entries(english[area] ?? {})) {
-    expect(key.startsWith(`${area}.`), `${key} is not in ${area}`).toBe(true)
-    expect(value.trim(), `${key} is empty`).not.toBe('')
-    expect(() => parse(value), `en ${key}`).not.toThrow()
-  }
-})
+test.each(AREAS)(
+  'every key of the %s catalog starts with its area and is a valid message',
+  (area) => {
+    const problems: string[] = []
+    for (const [key, value] of Object.entries(english[area] ?? {})) {
+      if (!key.startsWith(`${area}.`)) problems.push(`${key}: not in ${area}`)
+      if (value.trim() === '') problems.push(`${key}: empty`)
+      else if (!parses(value)) problems.push(`${key}: not an ICU message`)
+      else problems.push(...missingPluralForms(parse(value), 'en').map((m) => `${key}: ${m}`))
+    }
+    expect(problems).toEqual([])
+  },
+)
 
 test.each(
   LANGUAGES.filter((l) => l !== 'en').flatMap((language) => AREAS.map((area) => [language, area])),
-)('the %s catalog of %s has every English key, takes the same values and has every plural form', (language, area) => {
-  const source = english[area] ?? {}
-  const translated = readCatalog(language, area)
-  expect(Object.keys(translated).sort()).toEqual(Object.keys(source).sort())
-  for (const [key, value] of Object.entries(translated)) {
-    expect(value.trim(), `${language} ${key} is empty`).not.toBe('')
-    const tokens = parse(value)
-    expect([...argumentsOf(tokens)].sort(), `${language} ${key}`).toEqual(
-      [...argumentsOf(parse(source[key] ?? ''))].sort(),
-    )
-    expect(missingPluralForms(tokens, language), `${language} ${key}`).toEqual([])
-  }
-})
-
-test('English messages have every plural form English has', () => {
-  for (const area of AREAS)
-    for (const [key, value] of Object.entries(english[area] ?? {}))
-      expect(missingPluralForms(parse(value), 'en'), key).toEqual([])
-})
+)(
+  'the %s catalog of %s has every English key, takes the same values and has every plural form',
+  (language, area) => {
+    const source = english[area] ?? {}
+    const translated = readCatalog(language, area)
+    expect(Object.keys(translated).sort()).toEqual(Object.keys(source).sort())
+    const problems: string[] = []
+    for (const [key, value] of Object.entries(translated)) {
+      if (value.trim() === '' || !parses(value)) {
+        problems.push(`${key}: empty or not an ICU message`)
+        continue
+      }
+      const tokens = parse(value)
+      const theirs = [...argumentsOf(tokens)].sort().join(', ')
+      const ours = [...argumentsOf(parse(source[key] ?? ''))].sort().join(', ')
+      if (theirs !== ours) problems.push(`${key}: takes ${theirs}, English takes ${ours}`)
+      problems.push(...missingPluralForms(tokens, language).map((m) => `${key}: ${m}`))
+    }
+    expect(problems).toEqual([])
+  },
+)
 
 test('every key is used by the code (written out whole, so that this search finds it)', () => {
   const code = sourceFiles(src)
@@ -102,5 +121,10 @@ test('every key is used by the code (written out whole, so that this search find
   const unused = AREAS.flatMap((area) => Object.keys(english[area] ?? {})).filter(
     (key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`),
   )
-  expect(unused, `unused in ${relative(process.cwd(), src)}`).toEqual([])
+  expect(unused).toEqual([])
+})
+
+test("lingui.config.ts compiles exactly the console's areas and languages", () => {
+  expect(config.locales).toEqual([...LANGUAGES])
+  expect((config.catalogs ?? []).map((c) => c.path.split('/').at(-1))).toEqual([...AREAS])
 })
