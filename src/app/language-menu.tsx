@@ -1,11 +1,13 @@
 import { DropdownMenu } from 'radix-ui'
 import { toast } from 'sonner'
-import { useLanguage, useT } from '../components/i18n.tsx'
+import { message, useLanguage, useT } from '../components/i18n.tsx'
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from '../lib/i18n.ts'
 
 /** Switches the console's language and remembers it; a catalog that cannot load says so. */
-export function chooseLanguage(language: Language, failed: string): void {
-  setLanguage(language).catch(() => toast.error(failed))
+export function chooseLanguage(language: Language): void {
+  setLanguage(language).catch(() =>
+    toast.error(message('shell.language.failed', { language: LANGUAGE_NAMES[language] })),
+  )
 }
 
 /**
@@ -21,7 +23,7 @@ export function LanguageMenuItems() {
       value={language}
       onValueChange={(value) => {
         const chosen = LANGUAGES.find((l) => l === value)
-        if (chosen) chooseLanguage(chosen, t('shell.language.failed'))
+        if (chosen) chooseLanguage(chosen)
       }}
     >
       {LANGUAGES.map((l) => (
