@@ -46,6 +46,7 @@ export interface ListTable<T> extends Omit<
     params: { sort: SortState }
     set: (change: { sort: SortState }) => void
   }
+  /** The selection (`useRowSelection`, whose `table` the checkboxes are) and its actions. */
   bulk?: ListBulk<ListBulk['selection'] & { table: TableSelection }>
 }
 
@@ -94,6 +95,7 @@ export function ListPage<T>({
         children: ReactNode
       }
   )) {
+  // A table given as data brings its own rows shown, body and bulk bar.
   const { table } = states
   const { bulk, ...body } = table
     ? { bulk: table.bulk, shown: table.rows.length, children: <ListDataTable table={table} /> }

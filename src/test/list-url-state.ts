@@ -53,7 +53,11 @@ export function expectUrlStates<S extends ListParamSchema>(
   ]
   for (const [read, as, writes] of [...rows, together]) {
     const params = decodeListParams(schema, new URLSearchParams(read))
-    expect(params, read).toEqual({ ...defaults, ...as })
-    expect(encodeListParams(schema, params).toString(), read).toBe(writes)
+    // The row's search beside both halves: a failure says which row.
+    expect({ read, params, writes: encodeListParams(schema, params).toString() }).toEqual({
+      read,
+      params: { ...defaults, ...as },
+      writes,
+    })
   }
 }
