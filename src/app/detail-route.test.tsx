@@ -95,6 +95,7 @@ test('the loader starts the page’s read while the page’s code is still loadi
         children: [
           detailRoute(queryClient, {
             path: 'servers/:serverId',
+            area: 'servers',
             lazy: () => code,
             load: ({ scope: at }) =>
               at && queryClient.prefetchQuery(serverQueries.detail(at, server.id)),

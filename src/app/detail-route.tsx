@@ -8,6 +8,7 @@ import { DetailFrame, type DetailViewProps } from '../components/detail-page.tsx
 import { getConsoleMode } from '../lib/config.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { getInterruption, getSession, type Family } from '../lib/session-store.ts'
+import type { Area } from '../lib/i18n.ts'
 import { lazyPage } from './lazy-page.tsx'
 import { RouteErrorPage, type DetailErrors } from './route-error-page.tsx'
 
@@ -31,6 +32,8 @@ export interface DataRouteOptions {
   lazy: () => Promise<ComponentType>
   /** Whose sign-in the page's reads need; Runtime Manager unless said otherwise. */
   family?: Family
+  /** The feature whose words the page shows: its catalog loads beside its module (ADR 029). */
+  area: Area
   /**
    * Starts the page's reads while its code loads (no waterfall): typically
    * `scope && void queryClient.prefetchQuery(...)`. It does not wait for them, so the
@@ -57,13 +60,13 @@ export function notFound(): never {
  */
 export function dataRoute(
   queryClient: QueryClient,
-  { path, lazy, family = 'arm', load }: DataRouteOptions,
+  { path, lazy, family = 'arm', load, area }: DataRouteOptions,
   ErrorBoundary: ComponentType = RouteErrorPage,
 ): RouteObject {
   return {
     path,
     ErrorBoundary,
-    lazy: lazyPage(lazy),
+    lazy: lazyPage(lazy, area),
     loader: load
       ? ({ params, request }) => {
           const scope = readableScope(queryClient, params, family)

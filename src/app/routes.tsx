@@ -51,6 +51,7 @@ function targetRoute(
   const { label, title, segment } = TARGET_KINDS[kind]
   return detailRoute(queryClient, {
     path: `${segment}/:${param}`,
+    area: 'targets',
     lazy,
     load: ({ params, scope }) => {
       const id = idOrNotFound(params[param])
@@ -109,12 +110,14 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               },
               dataRoute(queryClient, {
                 path: 'servers',
+                area: 'servers',
                 lazy: async () =>
                   (await import('../features/servers/servers-page.tsx')).ServersPage,
                 load: ({ scope }) => scope && queryClient.prefetchQuery(serverQueries.list(scope)),
               }),
               envDetailRoute(queryClient, {
                 path: 'servers/:serverId',
+                area: 'servers',
                 view: async () => (await import('../features/servers/server-page.tsx')).ServerView,
                 id: (params) => idOrNotFound(params.serverId),
                 query: serverQueries.detail,
@@ -140,6 +143,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 lazy: lazyPage(
                   async () =>
                     (await import('../features/targets/target-routes.tsx')).ServerGroupsPage,
+                  'targets',
                 ),
               },
               targetRoute(queryClient, 'group', {
@@ -157,6 +161,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () => (await import('../features/targets/target-routes.tsx')).ClustersPage,
+                  'targets',
                 ),
               },
               targetRoute(queryClient, 'cluster', {
@@ -170,6 +175,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               }),
               dataRoute(queryClient, {
                 path: 'applications',
+                area: 'applications',
                 lazy: async () =>
                   (await import('../features/applications/applications-page.tsx')).ApplicationsPage,
                 load: ({ scope }) =>
@@ -177,6 +183,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               }),
               envDetailRoute(queryClient, {
                 path: 'applications/:applicationId',
+                area: 'applications',
                 view: async () =>
                   (await import('../features/applications/application-page.tsx')).ApplicationView,
                 id: (params) => idOrNotFound(params.applicationId),
@@ -205,10 +212,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 lazy: lazyPage(
                   async () =>
                     (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
+                  'client-apps',
                 ),
               },
               detailRoute(queryClient, {
                 path: 'client-apps/:applicationId',
+                area: 'client-apps',
                 family: 'store',
                 lazy: async () =>
                   (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
@@ -237,6 +246,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () => (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
+                  'devices',
                 ),
               },
               {
@@ -244,10 +254,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 ErrorBoundary: RouteErrorPage,
                 lazy: lazyPage(
                   async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
+                  'devices',
                 ),
               },
               detailRoute(queryClient, {
                 path: 'devices/:runtime/:deviceId',
+                area: 'devices',
                 family: 'mfp',
                 lazy: async () => (await import('../features/devices/device-page.tsx')).DevicePage,
                 load: ({ params, url, scope }) =>
@@ -281,9 +293,10 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
               {
                 path: 'activity',
                 ErrorBoundary: RouteErrorPage,
-                lazy: async () => ({
-                  Component: (await import('../features/activity/activity-page.tsx')).ActivityPage,
-                }),
+                lazy: lazyPage(
+                  async () => (await import('../features/activity/activity-page.tsx')).ActivityPage,
+                  'activity',
+                ),
               },
               { path: '*', Component: NotFoundPage },
             ],

@@ -22,8 +22,8 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
 
 /**
  * A catalog per area, loaded with the area's code: the shell's (`shell`: the layout, the
- * palette, the error pages) and the shared components' (`ui`) at boot, a feature's with its
- * route (docs/decisions/029-languages.md). A key starts with its area's name.
+ * palette, the error pages), the shared components' (`ui`) and the sign-in's (`session`) at
+ * boot, a feature's with its route (docs/decisions/029-languages.md). A key starts with its area's name.
  */
 export const AREAS = [
   'shell',
@@ -51,6 +51,9 @@ export type MessageKey = keyof (typeof Shell &
 
 /** Values put into a message: text as is, numbers formatted and chosen among plural forms. */
 export type MessageValues = Readonly<Record<string, string | number>>
+
+/** The areas whose words the shell shows before any route: its own, the shared components', and the sign-in's (the session prompt and family gates live in the shell). */
+const AT_BOOT: readonly Area[] = ['shell', 'ui', 'session']
 
 const STORAGE_KEY = 'runtime-console.language'
 const RTL: ReadonlySet<Language> = new Set(['ar'])
@@ -144,8 +147,7 @@ export async function loadArea(area: Area): Promise<void> {
  * follows, see api/device-admin/locale.ts), and remembers the choice when `remember`.
  */
 export async function setLanguage(language: Language, { remember = true } = {}): Promise<void> {
-  wanted.add('shell')
-  wanted.add('ui')
+  for (const area of AT_BOOT) wanted.add(area)
   await ensure(language, wanted)
   i18n.activate(language)
   applyToPage(language)
