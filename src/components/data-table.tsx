@@ -77,8 +77,11 @@ export interface DataTableProps<T> {
 }
 
 const ROW_HEIGHT = 40
-/** A phone's stacked row: two lines (name and status; one or two details) and padding. */
-const PHONE_ROW_HEIGHT = 64
+/**
+ * A phone's stacked row before it is measured: a one-line name, the status and the details
+ * (a long name takes two lines, or all it needs while focused: each row is measured).
+ */
+const PHONE_ROW_HEIGHT = 92
 /** Where the layout has no size yet (a test DOM), render as if the table were this tall. */
 const FALLBACK_HEIGHT = 1200
 
@@ -291,6 +294,7 @@ export function DataTable<T>({
                 index={item.index}
                 columns={shownColumns}
                 slots={slots}
+                measure={phone ? virtualizer.measureElement : null}
                 label={selection ? rowLabel(row) : null}
                 checked={selection?.selected.has(key) ?? false}
                 onToggle={toggleRow}
@@ -325,6 +329,8 @@ interface DataRowProps<T> {
   columns: readonly Column<T>[]
   /** On a phone: each shown column's place in the stacked row; null for a table row. */
   slots: ReadonlyMap<string, PhoneSlot> | null
+  /** On a phone: the virtualiser's measure (a stacked row is as tall as its name needs). */
+  measure: ((row: HTMLTableRowElement | null) => void) | null
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
   checked: boolean
@@ -343,13 +349,20 @@ function dataRow<T>() {
     index,
     columns,
     slots,
+    measure,
     label,
     checked,
     onToggle,
   }: DataRowProps<T>) {
     const role = (name: string) => (slots ? name : undefined)
     return (
-      <tr aria-rowindex={index + 2} data-selected={checked || undefined} role={role('row')}>
+      <tr
+        ref={measure}
+        data-index={measure ? index : undefined}
+        aria-rowindex={index + 2}
+        data-selected={checked || undefined}
+        role={role('row')}
+      >
         {label !== null && (
           <td role={role('cell')} className="col-check">
             <input
