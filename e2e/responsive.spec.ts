@@ -24,6 +24,16 @@ async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> 
   expect(widths.main, `${where}: main region scrolls sideways by`).toBeLessThanOrEqual(0)
 }
 
+/** A detail page's table fits its card at this width: no box of its own scrolls sideways. */
+async function expectTableFits(table: Locator, where: string): Promise<void> {
+  await expect(table).toBeVisible()
+  const over = await table.evaluate((t) => {
+    const box = t.closest('.card') ?? t.parentElement
+    return box ? box.scrollWidth - box.clientWidth : 0
+  })
+  expect(over, `${where}: the table scrolls sideways inside its card by`).toBeLessThanOrEqual(0)
+}
+
 /** Presses Tab until `target` has focus (at most `max` times). */
 async function tabTo(page: Page, target: Locator, max = 15): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -117,6 +127,16 @@ test('at 360 px every section is reached through the drawer by keyboard, and non
   await expect(page).toHaveURL(/\/applications\/[^/?]+/)
   await expect(mainHeading(page)).toBeVisible()
   await expectNoSidewaysScroll(page, 'application page')
+  await expectTableFits(
+    page.getByRole('table', { name: 'Status on each server' }),
+    'application page',
+  )
+  // A server group's page: its servers stack like a list's rows.
+  await navigateByDrawer(page, 'Server groups')
+  await page.getByRole('table', { name: 'Server groups' }).getByRole('link').first().click()
+  await expect(mainHeading(page)).toBeVisible()
+  await expectNoSidewaysScroll(page, 'server group page')
+  await expectTableFits(page.getByRole('table', { name: /^Servers of / }), 'server group page')
 })
 
 test('the drawer keeps focus inside while open; Escape closes it and focus is back on the menu button', async ({
