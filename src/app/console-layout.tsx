@@ -264,22 +264,26 @@ function EnvironmentSwitcher({
   // name and a phone shows it whole; production is a tag beside it (and its description).
   return (
     <span className="env-picker">
-      <select
-        aria-label="Environment"
-        aria-describedby={production ? 'env-production' : undefined}
-        value={current}
-        onChange={(event) => {
-          // Keep the section, drop ids: a server id of one environment means nothing in another.
-          const section = location.pathname.split('/')[3] ?? 'servers'
-          navigate(`${paths.environment(event.target.value)}/${section}`)
-        }}
-      >
-        {environments.map((e) => (
-          <option key={e.id} value={e.id}>
-            {isolateText(e.name)}
-          </option>
-        ))}
-      </select>
+      {/* The chevron is drawn by the wrapper (styles.css) so the select's padding says
+          exactly how much room the name has; the browser's own arrow took more. */}
+      <span className="env-select">
+        <select
+          aria-label="Environment"
+          aria-describedby={production ? 'env-production' : undefined}
+          value={current}
+          onChange={(event) => {
+            // Keep the section, drop ids: a server id of one environment means nothing in another.
+            const section = location.pathname.split('/')[3] ?? 'servers'
+            navigate(`${paths.environment(event.target.value)}/${section}`)
+          }}
+        >
+          {environments.map((e) => (
+            <option key={e.id} value={e.id}>
+              {isolateText(e.name)}
+            </option>
+          ))}
+        </select>
+      </span>
       {production && (
         <span id="env-production" className="badge-prod" title="A production environment">
           <span aria-hidden="true">Prod</span>

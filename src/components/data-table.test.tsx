@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { expect, test, vi } from 'vitest'
-import { CellLink, DataTable, phoneSlots, type Column } from './data-table.tsx'
+import { CellLink, DataTable, fitColumns, phoneSlots, type Column } from './data-table.tsx'
 import { PHONE_QUERY } from './use-media-query.ts'
 
 interface Item {
@@ -280,4 +280,23 @@ test('a sort header shows an icon, not a character', () => {
   const header = screen.getByRole('columnheader', { name: 'Status' })
   expect(header.textContent).toBe('Status')
   expect(header.querySelector('.sort-icon')).toHaveAttribute('data-sort', 'asc')
+})
+
+test('columns take their content width, and when short of room the widest are cut first, never below a floor', () => {
+  const name = { natural: 300, floor: 60 }
+  const status = { natural: 180, floor: 180 }
+  const size = { natural: 70, floor: 50 }
+  // Room to spare: every column grows in proportion to its content.
+  expect(fitColumns([name, status, size], 1100)).toEqual([600, 360, 140])
+  // Short of room: the name (widest) gives way; the status and the size keep all they hold.
+  const tight = fitColumns([name, status, size], 450)
+  expect(tight[0]).toBeCloseTo(200, 0)
+  expect(tight.slice(1)).toEqual([180, 70])
+  // Two wide columns are cut to one common width; the short one stays whole.
+  const two = fitColumns([name, { natural: 260, floor: 60 }, size], 370)
+  expect(two[0]).toBeCloseTo(150, 0)
+  expect(two[1]).toBeCloseTo(150, 0)
+  expect(two[2]).toBe(70)
+  // Less room than the floors: the floors (the table scrolls sideways instead of cutting).
+  expect(fitColumns([name, status, size], 200)).toEqual([60, 180, 50])
 })

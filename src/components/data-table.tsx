@@ -17,7 +17,10 @@ import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts'
 export interface Column<T> {
   id: string
   header: string
-  /** CSS width of the column (fixed layout keeps 10,000 rows cheap to lay out). */
+  /**
+   * CSS width of the column until the table has measured its content (and where it cannot,
+   * as in a test DOM): the table then sizes each column from the rows in view.
+   */
   width?: string
   /** The cell's content: a render function the table calls, not a component. */
   cell: (row: T) => ReactNode
@@ -46,6 +49,40 @@ export function phoneSlots<T>(columns: readonly Column<T>[]): ReadonlyMap<string
     if (slot) slots.set(column.id, slot)
   })
   return slots
+}
+
+/** One column's measured widths in px: its content's and the least it may be cut to. */
+export interface ColumnExtent {
+  /** The widest cell of the rows in view, the header included. */
+  natural: number
+  /** Its header (never cut), or all of its content for a column of status badges. */
+  floor: number
+}
+
+/**
+ * Widths from the content: every column as wide as its widest cell when they all fit, the
+ * spare room shared in proportion to those widths. When they do not fit, the widest columns
+ * (names, targets, artifacts: their tooltip keeps the whole text) are cut to one common
+ * width, so a short column (a size, a date) keeps all of its text; no column goes below its
+ * floor (the table then scrolls sideways rather than cut a header or a status).
+ */
+export function fitColumns(extents: readonly ColumnExtent[], available: number): number[] {
+  const total = (cap: number) =>
+    extents.reduce((sum, e) => sum + Math.max(e.floor, Math.min(e.natural, cap)), 0)
+  const natural = extents.reduce((sum, e) => sum + e.natural, 0)
+  if (natural <= available) {
+    const grow = natural > 0 ? available / natural : 1
+    return extents.map((e) => e.natural * grow)
+  }
+  // The largest common cap that fits (the total grows with the cap): halving the interval.
+  let low = 0
+  let high = Math.max(...extents.map((e) => e.natural))
+  for (let i = 0; i < 30; i++) {
+    const mid = (low + high) / 2
+    if (total(mid) <= available) low = mid
+    else high = mid
+  }
+  return extents.map((e) => Math.max(e.floor, Math.min(e.natural, low)))
 }
 
 export interface SortState {
@@ -77,8 +114,11 @@ export interface DataTableProps<T> {
 }
 
 const ROW_HEIGHT = 40
-/** A phone's stacked row: two lines (name and status; one or two details) and padding. */
-const PHONE_ROW_HEIGHT = 64
+/**
+ * A phone's stacked row before it is measured: a one-line name, the status and the details
+ * (a long name takes two lines, or all it needs while focused: each row is measured).
+ */
+const PHONE_ROW_HEIGHT = 92
 /** Where the layout has no size yet (a test DOM), render as if the table were this tall. */
 const FALLBACK_HEIGHT = 1200
 
@@ -144,6 +184,50 @@ export function DataTable<T>({
   useLayoutEffect(() => {
     virtualizer.measure()
   }, [phone, virtualizer])
+
+  // Widths from the content (a table, not a phone's stacked rows): one render lays the
+  // rows in view out at their natural widths (an automatic layout), the layout effect
+  // measures them and fixes the widths before anything is painted. Measured again when the
+  // columns or the table's width change, or when a cell that may not be cut (a status)
+  // no longer fits. The fixed layout keeps scrolling 10,000 rows cheap in between.
+  const tableRef = useRef<HTMLTableElement>(null)
+  const [wrapWidth, setWrapWidth] = useState(0)
+  useLayoutEffect(() => {
+    const wrap = scrollRef.current
+    if (!wrap || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => setWrapWidth(wrap.clientWidth))
+    observer.observe(wrap)
+    // Now, not at the observer's first report: the first paint has the fitted widths.
+    setWrapWidth(wrap.clientWidth)
+    return () => observer.disconnect()
+  }, [])
+  const columnKey = columns.map((c) => c.id).join(' ')
+  const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
+    null,
+  )
+  // The rows last looked at for a status that no longer fits (a ref: a keystroke in a
+  // filter must not cost the table a second render).
+  const checkedRows = useRef<readonly T[] | null>(null)
+  const measuring =
+    !phone &&
+    rows.length > 0 &&
+    wrapWidth > 0 &&
+    (fitted === null || fitted.key !== columnKey || fitted.width !== wrapWidth)
+  useLayoutEffect(() => {
+    const table = tableRef.current
+    if (!table || phone) return
+    if (measuring) {
+      checkedRows.current = rows
+      const widths = fitColumns(measureColumns(table), wrapWidth)
+      setFitted({ key: columnKey, width: wrapWidth, widths })
+    } else if (checkedRows.current !== rows) {
+      // New rows (a filter, a poll): a status grown past its column asks for a new fit.
+      checkedRows.current = rows
+      if (clippedStatus(table)) setFitted(null)
+    }
+  }, [measuring, columnKey, wrapWidth, rows, phone])
+  const widths = !measuring && fitted?.key === columnKey ? fitted.widths : null
+  const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items[items.length - 1]
@@ -195,17 +279,24 @@ export function DataTable<T>({
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
     <div className="table-wrap" ref={scrollRef} onClick={followLink}>
       <table
-        className={phone ? 'data stacked' : 'data'}
+        ref={tableRef}
+        className={phone ? 'data stacked' : measuring ? 'data measuring' : 'data'}
+        // Wider than the room only when headers and statuses do not fit uncut: then the
+        // table scrolls sideways inside its box.
+        style={tableWidth > wrapWidth + 1 ? { minWidth: tableWidth } : undefined}
         role={role('table')}
         aria-label={label}
         aria-rowcount={rows.length + 1}
         data-selectable={selection ? '' : undefined}
       >
         <colgroup>
-          {selection && <col className="col-check" />}
-          {columns.map((c) => (
-            <col key={c.id} style={c.width ? { width: c.width } : undefined} />
-          ))}
+          {selection && (
+            <col className="col-check" style={widths ? { width: widths[0] } : undefined} />
+          )}
+          {columns.map((c, i) => {
+            const width = widths ? widths[i + (selection ? 1 : 0)] : measuring ? undefined : c.width
+            return <col key={c.id} style={width === undefined ? undefined : { width }} />
+          })}
         </colgroup>
         <thead role={role('rowgroup')}>
           <tr aria-rowindex={1} role={role('row')}>
@@ -291,6 +382,7 @@ export function DataTable<T>({
                 index={item.index}
                 columns={shownColumns}
                 slots={slots}
+                measure={phone ? virtualizer.measureElement : null}
                 label={selection ? rowLabel(row) : null}
                 checked={selection?.selected.has(key) ?? false}
                 onToggle={toggleRow}
@@ -309,6 +401,36 @@ export function DataTable<T>({
   )
 }
 
+/** Each column's natural width (automatic layout) and the least it may be cut to. */
+function measureColumns(table: HTMLTableElement): ColumnExtent[] {
+  const heads = [...(table.tHead?.rows[0]?.cells ?? [])]
+  const body = [...(table.tBodies[0]?.rows ?? [])].filter((r) => !r.hasAttribute('aria-hidden'))
+  const range = document.createRange()
+  return heads.map((th, i) => {
+    const natural = Math.ceil(th.getBoundingClientRect().width)
+    // A checkbox or a status badge is never cut; any other column down to its header.
+    const uncut =
+      th.classList.contains('col-check') || body.some((r) => r.cells[i]?.querySelector('.status'))
+    if (uncut) return { natural, floor: natural }
+    range.selectNodeContents(th)
+    const style = getComputedStyle(th)
+    const header =
+      range.getBoundingClientRect().width +
+      parseFloat(style.paddingLeft) +
+      parseFloat(style.paddingRight)
+    return { natural, floor: Math.min(natural, Math.ceil(header) + 1) }
+  })
+}
+
+/** Whether a status badge in the rows in view is wider than its cell. */
+function clippedStatus(table: HTMLTableElement): boolean {
+  for (const badge of table.querySelectorAll('tbody td .status')) {
+    const cell = badge.closest('td')
+    if (cell && cell.scrollWidth > cell.clientWidth + 1) return true
+  }
+  return false
+}
+
 /** The nearest ancestor that scrolls vertically (the page's main region), if any. */
 function scrollingAncestor(element: HTMLElement | null): HTMLElement | null {
   for (let el = element?.parentElement; el; el = el.parentElement) {
@@ -325,6 +447,8 @@ interface DataRowProps<T> {
   columns: readonly Column<T>[]
   /** On a phone: each shown column's place in the stacked row; null for a table row. */
   slots: ReadonlyMap<string, PhoneSlot> | null
+  /** On a phone: the virtualiser's measure (a stacked row is as tall as its name needs). */
+  measure: ((row: HTMLTableRowElement | null) => void) | null
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
   checked: boolean
@@ -343,13 +467,20 @@ function dataRow<T>() {
     index,
     columns,
     slots,
+    measure,
     label,
     checked,
     onToggle,
   }: DataRowProps<T>) {
     const role = (name: string) => (slots ? name : undefined)
     return (
-      <tr aria-rowindex={index + 2} data-selected={checked || undefined} role={role('row')}>
+      <tr
+        ref={measure}
+        data-index={measure ? index : undefined}
+        aria-rowindex={index + 2}
+        data-selected={checked || undefined}
+        role={role('row')}
+      >
         {label !== null && (
           <td role={role('cell')} className="col-check">
             <input

@@ -133,7 +133,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
         </Card>
       </div>
       <Card id="servers" title="On each server">
-        <table className="data" aria-label="Status on each server">
+        <table className="data stack-on-phone" aria-label="Status on each server">
           <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
           <tbody>
             {(app.serverArtifacts ?? []).map((artifact) => {
@@ -144,17 +144,21 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
               )
               return (
                 <tr key={artifact.id}>
-                  <td>
+                  <td data-slot="title">
                     <Link to={paths.server(scope.envId, artifact.serverId)}>
                       {server?.name ?? `Server ${artifact.serverId}`}
                     </Link>
                   </td>
-                  <td>{server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}</td>
-                  <td>
+                  <td data-label="Server status">
+                    {server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}
+                  </td>
+                  <td data-label="Application">
                     <StatusBadge label={reported.label} tone={reported.tone} />
                   </td>
-                  <td>{artifact.desiredStatus ?? '—'}</td>
-                  <td title={artifact.message ?? undefined}>{artifact.message ?? ''}</td>
+                  <td data-label="Desired">{artifact.desiredStatus ?? '—'}</td>
+                  <td data-label="Message" title={artifact.message ?? undefined}>
+                    {artifact.message ?? ''}
+                  </td>
                 </tr>
               )
             })}

@@ -66,7 +66,7 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
           </Button>
         </div>
       </div>
-      <table className="data compact" aria-label={`Servers of ${target.name}`}>
+      <table className="data compact stack-on-phone" aria-label={`Servers of ${target.name}`}>
         <thead>
           <tr>
             <th scope="col" style={{ width: 40 }}>
@@ -89,11 +89,11 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
               <td>
                 <SelectMember server={s} selection={selection} />
               </td>
-              <td>
+              <td data-slot="title">
                 <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
               </td>
               {kind.page.memberColumns.map((c) => (
-                <td key={c.header} className={c.mono ? 'mono' : undefined}>
+                <td key={c.header} className={c.mono ? 'mono' : undefined} data-label={c.header}>
                   {c.cell(s, target)}
                 </td>
               ))}
