@@ -3,7 +3,6 @@ import { TableHead } from '../../components/table-head.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationState } from '../../api/runtime-manager/application-status.ts'
 import {
@@ -15,7 +14,7 @@ import {
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -26,6 +25,7 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
   applicationStatus,
+  runtimeAppStatusWords,
   serverStatus,
 } from '../../components/status-tones.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
@@ -33,6 +33,7 @@ import { idFromPath, paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ApplicationPage() {
@@ -64,8 +65,14 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
         badge={<StatusBadge label={status.label} tone={status.tone} />}
         subtitle={
           <span>
-            Desired <strong>{app.desiredStatus}</strong> · reported{' '}
-            <strong>{app.lastReportedStatus}</strong>
+            Should be{' '}
+            <strong title={app.desiredStatus}>
+              {runtimeAppStatusWords(app.desiredStatus).label}
+            </strong>{' '}
+            · reports{' '}
+            <strong title={app.lastReportedStatus}>
+              {runtimeAppStatusWords(app.lastReportedStatus).label}
+            </strong>
             {status.detail ? ` · ${status.detail}` : ''}
           </span>
         }
@@ -124,7 +131,9 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
               )}
             </Field>
             <Field label="Status">
-              {app.target.status ? serverStatus(app.target.status).label : undefined}
+              {app.target.status ? (
+                <span title={app.target.status}>{serverStatus(app.target.status).label}</span>
+              ) : undefined}
             </Field>
             <Field label="Servers">{members.length}</Field>
           </dl>
@@ -162,9 +171,13 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
                   </td>
                   <td>{server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}</td>
                   <td>
-                    <StatusBadge label={reported.label} tone={reported.tone} />
+                    <StatusBadge {...reported} />
                   </td>
-                  <td>{artifact.desiredStatus ?? '—'}</td>
+                  <td title={artifact.desiredStatus}>
+                    {artifact.desiredStatus
+                      ? runtimeAppStatusWords(artifact.desiredStatus).label
+                      : '—'}
+                  </td>
                   <td title={artifact.message ?? undefined}>{artifact.message ?? ''}</td>
                 </tr>
               )
@@ -256,7 +269,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
           variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
           onSuccess={(_, close) => {
-            toast.success(apiMessage`Stopping ${app.name}`)
+            toastOutcome({ verb: 'stop', past: 'Stopped' }, app.name, { kind: 'succeeded' })
             close()
           }}
         >
@@ -279,7 +292,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[redeployRequest(scope, app.id, label)]}
           variables={{ id: app.id, label }}
           onSuccess={(_, close) => {
-            toast.success(apiMessage`Redeploying ${app.name}`)
+            toastOutcome({ verb: 'redeploy', past: 'Redeployed' }, app.name, { kind: 'succeeded' })
             close()
           }}
         >
@@ -303,7 +316,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           typeToConfirm={app.name}
           variables={{ id: app.id, label }}
           onSuccess={() => {
-            toast.success(apiMessage`Deleted ${app.name}`)
+            toastOutcome({ verb: 'delete', past: 'Deleted' }, app.name, { kind: 'succeeded' })
             void navigate(paths.applications(scope.envId))
           }}
         >

@@ -4,7 +4,6 @@ import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import type { ReactNode } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
@@ -13,7 +12,7 @@ import {
   useUnregisterServer,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
@@ -28,6 +27,7 @@ import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
 export function ServerPage() {
@@ -199,7 +199,9 @@ function UnregisterButton({ server }: { server: Server }) {
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {
-        toast.success(apiMessage`Unregistered ${server.name}`)
+        toastOutcome({ verb: 'unregister', past: 'Unregistered' }, server.name, {
+          kind: 'succeeded',
+        })
         void navigate(paths.servers(scope.envId))
       }}
     >
@@ -270,7 +272,7 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
         <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
       </td>
       <td>
-        <StatusBadge label={status.label} tone={status.tone} />
+        <StatusBadge {...status} />
       </td>
       <td>{via}</td>
       <td title={app.artifact.fileName}>
