@@ -62,7 +62,13 @@ function ApplicationView({ app, freshness }: { app: Application; freshness: Reac
       <DetailHeader
         back={{ to: paths.applications(scope.envId), label: 'Applications' }}
         name={app.name}
-        badge={<StatusBadge label={status.label} tone={status.tone} />}
+        badge={
+          <StatusBadge
+            label={status.label}
+            tone={status.tone}
+            raw={applicationStatus(app.lastReportedStatus, app.desiredStatus).raw}
+          />
+        }
         subtitle={
           <span>
             Should be{' '}

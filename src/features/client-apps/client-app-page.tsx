@@ -53,7 +53,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
       <DetailHeader
         back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
         name={app.name}
-        badge={<StatusBadge label={status.label} tone={status.tone} />}
+        badge={<StatusBadge label={status.label} tone={status.tone} raw={status.raw} />}
         subtitle={status.hint}
         actions={freshness}
       />
