@@ -1,5 +1,6 @@
 import { defineConfig, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
+import { lingui } from '@lingui/vite-plugin'
 import { cspSafeStyles, liveBuildHasNoDemo, precompress } from './server/vite-build-plugins.ts'
 import { consoleServerInDev } from './server/vite-dev-server.ts'
 
@@ -36,6 +37,7 @@ const port = process.env.PORT ? Number(process.env.PORT) : undefined
 export default defineConfig({
   plugins: [
     react(),
+    lingui({ failOnCompileError: true }),
     cspSafeStyles(),
     consoleServerInDev(mode),
     liveBuildHasNoDemo(mode),

@@ -7,6 +7,9 @@
  * Each shot is named <width>-<theme>-<name>.png. The run also lists every shot where the
  * page scrolls sideways (a layout bug) with the elements past the edge, and exits 1 when
  * there is one. SCREENSHOTS_ONLY (a regular expression) keeps the shots whose name matches.
+ * SCREENSHOTS_LANG=de (or ar) shoots the pages in that language, named
+ * <width>-<theme>-<lang>-<name>.png; dialogs are opened by their English names, so a
+ * language run shoots the pages only.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
@@ -27,6 +30,7 @@ const WIDTHS: readonly number[] = process.env.SCREENSHOTS_WIDTHS
 const THEMES = ['light', 'dark'] as const
 /** SCREENSHOTS_ONLY=cluster: only the shots whose name matches (a regular expression). */
 const ONLY = process.env.SCREENSHOTS_ONLY ? new RegExp(process.env.SCREENSHOTS_ONLY) : null
+const LANG = process.env.SCREENSHOTS_LANG ?? ''
 
 function log(message: string) {
   process.stdout.write(`${message}\n`)
@@ -241,16 +245,26 @@ async function shootTheme(browser: Browser, theme: (typeof THEMES)[number], wide
   const page = await context.newPage()
   const env = await signIn(page)
   const list = await shots(env, page)
+  if (LANG) {
+    // The console reads the remembered choice at boot (src/lib/i18n.ts).
+    await page.addInitScript((language) => {
+      localStorage.setItem('runtime-console.language', language)
+    }, LANG)
+  }
   let count = 0
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width < 768 ? 844 : 900 })
     for (const shot of list) {
       if (shot.widths && !shot.widths.includes(width)) continue
       if (ONLY && !ONLY.test(shot.name)) continue
-      const file = `${width}-${theme}-${shot.name}.png`
+      if (LANG && shot.open) continue
+      const file = `${width}-${theme}-${LANG ? `${LANG}-` : ''}${shot.name}.png`
       try {
         await page.goto(`${URL_BASE}${shot.path}`)
-        await shot.ready(page).waitFor({ timeout: 30_000 })
+        await (LANG ? page.locator('main h1').first() : shot.ready(page)).waitFor({
+          timeout: 30_000,
+        })
+        if (LANG) await page.waitForLoadState('networkidle')
         if (shot.open) await shot.open(page)
         // Let toasts, tooltips and fonts settle.
         await page.waitForTimeout(300)

@@ -25,6 +25,7 @@ import { rememberEnvironment, useAccount } from './account.ts'
 import { PaletteLauncher } from './palette/palette-launcher.tsx'
 import { useDemo } from './demo-context.ts'
 import { setDemoPanelOpen } from './demo-panel-state.ts'
+import { LanguageMenuItems } from './language-menu.tsx'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
 const SECTIONS = [
@@ -362,6 +363,8 @@ function IdentityMenu({
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className="menu-separator" />
+          <LanguageMenuItems />
           <DropdownMenu.Separator className="menu-separator" />
           {demo && (
             <>

@@ -1,8 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query'
+import type { QueryClient, QueryKey, UseSuspenseQueryOptions } from '@tanstack/react-query'
 import type { ComponentType, ReactNode } from 'react'
-import { data, type Params, type RouteObject } from 'react-router'
+import { data, useParams, type Params, type RouteObject } from 'react-router'
 import { consoleSessionQueries } from '../api/console/session.ts'
 import { accountQueries } from '../api/runtime-manager/account.ts'
+import { useConsole } from '../components/console-context.tsx'
+import { DetailFrame, type DetailViewProps } from '../components/detail-page.tsx'
 import { getConsoleMode } from '../lib/config.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { getInterruption, getSession, type Family } from '../lib/session-store.ts'
@@ -89,6 +91,57 @@ export function detailRoute(queryClient: QueryClient, options: DetailRouteOption
     return <RouteErrorPage detail={errors} />
   }
   return dataRoute(queryClient, options, DetailRouteError)
+}
+
+/**
+ * What an environment's detail route needs to read its item for the page as well as in
+ * the loader: the item's id from the address and its query, so the page module is only
+ * the view of a loaded item.
+ */
+export interface EnvDetailRouteOptions<TData, TKey extends QueryKey, TId> extends Omit<
+  DetailRouteOptions,
+  'lazy' | 'load'
+> {
+  /** The item's id in the address; throws `notFound()` for one that cannot name an item. */
+  id: (params: Params) => TId
+  /** The item's read in an environment: the loader starts it, the page suspends on it. */
+  query: (scope: EnvScope, id: TId) => UseSuspenseQueryOptions<TData, Error, TData, TKey>
+  /** What the page says while the item loads. */
+  loading: string
+  /** The page's module: the view of the loaded item, with its "updated N s ago". */
+  view: () => Promise<ComponentType<DetailViewProps<TData>>>
+}
+
+/**
+ * A detail route in an environment whose page is only its item's view: the route reads the
+ * id from the address, starts the item's query in the loader and frames the view in
+ * `DetailFrame` on the same query, so no page repeats that top.
+ */
+export function envDetailRoute<TData, TKey extends QueryKey, TId>(
+  queryClient: QueryClient,
+  { id, query, loading, view, ...options }: EnvDetailRouteOptions<TData, TKey, TId>,
+): RouteObject {
+  return detailRoute(queryClient, {
+    ...options,
+    lazy: async () => {
+      const View = await view()
+      return function EnvDetailPage(): ReactNode {
+        const { scope } = useConsole()
+        // The loader has already refused an id that cannot exist, so this one reads.
+        const itemId = id(useParams())
+        return (
+          <DetailFrame loading={loading} query={query(scope, itemId)}>
+            {(item, freshness) => <View item={item} freshness={freshness} />}
+          </DetailFrame>
+        )
+      }
+    },
+    load: ({ params, scope }) => {
+      // The id first: an address that cannot exist is not found even before a sign-in.
+      const itemId = id(params)
+      return scope && queryClient.prefetchQuery(query(scope, itemId))
+    },
+  })
 }
 
 function readableScope(queryClient: QueryClient, params: Params, family: Family): EnvScope | null {

@@ -1,4 +1,5 @@
 import { createElement, useSyncExternalStore, type ComponentType } from 'react'
+import { loadArea, type Area } from '../lib/i18n.ts'
 import { isChunkLoadError } from '../lib/load-error.ts'
 import { CodeNotLoaded } from './route-error-page.tsx'
 
@@ -12,7 +13,12 @@ type Load = () => Promise<ComponentType>
  * shows the page in place; for any other error one that throws it to the route's error
  * boundary.
  */
-export function lazyPage(load: Load): () => Promise<{ Component: ComponentType }> {
+export function lazyPage(loadPage: Load, area?: Area): () => Promise<{ Component: ComponentType }> {
+  // The area's words load beside its code (docs/decisions/029-languages.md); either failing
+  // is a page that could not load.
+  const load: Load = area
+    ? async () => (await Promise.all([loadPage(), loadArea(area)]))[0]
+    : loadPage
   return async () => {
     try {
       return { Component: await load() }

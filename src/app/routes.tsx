@@ -9,7 +9,13 @@ import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { idFromPath, paths, TARGET_KINDS, type TargetKind } from '../lib/paths.ts'
-import { dataRoute, detailRoute, notFound, type DetailRouteOptions } from './detail-route.tsx'
+import {
+  dataRoute,
+  detailRoute,
+  envDetailRoute,
+  notFound,
+  type DetailRouteOptions,
+} from './detail-route.tsx'
 import { lazyPage } from './lazy-page.tsx'
 import { NotFoundPage } from './not-found-page.tsx'
 import { RequireSession } from './require-session.tsx'
@@ -107,13 +113,12 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                   (await import('../features/servers/servers-page.tsx')).ServersPage,
                 load: ({ scope }) => scope && queryClient.prefetchQuery(serverQueries.list(scope)),
               }),
-              detailRoute(queryClient, {
+              envDetailRoute(queryClient, {
                 path: 'servers/:serverId',
-                lazy: async () => (await import('../features/servers/server-page.tsx')).ServerPage,
-                load: ({ params, scope }) => {
-                  const id = idOrNotFound(params.serverId)
-                  return scope && queryClient.prefetchQuery(serverQueries.detail(scope, id))
-                },
+                view: async () => (await import('../features/servers/server-page.tsx')).ServerView,
+                id: (params) => idOrNotFound(params.serverId),
+                query: serverQueries.detail,
+                loading: 'Loading server…',
                 errors: {
                   noun: 'server',
                   notFound: ({ params, environment }) => ({
@@ -170,14 +175,13 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 load: ({ scope }) =>
                   scope && queryClient.prefetchQuery(applicationQueries.list(scope)),
               }),
-              detailRoute(queryClient, {
+              envDetailRoute(queryClient, {
                 path: 'applications/:applicationId',
-                lazy: async () =>
-                  (await import('../features/applications/application-page.tsx')).ApplicationPage,
-                load: ({ params, scope }) => {
-                  const id = idOrNotFound(params.applicationId)
-                  return scope && queryClient.prefetchQuery(applicationQueries.detail(scope, id))
-                },
+                view: async () =>
+                  (await import('../features/applications/application-page.tsx')).ApplicationView,
+                id: (params) => idOrNotFound(params.applicationId),
+                query: applicationQueries.detail,
+                loading: 'Loading application…',
                 errors: {
                   noun: 'application',
                   notFound: ({ params, environment }) => ({

@@ -10,6 +10,12 @@ import { Freshness } from './freshness.tsx'
 import { PageHeader } from './page-header.tsx'
 import { LoadingState } from './states.tsx'
 
+/** What a detail page's view gets: its loaded item and the item's "updated N s ago". */
+export interface DetailViewProps<TData> {
+  item: TData
+  freshness: ReactNode
+}
+
 /**
  * The frame of a detail page whose read starts in the route's loader (ADR 020): the page
  * suspends on that read and says what it is loading, then renders the item, in the page's

@@ -1,6 +1,12 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { formatNumber } from '../lib/format.ts'
 import { ApiText } from './api-text.tsx'
+import {
+  DataTable,
+  type DataTableProps,
+  type SortState,
+  type TableSelection,
+} from './data-table.tsx'
 import { Freshness, type FreshnessSource } from './freshness.tsx'
 import { CountsKnown, RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
 import { ListStates, type ListQueryState, type ListStatesProps } from './list-states.tsx'
@@ -17,26 +23,53 @@ export interface ListCount {
 }
 
 /**
+ * A selection among every match (`useRowSelection`) and its bulk actions, in the bar of
+ * `RowSelectionBar`.
+ */
+export interface ListBulk<S = ComponentProps<typeof RowSelectionBar>['selection']> {
+  selection: S
+  actions: readonly BulkAction[]
+}
+
+/**
+ * A list's table as data, for `ListPage` to render as a `DataTable`: each page declares
+ * what differs (the name, the rows the filters leave, the columns, a row's key and label);
+ * the count "N shown" is its rows, its sort is the list's URL state, and its selection is
+ * the checkboxes and the bar of the bulk actions.
+ */
+export interface ListTable<T> extends Omit<
+  DataTableProps<T>,
+  'sort' | 'onSortChange' | 'selection'
+> {
+  /** The list's URL state (`useListSearch`): the table shows its `sort` and writes a new one. */
+  sort?: {
+    params: { sort: SortState }
+    set: (change: { sort: SortState }) => void
+  }
+  /** The selection (`useRowSelection`, whose `table` the checkboxes are) and its actions. */
+  bulk?: ListBulk<ListBulk['selection'] & { table: TableSelection }>
+}
+
+/**
  * The one composition of a list page, top to bottom: the header (title, subtitle, how
  * fresh the list is, then the page's actions), the toolbar (search and facets,
  * `ListToolbar`), the bar of the selection and its bulk actions (`bulk` or `selection`), then the
  * list in its states (`ListStates`: loading, failure with retry, unreadable records, empty
- * with the next action, no match) around the table (children). `after` holds what follows
- * the list: a panel, the dialogs.
+ * with the next action, no match) around the table (`table`, or children). `after` holds
+ * what follows the list: a panel, the dialogs.
  */
-export function ListPage({
+export function ListPage<T>({
   title,
   subtitle,
   count,
   actions,
   toolbar,
   selection,
-  bulk,
   after,
   fill = true,
   listClassName,
   ...states
-}: ListStatesProps & {
+}: Omit<ListStatesProps, 'shown' | 'children'> & {
   query: ListQueryState & FreshnessSource
   title: string
   /** Under the title; with `count` instead, the count of the rows once they are read. */
@@ -47,21 +80,28 @@ export function ListPage({
   toolbar?: ReactNode
   /** The selection bar while rows are selected, else nothing. */
   selection?: ReactNode
-  /**
-   * Instead of `selection`, for a list that selects among every match (`useRowSelection`):
-   * the selection and its bulk actions, in the bar of `RowSelectionBar`.
-   */
-  bulk?: {
-    selection: ComponentProps<typeof RowSelectionBar>['selection']
-    actions: readonly BulkAction[]
-  }
   after?: ReactNode
   /** The list fills the page's height (a scrolling table); false for a list that flows. */
   fill?: boolean
   /** A class for a box around the list in whichever state it is (its own layout). */
   listClassName?: string
-}) {
-  const list = <ListStates {...states} />
+} & (
+    | { table: ListTable<T>; bulk?: never; shown?: never; children?: never }
+    | {
+        table?: never
+        /** Instead of `selection`, for a list that selects among every match. */
+        bulk?: ListBulk
+        shown: number
+        children: ReactNode
+      }
+  )) {
+  // A table given as data brings its own rows shown, body and bulk bar.
+  const { table } = states
+  const { bulk, ...body } = table
+    ? { bulk: table.bulk, shown: table.rows.length, children: <ListDataTable table={table} /> }
+    : states
+  const { shown } = body
+  const list = <ListStates {...states} {...body} />
   const counted = count && (
     <>
       {/* The count its own text node: a bidi override in the place's name reorders nothing. */}
@@ -72,9 +112,7 @@ export function ListPage({
         </>
       )}
       <ApiText>{count.where}</ApiText>
-      {states.query.data !== undefined && count.filtered
-        ? ` · ${formatNumber(states.shown)} shown`
-        : ''}
+      {states.query.data !== undefined && count.filtered ? ` · ${formatNumber(shown)} shown` : ''}
     </>
   )
   return (
@@ -92,9 +130,20 @@ export function ListPage({
       {/* Facet counts are unknown (shown "—") until the list's answer is in. */}
       <CountsKnown value={states.query.data !== undefined}>{toolbar}</CountsKnown>
       {selection}
-      {bulk && <RowSelectionBar {...bulk} total={states.shown} />}
+      {bulk && <RowSelectionBar {...bulk} total={shown} />}
       {listClassName ? <div className={listClassName}>{list}</div> : list}
       {after}
     </div>
+  )
+}
+
+function ListDataTable<T>({ table: { sort, bulk, ...table } }: { table: ListTable<T> }) {
+  return (
+    <DataTable
+      {...table}
+      sort={sort?.params.sort}
+      onSortChange={sort && ((next: SortState) => sort.set({ sort: next }))}
+      selection={bulk?.selection.table}
+    />
   )
 }

@@ -1,8 +1,19 @@
+import { currentLanguage } from './i18n.ts'
+
 const DAY = 86_400_000
 
-// The language of the console's words (index.html's lang), so a count reads like the
-// sentence around it; one formatter for the page's life (one per call is slow in a long list).
-const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
+// In the language of the console's words, so a count reads like the sentence around it;
+// one formatter per language (one per call is slow in a long list).
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numbers(): Intl.NumberFormat {
+  const language = currentLanguage()
+  let format = numberFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 })
+    numberFormats.set(language, format)
+  }
+  return format
+}
 
 /**
  * A count written one way everywhere ("10,000 in Production", "50,000 devices"); "—" for a
@@ -10,7 +21,7 @@ const numbers = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
  */
 export function formatNumber(count: number | null | undefined): string {
   if (count === undefined || count === null || !Number.isFinite(count)) return '—'
-  return numbers.format(count)
+  return numbers().format(count)
 }
 
 /** "12 s ago", "5 min ago", "3 h ago", "4 d ago"; "just now" under 2 s. */
@@ -28,7 +39,7 @@ export function formatAgo(then: number, now: number): string {
 /** A date and time in the operator's locale, e.g. "23 Nov 2026, 14:05". */
 export function formatDateTime(epochMs: number | undefined | null): string {
   if (epochMs === undefined || epochMs === null || !Number.isFinite(epochMs)) return '—'
-  return new Date(epochMs).toLocaleString(undefined, {
+  return new Date(epochMs).toLocaleString(currentLanguage(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -3,10 +3,15 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
 import { toast } from 'sonner'
 import { afterEach, beforeEach } from 'vitest'
+import { AREAS, loadArea, setLanguage } from '../lib/i18n.ts'
 import { resetSessionCache } from '../lib/session-store.ts'
 import { checkConsoleErrors, resetConsoleErrors, watchConsoleErrors } from './console-errors.ts'
 
 watchConsoleErrors()
+
+// Every catalog in English, as a page would have it once its route loaded.
+await setLanguage('en', { remember: false })
+await Promise.all(AREAS.map(loadArea))
 
 // Every test starts signed out with empty browser storage, so no session or demo state leaks.
 beforeEach(() => {
@@ -17,6 +22,11 @@ beforeEach(() => {
   // sonner's store is module-wide and replays its open toasts to every new Toaster: without
   // this a test would see the toasts of the one before it (and "no toast" could not be checked).
   toast.dismiss()
+})
+
+// A test that switched language leaves the next in English.
+afterEach(async () => {
+  await setLanguage('en', { remember: false })
 })
 
 // After hooks run last-registered first: this check runs after cleanup() below, so a warning

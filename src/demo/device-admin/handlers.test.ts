@@ -152,6 +152,8 @@ test('bad parameters answer 400 and an unknown runtime 404, in the asked languag
   })
   const english = await call('GET', `${BASE}/nope/devices?locale=en_US`)
   expect((await json(ErrorSchema, english)).errorMsg).toBe("The runtime 'nope' was not found.")
+  const arabic = await call('GET', `${BASE}/nope/devices?locale=ar`)
+  expect((await json(ErrorSchema, arabic)).errorMsg).toBe("لم يتم العثور على بيئة التشغيل 'nope'.")
 })
 
 test('a synchronous change answers SUCCESS and the association changes at once', async () => {

@@ -1,7 +1,7 @@
 /**
- * The demo's device administration messages in English and German, chosen by the
- * request's `locale` (`de_DE`, `de` → German; anything else → English), as the real
- * service localizes its error messages.
+ * The demo's device administration messages in English, German and Arabic, chosen by the
+ * request's `locale` (`de_DE`, `de` → German; `ar`, `ar_EG` → Arabic; anything else →
+ * English), as the real service localizes its error messages.
  */
 
 export type MessageCode =
@@ -67,9 +67,32 @@ const DE: Catalog = {
     'Eingespeister Fehler (Demo-Fehlerinjektion): Das Backend konnte die Anfrage nicht verarbeiten.',
 }
 
-/** `de_DE`, `de-AT`, `de` → German; everything else (or nothing) → English. */
-export function catalogLanguage(locale: string | null | undefined): 'en' | 'de' {
-  return locale && /^de(?:[_-]|$)/i.test(locale) ? 'de' : 'en'
+const AR: Catalog = {
+  UNAUTHORIZED: 'فشلت المصادقة: {reason}',
+  FORBIDDEN:
+    "المستخدم '{user}' غير مخوّل باستدعاء هذه الخدمة: يلزم أحد الأدوار mfpadmin أو mfpdeployer أو mfpoperator، ولدى المستخدم {role}.",
+  RUNTIME_NOT_FOUND: "لم يتم العثور على بيئة التشغيل '{runtime}'.",
+  DEVICE_NOT_FOUND: "لم يتم العثور على الجهاز '{deviceId}' في بيئة التشغيل '{runtime}'.",
+  APPLICATION_NOT_ON_DEVICE: "التطبيق '{appName}' غير مسجّل على الجهاز '{deviceId}'.",
+  TRANSACTION_NOT_FOUND: "لم يتم العثور على المعاملة '{id}' في بيئة التشغيل '{runtime}'.",
+  INVALID_PAYLOAD: 'الحمولة غير صالحة: {reason}',
+  INVALID_PARAMETER: "معامل الاستعلام '{name}' غير صالح: {reason}",
+  INVALID_BOOKMARK: 'العلامة المرجعية غير صالحة لهذه القائمة. ابدأ من جديد من الصفحة الأولى.',
+  NOT_FOUND: 'لا يوجد مورد على {method} {path}.',
+  RETIRED_VERSION:
+    "لم يعد {appName} {version} ({platform}) منشورًا على بيئة التشغيل '{runtime}'، لذا لا يمكن تغيير حالته على الجهاز '{deviceId}'. حدّث التطبيق على الجهاز إلى إصدار منشور أولًا.",
+  SUPERSEDED: 'أُلغيت: غيّرت المعاملة {id} التطبيق نفسه على هذا الجهاز.',
+  DEVICE_REMOVED: "أُلغيت: أزالت المعاملة {id} الجهاز '{deviceId}'.",
+  INJECTED_FAILURE: 'خطأ مُدخَل (حقن أخطاء العرض التوضيحي): تعذّر على الخادم معالجة الطلب.',
+}
+
+const CATALOGS = { en: EN, de: DE, ar: AR } as const
+
+/** `de_DE`, `de-AT`, `de` → German; `ar`, `ar_EG` → Arabic; everything else (or nothing) → English. */
+export function catalogLanguage(locale: string | null | undefined): keyof typeof CATALOGS {
+  if (locale && /^de(?:[_-]|$)/i.test(locale)) return 'de'
+  if (locale && /^ar(?:[_-]|$)/i.test(locale)) return 'ar'
+  return 'en'
 }
 
 /** The message for `code` in the request's language, with `{name}` placeholders filled. */
@@ -78,7 +101,7 @@ export function message(
   params: MessageParams,
   locale: string | null | undefined,
 ): string {
-  const template = (catalogLanguage(locale) === 'de' ? DE : EN)[code]
+  const template = CATALOGS[catalogLanguage(locale)][code]
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   )

@@ -1,7 +1,7 @@
 import { isolateText } from '../../components/api-text.tsx'
 import { expect, test } from 'vitest'
 import { decodeListParams } from '../../lib/list-params.ts'
-import { expectUrlState } from '../../test/list-url-state.ts'
+import { expectUrlStates } from '../../test/list-url-state.ts'
 import { recordMaker } from '../../test/record-maker.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
@@ -53,19 +53,13 @@ const rows = toRows(apps)
 const none = decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams())
 
 test('list params round-trip through the URL and reject what they do not know', () => {
-  expectUrlState(APPLICATION_LIST_PARAMS, {
-    read: 'q=orders&status=failed,bogus,moving&target=600&sort=-size',
-    as: {
-      q: 'orders',
-      status: ['failed', 'moving'],
-      target: 600,
-      sort: { id: 'size', desc: true },
-    },
-    writes: 'q=orders&status=failed%2Cmoving&target=600&sort=-size',
-  })
-  expect(
-    decodeListParams(APPLICATION_LIST_PARAMS, new URLSearchParams('target=abc&sort=secret')).target,
-  ).toBeNull()
+  expectUrlStates(APPLICATION_LIST_PARAMS, [
+    ['q=orders', { q: 'orders' }, 'q=orders'],
+    ['status=failed,bogus,moving', { status: ['failed', 'moving'] }, 'status=failed%2Cmoving'],
+    ['target=600', { target: 600 }, 'target=600'],
+    ['sort=-size', { sort: { id: 'size', desc: true } }, 'sort=-size'],
+  ])
+  expectUrlStates(APPLICATION_LIST_PARAMS, [['target=abc&sort=secret', { target: null }, '']])
 })
 
 test('status facets group phases: deploying counts as in progress, a failure as failed', () => {

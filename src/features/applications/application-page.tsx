@@ -1,12 +1,11 @@
 import { auditQueries } from '../../api/console/audit.ts'
 import { TableHead } from '../../components/table-head.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
-import { useState, type ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationState } from '../../api/runtime-manager/application-status.ts'
 import {
-  applicationQueries,
   deleteApplicationRequest,
   desiredStatusRequest,
   redeployRequest,
@@ -20,7 +19,7 @@ import { confirmTitle, MutationConfirmButton } from '../../components/confirm-di
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
-import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
+import { DetailHeader, type DetailViewProps } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
@@ -29,27 +28,17 @@ import {
   serverStatus,
 } from '../../components/status-tones.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
-import { idFromPath, paths } from '../../lib/paths.ts'
+import { paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 
-/** An application's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
-export function ApplicationPage() {
-  const { scope } = useConsole()
-  const { applicationId = '' } = useParams()
-  return (
-    <DetailFrame
-      loading="Loading application…"
-      query={applicationQueries.detail(scope, idFromPath(applicationId))}
-    >
-      {(app, freshness) => <ApplicationView app={app} freshness={freshness} />}
-    </DetailFrame>
-  )
-}
-
-function ApplicationView({ app, freshness }: { app: Application; freshness: ReactNode }) {
+/**
+ * An application's page: its route reads the application (and starts that read in its
+ * loader), a 404 is the route's (ADR 020).
+ */
+export function ApplicationView({ item: app, freshness }: DetailViewProps<Application>) {
   const { scope } = useConsole()
   const state = applicationState(app)
   const status = applicationPhaseStatus(state)

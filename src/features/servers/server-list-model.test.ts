@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { decodeListParams } from '../../lib/list-params.ts'
-import { expectUrlState } from '../../test/list-url-state.ts'
+import { expectUrlStates } from '../../test/list-url-state.ts'
 import { recordMaker } from '../../test/record-maker.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
@@ -39,25 +39,18 @@ const fleet: Server[] = [
 ]
 
 test('list params round-trip through the URL and defaults stay out of it', () => {
-  expectUrlState(SERVER_LIST_PARAMS, {
-    read: 'q=eu&status=RUNNING,CREATED&type=MULE&sort=-agent',
-    as: {
-      q: 'eu',
-      status: ['RUNNING', 'CREATED'],
-      type: 'MULE',
-      sort: { id: 'agent', desc: true },
-    },
-    writes: 'q=eu&status=RUNNING%2CCREATED&type=MULE&sort=-agent',
-  })
+  expectUrlStates(SERVER_LIST_PARAMS, [
+    ['q=eu', { q: 'eu' }, 'q=eu'],
+    ['status=RUNNING,CREATED', { status: ['RUNNING', 'CREATED'] }, 'status=RUNNING%2CCREATED'],
+    ['type=MULE', { type: 'MULE' }, 'type=MULE'],
+    ['sort=-agent', { sort: { id: 'agent', desc: true } }, 'sort=-agent'],
+  ])
 })
 
 test('unknown sort keys and types in the URL fall back to safe defaults', () => {
-  const params = decodeListParams(
-    SERVER_LIST_PARAMS,
-    new URLSearchParams('sort=-password&type=TOASTER'),
-  )
-  expect(params.sort).toEqual({ id: 'name', desc: false })
-  expect(params.type).toBe('')
+  expectUrlStates(SERVER_LIST_PARAMS, [
+    ['sort=-password&type=TOASTER', { sort: { id: 'name', desc: false }, type: '' }, ''],
+  ])
 })
 
 test('the text filter matches name, address, version and group or cluster name, ignoring case', () => {

@@ -2,48 +2,33 @@ import { useQuery } from '@tanstack/react-query'
 import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
-import type { ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
-import {
-  serverQueries,
-  unregisterServerRequest,
-  useUnregisterServer,
-} from '../../api/runtime-manager/servers.ts'
+import { unregisterServerRequest, useUnregisterServer } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
-import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
+import { DetailHeader, type DetailViewProps } from '../../components/detail-page.tsx'
 import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
 import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { idFromPath, paths } from '../../lib/paths.ts'
+import { paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 
-/** A server's page; its read starts in the route's loader, and a 404 is the route's (ADR 020). */
-export function ServerPage() {
-  const { scope } = useConsole()
-  const { serverId = '' } = useParams()
-  return (
-    <DetailFrame
-      loading="Loading server…"
-      query={serverQueries.detail(scope, idFromPath(serverId))}
-    >
-      {(server, freshness) => <ServerView s={server} freshness={freshness} />}
-    </DetailFrame>
-  )
-}
-
-function ServerView({ s, freshness }: { s: Server; freshness: ReactNode }) {
+/**
+ * A server's page: its route reads the server (and starts that read in its loader), a 404
+ * is the route's (ADR 020).
+ */
+export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
   const { scope } = useConsole()
   const now = useNow(60_000)
   return (

@@ -6,7 +6,7 @@ import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { CellLink, type Column } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
 import { ListToolbar, removeAction, StatusFacets } from '../../components/list-toolbar.tsx'
 import { ListPage } from '../../components/list-page.tsx'
@@ -123,15 +123,10 @@ export function ServersPage() {
           </select>
         </ListToolbar>
       }
-      bulk={{
-        selection,
-        actions: [removeAction('Unregister selected…', canManage, unregister.show)],
-      }}
       query={servers}
       nouns={['server', 'servers']}
       rejected={servers.data?.rejected}
       total={all?.length ?? 0}
-      shown={rows.length}
       empty={
         <NoneYet noun="servers" where={environment.name}>
           <p>Register a server: run the agent setup on the host with a registration token.</p>
@@ -147,17 +142,18 @@ export function ServersPage() {
           )}
         </>
       }
-    >
-      <DataTable
-        label="Servers"
-        rows={rows}
-        columns={columns}
-        rowKey={serverKey}
-        rowLabel={(s) => s.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => set({ sort })}
-        selection={selection.table}
-      />
-    </ListPage>
+      table={{
+        label: 'Servers',
+        rows,
+        columns,
+        rowKey: serverKey,
+        rowLabel: (s) => s.name,
+        sort: list,
+        bulk: {
+          selection,
+          actions: [removeAction('Unregister selected…', canManage, unregister.show)],
+        },
+      }}
+    />
   )
 }

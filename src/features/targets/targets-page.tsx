@@ -4,7 +4,6 @@ import { useMemo } from 'react'
 import type { TargetRecord } from '../../api/runtime-manager/target-requests.ts'
 import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { DataTable, type SortState } from '../../components/data-table.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { NoneYet } from '../../components/list-states.tsx'
 import { ListToolbar, removeAction } from '../../components/list-toolbar.tsx'
@@ -101,15 +100,10 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           )}
         </ListToolbar>
       }
-      bulk={{
-        selection,
-        actions: [removeAction('Delete selected…', canManage, remove.show)],
-      }}
       query={targets}
       nouns={[words.label, plural]}
       rejected={targets.data?.rejected}
       total={all?.length ?? 0}
-      shown={rows.length}
       empty={
         <NoneYet noun={plural} where={environment.name}>
           <p>{kind.list.emptyText}</p>
@@ -129,17 +123,15 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           )}
         </>
       }
-    >
-      <DataTable
-        label={words.plural}
-        rows={rows}
-        columns={columns}
-        rowKey={targetKey}
-        rowLabel={(t) => t.name}
-        sort={params.sort}
-        onSortChange={(sort: SortState) => set({ sort })}
-        selection={selection.table}
-      />
-    </ListPage>
+      table={{
+        label: words.plural,
+        rows,
+        columns,
+        rowKey: targetKey,
+        rowLabel: (t) => t.name,
+        sort: list,
+        bulk: { selection, actions: [removeAction('Delete selected…', canManage, remove.show)] },
+      }}
+    />
   )
 }
