@@ -277,6 +277,8 @@ test('bulk stop with one injected failure reports each application, failures fir
   const items = results.getByRole('list', { name: 'Result per item' }).getByRole('listitem')
   await expect(items.first()).toContainText(names[1]!)
   await expect(items.first()).toContainText('Injected failure')
+  // One message per action: the results, and no toast besides them.
+  await expect(page.getByText(/^(Stopped|Couldn't stop) [\d,]+ applications?$/)).toHaveCount(0)
 })
 
 test('Operator may start and stop but not deploy or delete; Monitor may do neither, with reasons', async ({

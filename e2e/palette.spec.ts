@@ -76,7 +76,7 @@ test('with the keyboard alone: find an application, open it, stop it and redeplo
   )
   await page.keyboard.press('Enter')
   await confirmWithKeyboard(page, `Redeploy ${name}?`, 'Redeploy')
-  await expect(page.getByText(`Redeploying ${name}`)).toBeVisible()
+  await expect(page.getByText(`Redeployed ${name}`)).toBeVisible()
 })
 
 test('? shows the cheat sheet, g a goes to Applications, / focuses the filter and g typed there stays there', async ({

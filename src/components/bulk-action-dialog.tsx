@@ -1,12 +1,11 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 import type { RequestInit_ } from '../lib/describe-request.ts'
 import { BulkConfirmNote } from './bulk-confirm-note.tsx'
 import { BulkResults } from './bulk-results.tsx'
+import { formatNumber } from '../lib/format.ts'
 import {
-  bulkSummary,
-  countOutcomes,
+  allSucceeded,
   runBulk,
   succeededIds,
   type BulkActionOptions,
@@ -15,6 +14,7 @@ import {
 import { Button } from './button.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { Modal, type DialogState } from './modal.tsx'
+import { countOf, toastOutcome } from './outcome-message.tsx'
 
 /** How a page drives a bulk dialog: open or not, and told which ids succeeded when done. */
 export interface BulkDialogState extends DialogState {
@@ -32,10 +32,11 @@ export function useBulkDialog(onDone: BulkDialogState['onDone']) {
 }
 
 /**
- * Confirms one action on several items (one request each, all shown as curl), runs it,
- * refreshes the affected queries before the results show (so the table is true to the
- * backend), toasts the outcome and then lists a result per item. `onDone` gets the ids
- * that succeeded, so the page can drop them from its selection.
+ * Confirms one action on several items (one request each, all shown as curl), runs it and
+ * refreshes the affected queries before the outcome shows (so the table is true to the
+ * backend). One message per action: when every item succeeded the dialog closes with one
+ * toast ("Deleted 3 applications"); otherwise it stays open with a result per item and no
+ * toast. `onDone` gets the ids that succeeded, so the page can drop them from its selection.
  */
 export function BulkActionDialog<T>({
   items,
@@ -65,7 +66,7 @@ export function BulkActionDialog<T>({
   refresh: () => Promise<unknown>
   /** "Delete", "Unregister": the confirm button, the title and the results. */
   verb: string
-  /** "Deleted", "Unregistered": the toast. */
+  /** "Deleted", "Unregistered": the toast when all succeeded. */
   pastVerb: string
   /** What an item is, singular; the plural adds an "s" ("server group"). */
   noun: string
@@ -84,12 +85,15 @@ export function BulkActionDialog<T>({
       return outcome
     },
     onSuccess: (outcome) => {
-      setResults(outcome)
-      const counts = countOutcomes(outcome)
-      if (counts.succeeded === outcome.length)
-        toast.success(`${pastVerb} ${outcome.length} ${noun}${outcome.length === 1 ? '' : 's'}`)
-      else toast.error(bulkSummary(verb, outcome))
       onDone(succeededIds(outcome))
+      if (allSucceeded(outcome)) {
+        onOpenChange(false)
+        toastOutcome(
+          { verb: verb.toLowerCase(), past: pastVerb },
+          { count: outcome.length, noun },
+          { kind: 'succeeded' },
+        )
+      } else setResults(outcome)
     },
   })
   const close = (next: boolean) => {
@@ -112,8 +116,8 @@ export function BulkActionDialog<T>({
     <ConfirmDialog
       open={open}
       onOpenChange={close}
-      title={`${verb} ${items.length} ${noun}${items.length === 1 ? '' : 's'}?`}
-      confirmLabel={`${verb} ${items.length}`}
+      title={`${verb} ${countOf(items.length, noun)}?`}
+      confirmLabel={`${verb} ${formatNumber(items.length)}`}
       // Every bulk change of this dialog removes something for good (ADR 028): one item is
       // confirmed by its name, several by the verb and their count.
       risk="irreversible"

@@ -1,4 +1,5 @@
 import { errorMessage } from '../lib/api-error.ts'
+import { formatNumber } from '../lib/format.ts'
 import { isOutcomeUnknownError, type VerifyOptions } from '../lib/outcome.ts'
 
 /**
@@ -85,6 +86,11 @@ export function countOutcomes(results: readonly BulkItemResult[]): Record<BulkOu
   return counts
 }
 
+/** True when every item succeeded: the action then says so once, in a toast. */
+export function allSucceeded(results: readonly BulkItemResult[]): boolean {
+  return results.every((r) => r.outcome === 'succeeded')
+}
+
 /** The ids of the items that succeeded (a page drops them from its selection). */
 export function succeededIds(results: readonly BulkItemResult[]): Set<string> {
   return new Set(results.filter((r) => r.outcome === 'succeeded').map((r) => r.id))
@@ -101,8 +107,8 @@ export function shortfall(
 ): string {
   const c = countOutcomes(results)
   return [
-    c.failed > 0 || keepFailed ? `${c.failed} failed` : '',
-    c.unknown > 0 ? `${c.unknown} unknown` : '',
+    c.failed > 0 || keepFailed ? `${formatNumber(c.failed)} failed` : '',
+    c.unknown > 0 ? `${formatNumber(c.unknown)} unknown` : '',
   ]
     .filter(Boolean)
     .join(', ')
@@ -114,8 +120,9 @@ export function shortfall(
  */
 export function bulkSummary(verb: string, results: readonly BulkItemResult[]): string {
   const c = countOutcomes(results)
-  if (c.succeeded === results.length) return `${verb}: all ${results.length} succeeded.`
-  return `${verb}: ${c.succeeded} of ${results.length} succeeded, ${shortfall(results)}.`
+  const n = formatNumber(results.length)
+  if (c.succeeded === results.length) return `${verb}: all ${n} succeeded.`
+  return `${verb}: ${formatNumber(c.succeeded)} of ${n} succeeded, ${shortfall(results)}.`
 }
 
 /** Unknown first (they need a look), then failures, then successes, each in order. */

@@ -8,17 +8,29 @@ export interface StatusWords {
   hint?: string
 }
 
+/** A table's words for one value, with the API's own value (`raw`) for a tooltip or detail. */
+export interface StatusReading extends StatusWords {
+  raw: string
+}
+
 /**
- * The lookup of one table of status words. A status the table does not know (a newer
- * backend's) is shown as the API spelled it, in the `fallback` colour.
+ * The lookup of one table of status words (one object literal per API value set, whose
+ * labels are plain English: a later step moves them into i18n catalogs as they are). A
+ * status the table does not know (a newer backend's) is shown as the API spelled it, in
+ * the `fallback` colour; every reading carries the API's value as `raw`.
  */
 export function statusWords(
   table: Readonly<Record<string, StatusWords>>,
   fallback: Tone = 'neutral',
-): (status: string) => StatusWords {
+): (status: string) => StatusReading {
   // Own keys only: a status such as "constructor" must not find Object's prototype.
-  return (status) =>
-    (Object.hasOwn(table, status) ? table[status] : undefined) ?? { label: status, tone: fallback }
+  return (status) => ({
+    ...((Object.hasOwn(table, status) ? table[status] : undefined) ?? {
+      label: status,
+      tone: fallback,
+    }),
+    raw: status,
+  })
 }
 
 /** Server statuses in operator words and colour. */
@@ -29,26 +41,41 @@ export const serverStatus = statusWords({
   PARTIALLY_RUNNING: { label: 'Partially running', tone: 'warn' },
 })
 
-/** Application statuses (desired vs reported) in operator words and colour. */
-export function applicationStatus(
-  reported: string,
-  desired?: string,
-): { label: string; tone: Tone } {
-  if (reported.includes('FAILED')) return { label: 'Failed', tone: 'danger' }
+/**
+ * Runtime Manager's application statuses, desired or reported (an application's and each
+ * server's copy), in operator words: the subtitle's "Should be Started · reports Not
+ * deployed" and the per-server table. Colour comes from `applicationStatus`, which reads
+ * the pair.
+ */
+export const runtimeAppStatusWords = statusWords({
+  STARTED: { label: 'Started', tone: 'ok' },
+  STOPPED: { label: 'Stopped', tone: 'neutral' },
+  UPDATED: { label: 'Redeploy requested', tone: 'progress' },
+  UNDEPLOYED: { label: 'Not deployed', tone: 'progress' },
+  DEPLOYMENT_FAILED: { label: 'Deployment failed', tone: 'danger' },
+})
+
+/**
+ * Application statuses (desired vs reported) in operator words and colour, with the API's
+ * own pair as `raw` for the tooltip ("desired STARTED · reported STOPPED").
+ */
+export function applicationStatus(reported: string, desired?: string): StatusReading {
+  const raw = desired ? `desired ${desired} · reported ${reported}` : `reported ${reported}`
+  return { ...applicationWords(reported, desired), raw }
+}
+
+function applicationWords(reported: string, desired?: string): StatusWords {
+  const words = runtimeAppStatusWords(reported)
+  if (reported.includes('FAILED'))
+    // A failure the table does not name still reads as one.
+    return { label: words.label === reported ? 'Failed' : words.label, tone: 'danger' }
   if (desired === 'UPDATED' || reported === 'UNDEPLOYED')
     return { label: 'Deploying', tone: 'progress' }
   if (desired === 'STOPPED' && reported === 'STARTED')
     return { label: 'Stopping', tone: 'progress' }
   if (desired === 'STARTED' && reported !== 'STARTED')
     return { label: 'Starting', tone: 'progress' }
-  switch (reported) {
-    case 'STARTED':
-      return { label: 'Started', tone: 'ok' }
-    case 'STOPPED':
-      return { label: 'Stopped', tone: 'neutral' }
-    default:
-      return { label: reported, tone: 'neutral' }
-  }
+  return { label: words.label, tone: reported === 'STARTED' ? 'ok' : 'neutral' }
 }
 
 /**

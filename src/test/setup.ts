@@ -1,6 +1,7 @@
 // oxlint-disable-next-line import/no-unassigned-import -- registers the jest-dom matchers with vitest's expect
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
+import { toast } from 'sonner'
 import { afterEach, beforeEach } from 'vitest'
 import { AREAS, loadArea, setLanguage } from '../lib/i18n.ts'
 import { resetSessionCache } from '../lib/session-store.ts'
@@ -18,6 +19,9 @@ beforeEach(() => {
   if (typeof localStorage !== 'undefined') localStorage.clear()
   resetSessionCache()
   resetConsoleErrors()
+  // sonner's store is module-wide and replays its open toasts to every new Toaster: without
+  // this a test would see the toasts of the one before it (and "no toast" could not be checked).
+  toast.dismiss()
 })
 
 // A test that switched language leaves the next in English.

@@ -49,7 +49,7 @@ test('failure messages carry the error details, or name the status when there ar
     'Version retired. Update first.',
   )
   expect(transactionFailureMessage(tx('FAILURE'))).toBe(
-    'Transaction 7 ended in FAILURE without error details.',
+    'Transaction 7 failed without error details (status FAILURE).',
   )
   expect(transactionFailureMessage(tx('CANCELED'))).toBe('Transaction 7 was canceled.')
   const error = new TransactionFailedError(tx('FAILURE', ['Version retired.']))

@@ -49,18 +49,7 @@ export function transactionFailureMessage(tx: Transaction): string {
   if (errors.length > 0) return errors.join(' ')
   return tx.status === 'CANCELED'
     ? `Transaction ${tx.id} was canceled.`
-    : `Transaction ${tx.id} ended in ${tx.status} without error details.`
-}
-
-const TRANSACTION_TYPE_LABELS = new Map([
-  ['CHANGE_DEVICE_APPLICATION_STATUS', 'Application status'],
-  ['CHANGE_DEVICE_STATUS', 'Device status'],
-  ['REMOVE_DEVICE', 'Remove device'],
-])
-
-/** Operator words for a transaction type (an unknown type as it comes). */
-export function transactionTypeLabel(type: string): string {
-  return TRANSACTION_TYPE_LABELS.get(type) ?? type
+    : `Transaction ${tx.id} failed without error details (status ${tx.status}).`
 }
 
 /**

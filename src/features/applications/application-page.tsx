@@ -3,7 +3,6 @@ import { TableHead } from '../../components/table-head.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationState } from '../../api/runtime-manager/application-status.ts'
 import {
@@ -14,7 +13,7 @@ import {
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
@@ -25,6 +24,7 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import {
   applicationPhaseStatus,
   applicationStatus,
+  runtimeAppStatusWords,
   serverStatus,
 } from '../../components/status-tones.ts'
 import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
@@ -32,6 +32,7 @@ import { paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * An application's page: its route reads the application (and starts that read in its
@@ -50,11 +51,23 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
       <DetailHeader
         back={{ to: paths.applications(scope.envId), label: 'Applications' }}
         name={app.name}
-        badge={<StatusBadge label={status.label} tone={status.tone} />}
+        badge={
+          <StatusBadge
+            label={status.label}
+            tone={status.tone}
+            raw={applicationStatus(app.lastReportedStatus, app.desiredStatus).raw}
+          />
+        }
         subtitle={
           <span>
-            Desired <strong>{app.desiredStatus}</strong> · reported{' '}
-            <strong>{app.lastReportedStatus}</strong>
+            Should be{' '}
+            <strong title={app.desiredStatus}>
+              {runtimeAppStatusWords(app.desiredStatus).label}
+            </strong>{' '}
+            · reports{' '}
+            <strong title={app.lastReportedStatus}>
+              {runtimeAppStatusWords(app.lastReportedStatus).label}
+            </strong>
             {status.detail ? ` · ${status.detail}` : ''}
           </span>
         }
@@ -113,7 +126,9 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
               )}
             </Field>
             <Field label="Status">
-              {app.target.status ? serverStatus(app.target.status).label : undefined}
+              {app.target.status ? (
+                <span title={app.target.status}>{serverStatus(app.target.status).label}</span>
+              ) : undefined}
             </Field>
             <Field label="Servers">{members.length}</Field>
           </dl>
@@ -153,9 +168,13 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
                     {server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}
                   </td>
                   <td data-label="Application">
-                    <StatusBadge label={reported.label} tone={reported.tone} />
+                    <StatusBadge {...reported} />
                   </td>
-                  <td data-label="Desired">{artifact.desiredStatus ?? '—'}</td>
+                  <td data-label="Desired" title={artifact.desiredStatus}>
+                    {artifact.desiredStatus
+                      ? runtimeAppStatusWords(artifact.desiredStatus).label
+                      : '—'}
+                  </td>
                   <td data-label="Message" title={artifact.message ?? undefined}>
                     {artifact.message ?? ''}
                   </td>
@@ -249,7 +268,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
           variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
           onSuccess={(_, close) => {
-            toast.success(apiMessage`Stopping ${app.name}`)
+            toastOutcome({ verb: 'stop', past: 'Stopped' }, app.name, { kind: 'succeeded' })
             close()
           }}
         >
@@ -272,7 +291,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[redeployRequest(scope, app.id, label)]}
           variables={{ id: app.id, label }}
           onSuccess={(_, close) => {
-            toast.success(apiMessage`Redeploying ${app.name}`)
+            toastOutcome({ verb: 'redeploy', past: 'Redeployed' }, app.name, { kind: 'succeeded' })
             close()
           }}
         >
@@ -296,7 +315,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           typeToConfirm={app.name}
           variables={{ id: app.id, label }}
           onSuccess={() => {
-            toast.success(apiMessage`Deleted ${app.name}`)
+            toastOutcome({ verb: 'delete', past: 'Deleted' }, app.name, { kind: 'succeeded' })
             void navigate(paths.applications(scope.envId))
           }}
         >

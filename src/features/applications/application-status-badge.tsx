@@ -1,7 +1,7 @@
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import type { ApplicationState } from '../../api/runtime-manager/application-status.ts'
 import { StatusBadge } from '../../components/status-badge.tsx'
-import { applicationPhaseStatus } from '../../components/status-tones.ts'
+import { applicationPhaseStatus, applicationStatus } from '../../components/status-tones.ts'
 
 /**
  * The derived status with the raw desired → reported pair beside it, so a difference
@@ -17,7 +17,8 @@ export function ApplicationStatusBadge({
   showDetail?: boolean
 }) {
   const status = applicationPhaseStatus(state)
-  const raw = `desired ${app.desiredStatus} · reported ${app.lastReportedStatus}`
+  // The API's own pair, for whoever compares it with the API or its logs.
+  const raw = applicationStatus(app.lastReportedStatus, app.desiredStatus).raw
   return (
     <span title={[raw, status.detail].filter(Boolean).join(' — ')}>
       <StatusBadge label={status.label} tone={status.tone} />

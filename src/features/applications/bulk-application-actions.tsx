@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { toast } from 'sonner'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   applicationQueries,
@@ -12,23 +11,19 @@ import {
 import { Button } from '../../components/button.tsx'
 import { BulkConfirmNote } from '../../components/bulk-confirm-note.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import {
-  bulkSummary,
-  countOutcomes,
-  runBulk,
-  succeededIds,
-  type BulkItemResult,
-} from '../../components/bulk.ts'
+import { allSucceeded, runBulk, succeededIds, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { Modal } from '../../components/modal.tsx'
+import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
+import { formatNumber } from '../../lib/format.ts'
 
 export type BulkAction = 'start' | 'stop' | 'delete'
 
 const VERBS: Record<BulkAction, { title: string; verb: string; done: string }> = {
-  start: { title: 'Start', verb: 'Start', done: 'Started' },
-  stop: { title: 'Stop', verb: 'Stop', done: 'Stopped' },
-  delete: { title: 'Delete', verb: 'Delete', done: 'Deleted' },
+  start: { title: 'Start', verb: 'start', done: 'Started' },
+  stop: { title: 'Stop', verb: 'stop', done: 'Stopped' },
+  delete: { title: 'Delete', verb: 'delete', done: 'Deleted' },
 }
 
 function requestFor(
@@ -42,8 +37,9 @@ function requestFor(
 }
 
 /**
- * Starts, stops or deletes many applications, one request each, then shows one result
- * per application (failures first) once the list is fresh again.
+ * Starts, stops or deletes many applications, one request each, then, once the list is
+ * fresh again, says the outcome once: a toast when every one succeeded (the dialog
+ * closes), otherwise one result per application (failures first) and no toast.
  */
 export function BulkApplicationDialog({
   action,
@@ -86,12 +82,17 @@ export function BulkApplicationDialog({
       return outcome
     },
     onSuccess: (outcome) => {
-      setResults(outcome)
-      const n = outcome.length
-      if (countOutcomes(outcome).succeeded === n)
-        toast.success(`${words.verb}: all ${n} application${n === 1 ? '' : 's'} succeeded`)
-      else toast.error(bulkSummary(words.verb, outcome))
       onDone(succeededIds(outcome))
+      if (!allSucceeded(outcome)) {
+        setResults(outcome)
+        return
+      }
+      toastOutcome(
+        { verb: words.verb, past: words.done },
+        { count: outcome.length, noun: 'application' },
+        { kind: 'succeeded' },
+      )
+      onClose()
     },
   })
   const n = apps.length
@@ -103,7 +104,7 @@ export function BulkApplicationDialog({
         title={`${words.title} applications: results`}
         footer={<Button onClick={onClose}>Close</Button>}
       >
-        <BulkResults results={results} verb={words.verb} />
+        <BulkResults results={results} verb={words.title} />
       </Modal>
     )
   }
@@ -111,8 +112,8 @@ export function BulkApplicationDialog({
     <ConfirmDialog
       open
       onOpenChange={(next) => (next ? undefined : onClose())}
-      title={`${words.title} ${n} application${n === 1 ? '' : 's'}?`}
-      confirmLabel={`${words.verb} ${n}`}
+      title={`${words.title} ${countOf(n, 'application')}?`}
+      confirmLabel={`${words.title} ${formatNumber(n)}`}
       tone={action === 'start' ? 'primary' : 'danger'}
       pending={bulk.isPending}
       error={bulk.error ?? undefined}

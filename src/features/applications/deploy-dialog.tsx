@@ -1,7 +1,6 @@
 import { memo, useId, useState } from 'react'
-import { apiMessage, isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import {
   deployRequest,
   useDeployApplication,
@@ -29,6 +28,7 @@ import {
   type PropertyRow,
 } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
 const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Clusters' } as const
@@ -82,25 +82,19 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
     const input = named(checkedInput)
     const sending = upload.start(input.file.size)
     setChecking(false)
-    let lost = false
     deploy.mutate(
       {
         input,
         options: {
           ...sending,
-          onChecking: () => {
-            lost = true
-            setChecking(true)
-          },
+          onChecking: () => setChecking(true),
         },
       },
       {
         onSuccess: (accepted) => {
-          toast.success(
-            lost
-              ? apiMessage`Deployment of ${input.artifactName} succeeded: its answer was lost, but the application exists on the target. Following it until it starts`
-              : apiMessage`Deployment of ${input.artifactName} accepted: following it until it starts`,
-          )
+          toastOutcome({ verb: 'deploy', past: 'Deployed' }, input.artifactName, {
+            kind: 'succeeded',
+          })
           setValues(EMPTY)
           setNameEdited(false)
           onOpenChange(false)

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react'
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
-import { toast } from 'sonner'
+import { ApiText } from '../../components/api-text.tsx'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   updateArtifactRequest,
@@ -17,6 +16,7 @@ import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
 import { useUpload } from './use-upload.ts'
 import { fileProblem } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
 export function UpdateArtifactDialog({
@@ -43,7 +43,11 @@ export function UpdateArtifactDialog({
       },
       {
         onSuccess: () => {
-          toast.success(apiMessage`${app.name}: new artifact uploaded, redeploying`)
+          toastOutcome(
+            { verb: 'update the artifact of', past: 'Updated the artifact of' },
+            app.name,
+            { kind: 'succeeded' },
+          )
           setFile(null)
           form.reset()
           onOpenChange(false)

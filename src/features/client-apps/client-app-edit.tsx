@@ -1,5 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { apiMessage } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import { toast } from 'sonner'
 import {
@@ -27,6 +26,7 @@ import {
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -57,7 +57,9 @@ export function ClientAppEditPanel({
       { input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
-          toast.success(apiMessage`Saved ${saved.application.name}`)
+          toastOutcome({ verb: 'save', past: 'Saved' }, saved.application.name, {
+            kind: 'succeeded',
+          })
           onClose()
         },
         onError: async (error) => {

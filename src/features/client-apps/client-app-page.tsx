@@ -23,6 +23,7 @@ import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
@@ -52,7 +53,7 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
       <DetailHeader
         back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
         name={app.name}
-        badge={<StatusBadge label={status.label} tone={status.tone} />}
+        badge={<StatusBadge label={status.label} tone={status.tone} raw={status.raw} />}
         subtitle={status.hint}
         actions={freshness}
       />
@@ -129,7 +130,7 @@ function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
           toast.info(
             apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
           )
-        else toast.success(apiMessage`Deleted ${app.name}`)
+        else toastOutcome({ verb: 'delete', past: 'Deleted' }, app.name, { kind: 'succeeded' })
         void navigate(paths.clientApps(scope.envId))
       }}
     >

@@ -52,7 +52,7 @@ function columns(envId: string): Column<ClientAppSummary>[] {
 }
 
 function pick(s: ReturnType<typeof clientAppStatus>) {
-  return { label: s.label, tone: s.tone }
+  return { label: s.label, tone: s.tone, raw: s.raw }
 }
 
 /**

@@ -1,7 +1,5 @@
 import { useState } from 'react'
-import { apiMessage } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import { createClientAppRequest, useCreateClientApp } from '../../api/app-store/client-apps.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
@@ -14,6 +12,7 @@ import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -33,7 +32,9 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const send = (input: ClientAppInput) => {
     create.mutate(input, {
       onSuccess: (created) => {
-        toast.success(apiMessage`Created ${created.detail.application.name}`)
+        toastOutcome({ verb: 'create', past: 'Created' }, created.detail.application.name, {
+          kind: 'succeeded',
+        })
         setValues(EMPTY)
         create.reset()
         onOpenChange(false)

@@ -1,7 +1,6 @@
 import { ApiList, ApiText, isolateText } from '../../components/api-text.tsx'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { toast } from 'sonner'
 import type { ApplicationStatus, Device } from '../../api/device-admin/device-schemas.ts'
 import {
   changeApplicationStatusRequest,
@@ -10,15 +9,16 @@ import {
   userDeviceQueries,
   type ApplyMode,
 } from '../../api/device-admin/devices.ts'
-import { isTransactionFinished } from '../../api/device-admin/transaction-state.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { countOutcomes, runBulk, shortfall, type BulkItemResult } from '../../components/bulk.ts'
+import { allSucceeded, runBulk, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
+import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
+import { formatNumber } from '../../lib/format.ts'
 import { deviceLabel } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
 import { reportedElsewhere } from './transactions-panel.tsx'
@@ -83,7 +83,6 @@ export function BulkAppStatusDialog({
 
   const bulk = useMutation({
     mutationFn: async (items: readonly Device[]) => {
-      let queued = 0
       const outcome = await runBulk(
         items,
         (d) => ({ id: d.id, label: deviceLabel(d) }),
@@ -92,29 +91,33 @@ export function BulkAppStatusDialog({
             runtime,
             { deviceId: d.id, appName, status, mode, deviceName: deviceLabel(d) },
             { ...options },
-            (tx) => {
-              // One summary toast below covers every transaction of the bulk change; the
-              // results view lists each device's outcome.
-              reportedElsewhere(runtime, tx.id)
-              if (!isTransactionFinished(tx.status)) queued++
-            },
+            // One message below covers every transaction of the bulk change: a toast when
+            // all succeeded, otherwise the results view with each device's outcome.
+            (tx) => reportedElsewhere(runtime, tx.id),
           ),
       )
       await refreshAfterChange(queryClient, runtime)
-      return { outcome, queued }
+      return outcome
     },
-    onSuccess: ({ outcome, queued }) => {
-      setResults(outcome)
-      const c = countOutcomes(outcome)
-      const n = outcome.length
-      const rest = shortfall(outcome, { keepFailed: true })
-      if (queued > 0) {
-        const summary = `${verb}: ${queued} queued, ${c.succeeded} succeeded, ${rest}`
-        if (c.succeeded === n) toast.success(summary)
-        else toast.error(summary)
-      } else if (c.succeeded === n)
-        toast.success(`${verb}: succeeded on all ${n} device${n === 1 ? '' : 's'}`)
-      else toast.error(`${verb}: ${c.succeeded} of ${n} succeeded, ${rest}`)
+    onSuccess: (outcome) => {
+      if (!allSucceeded(outcome)) {
+        setResults(outcome)
+        return
+      }
+      const only = outcome.length === 1 ? outcome[0] : undefined
+      toastOutcome(
+        status === 'DISABLED'
+          ? { verb: 'disable', past: 'Disabled' }
+          : { verb: 'enable', past: 'Enabled' },
+        {
+          name: appName,
+          relation: only
+            ? { word: 'on', name: only.label }
+            : { word: 'on', count: outcome.length, noun: 'device' },
+        },
+        { kind: 'succeeded' },
+      )
+      onClose()
     },
   })
 
@@ -149,13 +152,9 @@ export function BulkAppStatusDialog({
       title={
         byUser
           ? 'Change an application on every device of a user'
-          : `Change an application on ${devices.length} device${devices.length === 1 ? '' : 's'}`
+          : `Change an application on ${countOf(devices.length, 'device')}`
       }
-      confirmLabel={
-        targets.length > 0
-          ? `${verb} on ${targets.length} device${targets.length === 1 ? '' : 's'}`
-          : verb
-      }
+      confirmLabel={targets.length > 0 ? `${verb} on ${countOf(targets.length, 'device')}` : verb}
       tone={status === 'DISABLED' ? 'danger' : 'primary'}
       pending={bulk.isPending}
       error={problem ?? bulk.error ?? undefined}
@@ -201,8 +200,7 @@ export function BulkAppStatusDialog({
                 </>
               ) : (
                 <>
-                  {userDevices.data.length} device{userDevices.data.length === 1 ? '' : 's'} of{' '}
-                  <ApiText>{userId}</ApiText>:{' '}
+                  {countOf(userDevices.data.length, 'device')} of <ApiText>{userId}</ApiText>:{' '}
                   <ApiList names={userDevices.data.map(deviceLabel)} max={Infinity} />
                 </>
               )}
@@ -241,21 +239,22 @@ export function BulkAppStatusDialog({
           : ' can reach the server again from each device.'}{' '}
         {targets.length > 0 && (
           <>
-            {targets.length} device{targets.length === 1 ? '' : 's'}:{' '}
+            {countOf(targets.length, 'device')}:{' '}
             <ApiList names={targets.slice(0, 6).map(deviceLabel)} />
-            {targets.length > 6 ? `, and ${targets.length - 6} more` : ''}.
+            {targets.length > 6 ? `, and ${formatNumber(targets.length - 6)} more` : ''}.
           </>
         )}
         {skipped > 0 && (
           <>
             {' '}
-            {skipped} without <ApiText>{appName}</ApiText> {skipped === 1 ? 'is' : 'are'} skipped.
+            {formatNumber(skipped)} without <ApiText>{appName}</ApiText>{' '}
+            {skipped === 1 ? 'is' : 'are'} skipped.
           </>
         )}
       </p>
       {bulk.isPending && (
         <p role="status" className="muted">
-          Following {targets.length} transaction{targets.length === 1 ? '' : 's'} until each ends…
+          Following {countOf(targets.length, 'transaction')} until each ends…
         </p>
       )}
     </ConfirmDialog>

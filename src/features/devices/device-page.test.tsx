@@ -65,8 +65,8 @@ test('a queued enable is followed: pending first, the switch turns on only at SU
   demo.backend.db.advanceClock(TX_DURATION_MS)
   await waitFor(() => expect(screen.getByRole('switch', { name: 'AcmeWallet' })).toBeChecked())
   const panel = screen.getByRole('table', { name: 'Transactions of this device' })
-  const tx = within(panel).getByRole('row', { name: /AcmeWallet → ENABLED/ })
-  expect(within(tx).getByText('Success')).toBeInTheDocument()
+  const tx = within(panel).getByRole('row', { name: /AcmeWallet → Enabled on this device/ })
+  expect(within(tx).getByText('Succeeded')).toBeInTheDocument()
 })
 
 test('a synchronous FAILURE is shown with its details, never as a success', async () => {
@@ -74,13 +74,16 @@ test('a synchronous FAILURE is shown with its details, never as a success', asyn
   const { user } = renderApp(devicePath(scope.envId, "Lena's Pixel 6", 'lena.fischer'))
   await disableThroughConfirmation(user, 'AcmeBank')
   const alert = await screen.findByRole('alert')
-  expect(alert).toHaveTextContent(/Disabling AcmeBank failed: transaction \d+ ended in FAILURE/)
+  expect(alert).toHaveTextContent(/Disabling AcmeBank failed: transaction \d+ failed/)
+  expect(within(alert).getByTitle('FAILURE')).toHaveTextContent('failed')
   expect(alert).toHaveTextContent('AcmeBank 1.9.0 (Android) is no longer deployed')
   expect(screen.getByRole('switch', { name: 'AcmeBank' })).toBeChecked()
   expect(screen.queryByText(/AcmeBank disabled on/)).not.toBeInTheDocument()
   const panel = await screen.findByRole('table', { name: 'Transactions of this device' })
   expect(
-    within(within(panel).getByRole('row', { name: /AcmeBank → DISABLED/ })).getByText('Failure'),
+    within(
+      within(panel).getByRole('row', { name: /AcmeBank → Disabled on this device/ }),
+    ).getByText('Failed'),
   ).toBeInTheDocument()
 })
 

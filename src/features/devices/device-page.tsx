@@ -4,7 +4,6 @@ import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { useNavigate, useParams, useSearchParams } from 'react-router'
-import { toast } from 'sonner'
 import { parseAppId } from '../../api/device-admin/app-id.ts'
 import type {
   Association,
@@ -26,7 +25,7 @@ import {
   isTransactionFailedError,
   transactionErrors,
 } from '../../api/device-admin/transaction-state.ts'
-import { apiMessage, ApiText } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
@@ -37,6 +36,7 @@ import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
   deviceLabel,
+  deviceStatusAction,
   deviceStatusTone,
   transactionStatusTone,
   usersOf,
@@ -52,6 +52,7 @@ import {
 import './devices.css'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
@@ -198,7 +199,8 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, status: action.status, deviceName: name },
               {
                 onSuccess: () => {
-                  toast.success(apiMessage`${name} is now ${action.status.toLowerCase()}`)
+                  const done = deviceStatusAction(name, action.status)
+                  toastOutcome(done.action, done.subject, { kind: 'succeeded' })
                   close()
                 },
               },
@@ -228,7 +230,11 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, deviceName: name },
               {
                 onSuccess: () => {
-                  toast.success(apiMessage`Removed ${name}`)
+                  toastOutcome(
+                    { verb: 'remove', past: 'Removed' },
+                    { kind: 'device', name },
+                    { kind: 'succeeded' },
+                  )
                   void navigate(paths.devices(scope.envId, runtime))
                 },
               },
@@ -254,8 +260,8 @@ function ChangeError({ error, what }: { error: unknown; what: ReactNode }) {
     return (
       <div className="alert alert-error" role="alert">
         <div className="alert-title">
-          {what} failed: transaction <ApiText>{String(tx.id)}</ApiText> ended in{' '}
-          <ApiText>{tx.status}</ApiText>
+          {what} failed: transaction <ApiText>{String(tx.id)}</ApiText>{' '}
+          <span title={tx.status}>{transactionStatusTone(tx.status).label.toLowerCase()}</span>
         </div>
         {errors.length > 0 ? (
           <ul>
@@ -292,18 +298,20 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
 
   const send = (app: Association) => {
     const status = app.status === 'ENABLED' ? 'DISABLED' : 'ENABLED'
-    const verb = status === 'ENABLED' ? 'enabled' : 'disabled'
+    const action =
+      status === 'ENABLED'
+        ? { verb: 'enable', past: 'Enabled' }
+        : { verb: 'disable', past: 'Disabled' }
     change.mutate(
       { deviceId: device.id, appName: app.appName, status, mode, deviceName: name },
       {
-        onSuccess: (outcome) => {
-          if (outcome.phase === 'success')
-            toast.success(apiMessage`${app.appName} ${verb} on ${name}`)
-          else
-            toast.info(
-              apiMessage`Queued: ${app.appName} to be ${verb} on ${name} (transaction ${outcome.transaction.id})`,
-            )
-        },
+        // A queued change is sent, not done: the transactions panel follows it and says its end.
+        onSuccess: (outcome) =>
+          toastOutcome(
+            action,
+            { name: app.appName, relation: { word: 'on', name } },
+            outcome.phase === 'success' ? { kind: 'succeeded' } : { kind: 'unknown' },
+          ),
       },
     )
   }

@@ -152,7 +152,12 @@ test('the transactions panel names each device, with its id, and shows the id of
       .getAllByRole('row')
       .find((r) => r.textContent?.includes(id))
   const change = rowOf(iphone.id)
-  expect(change).toHaveTextContent('AcmeBank → DISABLED')
+  expect(change).toHaveTextContent('AcmeBank → Disabled on this device')
+  // The API's own words stay at hand, in the cell's tooltip.
+  expect(within(change!).getAllByRole('cell')[2]).toHaveAttribute(
+    'title',
+    expect.stringContaining('AcmeBank → Disabled on this device (DISABLED)'),
+  )
   expect(within(change!).getAllByRole('cell')[3]).toHaveTextContent(`Lena's iPhone 15${iphone.id}`)
   const removal = rowOf(galaxy.id)
   expect(removal).toHaveTextContent('Remove device')

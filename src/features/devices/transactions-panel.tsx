@@ -2,7 +2,6 @@ import * as z from 'zod/mini'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { TableHead } from '../../components/table-head.tsx'
 import { Fragment } from 'react'
-import { toast } from 'sonner'
 import type { Device, DevicePage, Transaction } from '../../api/device-admin/device-schemas.ts'
 import { deviceAdminKeys } from '../../api/device-admin/paths.ts'
 import {
@@ -10,7 +9,6 @@ import {
   transactionErrors,
   transactionFailureMessage,
   transactionPhase,
-  transactionTypeLabel,
 } from '../../api/device-admin/transaction-state.ts'
 import {
   transactionQueries,
@@ -26,7 +24,15 @@ import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { formatAgo, formatDateTime } from '../../lib/format.ts'
 import { choiceParam } from '../../lib/list-params.ts'
-import { deviceLabel, transactionStatusTone } from './device-list-model.ts'
+import {
+  deviceAppStatusWords,
+  deviceLabel,
+  deviceStatusTone,
+  transactionAction,
+  transactionStatusTone,
+  transactionTypeWords,
+} from './device-list-model.ts'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** The panel's own URL state, beside the page's: `?tx=errors` for failed or canceled only. */
 const TRANSACTION_LIST_PARAMS = z.object({ tx: choiceParam(['errors']) })
@@ -47,9 +53,14 @@ function announceEnd(runtime: string, done: Transaction): void {
   const key = `${runtime}/${done.id}`
   if (announced.has(key)) return
   announced.add(key)
-  const what = `${transactionTypeLabel(done.type)} (transaction ${done.id})`
-  if (transactionPhase(done.status) === 'success') toast.success(`${what} succeeded`)
-  else toast.error(`${what} ended in ${done.status}: ${transactionFailureMessage(done)}`)
+  const { action, subject } = transactionAction(done)
+  toastOutcome(
+    action,
+    subject,
+    transactionPhase(done.status) === 'success'
+      ? { kind: 'succeeded' }
+      : { kind: 'failed', message: transactionFailureMessage(done) },
+  )
 }
 
 /** The recent transactions every device view reads (one cached list per runtime). */
@@ -78,12 +89,25 @@ export function openAppTransactions(
   )
 }
 
-/** What a transaction changes, in words: "AcmeBank → DISABLED on <device>". */
+/**
+ * The new status a transaction sets, in words ("Disabled on this device", "Lost"): an
+ * application's status for an application's change, the device's own otherwise.
+ */
+function newStatusOf(tx: Transaction): string | undefined {
+  const d = tx.description
+  if (!d?.status) return undefined
+  return (d.appName ? deviceAppStatusWords(d.status) : deviceStatusTone(d.status)).label
+}
+
+/**
+ * What a transaction changes, in words, with the API's own status word after it for the
+ * tooltip: "AcmeBank → Disabled on this device (DISABLED) on <device>".
+ */
 function targetOf(tx: Transaction, showDevice: boolean): string {
   const d = tx.description
   const parts: string[] = []
   if (d?.appName) parts.push(d.appName)
-  if (d?.status) parts.push(`→ ${d.status}`)
+  if (d?.status) parts.push(`→ ${newStatusOf(tx)} (${d.status})`)
   if (showDevice && d?.deviceId) parts.push(`on ${d.deviceId}`)
   return parts.length > 0 ? parts.join(' ') : '—'
 }
@@ -227,12 +251,12 @@ export function TransactionsPanel({
               return (
                 <tr key={tx.id}>
                   <td className="mono">{tx.id}</td>
-                  <td>{transactionTypeLabel(tx.type)}</td>
+                  <td title={tx.type}>{transactionTypeWords(tx.type).label}</td>
                   <td title={targetOf(tx, true)}>
                     {tx.description?.appName ? (
                       <>
                         <ApiText>{tx.description.appName}</ApiText>
-                        {tx.description.status ? ` → ${tx.description.status}` : ''}
+                        {tx.description.status ? ` → ${newStatusOf(tx)}` : ''}
                       </>
                     ) : (
                       targetOf(tx, false)

@@ -4,8 +4,7 @@ import { serverStatus } from '../../components/status-tones.ts'
 import { expiryWarnings } from './server-list-model.ts'
 
 export function ServerStatusBadge({ status }: { status: string }) {
-  const { label, tone } = serverStatus(status)
-  return <StatusBadge label={label} tone={tone} />
+  return <StatusBadge {...serverStatus(status)} />
 }
 
 /** Certificate/licence warnings as short tags; nothing when all is well. */

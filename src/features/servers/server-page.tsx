@@ -3,12 +3,11 @@ import { TableHead } from '../../components/table-head.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { Link, useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { unregisterServerRequest, useUnregisterServer } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
@@ -23,6 +22,7 @@ import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * A server's page: its route reads the server (and starts that read in its loader), a 404
@@ -184,7 +184,9 @@ function UnregisterButton({ server }: { server: Server }) {
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {
-        toast.success(apiMessage`Unregistered ${server.name}`)
+        toastOutcome({ verb: 'unregister', past: 'Unregistered' }, server.name, {
+          kind: 'succeeded',
+        })
         void navigate(paths.servers(scope.envId))
       }}
     >
@@ -255,7 +257,7 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
         <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
       </td>
       <td>
-        <StatusBadge label={status.label} tone={status.tone} />
+        <StatusBadge {...status} />
       </td>
       <td>{via}</td>
       <td title={app.artifact.fileName}>

@@ -1,21 +1,15 @@
 import { useMutation } from '@tanstack/react-query'
 import { ApiText } from '../../components/api-text.tsx'
 import { useState, type ReactNode } from 'react'
-import { toast } from 'sonner'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
+import { formatNumber } from '../../lib/format.ts'
 import { listText } from '../../lib/list-text.ts'
 import { sendAndVerify, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import {
-  countOutcomes,
-  runBulk,
-  shortfall,
-  succeededIds,
-  type BulkItemResult,
-} from '../../components/bulk.ts'
+import { allSucceeded, runBulk, succeededIds, type BulkItemResult } from '../../components/bulk.ts'
 import { Button } from '../../components/button.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
@@ -23,6 +17,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import type { TargetNoun } from './target-kind.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
+import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
 
 /** One membership request of a bulk change: the server it is about and the exact call. */
 export interface MemberChange {
@@ -51,15 +46,20 @@ function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
  * Sends membership requests for several servers and keeps one result per server. They go
  * one at a time, not in parallel: each one changes the same group or cluster (a cluster
  * counts its members and hands on its primary node), so the backend sees them in order.
- * The results wait for `refresh`, so the page is true to the backend when they show.
+ * The outcome waits for `refresh`, so the page is true to the backend when it shows: one
+ * toast when every server succeeded (the dialog then closes), otherwise the results per
+ * server and no toast.
  */
 export function useBulkMembership({
   refresh,
+  verb,
   pastVerb,
   preposition,
   targetName,
 }: {
   refresh: () => Promise<unknown>
+  /** "add", "remove": the verb of the toast (with `pastVerb`). */
+  verb: string
   /** "Added", "Removed": the toast. */
   pastVerb: string
   preposition: 'to' | 'from'
@@ -78,18 +78,17 @@ export function useBulkMembership({
       return outcome
     },
     onSuccess: (outcome) => {
-      setResults(outcome)
-      const n = outcome.length
-      if (countOutcomes(outcome).succeeded === n)
-        toast.success(
-          n === 1
-            ? `${pastVerb} ${outcome[0]?.label ?? 'the server'} ${preposition} ${targetName}`
-            : `${pastVerb} ${n} servers ${preposition} ${targetName}`,
-        )
-      else
-        toast.error(
-          `${pastVerb} ${countOutcomes(outcome).succeeded} of ${n} servers; ${shortfall(outcome)}`,
-        )
+      if (!allSucceeded(outcome)) {
+        setResults(outcome)
+        return
+      }
+      const relation = { word: preposition, name: targetName }
+      const only = outcome.length === 1 ? outcome[0] : undefined
+      toastOutcome(
+        { verb, past: pastVerb },
+        only ? { name: only.label, relation } : { count: outcome.length, noun: 'server', relation },
+        { kind: 'succeeded' },
+      )
     },
   })
   return {
@@ -105,8 +104,8 @@ export function useBulkMembership({
 /**
  * The frame of a dialog that adds servers to a group or cluster: the picker and what
  * happens (children), every request as curl, Cancel and "Add N servers", busy while they
- * run, then a result per server (a single server that joins just closes, the toast says
- * it). `check` runs before anything is sent and returns false to send nothing.
+ * run; it closes when every server joined (the toast says it), otherwise it shows a
+ * result per server. `check` runs before anything is sent and returns false to send nothing.
  */
 export function AddMembersModal({
   noun,
@@ -139,7 +138,7 @@ export function AddMembersModal({
     if (!canSend || !check()) return
     bulk.mutate(changes, {
       onSuccess: (outcome) => {
-        if (outcome.length === 1 && outcome[0]?.outcome === 'succeeded') onOpenChange(false)
+        if (allSucceeded(outcome)) onOpenChange(false)
       },
     })
   }
@@ -166,9 +165,7 @@ export function AddMembersModal({
             Cancel
           </Button>
           <Button variant="primary" busy={bulk.isPending} disabled={!canSend} onClick={confirm}>
-            {n === 0
-              ? `Add to ${noun.short}`
-              : `Add ${n} server${n === 1 ? '' : 's'} to ${noun.short}`}
+            {n === 0 ? `Add to ${noun.short}` : `Add ${countOf(n, 'server')} to ${noun.short}`}
           </Button>
         </>
       }
@@ -238,6 +235,7 @@ export function BulkRemoveMembersButton({
   const apps = useOwnApplications(scope, target.id, open)
   const { bulk, results, reset } = useBulkMembership({
     refresh,
+    verb: 'remove',
     pastVerb: 'Removed',
     preposition: 'from',
     targetName: target.name,
@@ -266,7 +264,7 @@ export function BulkRemoveMembersButton({
   return (
     <>
       <Button permission={permission} onClick={() => setOpen(true)}>
-        {n > 0 ? `Remove ${n} selected…` : 'Remove selected…'}
+        {n > 0 ? `Remove ${formatNumber(n)} selected…` : 'Remove selected…'}
       </Button>
       {open && results && (
         <MembershipResults
@@ -286,16 +284,19 @@ export function BulkRemoveMembersButton({
           onOpenChange={(next) => (next ? undefined : close())}
           title={
             <>
-              Remove {n} server{n === 1 ? '' : 's'} from <ApiText>{target.name}</ApiText>?
+              Remove {countOf(n, 'server')} from <ApiText>{target.name}</ApiText>?
             </>
           }
-          confirmLabel={`Remove ${n} from ${noun.short}`}
+          confirmLabel={`Remove ${formatNumber(n)} from ${noun.short}`}
           risk="availability"
           pending={bulk.isPending}
           error={bulk.error ?? undefined}
           onConfirm={() =>
             bulk.mutate(changes, {
-              onSuccess: (outcome) => onDone(new Set([...succeededIds(outcome)].map(Number))),
+              onSuccess: (outcome) => {
+                onDone(new Set([...succeededIds(outcome)].map(Number)))
+                if (allSucceeded(outcome)) close()
+              },
             })
           }
         >

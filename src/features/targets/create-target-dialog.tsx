@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import {
   createTargetRequest,
@@ -28,15 +26,7 @@ import {
   type MemberValue,
   type TargetKindSpec,
 } from './target-kind.ts'
-
-/** The toast once created: the kind in the console's words, the name as API text. */
-function createdMessage(noun: string, name: string) {
-  return (
-    <>
-      Created {noun} <ApiText>{name}</ApiText>
-    </>
-  )
-}
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
 
@@ -103,7 +93,11 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
   const send = (body: B) =>
     create.mutate(body, {
       onSuccess: (target) => {
-        toast.success(createdMessage(nounOf(kind.kind).full, target.name))
+        toastOutcome(
+          { verb: 'create', past: 'Created' },
+          { kind: nounOf(kind.kind).full, name: target.name },
+          { kind: 'succeeded' },
+        )
         onOpenChange(false)
         void navigate(paths.target(scope.envId, kind.kind, target.id))
       },

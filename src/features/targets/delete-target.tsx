@@ -1,6 +1,5 @@
-import { ApiList, apiMessage } from '../../components/api-text.tsx'
+import { ApiList } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
-import { toast } from 'sonner'
 import {
   deleteTarget,
   deleteTargetRequest,
@@ -15,6 +14,7 @@ import { confirmTitle, MutationConfirmButton } from '../../components/confirm-di
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the
@@ -44,7 +44,11 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
       variables={{ id: target.id, label: { name: target.name } }}
       onSuccess={() => {
-        toast.success(apiMessage`Deleted ${noun.full} ${target.name}`)
+        toastOutcome(
+          { verb: 'delete', past: 'Deleted' },
+          { kind: noun.full, name: target.name },
+          { kind: 'succeeded' },
+        )
         void navigate(paths.targets(scope.envId, kind.kind))
       }}
     >

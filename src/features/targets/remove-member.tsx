@@ -1,5 +1,4 @@
-import { ApiList, ApiText, apiMessage } from '../../components/api-text.tsx'
-import { toast } from 'sonner'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import {
@@ -11,6 +10,7 @@ import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { nounOf, type TargetKindSpec } from './target-kind.ts'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
@@ -68,7 +68,11 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
       requests={[removeRequest]}
       variables={variables}
       onSuccess={(_, close) => {
-        toast.success(apiMessage`Removed ${server.name} from ${target.name}`)
+        toastOutcome(
+          { verb: 'remove', past: 'Removed' },
+          { name: server.name, relation: { word: 'from', name: target.name } },
+          { kind: 'succeeded' },
+        )
         close()
       }}
     >

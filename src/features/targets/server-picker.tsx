@@ -95,7 +95,7 @@ export function ServerPicker({
           <bdi className="picker-name" title={server.name}>
             {server.name}
           </bdi>
-          <StatusBadge label={status.label} tone={status.tone} />
+          <StatusBadge {...status} />
           <span className="mono muted picker-ip">{server.addresses?.[0]?.ip ?? ''}</span>
         </label>
         {blocked && (

@@ -9,7 +9,7 @@ export function statusColumn<T>(width: number): MemberColumn<T> {
     width,
     cell: (s) => {
       const status = serverStatus(s.status)
-      return <StatusBadge label={status.label} tone={status.tone} />
+      return <StatusBadge {...status} />
     },
   }
 }

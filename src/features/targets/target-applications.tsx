@@ -92,7 +92,7 @@ export function TargetApplications({
                           : reported
                       return (
                         <td key={s.id} title={copy.message ?? undefined}>
-                          <StatusBadge label={status.label} tone={status.tone} />
+                          <StatusBadge {...status} />
                         </td>
                       )
                     })}

@@ -116,7 +116,7 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
  * cluster are shown with the reason they cannot join; a cluster's picker stops at the room
  * it has left and asks each one's clustering IP), read what will happen to applications,
  * see every request, confirm. One request per server, one at a time, then a result per
- * server (a single server that joins just closes the dialog with a toast).
+ * server (when every server joined, the dialog just closes with a toast).
  */
 export function AddServersDialog<T extends TargetRecord, B extends { name: string }>({
   kind,
@@ -136,6 +136,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   const refresh = useRefreshAfterMembershipChange(scope)
   const membership = useBulkMembership({
     refresh: () => refresh(targetKey(scope, api.resource)),
+    verb: 'add',
     pastVerb: 'Added',
     preposition: 'to',
     targetName: target.name,

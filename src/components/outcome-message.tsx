@@ -1,0 +1,150 @@
+import type { ReactNode } from 'react'
+import { toast } from 'sonner'
+import { formatNumber } from '../lib/format.ts'
+import { ApiText } from './api-text.tsx'
+
+/**
+ * An action in the two forms every outcome message needs: `verb` for "Couldn't stop …"
+ * and "Sent stop for …", `past` for "Stopped …". Each action's words are written once,
+ * where the action is, so a later move into i18n catalogs is mechanical.
+ */
+export interface ActionWords {
+  /** Lower case, as it reads after "Couldn't": "stop", "delete", "add to the group". */
+  verb: string
+  /** Capitalized, as it opens a sentence: "Stopped", "Deleted". */
+  past: string
+}
+
+/**
+ * Where the thing was acted on, after it: "to orders-group", "on Pixel 7" (a name from the
+ * API) or "on 3 devices" (a count).
+ */
+export type OutcomeRelation =
+  { word: string; name: string } | { word: string; count: number; noun: string; plural?: string }
+
+/**
+ * What an action was about: one named thing (a name from the API, isolated as API text,
+ * with an optional lead-in in the console's words, "server group"), or a count of things
+ * ("3 applications"; the count through `formatNumber`); either may say where ("to orders-group").
+ */
+export type OutcomeSubject =
+  | string
+  | { name: string; kind?: string; relation?: OutcomeRelation }
+  | { count: number; noun: string; plural?: string; relation?: OutcomeRelation }
+
+/** How an action ended: the backend applied it, refused it (with its message), or we don't know. */
+export type ActionOutcome =
+  { kind: 'succeeded' } | { kind: 'failed'; message: string } | { kind: 'unknown' }
+
+/** "3 applications", "1 application", "1,200 server groups": the count as every number reads. */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? noun : plural}`
+}
+
+function subjectNode(subject: OutcomeSubject): ReactNode {
+  if (typeof subject === 'string') return <ApiText>{subject}</ApiText>
+  const relation = subject.relation
+  const where = relation && (
+    <>
+      {` ${relation.word} `}
+      {'count' in relation ? (
+        countOf(relation.count, relation.noun, relation.plural)
+      ) : (
+        <ApiText>{relation.name}</ApiText>
+      )}
+    </>
+  )
+  if ('count' in subject)
+    return (
+      <>
+        {countOf(subject.count, subject.noun, subject.plural)}
+        {where}
+      </>
+    )
+  return (
+    <>
+      {subject.kind ? `${subject.kind} ` : ''}
+      <ApiText>{subject.name}</ApiText>
+      {where}
+    </>
+  )
+}
+
+function subjectText(subject: OutcomeSubject): string {
+  if (typeof subject === 'string') return subject
+  const relation = subject.relation
+  const where = !relation
+    ? ''
+    : ` ${relation.word} ${'count' in relation ? countOf(relation.count, relation.noun, relation.plural) : relation.name}`
+  if ('count' in subject) return `${countOf(subject.count, subject.noun, subject.plural)}${where}`
+  return `${subject.kind ? `${subject.kind} ` : ''}${subject.name}${where}`
+}
+
+/**
+ * The one wording of an action's outcome, in plain text (for a test, a title or a log):
+ * "Stopped orders-api", "Couldn't stop orders-api: <the API's message>", "Sent stop for
+ * orders-api; checking the result".
+ */
+export function outcomeText(
+  action: ActionWords,
+  subject: OutcomeSubject,
+  outcome: ActionOutcome,
+): string {
+  const what = subjectText(subject)
+  switch (outcome.kind) {
+    case 'succeeded':
+      return `${action.past} ${what}`
+    case 'failed':
+      return `Couldn't ${action.verb} ${what}: ${outcome.message}`
+    case 'unknown':
+      return `Sent ${action.verb} for ${what}; checking the result`
+  }
+}
+
+/**
+ * `outcomeText` as a toast's content: the same words, with the names and the API's message
+ * isolated as API text (a right-to-left name cannot reorder the sentence around it).
+ */
+export function outcomeMessage(
+  action: ActionWords,
+  subject: OutcomeSubject,
+  outcome: ActionOutcome,
+): ReactNode {
+  const what = subjectNode(subject)
+  switch (outcome.kind) {
+    case 'succeeded':
+      return (
+        <>
+          {action.past} {what}
+        </>
+      )
+    case 'failed':
+      return (
+        <>
+          {`Couldn't ${action.verb} `}
+          {what}: <ApiText>{outcome.message}</ApiText>
+        </>
+      )
+    case 'unknown':
+      return (
+        <>
+          Sent {action.verb} for {what}; checking the result
+        </>
+      )
+  }
+}
+
+/**
+ * Raises the toast of an action's outcome, worded by `outcomeMessage`: green for done,
+ * red for refused, neutral for not known yet. Every toast of an action goes through here.
+ */
+export function toastOutcome(
+  action: ActionWords,
+  subject: OutcomeSubject,
+  outcome: ActionOutcome,
+): void {
+  const message = outcomeMessage(action, subject, outcome)
+  if (outcome.kind === 'succeeded') toast.success(message)
+  else if (outcome.kind === 'failed') toast.error(message)
+  else toast.info(message)
+}
