@@ -1,23 +1,13 @@
 import { defineConfig } from '@lingui/conf'
 import { formatter } from '@lingui/format-json'
+import { AREAS, LANGUAGES } from './src/locales/areas.ts'
 
-// One catalog per area (src/lib/i18n.ts AREAS), in the "minimal" JSON form (key: ICU
+// One catalog per area and language (src/locales/areas.ts), in the "minimal" JSON form (key: ICU
 // message), compiled when imported with `?lingui` (docs/decisions/029-languages.md).
-const AREAS = [
-  'shell',
-  'ui',
-  'applications',
-  'servers',
-  'targets',
-  'devices',
-  'client-apps',
-  'activity',
-  'session',
-]
 
 export default defineConfig({
   sourceLocale: 'en',
-  locales: ['en', 'de', 'ar'],
+  locales: [...LANGUAGES],
   format: formatter({ style: 'minimal' }),
   catalogs: AREAS.map((area) => ({
     path: `<rootDir>/src/locales/{locale}/${area}`,

@@ -8,9 +8,10 @@ import type Session from '../locales/en/session.json'
 import type Shell from '../locales/en/shell.json'
 import type Targets from '../locales/en/targets.json'
 import type Ui from '../locales/en/ui.json'
+import { AREAS, LANGUAGES } from '../locales/areas.ts'
 
-/** The console's languages, English first (the source every other catalog translates). */
-export const LANGUAGES = ['en', 'de', 'ar'] as const
+export { AREAS, LANGUAGES }
+
 export type Language = (typeof LANGUAGES)[number]
 
 /** Each language by its own name, as a language menu lists them (not translated). */
@@ -20,22 +21,6 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   ar: 'العربية',
 }
 
-/**
- * A catalog per area, loaded with the area's code: the shell's (`shell`: the layout, the
- * palette, the error pages), the shared components' (`ui`) and the sign-in's (`session`) at
- * boot, a feature's with its route (docs/decisions/029-languages.md). A key starts with its area's name.
- */
-export const AREAS = [
-  'shell',
-  'ui',
-  'applications',
-  'servers',
-  'targets',
-  'devices',
-  'client-apps',
-  'activity',
-  'session',
-] as const
 export type Area = (typeof AREAS)[number]
 
 /** Every message id of the English catalogs: `t` takes no other, so a missing key fails the type check. */
