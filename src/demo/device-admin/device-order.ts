@@ -1,0 +1,84 @@
+/**
+ * Orders of a runtime's devices, as typed arrays of device indices. Every order breaks
+ * ties by id (`uid`, ids compared as strings), so an order is a rank per device (the
+ * order's value, ranked) and the ids: the devices are grouped by rank with a counting
+ * sort, then each group is sorted by id with native numeric sorts, no comparator calls.
+ * The ids are read from their first 8 hex digits as a number (`idHead`): ids are
+ * lowercase hex UUIDs, so they compare as their heads do unless two heads are equal.
+ */
+
+/**
+ * Each value's rank among the distinct values (strings in code unit order, numbers
+ * ascending), and how many distinct values there are.
+ */
+export function rankValues(values: ReadonlyArray<string | number>): {
+  rank: Int32Array
+  ranks: number
+} {
+  const distinct = [...new Set(values)]
+  distinct.sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0,
+  )
+  const rankOf = new Map(distinct.map((v, r) => [v, r]))
+  const rank = new Int32Array(values.length)
+  for (let i = 0; i < values.length; i++) rank[i] = rankOf.get(values[i] ?? '') ?? 0
+  return { rank, ranks: distinct.length }
+}
+
+/**
+ * Device indices by `rank` (0 first; `ranks` distinct), devices of equal rank in id
+ * order. `idAt` gives a device's whole id, asked only for devices whose heads and ranks
+ * are equal (about one pair in 50,000 random ids). Without `rank`: the id order.
+ */
+export function orderDevices(
+  idHead: Uint32Array,
+  idAt: (index: number) => string,
+  rank?: { rank: ArrayLike<number>; ranks: number },
+): Int32Array {
+  const n = idHead.length
+  const rankAt = (i: number) => (rank ? (rank.rank[i] ?? 0) : 0)
+  const ranks = rank?.ranks ?? 1
+  // The index sits below the head in one float: exact while head · scale < 2^53.
+  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n)))
+  if (scale > 2 ** 21) throw new Error(`orderDevices: ${n} devices are too many for one key`)
+  // Where each rank's group starts (a counting sort), then every device in its group.
+  const starts = new Int32Array(ranks + 1)
+  for (let i = 0; i < n; i++) {
+    const r = rankAt(i) + 1
+    starts[r] = (starts[r] ?? 0) + 1
+  }
+  for (let r = 1; r <= ranks; r++) starts[r] = (starts[r] ?? 0) + (starts[r - 1] ?? 0)
+  const next = starts.slice()
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const r = rankAt(i)
+    const at = next[r] ?? 0
+    keys[at] = (idHead[i] ?? 0) * scale + i
+    next[r] = at + 1
+  }
+  for (let r = 0; r < ranks; r++) {
+    const start = starts[r] ?? 0
+    const end = starts[r + 1] ?? 0
+    if (end - start > 1) keys.subarray(start, end).sort()
+  }
+  const order = new Int32Array(n)
+  for (let p = 0; p < n; p++) order[p] = (keys[p] ?? 0) % scale
+  // Equal heads in one group: their whole ids decide.
+  for (let p = 1; p < n; p++) {
+    const i = order[p] ?? 0
+    const before = order[p - 1] ?? 0
+    if (idHead[i] !== idHead[before] || rankAt(i) !== rankAt(before)) continue
+    let end = p + 1
+    while (
+      end < n &&
+      idHead[order[end] ?? 0] === idHead[i] &&
+      rankAt(order[end] ?? 0) === rankAt(i)
+    )
+      end++
+    const tied = Array.from(order.subarray(p - 1, end), (t) => ({ t, id: idAt(t) }))
+    tied.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    tied.forEach(({ t }, k) => (order[p - 1 + k] = t))
+    p = end
+  }
+  return order
+}
