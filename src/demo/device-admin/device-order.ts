@@ -36,7 +36,8 @@ export function orderDevices(
   rank?: { rank: ArrayLike<number>; ranks: number },
 ): Int32Array {
   const n = idHead.length
-  const rankAt = (i: number) => (rank ? (rank.rank[i] ?? 0) : 0)
+  // Read directly in the loops below, no call per device: this runs cold, once a page load.
+  const rankOf = rank?.rank ?? new Int32Array(n)
   const ranks = rank?.ranks ?? 1
   // The index sits below the head in one float: exact while head · scale < 2^53.
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n)))
@@ -44,14 +45,14 @@ export function orderDevices(
   // Where each rank's group starts (a counting sort), then every device in its group.
   const starts = new Int32Array(ranks + 1)
   for (let i = 0; i < n; i++) {
-    const r = rankAt(i) + 1
+    const r = (rankOf[i] ?? 0) + 1
     starts[r] = (starts[r] ?? 0) + 1
   }
   for (let r = 1; r <= ranks; r++) starts[r] = (starts[r] ?? 0) + (starts[r - 1] ?? 0)
   const next = starts.slice()
   const keys = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    const r = rankAt(i)
+    const r = rankOf[i] ?? 0
     const at = next[r] ?? 0
     keys[at] = (idHead[i] ?? 0) * scale + i
     next[r] = at + 1
@@ -67,12 +68,12 @@ export function orderDevices(
   for (let p = 1; p < n; p++) {
     const i = order[p] ?? 0
     const before = order[p - 1] ?? 0
-    if (idHead[i] !== idHead[before] || rankAt(i) !== rankAt(before)) continue
+    if (idHead[i] !== idHead[before] || rankOf[i] !== rankOf[before]) continue
     let end = p + 1
     while (
       end < n &&
       idHead[order[end] ?? 0] === idHead[i] &&
-      rankAt(order[end] ?? 0) === rankAt(i)
+      rankOf[order[end] ?? 0] === rankOf[i]
     )
       end++
     const tied = Array.from(order.subarray(p - 1, end), (t) => ({ t, id: idAt(t) }))
