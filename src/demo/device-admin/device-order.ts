@@ -16,9 +16,9 @@ export function rankValues(values: ReadonlyArray<string | number>): {
   ranks: number
 } {
   const distinct = [...new Set(values)]
-  distinct.sort((a, b) =>
-    typeof a === 'number' && typeof b === 'number' ? a - b : a < b ? -1 : a > b ? 1 : 0,
-  )
+  // Strings by the native sort (code units, no comparator calls); numbers by value.
+  if (distinct.every((v) => typeof v === 'string')) distinct.sort()
+  else distinct.sort((a, b) => Number(a) - Number(b))
   const rankOf = new Map(distinct.map((v, r) => [v, r]))
   const rank = new Int32Array(values.length)
   for (let i = 0; i < values.length; i++) rank[i] = rankOf.get(values[i] ?? '') ?? 0
@@ -63,23 +63,33 @@ export function orderDevices(
     if (end - start > 1) keys.subarray(start, end).sort()
   }
   const order = new Int32Array(n)
-  for (let p = 0; p < n; p++) order[p] = (keys[p] ?? 0) % scale
-  // Equal heads in one group: their whole ids decide.
+  let shared = false
+  for (let p = 0; p < n; p++) {
+    const i = (keys[p] ?? 0) % scale
+    order[p] = i
+    // Sorted keys with equal heads are neighbours; within one group, only ids decide.
+    if (p > 0 && idHead[i] === idHead[order[p - 1] ?? 0]) shared = true
+  }
+  if (shared) breakTies(order, idHead, rankOf, idAt)
+  return order
+}
+
+/** Puts runs of devices with equal heads and ranks in whole-id order. */
+function breakTies(
+  order: Int32Array,
+  idHead: Uint32Array,
+  rankOf: ArrayLike<number>,
+  idAt: (index: number) => string,
+): void {
+  const n = order.length
+  const same = (a: number, b: number) => idHead[a] === idHead[b] && rankOf[a] === rankOf[b]
   for (let p = 1; p < n; p++) {
-    const i = order[p] ?? 0
-    const before = order[p - 1] ?? 0
-    if (idHead[i] !== idHead[before] || rankOf[i] !== rankOf[before]) continue
+    if (!same(order[p] ?? 0, order[p - 1] ?? 0)) continue
     let end = p + 1
-    while (
-      end < n &&
-      idHead[order[end] ?? 0] === idHead[i] &&
-      rankOf[order[end] ?? 0] === rankOf[i]
-    )
-      end++
+    while (end < n && same(order[end] ?? 0, order[p] ?? 0)) end++
     const tied = Array.from(order.subarray(p - 1, end), (t) => ({ t, id: idAt(t) }))
     tied.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     tied.forEach(({ t }, k) => (order[p - 1 + k] = t))
     p = end
   }
-  return order
 }
