@@ -1,7 +1,13 @@
 import { expect, test } from 'vitest'
 import type { FleetSize } from '../model.ts'
 import { createRng } from '../rng.ts'
-import { deviceOrderFacts, drawAt, RUNTIME_PLANS, seedDevices } from './device-seed.ts'
+import {
+  deviceOrderFacts,
+  deviceSearchTexts,
+  drawAt,
+  RUNTIME_PLANS,
+  seedDevices,
+} from './device-seed.ts'
 
 const ANCHOR = Date.UTC(2026, 10, 23, 12, 0, 0)
 
@@ -12,16 +18,24 @@ test('drawAt(seed, k) is the k-th draw of createRng(seed)', () => {
   }
 })
 
-test('the order facts give every device id first digits and name, as the devices have them', () => {
+test('the order facts and search texts of every device agree with the devices themselves', () => {
   const fleets: FleetSize[] = ['small', 'large']
+  const userCounts = new Set<number>()
   for (const plan of RUNTIME_PLANS)
     for (const fleet of fleets) {
-      const { idHead, nameOf, names } = deviceOrderFacts(plan, fleet)
+      const facts = deviceOrderFacts(plan, fleet)
+      const { idHead, nameOf, names } = facts
       const devices = seedDevices(plan, fleet, ANCHOR)
+      expect(deviceSearchTexts(plan, fleet, facts)).toEqual(
+        devices.map((d) => [d.name, ...d.users].join('\n').toLowerCase()),
+      )
+      for (const d of devices) userCounts.add(d.users.length)
       expect(idHead).toHaveLength(devices.length)
       // Compared whole, not device by device: 50,000 expects are slow.
       expect(Array.from(idHead)).toEqual(devices.map((d) => parseInt(d.id.slice(0, 8), 16)))
       expect(Array.from(nameOf, (k) => names[k])).toEqual(devices.map((d) => d.name))
       expect(devices.every((d) => /^[0-9a-f]{8}-/.test(d.id))).toBe(true)
     }
+  // Kiosks (no user), owned devices (one) and shared tablets (two) were all compared.
+  expect([...userCounts].sort()).toEqual([0, 1, 2])
 })

@@ -542,3 +542,44 @@ export function deviceOrderFacts(plan: RuntimePlan, fleet: FleetSize): DeviceOrd
   }
   return { idHead, nameOf, names }
 }
+
+/**
+ * Each device's search text, lowercased: its name and its users' ids, one a line, as
+ * `seedDevice` gives them (a test compares every device), drawn without building the
+ * devices: a first search costs tens of milliseconds, not the whole fleet's build.
+ */
+export function deviceSearchTexts(
+  plan: RuntimePlan,
+  fleet: FleetSize,
+  facts: DeviceOrderFacts,
+): string[] {
+  const count = plan.devices[fleet]
+  const userPool = userPoolOf(plan, fleet)
+  const names = facts.names.map((name) => name.toLowerCase())
+  const userIds: string[] = []
+  const userId = (draw: number) => {
+    const u = Math.floor((draw / TWO_32) * userPool)
+    return (userIds[u] ??= userName(u).id)
+  }
+  const texts: string[] = new Array(count)
+  for (let i = 0; i < count; i++) {
+    const pinned = plan.pinned[i]
+    if (pinned) {
+      texts[i] = [pinned.name, ...pinned.users].join('\n').toLowerCase()
+      continue
+    }
+    const name = names[facts.nameOf[i] ?? 0] ?? ''
+    const seed = deviceSeed(plan, i)
+    const roll = drawAt(seed, 7) / TWO_32
+    if (roll < KIOSK_SHARE) {
+      texts[i] = name
+      continue
+    }
+    const owner = userId(drawAt(seed, 8))
+    const tablet = MODELS[Math.floor((drawAt(seed, 5) / TWO_32) * MODELS.length)]?.tablet
+    // A shared tablet's second user is the next draw, as in seedDevice.
+    texts[i] =
+      tablet && roll < 0.12 ? `${name}\n${owner}\n${userId(drawAt(seed, 9))}` : `${name}\n${owner}`
+  }
+  return texts
+}

@@ -7,6 +7,7 @@ import { changesSchema, savedRow, StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import {
   deviceOrderFacts,
+  deviceSearchTexts,
   PLATFORM_NAMES,
   RUNTIME_PLANS,
   runtimePlan,
@@ -239,7 +240,7 @@ export class RuntimeDevices {
     return seed
   }
 
-  /** Every device, generated: for the orders and the search that read every device. */
+  /** Every device, generated: for the orders that read every device. */
   private allSeeds(): SeedDevice[] {
     return Array.from({ length: this.count }, (_, i) => this.seedAt(i))
   }
@@ -336,7 +337,7 @@ export class RuntimeDevices {
   }
 
   private haystackOf(index: number): string {
-    this.haystacks ??= this.allSeeds().map((d) => [d.name, ...d.users].join('\n').toLowerCase())
+    this.haystacks ??= deviceSearchTexts(this.plan, this.fleet, this.orderFacts())
     return this.haystacks[index] ?? ''
   }
 
