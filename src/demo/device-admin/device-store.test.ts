@@ -64,6 +64,51 @@ test('a large fleet of 50,000 devices is built, searched, sorted and paged quick
   expect(performance.now() - started).toBeLessThan(5)
 })
 
+test('the id and name orders are the devices sorted by id, and by lowercased name then id', () => {
+  for (const fleet of ['small', 'large'] as const) {
+    const store = new DeviceStore({
+      fleet,
+      storage: memoryStorage(),
+      clock: new DemoClock(() => ANCHOR),
+    })
+    const runtime = store.runtime('mfp')
+    if (!runtime) throw new Error('no runtime')
+    const devices = seedDevices(mfp, fleet, ANCHOR)
+    const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    const byId = devices.map((d) => d.index).sort((a, b) => compare(devices[a]!.id, devices[b]!.id))
+    const name = (i: number) => devices[i]!.name.toLowerCase()
+    const byName = [...byId].sort((a, b) => compare(name(a), name(b)))
+    expect(Array.from(runtime.search('uid', false, ''))).toEqual(byId)
+    expect(Array.from(runtime.search('friendlyName', false, ''))).toEqual(byName)
+    expect(Array.from(runtime.search('friendlyName', true, ''))).toEqual([...byName].reverse())
+    // Found by id without a map of every id.
+    expect(devices.every((d) => runtime.indexOf(d.id) === d.index)).toBe(true)
+    expect(runtime.indexOf(devices[3]!.id.toUpperCase())).toBeUndefined()
+    expect(
+      runtime.indexOf(`${devices[3]!.id.slice(0, 9)}0000-4000-8000-000000000000`),
+    ).toBeUndefined()
+  }
+})
+
+test('the first page of 50,000 devices by name builds only the devices it shows', () => {
+  const store = new DeviceStore({
+    fleet: 'large',
+    storage: memoryStorage(),
+    clock: new DemoClock(() => ANCHOR),
+  })
+  const runtime = store.runtime('mfp')
+  if (!runtime) throw new Error('no runtime')
+  // The seeded transactions name a few devices (and look for one with a retired app).
+  const seeded = runtime.generatedCount
+  expect(seeded).toBeLessThan(100)
+  const rows = runtime.search('friendlyName', false, '')
+  const page = Array.from(rows.subarray(0, 100), (i) => runtime.view(i))
+  expect(page[0]?.deviceDisplayName).toBe("Anna's Galaxy A54")
+  expect(runtime.generatedCount).toBeLessThanOrEqual(seeded + 100)
+  runtime.search('status', false, '')
+  expect(runtime.generatedCount).toBe(50_000)
+})
+
 test('an asynchronous transaction moves PENDING → PREPARING → COMMITTING → SUCCESS', () => {
   const tx: TxRecord = {
     id: 1,

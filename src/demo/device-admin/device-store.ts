@@ -6,16 +6,20 @@ import * as z from 'zod/mini'
 import { changesSchema, savedRow, StateSlot } from '../persistence.ts'
 import type { DemoStorage } from '../storage.ts'
 import {
+  deviceOrderFacts,
+  deviceSearchTexts,
   PLATFORM_NAMES,
   RUNTIME_PLANS,
   runtimePlan,
   seedAssociations,
   seedDevice,
   type AppStatus,
+  type DeviceOrderFacts,
   type RuntimePlan,
   type SeedAssociation,
   type SeedDevice,
 } from './device-seed.ts'
+import { orderDevices, rankValues } from './device-order.ts'
 import { message, type MessageCode, type MessageParams } from './messages.ts'
 
 /**
@@ -118,20 +122,35 @@ export interface ChangeRequest {
   async: boolean
 }
 
-/** One runtime's devices and transactions. Built on first use. */
+/**
+ * One runtime's devices and transactions. Built on first use, cheaply: a device is
+ * generated when it is first shown (and kept), and a list's order is computed from what
+ * it needs (the first page by name needs every id's first digits and every name, drawn
+ * in one pass, not 50,000 devices; ADR 027).
+ */
 export class RuntimeDevices {
   readonly plan: RuntimePlan
-  private readonly seeds: SeedDevice[]
-  private readonly byId = new Map<string, number>()
-  /** Lowercased "name\nuser\nuser" per device, for the case-insensitive search. */
-  private readonly haystacks: string[]
+  private readonly fleet: FleetSize
+  private readonly anchor: number
+  private readonly count: number
+  /** Devices generated so far, by index. */
+  private readonly seeds: Array<SeedDevice | undefined>
+  private generated = 0
+  private facts: DeviceOrderFacts | null = null
+  /**
+   * Lowercased "name\nuser\nuser" per device, for the case-insensitive search; built by
+   * the first search.
+   */
+  private haystacks: string[] | null = null
+  /** Indices of removed devices, as of `version`. */
+  private removedCache: { version: number; removed: ReadonlySet<number> } | null = null
   private readonly changes: Collection<DeviceChange, string>
   readonly transactions: TxRecord[]
   private nextTxId: number
   /** Bumped when a status or removal changes, to drop sorted and searched lists. */
   private version = 0
   private readonly sorted = new Map<DeviceOrderKey, { version: number; order: Int32Array }>()
-  private uidCache: { order: Int32Array; rank: Int32Array } | null = null
+  private uidCache: Int32Array | null = null
   private readonly searches: Array<{ key: string; result: Int32Array }> = []
   private readonly store: DeviceStore
 
@@ -144,15 +163,10 @@ export class RuntimeDevices {
   ) {
     this.store = store
     this.plan = plan
-    const count = plan.devices[fleet]
-    this.seeds = new Array(count)
-    this.haystacks = new Array(count)
-    for (let i = 0; i < count; i++) {
-      const d = seedDevice(plan, fleet, i, anchor)
-      this.seeds[i] = d
-      this.byId.set(d.id, i)
-      this.haystacks[i] = [d.name, ...d.users].join('\n').toLowerCase()
-    }
+    this.fleet = fleet
+    this.anchor = anchor
+    this.count = plan.devices[fleet]
+    this.seeds = new Array(this.count)
     this.changes = new Collection((c: DeviceChange) => c.deviceId, [], saved?.devices)
     if (saved) {
       this.transactions = saved.transactions
@@ -164,7 +178,15 @@ export class RuntimeDevices {
   }
 
   get size(): number {
-    return this.seeds.length
+    return this.count
+  }
+
+  /**
+   * How many devices have been generated so far: the first page by name or id builds
+   * only the devices it shows, whatever the fleet's size.
+   */
+  get generatedCount(): number {
+    return this.generated
   }
 
   toPersisted(): PersistedRuntime {
@@ -177,15 +199,67 @@ export class RuntimeDevices {
 
   /** The index of a device that exists (not removed), by id. */
   indexOf(deviceId: string): number | undefined {
-    const index = this.byId.get(deviceId)
+    const index = this.lookup(deviceId)
     if (index === undefined || this.changes.get(deviceId)?.removed) return undefined
     return index
   }
 
+  /**
+   * The index of the device with this id, removed or not. No map of 50,000 ids: the
+   * id's first 8 digits are found in the id order by bisection, then compared whole.
+   */
+  private lookup(deviceId: string): number | undefined {
+    if (!/^[0-9a-f]{8}-/.test(deviceId)) return undefined
+    const head = parseInt(deviceId.slice(0, 8), 16)
+    const { idHead } = this.orderFacts()
+    const order = this.uidOrder()
+    const headAt = (p: number) => idHead[order[p] ?? 0] ?? 0
+    let low = 0
+    let high = order.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (headAt(mid) < head) low = mid + 1
+      else high = mid
+    }
+    for (let p = low; p < order.length && headAt(p) === head; p++) {
+      const index = order[p] ?? 0
+      if (this.seedAt(index).id === deviceId) return index
+    }
+    return undefined
+  }
+
+  /** Device `index`, generated on first use and kept. */
   private seedAt(index: number): SeedDevice {
-    const seed = this.seeds[index]
-    if (!seed) throw new Error(`No device ${index} in runtime ${this.plan.name}`)
+    const kept = this.seeds[index]
+    if (kept) return kept
+    if (!Number.isInteger(index) || index < 0 || index >= this.count)
+      throw new Error(`No device ${index} in runtime ${this.plan.name}`)
+    const seed = seedDevice(this.plan, this.fleet, index, this.anchor)
+    this.seeds[index] = seed
+    this.generated++
     return seed
+  }
+
+  /** Every device, generated: for the orders that read every device. */
+  private allSeeds(): SeedDevice[] {
+    return Array.from({ length: this.count }, (_, i) => this.seedAt(i))
+  }
+
+  private orderFacts(): DeviceOrderFacts {
+    this.facts ??= deviceOrderFacts(this.plan, this.fleet)
+    return this.facts
+  }
+
+  /** Indices of the removed devices: the changes are few, the devices many. */
+  private removedIndices(): ReadonlySet<number> {
+    if (this.removedCache?.version === this.version) return this.removedCache.removed
+    const removed = new Set<number>()
+    for (const change of this.changes.all()) {
+      const index = change.removed ? this.lookup(change.deviceId) : undefined
+      if (index !== undefined) removed.add(index)
+    }
+    this.removedCache = { version: this.version, removed }
+    return removed
   }
 
   statusOf(index: number): string {
@@ -224,50 +298,47 @@ export class RuntimeDevices {
     }
   }
 
-  /** Device indices in `uid` order, and each device's place in it (the tie-breaker). */
-  private uidRank(): { order: Int32Array; rank: Int32Array } {
-    if (this.uidCache) return this.uidCache
-    // Native sorts without a comparator: 50,000 ids in milliseconds.
-    const ids = this.seeds.map((d) => d.id).sort()
-    const order = new Int32Array(ids.length)
-    const rank = new Int32Array(ids.length)
-    ids.forEach((id, position) => {
-      const index = this.byId.get(id) ?? 0
-      order[position] = index
-      rank[index] = position
-    })
-    this.uidCache = { order, rank }
+  /** Device indices in `uid` order, from the ids' first digits (no device built for it). */
+  private uidOrder(): Int32Array {
+    this.uidCache ??= orderDevices(this.orderFacts().idHead, this.idAt)
     return this.uidCache
   }
 
+  /** Each device's rank in the order `key` (ties share a rank), and how many ranks. */
+  private ranksBy(key: Exclude<DeviceOrderKey, 'uid'>): { rank: ArrayLike<number>; ranks: number } {
+    if (key === 'friendlyName') {
+      // Ranked per distinct name (about 1,600), not per device.
+      const { nameOf, names } = this.orderFacts()
+      const byName = rankValues(names.map((name) => name.toLowerCase()))
+      return { rank: nameOf.map((k) => byName.rank[k] ?? 0), ranks: byName.ranks }
+    }
+    const seeds = this.allSeeds()
+    return rankValues(
+      seeds.map((d, i) => {
+        if (key === 'deviceModel') return d.model.toLowerCase()
+        if (key === 'deviceEnvironment') return d.os.toLowerCase()
+        if (key === 'lastAccessed') return d.lastAccessed
+        return this.statusOf(i)
+      }),
+    )
+  }
+
+  private readonly idAt = (index: number) => this.seedAt(index).id
+
   private sortedBy(key: DeviceOrderKey): Int32Array {
+    if (key === 'uid') return this.uidOrder()
     const cached = this.sorted.get(key)
     // Only the status order depends on what operators change.
     if (cached && (key !== 'status' || cached.version === this.version)) return cached.order
-    const { order: byUid, rank: uidRank } = this.uidRank()
-    if (key === 'uid') return byUid
-    const n = this.seeds.length
-    const values: Array<string | number> = this.seeds.map((d, i) => {
-      if (key === 'friendlyName') return d.name.toLowerCase()
-      if (key === 'deviceModel') return d.model.toLowerCase()
-      if (key === 'deviceEnvironment') return d.os.toLowerCase()
-      if (key === 'lastAccessed') return d.lastAccessed
-      return this.statusOf(i)
-    })
-    // Rank the distinct values, then sort one number per device (value rank, then uid
-    // rank) with the typed array's native numeric sort: no comparator calls at all.
-    const distinct = [...new Set(values)]
-    if (key === 'lastAccessed') distinct.sort((a, b) => Number(a) - Number(b))
-    else distinct.sort()
-    const rankOf = new Map(distinct.map((v, r) => [v, r]))
-    const composite = new Float64Array(n)
-    for (let i = 0; i < n; i++)
-      composite[i] = (rankOf.get(values[i] ?? '') ?? 0) * n + (uidRank[i] ?? 0)
-    composite.sort()
-    const order = new Int32Array(n)
-    for (let j = 0; j < n; j++) order[j] = byUid[(composite[j] ?? 0) % n] ?? 0
+    // Grouped by the value, ids in order within a group: the id order is not needed.
+    const order = orderDevices(this.orderFacts().idHead, this.idAt, this.ranksBy(key))
     this.sorted.set(key, { version: this.version, order })
     return order
+  }
+
+  private haystackOf(index: number): string {
+    this.haystacks ??= deviceSearchTexts(this.plan, this.fleet, this.orderFacts())
+    return this.haystacks[index] ?? ''
   }
 
   /**
@@ -280,14 +351,21 @@ export class RuntimeDevices {
     const hit = this.searches.find((s) => s.key === key)
     if (hit) return hit.result
     const order = this.sortedBy(orderBy)
-    const out: number[] = []
-    for (let k = 0; k < order.length; k++) {
-      const i = order[descending ? order.length - 1 - k : k] ?? 0
-      if (q && !(this.haystacks[i] ?? '').includes(q)) continue
-      if (this.changes.get(this.seeds[i]?.id ?? '')?.removed) continue
-      out.push(i)
+    const removed = this.removedIndices()
+    let result: Int32Array
+    if (!q && removed.size === 0) {
+      // Every device: the order itself (the default first page costs no filtering).
+      result = descending ? order.slice().reverse() : order
+    } else {
+      const out: number[] = []
+      for (let k = 0; k < order.length; k++) {
+        const i = order[descending ? order.length - 1 - k : k] ?? 0
+        if (q && !this.haystackOf(i).includes(q)) continue
+        if (removed.has(i)) continue
+        out.push(i)
+      }
+      result = Int32Array.from(out)
     }
-    const result = Int32Array.from(out)
     this.searches.unshift({ key, result })
     this.searches.length = Math.min(this.searches.length, 4)
     return result
@@ -528,7 +606,7 @@ export class RuntimeDevices {
       })
     }
     const pinned = this.plan.pinned
-    const idAt = (i: number) => this.seeds[i]?.id ?? ''
+    const idAt = (i: number) => (i < this.count ? this.seedAt(i).id : '')
     const lost = pinned.findIndex((p) => p.status === 'LOST')
     if (lost >= 0)
       add('CHANGE_DEVICE_STATUS', 11 * 24, 'otto.neumann', idAt(lost), { status: 'LOST' })
@@ -541,9 +619,8 @@ export class RuntimeDevices {
         status: 'DISABLED',
       })
     const other = pinned.length + 1
-    const otherApp = this.seeds[other]
-      ? seedAssociations(this.plan, this.seedAt(other))[0]
-      : undefined
+    const otherApp =
+      other < this.count ? seedAssociations(this.plan, this.seedAt(other))[0] : undefined
     if (otherApp) {
       const canceledAt = Math.round(anchor - 30 * HOUR + 500)
       add('CHANGE_DEVICE_APPLICATION_STATUS', 30, 'ada.lovelace', idAt(other), {
@@ -556,7 +633,7 @@ export class RuntimeDevices {
         status: otherApp.status,
       })
     }
-    for (let i = pinned.length; i < this.seeds.length; i++) {
+    for (let i = pinned.length; i < this.count; i++) {
       const retired = seedAssociations(this.plan, this.seedAt(i)).find((a) => a.retired)
       if (!retired) continue
       add('CHANGE_DEVICE_APPLICATION_STATUS', 20, 'ada.lovelace', idAt(i), {
