@@ -58,38 +58,38 @@ export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
         matches: (c, mode) => (mode === 'multicast') === (c.multicastEnabled === true),
       },
     },
-    columns: (envId, t) =>
+    columns: (envId, tr) =>
       columnTable({
         name: [
-          t('targets.list.name'),
+          tr('targets.list.name'),
           '24%',
           (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>,
         ],
         status: [
-          t('targets.list.membersRunning'),
+          tr('targets.list.membersRunning'),
           '15%',
           (c) => <RollupBadge servers={c.servers} />,
         ],
         mode: [
-          t('targets.cluster.mode'),
+          tr('targets.cluster.mode'),
           '11%',
           (c) =>
-            c.multicastEnabled ? t('targets.cluster.multicast') : t('targets.cluster.unicast'),
+            c.multicastEnabled ? tr('targets.cluster.multicast') : tr('targets.cluster.unicast'),
         ],
         servers: [
-          t('targets.list.servers'),
+          tr('targets.list.servers'),
           '12%',
           (c) =>
-            t('targets.cluster.serversOf', { count: c.servers.length, max: MAX_CLUSTER_SERVERS }),
+            tr('targets.cluster.serversOf', { count: c.servers.length, max: MAX_CLUSTER_SERVERS }),
         ],
         primary: [
-          t('targets.cluster.primaryNode'),
+          tr('targets.cluster.primaryNode'),
           '20%',
           (c) =>
-            primaryName(c) || <span className="muted">{t('targets.cluster.noneReported')}</span>,
+            primaryName(c) || <span className="muted">{tr('targets.cluster.noneReported')}</span>,
         ],
         created: [
-          t('targets.list.created'),
+          tr('targets.list.created'),
           '18%',
           (c) => formatDateTime(toEpochMs(c.timeCreated)),
         ],

@@ -90,9 +90,9 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
   return (
     <BulkActionDialog
       items={targets}
-      describe={(t) => ({ id: String(t.id), label: t.name })}
-      requestFor={(t) => deleteTargetRequest(api.resource, scope, t.id, { name: t.name })}
-      run={(t, options) => deleteTarget(api.resource, scope, t.id, { name: t.name }, options)}
+      describe={(one) => ({ id: String(one.id), label: one.name })}
+      requestFor={(one) => deleteTargetRequest(api.resource, scope, one.id, { name: one.name })}
+      run={(one, options) => deleteTarget(api.resource, scope, one.id, { name: one.name }, options)}
       refresh={() => refresh(targetKey(scope, api.resource))}
       verb={t('targets.delete.verbTitle')}
       pastVerb={t('targets.delete.past')}

@@ -37,21 +37,21 @@ export const GROUP: TargetKindSpec<ServerGroup, CreateServerGroupBody> = {
       sortKeys: ['name', 'status', 'servers', 'created'],
       memberWords: (s) => [s.name, ...(s.addresses ?? []).map((a) => a.ip)],
     },
-    columns: (envId, t) =>
+    columns: (envId, tr) =>
       columnTable({
         name: [
-          t('targets.list.name'),
+          tr('targets.list.name'),
           '26%',
           (g) => <CellLink to={paths.serverGroup(envId, g.id)}>{g.name}</CellLink>,
         ],
         status: [
-          t('targets.list.membersRunning'),
+          tr('targets.list.membersRunning'),
           '16%',
           (g) => <RollupBadge servers={g.servers} />,
         ],
-        servers: [t('targets.list.servers'), '38%', serversCell],
+        servers: [tr('targets.list.servers'), '38%', serversCell],
         created: [
-          t('targets.list.created'),
+          tr('targets.list.created'),
           '20%',
           (g) => formatDateTime(toEpochMs(g.timeCreated)),
         ],

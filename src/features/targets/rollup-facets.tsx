@@ -29,8 +29,8 @@ export function RollupFacets({
   const t = useT()
   const counts = useMemo(() => {
     const map = new Map<string, number>()
-    for (const t of targets) {
-      const status = rollupStatus(t.servers)
+    for (const target of targets) {
+      const status = rollupStatus(target.servers)
       map.set(status, (map.get(status) ?? 0) + 1)
     }
     return map

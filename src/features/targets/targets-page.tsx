@@ -129,7 +129,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         rows,
         columns,
         rowKey: targetKey,
-        rowLabel: (t) => t.name,
+        rowLabel: (target) => target.name,
         sort: list,
         bulk: {
           selection,
