@@ -1,4 +1,4 @@
-import { apiMessage } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
@@ -9,16 +9,17 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { TextField } from '../../components/form/text-field.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { LoadingState } from '../../components/states.tsx'
+import { message, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 import { shellQuote } from '../../lib/shell-quote.ts'
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/
 
 /** Why a server name cannot be used in the setup command, or null when it can. */
 export function serverNameProblem(name: string): string | null {
-  if (name.length === 0) return 'Enter the name the server will have in the console.'
-  if (name.length > 60) return 'Use at most 60 characters.'
-  if (!NAME_PATTERN.test(name))
-    return 'Use letters, digits, dots, dashes and underscores, starting with a letter or digit.'
+  if (name.length === 0) return translate('servers.register.nameEmpty')
+  if (name.length > 60) return translate('servers.register.nameTooLong', { max: 60 })
+  if (!NAME_PATTERN.test(name)) return translate('servers.register.nameCharacters')
   return null
 }
 
@@ -43,6 +44,7 @@ export function RegisterServerDialog({
   onOpenChange: (open: boolean) => void
 }) {
   const { scope, environment } = useConsole()
+  const t = useT()
   const [name, setName] = useState('')
   const [touched, setTouched] = useState(false)
   const token = useQuery({ ...serverQueries.registrationToken(scope), enabled: open })
@@ -53,22 +55,28 @@ export function RegisterServerDialog({
     <Modal
       open={open}
       onOpenChange={onOpenChange}
-      title="Register a server"
+      title={t('servers.register.title')}
       wide
-      description={apiMessage`Servers register themselves: run the agent setup on the host with a registration token for ${environment.name}.`}
-      footer={<Button onClick={() => onOpenChange(false)}>Done</Button>}
+      description={message('servers.register.description', { environment: environment.name })}
+      footer={<Button onClick={() => onOpenChange(false)}>{t('servers.register.done')}</Button>}
     >
-      <ol style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 12 }}>
+      <ol style={{ margin: 0, paddingInlineStart: 20, display: 'grid', gap: 12 }}>
         <li>
           <div className="field">
             <span>
-              Registration token for <strong>{environment.name}</strong>
+              {message('servers.register.tokenFor', {
+                environment: (
+                  <strong>
+                    <ApiText>{environment.name}</ApiText>
+                  </strong>
+                ),
+              })}
             </span>
-            {token.isPending && <LoadingState label="Requesting a registration token…" />}
+            {token.isPending && <LoadingState label={t('servers.register.tokenLoading')} />}
             {token.error && (
               <ErrorPanel
                 error={token.error}
-                title="Could not get a registration token"
+                title={t('servers.register.tokenFailed')}
                 onRetry={() => void token.refetch()}
                 retrying={token.isFetching}
               />
@@ -76,44 +84,37 @@ export function RegisterServerDialog({
             {token.data && (
               <CodeBlock
                 text={token.data}
-                label="Registration token"
-                copyLabel="Copy registration token"
+                label={t('servers.register.tokenLabel')}
+                copyLabel={t('servers.register.tokenCopy')}
               />
             )}
           </div>
         </li>
         <li>
           <TextField
-            label="Server name"
+            label={t('servers.register.nameLabel')}
             value={name}
-            placeholder="e.g. prd-mule-eu-west-07"
+            placeholder={t('servers.register.namePlaceholder')}
             // Checked when the operator leaves the field, not at the first keystroke.
             error={showProblem ? problem : undefined}
-            hint="How the server will be listed here. Names need not be unique, but should be."
+            hint={t('servers.register.nameHint')}
             onChange={(value) => setName(value.trim())}
             onBlur={() => setTouched(true)}
           />
         </li>
         <li>
           <div className="field">
-            <span>
-              On the host, in the runtime’s <code>bin</code> directory, run:
-            </span>
+            <span>{message('servers.register.runOnHost', { bin: <code>bin</code> })}</span>
             {token.data && problem === null ? (
               <CodeBlock
                 text={setupCommand(token.data, name)}
-                label="Setup command"
-                copyLabel="Copy setup command"
+                label={t('servers.register.commandLabel')}
+                copyLabel={t('servers.register.commandCopy')}
               />
             ) : (
-              <span className="field-hint">
-                The command appears once the token is here and the name is valid.
-              </span>
+              <span className="field-hint">{t('servers.register.commandWaiting')}</span>
             )}
-            <span className="field-hint">
-              The server shows up in the list as soon as its agent connects; the list refreshes on
-              its own.
-            </span>
+            <span className="field-hint">{t('servers.register.appearsHint')}</span>
           </div>
         </li>
       </ol>

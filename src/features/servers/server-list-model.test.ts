@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { setLanguage } from '../../lib/i18n.ts'
 import { decodeListParams } from '../../lib/list-params.ts'
 import { expectUrlStates } from '../../test/list-url-state.ts'
 import { recordMaker } from '../../test/record-maker.ts'
@@ -119,6 +120,22 @@ test('expiry warnings flag expired and soon-expiring certificates and licences o
   })
   expect(expiryWarnings(expired, NOW).map((w) => w.text)).toEqual(['Licence expired 3 d ago'])
   expect(expiryWarnings(server(3, 'c'), NOW)).toEqual([])
+})
+
+test('expiry warnings are worded in the chosen language, with its plural forms', async () => {
+  const inDays = (days: number) =>
+    server(1, 'a', { certificateExpirationDate: NOW + days * DAY + 1000 })
+  const since = (days: number) => server(2, 'b', { licenseExpirationDate: NOW - days * DAY })
+  await setLanguage('de', { remember: false })
+  expect(expiryWarnings(inDays(12), NOW).map((w) => w.text)).toEqual([
+    'Zertifikat läuft in 12 Tagen ab',
+  ])
+  expect(expiryWarnings(since(1), NOW).map((w) => w.text)).toEqual(['Lizenz vor 1 Tag abgelaufen'])
+  await setLanguage('ar', { remember: false })
+  // Arabic has a dual: two days is one word, without a number.
+  expect(expiryWarnings(inDays(2), NOW).map((w) => w.text)).toEqual([
+    'تنتهي صلاحية الشهادة خلال يومين',
+  ])
 })
 
 test('membership reads the group fields first, then the cluster fields', () => {

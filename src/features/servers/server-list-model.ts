@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { daysUntil, toEpochMs } from '../../lib/format.ts'
+import { t, type MessageKey } from '../../lib/i18n.ts'
 import type { ListParams } from '../../lib/list-params.ts'
 import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
@@ -26,13 +27,15 @@ export function membershipOf(
     return {
       kind: 'group',
       id: server.serverGroupId,
-      name: server.serverGroupName ?? `Group ${server.serverGroupId}`,
+      name:
+        server.serverGroupName ??
+        t('servers.membership.groupFallback', { id: server.serverGroupId }),
     }
   if (server.clusterId != null)
     return {
       kind: 'cluster',
       id: server.clusterId,
-      name: server.clusterName ?? `Cluster ${server.clusterId}`,
+      name: server.clusterName ?? t('servers.membership.clusterFallback', { id: server.clusterId }),
     }
   return null
 }
@@ -45,17 +48,27 @@ export interface ExpiryWarning {
   text: string
 }
 
-/** Certificate and licence expiries that need attention now. */
+// One sentence per thing and tense: the word order differs between languages.
+const EXPIRY_WORDS = {
+  Certificate: {
+    expired: 'servers.expiry.certificateExpired',
+    expires: 'servers.expiry.certificateExpires',
+  },
+  Licence: { expired: 'servers.expiry.licenceExpired', expires: 'servers.expiry.licenceExpires' },
+} satisfies Record<ExpiryWarning['what'], Record<'expired' | 'expires', MessageKey>>
+
+/** Certificate and licence expiries that need attention now, worded in the current language. */
 export function expiryWarnings(server: Server, now: number): ExpiryWarning[] {
   const out: ExpiryWarning[] = []
   const check = (what: ExpiryWarning['what'], value: Server['certificateExpirationDate']) => {
     const at = toEpochMs(value)
     if (at === undefined) return
     const days = daysUntil(at, now)
-    if (at <= now)
-      out.push({ what, days, expired: true, text: `${what} expired ${Math.max(1, -days)} d ago` })
-    else if (days < EXPIRY_WARNING_DAYS)
-      out.push({ what, days, expired: false, text: `${what} expires in ${days} d` })
+    if (at <= now) {
+      const ago = Math.max(1, -days)
+      out.push({ what, days, expired: true, text: t(EXPIRY_WORDS[what].expired, { days: ago }) })
+    } else if (days < EXPIRY_WARNING_DAYS)
+      out.push({ what, days, expired: false, text: t(EXPIRY_WORDS[what].expires, { days }) })
   }
   check('Certificate', server.certificateExpirationDate)
   check('Licence', server.licenseExpirationDate)

@@ -8,7 +8,7 @@ import type { Application } from '../../api/runtime-manager/application-schemas.
 import { unregisterServerRequest, useUnregisterServer } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
-import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailHeader, type DetailViewProps } from '../../components/detail-page.tsx'
@@ -23,6 +23,8 @@ import { membershipOf } from './server-list-model.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 
 /**
  * A server's page: its route reads the server (and starts that read in its loader), a 404
@@ -30,11 +32,12 @@ import { toastOutcome } from '../../components/outcome-message.tsx'
  */
 export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
   const { scope } = useConsole()
+  const t = useT()
   const now = useNow(60_000)
   return (
     <>
       <DetailHeader
-        back={{ to: paths.servers(scope.envId), label: 'Servers' }}
+        back={{ to: paths.servers(scope.envId), label: t('servers.list.title') }}
         name={s.name}
         badge={<ServerStatusBadge status={s.status} />}
         subtitle={<ExpiryTags server={s} now={now} />}
@@ -46,16 +49,20 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
         }
       />
       <div className="grid-2">
-        <Card id="overview" title="Overview">
+        <Card id="overview" title={t('servers.detail.overview')}>
           <dl className="fields">
-            <Field label="ID">{s.id}</Field>
-            <Field label="Type">
-              {s.serverType === 'GATEWAY' ? 'API Gateway' : 'Mule runtime'}
+            <Field label={t('servers.detail.id')}>{s.id}</Field>
+            <Field label={t('servers.detail.type')}>
+              {s.serverType === 'GATEWAY'
+                ? t('servers.detail.typeGateway')
+                : t('servers.detail.typeMule')}
             </Field>
-            <Field label="Mule version">{s.muleVersion}</Field>
-            {s.gatewayVersion && <Field label="Gateway version">{s.gatewayVersion}</Field>}
-            <Field label="Agent version">{s.agentVersion}</Field>
-            <Field label="Addresses">
+            <Field label={t('servers.detail.muleVersion')}>{s.muleVersion}</Field>
+            {s.gatewayVersion && (
+              <Field label={t('servers.detail.gatewayVersion')}>{s.gatewayVersion}</Field>
+            )}
+            <Field label={t('servers.detail.agentVersion')}>{s.agentVersion}</Field>
+            <Field label={t('servers.detail.addresses')}>
               {(s.addresses ?? []).length === 0
                 ? '—'
                 : (s.addresses ?? []).map((a) => (
@@ -65,26 +72,30 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
                     </div>
                   ))}
             </Field>
-            <Field label="Registered">{formatDateTime(toEpochMs(s.timeCreated))}</Field>
-            <Field label="Last update">{formatDateTime(toEpochMs(s.timeUpdated))}</Field>
+            <Field label={t('servers.detail.registered')}>
+              {formatDateTime(toEpochMs(s.timeCreated))}
+            </Field>
+            <Field label={t('servers.detail.lastUpdate')}>
+              {formatDateTime(toEpochMs(s.timeUpdated))}
+            </Field>
           </dl>
         </Card>
-        <Card id="membership" title="Group or cluster">
+        <Card id="membership" title={t('servers.detail.membership')}>
           <Membership server={s} />
-          <h2 style={{ marginTop: 16 }}>Expiry</h2>
+          <h2 style={{ marginTop: 16 }}>{t('servers.detail.expiry')}</h2>
           <dl className="fields">
-            <Field label="Licence expires">
+            <Field label={t('servers.detail.licenceExpires')}>
               {formatDateTime(toEpochMs(s.licenseExpirationDate))}
             </Field>
-            <Field label="Certificate expires">
+            <Field label={t('servers.detail.certificateExpires')}>
               {formatDateTime(toEpochMs(s.certificateExpirationDate))}
             </Field>
           </dl>
         </Card>
-        <Card id="runtime" title="Runtime information">
+        <Card id="runtime" title={t('servers.detail.runtime')}>
           {s.runtimeInformation ? (
             <dl className="fields">
-              <Field label="JVM">
+              <Field label={t('servers.detail.jvm')}>
                 {[
                   s.runtimeInformation.jvmInformation?.runtime?.name,
                   s.runtimeInformation.jvmInformation?.runtime?.version,
@@ -92,10 +103,10 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
                   .filter(Boolean)
                   .join(' ') || undefined}
               </Field>
-              <Field label="JVM vendor">
+              <Field label={t('servers.detail.jvmVendor')}>
                 {s.runtimeInformation.jvmInformation?.runtime?.vendor}
               </Field>
-              <Field label="Operating system">
+              <Field label={t('servers.detail.os')}>
                 {[
                   s.runtimeInformation.osInformation?.name,
                   s.runtimeInformation.osInformation?.version,
@@ -104,12 +115,14 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
                   .filter(Boolean)
                   .join(' ') || undefined}
               </Field>
-              <Field label="Processors">{s.runtimeInformation.availableProcessors}</Field>
-              <Field label="Time zone">{s.runtimeInformation.timezone}</Field>
-              <Field label="Encoding">{s.runtimeInformation.encoding}</Field>
+              <Field label={t('servers.detail.processors')}>
+                {s.runtimeInformation.availableProcessors}
+              </Field>
+              <Field label={t('servers.detail.timeZone')}>{s.runtimeInformation.timezone}</Field>
+              <Field label={t('servers.detail.encoding')}>{s.runtimeInformation.encoding}</Field>
             </dl>
           ) : (
-            <p className="muted">Not reported yet: the agent has not connected.</p>
+            <p className="muted">{t('servers.detail.runtimeNotReported')}</p>
           )}
         </Card>
       </div>
@@ -120,18 +133,23 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
 }
 
 function Membership({ server }: { server: Server }) {
+  const t = useT()
   const m = membershipOf(server)
-  if (!m) return <p className="muted">Not in a server group or cluster.</p>
+  if (!m) return <p className="muted">{t('servers.detail.noMembership')}</p>
   return (
     <dl className="fields">
-      <Field label={m.kind === 'group' ? 'Server group' : 'Cluster'}>
+      <Field
+        label={m.kind === 'group' ? t('servers.detail.serverGroup') : t('servers.detail.cluster')}
+      >
         <MembershipLink membership={m} />
       </Field>
       {m.kind === 'cluster' && (
-        <Field label="Clustering IP">{server.currentClusteringIp ?? server.serverIp}</Field>
+        <Field label={t('servers.detail.clusteringIp')}>
+          {server.currentClusteringIp ?? server.serverIp}
+        </Field>
       )}
       {m.kind === 'cluster' && server.currentClusteringPort != null && (
-        <Field label="Clustering port">{server.currentClusteringPort}</Field>
+        <Field label={t('servers.detail.clusteringPort')}>{server.currentClusteringPort}</Field>
       )}
     </dl>
   )
@@ -158,6 +176,7 @@ function MembershipLink({
 
 function UnregisterButton({ server }: { server: Server }) {
   const { scope } = useConsole()
+  const t = useT()
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
   const unregister = useUnregisterServer(scope)
@@ -168,37 +187,45 @@ function UnregisterButton({ server }: { server: Server }) {
     : member
       ? {
           allowed: false,
-          reason: `Remove it from ${member.kind === 'group' ? 'server group' : 'cluster'} '${member.name}' first.`,
+          reason:
+            member.kind === 'group'
+              ? t('servers.unregister.inGroup', { name: member.name })
+              : t('servers.unregister.inCluster', { name: member.name }),
         }
       : { allowed: true }
   const ownApps = (apps.data?.items ?? []).filter((a) => a.target.id === server.id)
 
   return (
     <MutationConfirmButton
-      trigger={{ variant: 'danger', permission, children: 'Unregister…' }}
+      trigger={{ variant: 'danger', permission, children: t('servers.unregister.trigger') }}
       mutation={unregister}
-      title={confirmTitle('Unregister', server.name)}
-      confirmLabel="Unregister"
+      title={<Msg id="servers.unregister.title" values={{ name: server.name }} />}
+      confirmLabel={t('servers.unregister.confirm')}
       risk="irreversible"
       typeToConfirm={server.name}
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {
-        toastOutcome({ verb: 'unregister', past: 'Unregistered' }, server.name, {
+        const words = {
+          verb: translate('servers.unregister.verb'),
+          past: translate('servers.unregister.past'),
+        }
+        toastOutcome(words, server.name, {
           kind: 'succeeded',
         })
         void navigate(paths.servers(scope.envId))
       }}
     >
-      <p style={{ marginTop: 0 }}>
-        The server is removed from Runtime Manager and its agent stops reporting. To manage this
-        host again, register it anew.
-      </p>
+      <p style={{ marginTop: 0 }}>{t('servers.unregister.body')}</p>
       {ownApps.length > 0 && (
         <p className="alert alert-warn">
-          {ownApps.length} application{ownApps.length === 1 ? '' : 's'} deployed to this server
-          alone will be removed with it:{' '}
-          <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />.
+          <Msg
+            id="servers.unregister.ownApps"
+            values={{
+              count: ownApps.length,
+              names: <ApiList names={ownApps.map((a) => a.name)} max={Infinity} />,
+            }}
+          />
         </p>
       )}
     </MutationConfirmButton>
@@ -207,23 +234,33 @@ function UnregisterButton({ server }: { server: Server }) {
 
 function ServerApplications({ server }: { server: Server }) {
   const { scope } = useConsole()
+  const t = useT()
   const apps = useQuery(applicationQueries.list(scope, { targetId: server.id }))
   return (
     <QuerySection
       headingId="apps"
-      heading="Applications on this server"
+      heading={t('servers.apps.title')}
       query={apps}
-      loading="Loading applications…"
-      errorTitle="Could not load the applications"
+      loading={t('servers.apps.loading')}
+      errorTitle={t('servers.apps.failed')}
     >
-      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
+      <RejectedRecords
+        rejected={apps.data?.rejected}
+        noun={[t('servers.apps.nounOne'), t('servers.apps.nounOther')]}
+      />
       {apps.data && apps.data.items.length === 0 && (
-        <p className="muted">No applications are deployed to this server.</p>
+        <p className="muted">{t('servers.apps.none')}</p>
       )}
       {apps.data && apps.data.items.length > 0 && (
-        <table className="data" aria-label="Applications on this server">
+        <table className="data" aria-label={t('servers.apps.title')}>
           <TableHead
-            columns={['Name', 'Status on this server', 'Deployed to', 'Artifact', 'Message']}
+            columns={[
+              t('servers.apps.name'),
+              t('servers.apps.status'),
+              t('servers.apps.deployedTo'),
+              t('servers.apps.artifact'),
+              t('servers.apps.message'),
+            ]}
           />
           <tbody>
             {apps.data.items.map((app) => (
@@ -238,6 +275,7 @@ function ServerApplications({ server }: { server: Server }) {
 
 function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
   const { scope } = useConsole()
+  const t = useT()
   const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
   const status = applicationStatus(
     artifact?.lastReportedStatus ?? app.lastReportedStatus,
@@ -245,11 +283,12 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
   )
   const via =
     app.target.type === 'SERVER' ? (
-      'This server'
+      t('servers.apps.viaServer')
     ) : (
-      <>
-        {app.target.type === 'CLUSTER' ? 'Cluster' : 'Group'} <ApiText>{app.target.name}</ApiText>
-      </>
+      <Msg
+        id={app.target.type === 'CLUSTER' ? 'servers.apps.viaCluster' : 'servers.apps.viaGroup'}
+        values={{ name: app.target.name }}
+      />
     )
   return (
     <tr>

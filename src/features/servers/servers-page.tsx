@@ -1,6 +1,5 @@
 import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { useQuery } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
 import { useMemo, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
@@ -15,6 +14,8 @@ import { serverStatus } from '../../components/status-tones.ts'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
+import { Msg, useT } from '../../components/i18n.tsx'
+import type { t as translate } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { RegisterServerDialog } from './register-server-dialog.tsx'
 import { addressesText, ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
@@ -32,30 +33,39 @@ import { BulkUnregisterDialog } from './unregister-servers.tsx'
 const FACETS = ['RUNNING', 'DISCONNECTED', 'CREATED'] as const
 
 /** The list's columns; cells are render functions called by the table, not components. */
-function serverColumns(envId: string, now: number): Column<Server>[] {
+function serverColumns(envId: string, now: number, t: typeof translate): Column<Server>[] {
   return columnTable<Server>({
-    name: ['Name', '19%', (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>],
-    status: ['Status', '13%', (s) => <ServerStatusBadge status={s.status} />],
-    type: ['Type', '8%', (s) => (s.serverType === 'GATEWAY' ? 'Gateway' : 'Mule')],
-    version: ['Runtime', '8%', (s) => runtimeVersion(s) || '—'],
-    agent: ['Agent', '8%', (s) => s.agentVersion ?? '—'],
+    name: [
+      t('servers.list.name'),
+      '19%',
+      (s) => <CellLink to={paths.server(envId, s.id)}>{s.name}</CellLink>,
+    ],
+    status: [t('servers.list.status'), '13%', (s) => <ServerStatusBadge status={s.status} />],
+    type: [
+      t('servers.list.type'),
+      '8%',
+      (s) => (s.serverType === 'GATEWAY' ? t('servers.type.gateway') : t('servers.type.mule')),
+    ],
+    version: [t('servers.list.runtime'), '8%', (s) => runtimeVersion(s) || '—'],
+    agent: [t('servers.list.agent'), '8%', (s) => s.agentVersion ?? '—'],
     addresses: [
-      'Addresses',
+      t('servers.list.addresses'),
       '12%',
       (s) => <span className="mono">{addressesText(s)}</span>,
       'unsorted',
     ],
-    membership: ['Group / cluster', '15%', membershipCell],
-    expiry: ['Expiry', '17%', (s) => <ExpiryTags server={s} now={now} />],
+    membership: [t('servers.list.membership'), '15%', membershipCell],
+    expiry: [t('servers.list.expiry'), '17%', (s) => <ExpiryTags server={s} now={now} />],
   })
 }
 
 function membershipCell(s: Server): ReactNode {
   const m = membershipOf(s)
   return m ? (
-    <>
-      {m.kind === 'group' ? 'Group' : 'Cluster'}: <ApiText>{m.name}</ApiText>
-    </>
+    <Msg
+      id={m.kind === 'group' ? 'servers.list.inGroup' : 'servers.list.inCluster'}
+      values={{ name: m.name }}
+    />
   ) : (
     <span className="muted">—</span>
   )
@@ -65,6 +75,7 @@ const serverKey = (s: Server) => String(s.id)
 
 export function ServersPage() {
   const { scope, environment } = useConsole()
+  const t = useT()
   const canManage = usePermission('manageServers')
   // Written at once: filtering the list per key is cheap, and a reload keeps the text.
   const list = useListSearch(SERVER_LIST_PARAMS, undefined, { draft: false })
@@ -73,7 +84,7 @@ export function ServersPage() {
   const now = useNow(60_000)
   const register = useDialogAction({
     id: 'register',
-    label: 'Register server',
+    label: t('servers.list.register'),
     permission: canManage,
   })
 
@@ -86,21 +97,21 @@ export function ServersPage() {
   )
   const selection = useRowSelection(rows, serverKey)
   const unregister = useBulkDialog(selection.drop)
-  const columns = useMemo(() => serverColumns(scope.envId, now), [scope.envId, now])
+  const columns = useMemo(() => serverColumns(scope.envId, now, t), [scope.envId, now, t])
 
   return (
     <ListPage
-      title="Servers"
-      count={{ where: environment.name, verb: 'registered in', filtered }}
+      title={t('servers.list.title')}
+      count={{ where: environment.name, verb: t('servers.list.registeredIn'), filtered }}
       actions={register.button()}
       toolbar={
         <ListToolbar
-          searchLabel="Filter servers"
-          placeholder="Filter by name, address, version, group…"
+          searchLabel={t('servers.list.filterLabel')}
+          placeholder={t('servers.list.filterPlaceholder')}
           list={list}
         >
           <StatusFacets
-            label="Status"
+            label={t('servers.list.status')}
             facets={FACETS}
             active={params.status}
             labelFor={(status) => serverStatus(status).label}
@@ -108,7 +119,7 @@ export function ServersPage() {
             onChange={(status) => set({ status })}
           />
           <select
-            aria-label="Server type"
+            aria-label={t('servers.list.typeFilter')}
             value={params.type}
             onChange={(e) =>
               set({
@@ -117,20 +128,20 @@ export function ServersPage() {
               })
             }
           >
-            <option value="">All types</option>
-            <option value="MULE">Mule</option>
-            <option value="GATEWAY">Gateway</option>
+            <option value="">{t('servers.list.allTypes')}</option>
+            <option value="MULE">{t('servers.type.mule')}</option>
+            <option value="GATEWAY">{t('servers.type.gateway')}</option>
           </select>
         </ListToolbar>
       }
       query={servers}
-      nouns={['server', 'servers']}
+      nouns={[t('servers.list.nounOne'), t('servers.list.nounOther')]}
       rejected={servers.data?.rejected}
       total={all?.length ?? 0}
       empty={
-        <NoneYet noun="servers" where={environment.name}>
-          <p>Register a server: run the agent setup on the host with a registration token.</p>
-          {register.button('Register a server')}
+        <NoneYet noun={t('servers.list.nounOther')} where={environment.name}>
+          <p>{t('servers.list.emptyText')}</p>
+          {register.button(t('servers.register.title'))}
         </NoneYet>
       }
       onClear={clear}
@@ -143,7 +154,7 @@ export function ServersPage() {
         </>
       }
       table={{
-        label: 'Servers',
+        label: t('servers.list.title'),
         rows,
         columns,
         rowKey: serverKey,
@@ -151,7 +162,7 @@ export function ServersPage() {
         sort: list,
         bulk: {
           selection,
-          actions: [removeAction('Unregister selected…', canManage, unregister.show)],
+          actions: [removeAction(t('servers.list.unregisterSelected'), canManage, unregister.show)],
         },
       }}
     />

@@ -7,6 +7,7 @@ import {
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
+import { useT } from '../../components/i18n.tsx'
 import { membershipOf } from './server-list-model.ts'
 
 /**
@@ -20,6 +21,7 @@ export function BulkUnregisterDialog({
   servers: readonly Server[]
 } & BulkDialogState) {
   const { scope } = useConsole()
+  const t = useT()
   const queryClient = useQueryClient()
   const grouped = servers.filter((s) => membershipOf(s) !== null).length
   return (
@@ -29,19 +31,15 @@ export function BulkUnregisterDialog({
       requestFor={(s) => unregisterServerRequest(scope, s.id, { name: s.name })}
       run={(s, options) => unregisterServer(scope, s.id, { name: s.name }, options)}
       refresh={() => queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })}
-      verb="Unregister"
-      pastVerb="Unregistered"
-      noun="server"
+      verb={t('servers.unregister.confirm')}
+      pastVerb={t('servers.unregister.past')}
+      noun={t('servers.list.nounOne')}
       {...dialog}
     >
-      <p style={{ marginTop: 0 }}>
-        Each server is removed from Runtime Manager; its agent stops reporting. Applications
-        deployed to a server alone are removed with it. To manage a host again, register it anew.
-      </p>
+      <p style={{ marginTop: 0 }}>{t('servers.bulkUnregister.body')}</p>
       {grouped > 0 && (
         <p className="alert alert-warn">
-          {grouped} of the selected servers belong to a group or cluster. The backend refuses to
-          unregister those until they are removed from it; they will be reported as failed.
+          {t('servers.bulkUnregister.grouped', { count: grouped })}
         </p>
       )}
     </BulkActionDialog>

@@ -10,6 +10,7 @@ import {
   type ClusterMemberValue,
 } from './create-cluster-form-model.ts'
 import { joinProblem } from './target-form-model.ts'
+import { t } from '../../lib/i18n.ts'
 
 export interface AddMembersErrors {
   servers?: string
@@ -30,8 +31,13 @@ export function capacityProblem(cluster: Pick<Cluster, 'servers'>, count: number
   const room = roomIn(cluster)
   if (count <= room) return null
   return room === 0
-    ? `The cluster has ${MAX_CLUSTER_SERVERS} servers, the most a cluster can hold.`
-    : `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers: it has ${cluster.servers.length}, so ${room} more at most; ${count} are chosen.`
+    ? t('targets.cluster.full', { max: MAX_CLUSTER_SERVERS })
+    : t('targets.cluster.tooManyToAdd', {
+        max: MAX_CLUSTER_SERVERS,
+        has: cluster.servers.length,
+        room,
+        count,
+      })
 }
 
 /**
@@ -47,7 +53,7 @@ export function validateAddMembers(
 ): AddMembersValidation {
   const errors: AddMembersErrors = {}
   const multicast = cluster.multicastEnabled === true
-  if (members.length === 0) errors.servers = 'Choose at least one server to add.'
+  if (members.length === 0) errors.servers = t('targets.cluster.chooseToAdd')
   else {
     const capacity = capacityProblem(cluster, members.length)
     const problem =
@@ -60,7 +66,8 @@ export function validateAddMembers(
   }
 
   const ips: Record<number, string> = {}
-  const taken = new Map<string, string>()
+  // The member holding each IP, by name; null for another server chosen in this dialog.
+  const taken = new Map<string, string | null>()
   if (!multicast)
     for (const s of cluster.servers) {
       const ip = s.serverIp ?? s.currentClusteringIp
@@ -75,9 +82,9 @@ export function validateAddMembers(
     const ip = m.ip.trim()
     if (ip === '' || multicast) continue
     const holder = taken.get(ip)
-    if (holder !== undefined)
-      ips[m.serverId] = `${ip} is already the IP of ${holder} in this cluster.`
-    else taken.set(ip, 'another chosen server')
+    if (holder === null) ips[m.serverId] = t('targets.ip.takenByChosen', { ip })
+    else if (holder !== undefined) ips[m.serverId] = t('targets.ip.takenBy', { ip, name: holder })
+    else taken.set(ip, null)
   }
   if (Object.keys(ips).length > 0) errors.ips = ips
 

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query'
-import { ApiText } from '../../components/api-text.tsx'
+import { ApiList, ApiText } from '../../components/api-text.tsx'
+import { message, Msg, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 import { useState, type ReactNode } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
-import { formatNumber } from '../../lib/format.ts'
-import { listText } from '../../lib/list-text.ts'
 import { sendAndVerify, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { BulkResults } from '../../components/bulk-results.tsx'
@@ -14,10 +14,10 @@ import { Button } from '../../components/button.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import type { TargetNoun } from './target-kind.ts'
+import type { KindWords } from './target-kind.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** One membership request of a bulk change: the server it is about and the exact call. */
 export interface MemberChange {
@@ -34,10 +34,11 @@ export interface MemberChange {
 
 /** Every request of a bulk change as curl: each one differs (the server id, a member's IP). */
 function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
+  const t = useT()
   return (
     <CurlPreview
       requests={changes.map((c) => c.request)}
-      note={changes.length > 1 ? 'One per server, sent one after the other.' : undefined}
+      note={changes.length > 1 ? t('targets.membership.curlNote') : undefined}
     />
   )
 }
@@ -58,11 +59,12 @@ export function useBulkMembership({
   targetName,
 }: {
   refresh: () => Promise<unknown>
-  /** "add", "remove": the verb of the toast (with `pastVerb`). */
+  /** "add", "remove": the verb of the toast (with `pastVerb`), in the current language. */
   verb: string
   /** "Added", "Removed": the toast. */
   pastVerb: string
-  preposition: 'to' | 'from'
+  /** "to", "from": between the servers and the target in the toast. */
+  preposition: string
   targetName: string
 }) {
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
@@ -86,7 +88,14 @@ export function useBulkMembership({
       const only = outcome.length === 1 ? outcome[0] : undefined
       toastOutcome(
         { verb, past: pastVerb },
-        only ? { name: only.label, relation } : { count: outcome.length, noun: 'server', relation },
+        only
+          ? { name: only.label, relation }
+          : {
+              count: outcome.length,
+              noun: translate('targets.membership.serverOne'),
+              plural: translate('targets.membership.serverOther'),
+              relation,
+            },
         { kind: 'succeeded' },
       )
     },
@@ -108,7 +117,7 @@ export function useBulkMembership({
  * result per server. `check` runs before anything is sent and returns false to send nothing.
  */
 export function AddMembersModal({
-  noun,
+  words,
   targetName,
   description,
   open,
@@ -119,7 +128,7 @@ export function AddMembersModal({
   check = () => true,
   children,
 }: {
-  noun: TargetNoun
+  words: KindWords
   targetName: string
   description?: string
   open: boolean
@@ -132,6 +141,7 @@ export function AddMembersModal({
   check?: () => boolean
   children: ReactNode
 }) {
+  const t = useT()
   const { bulk, results } = membership
   const n = changes.length
   const confirm = () => {
@@ -146,8 +156,8 @@ export function AddMembersModal({
     return (
       <MembershipResults
         results={results}
-        verb="Add"
-        title={`Add servers to ${targetName}: results`}
+        verb={t('targets.membership.addVerb')}
+        title={message('targets.membership.addResults', { name: targetName })}
         onClose={() => onOpenChange(false)}
       />
     )
@@ -155,24 +165,24 @@ export function AddMembersModal({
     <Modal
       open={open}
       onOpenChange={onOpenChange}
-      title={`Add servers to ${targetName}`}
+      title={message('targets.membership.addTitle', { name: targetName })}
       description={description}
       wide
       locked={bulk.isPending}
       footer={
         <>
           <Button onClick={() => onOpenChange(false)} disabled={bulk.isPending}>
-            Cancel
+            {t('targets.dialog.cancel')}
           </Button>
           <Button variant="primary" busy={bulk.isPending} disabled={!canSend} onClick={confirm}>
-            {n === 0 ? `Add to ${noun.short}` : `Add ${countOf(n, 'server')} to ${noun.short}`}
+            {n === 0 ? t(words.addTo) : t(words.addCount, { count: n })}
           </Button>
         </>
       }
     >
       {children}
       <CurlPreviews changes={changes} />
-      {bulk.error && <ErrorPanel error={bulk.error} title="The servers were not added" />}
+      {bulk.error && <ErrorPanel error={bulk.error} title={t('targets.membership.addFailed')} />}
     </Modal>
   )
 }
@@ -189,12 +199,13 @@ export function MembershipResults({
   title: ReactNode
   onClose: () => void
 }) {
+  const t = useT()
   return (
     <Modal
       open
       onOpenChange={(next) => (next ? undefined : onClose())}
       title={title}
-      footer={<Button onClick={onClose}>Close</Button>}
+      footer={<Button onClick={onClose}>{t('targets.dialog.close')}</Button>}
     >
       <BulkResults results={results} verb={verb} />
     </Modal>
@@ -209,7 +220,7 @@ export function MembershipResults({
 export function BulkRemoveMembersButton({
   target,
   selected,
-  noun,
+  words,
   removeRequest,
   verifyRemoved,
   refresh,
@@ -219,7 +230,7 @@ export function BulkRemoveMembersButton({
   target: { id: number; name: string; servers: readonly Server[] }
   /** The chosen members, in table order. */
   selected: readonly Server[]
-  noun: TargetNoun
+  words: KindWords
   removeRequest: (serverId: number) => RequestSpec<unknown>
   /** Reads the target back after a lost answer: is the server gone from it? */
   verifyRemoved: (serverId: number) => Verify<unknown>
@@ -230,26 +241,24 @@ export function BulkRemoveMembersButton({
   extra?: ReactNode
 }) {
   const { scope } = useConsole()
+  const t = useT()
   const canManage = usePermission('manageServers')
   const [open, setOpen] = useState(false)
   const apps = useOwnApplications(scope, target.id, open)
   const { bulk, results, reset } = useBulkMembership({
     refresh,
-    verb: 'remove',
-    pastVerb: 'Removed',
-    preposition: 'from',
+    verb: t('targets.remove.verb'),
+    pastVerb: t('targets.remove.past'),
+    preposition: t('targets.remove.from'),
     targetName: target.name,
   })
   const n = selected.length
   const permission: Permission = !canManage.allowed
     ? canManage
     : n === 0
-      ? { allowed: false, reason: 'Select the servers to remove first.' }
+      ? { allowed: false, reason: t('targets.membership.selectFirst') }
       : n >= target.servers.length
-        ? {
-            allowed: false,
-            reason: `A ${noun.full} needs at least one server: leave one unselected, or delete the ${noun.short} instead.`,
-          }
+        ? { allowed: false, reason: t(words.bulkRemoveAll) }
         : { allowed: true }
   const changes: MemberChange[] = selected.map((s) => ({
     serverId: s.id,
@@ -264,17 +273,15 @@ export function BulkRemoveMembersButton({
   return (
     <>
       <Button permission={permission} onClick={() => setOpen(true)}>
-        {n > 0 ? `Remove ${formatNumber(n)} selected…` : 'Remove selected…'}
+        {n > 0
+          ? t('targets.membership.removeSelectedCount', { count: n })
+          : t('targets.membership.removeSelected')}
       </Button>
       {open && results && (
         <MembershipResults
           results={results}
-          verb="Remove"
-          title={
-            <>
-              Remove servers from <ApiText>{target.name}</ApiText>: results
-            </>
-          }
+          verb={t('targets.membership.removeVerb')}
+          title={<Msg id="targets.membership.removeResults" values={{ name: target.name }} />}
           onClose={close}
         />
       )}
@@ -283,11 +290,9 @@ export function BulkRemoveMembersButton({
           open
           onOpenChange={(next) => (next ? undefined : close())}
           title={
-            <>
-              Remove {countOf(n, 'server')} from <ApiText>{target.name}</ApiText>?
-            </>
+            <Msg id="targets.membership.removeTitle" values={{ count: n, name: target.name }} />
           }
-          confirmLabel={`Remove ${formatNumber(n)} from ${noun.short}`}
+          confirmLabel={t(words.bulkRemoveConfirm, { count: n })}
           risk="availability"
           pending={bulk.isPending}
           error={bulk.error ?? undefined}
@@ -301,38 +306,49 @@ export function BulkRemoveMembersButton({
           }
         >
           <p style={{ marginTop: 0 }}>
-            Each server leaves the {noun.short} and becomes an individual server: later deployments
-            to the {noun.short} no longer reach it.{extra ? <> {extra}</> : ''}
+            {t(words.bulkRemoveBody)}
+            {extra ? <> {extra}</> : ''}
           </p>
           {apps.isPending ? (
-            <p className="muted">Checking the {noun.short}’s applications…</p>
+            <p className="muted">{t(words.checkingApps)}</p>
           ) : apps.own.length > 0 ? (
             <ul
               className="alert alert-info"
-              aria-label="What each server keeps"
+              aria-label={t('targets.membership.keepsLabel')}
               // The bullets sit inside the box, not on its border.
-              style={{ paddingLeft: 32 }}
+              style={{ paddingInlineStart: 32 }}
             >
               {selected.map((s) => {
                 const kept = apps.own.filter((a) =>
                   a.serverArtifacts?.some((c) => c.serverId === s.id),
                 )
+                const server = (
+                  <strong>
+                    <ApiText>{s.name}</ApiText>
+                  </strong>
+                )
                 return (
                   <li key={s.id}>
-                    <strong>
-                      <ApiText>{s.name}</ApiText>
-                    </strong>{' '}
-                    {kept.length === 0
-                      ? `runs none of the ${noun.short}’s applications.`
-                      : `keeps ${kept.length} application${kept.length === 1 ? '' : 's'} as its own: ${listText(kept.map((a) => keptApplicationName(a.name, s.name)))}.`}
+                    {kept.length === 0 ? (
+                      <Msg id={words.bulkRunsNone} values={{ server }} />
+                    ) : (
+                      <Msg
+                        id="targets.membership.keeps"
+                        values={{
+                          server,
+                          count: kept.length,
+                          names: (
+                            <ApiList names={kept.map((a) => keptApplicationName(a.name, s.name))} />
+                          ),
+                        }}
+                      />
+                    )}
                   </li>
                 )
               })}
             </ul>
           ) : (
-            <p className="muted">
-              No applications are deployed to this {noun.short}: the servers keep nothing.
-            </p>
+            <p className="muted">{t(words.bulkNoApps)}</p>
           )}
           <CurlPreviews changes={changes} />
         </ConfirmDialog>
@@ -373,10 +389,11 @@ export function SelectMember({
   server: Pick<Server, 'id' | 'name'>
   selection: ReturnType<typeof useMemberSelection>
 }) {
+  const t = useT()
   return (
     <input
       type="checkbox"
-      aria-label={`Select ${server.name}`}
+      aria-label={t('targets.membership.select', { name: server.name })}
       checked={selection.isSelected(server.id)}
       onChange={() => selection.toggle(server.id)}
     />
@@ -391,11 +408,12 @@ export function SelectAllMembers({
   selection: ReturnType<typeof useMemberSelection>
   total: number
 }) {
+  const t = useT()
   const count = selection.selected.length
   return (
     <input
       type="checkbox"
-      aria-label="Select every server"
+      aria-label={t('targets.membership.selectAll')}
       checked={total > 0 && count === total}
       ref={(el) => {
         if (el) el.indeterminate = count > 0 && count < total

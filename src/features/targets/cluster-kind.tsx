@@ -10,11 +10,12 @@ import {
   type Cluster,
   type CreateClusterBody,
 } from '../../api/runtime-manager/target-schemas.ts'
-import { apiMessage, ApiText } from '../../components/api-text.tsx'
+import { ApiList } from '../../components/api-text.tsx'
+import { message } from '../../components/i18n.tsx'
+import { t } from '../../lib/i18n.ts'
 import { CellLink } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { listText } from '../../lib/list-text.ts'
 import { paths } from '../../lib/paths.ts'
 import { roomIn, validateAddMembers } from './add-cluster-members-model.ts'
 import { ClusterSections, primaryName } from './cluster-sections.tsx'
@@ -48,58 +49,90 @@ export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
       memberWords: (s) => [s.name, s.serverIp ?? '', ...(s.addresses ?? []).map((a) => a.ip)],
       filter: {
         param: 'mode',
-        label: 'Mode',
+        label: 'targets.cluster.mode',
         options: [
-          { value: '', label: 'Multicast and unicast' },
-          { value: 'multicast', label: 'Multicast' },
-          { value: 'unicast', label: 'Unicast' },
+          { value: '', label: 'targets.cluster.modeAll' },
+          { value: 'multicast', label: 'targets.cluster.multicast' },
+          { value: 'unicast', label: 'targets.cluster.unicast' },
         ],
         matches: (c, mode) => (mode === 'multicast') === (c.multicastEnabled === true),
       },
     },
-    columns: (envId) =>
+    columns: (envId, tr) =>
       columnTable({
-        name: ['Name', '24%', (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>],
-        status: ['Members running', '15%', (c) => <RollupBadge servers={c.servers} />],
-        mode: ['Mode', '11%', (c) => (c.multicastEnabled ? 'Multicast' : 'Unicast')],
-        servers: ['Servers', '12%', (c) => `${c.servers.length} of ${MAX_CLUSTER_SERVERS}`],
-        primary: [
-          'Primary node',
-          '20%',
-          (c) => primaryName(c) || <span className="muted">None reported</span>,
+        name: [
+          tr('targets.list.name'),
+          '24%',
+          (c) => <CellLink to={paths.cluster(envId, c.id)}>{c.name}</CellLink>,
         ],
-        created: ['Created', '18%', (c) => formatDateTime(toEpochMs(c.timeCreated))],
+        status: [
+          tr('targets.list.membersRunning'),
+          '15%',
+          (c) => <RollupBadge servers={c.servers} />,
+        ],
+        mode: [
+          tr('targets.cluster.mode'),
+          '11%',
+          (c) =>
+            c.multicastEnabled ? tr('targets.cluster.multicast') : tr('targets.cluster.unicast'),
+        ],
+        servers: [
+          tr('targets.list.servers'),
+          '12%',
+          (c) =>
+            tr('targets.cluster.serversOf', { count: c.servers.length, max: MAX_CLUSTER_SERVERS }),
+        ],
+        primary: [
+          tr('targets.cluster.primaryNode'),
+          '20%',
+          (c) =>
+            primaryName(c) || <span className="muted">{tr('targets.cluster.noneReported')}</span>,
+        ],
+        created: [
+          tr('targets.list.created'),
+          '18%',
+          (c) => formatDateTime(toEpochMs(c.timeCreated)),
+        ],
       }),
-    placeholder: 'Filter by name, member or IP…',
-    emptyText: `A cluster runs each application on all of its servers as one, sharing state between them. Create one from up to ${MAX_CLUSTER_SERVERS} individual servers.`,
+    placeholder: 'targets.cluster.filterPlaceholder',
+    emptyText: 'targets.cluster.emptyText',
   },
   page: {
-    subtitle: (c) =>
-      `${c.multicastEnabled ? 'Multicast' : 'Unicast'} cluster · ${memberRollup(c.servers).total} of ${MAX_CLUSTER_SERVERS} servers`,
+    subtitle: (c) => modeLine(c.multicastEnabled === true, memberRollup(c.servers).total),
     sections: (c) => <ClusterSections cluster={c} />,
     memberColumns: [
       statusColumn(160),
       {
-        header: 'Clustering IP',
+        header: 'targets.members.clusteringIp',
         mono: true,
         cell: (s) => s.currentClusteringIp ?? s.serverIp ?? '—',
       },
-      { header: 'Port', width: 90, mono: true, cell: (s) => s.currentClusteringPort ?? '—' },
       {
-        header: 'Role',
-        width: 100,
-        cell: (s, c) => (c.primaryNodeId === s.id ? <strong>Primary</strong> : 'Member'),
+        header: 'targets.members.port',
+        width: 90,
+        mono: true,
+        cell: (s) => s.currentClusteringPort ?? '—',
       },
       {
-        header: 'Sees',
+        header: 'targets.members.role',
+        width: 100,
+        cell: (s, c) =>
+          c.primaryNodeId === s.id ? (
+            <strong>{t('targets.members.primary')}</strong>
+          ) : (
+            t('targets.members.member')
+          ),
+      },
+      {
+        header: 'targets.members.sees',
         width: 150,
         cell: (s, c) => {
           const total = c.servers.length
           const seen = readVisibility(c.visibilityMap)?.get(s.id)
           const others = seen ? [...seen].filter((id) => id !== s.id).length : null
           return others === null
-            ? 'Not reported'
-            : `${others} of ${total - 1} other${total - 1 === 1 ? '' : 's'}`
+            ? t('targets.members.notReported')
+            : t('targets.members.seesOthers', { seen: others, count: total - 1 })
         },
       },
     ],
@@ -108,32 +141,34 @@ export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
       if (c.servers.length >= MAX_CLUSTER_SERVERS)
         return {
           allowed: false,
-          reason: `The cluster has ${MAX_CLUSTER_SERVERS} servers, the most a cluster can hold.`,
+          reason: t('targets.cluster.full', { max: MAX_CLUSTER_SERVERS }),
         }
       return { allowed: true }
     },
     removeNote: (c, server) => (
       <>
-        <ApiText>{server.name}</ApiText> leaves the cluster and becomes an individual server.
-        {c.primaryNodeId === server.id &&
-          ' It is the primary node: another running member takes that role.'}
+        {message('targets.cluster.removeNote', { server: server.name })}
+        {c.primaryNodeId === server.id && <> {t('targets.cluster.removePrimary')}</>}
       </>
     ),
     bulkRemoveNote: (c, selected) => {
       const primary = selected.find((s) => s.id === c.primaryNodeId)
       return primary
-        ? apiMessage`${primary.name} is the primary node: another running member takes that role.`
+        ? message('targets.cluster.bulkRemovePrimary', { server: primary.name })
         : undefined
     },
   },
   add: {
-    description: (c) =>
-      `${c.multicastEnabled === true ? 'Multicast' : 'Unicast'} cluster · ${c.servers.length} of ${MAX_CLUSTER_SERVERS} servers`,
+    description: (c) => modeLine(c.multicastEnabled === true, c.servers.length),
     limit: (c) => {
       const room = roomIn(c)
       return {
         max: room,
-        reason: `The cluster has ${c.servers.length} of ${MAX_CLUSTER_SERVERS} servers, so ${room} more at most: unselect one to choose this one.`,
+        reason: t('targets.cluster.addLimit', {
+          count: c.servers.length,
+          max: MAX_CLUSTER_SERVERS,
+          room,
+        }),
       }
     },
     memberIps: true,
@@ -141,26 +176,36 @@ export const CLUSTER: TargetKindSpec<Cluster, CreateClusterBody> = {
     notice: addNotice,
   },
   create: {
-    title: 'Create a cluster',
-    description:
-      'The servers of a cluster run each application as one: its instances know each other and share state.',
+    title: 'targets.cluster.createTitle',
+    description: 'targets.cluster.createDescription',
     nameId: 'cluster-name',
-    nameLabel: 'Cluster name',
-    submit: 'Create cluster',
-    errorTitle: 'The cluster was not created',
+    nameLabel: 'targets.cluster.nameLabel',
+    submit: 'targets.cluster.createSubmit',
+    errorTitle: 'targets.cluster.createFailed',
     clustering: true,
     limit: {
       max: MAX_CLUSTER_SERVERS,
-      reason: `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers: unselect one to choose this one.`,
+      reason: 'targets.cluster.createLimit',
     },
     validate: validateCreateCluster,
   },
 }
 
+/** "Unicast cluster · 2 of 8 servers": the page's subtitle and the add dialog's description. */
+function modeLine(multicast: boolean, count: number): string {
+  return multicast
+    ? t('targets.cluster.multicastLine', { count, max: MAX_CLUSTER_SERVERS })
+    : t('targets.cluster.unicastLine', { count, max: MAX_CLUSTER_SERVERS })
+}
+
 /** What joining does to the cluster's applications. */
 function addNotice({ picked, apps }: AddNoticeInput<Cluster>) {
-  if (apps.isPending) return 'Checking the cluster’s applications…'
+  if (apps.isPending) return t('targets.cluster.checkingApps')
+  const servers = <ApiList names={picked.map((s) => s.name)} />
   if (apps.own.length > 0)
-    return `The cluster’s ${apps.own.length} application${apps.own.length === 1 ? '' : 's'} will be deployed to ${picked.length > 1 ? 'each of ' : ''}${listText(picked.map((s) => s.name))}: ${listText(apps.own.map((a) => a.name))}.`
-  return `The cluster has no applications yet: nothing is deployed to ${listText(picked.map((s) => s.name))} now.`
+    return message(
+      picked.length > 1 ? 'targets.cluster.addDeploysEach' : 'targets.cluster.addDeploysOne',
+      { count: apps.own.length, servers, apps: <ApiList names={apps.own.map((a) => a.name)} /> },
+    )
+  return message('targets.cluster.addNoApps', { servers })
 }

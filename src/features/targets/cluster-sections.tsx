@@ -5,6 +5,7 @@ import { Field } from '../../components/field.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { Card } from '../../components/card.tsx'
+import { useT } from '../../components/i18n.tsx'
 
 /** The primary node's name, or '' when none is reported. */
 export function primaryName(cluster: Cluster): string {
@@ -13,23 +14,33 @@ export function primaryName(cluster: Cluster): string {
 
 /** What a cluster's page shows above its members: its overview and who sees whom. */
 export function ClusterSections({ cluster: c }: { cluster: Cluster }) {
+  const t = useT()
   const rollup = memberRollup(c.servers)
   return (
     <div className="grid-2">
-      <Card id="overview" title="Overview">
+      <Card id="overview" title={t('targets.cluster.overview')}>
         <dl className="fields">
-          <Field label="ID">{c.id}</Field>
-          <Field label="Mode">
+          <Field label={t('targets.cluster.id')}>{c.id}</Field>
+          <Field label={t('targets.cluster.mode')}>
             {c.multicastEnabled
-              ? 'Multicast: nodes discover each other'
-              : 'Unicast: nodes know each other’s IP addresses'}
+              ? t('targets.cluster.multicastMeaning')
+              : t('targets.cluster.unicastMeaning')}
           </Field>
-          <Field label="Primary node">{primaryName(c) || 'None reported'}</Field>
-          <Field label="Servers">
-            {rollup.total} of at most {MAX_CLUSTER_SERVERS}
+          <Field label={t('targets.cluster.primaryNode')}>
+            {primaryName(c) || t('targets.cluster.noneReported')}
           </Field>
-          <Field label="Created">{formatDateTime(toEpochMs(c.timeCreated))}</Field>
-          <Field label="Last update">{formatDateTime(toEpochMs(c.timeUpdated))}</Field>
+          <Field label={t('targets.list.servers')}>
+            {t('targets.cluster.serversOfAtMost', {
+              count: rollup.total,
+              max: MAX_CLUSTER_SERVERS,
+            })}
+          </Field>
+          <Field label={t('targets.list.created')}>
+            {formatDateTime(toEpochMs(c.timeCreated))}
+          </Field>
+          <Field label={t('targets.cluster.lastUpdate')}>
+            {formatDateTime(toEpochMs(c.timeUpdated))}
+          </Field>
         </dl>
       </Card>
       <Visibility cluster={c} />
@@ -39,27 +50,26 @@ export function ClusterSections({ cluster: c }: { cluster: Cluster }) {
 
 /** Which nodes see which: a node that sees fewer than all the others is split off. */
 function Visibility({ cluster }: { cluster: Cluster }) {
+  const t = useT()
   const visibility = readVisibility(cluster.visibilityMap)
   const nodes = cluster.servers
   const complete =
     visibility !== null &&
     nodes.every((a) => nodes.every((b) => a.id === b.id || visibility.get(a.id)?.has(b.id)))
   return (
-    <Card id="visibility" title="Visibility">
+    <Card id="visibility" title={t('targets.visibility.title')}>
       {visibility === null ? (
-        <p className="muted">The cluster reports no visibility map.</p>
+        <p className="muted">{t('targets.visibility.none')}</p>
       ) : (
         <>
           <p style={{ marginTop: 0 }} className={complete ? undefined : 'alert alert-warn'}>
-            {complete
-              ? 'Every node sees every other node.'
-              : 'Some nodes do not see each other: they cannot share state until they reconnect.'}
+            {complete ? t('targets.visibility.complete') : t('targets.visibility.split')}
           </p>
           <div style={{ overflowX: 'auto' }}>
-            <table className="data compact" aria-label="Which nodes see each other">
+            <table className="data compact" aria-label={t('targets.visibility.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Node</th>
+                  <th scope="col">{t('targets.visibility.node')}</th>
                   {nodes.map((n) => (
                     <th key={n.id} scope="col" title={n.name}>
                       <ApiText>{n.name}</ApiText>
@@ -80,11 +90,11 @@ function Visibility({ cluster }: { cluster: Cluster }) {
                         </td>
                       ) : visibility.get(a.id)?.has(b.id) ? (
                         <td key={b.id}>
-                          <StatusBadge label="Sees" tone="ok" />
+                          <StatusBadge label={t('targets.visibility.sees')} tone="ok" />
                         </td>
                       ) : (
                         <td key={b.id}>
-                          <StatusBadge label="Does not see" tone="danger" />
+                          <StatusBadge label={t('targets.visibility.doesNotSee')} tone="danger" />
                         </td>
                       ),
                     )}

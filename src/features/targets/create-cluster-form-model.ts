@@ -7,6 +7,7 @@ import {
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { Validation } from '../../components/form/use-form.ts'
 import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
+import { t } from '../../lib/i18n.ts'
 
 export interface ClusterMemberValue {
   serverId: number
@@ -76,14 +77,11 @@ export function specialAddressKind(ip: string): 'loopback' | 'unspecified' | nul
  */
 export function memberIpProblem(ip: string, multicast: boolean): string | null {
   const value = ip.trim()
-  if (value === '')
-    return multicast ? null : 'Unicast clusters need this server’s IP address (IPv4 or IPv6).'
-  if (!isIpAddress(value)) return `'${value}' is not an IPv4 or IPv6 address.`
+  if (value === '') return multicast ? null : t('targets.ip.required')
+  if (!isIpAddress(value)) return t('targets.ip.invalid', { ip: value })
   const kind = specialAddressKind(value)
-  if (kind === 'loopback')
-    return `'${value}' is a loopback address: the other servers of the cluster cannot reach this one there. Give its address on the network they share.`
-  if (kind === 'unspecified')
-    return `'${value}' is the unspecified address, not an address of this server. Give its address on the network the cluster shares.`
+  if (kind === 'loopback') return t('targets.ip.loopback', { ip: value })
+  if (kind === 'unspecified') return t('targets.ip.unspecified', { ip: value })
   return null
 }
 
@@ -108,9 +106,9 @@ export function validateCreateCluster(
   if (nameError) errors.name = nameError
 
   const count = values.members.length
-  if (count === 0) errors.servers = 'Choose at least one server for the cluster.'
+  if (count === 0) errors.servers = t('targets.cluster.chooseOne')
   else if (count > MAX_CLUSTER_SERVERS)
-    errors.servers = `A cluster holds at most ${MAX_CLUSTER_SERVERS} servers; ${count} are chosen.`
+    errors.servers = t('targets.cluster.tooMany', { max: MAX_CLUSTER_SERVERS, count })
   else {
     const problem = joinProblem(
       values.members.map((m) => m.serverId),
@@ -129,7 +127,7 @@ export function validateCreateCluster(
     }
     const ip = m.ip.trim()
     if (ip === '' || values.multicast) continue
-    if (seen.has(ip)) ips[m.serverId] = `${ip} is already given to another server of this cluster.`
+    if (seen.has(ip)) ips[m.serverId] = t('targets.ip.duplicate', { ip })
     else seen.set(ip, m.serverId)
   }
   if (Object.keys(ips).length > 0) errors.ips = ips

@@ -2,6 +2,7 @@ import type { CreateServerGroupBody } from '../../api/runtime-manager/target-sch
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { Validation } from '../../components/form/use-form.ts'
 import { joinProblem, newTargetNameProblem } from './target-form-model.ts'
+import { t } from '../../lib/i18n.ts'
 
 export interface CreateGroupValues {
   name: string
@@ -30,7 +31,7 @@ export function validateCreateGroup(
   const name = values.name.trim()
   const nameError = newTargetNameProblem(name, takenNames)
   if (nameError) errors.name = nameError
-  if (values.serverIds.length === 0) errors.servers = 'Choose at least one server for the group.'
+  if (values.serverIds.length === 0) errors.servers = t('targets.group.chooseOne')
   else {
     const problem = joinProblem(values.serverIds, servers)
     if (problem) errors.servers = problem

@@ -21,31 +21,26 @@ import { paths } from '../../lib/paths.ts'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { MemberIpInput } from './member-ip-input.tsx'
 import {
-  nounOf,
+  wordsOf,
   type CreateTargetValues,
   type MemberValue,
   type TargetKindSpec,
 } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { useT } from '../../components/i18n.tsx'
+import { t as translate, type MessageKey } from '../../lib/i18n.ts'
 
 const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
 
 /** A plain-weight option text: the form's `.field label` rule makes labels bold. */
-function modeLabel(text: string) {
-  return <span className="text-normal"> {text}</span>
+function ModeLabel({ text }: { text: MessageKey }) {
+  const t = useT()
+  return <span className="text-normal"> {t(text)}</span>
 }
 
 const MODES = [
-  {
-    value: 'unicast',
-    label: modeLabel(
-      'Unicast: each node is given the others’ IP addresses (every server needs one)',
-    ),
-  },
-  {
-    value: 'multicast',
-    label: modeLabel('Multicast: nodes discover each other on the network (IP addresses optional)'),
-  },
+  { value: 'unicast', label: <ModeLabel text="targets.create.unicast" /> },
+  { value: 'multicast', label: <ModeLabel text="targets.create.multicast" /> },
 ] as const
 
 /**
@@ -64,6 +59,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
   onOpenChange: (open: boolean) => void
 }) {
   const { scope } = useConsole()
+  const t = useT()
   const { create: spec, api } = kind
   const navigate = useNavigate()
   const servers = useQuery(serverQueries.list(scope))
@@ -94,8 +90,8 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
     create.mutate(body, {
       onSuccess: (target) => {
         toastOutcome(
-          { verb: 'create', past: 'Created' },
-          { kind: nounOf(kind.kind).full, name: target.name },
+          { verb: translate('targets.create.verb'), past: translate('targets.create.past') },
+          { kind: translate(wordsOf(kind.kind).nounOne), name: target.name },
           { kind: 'succeeded' },
         )
         onOpenChange(false)
@@ -109,8 +105,8 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
     <Modal
       open={open}
       onOpenChange={onOpenChange}
-      title={spec.title}
-      description={spec.description}
+      title={t(spec.title)}
+      description={t(spec.description)}
       wide
       locked={busy}
     >
@@ -122,8 +118,8 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
       >
         <TextField
           id={spec.nameId}
-          label={spec.nameLabel}
-          hint="Up to 60 letters, digits, dots, dashes and underscores; unique among groups and clusters."
+          label={t(spec.nameLabel)}
+          hint={t('targets.create.nameHint', { max: 60 })}
           autoComplete="off"
           value={values.name}
           error={errors.name}
@@ -132,7 +128,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
         />
         {spec.clustering && (
           <ChoiceField
-            legend="How nodes find each other"
+            legend={t('targets.create.modeLegend')}
             className="field picker"
             choices={MODES}
             value={values.multicast ? 'multicast' : 'unicast'}
@@ -142,17 +138,24 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
         )}
         <LoadedServerPicker
           query={servers}
-          legend="Servers"
+          legend={t('targets.list.servers')}
           selected={values.members.map((m) => m.serverId)}
           onChange={choose}
           reasonFor={membershipReason}
-          limit={spec.limit}
+          limit={
+            spec.limit && {
+              max: spec.limit.max,
+              reason: t(spec.limit.reason, { max: spec.limit.max }),
+            }
+          }
           error={errors.servers}
           disabled={busy}
         />
         {spec.clustering && values.members.length > 0 && (
           <fieldset className="field picker">
-            <legend>Clustering IP addresses{values.multicast ? ' (optional)' : ''}</legend>
+            <legend>
+              {values.multicast ? t('targets.create.ipsOptional') : t('targets.create.ips')}
+            </legend>
             <div className="members-grid">
               {values.members.map((m) => (
                 <MemberIpInput
@@ -170,13 +173,13 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
         {checked.ok && (
           <CurlPreview requests={[createTargetRequest(api.resource, scope, checked.input)]} />
         )}
-        {create.error && <ErrorPanel error={create.error} title={spec.errorTitle} creating />}
+        {create.error && <ErrorPanel error={create.error} title={t(spec.errorTitle)} creating />}
         <div className="dialog-footer">
           <Button onClick={() => onOpenChange(false)} disabled={busy}>
-            Cancel
+            {t('targets.dialog.cancel')}
           </Button>
           <Button type="submit" variant="primary" busy={busy}>
-            {spec.submit}
+            {t(spec.submit)}
           </Button>
         </div>
       </form>

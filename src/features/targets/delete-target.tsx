@@ -10,11 +10,13 @@ import {
 import { useRefreshAfterMembershipChange } from '../../api/runtime-manager/targets.ts'
 import { paths } from '../../lib/paths.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
-import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
-import { nounOf, type TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetKindSpec } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the
@@ -28,45 +30,44 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
   target: T
 }) {
   const { scope } = useConsole()
-  const noun = nounOf(kind.kind)
+  const t = useT()
+  const words = wordsOf(kind.kind)
   const remove = useDeleteTarget(scope, kind.api.resource)
   const canManage = usePermission('manageServers')
   const navigate = useNavigate()
   const count = target.servers.length
   return (
     <MutationConfirmButton
-      trigger={{ variant: 'danger', permission: canManage, children: `Delete ${noun.short}…` }}
+      trigger={{ variant: 'danger', permission: canManage, children: t(words.deleteTrigger) }}
       mutation={remove}
-      title={confirmTitle(`Delete ${noun.full}`, target.name)}
-      confirmLabel={`Delete ${noun.short}`}
+      title={<Msg id={words.deleteTitle} values={{ name: target.name }} />}
+      confirmLabel={t(words.deleteConfirm)}
       risk="irreversible"
       typeToConfirm={target.name}
       requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
       variables={{ id: target.id, label: { name: target.name } }}
       onSuccess={() => {
         toastOutcome(
-          { verb: 'delete', past: 'Deleted' },
-          { kind: noun.full, name: target.name },
+          { verb: translate('targets.delete.verb'), past: translate('targets.delete.past') },
+          { kind: translate(words.nounOne), name: target.name },
           { kind: 'succeeded' },
         )
         void navigate(paths.targets(scope.envId, kind.kind))
       }}
     >
-      <p style={{ marginTop: 0 }}>
-        Its {count} server{count === 1 ? '' : 's'} become individual servers again and stay
-        registered.
-      </p>
+      <p style={{ marginTop: 0 }}>{t('targets.delete.serversStay', { count })}</p>
       <OwnApplicationsNote
         targetId={target.id}
-        short={noun.short}
+        checking={t(words.checkingApps)}
         renderApps={(own) => (
           <p className="alert alert-warn">
-            {own.length} application{own.length === 1 ? '' : 's'} deployed to this {noun.short} will
-            be undeployed from its servers and removed with it:{' '}
-            <ApiList names={own.map((a) => a.name)} />.
+            <Msg
+              id={words.deleteApps}
+              values={{ count: own.length, names: <ApiList names={own.map((a) => a.name)} /> }}
+            />
           </p>
         )}
-        none={`No applications are deployed to this ${noun.short}.`}
+        none={t(words.deleteNone)}
       />
     </MutationConfirmButton>
   )
@@ -82,25 +83,23 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
   targets: readonly T[]
 } & BulkDialogState) {
   const { scope } = useConsole()
+  const t = useT()
   const refresh = useRefreshAfterMembershipChange(scope)
   const { api } = kind
-  const noun = nounOf(kind.kind)
+  const words = wordsOf(kind.kind)
   return (
     <BulkActionDialog
       items={targets}
-      describe={(t) => ({ id: String(t.id), label: t.name })}
-      requestFor={(t) => deleteTargetRequest(api.resource, scope, t.id, { name: t.name })}
-      run={(t, options) => deleteTarget(api.resource, scope, t.id, { name: t.name }, options)}
+      describe={(one) => ({ id: String(one.id), label: one.name })}
+      requestFor={(one) => deleteTargetRequest(api.resource, scope, one.id, { name: one.name })}
+      run={(one, options) => deleteTarget(api.resource, scope, one.id, { name: one.name }, options)}
       refresh={() => refresh(targetKey(scope, api.resource))}
-      verb="Delete"
-      pastVerb="Deleted"
-      noun={noun.full}
+      verb={t('targets.delete.verbTitle')}
+      pastVerb={t('targets.delete.past')}
+      noun={t(words.nounOne)}
       {...dialog}
     >
-      <p style={{ marginTop: 0 }}>
-        Each {noun.short} is deleted together with the applications deployed to it. Its servers
-        become individual servers again and stay registered.
-      </p>
+      <p style={{ marginTop: 0 }}>{t(words.bulkDeleteBody)}</p>
     </BulkActionDialog>
   )
 }

@@ -8,11 +8,12 @@ import type {
   CreateServerGroupBody,
   ServerGroup,
 } from '../../api/runtime-manager/target-schemas.ts'
-import { ApiList, ApiText } from '../../components/api-text.tsx'
+import { ApiList } from '../../components/api-text.tsx'
+import { message } from '../../components/i18n.tsx'
+import { t } from '../../lib/i18n.ts'
 import { CellLink } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
 import { formatDateTime, toEpochMs } from '../../lib/format.ts'
-import { listText } from '../../lib/list-text.ts'
 import { memberRollup } from '../../api/runtime-manager/target-rules.ts'
 import { paths } from '../../lib/paths.ts'
 import { validateCreateGroup } from './create-group-form-model.ts'
@@ -36,52 +37,58 @@ export const GROUP: TargetKindSpec<ServerGroup, CreateServerGroupBody> = {
       sortKeys: ['name', 'status', 'servers', 'created'],
       memberWords: (s) => [s.name, ...(s.addresses ?? []).map((a) => a.ip)],
     },
-    columns: (envId) =>
+    columns: (envId, tr) =>
       columnTable({
         name: [
-          'Name',
+          tr('targets.list.name'),
           '26%',
           (g) => <CellLink to={paths.serverGroup(envId, g.id)}>{g.name}</CellLink>,
         ],
-        status: ['Members running', '16%', (g) => <RollupBadge servers={g.servers} />],
-        servers: ['Servers', '38%', serversCell],
-        created: ['Created', '20%', (g) => formatDateTime(toEpochMs(g.timeCreated))],
+        status: [
+          tr('targets.list.membersRunning'),
+          '16%',
+          (g) => <RollupBadge servers={g.servers} />,
+        ],
+        servers: [tr('targets.list.servers'), '38%', serversCell],
+        created: [
+          tr('targets.list.created'),
+          '20%',
+          (g) => formatDateTime(toEpochMs(g.timeCreated)),
+        ],
       }),
-    placeholder: 'Filter by name, member or address…',
-    emptyText:
-      'A server group deploys each application to all of its servers. Create one from individual servers.',
+    placeholder: 'targets.group.filterPlaceholder',
+    emptyText: 'targets.group.emptyText',
   },
   page: {
-    subtitle: (g) => {
-      const { total } = memberRollup(g.servers)
-      return `Server group · ${total} server${total === 1 ? '' : 's'} · created ${formatDateTime(toEpochMs(g.timeCreated))}`
-    },
+    subtitle: (g) =>
+      t('targets.group.subtitle', {
+        count: memberRollup(g.servers).total,
+        created: formatDateTime(toEpochMs(g.timeCreated)),
+      }),
     memberColumns: [
       statusColumn(180),
       {
-        header: 'Addresses',
+        header: 'targets.members.addresses',
         mono: true,
         cell: (s) => (s.addresses ?? []).map((a) => a.ip).join(', ') || '—',
       },
-      { header: 'Runtime', width: 140, cell: (s) => s.muleVersion ?? s.gatewayVersion ?? '—' },
+      {
+        header: 'targets.members.runtime',
+        width: 140,
+        cell: (s) => s.muleVersion ?? s.gatewayVersion ?? '—',
+      },
     ],
     addPermission: (_group, canManage) => canManage,
-    removeNote: (_group, server) => (
-      <>
-        <ApiText>{server.name}</ApiText> becomes an individual server. Later deployments to the
-        group no longer reach it.
-      </>
-    ),
+    removeNote: (_group, server) => message('targets.group.removeNote', { server: server.name }),
   },
   add: { memberIps: false, notice: addNotice },
   create: {
-    title: 'Create a server group',
-    description:
-      'Applications deployed to a group run on each of its servers, isolated from each other.',
+    title: 'targets.group.createTitle',
+    description: 'targets.group.createDescription',
     nameId: 'group-name',
-    nameLabel: 'Group name',
-    submit: 'Create group',
-    errorTitle: 'The group was not created',
+    nameLabel: 'targets.group.nameLabel',
+    submit: 'targets.group.createSubmit',
+    errorTitle: 'targets.group.createFailed',
     clustering: false,
     validate: (values, servers, takenNames) =>
       validateCreateGroup(
@@ -94,19 +101,27 @@ export const GROUP: TargetKindSpec<ServerGroup, CreateServerGroupBody> = {
 
 /** What joining does to the group's applications, and to servers that are not running. */
 function addNotice({ picked, apps }: AddNoticeInput<ServerGroup>) {
-  const n = picked.length
   const away = picked.filter((s) => s.status !== 'RUNNING')
-  if (apps.isPending) return 'Checking the group’s applications…'
+  const servers = <ApiList names={picked.map((s) => s.name)} />
+  if (apps.isPending) return t('targets.group.checkingApps')
   if (apps.own.length === 0)
-    return `The group has no applications yet: nothing is deployed to ${listText(picked.map((s) => s.name))} now; later deployments to the group include ${n === 1 ? 'it' : 'them'}.`
+    return message('targets.group.addNoApps', { count: picked.length, servers })
   return (
     <>
-      The group’s {apps.own.length} application{apps.own.length === 1 ? '' : 's'} will be deployed
-      to {picked.length > 1 ? 'each of ' : ''}
-      <ApiList names={picked.map((s) => s.name)} />: <ApiList names={apps.own.map((a) => a.name)} />
-      .
-      {away.length > 0 &&
-        ` ${listText(away.map((s) => s.name))} ${away.length === 1 ? 'is' : 'are'} not running: ${away.length === 1 ? 'its' : 'their'} copies wait until ${away.length === 1 ? 'it reconnects' : 'they reconnect'}.`}
+      {message(picked.length > 1 ? 'targets.group.addDeploysEach' : 'targets.group.addDeploysOne', {
+        count: apps.own.length,
+        servers,
+        apps: <ApiList names={apps.own.map((a) => a.name)} />,
+      })}
+      {away.length > 0 && (
+        <>
+          {' '}
+          {message('targets.group.addNotRunning', {
+            count: away.length,
+            servers: <ApiList names={away.map((s) => s.name)} />,
+          })}
+        </>
+      )}
     </>
   )
 }

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { ServerPicker, type ServerPickerProps } from './server-picker.tsx'
 import { LoadingState } from '../../components/states.tsx'
+import { useT } from '../../components/i18n.tsx'
 
 /**
  * A `ServerPicker` over the servers query: loading while it loads, the failure with a retry
@@ -15,19 +16,23 @@ export function LoadedServerPicker({
   query,
   ...picker
 }: Omit<ServerPickerProps, 'servers'> & { query: UseQueryResult<PartialList<Server>> }) {
-  if (query.isPending) return <LoadingState label="Loading servers…" />
+  const t = useT()
+  if (query.isPending) return <LoadingState label={t('targets.picker.loading')} />
   if (query.isError && !query.data)
     return (
       <ErrorPanel
         error={query.error}
-        title="Could not load the servers"
+        title={t('targets.picker.failed')}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
       />
     )
   return (
     <>
-      <RejectedRecords rejected={query.data?.rejected} noun={['server', 'servers']} />
+      <RejectedRecords
+        rejected={query.data?.rejected}
+        noun={[t('targets.membership.serverOne'), t('targets.membership.serverOther')]}
+      />
       <ServerPicker {...picker} servers={query.data?.items ?? []} />
     </>
   )

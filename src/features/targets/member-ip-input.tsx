@@ -1,5 +1,6 @@
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { MemberValue } from './target-kind.ts'
+import { Msg, useT } from '../../components/i18n.tsx'
 
 /** The clustering IP of one chosen server, with its known addresses as a hint. */
 export function MemberIpInput({
@@ -15,7 +16,8 @@ export function MemberIpInput({
   disabled?: boolean
   onChange: (ip: string) => void
 }) {
-  const name = server?.name ?? `Server ${member.serverId}`
+  const t = useT()
+  const name = server?.name ?? t('targets.membership.serverFallback', { id: member.serverId })
   const inputId = `cluster-ip-${member.serverId}`
   const hintId = `${inputId}-hint`
   const known = (server?.addresses ?? []).map((a) => a.ip)
@@ -23,11 +25,13 @@ export function MemberIpInput({
     <>
       <div className="field" style={{ minWidth: 0 }}>
         <label htmlFor={inputId} className="text-normal">
-          Clustering IP of {name}
+          <Msg id="targets.ip.label" values={{ name }} />
         </label>
         <span id={hintId} className={error ? 'field-error' : 'field-hint'}>
           {error ??
-            (known.length > 0 ? `Its addresses: ${known.join(', ')}` : 'No address reported')}
+            (known.length > 0
+              ? t('targets.ip.known', { addresses: known.join(', ') })
+              : t('targets.ip.noneKnown'))}
         </span>
       </div>
       <input
@@ -35,7 +39,7 @@ export function MemberIpInput({
         type="text"
         className="mono"
         autoComplete="off"
-        placeholder="e.g. 10.0.0.12"
+        placeholder={t('targets.ip.placeholder')}
         value={member.ip}
         disabled={disabled}
         aria-invalid={error ? true : undefined}

@@ -10,21 +10,21 @@ import { useConsole } from '../../components/console-context.tsx'
  */
 export function OwnApplicationsNote({
   targetId,
-  short,
+  checking,
   pick = (own) => own,
   renderApps,
   none,
 }: {
   targetId: number
-  /** The target's short noun: "group", "cluster". */
-  short: string
+  /** "Checking the group’s applications…", in the kind's own words. */
+  checking: string
   pick?: (own: readonly Application[]) => readonly Application[]
   renderApps: (apps: readonly Application[]) => ReactNode
   none: string
 }) {
   const { scope } = useConsole()
   const { own, isPending } = useOwnApplications(scope, targetId, true)
-  if (isPending) return <p className="muted">Checking the {short}’s applications…</p>
+  if (isPending) return <p className="muted">{checking}</p>
   const apps = pick(own)
   return apps.length > 0 ? renderApps(apps) : <p className="muted">{none}</p>
 }

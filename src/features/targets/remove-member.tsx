@@ -1,4 +1,4 @@
-import { ApiList, ApiText } from '../../components/api-text.tsx'
+import { ApiList } from '../../components/api-text.tsx'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import {
@@ -9,8 +9,10 @@ import {
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
-import { nounOf, type TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetKindSpec } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
@@ -27,7 +29,8 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
   server: Server
 }) {
   const { scope } = useConsole()
-  const noun = nounOf(kind.kind)
+  const t = useT()
+  const words = wordsOf(kind.kind)
   const remove = useRemoveTargetServer(scope, kind.api.resource)
   const label = { name: target.name, on: server.name }
   const variables = { targetId: target.id, serverId: server.id, label }
@@ -44,33 +47,31 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
   const permission: Permission = !canManage.allowed
     ? canManage
     : target.servers.length <= 1
-      ? {
-          allowed: false,
-          reason: `A ${noun.full} needs at least one server: delete the ${noun.short} instead.`,
-        }
+      ? { allowed: false, reason: t(words.removeLast) }
       : { allowed: true }
   return (
     <MutationConfirmButton
       trigger={{
         size: 'small',
         permission,
-        'aria-label': `Remove ${server.name} from the ${noun.short}`,
-        children: 'Remove…',
+        'aria-label': t(words.removeAria, { server: server.name }),
+        children: t('targets.remove.trigger'),
       }}
       mutation={remove}
       title={
-        <>
-          Remove <ApiText>{server.name}</ApiText> from <ApiText>{target.name}</ApiText>?
-        </>
+        <Msg id="targets.remove.title" values={{ server: server.name, target: target.name }} />
       }
-      confirmLabel={`Remove from ${noun.short}`}
+      confirmLabel={t(words.removeConfirm)}
       risk="availability"
       requests={[removeRequest]}
       variables={variables}
       onSuccess={(_, close) => {
         toastOutcome(
-          { verb: 'remove', past: 'Removed' },
-          { name: server.name, relation: { word: 'from', name: target.name } },
+          { verb: translate('targets.remove.verb'), past: translate('targets.remove.past') },
+          {
+            name: server.name,
+            relation: { word: translate('targets.remove.from'), name: target.name },
+          },
           { kind: 'succeeded' },
         )
         close()
@@ -79,16 +80,23 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
       <p style={{ marginTop: 0 }}>{children}</p>
       <OwnApplicationsNote
         targetId={target.id}
-        short={noun.short}
+        checking={t(words.checkingApps)}
         pick={(own) => own.filter((a) => a.serverArtifacts?.some((c) => c.serverId === server.id))}
         renderApps={(kept) => (
           <p className="alert alert-info">
-            The server keeps the {kept.length} application{kept.length === 1 ? '' : 's'} it runs for
-            the {noun.short}, each as an application of its own on <ApiText>{server.name}</ApiText>:{' '}
-            <ApiList names={kept.map((a) => keptApplicationName(a.name, server.name))} />.
+            <Msg
+              id={words.removeKeeps}
+              values={{
+                count: kept.length,
+                server: server.name,
+                names: (
+                  <ApiList names={kept.map((a) => keptApplicationName(a.name, server.name))} />
+                ),
+              }}
+            />
           </p>
         )}
-        none={`It runs none of the ${noun.short}’s applications.`}
+        none={t(words.removeNone)}
       />
     </MutationConfirmButton>
   )

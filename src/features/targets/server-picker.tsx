@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
+import { useT } from '../../components/i18n.tsx'
 
 /** Rows rendered at once; a fleet of thousands is narrowed with the filter instead. */
 const MAX_SHOWN = 100
@@ -46,6 +47,7 @@ export function ServerPicker({
   error,
   disabled,
 }: ServerPickerProps) {
+  const t = useT()
   const id = useId()
   const [filter, setFilter] = useState('')
   const chosen = useMemo(() => new Set(selected), [selected])
@@ -118,8 +120,8 @@ export function ServerPicker({
       <legend>{legend}</legend>
       <input
         type="search"
-        aria-label={`Filter: ${legend}`}
-        placeholder="Filter by name, status or address…"
+        aria-label={t('targets.picker.filterLabel', { legend })}
+        placeholder={t('targets.picker.filterPlaceholder')}
         value={filter}
         disabled={disabled}
         onChange={(e) => setFilter(e.target.value)}
@@ -127,13 +129,14 @@ export function ServerPicker({
       <ul className="picker-list">
         {hiddenChosen.map(row)}
         {shown.map(row)}
-        {matching.length === 0 && <li className="muted">No server matches this filter.</li>}
+        {matching.length === 0 && <li className="muted">{t('targets.picker.noMatch')}</li>}
       </ul>
       <span className="field-hint">
-        {selected.length} chosen
-        {limit && mode === 'multiple' ? ` of at most ${limit.max}` : ''}
+        {limit && mode === 'multiple'
+          ? t('targets.picker.chosenOfMax', { count: selected.length, max: limit.max })
+          : t('targets.picker.chosen', { count: selected.length })}
         {matching.length > MAX_SHOWN
-          ? ` · showing ${MAX_SHOWN} of ${matching.length} matches: narrow the filter to see the others`
+          ? t('targets.picker.showing', { shown: MAX_SHOWN, count: matching.length })
           : ''}
       </span>
       {error && (

@@ -9,6 +9,8 @@ import { useConsole } from '../../components/console-context.tsx'
 import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationPhaseStatus, applicationStatus } from '../../components/status-tones.ts'
+import { Msg, useT } from '../../components/i18n.tsx'
+import type { MessageKey } from '../../lib/i18n.ts'
 
 /**
  * The applications deployed to a server group or cluster, one row each, with the overall
@@ -17,43 +19,47 @@ import { applicationPhaseStatus, applicationStatus } from '../../components/stat
  */
 export function TargetApplications({
   target,
-  kind,
+  none,
 }: {
   target: { id: number; name: string; servers: readonly Server[] }
-  kind: string
+  /** "No applications are deployed to this server group…", in the kind's own words. */
+  none: MessageKey
 }) {
   const { scope } = useConsole()
+  const t = useT()
   const apps = useQuery(applicationQueries.list(scope, { targetId: target.id }))
   const own = (apps.data?.items ?? []).filter((a) => a.target.id === target.id)
   return (
     <QuerySection
       headingId={`apps-of-${target.id}`}
-      heading="Applications"
+      heading={t('targets.apps.title')}
       query={apps}
-      loading="Loading applications…"
-      errorTitle="Could not load the applications"
+      loading={t('targets.apps.loading')}
+      errorTitle={t('targets.apps.failed')}
     >
-      <RejectedRecords rejected={apps.data?.rejected} noun={['application', 'applications']} />
+      <RejectedRecords
+        rejected={apps.data?.rejected}
+        noun={[t('targets.apps.nounOne'), t('targets.apps.nounOther')]}
+      />
       {apps.data && own.length === 0 && (
         <p className="muted">
-          No applications are deployed to this {kind}. Deploy one from Applications and choose{' '}
-          {target.name} as its target.
+          <Msg id={none} values={{ name: target.name }} />
         </p>
       )}
       {own.length > 0 && (
         <div style={{ overflowX: 'auto' }}>
           <table
             className="data compact"
-            aria-label={`Applications on ${target.name}`}
+            aria-label={t('targets.apps.tableLabel', { name: target.name })}
             style={{ minWidth: 360 + target.servers.length * 140 }}
           >
             <thead>
               <tr>
                 <th scope="col" style={{ width: 220 }}>
-                  Application
+                  {t('targets.apps.application')}
                 </th>
                 <th scope="col" style={{ width: 200 }}>
-                  Overall
+                  {t('targets.apps.overall')}
                 </th>
                 {target.servers.map((s) => (
                   <th key={s.id} scope="col" title={s.name}>
@@ -78,7 +84,7 @@ export function TargetApplications({
                       if (!copy)
                         return (
                           <td key={s.id} className="muted">
-                            Not deployed
+                            {t('targets.apps.notDeployed')}
                           </td>
                         )
                       const reported = applicationStatus(
@@ -88,7 +94,7 @@ export function TargetApplications({
                       // A server that is not running cannot move its copy: it waits, not "starts".
                       const status =
                         s.status !== 'RUNNING' && reported.tone === 'progress'
-                          ? { label: 'Waiting for server', tone: 'neutral' as const }
+                          ? { label: t('targets.apps.waiting'), tone: 'neutral' as const }
                           : reported
                       return (
                         <td key={s.id} title={copy.message ?? undefined}>

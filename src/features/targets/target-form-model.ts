@@ -4,6 +4,7 @@ import {
   targetNameProblem,
   targetNameTaken,
 } from '../../api/runtime-manager/target-rules.ts'
+import { t } from '../../lib/i18n.ts'
 
 /** What is wrong with the name of a new group or cluster (its syntax, or another has it), or null. */
 export function newTargetNameProblem(name: string, takenNames: readonly string[]): string | null {
@@ -21,10 +22,12 @@ export function joinProblem(
   const byId = new Map(servers.map((s) => [s.id, s]))
   for (const id of serverIds) {
     const server = byId.get(id)
-    const reason = server ? membershipReason(server) : 'It is no longer registered'
+    if (!server) return t('targets.join.gone', { id })
+    const reason = membershipReason(server)
     if (reason) {
+      // The reason is a sentence of its own ("Already in …"); here it continues one.
       const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-      return `${server?.name ?? `Server ${id}`} cannot join: ${why}.`
+      return t('targets.join.problem', { name: server.name, reason: why })
     }
   }
   return undefined

@@ -12,21 +12,84 @@ import type { Validation } from '../../components/form/use-form.ts'
 import type { Permission } from '../../components/console-context.tsx'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import type { PartialList } from '../../lib/partial-list.ts'
-import { TARGET_KINDS, type TargetKind } from '../../lib/paths.ts'
+import type { MessageKey, t as translate } from '../../lib/i18n.ts'
+import type { TargetKind } from '../../lib/paths.ts'
 import type { RequestSpec } from '../../lib/request.ts'
 import type { TargetListRules } from './target-list-model.ts'
 
-/** How the console names a kind of target: "server group" and "group", or "cluster" twice. */
-export interface TargetNoun {
-  /** In titles and toasts: "server group". */
-  full: string
-  /** In buttons and sentences: "group". */
-  short: string
+// Every sentence that names the kind is a message of its own per kind: German and Arabic
+// decline "group" and "cluster" differently (gender, article), so a noun is never spliced in.
+const GROUP_WORDS = {
+  /** The list's title and the breadcrumb: "Server groups". */
+  plural: 'targets.group.plural',
+  /** In the count line and bulk dialogs: "server group", "server groups". */
+  nounOne: 'targets.group.nounOne',
+  nounOther: 'targets.group.nounOther',
+  create: 'targets.group.create',
+  createA: 'targets.group.createA',
+  filterLabel: 'targets.group.filterLabel',
+  loading: 'targets.group.loading',
+  deleteTrigger: 'targets.group.deleteTrigger',
+  deleteTitle: 'targets.group.deleteTitle',
+  deleteConfirm: 'targets.group.deleteConfirm',
+  deleteApps: 'targets.group.deleteApps',
+  deleteNone: 'targets.group.deleteNone',
+  bulkDeleteBody: 'targets.group.bulkDeleteBody',
+  checkingApps: 'targets.group.checkingApps',
+  removeLast: 'targets.group.removeLast',
+  removeAria: 'targets.group.removeAria',
+  removeConfirm: 'targets.group.removeConfirm',
+  removeKeeps: 'targets.group.removeKeeps',
+  removeNone: 'targets.group.removeNone',
+  addTo: 'targets.group.addTo',
+  addCount: 'targets.group.addCount',
+  bulkRemoveAll: 'targets.group.bulkRemoveAll',
+  bulkRemoveConfirm: 'targets.group.bulkRemoveConfirm',
+  bulkRemoveBody: 'targets.group.bulkRemoveBody',
+  bulkRunsNone: 'targets.group.bulkRunsNone',
+  bulkNoApps: 'targets.group.bulkNoApps',
+  appsNone: 'targets.group.appsNone',
+} as const satisfies Record<string, MessageKey>
+
+/** How the console names a kind of target in each sentence, as message keys. */
+export type KindWords = Readonly<Record<keyof typeof GROUP_WORDS, MessageKey>>
+
+const KIND_WORDS: Readonly<Record<TargetKind, KindWords>> = {
+  group: GROUP_WORDS,
+  cluster: {
+    plural: 'targets.cluster.plural',
+    nounOne: 'targets.cluster.nounOne',
+    nounOther: 'targets.cluster.nounOther',
+    create: 'targets.cluster.create',
+    createA: 'targets.cluster.createA',
+    filterLabel: 'targets.cluster.filterLabel',
+    loading: 'targets.cluster.loading',
+    deleteTrigger: 'targets.cluster.deleteTrigger',
+    deleteTitle: 'targets.cluster.deleteTitle',
+    deleteConfirm: 'targets.cluster.deleteConfirm',
+    deleteApps: 'targets.cluster.deleteApps',
+    deleteNone: 'targets.cluster.deleteNone',
+    bulkDeleteBody: 'targets.cluster.bulkDeleteBody',
+    checkingApps: 'targets.cluster.checkingApps',
+    removeLast: 'targets.cluster.removeLast',
+    removeAria: 'targets.cluster.removeAria',
+    removeConfirm: 'targets.cluster.removeConfirm',
+    removeKeeps: 'targets.cluster.removeKeeps',
+    removeNone: 'targets.cluster.removeNone',
+    addTo: 'targets.cluster.addTo',
+    addCount: 'targets.cluster.addCount',
+    bulkRemoveAll: 'targets.cluster.bulkRemoveAll',
+    bulkRemoveConfirm: 'targets.cluster.bulkRemoveConfirm',
+    bulkRemoveBody: 'targets.cluster.bulkRemoveBody',
+    bulkRunsNone: 'targets.cluster.bulkRunsNone',
+    bulkNoApps: 'targets.cluster.bulkNoApps',
+    appsNone: 'targets.cluster.appsNone',
+  },
 }
 
-/** The words for a kind, from the one mapping in lib/paths. */
-export function nounOf(kind: TargetKind): TargetNoun {
-  return { full: TARGET_KINDS[kind].label, short: TARGET_KINDS[kind].short }
+/** The message keys that name a kind of target. */
+export function wordsOf(kind: TargetKind): KindWords {
+  return KIND_WORDS[kind]
 }
 
 /** A chosen server as the create and add forms hold it; `ip` is its clustering IP as typed. */
@@ -52,7 +115,7 @@ export interface CreateTargetValues {
 
 /** One column of the members table on a target's page (the name and actions are shared). */
 export interface MemberColumn<T> {
-  header: string
+  header: MessageKey
   width?: number
   mono?: boolean
   cell: (server: Server, target: T) => ReactNode
@@ -72,7 +135,7 @@ export interface AddNoticeInput<T> {
  * one delete binding serve both. `B` is the body of its create request.
  */
 export interface TargetKindSpec<T extends TargetRecord, B extends { name: string }> {
-  /** Its words and pages (`TARGET_KINDS`, `nounOf`). */
+  /** Its words and pages (`wordsOf`, `TARGET_KINDS`' paths). */
   kind: TargetKind
   /** Its resource kind in the audit trail. */
   auditKind: 'server-group' | 'cluster'
@@ -90,10 +153,11 @@ export interface TargetKindSpec<T extends TargetRecord, B extends { name: string
   }
   list: {
     rules: TargetListRules<T>
-    columns: (envId: string) => Column<T>[]
-    placeholder: string
+    /** Built at render with the current language's `t`. */
+    columns: (envId: string, t: typeof translate) => Column<T>[]
+    placeholder: MessageKey
     /** What the empty list says the kind is for. */
-    emptyText: string
+    emptyText: MessageKey
   }
   page: {
     subtitle: (target: T) => string
@@ -125,16 +189,16 @@ export interface TargetKindSpec<T extends TargetRecord, B extends { name: string
     notice: (input: AddNoticeInput<T>) => ReactNode
   }
   create: {
-    title: string
-    description: string
+    title: MessageKey
+    description: MessageKey
     /** `id` and label of the name field. */
     nameId: string
-    nameLabel: string
-    submit: string
-    errorTitle: string
+    nameLabel: MessageKey
+    submit: MessageKey
+    errorTitle: MessageKey
     /** Offer multicast or unicast, and a clustering IP per chosen server. */
     clustering: boolean
-    limit?: { max: number; reason: string }
+    limit?: { max: number; reason: MessageKey }
     /** The form kit's check (ADR 021): the create request's body, or a message per field. */
     validate: (
       values: CreateTargetValues,

@@ -6,6 +6,7 @@ import type { SortState } from '../../components/data-table.tsx'
 import type { ListParams } from '../../lib/list-params.ts'
 import { choiceParam, listParam, sortParam, textParam } from '../../lib/list-params.ts'
 import { toEpochMs } from '../../lib/format.ts'
+import type { MessageKey } from '../../lib/i18n.ts'
 import { sortByColumn } from '../../lib/sort-by-column.ts'
 
 /** A select filter one kind adds to its list (clusters: multicast or unicast). */
@@ -13,9 +14,9 @@ export interface TargetListFilter<T> {
   /** Its URL search parameter. */
   param: string
   /** Its accessible name. */
-  label: string
+  label: MessageKey
   /** The choices; the first, with value '', shows every target. */
-  options: readonly { value: string; label: string }[]
+  options: readonly { value: string; label: MessageKey }[]
   matches: (target: T, value: string) => boolean
 }
 

@@ -17,6 +17,7 @@ import {
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { listText } from '../../lib/list-text.ts'
+import { useT } from '../../components/i18n.tsx'
 import { paths } from '../../lib/paths.ts'
 import {
   AddMembersModal,
@@ -31,7 +32,7 @@ import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { MemberIpInput } from './member-ip-input.tsx'
 import { RemoveMemberButton } from './remove-member.tsx'
 import {
-  nounOf,
+  wordsOf,
   type MemberFormErrors,
   type MemberValue,
   type TargetKindSpec,
@@ -49,37 +50,41 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
   target: T
 }) {
   const { scope } = useConsole()
+  const t = useT()
   const canManage = usePermission('manageServers')
   const [addOpen, setAddOpen] = useState(false)
   const selection = useMemberSelection(target.servers)
   return (
     <section className="card" aria-labelledby="members">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-        <h2 id="members">Servers</h2>
+        <h2 id="members">{t('targets.list.servers')}</h2>
         <div className="toolbar">
           <BulkRemoveButton kind={kind} target={target} selection={selection} />
           <Button
             permission={kind.page.addPermission(target, canManage)}
             onClick={() => setAddOpen(true)}
           >
-            Add server…
+            {t('targets.membership.addServer')}
           </Button>
         </div>
       </div>
-      <table className="data compact stack-on-phone" aria-label={`Servers of ${target.name}`}>
+      <table
+        className="data compact stack-on-phone"
+        aria-label={t('targets.membership.tableLabel', { name: target.name })}
+      >
         <thead>
           <tr>
             <th scope="col" style={{ width: 40 }}>
               <SelectAllMembers selection={selection} total={target.servers.length} />
             </th>
-            <th scope="col">Name</th>
+            <th scope="col">{t('targets.list.name')}</th>
             {kind.page.memberColumns.map((c) => (
               <th key={c.header} scope="col" style={c.width ? { width: c.width } : undefined}>
-                {c.header}
+                {t(c.header)}
               </th>
             ))}
             <th scope="col" style={{ width: 120 }}>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('targets.membership.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -93,7 +98,7 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
                 <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
               </td>
               {kind.page.memberColumns.map((c) => (
-                <td key={c.header} className={c.mono ? 'mono' : undefined} data-label={c.header}>
+                <td key={c.header} className={c.mono ? 'mono' : undefined} data-label={t(c.header)}>
                   {c.cell(s, target)}
                 </td>
               ))}
@@ -130,15 +135,16 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   onOpenChange: (open: boolean) => void
 }) {
   const { scope } = useConsole()
+  const t = useT()
   const { add, api } = kind
   const servers = useQuery(serverQueries.list(scope))
   const apps = useOwnApplications(scope, target.id, open)
   const refresh = useRefreshAfterMembershipChange(scope)
   const membership = useBulkMembership({
     refresh: () => refresh(targetKey(scope, api.resource)),
-    verb: 'add',
-    pastVerb: 'Added',
-    preposition: 'to',
+    verb: t('targets.membership.addToastVerb'),
+    pastVerb: t('targets.membership.addToastPast'),
+    preposition: t('targets.membership.to'),
     targetName: target.name,
   })
   const [members, setMembers] = useState<MemberValue[]>([])
@@ -154,7 +160,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
     const name = byId.get(m.serverId)?.name
     return {
       serverId: m.serverId,
-      label: name ?? `Server ${m.serverId}`,
+      label: name ?? t('targets.membership.serverFallback', { id: m.serverId }),
       request: api.addRequest(scope, target.id, m, { name: target.name, on: name }),
       verify: verifyTargetMember(api.resource, scope, target.id, m.serverId, true),
     }
@@ -191,7 +197,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
 
   return (
     <AddMembersModal
-      noun={nounOf(kind.kind)}
+      words={wordsOf(kind.kind)}
       targetName={target.name}
       description={add.description?.(target)}
       open={open}
@@ -203,14 +209,17 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
     >
       <LoadedServerPicker
         query={servers}
-        legend="Servers to add"
+        legend={t('targets.membership.serversToAdd')}
         selected={members.map((m) => m.serverId)}
         onChange={choose}
         reasonFor={membershipReason}
         limit={add.limit?.(target)}
         error={
           blocked.length > 0
-            ? `${listText(blocked.map((s) => s.name))} cannot join any more: unselect ${blocked.length === 1 ? 'it' : 'them'}.`
+            ? t('targets.membership.blocked', {
+                count: blocked.length,
+                servers: listText(blocked.map((s) => s.name)),
+              })
             : errors.servers
         }
         disabled={pending}
@@ -251,7 +260,7 @@ function BulkRemoveButton<T extends TargetRecord, B extends { name: string }>({
     <BulkRemoveMembersButton
       target={target}
       selected={selection.selected}
-      noun={nounOf(kind.kind)}
+      words={wordsOf(kind.kind)}
       removeRequest={(serverId: number) =>
         removeTargetServerRequest(resource, scope, target.id, serverId, {
           name: target.name,

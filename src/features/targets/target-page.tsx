@@ -9,11 +9,12 @@ import { Freshness } from '../../components/freshness.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { RecentActivityPanel } from '../../components/recent-activity.tsx'
 import { LoadingState } from '../../components/states.tsx'
-import { idFromPath, paths, TARGET_KINDS } from '../../lib/paths.ts'
+import { idFromPath, paths } from '../../lib/paths.ts'
+import { useT } from '../../components/i18n.tsx'
 import { DeleteTargetButton } from './delete-target.tsx'
 import { RollupBadge } from './rollup-badge.tsx'
 import { TargetApplications } from './target-applications.tsx'
-import type { TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetKindSpec } from './target-kind.ts'
 import { TargetMembers } from './target-membership.tsx'
 
 /**
@@ -29,8 +30,9 @@ export function TargetPage<T extends TargetRecord, B extends { name: string }>({
   kind: TargetKindSpec<T, B>
   param: string
 }) {
+  const t = useT()
   return (
-    <Suspense fallback={<LoadingState label={`Loading ${TARGET_KINDS[kind.kind].label}…`} />}>
+    <Suspense fallback={<LoadingState label={t(wordsOf(kind.kind).loading)} />}>
       <TargetDetail kind={kind} param={param} />
     </Suspense>
   )
@@ -44,16 +46,17 @@ function TargetDetail<T extends TargetRecord, B extends { name: string }>({
   param: string
 }) {
   const { scope } = useConsole()
+  const translate = useT()
   const rawId = useParams()[param] ?? ''
   const target = useSuspenseQuery(kind.api.queries.detail(scope, idFromPath(rawId)))
-  const { label: full, plural } = TARGET_KINDS[kind.kind]
+  const words = wordsOf(kind.kind)
   const t = target.data
   return (
     <div className="page">
       <PageHeader
         breadcrumbs={
           <>
-            <Link to={paths.targets(scope.envId, kind.kind)}>{plural}</Link> /{' '}
+            <Link to={paths.targets(scope.envId, kind.kind)}>{translate(words.plural)}</Link> /{' '}
             <ApiText truncate>{t.name}</ApiText>
           </>
         }
@@ -72,7 +75,7 @@ function TargetDetail<T extends TargetRecord, B extends { name: string }>({
       />
       {kind.page.sections?.(t)}
       <TargetMembers kind={kind} target={t} />
-      <TargetApplications target={t} kind={full} />
+      <TargetApplications target={t} none={words.appsNone} />
       <RecentActivity auditKind={kind.auditKind} id={String(t.id)} name={t.name} />
     </div>
   )

@@ -9,11 +9,12 @@ import { NoneYet } from '../../components/list-states.tsx'
 import { ListToolbar, removeAction } from '../../components/list-toolbar.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
-import { TARGET_KINDS } from '../../lib/paths.ts'
+import { useT } from '../../components/i18n.tsx'
+import { MAX_CLUSTER_SERVERS } from '../../api/runtime-manager/target-schemas.ts'
 import { CreateTargetDialog } from './create-target-dialog.tsx'
 import { BulkDeleteTargetsDialog } from './delete-target.tsx'
 import { RollupFacets } from './rollup-facets.tsx'
-import type { TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetKindSpec } from './target-kind.ts'
 import {
   filterTargets,
   filterTargetsExceptStatus,
@@ -33,6 +34,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   kind: TargetKindSpec<T, B>
 }) {
   const { scope, environment } = useConsole()
+  const t = useT()
   const canManage = usePermission('manageServers')
   const { rules } = kind.list
   const { schema, names } = targetListParams(rules)
@@ -53,25 +55,24 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
   const selection = useRowSelection(rows, targetKey)
   const remove = useBulkDialog(selection.drop)
   const { columns: columnsFor } = kind.list
-  const columns = useMemo(() => columnsFor(scope.envId), [columnsFor, scope.envId])
+  const columns = useMemo(() => columnsFor(scope.envId, t), [columnsFor, scope.envId, t])
   const { filter } = rules
-  const words = TARGET_KINDS[kind.kind]
+  const words = wordsOf(kind.kind)
   const create = useDialogAction({
     id: 'create',
-    label: `Create ${words.label}`,
+    label: t(words.create),
     permission: canManage,
   })
-  const plural = `${words.label}s`
 
   return (
     <ListPage
-      title={words.plural}
+      title={t(words.plural)}
       count={{ where: environment.name, filtered }}
       actions={create.button()}
       toolbar={
         <ListToolbar
-          searchLabel={`Filter ${plural}`}
-          placeholder={kind.list.placeholder}
+          searchLabel={t(words.filterLabel)}
+          placeholder={t(kind.list.placeholder)}
           list={list}
         >
           <RollupFacets
@@ -81,7 +82,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           />
           {filter && (
             <select
-              aria-label={filter.label}
+              aria-label={t(filter.label)}
               value={params.filter}
               onChange={(e) =>
                 set({
@@ -93,7 +94,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
             >
               {filter.options.map((o) => (
                 <option key={o.value} value={o.value}>
-                  {o.label}
+                  {t(o.label)}
                 </option>
               ))}
             </select>
@@ -101,13 +102,13 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         </ListToolbar>
       }
       query={targets}
-      nouns={[words.label, plural]}
+      nouns={[t(words.nounOne), t(words.nounOther)]}
       rejected={targets.data?.rejected}
       total={all?.length ?? 0}
       empty={
-        <NoneYet noun={plural} where={environment.name}>
-          <p>{kind.list.emptyText}</p>
-          {create.button(`Create a ${words.label}`)}
+        <NoneYet noun={t(words.nounOther)} where={environment.name}>
+          <p>{t(kind.list.emptyText, { max: MAX_CLUSTER_SERVERS })}</p>
+          {create.button(t(words.createA))}
         </NoneYet>
       }
       onClear={clear}
@@ -124,13 +125,16 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
         </>
       }
       table={{
-        label: words.plural,
+        label: t(words.plural),
         rows,
         columns,
         rowKey: targetKey,
-        rowLabel: (t) => t.name,
+        rowLabel: (target) => target.name,
         sort: list,
-        bulk: { selection, actions: [removeAction('Delete selected…', canManage, remove.show)] },
+        bulk: {
+          selection,
+          actions: [removeAction(t('targets.list.deleteSelected'), canManage, remove.show)],
+        },
       }}
     />
   )
