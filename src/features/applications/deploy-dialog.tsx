@@ -69,7 +69,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   const form = useForm({ values, validate: validateDeploy })
   const { errors } = form
   // The target's name travels with the deploy for the audit trail (its answer names none).
-  const targetName = targets.targets.find((t) => String(t.id) === values.targetId)?.name
+  const targetName = targets.targets.find((target) => String(target.id) === values.targetId)?.name
   const named = (input: DeployInput): DeployInput => ({
     ...input,
     ...(targetName ? { targetName } : {}),
@@ -128,7 +128,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   const cancelled = deploy.error !== null && isAbort(deploy.error)
   const grouped = (['server', 'group', 'cluster'] as const).map((kind) => ({
     kind,
-    items: targets.targets.filter((t) => t.kind === kind),
+    items: targets.targets.filter((target) => target.kind === kind),
   }))
 
   return (
