@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import type { NewAuditEntry } from '../../api/console/audit-schemas.ts'
+import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
 import { locationOf, renderApp } from '../../test/render-app.tsx'
@@ -186,3 +187,33 @@ test(
     )
   },
 )
+
+test('in German the filters, the entries and the count at the end read in German', async () => {
+  await setLanguage('de', { remember: false })
+  const { scope } = await signInAs('Monitor')
+  for (let i = 0; i < 3; i++)
+    demo.backend.audit.record(entry({ time: T0 + i, summary: `stop application app-${i}` }))
+  const { user } = renderApp(paths.activity(scope.envId))
+  const list = await screen.findByRole('list', { name: 'Aktivitätseinträge' })
+  expect(screen.getByRole('search', { name: 'Aktivität filtern' })).toBeInTheDocument()
+  expect(screen.getByRole('combobox', { name: 'Ergebnis' })).toHaveTextContent('Erfolgreich')
+  expect(screen.getByRole('combobox', { name: 'Aktion' })).toHaveTextContent(
+    'Artefakt aktualisieren',
+  )
+  expect(screen.getByText('3 Einträge: das Ende der Liste.')).toBeInTheDocument()
+  await user.click(within(list).getAllByText(/^stop application app-/)[0]!)
+  expect(
+    await within(list).findByRole('link', { name: 'Anwendung orders-api öffnen' }),
+  ).toBeInTheDocument()
+  expect(within(list).getAllByText(/^von\b/).length).toBeGreaterThan(0)
+})
+
+test('in Arabic the count at the end takes the plural form of its number', async () => {
+  await setLanguage('ar', { remember: false })
+  const { scope } = await signInAs('Monitor')
+  for (let i = 0; i < 2; i++)
+    demo.backend.audit.record(entry({ time: T0 + i, summary: `stop application app-${i}` }))
+  renderApp(paths.activity(scope.envId))
+  await screen.findByRole('list', { name: 'إدخالات النشاط' })
+  expect(screen.getByText('إدخالان: نهاية القائمة.')).toBeInTheDocument()
+})

@@ -11,7 +11,10 @@ import {
   AUDIT_ACTIONS,
   AUDIT_FAMILIES,
   AUDIT_OUTCOMES,
+  type AuditAction,
   type AuditEntry,
+  type AuditOutcome,
+  type AuditResourceKind,
 } from '../../api/console/audit-schemas.ts'
 import { Button } from '../../components/button.tsx'
 import { CodeBlock } from '../../components/code-block.tsx'
@@ -33,12 +36,52 @@ import {
   isFiltered,
   resourcePath,
 } from './activity-model.ts'
+import { Msg, useT } from '../../components/i18n.tsx'
+import type { MessageKey } from '../../lib/i18n.ts'
 import './activity.css'
 
-const OUTCOME_NAMES: Record<string, string> = {
-  success: 'Succeeded',
-  failure: 'Failed',
-  pending: 'Queued',
+const OUTCOME_WORDS = {
+  success: 'activity.outcome.success',
+  failure: 'activity.outcome.failure',
+  pending: 'activity.outcome.pending',
+} as const satisfies Record<AuditOutcome, MessageKey>
+
+/** Each recorded action as the filter offers it. */
+const ACTION_WORDS = {
+  deploy: 'activity.action.deploy',
+  start: 'activity.action.start',
+  stop: 'activity.action.stop',
+  redeploy: 'activity.action.redeploy',
+  'update-artifact': 'activity.action.updateArtifact',
+  delete: 'activity.action.delete',
+  unregister: 'activity.action.unregister',
+  create: 'activity.action.create',
+  'add-server': 'activity.action.addServer',
+  'remove-server': 'activity.action.removeServer',
+  enable: 'activity.action.enable',
+  disable: 'activity.action.disable',
+  'change-status': 'activity.action.changeStatus',
+  remove: 'activity.action.remove',
+  edit: 'activity.action.edit',
+  'generate-keys': 'activity.action.generateKeys',
+  change: 'activity.action.change',
+} as const satisfies Record<AuditAction, MessageKey>
+
+/** "Open application orders-api": the link to an entry's resource, by its kind. */
+const OPEN_WORDS = {
+  application: 'activity.resource.openApplication',
+  server: 'activity.resource.openServer',
+  'server-group': 'activity.resource.openServerGroup',
+  cluster: 'activity.resource.openCluster',
+  device: 'activity.resource.openDevice',
+  'client-application': 'activity.resource.openClientApplication',
+} as const satisfies Record<AuditResourceKind, MessageKey>
+
+/** The sentence for a resource whose last recorded change ended it (see `endsResource`). */
+function endedKey(action: AuditAction): MessageKey {
+  if (action === 'unregister') return 'activity.resource.unregistered'
+  if (action === 'remove') return 'activity.resource.removed'
+  return 'activity.resource.deleted'
 }
 
 /**
@@ -46,6 +89,7 @@ const OUTCOME_NAMES: Record<string, string> = {
  * trail (ADR 015). Filters live in the URL; "Load more" follows the server's cursor.
  */
 export function ActivityPage() {
+  const t = useT()
   const { params: filters, set } = useListParams(ACTIVITY_LIST_PARAMS)
   const entries = useInfiniteQuery(auditQueries.list(filters))
   // A refetch reads every loaded page again from its own cursor: when new entries came in,
@@ -65,40 +109,37 @@ export function ActivityPage() {
   return (
     <ListPage
       fill={false}
-      title="Activity"
-      subtitle="Every change made through the console: who, what, when and how it ended. Newest first."
+      title={t('activity.page.title')}
+      subtitle={t('activity.page.subtitle')}
       actions={
         <>
           <Button onClick={() => void entries.refetch()} busy={entries.isRefetching}>
-            Refresh
+            {t('activity.page.refresh')}
           </Button>
           <ExportLink filters={filters} />
         </>
       }
       toolbar={<Filters filters={filters} onChange={go} onClear={clear} />}
       query={entries}
-      nouns={['activity entry', 'activity entries']}
-      loadingLabel="Loading activity…"
-      errorTitle="Could not load the activity"
+      nouns={[t('activity.page.nounOne'), t('activity.page.nounOther')]}
+      loadingLabel={t('activity.page.loading')}
+      errorTitle={t('activity.page.loadFailed')}
       total={items.length}
       shown={items.length}
       empty={
         isFiltered(filters) ? (
-          <EmptyState title="No activity matches these filters">
-            <Button onClick={clear}>Clear filters</Button>
+          <EmptyState title={t('activity.page.noMatch')}>
+            <Button onClick={clear}>{t('activity.filters.clear')}</Button>
           </EmptyState>
         ) : (
-          <EmptyState title="No changes recorded yet">
-            <p>
-              Every start, stop, deploy, delete, device or client-application change made through
-              the console appears here, with who made it and how it ended.
-            </p>
+          <EmptyState title={t('activity.page.emptyTitle')}>
+            <p>{t('activity.page.emptyHint')}</p>
           </EmptyState>
         )
       }
       onClear={clear}
     >
-      <ol className="activity-list" aria-label="Activity entries">
+      <ol className="activity-list" aria-label={t('activity.page.entries')}>
         {items.map((entry) => (
           <ActivityEntry key={entry.id} entry={entry} />
         ))}
@@ -110,11 +151,11 @@ export function ActivityPage() {
             disabled={entries.isFetchingNextPage}
             onClick={() => void entries.fetchNextPage()}
           >
-            Load more
+            {t('activity.page.loadMore')}
           </Button>
         ) : (
           <span className="field-hint" role="status">
-            {items.length === 1 ? 'One entry' : `${items.length} entries`}: the end of the list.
+            {t('activity.page.end', { count: items.length })}
           </span>
         )}
       </div>
@@ -124,7 +165,7 @@ export function ActivityPage() {
           error: entries.isFetchNextPageError ? entries.error : null,
           refetch: entries.fetchNextPage,
         },
-        'Could not load more',
+        t('activity.page.loadMoreFailed'),
       )}
     </ListPage>
   )
@@ -151,47 +192,63 @@ function Filters({
   }
   const set = (key: keyof AuditFilterValues) => (value: string) =>
     onChange({ ...filters, [key]: value })
+  const t = useT()
   // Remounting the text fields when the URL changes (back, clear) shows the URL's values.
   const textKey = `${filters.operator}\u0000${filters.q}`
   return (
-    <form role="search" aria-label="Filter activity" className="activity-filters" onSubmit={submit}>
+    <form
+      role="search"
+      aria-label={t('activity.filters.label')}
+      className="activity-filters"
+      onSubmit={submit}
+    >
       <TextField
         key={`o${textKey}`}
-        label="Operator"
+        label={t('activity.filters.operator')}
         name="operator"
         defaultValue={filters.operator}
       />
       <TextField
         key={`q${textKey}`}
-        label="Resource name"
+        label={t('activity.filters.resourceName')}
         name="q"
         type="search"
         defaultValue={filters.q}
       />
       <Choice
-        label="Family"
+        label={t('activity.filters.family')}
         value={filters.family}
         options={AUDIT_FAMILIES.map((f) => [f, FAMILY_NAMES[f] ?? f])}
         onChange={set('family')}
       />
       <Choice
-        label="Action"
+        label={t('activity.filters.action')}
         value={filters.action}
-        options={AUDIT_ACTIONS.map((a) => [a, a.replace(/-/g, ' ')])}
+        options={AUDIT_ACTIONS.map((a) => [a, t(ACTION_WORDS[a])])}
         onChange={set('action')}
       />
       <Choice
-        label="Outcome"
+        label={t('activity.filters.outcome')}
         value={filters.outcome}
-        options={AUDIT_OUTCOMES.map((o) => [o, OUTCOME_NAMES[o] ?? o])}
+        options={AUDIT_OUTCOMES.map((o) => [o, t(OUTCOME_WORDS[o])])}
         onChange={set('outcome')}
       />
-      <TextField label="From" type="date" value={filters.from} onChange={set('from')} />
-      <TextField label="To" type="date" value={filters.to} onChange={set('to')} />
+      <TextField
+        label={t('activity.filters.from')}
+        type="date"
+        value={filters.from}
+        onChange={set('from')}
+      />
+      <TextField
+        label={t('activity.filters.to')}
+        type="date"
+        value={filters.to}
+        onChange={set('to')}
+      />
       <div className="toolbar">
-        <Button type="submit">Apply</Button>
+        <Button type="submit">{t('activity.filters.apply')}</Button>
         <Button onClick={onClear} disabled={!isFiltered(filters)}>
-          Clear filters
+          {t('activity.filters.clear')}
         </Button>
       </div>
     </form>
@@ -209,9 +266,10 @@ function Choice({
   options: ReadonlyArray<readonly [string, string]>
   onChange: (value: string) => void
 }) {
+  const t = useT()
   return (
     <SelectField label={label} value={value} onChange={onChange}>
-      <option value="">All</option>
+      <option value="">{t('activity.filters.all')}</option>
       {options.map(([v, words]) => (
         <option key={v} value={v}>
           {words}
@@ -226,6 +284,7 @@ function Choice({
  * through the API client so that the demo backend and a token session answer it too.
  */
 function ExportLink({ filters }: { filters: AuditFilterValues }) {
+  const t = useT()
   const download = useMutation({
     mutationFn: () => exportAuditCsv(filters),
     onSuccess: (csv) => {
@@ -259,9 +318,9 @@ function ExportLink({ filters }: { filters: AuditFilterValues }) {
         onClick={onClick}
         aria-busy={download.isPending || undefined}
       >
-        {download.isPending ? 'Exporting…' : 'Export CSV'}
+        {download.isPending ? t('activity.export.pending') : t('activity.export.label')}
       </a>
-      {download.error && <ErrorPanel error={download.error} title="The export failed" />}
+      {download.error && <ErrorPanel error={download.error} title={t('activity.export.failed')} />}
     </>
   )
 }
@@ -279,7 +338,7 @@ function ActivityEntry({ entry }: { entry: AuditEntry }) {
             <ApiText>{entry.summary}</ApiText>
           </span>
           <span className="activity-operator">
-            by <ApiText>{entry.operator}</ApiText>
+            <Msg id="activity.entry.by" values={{ operator: entry.operator }} />
           </span>
           <OutcomeBadge outcome={entry.outcome} />
         </summary>
@@ -291,14 +350,16 @@ function ActivityEntry({ entry }: { entry: AuditEntry }) {
 
 function EntryDetails({ entry }: { entry: AuditEntry }) {
   const { scope } = useConsole()
+  const t = useT()
   const curl = toCurl(auditEntryRequest(entry), apiOrigin())
   return (
     <div className="activity-details">
       <dl className="fields">
         <div>
-          <dt>Outcome</dt>
+          <dt>{t('activity.filters.outcome')}</dt>
           <dd>
-            <OutcomeBadge outcome={entry.outcome} /> HTTP {entry.status}
+            <OutcomeBadge outcome={entry.outcome} />{' '}
+            {t('activity.details.http', { status: String(entry.status) })}
             {entry.message && (
               <>
                 {': '}
@@ -309,7 +370,7 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
         </div>
         {entry.transactionId && (
           <div>
-            <dt>Transaction</dt>
+            <dt>{t('activity.details.transaction')}</dt>
             <dd>
               <ApiText>{entry.transactionId}</ApiText>
               {entry.transactionStatus && (
@@ -318,54 +379,56 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
                   <ApiText>{entry.transactionStatus}</ApiText>
                 </>
               )}
-              {entry.outcome === 'pending' &&
-                ' (still open when last seen: its end is recorded when the console follows it)'}
+              {entry.outcome === 'pending' && ` ${t('activity.details.stillOpen')}`}
             </dd>
           </div>
         )}
         <div>
-          <dt>Resource</dt>
+          <dt>{t('activity.details.resource')}</dt>
           <dd>
             <ResourceLink entry={entry} envId={scope.envId} />
           </dd>
         </div>
         {entry.details && (
           <div>
-            <dt>Details</dt>
+            <dt>{t('activity.details.details')}</dt>
             <dd>
               <ApiText>{entry.details}</ApiText>
             </dd>
           </div>
         )}
         <div>
-          <dt>Where</dt>
+          <dt>{t('activity.details.where')}</dt>
           <dd>
             {FAMILY_NAMES[entry.family] ?? entry.family}
             {entry.environment && (
               <>
-                {' · environment '}
-                <ApiText>{entry.environment}</ApiText>
+                {' · '}
+                <Msg id="activity.details.environment" values={{ name: entry.environment }} />
               </>
             )}
             {entry.organization && (
               <>
-                {' · organization '}
-                <ApiText>{entry.organization}</ApiText>
+                {' · '}
+                <Msg id="activity.details.organization" values={{ name: entry.organization }} />
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Took</dt>
+          <dt>{t('activity.details.took')}</dt>
           <dd>
-            {entry.durationMs} ms · request <ApiText>{entry.requestId}</ApiText>
+            <Msg
+              id="activity.details.duration"
+              values={{ ms: entry.durationMs, request: entry.requestId }}
+            />
           </dd>
         </div>
       </dl>
       <CodeBlock
         text={curl}
-        label="The recorded request as a curl command"
-        copyLabel="Copy curl command"
+        label={t('activity.details.curlLabel')}
+        copyLabel={t('activity.details.curlCopy')}
       />
     </div>
   )
@@ -383,19 +446,15 @@ function ResourceLink({ entry, envId }: { entry: AuditEntry; envId: string }) {
     refetchInterval: false,
     staleTime: 60_000,
   })
-  const name = <ApiText>{entry.resourceName ?? entry.resourceId ?? 'unknown'}</ApiText>
-  if (!to) return name
+  const t = useT()
+  const name = entry.resourceName ?? entry.resourceId ?? t('activity.resource.unknown')
+  if (!to || !kind) return <ApiText>{name}</ApiText>
   const latest = history.data?.[0]
   if (latest && endsResource(latest))
-    return (
-      <>
-        {name} ({latest.action}
-        {latest.action.endsWith('e') ? 'd' : 'ed'} {formatDateTime(latest.time)}: no page to open)
-      </>
-    )
+    return <Msg id={endedKey(latest.action)} values={{ name, time: formatDateTime(latest.time) }} />
   return (
     <Link to={to}>
-      Open {kind?.replace(/-/g, ' ')} {name}
+      <Msg id={OPEN_WORDS[kind]} values={{ name }} />
     </Link>
   )
 }

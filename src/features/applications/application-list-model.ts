@@ -8,20 +8,22 @@ import {
 import { isolateText } from '../../components/api-text.tsx'
 import type { SortState } from '../../components/data-table.tsx'
 import { toEpochMs } from '../../lib/format.ts'
-import { TARGET_KINDS, targetKindOf } from '../../lib/paths.ts'
+import { t, type MessageKey } from '../../lib/i18n.ts'
+import { targetKindOf, type TargetKind } from '../../lib/paths.ts'
 import { idParam, listParam, sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
 
 /** Status facets the operator filters by: several phases share one. */
 export const STATUS_FACETS = ['started', 'partial', 'moving', 'stopped', 'failed'] as const
 export type StatusFacet = (typeof STATUS_FACETS)[number]
 
-export const FACET_LABELS: Record<StatusFacet, string> = {
-  started: 'Started',
-  partial: 'Partly started',
-  moving: 'In progress',
-  stopped: 'Stopped',
-  failed: 'Failed',
-}
+/** Each facet's word, as a key: translated where it is shown. */
+export const FACET_LABELS = {
+  started: 'applications.facet.started',
+  partial: 'applications.facet.partial',
+  moving: 'applications.facet.moving',
+  stopped: 'applications.facet.stopped',
+  failed: 'applications.facet.failed',
+} as const satisfies Record<StatusFacet, MessageKey>
 
 export function facetOf(phase: ApplicationPhase): StatusFacet {
   switch (phase) {
@@ -100,20 +102,33 @@ export function toRows(apps: readonly Application[]): ApplicationRow[] {
   })
 }
 
-/** "Group", "Cluster" or "Server": an application target's kind, from TARGET_KINDS. */
-export function targetWordOf(type: string): string {
-  const kind = targetKindOf(type)
-  if (kind === null) return 'Server'
-  const word = TARGET_KINDS[kind].short
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
+const TARGET_WORDS = {
+  server: 'applications.target.server',
+  group: 'applications.target.group',
+  cluster: 'applications.target.cluster',
+} as const satisfies Record<'server' | TargetKind, MessageKey>
+
+/** "Group", "Cluster" or "Server": an application target's kind, in the current language. */
+export function targetWordOf(type: string, translate: typeof t = t): string {
+  return translate(TARGET_WORDS[targetKindOf(type) ?? 'server'])
 }
 
 /** The targets the applications are deployed to, for the target filter. */
-export function targetsOf(rows: readonly ApplicationRow[]): Array<{ id: number; label: string }> {
+export function targetsOf(
+  rows: readonly ApplicationRow[],
+  // The page passes its `useT()`, so the labels are made again after a switch of language.
+  translate: typeof t = t,
+): Array<{ id: number; label: string }> {
   const seen = new Map<number, string>()
   for (const { app } of rows) {
     if (seen.has(app.target.id)) continue
-    seen.set(app.target.id, `${targetWordOf(app.target.type)}: ${isolateText(app.target.name)}`)
+    seen.set(
+      app.target.id,
+      translate('applications.target.choice', {
+        kind: targetWordOf(app.target.type, translate),
+        name: isolateText(app.target.name),
+      }),
+    )
   }
   return [...seen]
     .map(([id, label]) => ({ id, label }))

@@ -13,9 +13,8 @@ import {
   useRedeployApplication,
   useSetDesiredStatus,
 } from '../../api/runtime-manager/applications.ts'
-import { ApiText } from '../../components/api-text.tsx'
 import { Button } from '../../components/button.tsx'
-import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { usePageCommands } from '../../components/page-commands.tsx'
@@ -33,13 +32,22 @@ import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { t as translate, type MessageKey } from '../../lib/i18n.ts'
 
 /**
  * An application's page: its route reads the application (and starts that read in its
  * loader), a 404 is the route's (ADR 020).
  */
+const TARGET_TYPE_WORDS = {
+  SERVER: 'applications.detail.typeServer',
+  CLUSTER: 'applications.detail.typeCluster',
+  SERVER_GROUP: 'applications.detail.typeGroup',
+} as const satisfies Record<string, MessageKey>
+
 export function ApplicationView({ item: app, freshness }: DetailViewProps<Application>) {
   const { scope } = useConsole()
+  const t = useT()
   const state = applicationState(app)
   const status = applicationPhaseStatus(state)
   const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
@@ -49,7 +57,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
   return (
     <>
       <DetailHeader
-        back={{ to: paths.applications(scope.envId), label: 'Applications' }}
+        back={{ to: paths.applications(scope.envId), label: t('applications.list.title') }}
         name={app.name}
         badge={
           <StatusBadge
@@ -60,14 +68,21 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
         }
         subtitle={
           <span>
-            Should be{' '}
-            <strong title={app.desiredStatus}>
-              {runtimeAppStatusWords(app.desiredStatus).label}
-            </strong>{' '}
-            · reports{' '}
-            <strong title={app.lastReportedStatus}>
-              {runtimeAppStatusWords(app.lastReportedStatus).label}
-            </strong>
+            <Msg
+              id="applications.detail.shouldBe"
+              values={{
+                desired: (
+                  <strong title={app.desiredStatus}>
+                    {runtimeAppStatusWords(app.desiredStatus).label}
+                  </strong>
+                ),
+                reported: (
+                  <strong title={app.lastReportedStatus}>
+                    {runtimeAppStatusWords(app.lastReportedStatus).label}
+                  </strong>
+                ),
+              }}
+            />
             {status.detail ? ` · ${status.detail}` : ''}
           </span>
         }
@@ -76,41 +91,43 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
       <ApplicationActions app={app} settling={state.settling} />
       {state.phase === 'failed' && state.failure && (
         <div className="alert alert-error" role="alert">
-          <div className="alert-title">The deployment failed</div>
+          <div className="alert-title">{t('applications.detail.failedTitle')}</div>
           {state.failure}
-          <div className="muted">Fix the artifact and update it, or redeploy to retry.</div>
+          <div className="muted">{t('applications.detail.failedHint')}</div>
         </div>
       )}
       <div className="grid-2">
-        <Card id="artifact" title="Artifact">
+        <Card id="artifact" title={t('applications.list.artifact')}>
           <dl className="fields">
-            <Field label="File">{app.artifact.fileName}</Field>
-            <Field label="Size">
+            <Field label={t('applications.detail.file')}>{app.artifact.fileName}</Field>
+            <Field label={t('applications.list.size')}>
               {app.artifact.fileSize !== undefined ? formatBytes(app.artifact.fileSize) : undefined}
             </Field>
-            <Field label="Checksum">
+            <Field label={t('applications.detail.checksum')}>
               {app.artifact.fileChecksum ? (
                 <span className="mono">{app.artifact.fileChecksum}</span>
               ) : undefined}
             </Field>
-            <Field label="Updated">{formatDateTime(toEpochMs(app.artifact.timeUpdated))}</Field>
-            <Field label="Uptime">
+            <Field label={t('applications.list.updated')}>
+              {formatDateTime(toEpochMs(app.artifact.timeUpdated))}
+            </Field>
+            <Field label={t('applications.detail.uptime')}>
               {typeof app.uptime === 'number' && app.uptime > 0
                 ? formatDuration(app.uptime)
                 : undefined}
             </Field>
           </dl>
         </Card>
-        <Card id="target" title="Target">
+        <Card id="target" title={t('applications.list.target')}>
           <dl className="fields">
-            <Field label="Type">
-              {app.target.type === 'SERVER'
-                ? 'Server'
-                : app.target.type === 'CLUSTER'
-                  ? 'Cluster'
-                  : 'Server group'}
+            <Field label={t('applications.detail.type')}>
+              {t(
+                app.target.type === 'SERVER' || app.target.type === 'CLUSTER'
+                  ? TARGET_TYPE_WORDS[app.target.type]
+                  : TARGET_TYPE_WORDS.SERVER_GROUP,
+              )}
             </Field>
-            <Field label="Name">
+            <Field label={t('applications.list.name')}>
               {app.target.type === 'SERVER' ? (
                 <Link to={paths.server(scope.envId, app.target.id)}>{app.target.name}</Link>
               ) : (
@@ -125,17 +142,17 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
                 </Link>
               )}
             </Field>
-            <Field label="Status">
+            <Field label={t('applications.list.status')}>
               {app.target.status ? (
                 <span title={app.target.status}>{serverStatus(app.target.status).label}</span>
               ) : undefined}
             </Field>
-            <Field label="Servers">{members.length}</Field>
+            <Field label={t('applications.detail.servers')}>{members.length}</Field>
           </dl>
         </Card>
-        <Card id="properties" title="Properties">
+        <Card id="properties" title={t('applications.detail.properties')}>
           {properties.length === 0 ? (
-            <p className="muted">No application properties were set.</p>
+            <p className="muted">{t('applications.detail.noProperties')}</p>
           ) : (
             <dl className="fields">
               {properties.map(([key, value]) => (
@@ -147,9 +164,17 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
           )}
         </Card>
       </div>
-      <Card id="servers" title="On each server">
-        <table className="data stack-on-phone" aria-label="Status on each server">
-          <TableHead columns={['Server', 'Server status', 'Application', 'Desired', 'Message']} />
+      <Card id="servers" title={t('applications.detail.onEachServer')}>
+        <table className="data stack-on-phone" aria-label={t('applications.detail.statusOnEach')}>
+          <TableHead
+            columns={[
+              t('applications.detail.server'),
+              t('applications.detail.serverStatus'),
+              t('applications.detail.application'),
+              t('applications.detail.desired'),
+              t('applications.detail.message'),
+            ]}
+          />
           <tbody>
             {(app.serverArtifacts ?? []).map((artifact) => {
               const server = memberById.get(artifact.serverId)
@@ -161,21 +186,25 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
                 <tr key={artifact.id}>
                   <td data-slot="title">
                     <Link to={paths.server(scope.envId, artifact.serverId)}>
-                      {server?.name ?? `Server ${artifact.serverId}`}
+                      {server?.name ??
+                        t('applications.detail.serverById', { id: String(artifact.serverId) })}
                     </Link>
                   </td>
-                  <td data-label="Server status">
+                  <td data-label={t('applications.detail.serverStatus')}>
                     {server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}
                   </td>
-                  <td data-label="Application">
+                  <td data-label={t('applications.detail.application')}>
                     <StatusBadge {...reported} />
                   </td>
-                  <td data-label="Desired" title={artifact.desiredStatus}>
+                  <td data-label={t('applications.detail.desired')} title={artifact.desiredStatus}>
                     {artifact.desiredStatus
                       ? runtimeAppStatusWords(artifact.desiredStatus).label
                       : '—'}
                   </td>
-                  <td data-label="Message" title={artifact.message ?? undefined}>
+                  <td
+                    data-label={t('applications.detail.message')}
+                    title={artifact.message ?? undefined}
+                  >
                     {artifact.message ?? ''}
                   </td>
                 </tr>
@@ -194,6 +223,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
 
 function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {
   const { scope } = useConsole()
+  const t = useT()
   const navigate = useNavigate()
   const canManage = usePermission('manageApplications')
   const canUpdate = usePermission('createApplications')
@@ -214,26 +244,33 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
   const statusPermission = (status: 'STARTED' | 'STOPPED', already: string) =>
     gate(
       canManage,
-      deploying ? 'A deployment is in progress.' : app.desiredStatus === status ? already : null,
+      deploying
+        ? t('applications.detail.deploymentRunning')
+        : app.desiredStatus === status
+          ? already
+          : null,
     )
 
   const start = () => setStatus.mutate({ id: app.id, desiredStatus: 'STARTED', label })
-  const updatePermission = gate(canUpdate, deploying ? 'A deployment is in progress.' : null)
+  const updatePermission = gate(
+    canUpdate,
+    deploying ? t('applications.detail.deploymentRunning') : null,
+  )
   // The palette offers the page's actions with the buttons' own handlers and permissions
   // (ADR 026); those behind a confirmation register through MutationConfirmButton.
-  const busy = setStatus.isPending ? 'A start or stop is in progress.' : null
+  const busy = setStatus.isPending ? t('applications.detail.statusRunning') : null
   usePageCommands([
     {
       id: 'start',
-      label: 'Start',
+      label: t('applications.detail.start'),
       subject: app.name,
-      permission: statusPermission('STARTED', 'It is already started.'),
+      permission: statusPermission('STARTED', t('applications.detail.alreadyStarted')),
       unavailable: busy,
       run: start,
     },
     {
       id: 'update',
-      label: 'Update the artifact of',
+      label: t('applications.detail.updateCommand'),
       subject: app.name,
       asks: true,
       permission: updatePermission,
@@ -243,95 +280,122 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
 
   return (
     <div className="field">
-      <div className="toolbar" role="group" aria-label="Actions">
+      <div className="toolbar" role="group" aria-label={t('applications.detail.actions')}>
         <Button
           variant="primary"
-          permission={statusPermission('STARTED', 'It is already started.')}
+          permission={statusPermission('STARTED', t('applications.detail.alreadyStarted'))}
           busy={busyWith === 'STARTED'}
           disabled={setStatus.isPending}
           onClick={start}
         >
-          Start
+          {t('applications.detail.start')}
         </Button>
         <MutationConfirmButton
           trigger={{
-            permission: statusPermission('STOPPED', 'It is already stopped.'),
+            permission: statusPermission('STOPPED', t('applications.detail.alreadyStopped')),
             busy: busyWith === 'STOPPED',
             disabled: setStatus.isPending,
-            children: 'Stop…',
+            children: t('applications.bulk.stopAction'),
           }}
-          command={{ id: 'stop', label: 'Stop', subject: app.name, unavailable: busy }}
+          command={{
+            id: 'stop',
+            label: t('applications.bulk.stopWord'),
+            subject: app.name,
+            unavailable: busy,
+          }}
           mutation={setStatus}
-          title={confirmTitle('Stop', app.name)}
-          confirmLabel="Stop"
+          title={<Msg id="applications.detail.stopTitle" values={{ name: app.name }} />}
+          confirmLabel={t('applications.bulk.stopWord')}
           risk="availability"
           requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
           variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
           onSuccess={(_, close) => {
-            toastOutcome({ verb: 'stop', past: 'Stopped' }, app.name, { kind: 'succeeded' })
+            toastOutcome(
+              {
+                verb: translate('applications.bulk.stopVerb'),
+                past: translate('applications.bulk.stopDone'),
+              },
+              app.name,
+              { kind: 'succeeded' },
+            )
             close()
           }}
         >
           <p style={{ marginTop: 0 }}>
-            The application stops on every server of <ApiText>{app.target.name}</ApiText>: its
-            clients get no answer until it is started again.
+            <Msg id="applications.detail.stopExplain" values={{ target: app.target.name }} />
           </p>
         </MutationConfirmButton>
         <MutationConfirmButton
           trigger={{
-            permission: gate(canManage, deploying ? 'A deployment is in progress.' : null),
-            children: 'Redeploy…',
+            permission: gate(
+              canManage,
+              deploying ? t('applications.detail.deploymentRunning') : null,
+            ),
+            children: t('applications.detail.redeployAction'),
           }}
-          command={{ id: 'redeploy', label: 'Redeploy', subject: app.name }}
+          command={{ id: 'redeploy', label: t('applications.detail.redeploy'), subject: app.name }}
           mutation={redeploy}
-          title={confirmTitle('Redeploy', app.name)}
-          confirmLabel="Redeploy"
+          title={<Msg id="applications.detail.redeployTitle" values={{ name: app.name }} />}
+          confirmLabel={t('applications.detail.redeploy')}
           risk="availability"
           tone="primary"
           requests={[redeployRequest(scope, app.id, label)]}
           variables={{ id: app.id, label }}
           onSuccess={(_, close) => {
-            toastOutcome({ verb: 'redeploy', past: 'Redeployed' }, app.name, { kind: 'succeeded' })
+            toastOutcome(
+              {
+                verb: translate('applications.detail.redeployVerb'),
+                past: translate('applications.detail.redeployDone'),
+              },
+              app.name,
+              { kind: 'succeeded' },
+            )
             close()
           }}
         >
           <p style={{ marginTop: 0 }}>
-            The current artifact ({app.artifact.fileName ?? app.artifact.name}) is deployed again on
-            every server of the target. The application restarts: requests fail briefly while it
-            does.
+            <Msg
+              id="applications.detail.redeployExplain"
+              values={{ artifact: app.artifact.fileName ?? app.artifact.name }}
+            />
           </p>
         </MutationConfirmButton>
         <Button permission={updatePermission} onClick={() => setUpdateOpen(true)}>
-          Update artifact…
+          {t('applications.detail.updateAction')}
         </Button>
         <MutationConfirmButton
-          trigger={{ variant: 'danger', permission: canDelete, children: 'Delete…' }}
-          command={{ id: 'delete', label: 'Delete', subject: app.name }}
+          trigger={{
+            variant: 'danger',
+            permission: canDelete,
+            children: t('applications.bulk.deleteAction'),
+          }}
+          command={{ id: 'delete', label: t('applications.bulk.deleteWord'), subject: app.name }}
           mutation={remove}
-          title={confirmTitle('Delete', app.name)}
-          confirmLabel="Delete"
+          title={<Msg id="applications.detail.deleteTitle" values={{ name: app.name }} />}
+          confirmLabel={t('applications.bulk.deleteWord')}
           requests={[deleteApplicationRequest(scope, app.id, label)]}
           risk="irreversible"
           typeToConfirm={app.name}
           variables={{ id: app.id, label }}
           onSuccess={() => {
-            toastOutcome({ verb: 'delete', past: 'Deleted' }, app.name, { kind: 'succeeded' })
+            toastOutcome(
+              {
+                verb: translate('applications.bulk.deleteVerb'),
+                past: translate('applications.bulk.deleteDone'),
+              },
+              app.name,
+              { kind: 'succeeded' },
+            )
             void navigate(paths.applications(scope.envId))
           }}
         >
-          <p style={{ marginTop: 0 }}>
-            The application is undeployed from every server of its target and removed with its
-            artifact. This cannot be undone: to bring it back, deploy the artifact again.
-          </p>
+          <p style={{ marginTop: 0 }}>{t('applications.detail.deleteExplain')}</p>
         </MutationConfirmButton>
-        {settling && <span className="updated">Following the change: refreshing every 2 s</span>}
+        {settling && <span className="updated">{t('applications.detail.following')}</span>}
       </div>
       {/* A failed stop shows in its confirmation, which stays open. */}
       {setStatus.error && setStatus.variables?.desiredStatus === 'STARTED' && (
-        <ErrorPanel
-          error={setStatus.error}
-          title="Start failed; the page shows the backend's current state"
-        />
+        <ErrorPanel error={setStatus.error} title={t('applications.detail.startFailed')} />
       )}
       <UpdateArtifactDialog app={app} open={updateOpen} onOpenChange={setUpdateOpen} />
     </div>

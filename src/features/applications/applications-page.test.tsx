@@ -3,6 +3,7 @@ import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { applicationQueries, desiredStatusRequest } from '../../api/runtime-manager/applications.ts'
+import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { send } from '../../lib/request.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
@@ -169,3 +170,40 @@ test('without ETags a settling application is followed by its own read merged in
   expect(listReads).toHaveLength(2)
   expect(ownReads.length).toBeGreaterThanOrEqual(1)
 }, 20_000)
+
+test('in German the list, its facets and the bulk confirmation read in German, with plurals', async () => {
+  await setLanguage('de', { remember: false })
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(paths.applications(scope.envId))
+  const table = await screen.findByRole('table', { name: 'Anwendungen' })
+  expect(screen.getByRole('button', { name: 'Anwendung bereitstellen' })).toBeInTheDocument()
+  expect(screen.getByRole('searchbox', { name: 'Anwendungen filtern' })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: /^Fehlgeschlagen/ })).toBeInTheDocument()
+  expect(within(table).getByRole('columnheader', { name: /Größe/ })).toBeInTheDocument()
+  // The first checkbox selects every row shown; the next ones select one row each.
+  const boxes = within(table).getAllByRole('checkbox')
+  await user.click(boxes[1]!)
+  await user.click(screen.getByRole('button', { name: 'Stoppen…' }))
+  expect(await screen.findByRole('dialog', { name: '1 Anwendung stoppen?' })).toBeInTheDocument()
+  await user.click(screen.getByRole('button', { name: /^Abbrechen|^Cancel/ }))
+  await user.click(boxes[2]!)
+  await user.click(screen.getByRole('button', { name: 'Stoppen…' }))
+  const dialog = await screen.findByRole('dialog', { name: '2 Anwendungen stoppen?' })
+  expect(
+    within(dialog).getByText(/Jede Anwendung stoppt auf jedem Server ihres Ziels/),
+  ).toBeInTheDocument()
+})
+
+test('in Arabic the status facets and the dual of the bulk confirmation read in Arabic', async () => {
+  await setLanguage('ar', { remember: false })
+  const { scope } = await signInAs('Administrator')
+  const { user } = renderApp(paths.applications(scope.envId))
+  const table = await screen.findByRole('table', { name: 'التطبيقات' })
+  expect(screen.getByRole('button', { name: /^فشل/ })).toBeInTheDocument()
+  expect(screen.getByRole('button', { name: /^متوقف/ })).toBeInTheDocument()
+  const boxes = within(table).getAllByRole('checkbox')
+  await user.click(boxes[1]!)
+  await user.click(boxes[2]!)
+  await user.click(screen.getByRole('button', { name: 'إيقاف…' }))
+  expect(await screen.findByRole('dialog', { name: 'إيقاف تطبيقين؟' })).toBeInTheDocument()
+})

@@ -12,6 +12,8 @@ import { NoneYet } from '../../components/list-states.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
 import { formatAgo, formatBytes } from '../../lib/format.ts'
+import type { MessageKey } from '../../lib/i18n.ts'
+import { message, useT } from '../../components/i18n.tsx'
 import { paths, targetKindOf } from '../../lib/paths.ts'
 import { useNow } from '../../components/use-now.ts'
 import { ApplicationStatusBadge } from './application-status-badge.tsx'
@@ -38,28 +40,35 @@ function targetCell(envId: string, target: Application['target']): ReactNode {
   if (kind === null) return <CellLink to={paths.server(envId, target.id)}>{target.name}</CellLink>
   return (
     <span title={target.name}>
-      {`${targetWordOf(target.type)}: `}
-      <CellLink to={paths.target(envId, kind, target.id)}>{target.name}</CellLink>
+      {message('applications.target.choice', {
+        // An element, not text: the word is the console's, not the API's.
+        kind: <>{targetWordOf(target.type)}</>,
+        name: <CellLink to={paths.target(envId, kind, target.id)}>{target.name}</CellLink>,
+      })}
     </span>
   )
 }
 
 /** Columns; cells are render functions the table calls, not components. */
-function applicationColumns(envId: string, now: number): Column<ApplicationRow>[] {
+function applicationColumns(
+  envId: string,
+  now: number,
+  t: (key: MessageKey) => string,
+): Column<ApplicationRow>[] {
   return columnTable<ApplicationRow>({
     name: [
-      'Name',
+      t('applications.list.name'),
       '20%',
       (r) => <CellLink to={paths.application(envId, r.app.id)}>{r.app.name}</CellLink>,
     ],
     status: [
-      'Status',
+      t('applications.list.status'),
       '20%',
       (r) => <ApplicationStatusBadge app={r.app} state={r.state} showDetail />,
     ],
-    target: ['Target', '20%', (r) => targetCell(envId, r.app.target)],
+    target: [t('applications.list.target'), '20%', (r) => targetCell(envId, r.app.target)],
     artifact: [
-      'Artifact',
+      t('applications.list.artifact'),
       '20%',
       (r) => (
         <span title={r.app.artifact.fileName}>
@@ -68,11 +77,15 @@ function applicationColumns(envId: string, now: number): Column<ApplicationRow>[
       ),
     ],
     size: [
-      'Size',
+      t('applications.list.size'),
       '8%',
       (r) => (r.app.artifact.fileSize !== undefined ? formatBytes(r.app.artifact.fileSize) : '—'),
     ],
-    updated: ['Updated', '12%', (r) => (r.updated ? formatAgo(r.updated, now) : '—')],
+    updated: [
+      t('applications.list.updated'),
+      '12%',
+      (r) => (r.updated ? formatAgo(r.updated, now) : '—'),
+    ],
   })
 }
 
@@ -80,6 +93,7 @@ const appKey = (r: ApplicationRow) => String(r.app.id)
 
 export function ApplicationsPage() {
   const { scope, environment } = useConsole()
+  const t = useT()
   const canDeploy = usePermission('createApplications')
   const canManage = usePermission('manageApplications')
   const canDelete = usePermission('deleteApplications')
@@ -97,7 +111,7 @@ export function ApplicationsPage() {
   const [bulk, setBulk] = useState<BulkAction | null>(null)
   const deployAction = usePageAction({
     id: 'deploy',
-    label: 'Deploy application',
+    label: t('applications.list.deployAction'),
     permission: canDeploy,
     run: openDeploy,
   })
@@ -117,20 +131,20 @@ export function ApplicationsPage() {
   )
   const counts = useMemo(() => facetCounts(base), [base])
   const rows = useMemo(() => filterByStatus(base, filterParams.status), [base, filterParams.status])
-  const targets = useMemo(() => targetsOf(allRows), [allRows])
+  const targets = useMemo(() => targetsOf(allRows, t), [allRows, t])
   const selection = useRowSelection(rows, appKey)
   const selectedApps = useMemo(
     () => selection.selectedRows.map((r) => r.app),
     [selection.selectedRows],
   )
-  const columns = useMemo(() => applicationColumns(scope.envId, now), [scope.envId, now])
+  const columns = useMemo(() => applicationColumns(scope.envId, now, t), [scope.envId, now, t])
   // Built only when what it shows changes: the URL catching up with the typed text, a
   // refetch that changed nothing (304) or a dialog opening leaves the table alone.
   const { table: tableSelection } = selection
   const table = useMemo(
     () => (
       <DataTable
-        label="Applications"
+        label={t('applications.list.title')}
         rows={rows}
         columns={columns}
         rowKey={appKey}
@@ -140,26 +154,26 @@ export function ApplicationsPage() {
         selection={tableSelection}
       />
     ),
-    [rows, columns, filterParams.sort, tableSelection, set],
+    [rows, columns, filterParams.sort, tableSelection, set, t],
   )
 
   return (
     <ListPage
-      title="Applications"
+      title={t('applications.list.title')}
       count={{ where: environment.name, filtered }}
       actions={deployAction()}
       toolbar={
         <ListToolbar
-          searchLabel="Filter applications"
-          placeholder="Filter by name, target, artifact…"
+          searchLabel={t('applications.list.searchLabel')}
+          placeholder={t('applications.list.searchPlaceholder')}
           list={list}
           searchWidth={280}
         >
           <StatusFacets
-            label="Status"
+            label={t('applications.list.status')}
             facets={STATUS_FACETS}
             active={params.status}
-            labelFor={(facet) => FACET_LABELS[facet]}
+            labelFor={(facet) => t(FACET_LABELS[facet])}
             countFor={(facet) => counts[facet]}
             onChange={(status) => set({ status })}
           />
@@ -173,20 +187,28 @@ export function ApplicationsPage() {
       bulk={{
         selection,
         actions: [
-          { label: 'Start…', permission: canManage, onClick: () => setBulk('start') },
-          { label: 'Stop…', permission: canManage, onClick: () => setBulk('stop') },
-          removeAction('Delete…', canDelete, () => setBulk('delete')),
+          {
+            label: t('applications.bulk.startAction'),
+            permission: canManage,
+            onClick: () => setBulk('start'),
+          },
+          {
+            label: t('applications.bulk.stopAction'),
+            permission: canManage,
+            onClick: () => setBulk('stop'),
+          },
+          removeAction(t('applications.bulk.deleteAction'), canDelete, () => setBulk('delete')),
         ],
       }}
       query={apps}
-      nouns={['application', 'applications']}
+      nouns={[t('applications.list.nounOne'), t('applications.list.nounOther')]}
       rejected={apps.data?.rejected}
       total={allRows.length}
       shown={rows.length}
       empty={
-        <NoneYet noun="applications" where={environment.name}>
-          <p>Deploy one: upload its artifact and choose a server, group or cluster.</p>
-          {deployAction('Deploy an application')}
+        <NoneYet noun={t('applications.list.nounOther')} where={environment.name}>
+          <p>{t('applications.list.emptyHint')}</p>
+          {deployAction(t('applications.list.emptyAction'))}
         </NoneYet>
       }
       onClear={clear}

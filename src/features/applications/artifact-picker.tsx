@@ -1,5 +1,6 @@
 import { FileField } from '../../components/form/file-field.tsx'
 import { formatBytes } from '../../lib/format.ts'
+import { useT } from '../../components/i18n.tsx'
 
 /** Choose or drop an application artifact; the hint names the chosen file and its size. */
 export function ArtifactPicker({
@@ -13,16 +14,17 @@ export function ArtifactPicker({
   error?: string | undefined
   disabled?: boolean
 }) {
+  const t = useT()
   return (
     <FileField
-      label="Artifact file"
+      label={t('applications.artifact.label')}
       accept=".jar,.zip"
-      dropHint="or drop a .jar or .zip here"
+      dropHint={t('applications.artifact.dropHint')}
       disabled={disabled}
       error={error}
       // The zone names the chosen file and its size; the hint keeps saying what fits.
       file={file}
-      hint="A Mule application archive, up to 200 MB."
+      hint={t('applications.artifact.hint')}
       onChange={onChange}
     />
   )
@@ -30,12 +32,17 @@ export function ArtifactPicker({
 
 /** Bytes sent so far, as a labelled progress bar. */
 export function UploadProgressBar({ loaded, total }: { loaded: number; total: number }) {
+  const t = useT()
   const percent = total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0
   return (
     <div className="field">
-      <progress max={100} value={percent} aria-label="Upload progress" />
+      <progress max={100} value={percent} aria-label={t('applications.upload.progressLabel')} />
       <span className="field-hint" aria-live="polite">
-        Uploading… {percent}% ({formatBytes(loaded)} of {formatBytes(total)})
+        {t('applications.upload.progress', {
+          percent,
+          loaded: formatBytes(loaded),
+          total: formatBytes(total),
+        })}
       </span>
     </div>
   )

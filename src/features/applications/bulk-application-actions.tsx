@@ -15,16 +15,42 @@ import { allSucceeded, runBulk, succeededIds, type BulkItemResult } from '../../
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
-import { formatNumber } from '../../lib/format.ts'
+import { toastOutcome } from '../../components/outcome-message.tsx'
+import { useT } from '../../components/i18n.tsx'
+import { t as translate, type MessageKey } from '../../lib/i18n.ts'
 
 export type BulkAction = 'start' | 'stop' | 'delete'
 
-const VERBS: Record<BulkAction, { title: string; verb: string; done: string }> = {
-  start: { title: 'Start', verb: 'start', done: 'Started' },
-  stop: { title: 'Stop', verb: 'stop', done: 'Stopped' },
-  delete: { title: 'Delete', verb: 'delete', done: 'Deleted' },
-}
+/** Each action's words, as keys: translated when they are shown. */
+const WORDS = {
+  start: {
+    title: 'applications.bulk.startWord',
+    verb: 'applications.bulk.startVerb',
+    done: 'applications.bulk.startDone',
+    confirmTitle: 'applications.bulk.startTitle',
+    confirmLabel: 'applications.bulk.startConfirm',
+    resultsTitle: 'applications.bulk.startResults',
+    explain: 'applications.bulk.startExplain',
+  },
+  stop: {
+    title: 'applications.bulk.stopWord',
+    verb: 'applications.bulk.stopVerb',
+    done: 'applications.bulk.stopDone',
+    confirmTitle: 'applications.bulk.stopTitle',
+    confirmLabel: 'applications.bulk.stopConfirm',
+    resultsTitle: 'applications.bulk.stopResults',
+    explain: 'applications.bulk.stopExplain',
+  },
+  delete: {
+    title: 'applications.bulk.deleteWord',
+    verb: 'applications.bulk.deleteVerb',
+    done: 'applications.bulk.deleteDone',
+    confirmTitle: 'applications.bulk.deleteTitle',
+    confirmLabel: 'applications.bulk.deleteConfirm',
+    resultsTitle: 'applications.bulk.deleteResults',
+    explain: 'applications.bulk.deleteExplain',
+  },
+} as const satisfies Record<BulkAction, Record<string, MessageKey>>
 
 function requestFor(
   action: BulkAction,
@@ -56,7 +82,8 @@ export function BulkApplicationDialog({
   const queryClient = useQueryClient()
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
   const [checking, setChecking] = useState<string[]>([])
-  const words = VERBS[action]
+  const t = useT()
+  const words = WORDS[action]
   const bulk = useMutation({
     mutationFn: async (targets: readonly Application[]) => {
       setChecking([])
@@ -88,8 +115,12 @@ export function BulkApplicationDialog({
         return
       }
       toastOutcome(
-        { verb: words.verb, past: words.done },
-        { count: outcome.length, noun: 'application' },
+        { verb: translate(words.verb), past: translate(words.done) },
+        {
+          count: outcome.length,
+          noun: translate('applications.list.nounOne'),
+          plural: translate('applications.list.nounOther'),
+        },
         { kind: 'succeeded' },
       )
       onClose()
@@ -101,10 +132,10 @@ export function BulkApplicationDialog({
       <Modal
         open
         onOpenChange={onClose}
-        title={`${words.title} applications: results`}
-        footer={<Button onClick={onClose}>Close</Button>}
+        title={t(words.resultsTitle)}
+        footer={<Button onClick={onClose}>{t('applications.common.close')}</Button>}
       >
-        <BulkResults results={results} verb={words.title} />
+        <BulkResults results={results} verb={t(words.title)} />
       </Modal>
     )
   }
@@ -112,24 +143,21 @@ export function BulkApplicationDialog({
     <ConfirmDialog
       open
       onOpenChange={(next) => (next ? undefined : onClose())}
-      title={`${words.title} ${countOf(n, 'application')}?`}
-      confirmLabel={`${words.title} ${formatNumber(n)}`}
+      title={t(words.confirmTitle, { count: n })}
+      confirmLabel={t(words.confirmLabel, { count: n })}
       tone={action === 'start' ? 'primary' : 'danger'}
       pending={bulk.isPending}
       error={bulk.error ?? undefined}
       onConfirm={() => bulk.mutate(apps)}
       requests={apps.map((app) => requestFor(action, scope, app))}
       {...(action === 'delete'
-        ? { risk: 'irreversible', typeToConfirm: `delete ${n}` }
+        ? {
+            risk: 'irreversible',
+            typeToConfirm: t('applications.bulk.deleteTyped', { count: String(n) }),
+          }
         : { risk: 'availability' })}
     >
-      <p style={{ marginTop: 0 }}>
-        {action === 'delete'
-          ? 'Each application is undeployed from every server of its target and removed. This cannot be undone.'
-          : action === 'stop'
-            ? 'Each application stops on every server of its target; clients get no answer until it starts again.'
-            : 'Each application starts on every connected server of its target.'}
-      </p>
+      <p style={{ marginTop: 0 }}>{t(words.explain)}</p>
       <BulkConfirmNote
         pending={bulk.isPending}
         checking={checking}

@@ -29,13 +29,24 @@ import {
 } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { useT } from '../../components/i18n.tsx'
+import { t as translate, type MessageKey, type MessageValues } from '../../lib/i18n.ts'
 
 const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
-const KIND_LABEL = { server: 'Servers', group: 'Server groups', cluster: 'Clusters' } as const
+const KIND_LABEL = {
+  server: 'applications.deploy.servers',
+  group: 'applications.deploy.groups',
+  cluster: 'applications.deploy.clusters',
+} as const satisfies Record<DeployTarget['kind'], MessageKey>
 
-function targetLabel(t: DeployTarget): string {
-  const size = t.size !== undefined ? `, ${t.size} server${t.size === 1 ? '' : 's'}` : ''
-  return `${isolateText(t.name)} (${serverStatus(t.status).label}${size})`
+function targetLabel(
+  target: DeployTarget,
+  t: (key: MessageKey, values?: MessageValues) => string,
+): string {
+  const values = { name: isolateText(target.name), status: serverStatus(target.status).label }
+  return target.size === undefined
+    ? t('applications.deploy.targetOption', values)
+    : t('applications.deploy.targetOptionSize', { ...values, count: target.size })
 }
 
 /**
@@ -46,6 +57,7 @@ function targetLabel(t: DeployTarget): string {
 /** Memoised: the Applications page re-renders per keystroke in its filter; a closed dialog need not. */
 export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: DialogState) {
   const { scope } = useConsole()
+  const t = useT()
   const navigate = useNavigate()
   const [values, setValues] = useState<DeployFormValues>(EMPTY)
   const [nameEdited, setNameEdited] = useState(false)
@@ -57,7 +69,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   const form = useForm({ values, validate: validateDeploy })
   const { errors } = form
   // The target's name travels with the deploy for the audit trail (its answer names none).
-  const targetName = targets.targets.find((t) => String(t.id) === values.targetId)?.name
+  const targetName = targets.targets.find((target) => String(target.id) === values.targetId)?.name
   const named = (input: DeployInput): DeployInput => ({
     ...input,
     ...(targetName ? { targetName } : {}),
@@ -92,9 +104,14 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
       },
       {
         onSuccess: (accepted) => {
-          toastOutcome({ verb: 'deploy', past: 'Deployed' }, input.artifactName, {
-            kind: 'succeeded',
-          })
+          toastOutcome(
+            {
+              verb: translate('applications.deploy.verb'),
+              past: translate('applications.deploy.done'),
+            },
+            input.artifactName,
+            { kind: 'succeeded' },
+          )
           setValues(EMPTY)
           setNameEdited(false)
           onOpenChange(false)
@@ -111,15 +128,15 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
   const cancelled = deploy.error !== null && isAbort(deploy.error)
   const grouped = (['server', 'group', 'cluster'] as const).map((kind) => ({
     kind,
-    items: targets.targets.filter((t) => t.kind === kind),
+    items: targets.targets.filter((target) => target.kind === kind),
   }))
 
   return (
     <Modal
       open={open}
       onOpenChange={upload.closing(onOpenChange)}
-      title="Deploy an application"
-      description="Upload a Mule application archive and deploy it to a server, server group or cluster."
+      title={t('applications.deploy.title')}
+      description={t('applications.deploy.description')}
       wide
       locked={uploading}
     >
@@ -131,33 +148,37 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           disabled={uploading}
         />
         <TextField
-          label="Application name"
+          label={t('applications.deploy.nameLabel')}
           value={values.artifactName}
           disabled={uploading}
           error={errors.artifactName}
-          hint="Suggested from the file name: 3-42 lowercase letters, digits and hyphens."
+          hint={t('applications.deploy.nameHint')}
           onChange={(artifactName) => {
             setNameEdited(true)
             set({ artifactName })
           }}
         />
         <SelectField
-          label="Deploy to"
+          label={t('applications.deploy.targetLabel')}
           value={values.targetId}
           disabled={uploading || targets.isPending}
           error={errors.targetId}
-          hint="Servers in a group or cluster get applications through it. A disconnected server starts it once it reconnects."
+          hint={t('applications.deploy.targetHint')}
           onChange={(targetId) => set({ targetId })}
-          replace={failedRead(targets, 'Could not load the targets')}
+          replace={failedRead(targets, t('applications.deploy.targetsFailed'))}
         >
-          <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target…'}</option>
+          <option value="">
+            {targets.isPending
+              ? t('applications.deploy.targetsLoading')
+              : t('applications.deploy.targetChoose')}
+          </option>
           {grouped.map(
             (group) =>
               group.items.length > 0 && (
-                <optgroup key={group.kind} label={KIND_LABEL[group.kind]}>
-                  {group.items.map((t) => (
-                    <option key={t.id} value={String(t.id)}>
-                      {targetLabel(t)}
+                <optgroup key={group.kind} label={t(KIND_LABEL[group.kind])}>
+                  {group.items.map((target) => (
+                    <option key={target.id} value={String(target.id)}>
+                      {targetLabel(target, t)}
                     </option>
                   ))}
                 </optgroup>
@@ -165,7 +186,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
           )}
         </SelectField>
         <fieldset className="field">
-          <legend>Properties (optional)</legend>
+          <legend>{t('applications.deploy.properties')}</legend>
           {values.properties.length > 0 && (
             <div className="properties-grid">
               {values.properties.map((row, index) => (
@@ -189,7 +210,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
               disabled={uploading}
               onClick={() => set({ properties: [...values.properties, { key: '', value: '' }] })}
             >
-              Add property
+              {t('applications.deploy.addProperty')}
             </Button>
           </div>
         </fieldset>
@@ -201,13 +222,12 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
         )}
         {uploading && checking && (
           <div className="alert alert-warn" role="status">
-            Unknown — checking: the answer to the deploy was lost on the way back. Reading the
-            target’s applications to learn whether it was accepted…
+            {t('applications.deploy.checking')}
           </div>
         )}
         {cancelled && (
           <div className="alert alert-info" role="status">
-            Upload cancelled: nothing was deployed. Your choices are kept; deploy again when ready.
+            {t('applications.deploy.cancelled')}
           </div>
         )}
         {deploy.error && !cancelled && (
@@ -216,19 +236,21 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
             creating
             title={
               isOutcomeUnknownError(deploy.error)
-                ? 'Unknown: the deployment may have been accepted'
-                : 'The deployment was not accepted'
+                ? t('applications.deploy.unknown')
+                : t('applications.deploy.failed')
             }
           />
         )}
         <div className="dialog-footer">
           {uploading ? (
-            <Button onClick={upload.cancel}>Cancel upload</Button>
+            <Button onClick={upload.cancel}>{t('applications.upload.cancel')}</Button>
           ) : (
-            <Button onClick={() => onOpenChange(false)}>Close</Button>
+            <Button onClick={() => onOpenChange(false)}>{t('applications.common.close')}</Button>
           )}
           <Button type="submit" variant="primary" busy={uploading}>
-            {deploy.error && !cancelled ? 'Retry deploy' : 'Deploy'}
+            {deploy.error && !cancelled
+              ? t('applications.deploy.retry')
+              : t('applications.deploy.submit')}
           </Button>
         </div>
       </CheckedForm>
@@ -251,6 +273,7 @@ function PropertyInputs({
   onChange: (change: Partial<PropertyRow>) => void
   onRemove: () => void
 }) {
+  const t = useT()
   const n = index + 1
   const errorId = useId()
   return (
@@ -258,8 +281,8 @@ function PropertyInputs({
       <div className="field">
         <input
           type="text"
-          aria-label={`Property ${n} name`}
-          placeholder="name, e.g. http.port"
+          aria-label={t('applications.deploy.propertyName', { n })}
+          placeholder={t('applications.deploy.propertyNamePlaceholder')}
           value={row.key}
           disabled={disabled}
           aria-invalid={error ? true : undefined}
@@ -274,8 +297,8 @@ function PropertyInputs({
       </div>
       <input
         type="text"
-        aria-label={`Property ${n} value`}
-        placeholder="value"
+        aria-label={t('applications.deploy.propertyValue', { n })}
+        placeholder={t('applications.deploy.propertyValuePlaceholder')}
         value={row.value}
         disabled={disabled}
         onChange={(e) => onChange({ value: e.target.value })}
@@ -285,9 +308,9 @@ function PropertyInputs({
         variant="ghost"
         disabled={disabled}
         onClick={onRemove}
-        aria-label={`Remove property ${n}`}
+        aria-label={t('applications.deploy.removeProperty', { n })}
       >
-        Remove
+        {t('applications.deploy.remove')}
       </Button>
     </>
   )

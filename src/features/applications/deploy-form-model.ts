@@ -6,6 +6,7 @@ import {
 } from '../../api/runtime-manager/application-schemas.ts'
 import type { DeployInput } from '../../api/runtime-manager/applications.ts'
 import { formatBytesPair } from '../../lib/format.ts'
+import { t } from '../../lib/i18n.ts'
 
 /** One row of the properties editor. */
 export interface PropertyRow {
@@ -30,15 +31,15 @@ export interface DeployFormErrors {
 
 /** Why a file cannot be deployed, or null. Checked before anything is sent. */
 export function fileProblem(file: { name: string; size: number } | null): string | null {
-  if (!file) return 'Choose the application artifact (.jar or .zip).'
+  if (!file) return t('applications.deploy.fileMissing')
   const lower = file.name.toLowerCase()
   if (!ARTIFACT_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
-    return `'${file.name}' is not a .jar or .zip file: Mule applications are deployed as archives.`
+    return t('applications.deploy.fileNotArchive', { name: file.name })
   }
-  if (file.size === 0) return `'${file.name}' is empty.`
+  if (file.size === 0) return t('applications.deploy.fileEmpty', { name: file.name })
   if (file.size > MAX_ARTIFACT_BYTES) {
     const [size, limit] = formatBytesPair(file.size, MAX_ARTIFACT_BYTES)
-    return `'${file.name}' is ${size}; the limit is ${limit}.`
+    return t('applications.deploy.fileTooLarge', { name: file.name, size, limit })
   }
   return null
 }
@@ -66,9 +67,9 @@ export function propertyProblems(rows: readonly PropertyRow[]): Array<string | u
   const seen = new Set<string>()
   return rows.map((row) => {
     const key = row.key.trim()
-    if (!key) return row.value.trim() ? 'Give this value a property name.' : undefined
-    if (/[\s=]/.test(key)) return 'Property names cannot contain spaces or "=".'
-    if (seen.has(key)) return `'${key}' is set twice.`
+    if (!key) return row.value.trim() ? t('applications.deploy.propertyNameMissing') : undefined
+    if (/[\s=]/.test(key)) return t('applications.deploy.propertyNameInvalid')
+    if (seen.has(key)) return t('applications.deploy.propertyTwice', { key })
     seen.add(key)
     return undefined
   })
@@ -83,10 +84,10 @@ export function validateDeploy(values: DeployFormValues): DeployValidation {
   const file = fileProblem(values.file)
   if (file) errors.file = file
   const name = z.safeParse(ArtifactNameSchema, values.artifactName)
-  if (!name.success) errors.artifactName = name.error.issues[0]?.message ?? 'Invalid name.'
+  if (!name.success)
+    errors.artifactName = name.error.issues[0]?.message ?? t('applications.deploy.nameInvalid')
   const targetId = /^\d+$/.test(values.targetId) ? Number(values.targetId) : null
-  if (targetId === null)
-    errors.targetId = 'Choose where to deploy: a server, server group or cluster.'
+  if (targetId === null) errors.targetId = t('applications.deploy.targetMissing')
   const props = propertyProblems(values.properties)
   if (props.some(Boolean)) errors.properties = props
   if (Object.keys(errors).length > 0 || !values.file || targetId === null)

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { useT } from '../../components/i18n.tsx'
 
 export interface TargetChoice {
   id: number
@@ -21,6 +22,7 @@ export function TargetFilter({
   value: number | null
   onChange: (target: number | null) => void
 }) {
+  const t = useT()
   const [wanted, setWanted] = useState(false)
   const want = () => setWanted(true)
   // The same elements every render, so a keystroke in the text filter does not re-render
@@ -28,28 +30,28 @@ export function TargetFilter({
   const options = useMemo(
     () =>
       wanted
-        ? targets.map((t) => (
-            <option key={t.id} value={String(t.id)}>
-              {t.label}
+        ? targets.map((target) => (
+            <option key={target.id} value={String(target.id)}>
+              {target.label}
             </option>
           ))
         : null,
     [wanted, targets],
   )
-  const current = value === null ? undefined : targets.find((t) => t.id === value)
+  const current = value === null ? undefined : targets.find((target) => target.id === value)
   return (
     <select
-      aria-label="Target"
+      aria-label={t('applications.list.target')}
       value={value === null ? '' : String(value)}
       onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}
       onFocus={want}
       onPointerDown={want}
       style={{ width: 260 }}
     >
-      <option value="">All targets</option>
+      <option value="">{t('applications.list.allTargets')}</option>
       {value !== null && (!wanted || !current) && (
         <option key={`current-${value}`} value={String(value)}>
-          {current?.label ?? `Target ${value}`}
+          {current?.label ?? t('applications.list.targetById', { id: String(value) })}
         </option>
       )}
       {options}

@@ -1,5 +1,4 @@
 import { useId, useState } from 'react'
-import { ApiText } from '../../components/api-text.tsx'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import {
   updateArtifactRequest,
@@ -17,6 +16,8 @@ import { useUpload } from './use-upload.ts'
 import { fileProblem } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
+import { message, Msg, useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
 export function UpdateArtifactDialog({
@@ -25,6 +26,7 @@ export function UpdateArtifactDialog({
   onOpenChange,
 }: { app: Application } & DialogState) {
   const { scope } = useConsole()
+  const t = useT()
   const [file, setFile] = useState<File | null>(null)
   const formId = useId()
   const upload = useUpload()
@@ -44,7 +46,10 @@ export function UpdateArtifactDialog({
       {
         onSuccess: () => {
           toastOutcome(
-            { verb: 'update the artifact of', past: 'Updated the artifact of' },
+            {
+              verb: translate('applications.update.verb'),
+              past: translate('applications.update.done'),
+            },
             app.name,
             { kind: 'succeeded' },
           )
@@ -61,22 +66,22 @@ export function UpdateArtifactDialog({
     <Modal
       open={open}
       onOpenChange={upload.closing(onOpenChange)}
-      title={
-        <>
-          Update <ApiText>{app.name}</ApiText>
-        </>
+      title={<Msg id="applications.update.title" values={{ name: app.name }} />}
+      description={
+        app.artifact.fileName
+          ? message('applications.update.descriptionFile', { file: app.artifact.fileName })
+          : t('applications.update.description')
       }
-      description={`Upload a new artifact. It replaces ${app.artifact.fileName ?? 'the current file'} and the application redeploys on every server of its target.`}
       locked={update.isPending}
       footer={
         <>
           {update.isPending ? (
-            <Button onClick={upload.cancel}>Cancel upload</Button>
+            <Button onClick={upload.cancel}>{t('applications.upload.cancel')}</Button>
           ) : (
-            <Button onClick={() => onOpenChange(false)}>Close</Button>
+            <Button onClick={() => onOpenChange(false)}>{t('applications.common.close')}</Button>
           )}
           <Button type="submit" form={formId} variant="primary" busy={update.isPending}>
-            Upload and redeploy
+            {t('applications.update.submit')}
           </Button>
         </>
       }
@@ -97,11 +102,11 @@ export function UpdateArtifactDialog({
         )}
         {cancelled && (
           <div className="alert alert-info" role="status">
-            Upload cancelled: the application still runs its current artifact.
+            {t('applications.update.cancelled')}
           </div>
         )}
         {update.error && !cancelled && (
-          <ErrorPanel error={update.error} title="The update was not accepted" />
+          <ErrorPanel error={update.error} title={t('applications.update.failed')} />
         )}
       </CheckedForm>
     </Modal>
