@@ -4,13 +4,28 @@ import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
 // The stylesheet as a file: sonner's own run-time <style> injection breaks the CSP (see vite.config.ts).
 import 'sonner/dist/styles.css'
+import { useLanguage, useT } from '../components/i18n.tsx'
 import type { DemoControls } from '../demo/start-browser.ts'
+import { isRightToLeft } from '../lib/i18n.ts'
 import { DemoContext } from './demo-context.ts'
 import { useThemeChoice } from './theme.ts'
 
+// At the end of the line, mirrored in Arabic: opposite the demo panel (styles.css), which
+// sits at its start.
 function ThemedToaster() {
   const choice = useThemeChoice()
-  return <Toaster theme={choice} position="bottom-right" closeButton />
+  const rtl = isRightToLeft(useLanguage())
+  const t = useT()
+  return (
+    <Toaster
+      theme={choice}
+      containerAriaLabel={t('shell.toasts.label')}
+      toastOptions={{ closeButtonAriaLabel: t('shell.toasts.close') }}
+      position={rtl ? 'bottom-left' : 'bottom-right'}
+      dir={rtl ? 'rtl' : 'ltr'}
+      closeButton
+    />
+  )
 }
 
 export function Providers({
