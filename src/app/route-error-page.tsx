@@ -12,7 +12,7 @@ import {
 import { ApiText } from '../components/api-text.tsx'
 import { useConsole } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
-import { Msg, useLanguage, useT } from '../components/i18n.tsx'
+import { Msg, useT } from '../components/i18n.tsx'
 import type { MessageKey } from '../lib/i18n.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { isChunkLoadError } from '../lib/load-error.ts'
@@ -97,9 +97,8 @@ function isNotFoundAnswer(error: unknown): boolean {
 function DetailNotFound({ detail, error }: { detail: DetailErrors; error: unknown }) {
   const params = useParams()
   const { environment } = useConsole()
+  // Also renders this again after a switch of language, so `notFound`'s words follow.
   const t = useT()
-  // The words are built below with lib/i18n's `t`: rendered again after a switch.
-  useLanguage()
   const words = detail.notFound({
     params,
     error,
