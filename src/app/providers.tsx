@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { Tooltip } from 'radix-ui'
+import { Direction, Tooltip } from 'radix-ui'
 import type { ReactNode } from 'react'
 import { Toaster } from 'sonner'
 // The stylesheet as a file: sonner's own run-time <style> injection breaks the CSP (see vite.config.ts).
@@ -28,6 +28,16 @@ function ThemedToaster() {
   )
 }
 
+/**
+ * Radix's menus, dialogs and tooltips take their direction from this, not from the page
+ * (they set `dir` on what they render, "ltr" by default): in Arabic a menu reads and moves
+ * (arrow keys) right to left too.
+ */
+function LanguageDirection({ children }: { children: ReactNode }) {
+  const rtl = isRightToLeft(useLanguage())
+  return <Direction.Provider dir={rtl ? 'rtl' : 'ltr'}>{children}</Direction.Provider>
+}
+
 export function Providers({
   queryClient,
   demo,
@@ -40,10 +50,12 @@ export function Providers({
   return (
     <QueryClientProvider client={queryClient}>
       <DemoContext value={demo}>
-        <Tooltip.Provider delayDuration={250}>
-          {children}
-          <ThemedToaster />
-        </Tooltip.Provider>
+        <LanguageDirection>
+          <Tooltip.Provider delayDuration={250}>
+            {children}
+            <ThemedToaster />
+          </Tooltip.Provider>
+        </LanguageDirection>
       </DemoContext>
     </QueryClientProvider>
   )

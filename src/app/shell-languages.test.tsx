@@ -40,7 +40,7 @@ test('in German the shell, the cheat sheet and the palette speak German, and the
   expect(document.documentElement.lang).toBe('en')
 })
 
-test('in Arabic the page is right to left and the navigation and palette speak Arabic', async () => {
+test('in Arabic the page and its menus are right to left, and the navigation, account menu and palette speak Arabic', async () => {
   await setLanguage('ar', { remember: false })
   const { scope } = await signInAs('Operator')
   const { user } = renderApp(paths.servers(scope.envId))
@@ -49,6 +49,13 @@ test('in Arabic the page is right to left and the navigation and palette speak A
   expect(document.documentElement.lang).toBe('ar')
   expect(within(nav).getByRole('link', { name: 'التطبيقات' })).toBeInTheDocument()
   await screen.findByRole('combobox', { name: 'البيئة' })
+  // Radix's menus take the page's direction (they would say "ltr" by themselves).
+  await user.click(screen.getByRole('button', { name: /^الحساب:/ }))
+  const menu = await screen.findByRole('menu')
+  expect(menu).toHaveAttribute('dir', 'rtl')
+  expect(within(menu).getByRole('menuitemradio', { name: /السمة الداكنة/ })).toBeInTheDocument()
+  await user.keyboard('{Escape}')
+  await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument())
   await user.keyboard('{Control>}k{/Control}')
   const input = await screen.findByRole('combobox', { name: 'ابحث أو نفّذ أمرًا' })
   await user.type(input, 'Deutsch')
