@@ -163,7 +163,9 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
       <legend>{t('shell.demo.agent.legend')}</legend>
       <label className="field">
         {t('shell.demo.agent.command')}
+        {/* A shell command and a request line read left to right in every language. */}
         <textarea
+          dir="ltr"
           rows={2}
           value={command}
           placeholder="./amc_setup -H '<token>' '<server name>'"
@@ -223,6 +225,7 @@ function FaultRules({ demo }: { demo: DemoControls }) {
       <label className="field">
         {t('shell.demo.rules.matching')}
         <input
+          dir="ltr"
           value={matching}
           placeholder="POST /hybrid/api/v1/applications"
           onChange={(e) => setMatching(e.target.value)}
