@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { t } from '../lib/i18n.ts'
 import { isChunkLoadError } from '../lib/load-error.ts'
 
 interface State {
@@ -8,7 +9,8 @@ interface State {
 /**
  * The last resort around the whole console: what the router's error boundaries cannot
  * catch (providers, the router itself) still ends in a message and a Reload button,
- * never a blank page. Plain DOM and no router: any of those may be what broke.
+ * never a blank page. Plain DOM and no router: any of those may be what broke. Its words
+ * come from lib/i18n's `t` (no hook: it renders once, when the console has stopped).
  */
 export class AppErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { error: null }
@@ -27,11 +29,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
     const unloadable = isChunkLoadError(error)
     return (
       <main className="state" style={{ paddingTop: 80 }} role="alert">
-        <h1>
-          {unloadable
-            ? 'The console was updated, or the network is down'
-            : 'The console stopped on an unexpected error'}
-        </h1>
+        <h1>{unloadable ? t('shell.error.updatedTitle') : t('shell.error.crashedTitle')}</h1>
         <p>{error instanceof Error ? error.message : String(error)}</p>
         <p>
           <button
@@ -39,7 +37,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
             className="btn btn-primary"
             onClick={() => window.location.reload()}
           >
-            Reload the page
+            {t('shell.error.reload')}
           </button>
         </p>
       </main>

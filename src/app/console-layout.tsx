@@ -26,17 +26,19 @@ import { PaletteLauncher } from './palette/palette-launcher.tsx'
 import { useDemo } from './demo-context.ts'
 import { setDemoPanelOpen } from './demo-panel-state.ts'
 import { LanguageMenuItems } from './language-menu.tsx'
+import { Msg, useT } from '../components/i18n.tsx'
+import type { MessageKey } from '../lib/i18n.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 
-const SECTIONS = [
-  { label: 'Servers', to: paths.servers },
-  { label: 'Server groups', to: paths.serverGroups },
-  { label: 'Clusters', to: paths.clusters },
-  { label: 'Applications', to: paths.applications },
-  { label: 'Devices', to: paths.devices },
-  { label: 'Client applications', to: paths.clientApps },
-  { label: 'Activity', to: paths.activity },
-] as const
+const SECTIONS: ReadonlyArray<{ label: MessageKey; to: (envId: string) => string }> = [
+  { label: 'shell.areas.servers', to: paths.servers },
+  { label: 'shell.areas.serverGroups', to: paths.serverGroups },
+  { label: 'shell.areas.clusters', to: paths.clusters },
+  { label: 'shell.areas.applications', to: paths.applications },
+  { label: 'shell.areas.devices', to: paths.devices },
+  { label: 'shell.areas.clientApps', to: paths.clientApps },
+  { label: 'shell.areas.activity', to: paths.activity },
+]
 
 /** Which family's sign-in a section's pages need (the shell itself needs Runtime Manager). */
 function familyOfSection(section: string | undefined): Family {
@@ -49,6 +51,7 @@ function familyOfSection(section: string | undefined): Family {
 export function ConsoleLayout() {
   const { envId = '' } = useParams()
   const location = useLocation()
+  const t = useT()
   // Live mode: the organization and environments come from Runtime Manager; until it is
   // signed in, its sign-in takes the page's place (and nothing asks it for anything).
   const armReady = useFamilyReady('arm')
@@ -85,35 +88,41 @@ export function ConsoleLayout() {
       <>
         <ErrorPanel
           error={failed}
-          title="Could not load your organization and environments"
+          title={t('shell.layout.accountFailed')}
           onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
           retrying={me.isFetching || environments.isFetching}
         />
         {isTransientError(failed) && (
           <p className="muted" role="status">
-            The console tries again by itself and carries on as soon as the backend answers.
+            {t('shell.layout.retryingByItself')}
           </p>
         )}
       </>
     )
   } else if (!me.data || !environments.data) {
-    body = <LoadingState label="Loading your organization…" />
+    body = <LoadingState label={t('shell.layout.loadingOrganization')} />
   } else if (!environment) {
     body = (
       <div className="state">
-        <h1>Environment not found</h1>
+        <h1>{t('shell.environment.notFoundTitle')}</h1>
         <p>
-          No environment with the id{' '}
-          <code>
-            <ApiText>{envId}</ApiText>
-          </code>{' '}
-          exists in <ApiText>{me.data.user.organization.name}</ApiText>.
+          <Msg
+            id="shell.environment.notFoundSentence"
+            values={{
+              id: (
+                <code>
+                  <ApiText>{envId}</ApiText>
+                </code>
+              ),
+              organization: me.data.user.organization.name,
+            }}
+          />
         </p>
         <ul style={{ listStyle: 'none', padding: 0 }}>
           {environments.data.items.map((e) => (
             <li key={e.id}>
               <Link to={paths.servers(e.id)}>
-                Open <ApiText>{e.name}</ApiText>
+                <Msg id="shell.environment.open" values={{ name: e.name }} />
               </Link>
             </li>
           ))}
@@ -139,11 +148,11 @@ export function ConsoleLayout() {
           document.getElementById('main')?.focus()
         }}
       >
-        Skip to content
+        {t('shell.layout.skipLink')}
       </a>
       <header className="shell-header">
         <NavDrawer envId={envId} />
-        <Link to={paths.home()} className="brand" aria-label="Runtime Console, home">
+        <Link to={paths.home()} className="brand" aria-label={t('shell.layout.homeLabel')}>
           <img src="/favicon.svg" alt="" width={22} height={22} />
           <span className="brand-name">Runtime Console</span>
         </Link>
@@ -151,28 +160,31 @@ export function ConsoleLayout() {
           <EnvironmentSwitcher current={environment.id} environments={environments.data.items} />
         ) : (
           // Until the environments are read (or while they cannot be), say which one the
-          // address names instead of leaving a gap where the picker goes.
+          // address names instead of leaving a gap where the picker goes. The id is the
+          // address's own (one token), so the sentence stays one text.
           <span className="muted">
-            {failed ? `Environment ${envId} · unavailable, retrying` : `Environment ${envId}`}
+            {t(failed ? 'shell.environment.unavailable' : 'shell.environment.named', { id: envId })}
           </span>
         )}
         {consoleMode === 'demo' && (
+          // Two wordings, not "Demo" plus a word: a narrow header shows the short one.
           <span className="badge-demo">
-            Demo<span className="badge-demo-more"> data</span>
+            <span className="badge-demo-short">{t('shell.layout.demoBadgeShort')}</span>
+            <span className="badge-demo-more">{t('shell.layout.demoBadge')}</span>
           </span>
         )}
         <span className="header-spacer" />
         <PaletteLauncher envId={envId} console={value} commands={commands} />
         {(me.data || families) && (
           <IdentityMenu
-            name={me.data?.user.username ?? 'Not signed in'}
+            name={me.data?.user.username ?? t('shell.account.notSignedIn')}
             client={me.data?.client?.name ?? me.data?.client?.client_id}
             org={me.data?.user.organization.name}
             families={families}
           />
         )}
       </header>
-      <nav className="shell-nav" aria-label="Sections">
+      <nav className="shell-nav" aria-label={t('shell.nav.label')}>
         <SectionLinks envId={envId} />
       </nav>
       <main className="shell-main" id="main" tabIndex={-1}>
@@ -190,12 +202,13 @@ export function ConsoleLayout() {
 }
 
 function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => void }) {
+  const t = useT()
   return (
     <ul>
       {SECTIONS.map((section) => (
         <li key={section.label}>
           <NavLink to={section.to(envId)} onClick={onFollow}>
-            {section.label}
+            {t(section.label)}
           </NavLink>
         </li>
       ))}
@@ -212,6 +225,7 @@ const NARROW = PHONE_QUERY
  */
 function NavDrawer({ envId }: { envId: string }) {
   const [open, setOpen] = useState(false)
+  const t = useT()
   // Widened past the breakpoint with the drawer open: the side navigation is back, so the
   // drawer (and its focus trap) goes.
   useEffect(() => {
@@ -226,7 +240,11 @@ function NavDrawer({ envId }: { envId: string }) {
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <button type="button" className="btn btn-ghost menu-button" aria-label="Menu">
+        <button
+          type="button"
+          className="btn btn-ghost menu-button"
+          aria-label={t('shell.nav.menu')}
+        >
           <span aria-hidden="true" className="menu-icon" />
         </button>
       </Dialog.Trigger>
@@ -236,12 +254,12 @@ function NavDrawer({ envId }: { envId: string }) {
           <div className="drawer-header">
             <Dialog.Title className="dialog-title">Runtime Console</Dialog.Title>
             <Dialog.Close asChild>
-              <button type="button" className="btn btn-ghost" aria-label="Close menu">
+              <button type="button" className="btn btn-ghost" aria-label={t('shell.nav.closeMenu')}>
                 <span aria-hidden="true">✕</span>
               </button>
             </Dialog.Close>
           </div>
-          <nav className="shell-nav drawer-nav" aria-label="Sections">
+          <nav className="shell-nav drawer-nav" aria-label={t('shell.nav.label')}>
             <SectionLinks envId={envId} onFollow={() => setOpen(false)} />
           </nav>
         </Dialog.Content>
@@ -259,6 +277,7 @@ function EnvironmentSwitcher({
 }) {
   const navigate = useNavigate()
   const location = useLocation()
+  const t = useT()
   const production = environments.find((e) => e.id === current)?.isProduction ?? false
   // The option is the environment's name alone, so the picker is as wide as the longest
   // name and a phone shows it whole; production is a tag beside it (and its description).
@@ -268,7 +287,7 @@ function EnvironmentSwitcher({
           exactly how much room the name has; the browser's own arrow took more. */}
       <span className="env-select">
         <select
-          aria-label="Environment"
+          aria-label={t('shell.environment.label')}
           aria-describedby={production ? 'env-production' : undefined}
           value={current}
           onChange={(event) => {
@@ -285,19 +304,23 @@ function EnvironmentSwitcher({
         </select>
       </span>
       {production && (
-        <span id="env-production" className="badge-prod" title="A production environment">
-          <span aria-hidden="true">Prod</span>
-          <span className="visually-hidden">Production environment</span>
+        <span
+          id="env-production"
+          className="badge-prod"
+          title={t('shell.environment.productionTitle')}
+        >
+          <span aria-hidden="true">{t('shell.environment.productionTag')}</span>
+          <span className="visually-hidden">{t('shell.environment.production')}</span>
         </span>
       )}
     </span>
   )
 }
 
-const THEMES: ReadonlyArray<{ value: ThemeChoice; label: string }> = [
-  { value: 'system', label: 'System theme' },
-  { value: 'light', label: 'Light theme' },
-  { value: 'dark', label: 'Dark theme' },
+const THEMES: ReadonlyArray<{ value: ThemeChoice; label: MessageKey }> = [
+  { value: 'system', label: 'shell.theme.system' },
+  { value: 'light', label: 'shell.theme.light' },
+  { value: 'dark', label: 'shell.theme.dark' },
 ]
 
 function IdentityMenu({
@@ -317,6 +340,7 @@ function IdentityMenu({
   const signOut = useSignOut()
   const demo = useDemo()
   const trigger = useRef<HTMLButtonElement>(null)
+  const t = useT()
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
@@ -328,7 +352,7 @@ function IdentityMenu({
           className="btn btn-ghost identity-button"
           title={client ? `${isolateText(name)} · ${isolateText(client)}` : name}
         >
-          <span className="visually-hidden">Account: </span>
+          <span className="visually-hidden">{t('shell.account.label')} </span>
           <span className="avatar" aria-hidden="true">
             {initials(name)}
           </span>
@@ -360,10 +384,10 @@ function IdentityMenu({
             value={theme}
             onValueChange={(v) => setThemeChoice(v === 'light' || v === 'dark' ? v : 'system')}
           >
-            {THEMES.map((t) => (
-              <DropdownMenu.RadioItem key={t.value} value={t.value} className="menu-item">
-                <span aria-hidden="true">{theme === t.value ? '●' : '○'}</span>
-                {t.label}
+            {THEMES.map((choice) => (
+              <DropdownMenu.RadioItem key={choice.value} value={choice.value} className="menu-item">
+                <span aria-hidden="true">{theme === choice.value ? '●' : '○'}</span>
+                {t(choice.label)}
               </DropdownMenu.RadioItem>
             ))}
           </DropdownMenu.RadioGroup>
@@ -378,7 +402,7 @@ function IdentityMenu({
                 // is gone by then).
                 onSelect={() => setDemoPanelOpen(true, trigger.current)}
               >
-                Demo controls…
+                {t('shell.account.demoControls')}
               </DropdownMenu.Item>
               <DropdownMenu.Separator className="menu-separator" />
             </>
@@ -394,7 +418,7 @@ function IdentityMenu({
               ))}
               <DropdownMenu.Separator className="menu-separator" />
               <DropdownMenu.Item className="menu-item" onSelect={() => signOut.mutate('all')}>
-                Sign out of everything
+                {t('shell.account.signOutAll')}
               </DropdownMenu.Item>
             </>
           ) : (
@@ -405,7 +429,7 @@ function IdentityMenu({
                 queryClient.clear()
               }}
             >
-              Sign out
+              {t('shell.account.signOut')}
             </DropdownMenu.Item>
           )}
         </DropdownMenu.Content>
@@ -431,22 +455,19 @@ function FamilyMenuItems({ view, onSignOut }: { view: FamilyView; onSignOut: () 
   return (
     <DropdownMenu.Group>
       <DropdownMenu.Label className="menu-label">
-        {name}:{' '}
         {state.signedIn ? (
-          <>
-            signed in as <ApiText>{state.username}</ApiText>
-          </>
+          <Msg id="shell.account.familySignedIn" values={{ family: name, user: state.username }} />
         ) : (
-          'not signed in'
+          <Msg id="shell.account.familySignedOut" values={{ family: name }} />
         )}
       </DropdownMenu.Label>
       {state.signedIn ? (
         <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>
-          Sign out of {name}
+          <Msg id="shell.account.familySignOut" values={{ family: name }} />
         </DropdownMenu.Item>
       ) : (
         <DropdownMenu.Item className="menu-item" onSelect={() => askSignIn(view.family)}>
-          Sign in to {name}
+          <Msg id="shell.account.familySignIn" values={{ family: name }} />
         </DropdownMenu.Item>
       )}
     </DropdownMenu.Group>

@@ -2,9 +2,11 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
 import { Button } from '../components/button.tsx'
+import { Msg, useT } from '../components/i18n.tsx'
 import { Modal } from '../components/modal.tsx'
 import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
+import { t as translate, type MessageKey } from '../lib/i18n.ts'
 import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-panel-state.ts'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
@@ -15,6 +17,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
   const [confirmReset, setConfirmReset] = useState(false)
   const faults = useSyncExternalStore(demo.subscribeFaults, demo.getFaults)
   const queryClient = useQueryClient()
+  const t = useT()
   const faulty =
     faults.offline || faults.failureRate > 0 || faults.latencyMs > 0 || faults.rules.length > 0
 
@@ -25,24 +28,24 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
         onClick={() => setOpen(true)}
         variant={faulty ? 'danger' : 'default'}
       >
-        Demo controls{faulty ? ' (faults on)' : ''}
+        {faulty ? t('shell.demo.titleFaulty') : t('shell.demo.title')}
       </Button>
       <Modal
         open={open}
         onOpenChange={setOpen}
-        title="Demo controls"
-        closeLabel="Close Demo controls"
+        title={t('shell.demo.title')}
+        closeLabel={t('shell.demo.closeLabel')}
         onCloseAutoFocus={(event) => {
           const opener = takeDemoPanelOpener()
           if (!opener) return
           event.preventDefault()
           opener.focus()
         }}
-        description="The backend runs in this browser. Nothing here exists in live mode."
-        footer={<Button onClick={() => setOpen(false)}>Close</Button>}
+        description={t('shell.demo.description')}
+        footer={<Button onClick={() => setOpen(false)}>{t('shell.demo.close')}</Button>}
       >
         <fieldset className="field">
-          <legend>Fleet size</legend>
+          <legend>{t('shell.demo.fleet.legend')}</legend>
           {(['small', 'large'] as const).map((fleet) => (
             <label key={fleet}>
               <input
@@ -55,15 +58,15 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
                 }}
               />{' '}
               {fleet === 'small'
-                ? 'Small (a few dozen servers)'
-                : 'Large (2,000 servers, 10,000 applications)'}
+                ? t('shell.demo.fleet.small')
+                : t('shell.demo.fleet.large', { servers: 2000, applications: 10000 })}
             </label>
           ))}
         </fieldset>
         <fieldset className="field">
-          <legend>Fault injection</legend>
+          <legend>{t('shell.demo.faults.legend')}</legend>
           <label className="field">
-            Added latency (ms)
+            {t('shell.demo.faults.latency')}
             <input
               type="number"
               min={0}
@@ -74,7 +77,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
             />
           </label>
           <label className="field">
-            Failure rate (%)
+            {t('shell.demo.faults.failureRate')}
             <input
               type="number"
               min={0}
@@ -90,7 +93,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
               checked={faults.offline}
               onChange={(e) => demo.setFaults({ offline: e.target.checked })}
             />{' '}
-            Backend offline (every call fails with a network error)
+            {t('shell.demo.faults.offline')}
           </label>
           <Button
             size="small"
@@ -99,36 +102,37 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
             }
             disabled={!faulty}
           >
-            Clear faults
+            {t('shell.demo.faults.clear')}
           </Button>
         </fieldset>
         <FaultRules demo={demo} />
         <AgentSimulator demo={demo} />
         <fieldset className="field">
-          <legend>Data and session</legend>
+          <legend>{t('shell.demo.data.legend')}</legend>
           {confirmReset ? (
             <div className="alert alert-warn">
               <p style={{ marginTop: 0 }}>
-                Forget every change made in this demo and rebuild the {demo.fleet} fleet from its
-                seed?
+                {t('shell.demo.data.confirmReset', { fleet: demo.fleet })}
               </p>
               <div className="toolbar">
-                <Button onClick={() => setConfirmReset(false)}>Cancel</Button>
+                <Button onClick={() => setConfirmReset(false)}>
+                  {t('shell.demo.data.cancel')}
+                </Button>
                 <Button
                   variant="danger"
                   onClick={() => {
                     demo.reset()
                     setConfirmReset(false)
                     void queryClient.invalidateQueries()
-                    toast.success('Demo data reset')
+                    toast.success(translate('shell.demo.data.resetDone'))
                   }}
                 >
-                  Reset demo data
+                  {t('shell.demo.data.reset')}
                 </Button>
               </div>
             </div>
           ) : (
-            <Button onClick={() => setConfirmReset(true)}>Reset demo data…</Button>
+            <Button onClick={() => setConfirmReset(true)}>{t('shell.demo.data.resetAsk')}</Button>
           )}
           <Button
             onClick={() => {
@@ -137,7 +141,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
               void queryClient.invalidateQueries()
             }}
           >
-            Expire my session (see the 401 flow)
+            {t('shell.demo.data.expire')}
           </Button>
         </fieldset>
       </Modal>
@@ -148,14 +152,20 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
 /** A pretend host: paste the setup command from Register server and its agent connects. */
 function AgentSimulator({ demo }: { demo: DemoControls }) {
   const [command, setCommand] = useState('')
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null)
+  // The host's name, or the simulator's own message (English, as an agent would answer).
+  const [outcome, setOutcome] = useState<
+    { ok: true; name: string } | { ok: false; text: string } | null
+  >(null)
   const queryClient = useQueryClient()
+  const t = useT()
   return (
     <fieldset className="field">
-      <legend>Simulated host</legend>
+      <legend>{t('shell.demo.agent.legend')}</legend>
       <label className="field">
-        Paste the setup command from Register server
+        {t('shell.demo.agent.command')}
+        {/* A shell command and a request line read left to right in every language. */}
         <textarea
+          dir="ltr"
           rows={2}
           value={command}
           placeholder="./amc_setup -H '<token>' '<server name>'"
@@ -168,34 +178,35 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
         onClick={() => {
           const result = demo.runSetupCommand(command)
           if (result.ok) {
-            setOutcome({
-              ok: true,
-              text: `Agent of ${result.name} registered; it connects in a few seconds.`,
-            })
+            setOutcome({ ok: true, name: result.name })
             setCommand('')
             void queryClient.invalidateQueries()
           } else setOutcome({ ok: false, text: result.message })
         }}
       >
-        Run on the simulated host
+        {t('shell.demo.agent.run')}
       </Button>
       {outcome && (
         <div
           role={outcome.ok ? 'status' : 'alert'}
           className={outcome.ok ? 'field-hint' : 'field-error'}
         >
-          {outcome.text}
+          {outcome.ok ? (
+            <Msg id="shell.demo.agent.registered" values={{ name: outcome.name }} />
+          ) : (
+            outcome.text
+          )}
         </div>
       )}
     </fieldset>
   )
 }
 
-const EFFECT_LABEL: Record<FaultEffect, string> = {
-  'fail-502': 'Fail with 502 (not applied)',
-  'fail-503': 'Fail with 503 (not applied)',
-  'lose-answer-502': 'Apply, then lose the answer (502)',
-  'lose-answer-network': 'Apply, then drop the connection',
+const EFFECT_LABEL: Record<FaultEffect, MessageKey> = {
+  'fail-502': 'shell.demo.effect.fail502',
+  'fail-503': 'shell.demo.effect.fail503',
+  'lose-answer-502': 'shell.demo.effect.loseAnswer502',
+  'lose-answer-network': 'shell.demo.effect.loseAnswerNetwork',
 }
 
 /**
@@ -207,19 +218,21 @@ function FaultRules({ demo }: { demo: DemoControls }) {
   const [matching, setMatching] = useState('')
   const [effect, setEffect] = useState<FaultEffect>('lose-answer-502')
   const [times, setTimes] = useState(1)
+  const t = useT()
   return (
     <fieldset className="field">
-      <legend>Counted faults</legend>
+      <legend>{t('shell.demo.rules.legend')}</legend>
       <label className="field">
-        Calls matching (method and path)
+        {t('shell.demo.rules.matching')}
         <input
+          dir="ltr"
           value={matching}
           placeholder="POST /hybrid/api/v1/applications"
           onChange={(e) => setMatching(e.target.value)}
         />
       </label>
       <label className="field">
-        What happens
+        {t('shell.demo.rules.effect')}
         <select
           value={effect}
           onChange={(e) =>
@@ -228,13 +241,13 @@ function FaultRules({ demo }: { demo: DemoControls }) {
         >
           {FAULT_EFFECTS.map((f) => (
             <option key={f} value={f}>
-              {EFFECT_LABEL[f]}
+              {t(EFFECT_LABEL[f])}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        Times
+        {t('shell.demo.rules.times')}
         <input
           type="number"
           min={1}
@@ -251,18 +264,25 @@ function FaultRules({ demo }: { demo: DemoControls }) {
           setMatching('')
         }}
       >
-        Add fault
+        {t('shell.demo.rules.add')}
       </Button>
       {faults.rules.length > 0 && (
-        <ul aria-label="Counted faults in force">
+        <ul aria-label={t('shell.demo.rules.inForce')}>
           {faults.rules.map((rule, i) => (
             <li key={i}>
-              {EFFECT_LABEL[rule.effect]} · next {rule.times} × <code>{rule.matching}</code>{' '}
+              <Msg
+                id="shell.demo.rules.rule"
+                values={{
+                  effect: t(EFFECT_LABEL[rule.effect]),
+                  times: rule.times,
+                  matching: <code>{rule.matching}</code>,
+                }}
+              />{' '}
               <Button
                 size="small"
                 onClick={() => demo.setFaults({ rules: faults.rules.filter((_, j) => j !== i) })}
               >
-                Remove
+                {t('shell.demo.rules.remove')}
               </Button>
             </li>
           ))}

@@ -100,7 +100,7 @@ test('the loader starts the page’s read while the page’s code is still loadi
             load: ({ scope: at }) =>
               at && queryClient.prefetchQuery(serverQueries.detail(at, server.id)),
             errors: {
-              noun: 'server',
+              notLoaded: 'shell.routes.server.notLoaded',
               notFound: () => ({ title: '', sentence: '', back: { to: '/', label: '' } }),
             },
           }),

@@ -8,7 +8,8 @@ import { DetailFrame, type DetailViewProps } from '../components/detail-page.tsx
 import { getConsoleMode } from '../lib/config.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { getInterruption, getSession, type Family } from '../lib/session-store.ts'
-import type { Area } from '../lib/i18n.ts'
+import type { Area, MessageKey } from '../lib/i18n.ts'
+import { useT } from '../components/i18n.tsx'
 import { lazyPage } from './lazy-page.tsx'
 import { RouteErrorPage, type DetailErrors } from './route-error-page.tsx'
 
@@ -109,8 +110,8 @@ export interface EnvDetailRouteOptions<TData, TKey extends QueryKey, TId> extend
   id: (params: Params) => TId
   /** The item's read in an environment: the loader starts it, the page suspends on it. */
   query: (scope: EnvScope, id: TId) => UseSuspenseQueryOptions<TData, Error, TData, TKey>
-  /** What the page says while the item loads. */
-  loading: string
+  /** What the page says while the item loads (translated as it renders). */
+  loading: MessageKey
   /** The page's module: the view of the loaded item, with its "updated N s ago". */
   view: () => Promise<ComponentType<DetailViewProps<TData>>>
 }
@@ -130,10 +131,11 @@ export function envDetailRoute<TData, TKey extends QueryKey, TId>(
       const View = await view()
       return function EnvDetailPage(): ReactNode {
         const { scope } = useConsole()
+        const t = useT()
         // The loader has already refused an id that cannot exist, so this one reads.
         const itemId = id(useParams())
         return (
-          <DetailFrame loading={loading} query={query(scope, itemId)}>
+          <DetailFrame loading={t(loading)} query={query(scope, itemId)}>
             {(item, freshness) => <View item={item} freshness={freshness} />}
           </DetailFrame>
         )

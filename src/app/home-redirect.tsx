@@ -1,5 +1,6 @@
 import { Navigate } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { useT } from '../components/i18n.tsx'
 import { EmptyState, LoadingState } from '../components/states.tsx'
 import { FamilyGate, useFamilyReady } from '../features/session/family-gate.tsx'
 import { isTransientError } from '../lib/outcome.ts'
@@ -11,6 +12,7 @@ export function HomeRedirect() {
   // Live mode: which environments there are is Runtime Manager's to say; until it is
   // signed in (another family may be), its sign-in is asked for here, in place.
   const armReady = useFamilyReady('arm')
+  const t = useT()
   const { me, environments } = useAccount(armReady)
   if (!armReady) {
     return (
@@ -30,20 +32,20 @@ export function HomeRedirect() {
       <main className="shell-main">
         <ErrorPanel
           error={failed}
-          title="Could not load your organization"
+          title={t('shell.home.failed')}
           onRetry={() => void (me.error ? me.refetch() : environments.refetch())}
           retrying={me.isFetching || environments.isFetching}
         />
       </main>
     )
   }
-  if (!environments.data) return <LoadingState label="Loading your organization…" />
+  if (!environments.data) return <LoadingState label={t('shell.layout.loadingOrganization')} />
   const envs = environments.data.items
   const preferred = envs.find((e) => e.id === last) ?? envs[0]
   if (!preferred)
     return (
-      <EmptyState title="This organization has no environments">
-        Create one in Access Management, then reload.
+      <EmptyState title={t('shell.home.noEnvironments')}>
+        {t('shell.home.noEnvironmentsHint')}
       </EmptyState>
     )
   return <Navigate to={paths.servers(preferred.id)} replace />

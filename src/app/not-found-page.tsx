@@ -1,13 +1,15 @@
 import { Link } from 'react-router'
+import { useT } from '../components/i18n.tsx'
 import { paths } from '../lib/paths.ts'
 
 export function NotFoundPage() {
+  const t = useT()
   return (
     <main className="state" style={{ paddingTop: 80 }}>
-      <h1>Page not found</h1>
-      <p>There is nothing at this address. It may have been mistyped or removed.</p>
+      <h1>{t('shell.notFound.title')}</h1>
+      <p>{t('shell.notFound.sentence')}</p>
       <p>
-        <Link to={paths.home()}>Go to the console home</Link>
+        <Link to={paths.home()}>{t('shell.notFound.home')}</Link>
       </p>
     </main>
   )

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { consoleSessionQueries } from '../api/console/session.ts'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { useT } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { getConsoleMode } from '../lib/config.ts'
 import { paths } from '../lib/paths.ts'
@@ -31,20 +32,21 @@ function RequireDemoSession() {
 
 function RequireLiveSession() {
   const state = useQuery(consoleSessionQueries.state())
+  const t = useT()
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
   if (state.error) {
     return (
       <main className="signin">
         <ErrorPanel
           error={state.error}
-          title="Could not read your session"
+          title={t('shell.session.failed')}
           onRetry={() => void state.refetch()}
           retrying={state.isFetching}
         />
       </main>
     )
   }
-  if (!state.data) return <LoadingState label="Loading your session…" />
+  if (!state.data) return <LoadingState label={t('shell.session.loading')} />
   const anyone = Object.values(state.data.families).some((f) => f.signedIn)
   if (!anyone && interruption.families.size === 0) return <SignInPageRedirect />
   return <Outlet />

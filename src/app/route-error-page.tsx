@@ -12,6 +12,8 @@ import {
 import { ApiText } from '../components/api-text.tsx'
 import { useConsole } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { Msg, useT } from '../components/i18n.tsx'
+import type { MessageKey } from '../lib/i18n.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { isChunkLoadError } from '../lib/load-error.ts'
 import { paths } from '../lib/paths.ts'
@@ -27,7 +29,10 @@ function useLoadAgain(): () => void {
   return () => void navigate(here, { replace: true, state: location.state })
 }
 
-/** What a detail page's not-found view says, from the address and the error. */
+/**
+ * What a detail page's not-found view says, from the address and the error (built as it
+ * renders, in the language shown: `t` and `message` of lib/i18n).
+ */
 export interface NotFoundWords {
   title: string
   /** The sentence under the title. */
@@ -39,8 +44,8 @@ export interface NotFoundWords {
 
 /** How a detail route's error element speaks of the item its page could not load. */
 export interface DetailErrors {
-  /** Completes "Could not load this …" for a read that failed (not a 404). */
-  noun: string
+  /** The title of a read that failed (not a 404): "Could not load this server". */
+  notLoaded: MessageKey
   /** Whether the error means the item is not there; a 404 from the API by default. */
   isMissing?: (error: unknown) => boolean
   notFound: (at: { params: Params; error: unknown; environment: ReactNode }) => NotFoundWords
@@ -60,17 +65,9 @@ export function RouteErrorPage({ detail }: { detail?: DetailErrors }) {
       (isRouteErrorResponse(error) && error.status === 404) ||
       (detail.isMissing ?? isNotFoundAnswer)(error)
     if (missing) return <DetailNotFound detail={detail} error={error} />
-    if (isApiError(error)) return <DetailNotLoaded noun={detail.noun} error={error} />
+    if (isApiError(error)) return <DetailNotLoaded title={detail.notLoaded} error={error} />
   }
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <div className="state" style={{ paddingTop: 80 }}>
-        <h1>Page not found</h1>
-        <p>There is nothing at this address.</p>
-        <Link to={paths.home()}>Go to the console home</Link>
-      </div>
-    )
-  }
+  if (isRouteErrorResponse(error) && error.status === 404) return <RouteNotFound />
   if (isChunkLoadError(error)) return <CodeNotLoadedRoute />
   const message =
     error instanceof Error
@@ -81,6 +78,17 @@ export function RouteErrorPage({ detail }: { detail?: DetailErrors }) {
   return <PageCrashed message={message} />
 }
 
+function RouteNotFound() {
+  const t = useT()
+  return (
+    <div className="state" style={{ paddingTop: 80 }}>
+      <h1>{t('shell.notFound.title')}</h1>
+      <p>{t('shell.notFound.nothingHere')}</p>
+      <Link to={paths.home()}>{t('shell.notFound.home')}</Link>
+    </div>
+  )
+}
+
 function isNotFoundAnswer(error: unknown): boolean {
   return isApiError(error) && error.status === 404
 }
@@ -89,6 +97,8 @@ function isNotFoundAnswer(error: unknown): boolean {
 function DetailNotFound({ detail, error }: { detail: DetailErrors; error: unknown }) {
   const params = useParams()
   const { environment } = useConsole()
+  // Also renders this again after a switch of language, so `notFound`'s words follow.
+  const t = useT()
   const words = detail.notFound({
     params,
     error,
@@ -99,7 +109,7 @@ function DetailNotFound({ detail, error }: { detail: DetailErrors; error: unknow
       <h1>{words.title}</h1>
       <p>{words.sentence}</p>
       {words.showAnswer && isApiError(error) && (
-        <ErrorPanel error={error} title="The backend answered" />
+        <ErrorPanel error={error} title={t('shell.error.backendAnswered')} />
       )}
       <Link to={words.back.to}>{words.back.label}</Link>
     </div>
@@ -107,13 +117,14 @@ function DetailNotFound({ detail, error }: { detail: DetailErrors; error: unknow
 }
 
 /** A read of the page's item that failed for another reason than its absence. */
-function DetailNotLoaded({ noun, error }: { noun: string; error: unknown }) {
+function DetailNotLoaded({ title, error }: { title: MessageKey; error: unknown }) {
   const loadAgain = useLoadAgain()
+  const t = useT()
   const { reset } = useQueryErrorResetBoundary()
   return (
     <ErrorPanel
       error={error}
-      title={`Could not load this ${noun}`}
+      title={t(title)}
       onRetry={() => {
         // The page's query reads again when it mounts, instead of rethrowing its error.
         reset()
@@ -125,18 +136,21 @@ function DetailNotLoaded({ noun, error }: { noun: string; error: unknown }) {
 
 function PageCrashed({ message }: { message: string }) {
   const loadAgain = useLoadAgain()
+  const t = useT()
   return (
     <div className="state" style={{ paddingTop: 80 }} role="alert">
-      <h1>Something went wrong on this page</h1>
-      <p>The console hit an unexpected error: {message}</p>
+      <h1>{t('shell.error.pageCrashedTitle')}</h1>
+      <p>
+        <Msg id="shell.error.pageCrashedSentence" values={{ message }} />
+      </p>
       <p>
         <button type="button" className="btn" onClick={loadAgain}>
-          Try again
+          {t('shell.error.tryAgain')}
         </button>{' '}
         <button type="button" className="btn" onClick={() => window.location.reload()}>
-          Reload the page
+          {t('shell.error.reload')}
         </button>{' '}
-        <Link to={paths.home()}>Go to the console home</Link>
+        <Link to={paths.home()}>{t('shell.notFound.home')}</Link>
       </p>
     </div>
   )
@@ -158,21 +172,19 @@ export function CodeNotLoaded({
     window.addEventListener('online', onTryAgain)
     return () => window.removeEventListener('online', onTryAgain)
   }, [onTryAgain])
+  const t = useT()
   return (
     <div className="state" style={{ paddingTop: 80 }} role="alert">
-      <h1>The console was updated, or the network is down</h1>
-      <p>
-        This page’s code could not be loaded. When the network is back it loads by itself; if the
-        console was updated, reload to get the new version (nothing you saved is lost).
-      </p>
+      <h1>{t('shell.error.updatedTitle')}</h1>
+      <p>{t('shell.error.codeNotLoaded')}</p>
       <p>
         <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-          Reload the page
+          {t('shell.error.reload')}
         </button>{' '}
         <button type="button" className="btn" onClick={onTryAgain} disabled={trying}>
-          {trying ? 'Trying again…' : 'Try again'}
+          {trying ? t('shell.error.tryingAgain') : t('shell.error.tryAgain')}
         </button>{' '}
-        <Link to={paths.home()}>Go to the console home</Link>
+        <Link to={paths.home()}>{t('shell.notFound.home')}</Link>
       </p>
     </div>
   )

@@ -4,11 +4,13 @@ import { DeviceNotFoundError, deviceQueries } from '../api/device-admin/devices.
 import { clientAppQueries } from '../api/app-store/client-apps.ts'
 import { applicationQueries } from '../api/runtime-manager/applications.ts'
 import { serverQueries } from '../api/runtime-manager/servers.ts'
-import { ApiText } from '../components/api-text.tsx'
+import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'
+import { t, type MessageKey } from '../lib/i18n.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { idFromPath, paths, TARGET_KINDS, type TargetKind } from '../lib/paths.ts'
+import { ApiText } from '../components/api-text.tsx'
 import {
   dataRoute,
   detailRoute,
@@ -26,6 +28,25 @@ import { RouteErrorPage } from './route-error-page.tsx'
 function idOrNotFound(segment: string | undefined): number {
   const id = idFromPath(segment ?? '')
   return Number.isFinite(id) ? id : notFound()
+}
+
+/** What a server group's or cluster's route says when it cannot show its item: one sentence each. */
+const TARGET_WORDS: Record<
+  TargetKind,
+  { title: MessageKey; sentence: MessageKey; back: MessageKey; notLoaded: MessageKey }
+> = {
+  group: {
+    title: 'shell.routes.group.notFound',
+    sentence: 'shell.routes.group.notFoundSentence',
+    back: 'shell.routes.group.back',
+    notLoaded: 'shell.routes.group.notLoaded',
+  },
+  cluster: {
+    title: 'shell.routes.cluster.notFound',
+    sentence: 'shell.routes.cluster.notFoundSentence',
+    back: 'shell.routes.cluster.back',
+    notLoaded: 'shell.routes.cluster.notLoaded',
+  },
 }
 
 /**
@@ -48,7 +69,8 @@ function targetRoute(
     prefetch: (scope: EnvScope, id: number) => Promise<void>
   },
 ): RouteObject {
-  const { label, title, segment } = TARGET_KINDS[kind]
+  const { segment } = TARGET_KINDS[kind]
+  const words = TARGET_WORDS[kind]
   return detailRoute(queryClient, {
     path: `${segment}/:${param}`,
     area: 'targets',
@@ -60,16 +82,11 @@ function targetRoute(
       return scope && prefetch(scope, id).catch(() => undefined)
     },
     errors: {
-      noun: label,
+      notLoaded: words.notLoaded,
       notFound: ({ params, environment }) => ({
-        title: `${title} not found`,
-        sentence: (
-          <>
-            There is no {label} <code>{params[param]}</code> in {environment}. It may have been
-            deleted.
-          </>
-        ),
-        back: { to: paths.targets(params.envId ?? '', kind), label: `Back to ${label}s` },
+        title: t(words.title),
+        sentence: message(words.sentence, { id: <code>{params[param]}</code>, environment }),
+        back: { to: paths.targets(params.envId ?? '', kind), label: t(words.back) },
         showAnswer: true,
       }),
     },
@@ -84,7 +101,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     Component: RootLayout,
     ErrorBoundary: RouteErrorPage,
-    HydrateFallback: () => <LoadingState label="Loading…" />,
+    HydrateFallback: () => <LoadingState label={t('shell.routes.loading')} />,
     children: [
       {
         path: 'signin',
@@ -121,18 +138,19 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                 view: async () => (await import('../features/servers/server-page.tsx')).ServerView,
                 id: (params) => idOrNotFound(params.serverId),
                 query: serverQueries.detail,
-                loading: 'Loading server…',
+                loading: 'shell.routes.server.loading',
                 errors: {
-                  noun: 'server',
+                  notLoaded: 'shell.routes.server.notLoaded',
                   notFound: ({ params, environment }) => ({
-                    title: 'Server not found',
-                    sentence: (
-                      <>
-                        There is no server <code>{params.serverId}</code> in {environment}. It may
-                        have been unregistered.
-                      </>
-                    ),
-                    back: { to: paths.servers(params.envId ?? ''), label: 'Back to servers' },
+                    title: t('shell.routes.server.notFound'),
+                    sentence: message('shell.routes.server.notFoundSentence', {
+                      id: <code>{params.serverId}</code>,
+                      environment,
+                    }),
+                    back: {
+                      to: paths.servers(params.envId ?? ''),
+                      label: t('shell.routes.server.back'),
+                    },
                     showAnswer: true,
                   }),
                 },
@@ -188,20 +206,18 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                   (await import('../features/applications/application-page.tsx')).ApplicationView,
                 id: (params) => idOrNotFound(params.applicationId),
                 query: applicationQueries.detail,
-                loading: 'Loading application…',
+                loading: 'shell.routes.application.loading',
                 errors: {
-                  noun: 'application',
+                  notLoaded: 'shell.routes.application.notLoaded',
                   notFound: ({ params, environment }) => ({
-                    title: 'Application not found',
-                    sentence: (
-                      <>
-                        There is no application <code>{params.applicationId}</code> in {environment}
-                        . It may have been deleted.
-                      </>
-                    ),
+                    title: t('shell.routes.application.notFound'),
+                    sentence: message('shell.routes.application.notFoundSentence', {
+                      id: <code>{params.applicationId}</code>,
+                      environment,
+                    }),
                     back: {
                       to: paths.applications(params.envId ?? ''),
-                      label: 'Back to applications',
+                      label: t('shell.routes.application.back'),
                     },
                   }),
                 },
@@ -225,18 +241,15 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                   scope &&
                   queryClient.prefetchQuery(clientAppQueries.detail(params.applicationId ?? '')),
                 errors: {
-                  noun: 'client application',
+                  notLoaded: 'shell.routes.clientApp.notLoaded',
                   notFound: ({ params }) => ({
-                    title: 'Client application not found',
-                    sentence: (
-                      <>
-                        There is no client application <code>{params.applicationId}</code>. It may
-                        have been deleted.
-                      </>
-                    ),
+                    title: t('shell.routes.clientApp.notFound'),
+                    sentence: message('shell.routes.clientApp.notFoundSentence', {
+                      id: <code>{params.applicationId}</code>,
+                    }),
                     back: {
                       to: paths.clientApps(params.envId ?? ''),
-                      label: 'Back to client applications',
+                      label: t('shell.routes.clientApp.back'),
                     },
                   }),
                 },
@@ -272,20 +285,18 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
                     ),
                   ),
                 errors: {
-                  noun: 'device',
+                  notLoaded: 'shell.routes.device.notLoaded',
                   isMissing: (error) =>
                     error instanceof DeviceNotFoundError ||
                     (isApiError(error) && error.status === 404),
                   notFound: ({ params, error }) => ({
-                    title: 'Device not found',
+                    title: t('shell.routes.device.notFound'),
                     sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
                     back: {
                       to: paths.devices(params.envId ?? '', params.runtime ?? ''),
-                      label: (
-                        <>
-                          Back to the devices of <ApiText>{params.runtime ?? ''}</ApiText>
-                        </>
-                      ),
+                      label: message('shell.routes.device.back', {
+                        runtime: params.runtime ?? '',
+                      }),
                     },
                   }),
                 },

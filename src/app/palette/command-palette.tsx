@@ -4,18 +4,18 @@ import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type Reac
 import { ApiText } from '../../components/api-text.tsx'
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { currentOpener, returnFocus, trackFocus } from '../../components/focus-return.ts'
+import { message, useLanguage, useT } from '../../components/i18n.tsx'
 import { useRegisteredCommands, type PageCommand } from '../../components/page-commands.tsx'
 import { orderGroups, rankGroups, type RankedGroup } from '../../lib/command-model.ts'
+import { LANGUAGE_NAMES, LANGUAGES, t as translate, type MessageKey } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
+import { chooseLanguage } from '../language-menu.tsx'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from '../theme.ts'
 import { AREAS } from './areas.ts'
 import { useEntitySources, type EntityItem, type Families } from './palette-sources.ts'
-import { PALETTE_TEXT } from './palette-text.ts'
 import './palette.css'
 
 trackFocus()
-
-const T = PALETTE_TEXT
 
 /**
  * Where the palette works: the environment, the section of the page (kept when switching
@@ -39,22 +39,28 @@ interface PaletteItem {
   run: () => void
 }
 
-/** The words matched against a query: the label, then the subject. */
+/** The words matched against a query: the label and the subject, as the row shows them. */
 function commandText(command: PageCommand): string {
-  return command.subject ? `${command.label} ${command.subject}` : command.label
+  return command.subject
+    ? translate('shell.palette.command', { action: command.label, subject: command.subject })
+    : command.label
 }
 
 /** Why a command cannot run, or null when it can. */
 function commandBlocked(command: PageCommand): string | null {
   if (command.permission && !command.permission.allowed)
-    return command.permission.reason ?? T.notPermitted
+    return command.permission.reason ?? translate('shell.palette.notPermitted')
   return command.unavailable ?? null
 }
 
 /** A row: a command, or a thing to jump to (found in a list, rendered as API text). */
 type Row = PaletteItem | EntityItem
 
-const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
+const THEME_CHOICES: ReadonlyArray<{ choice: ThemeChoice; label: MessageKey }> = [
+  { choice: 'system', label: 'shell.palette.theme.system' },
+  { choice: 'light', label: 'shell.palette.theme.light' },
+  { choice: 'dark', label: 'shell.palette.theme.dark' },
+]
 
 /**
  * The command palette (ADR 026): a Radix dialog around a cmdk combobox. cmdk's own
@@ -82,6 +88,7 @@ export function CommandPalette({
 }) {
   const opener = useRef<HTMLElement | null>(null)
   const pending = useRef<(() => void) | null>(null)
+  const t = useT()
   useLayoutEffect(() => {
     if (open) opener.current = currentOpener()
   }, [open])
@@ -100,7 +107,7 @@ export function CommandPalette({
             run?.()
           }}
         >
-          <Dialog.Title className="visually-hidden">{T.dialogTitle}</Dialog.Title>
+          <Dialog.Title className="visually-hidden">{t('shell.palette.title')}</Dialog.Title>
           <PaletteBody
             nav={nav}
             console={console}
@@ -137,6 +144,8 @@ function PaletteBody({
   // Ranking 10,000 names waits for a pause in typing, not the other way round.
   const query = useDeferredValue(search)
   const theme = useThemeChoice()
+  const language = useLanguage()
+  const t = useT()
   const pageCommands = useRegisteredCommands()
   const sources = useEntitySources(console?.scope ?? null, query, families)
   const searching = query.trim() !== ''
@@ -146,15 +155,16 @@ function PaletteBody({
     const page: PaletteItem[] = pageCommands.map((command) => ({
       value: `page:${command.id}`,
       text: commandText(command),
+      // The action and its subject in the language's order ("Stop orders-api"); the
+      // subject is API text, isolated.
       label: (
         <>
-          {command.label}
-          {command.subject !== undefined && (
-            <>
-              {' '}
-              <ApiText>{command.subject}</ApiText>
-            </>
-          )}
+          {command.subject === undefined
+            ? command.label
+            : message('shell.palette.command', {
+                action: command.label,
+                subject: <ApiText>{command.subject}</ApiText>,
+              })}
           {command.asks && '…'}
         </>
       ),
@@ -163,8 +173,8 @@ function PaletteBody({
     }))
     const areas: PaletteItem[] = AREAS.map((area) => ({
       value: `area:${area.id}`,
-      text: T.goTo(T.areas[area.id]),
-      label: T.goTo(T.areas[area.id]),
+      text: t(area.goTo),
+      label: t(area.goTo),
       detail: <kbd>g {area.key}</kbd>,
       blocked: null,
       run: goTo(area.to(envId)),
@@ -172,40 +182,51 @@ function PaletteBody({
     const settings: PaletteItem[] = [
       ...(console?.environments ?? []).map((e) => ({
         value: `environment:${e.id}`,
-        text: `${T.environment} ${e.name}`,
-        label: (
-          <>
-            {T.environment} <ApiText>{e.name}</ApiText>
-            {e.isProduction ? ` ${T.production}` : ''}
-          </>
+        text: t('shell.palette.environment', { name: e.name }),
+        label: message(
+          e.isProduction ? 'shell.palette.environmentProduction' : 'shell.palette.environment',
+          { name: e.name },
         ),
-        detail: e.id === console?.environment.id ? T.currentEnvironment : undefined,
+        detail:
+          e.id === console?.environment.id ? t('shell.palette.currentEnvironment') : undefined,
         blocked: null,
         run: goTo(`${paths.environment(e.id)}/${section}`),
       })),
-      ...THEME_CHOICES.map((choice) => ({
+      ...THEME_CHOICES.map(({ choice, label }) => ({
         value: `theme:${choice}`,
-        text: T.theme[choice],
-        label: T.theme[choice],
+        text: t(label),
+        label: t(label),
         detail: theme === choice ? '✓' : undefined,
         blocked: null,
         run: () => setThemeChoice(choice),
       })),
+      // Each language by its own name, marked as that language, so that an operator who
+      // cannot read the language shown finds theirs ("English", "Deutsch").
+      ...LANGUAGES.map((choice) => ({
+        value: `language:${choice}`,
+        text: t('shell.palette.language', { language: LANGUAGE_NAMES[choice] }),
+        label: message('shell.palette.language', {
+          language: <span lang={choice}>{LANGUAGE_NAMES[choice]}</span>,
+        }),
+        detail: language === choice ? '✓' : undefined,
+        blocked: null,
+        run: () => chooseLanguage(choice),
+      })),
       {
         value: 'help:shortcuts',
-        text: T.cheatSheet.title,
-        label: T.cheatSheet.title,
+        text: t('shell.cheatSheet.title'),
+        label: t('shell.cheatSheet.title'),
         detail: <kbd>?</kbd>,
         blocked: null,
         run: onCheatSheet,
       },
     ]
     return [
-      { id: 'page', heading: T.groups.page, items: page },
-      { id: 'areas', heading: T.groups.areas, items: areas },
-      { id: 'settings', heading: T.groups.settings, items: settings },
+      { id: 'page', heading: t('shell.palette.groups.page'), items: page },
+      { id: 'areas', heading: t('shell.palette.groups.areas'), items: areas },
+      { id: 'settings', heading: t('shell.palette.groups.settings'), items: settings },
     ]
-  }, [pageCommands, envId, go, section, console, theme, onCheatSheet])
+  }, [pageCommands, envId, go, section, console, theme, language, t, onCheatSheet])
   const ranked = useMemo(() => rankGroups(commands, (item) => item.text, query), [commands, query])
   // The lists come ranked (each again only when it or the query changed); the groups are
   // ordered together, the best match first.
@@ -215,25 +236,30 @@ function PaletteBody({
 
   return (
     // cmdk names the input by this label (aria-labelledby).
-    <Command label={T.inputLabel} shouldFilter={false} loop vimBindings={false}>
+    <Command label={t('shell.palette.search')} shouldFilter={false} loop vimBindings={false}>
       <div className="palette-search">
-        <Command.Input value={search} onValueChange={setSearch} placeholder={T.inputPlaceholder} />
+        <Command.Input
+          value={search}
+          onValueChange={setSearch}
+          placeholder={t('shell.palette.placeholder')}
+        />
       </div>
       {/* Outside the listbox (which may hold only options): read out as the lists arrive. */}
       <div role="status" className="palette-status">
         {loading.map((s) => (
           <div key={s.id} className="palette-loading">
-            <span className="spinner" aria-hidden="true" /> {T.loading(s.heading.toLowerCase())}
+            <span className="spinner" aria-hidden="true" />{' '}
+            {t('shell.palette.loading', { source: s.id })}
           </div>
         ))}
         {failed.map((s) => (
           <div key={s.id} className="muted">
-            {T.failed(s.heading.toLowerCase())}
+            {t('shell.palette.failed', { source: s.id })}
           </div>
         ))}
       </div>
-      <Command.List label={T.listLabel} className="palette-list">
-        <Command.Empty>{loading.length > 0 ? null : T.noResults}</Command.Empty>
+      <Command.List label={t('shell.palette.list')} className="palette-list">
+        <Command.Empty>{loading.length > 0 ? null : t('shell.palette.noResults')}</Command.Empty>
         {groups.map((group) => (
           <Command.Group
             key={group.id}
@@ -242,7 +268,10 @@ function PaletteBody({
               <>
                 {group.heading}
                 {group.total > group.items.length && (
-                  <span className="palette-more"> · {T.more(group.items.length, group.total)}</span>
+                  <span className="palette-more">
+                    {' · '}
+                    {t('shell.palette.more', { shown: group.items.length, total: group.total })}
+                  </span>
                 )}
               </>
             }
@@ -274,7 +303,9 @@ function PaletteBody({
                 >
                   <span className="palette-item-label">{item.label}</span>
                   {item.blocked !== null ? (
-                    <span className="palette-item-detail">{T.blocked(item.blocked)}</span>
+                    <span className="palette-item-detail">
+                      {t('shell.palette.blocked', { reason: item.blocked })}
+                    </span>
                   ) : (
                     item.detail !== undefined && (
                       <span className="palette-item-detail">{item.detail}</span>
@@ -287,7 +318,7 @@ function PaletteBody({
         ))}
       </Command.List>
       <div className="palette-hint muted" aria-hidden="true">
-        {T.hint}
+        {t('shell.palette.hint')}
       </div>
     </Command>
   )

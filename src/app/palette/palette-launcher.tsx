@@ -2,7 +2,9 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import type { ConsoleContextValue } from '../../components/console-context.tsx'
 import { PageCommandsProvider, type PageCommandRegistry } from '../../components/page-commands.tsx'
+import { useT } from '../../components/i18n.tsx'
 import { useFamilyReady } from '../../features/session/family-gate.tsx'
+import { loadArea } from '../../lib/i18n.ts'
 import {
   createShortcutReader,
   isTypingTarget,
@@ -10,13 +12,15 @@ import {
   type ShortcutAction,
 } from '../../lib/shortcut-keys.ts'
 import { areaForKey, GO_KEYS } from './areas.ts'
-import { LAUNCHER_TEXT } from './launcher-text.ts'
 import type { Panel } from './palette-panels.tsx'
 import './palette-launcher.css'
 
 // The palette and the cheat sheet are one chunk, fetched when first opened (or when the
-// pointer or focus reaches the button): the first visit carries only this file.
-const load = () => import('./palette-panels.tsx')
+// pointer or focus reaches the button): the first visit carries only this file. The words
+// of the feature areas the palette shows load with it: the devices' (a device's label in
+// its results); the palette's own are the shell's, there already.
+const load = async () =>
+  (await Promise.all([import('./palette-panels.tsx'), loadArea('devices')]))[0]
 const PalettePanels = lazy(async () => ({ default: (await load()).PalettePanels }))
 
 /** The palette's own search box. */
@@ -42,6 +46,7 @@ export function PaletteLauncher({
   commands: PageCommandRegistry
 }) {
   const navigate = useNavigate()
+  const t = useT()
   // Switching environment keeps the section and drops ids: an id means nothing in another.
   const section = useLocation().pathname.split('/')[3] ?? 'servers'
   const [open, setOpen] = useState<Panel | null>(null)
@@ -122,9 +127,9 @@ export function PaletteLauncher({
         onFocus={() => void load()}
       >
         <i aria-hidden="true" />
-        <span>{LAUNCHER_TEXT.label}</span>
+        <span>{t('shell.palette.search')}</span>
         <kbd aria-hidden="true">
-          {/Mac|iPhone|iPad/.test(navigator.userAgent) ? LAUNCHER_TEXT.apple : LAUNCHER_TEXT.other}
+          {/Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘K' : t('shell.keys.controlK')}
         </kbd>
       </button>
       {used && (

@@ -11,8 +11,8 @@ import { deviceLabel, lookupHint } from '../../features/devices/device-list-mode
 import { rankItems, type Ranked, type RankedGroup } from '../../lib/command-model.ts'
 import type { EnvScope } from '../../lib/describe-request.ts'
 import { paths, type TargetKind } from '../../lib/paths.ts'
+import { t, type MessageKey } from '../../lib/i18n.ts'
 import { useSettledText } from '../../lib/use-search-draft.ts'
-import { PALETTE_TEXT } from './palette-text.ts'
 
 /** Whether the device administration and API Store sign-ins are there to search. */
 export interface Families {
@@ -36,7 +36,17 @@ export interface EntitySource extends RankedGroup<EntityItem> {
   failed: boolean
 }
 
-type SourceId = keyof typeof PALETTE_TEXT.groups
+/** Each kind of thing found, with its group's heading (translated as the palette renders). */
+const HEADINGS = {
+  applications: 'shell.areas.applications',
+  servers: 'shell.areas.servers',
+  serverGroups: 'shell.areas.serverGroups',
+  clusters: 'shell.areas.clusters',
+  devices: 'shell.areas.devices',
+  clientApps: 'shell.areas.clientApps',
+} as const satisfies Record<string, MessageKey>
+
+type SourceId = keyof typeof HEADINGS
 
 /** What a query is matched against. */
 export function entityText(item: EntityItem): string {
@@ -66,7 +76,7 @@ function source(
 ): EntitySource {
   return {
     id,
-    heading: PALETTE_TEXT.groups[id],
+    heading: t(HEADINGS[id]),
     ...ranked,
     loading: query.data === undefined && query.isFetching,
     failed: query.data === undefined && query.isError,
@@ -158,10 +168,10 @@ function targetItems(
   kind: TargetKind,
   list: ReadonlyArray<{ id: number; name: string }>,
 ): EntityItem[] {
-  return list.map((t) => ({
-    value: `${kind}:${t.id}`,
-    name: t.name,
-    to: paths.target(envId, kind, t.id),
+  return list.map((target) => ({
+    value: `${kind}:${target.id}`,
+    name: target.name,
+    to: paths.target(envId, kind, target.id),
   }))
 }
 
@@ -233,7 +243,7 @@ function useDevices(search: string, envId: string): EntitySource {
     wanted && (runtimes.isFetching || pages.some((p) => p.isFetching && p.data === undefined))
   return {
     id: 'devices',
-    heading: PALETTE_TEXT.groups.devices,
+    heading: t(HEADINGS.devices),
     ...rankItems(wanted ? items : [], entityText, search),
     loading: fetching || (search.trim().length >= DEVICE_SEARCH_MIN && settled !== search.trim()),
     failed: wanted && (runtimes.isError || pages.some((p) => p.isError)),
