@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { t } from './i18n.ts'
 
 /** One problem with a record: where in it (`status`, `addresses.0.ip`) and what. */
 export interface RecordIssue {
@@ -43,12 +44,13 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing'
+  if (value === undefined) return t('ui.parse.found.nothing')
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the text ${shortJson(value)}`
+  if (Array.isArray(value)) return t('ui.parse.found.array')
+  if (typeof value === 'string') return t('ui.parse.found.text', { text: shortJson(value) })
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return `a${typeof value === 'object' ? 'n' : ''} ${typeof value}`
+  if (typeof value === 'object') return t('ui.parse.found.object')
+  return t('ui.parse.found.other', { type: typeof value })
 }
 
 function shortJson(value: unknown): string {
@@ -64,16 +66,23 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined
-        ? `missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, found ${kindOf(found)}`
+        ? t('ui.parse.missing', { expected: issue.expected })
+        : t('ui.parse.expected', { expected: issue.expected, found: kindOf(found) })
     case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => shortJson(v)).join(', ')}, found ${kindOf(found)}`
+      return t('ui.parse.expectedOneOf', {
+        values: issue.values.map((v) => shortJson(v)).join(', '),
+        found: kindOf(found),
+      })
     case 'too_small':
-      return `too small: at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`
+      return t(issue.origin === 'string' ? 'ui.parse.tooShort' : 'ui.parse.tooSmall', {
+        minimum: String(issue.minimum),
+      })
     case 'too_big':
-      return `too big: at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`
+      return t(issue.origin === 'string' ? 'ui.parse.tooLong' : 'ui.parse.tooBig', {
+        maximum: String(issue.maximum),
+      })
     case 'invalid_format':
-      return `not a valid ${issue.format}: found ${kindOf(found)}`
+      return t('ui.parse.invalidFormat', { format: issue.format, found: kindOf(found) })
     default:
       return issue.message
   }
@@ -102,7 +111,7 @@ export function parseEach<T>(
       index,
       ...(id === undefined ? {} : { id }),
       issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || '(the record itself)',
+        path: issue.path.map(String).join('.') || t('ui.parse.wholeRecord'),
         message: describeIssue(issue, valueAt(value, issue.path)),
       })),
     })
