@@ -137,8 +137,8 @@ export function toastOutcome(
   subject: OutcomeSubject,
   outcome: ActionOutcome,
 ): void {
-  const message = outcomeMessage(action, subject, outcome)
-  if (outcome.kind === 'succeeded') toast.success(message)
-  else if (outcome.kind === 'failed') toast.error(message)
-  else toast.info(message)
+  const content = outcomeMessage(action, subject, outcome)
+  if (outcome.kind === 'succeeded') toast.success(content)
+  else if (outcome.kind === 'failed') toast.error(content)
+  else toast.info(content)
 }

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini'
-import { t } from './i18n.ts'
 
 /** One problem with a record: where in it (`status`, `addresses.0.ip`) and what. */
 export interface RecordIssue {
@@ -44,13 +43,12 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function kindOf(value: unknown): string {
-  if (value === undefined) return t('ui.parse.found.nothing')
+  if (value === undefined) return 'nothing'
   if (value === null) return 'null'
-  if (Array.isArray(value)) return t('ui.parse.found.array')
-  if (typeof value === 'string') return t('ui.parse.found.text', { text: shortJson(value) })
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `the text ${shortJson(value)}`
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (typeof value === 'object') return t('ui.parse.found.object')
-  return t('ui.parse.found.other', { type: typeof value })
+  return `a${typeof value === 'object' ? 'n' : ''} ${typeof value}`
 }
 
 function shortJson(value: unknown): string {
@@ -66,23 +64,16 @@ function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined
-        ? t('ui.parse.missing', { expected: issue.expected })
-        : t('ui.parse.expected', { expected: issue.expected, found: kindOf(found) })
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, found ${kindOf(found)}`
     case 'invalid_value':
-      return t('ui.parse.expectedOneOf', {
-        values: issue.values.map((v) => shortJson(v)).join(', '),
-        found: kindOf(found),
-      })
+      return `expected one of ${issue.values.map((v) => shortJson(v)).join(', ')}, found ${kindOf(found)}`
     case 'too_small':
-      return t(issue.origin === 'string' ? 'ui.parse.tooShort' : 'ui.parse.tooSmall', {
-        minimum: String(issue.minimum),
-      })
+      return `too small: at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`
     case 'too_big':
-      return t(issue.origin === 'string' ? 'ui.parse.tooLong' : 'ui.parse.tooBig', {
-        maximum: String(issue.maximum),
-      })
+      return `too big: at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`
     case 'invalid_format':
-      return t('ui.parse.invalidFormat', { format: issue.format, found: kindOf(found) })
+      return `not a valid ${issue.format}: found ${kindOf(found)}`
     default:
       return issue.message
   }
@@ -111,7 +102,7 @@ export function parseEach<T>(
       index,
       ...(id === undefined ? {} : { id }),
       issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || t('ui.parse.wholeRecord'),
+        path: issue.path.map(String).join('.') || '(the record itself)',
         message: describeIssue(issue, valueAt(value, issue.path)),
       })),
     })
