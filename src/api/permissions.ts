@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../lib/i18n.ts'
+
 /**
  * The scopes and roles the console checks to disable a control with a reason (the demo
  * backend keeps its own table, ADR 019). The scope names follow the connected-app scopes
@@ -17,18 +19,18 @@ export const SCOPES = {
 export type ScopeKey = keyof typeof SCOPES
 
 /**
- * What each scope lets an operator do, in the words the sign-in card uses; `null` for the
- * read scopes, which the card sums up as "Read everything".
+ * What each scope lets an operator do, as the catalog key of the words the sign-in card
+ * uses; `null` for the read scopes, which the card sums up as "Read everything".
  */
-export const SCOPE_WORDS: ReadonlyMap<string, string | null> = new Map([
+export const SCOPE_WORDS: ReadonlyMap<string, MessageKey | null> = new Map([
   [SCOPES.readServers, null],
   [SCOPES.readApplications, null],
-  [SCOPES.manageServers, 'register and unregister servers, build groups and clusters'],
-  [SCOPES.manageApplications, 'start, stop and redeploy applications'],
-  [SCOPES.createApplications, 'deploy and update applications'],
-  [SCOPES.deleteApplications, 'delete applications'],
-  [SCOPES.manageDevices, 'change device and app status on devices, remove devices'],
-  [SCOPES.manageClientApps, 'create and delete client applications, issue keys'],
+  [SCOPES.manageServers, 'ui.scopes.manageServers'],
+  [SCOPES.manageApplications, 'ui.scopes.manageApplications'],
+  [SCOPES.createApplications, 'ui.scopes.createApplications'],
+  [SCOPES.deleteApplications, 'ui.scopes.deleteApplications'],
+  [SCOPES.manageDevices, 'ui.scopes.manageDevices'],
+  [SCOPES.manageClientApps, 'ui.scopes.manageClientApps'],
 ])
 
 /**
@@ -37,10 +39,17 @@ export const SCOPE_WORDS: ReadonlyMap<string, string | null> = new Map([
  */
 export function describeScopes(names: readonly string[]): string {
   const known = names.filter((name) => SCOPE_WORDS.has(name))
-  const may = known.flatMap((name) => SCOPE_WORDS.get(name) ?? [])
+  const may = known.flatMap((name) => {
+    const key = SCOPE_WORDS.get(name)
+    return key ? [t(key)] : []
+  })
   const reads = known.some((name) => SCOPE_WORDS.get(name) === null)
-  if (may.length === 0) return reads ? 'Read only.' : 'No access.'
-  const sentence = `${reads ? 'read everything; ' : ''}${may.join('; ')}.`
+  if (may.length === 0) return t(reads ? 'ui.scopes.readOnly' : 'ui.scopes.noAccess')
+  // The clauses in a list, in the language's own separator ("; " or the Arabic "؛ ").
+  const clauses = (reads ? [t('ui.scopes.readEverything'), ...may] : may).join(
+    `${t('ui.scopes.separator')} `,
+  )
+  const sentence = t('ui.scopes.sentence', { clauses })
   return sentence.charAt(0).toUpperCase() + sentence.slice(1)
 }
 

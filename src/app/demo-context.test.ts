@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { SCOPES, SCOPE_WORDS, describeScopes, type ScopeKey } from '../api/permissions.ts'
 import { permissionFor } from '../components/console-context.tsx'
 import { DEMO_IDENTITIES } from '../demo/seed.ts'
+import { t } from '../lib/i18n.ts'
 
 const me = (scopes: readonly string[]) => ({
   user: { id: 'u', username: 'someone', organization: { id: 'o', name: 'Acme' } },
@@ -17,8 +18,9 @@ test.each(DEMO_IDENTITIES.map((i) => [i.role, i] as const))(
   (_role, identity) => {
     const card = describeScopes(identity.scopes)
     for (const key of Object.keys(SCOPES).filter((k): k is ScopeKey => k in SCOPES)) {
-      const words = SCOPE_WORDS.get(SCOPES[key])
-      if (!words) continue
+      const wordsKey = SCOPE_WORDS.get(SCOPES[key])
+      if (!wordsKey) continue
+      const words = t(wordsKey)
       const allowed = permissionFor(me(identity.scopes), key).allowed
       expect(card.includes(words), `${identity.role}: ${words}`).toBe(allowed)
     }

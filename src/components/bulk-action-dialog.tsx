@@ -3,7 +3,6 @@ import { useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
 import { BulkConfirmNote } from './bulk-confirm-note.tsx'
 import { BulkResults } from './bulk-results.tsx'
-import { formatNumber } from '../lib/format.ts'
 import {
   allSucceeded,
   runBulk,
@@ -12,6 +11,7 @@ import {
   type BulkItemResult,
 } from './bulk.ts'
 import { Button } from './button.tsx'
+import { useT } from './i18n.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { Modal, type DialogState } from './modal.tsx'
 import { countOf, toastOutcome } from './outcome-message.tsx'
@@ -73,6 +73,7 @@ export function BulkActionDialog<T>({
   /** What happens to each item, in the operator's terms; the names follow it. */
   children: ReactNode
 } & BulkDialogState) {
+  const t = useT()
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
   const [checking, setChecking] = useState<string[]>([])
   const bulk = useMutation({
@@ -105,8 +106,8 @@ export function BulkActionDialog<T>({
       <Modal
         open={open}
         onOpenChange={close}
-        title={`${verb} ${noun}s: results`}
-        footer={<Button onClick={() => close(false)}>Close</Button>}
+        title={t('ui.bulk.resultsTitle', { verb, noun })}
+        footer={<Button onClick={() => close(false)}>{t('ui.common.close')}</Button>}
       >
         <BulkResults results={results} verb={verb} />
       </Modal>
@@ -116,8 +117,8 @@ export function BulkActionDialog<T>({
     <ConfirmDialog
       open={open}
       onOpenChange={close}
-      title={`${verb} ${countOf(items.length, noun)}?`}
-      confirmLabel={`${verb} ${formatNumber(items.length)}`}
+      title={t('ui.bulk.confirmTitle', { verb, count: countOf(items.length, noun) })}
+      confirmLabel={t('ui.bulk.confirmLabel', { verb, count: items.length })}
       // Every bulk change of this dialog removes something for good (ADR 028): one item is
       // confirmed by its name, several by the verb and their count.
       risk="irreversible"

@@ -1,4 +1,5 @@
 import { checkingLine } from './bulk.ts'
+import { useT } from './i18n.tsx'
 
 /**
  * The foot of a bulk confirmation: while it runs, the items whose answer was lost and are
@@ -15,6 +16,8 @@ export function BulkConfirmNote({
   names: readonly string[]
   shown: number
 }) {
+  const t = useT()
+  const first = names.slice(0, shown).join(', ')
   return (
     <>
       {pending && checking.length > 0 && (
@@ -23,8 +26,9 @@ export function BulkConfirmNote({
         </p>
       )}
       <p className="muted">
-        {names.slice(0, shown).join(', ')}
-        {names.length > shown ? `, and ${names.length - shown} more` : ''}
+        {names.length > shown
+          ? t('ui.bulk.andMore', { names: first, count: names.length - shown })
+          : first}
       </p>
     </>
   )

@@ -5,6 +5,7 @@ import {
   OUTCOME_LABEL,
   type BulkItemResult,
 } from './bulk.ts'
+import { useT } from './i18n.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
 
 const TONE: Record<BulkItemResult['outcome'], Tone> = {
@@ -21,6 +22,7 @@ export function BulkResults({
   results: readonly BulkItemResult[]
   verb: string
 }) {
+  const t = useT()
   const counts = countOutcomes(results)
   const allOk = counts.succeeded === results.length
   return (
@@ -28,10 +30,10 @@ export function BulkResults({
       <div role="status" className={allOk ? 'alert alert-info' : 'alert alert-warn'}>
         {bulkSummary(verb, results)}
       </div>
-      <ul className="results-list" aria-label="Result per item">
+      <ul className="results-list" aria-label={t('ui.bulk.resultPerItem')}>
         {failuresFirst(results).map((r) => (
           <li key={r.id}>
-            <StatusBadge label={OUTCOME_LABEL[r.outcome]} tone={TONE[r.outcome]} />
+            <StatusBadge label={t(OUTCOME_LABEL[r.outcome])} tone={TONE[r.outcome]} />
             <strong>{r.label}</strong>
             {r.outcome === 'succeeded' ? r.note && <span>{r.note}</span> : <span>{r.message}</span>}
           </li>

@@ -1,5 +1,5 @@
 import { errorMessage } from '../lib/api-error.ts'
-import { formatNumber } from '../lib/format.ts'
+import { currentLanguage, t, type MessageKey } from '../lib/i18n.ts'
 import { isOutcomeUnknownError, type VerifyOptions } from '../lib/outcome.ts'
 
 /**
@@ -18,12 +18,12 @@ export type BulkItemResult =
     }
   | { id: string; label: string; outcome: 'failed' | 'unknown'; message: string }
 
-/** The operator's word for an outcome. */
-export const OUTCOME_LABEL: Record<BulkOutcome, string> = {
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  unknown: 'Unknown',
-}
+/** The operator's word for an outcome (a catalog key, read at render). */
+export const OUTCOME_LABEL = {
+  succeeded: 'ui.bulk.outcome.succeeded',
+  failed: 'ui.bulk.outcome.failed',
+  unknown: 'ui.bulk.outcome.unknown',
+} satisfies Record<BulkOutcome, MessageKey>
 
 /** What an item's action may ask of the runner: tell it the answer was lost (read-back). */
 export type BulkActionOptions = Pick<VerifyOptions, 'onChecking'>
@@ -62,7 +62,7 @@ export async function runBulk<T>(
               id,
               label,
               outcome: 'succeeded',
-              note: 'The answer was lost; reading it back showed the change was applied.',
+              note: t('ui.bulk.readBackApplied'),
             }
           : { id, label, outcome: 'succeeded' }
       } catch (error) {
@@ -105,13 +105,13 @@ export function shortfall(
   results: readonly BulkItemResult[],
   { keepFailed = false }: { keepFailed?: boolean } = {},
 ): string {
-  const c = countOutcomes(results)
-  return [
-    c.failed > 0 || keepFailed ? `${formatNumber(c.failed)} failed` : '',
-    c.unknown > 0 ? `${formatNumber(c.unknown)} unknown` : '',
-  ]
-    .filter(Boolean)
-    .join(', ')
+  const { failed, unknown } = countOutcomes(results)
+  // One message per combination: the list's comma is the language's, not glued here.
+  if (unknown > 0)
+    return failed > 0 || keepFailed
+      ? t('ui.bulk.shortfall.failedUnknown', { failed, unknown })
+      : t('ui.bulk.shortfall.unknown', { unknown })
+  return failed > 0 || keepFailed ? t('ui.bulk.shortfall.failed', { failed }) : ''
 }
 
 /**
@@ -119,10 +119,10 @@ export function shortfall(
  * "Delete: 1 of 3 succeeded, 1 failed, 1 unknown."
  */
 export function bulkSummary(verb: string, results: readonly BulkItemResult[]): string {
-  const c = countOutcomes(results)
-  const n = formatNumber(results.length)
-  if (c.succeeded === results.length) return `${verb}: all ${n} succeeded.`
-  return `${verb}: ${formatNumber(c.succeeded)} of ${n} succeeded, ${shortfall(results)}.`
+  const { succeeded } = countOutcomes(results)
+  const total = results.length
+  if (succeeded === total) return t('ui.bulk.summary.all', { verb, total })
+  return t('ui.bulk.summary.some', { verb, succeeded, total, shortfall: shortfall(results) })
 }
 
 /** Unknown first (they need a look), then failures, then successes, each in order. */
@@ -136,5 +136,6 @@ export function failuresFirst(results: readonly BulkItemResult[]): BulkItemResul
 
 /** The line shown while some items of a bulk action are being read back. */
 export function checkingLine(labels: readonly string[]): string {
-  return `Unknown — checking: the answer for ${labels.join(', ')} was lost; reading ${labels.length === 1 ? 'it' : 'them'} back to learn what happened…`
+  const names = new Intl.ListFormat(currentLanguage(), { type: 'unit' }).format(labels)
+  return t('ui.bulk.checking', { names, count: labels.length })
 }

@@ -1,11 +1,11 @@
 import { use, useState, type ReactNode } from 'react'
 import type { RequestInit_ } from '../lib/describe-request.ts'
-import { ApiText } from './api-text.tsx'
 import { Button, type ButtonProps } from './button.tsx'
 import { ConsoleContext } from './console-context.tsx'
 import { usePageCommands, type PageCommand } from './page-commands.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
+import { Msg, message, useT } from './i18n.tsx'
 import { Modal } from './modal.tsx'
 import './confirm.css'
 
@@ -59,6 +59,7 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   // Outside the console layout (a test of the dialog alone) there is no environment to name.
   const environment = use(ConsoleContext)?.environment
+  const t = useT()
   const [typed, setTyped] = useState('')
   const ready = !typeToConfirm || typed === typeToConfirm
   const close = (next: boolean) => {
@@ -74,7 +75,7 @@ export function ConfirmDialog({
       footer={
         <>
           <Button onClick={() => close(false)} disabled={pending}>
-            Cancel
+            {t('ui.confirm.cancel')}
           </Button>
           <Button variant={tone} busy={pending} disabled={!ready} onClick={onConfirm}>
             {confirmLabel}
@@ -85,12 +86,12 @@ export function ConfirmDialog({
       <div className="confirm-body">{children}</div>
       {environment && (
         <p className="confirm-where">
-          Environment: <ApiText>{environment.name}</ApiText>
+          <Msg id="ui.confirm.environment" values={{ name: environment.name }} />
           {/* The header's production mark, the same words for a screen reader. */}
           {environment.isProduction && (
             <span className="badge-prod">
-              <span aria-hidden="true">Prod</span>
-              <span className="visually-hidden">Production environment</span>
+              <span aria-hidden="true">{t('ui.confirm.prod')}</span>
+              <span className="visually-hidden">{t('ui.confirm.production')}</span>
             </span>
           )}
         </p>
@@ -98,7 +99,7 @@ export function ConfirmDialog({
       {risk === 'irreversible' && (
         <div className="field">
           <label htmlFor="confirm-typed">
-            Type <code>{typeToConfirm}</code> to confirm
+            <Msg id="ui.confirm.typeToConfirm" values={{ text: <code>{typeToConfirm}</code> }} />
           </label>
           <input
             id="confirm-typed"
@@ -114,13 +115,13 @@ export function ConfirmDialog({
           requests={requests.slice(0, 1)}
           note={
             requests.length > 1
-              ? `The first of ${requests.length} requests like it, one per item.`
+              ? t('ui.confirm.firstOfRequests', { count: requests.length })
               : undefined
           }
         />
       )}
       {error !== undefined && error !== null && (
-        <ErrorPanel error={error} title={`${confirmLabel} failed`} />
+        <ErrorPanel error={error} title={t('ui.confirm.failed', { action: confirmLabel })} />
       )}
     </Modal>
   )
@@ -136,11 +137,7 @@ export interface ConfirmedMutation<V, R> {
 
 /** A confirmation's title: the action and the item it acts on, named as the API spells it. */
 export function confirmTitle(action: string, name: string): ReactNode {
-  return (
-    <>
-      {action} <ApiText>{name}</ApiText>?
-    </>
-  )
+  return message('ui.confirm.title', { action: <>{action}</>, name })
 }
 
 /** What a confirmation bound to a mutation is given, besides whether it is open. */

@@ -2,6 +2,7 @@ import { createContext, use } from 'react'
 import type { Environment, Me } from '../api/runtime-manager/account-schemas.ts'
 import { SCOPES, type ScopeKey } from '../api/permissions.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
+import { t } from '../lib/i18n.ts'
 
 /** Who is signed in and which environment the page shows: provided by the console layout. */
 export interface ConsoleContextValue {
@@ -33,8 +34,12 @@ export function permissionFor(me: Me, scope: ScopeKey): Permission {
   if (!scopes) return { allowed: true }
   const name = SCOPES[scope]
   if (scopes.includes(name)) return { allowed: true }
-  const who = me.client?.name ?? me.client?.client_id ?? 'this connected app'
-  return { allowed: false, reason: `Requires the '${name}' scope, which ${who} does not have.` }
+  const who = me.client?.name ?? me.client?.client_id
+  const reason =
+    who === undefined
+      ? t('ui.permission.requiresThisApp', { scope: name })
+      : t('ui.permission.requires', { scope: name, app: who })
+  return { allowed: false, reason }
 }
 
 export function usePermission(scope: ScopeKey): Permission {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button } from './button.tsx'
+import { useT } from './i18n.tsx'
 
 /**
  * Copies text to the clipboard and says so beside the button (announced as a status); a
@@ -7,6 +8,7 @@ import { Button } from './button.tsx'
  * what is seen and what is announced agree.
  */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useT()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const copy = async () => {
     try {
@@ -20,10 +22,10 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <span className="copy-button">
       <Button size="small" onClick={copy} aria-label={label}>
-        Copy
+        {t('ui.copy.button')}
       </Button>
       <span role="status" className={state === 'failed' ? 'copy-status failed' : 'copy-status'}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy' : ''}
+        {state === 'copied' ? t('ui.copy.copied') : state === 'failed' ? t('ui.copy.failed') : ''}
       </span>
     </span>
   )

@@ -1,6 +1,7 @@
 import { apiOrigin } from '../lib/config.ts'
 import { describeRequest, toCurl, type RequestInit_ } from '../lib/describe-request.ts'
 import { CodeBlock } from './code-block.tsx'
+import { useT } from './i18n.tsx'
 import './confirm.css'
 
 /**
@@ -15,19 +16,18 @@ export function CurlPreview({
   requests: readonly RequestInit_[]
   note?: string
 }) {
+  const t = useT()
   if (requests.length === 0) return null
   const one = requests.length === 1
   const text = requests.map((r) => toCurl(describeRequest(r), apiOrigin())).join('\n\n')
   return (
     <details className="curl-fold">
-      <summary>
-        {one ? 'Show the request as curl' : `Show the ${requests.length} requests as curl`}
-      </summary>
+      <summary>{t('ui.curl.show', { count: requests.length })}</summary>
       {note && <p className="field-hint">{note}</p>}
       <CodeBlock
         text={text}
-        label={one ? 'Request as a curl command' : 'Requests as curl commands'}
-        copyLabel={one ? 'Copy curl command' : 'Copy curl commands'}
+        label={t(one ? 'ui.curl.label' : 'ui.curl.labelMany')}
+        copyLabel={t(one ? 'ui.curl.copy' : 'ui.curl.copyMany')}
       />
     </details>
   )

@@ -10,8 +10,8 @@ import {
   type ReactNode,
 } from 'react'
 import { useNavigate } from 'react-router'
-import { formatNumber } from '../lib/format.ts'
 import { isolated, LONG } from './api-text.tsx'
+import { useT } from './i18n.tsx'
 import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts'
 
 export interface Column<T> {
@@ -139,6 +139,7 @@ export function DataTable<T>({
   const scrollRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const navigate = useNavigate()
+  const t = useT()
   // The memoised row component of this table's row type, made once per table.
   const [DataRow] = useState(dataRow<T>)
   // On a phone each row is a stacked card and the page scrolls once: the rows scroll with
@@ -307,9 +308,9 @@ export function DataTable<T>({
                   aria-label={
                     allSelected
                       ? selection.acrossPages
-                        ? `Unselect all ${formatNumber(rows.length)} shown`
-                        : 'Clear selection'
-                      : `Select all ${formatNumber(rows.length)} shown`
+                        ? t('ui.table.unselectAllShown', { count: rows.length })
+                        : t('ui.selection.clear')
+                      : t('ui.table.selectAllShown', { count: rows.length })
                   }
                   checked={allSelected}
                   ref={(el) => {
@@ -472,6 +473,7 @@ function dataRow<T>() {
     checked,
     onToggle,
   }: DataRowProps<T>) {
+    const t = useT()
     const role = (name: string) => (slots ? name : undefined)
     return (
       <tr
@@ -485,7 +487,7 @@ function dataRow<T>() {
           <td role={role('cell')} className="col-check">
             <input
               type="checkbox"
-              aria-label={`Select ${label}`}
+              aria-label={t('ui.table.selectRow', { name: label })}
               checked={checked}
               onChange={() => onToggle(rowKey)}
             />

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 import { isApiError } from '../lib/api-error.ts'
+import type { MessageKey } from '../lib/i18n.ts'
 import { isOutcomeUnknownError } from '../lib/outcome.ts'
 import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
+import { useT } from './i18n.tsx'
 
 /**
  * An error as an operator needs it: what happened (the API's own message), which request
@@ -28,14 +30,14 @@ export function ErrorPanel({
 }) {
   // A change whose answer was lost and could not be read back is not a failure: the
   // page's "... failed" title would claim more than the console knows.
+  const t = useT()
   const unknown = isOutcomeUnknownError(error)
   const api = isApiError(error) ? error : unknown ? error.lost : null
   const message = error instanceof Error ? error.message : String(error)
+  const next = !unknown && api ? nextStep(api.status, api.kind, creating === true) : null
   return (
     <div className={unknown ? 'alert alert-warn' : 'alert alert-error'} role="alert">
-      <div className="alert-title">
-        {unknown ? 'Unknown: the change may have been applied' : title}
-      </div>
+      <div className="alert-title">{unknown ? t('ui.error.unknownOutcome') : title}</div>
       <div>
         <ApiText>{message}</ApiText>
       </div>
@@ -54,13 +56,11 @@ export function ErrorPanel({
           <ApiText>{api.summary}</ApiText>
         </div>
       )}
-      {!unknown && api && nextStep(api.status, api.kind, creating === true) && (
-        <div className="muted">{nextStep(api.status, api.kind, creating === true)}</div>
-      )}
+      {next && <div className="muted">{t(next)}</div>}
       {onRetry && (
         <div style={{ marginTop: 8 }}>
           <Button onClick={onRetry} busy={retrying}>
-            Retry
+            {t('ui.error.retry')}
           </Button>
         </div>
       )}
@@ -68,19 +68,13 @@ export function ErrorPanel({
   )
 }
 
-function nextStep(status: number, kind: string, creating: boolean): string | null {
-  if (kind === 'network')
-    return 'The backend did not answer. Check that it is running and reachable, then retry.'
-  if (kind === 'schema')
-    return 'The backend answered in an unexpected format; it may be a different API version.'
-  if (status === 403)
-    return 'Your connected app lacks a scope this needs. Ask an administrator to grant it.'
-  if (status === 404 && creating)
-    return 'Nothing was created: the backend did not find where to create it, or a server or target the request names. Check the choices against the current lists, then try again.'
-  if (status === 404)
-    return 'It may have been removed by someone else. Go back to the list to see the current state.'
-  if (status >= 500)
-    return 'The backend failed. Retry; if it keeps failing, check the backend’s logs.'
+function nextStep(status: number, kind: string, creating: boolean): MessageKey | null {
+  if (kind === 'network') return 'ui.error.next.network'
+  if (kind === 'schema') return 'ui.error.next.schema'
+  if (status === 403) return 'ui.error.next.forbidden'
+  if (status === 404 && creating) return 'ui.error.next.notFoundCreating'
+  if (status === 404) return 'ui.error.next.notFound'
+  if (status >= 500) return 'ui.error.next.serverError'
   return null
 }
 

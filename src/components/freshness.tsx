@@ -1,5 +1,6 @@
 import { formatAgo } from '../lib/format.ts'
 import { errorMessage } from '../lib/api-error.ts'
+import { Msg, useT } from './i18n.tsx'
 import { useNow } from './use-now.ts'
 
 export interface FreshnessSource {
@@ -16,18 +17,22 @@ export interface FreshnessSource {
  */
 export function Freshness({ query }: { query: FreshnessSource }) {
   const now = useNow()
+  const t = useT()
   if (!query.dataUpdatedAt) return null
   const ago = formatAgo(query.dataUpdatedAt, now)
   if (query.isRefetchError) {
     return (
       <span className="updated stale" role="status" title={errorMessage(query.error)}>
-        Backend unreachable: showing data from {ago}. {errorMessage(query.error)}
+        <Msg
+          id="ui.freshness.stale"
+          values={{ ago: <>{ago}</>, error: errorMessage(query.error) }}
+        />
       </span>
     )
   }
   return (
     <span className="updated" role="status" aria-live="off">
-      {query.isFetching ? 'Refreshing…' : `Updated ${ago}`}
+      {query.isFetching ? t('ui.freshness.refreshing') : t('ui.freshness.updated', { ago })}
     </span>
   )
 }

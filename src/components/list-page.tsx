@@ -1,5 +1,4 @@
 import type { ComponentProps, ReactNode } from 'react'
-import { formatNumber } from '../lib/format.ts'
 import { ApiText } from './api-text.tsx'
 import {
   DataTable,
@@ -8,6 +7,7 @@ import {
   type TableSelection,
 } from './data-table.tsx'
 import { Freshness, type FreshnessSource } from './freshness.tsx'
+import { message, useLanguage } from './i18n.tsx'
 import { CountsKnown, RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
 import { ListStates, type ListQueryState, type ListStatesProps } from './list-states.tsx'
 import { PageHeader } from './page-header.tsx'
@@ -102,19 +102,26 @@ export function ListPage<T>({
     : states
   const { shown } = body
   const list = <ListStates {...states} {...body} />
-  const counted = count && (
-    <>
-      {/* The count its own text node: a bidi override in the place's name reorders nothing. */}
-      {states.query.data !== undefined && (
-        <>
-          {formatNumber(states.total)}
-          {` ${count.verb ?? 'in'} `}
-        </>
-      )}
+  useLanguage()
+  // The place's name is isolated (`ApiText`): a bidi override in it reorders nothing.
+  const counted =
+    count &&
+    (states.query.data === undefined ? (
       <ApiText>{count.where}</ApiText>
-      {states.query.data !== undefined && count.filtered ? ` · ${formatNumber(shown)} shown` : ''}
-    </>
-  )
+    ) : count.verb === undefined ? (
+      message(count.filtered ? 'ui.listCount.inShown' : 'ui.listCount.in', {
+        count: states.total,
+        where: count.where,
+        shown,
+      })
+    ) : (
+      message(count.filtered ? 'ui.listCount.verbShown' : 'ui.listCount.verb', {
+        count: states.total,
+        verb: <>{count.verb}</>,
+        where: count.where,
+        shown,
+      })
+    ))
   return (
     <div className={fill ? 'page' : undefined}>
       <PageHeader

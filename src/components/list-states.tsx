@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { ApiText } from './api-text.tsx'
 import { Button } from './button.tsx'
 import { ErrorPanel } from './error-panel.tsx'
+import { Msg, useT } from './i18n.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
 import { RejectedRecords } from './rejected-records.tsx'
 import { EmptyState } from './states.tsx'
@@ -53,8 +53,8 @@ export interface ListStatesProps {
 export function ListStates({
   query,
   nouns,
-  loadingLabel = `Loading ${nouns[1]}…`,
-  errorTitle = `Could not load ${nouns[1]}`,
+  loadingLabel,
+  errorTitle,
   rejected,
   total,
   shown,
@@ -63,12 +63,14 @@ export function ListStates({
   onClear,
   children,
 }: ListStatesProps) {
-  if (query.isPending) return <SkeletonRows label={loadingLabel} />
+  const t = useT()
+  if (query.isPending)
+    return <SkeletonRows label={loadingLabel ?? t('ui.list.loading', { noun: nouns[1] })} />
   if (query.isError && query.data === undefined)
     return (
       <ErrorPanel
         error={query.error}
-        title={errorTitle}
+        title={errorTitle ?? t('ui.list.loadFailed', { noun: nouns[1] })}
         onRetry={() => void query.refetch()}
         retrying={query.isFetching}
       />
@@ -122,13 +124,7 @@ export function NoneYet({
   children: ReactNode
 }) {
   return (
-    <EmptyState
-      title={
-        <>
-          No {noun} in <ApiText>{where}</ApiText> yet
-        </>
-      }
-    >
+    <EmptyState title={<Msg id="ui.list.noneYet" values={{ noun: <>{noun}</>, where }} />}>
       {children}
     </EmptyState>
   )
@@ -136,9 +132,10 @@ export function NoneYet({
 
 /** Filters hid every row: say so and offer to clear them. */
 export function NoMatchState({ noun, onClear }: { noun: string; onClear: () => void }) {
+  const t = useT()
   return (
-    <EmptyState title={`No ${noun} match these filters`}>
-      <Button onClick={onClear}>Clear filters</Button>
+    <EmptyState title={t('ui.list.noMatch', { noun })}>
+      <Button onClick={onClear}>{t('ui.list.clearFilters')}</Button>
     </EmptyState>
   )
 }

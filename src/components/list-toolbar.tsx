@@ -1,6 +1,7 @@
 import { createContext, use, type ReactNode } from 'react'
 import { formatNumber } from '../lib/format.ts'
 import { Button } from './button.tsx'
+import { useT } from './i18n.tsx'
 import type { Permission } from './console-context.tsx'
 
 /**
@@ -13,7 +14,7 @@ export function ListToolbar({
   placeholder,
   list,
   searchWidth = 320,
-  clearLabel = 'Clear filters',
+  clearLabel,
   children,
 }: {
   /** Accessible name of the search box, e.g. "Filter servers". */
@@ -30,6 +31,7 @@ export function ListToolbar({
   /** The page's other filters, between the search box and "Clear filters". */
   children?: ReactNode
 }) {
+  const t = useT()
   return (
     <div className="toolbar" role="search">
       <input
@@ -44,7 +46,7 @@ export function ListToolbar({
       {children}
       {list.filtered && (
         <Button variant="ghost" onClick={list.clear}>
-          {clearLabel}
+          {clearLabel ?? t('ui.list.clearFilters')}
         </Button>
       )}
     </div>
@@ -139,12 +141,13 @@ export function SelectionBar({
   onClear: () => void
   actions: readonly BulkAction[]
 }) {
+  const t = useT()
   return (
-    <div className="toolbar alert alert-info" role="region" aria-label="Selection">
-      {summary ?? <strong>{formatNumber(count)} selected</strong>}
+    <div className="toolbar alert alert-info" role="region" aria-label={t('ui.selection.label')}>
+      {summary ?? <strong>{t('ui.selection.count', { count })}</strong>}
       {onSelectAll && total !== undefined && count < total && (
         <Button size="small" onClick={onSelectAll}>
-          Select all {formatNumber(total)} matching
+          {t('ui.selection.selectAllMatching', { total })}
         </Button>
       )}
       {actions.map((action) => (
@@ -159,7 +162,7 @@ export function SelectionBar({
         </Button>
       ))}
       <Button size="small" variant="ghost" onClick={onClear}>
-        Clear selection
+        {t('ui.selection.clear')}
       </Button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { isApiError } from '../lib/api-error.ts'
+import { useT } from './i18n.tsx'
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('online', onChange)
@@ -70,18 +71,17 @@ export function useUnreachable(): boolean {
 export function OfflineBanner() {
   const online = useOnline()
   const unreachable = useUnreachable()
+  const t = useT()
   return (
     <div role="status" aria-live="polite" className="offline-slot">
       {!online ? (
         <div className="alert alert-warn offline-banner">
-          <strong>You are offline.</strong> The console shows what it last loaded and refreshes when
-          the connection is back.
+          <strong>{t('ui.offline.offlineLead')}</strong> {t('ui.offline.offline')}
         </div>
       ) : (
         unreachable && (
           <div className="alert alert-warn offline-banner">
-            <strong>The backend is not answering.</strong> The console shows what it last loaded and
-            tries again by itself.
+            <strong>{t('ui.offline.unreachableLead')}</strong> {t('ui.offline.unreachable')}
           </div>
         )
       )}

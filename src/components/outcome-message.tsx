@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import { toast } from 'sonner'
 import { formatNumber } from '../lib/format.ts'
+import { t } from '../lib/i18n.ts'
 import { ApiText } from './api-text.tsx'
+import { message } from './i18n.tsx'
 
 /**
  * An action in the two forms every outcome message needs: `verb` for "Couldn't stop …"
@@ -44,40 +46,40 @@ export function countOf(count: number, noun: string, plural = `${noun}s`): strin
 function subjectNode(subject: OutcomeSubject): ReactNode {
   if (typeof subject === 'string') return <ApiText>{subject}</ApiText>
   const relation = subject.relation
-  const where = relation && (
-    <>
-      {` ${relation.word} `}
-      {'count' in relation ? (
-        countOf(relation.count, relation.noun, relation.plural)
-      ) : (
-        <ApiText>{relation.name}</ApiText>
-      )}
-    </>
-  )
-  if ('count' in subject)
-    return (
-      <>
-        {countOf(subject.count, subject.noun, subject.plural)}
-        {where}
-      </>
-    )
-  return (
-    <>
-      {subject.kind ? `${subject.kind} ` : ''}
+  const what =
+    'count' in subject ? (
+      countOf(subject.count, subject.noun, subject.plural)
+    ) : subject.kind ? (
+      message('ui.outcome.kindName', { kind: <>{subject.kind}</>, name: subject.name })
+    ) : (
       <ApiText>{subject.name}</ApiText>
-      {where}
-    </>
-  )
+    )
+  if (!relation) return what
+  return message('ui.outcome.where', {
+    what: <>{what}</>,
+    word: <>{relation.word}</>,
+    where:
+      'count' in relation ? (
+        <>{countOf(relation.count, relation.noun, relation.plural)}</>
+      ) : (
+        relation.name
+      ),
+  })
 }
 
 function subjectText(subject: OutcomeSubject): string {
   if (typeof subject === 'string') return subject
   const relation = subject.relation
-  const where = !relation
-    ? ''
-    : ` ${relation.word} ${'count' in relation ? countOf(relation.count, relation.noun, relation.plural) : relation.name}`
-  if ('count' in subject) return `${countOf(subject.count, subject.noun, subject.plural)}${where}`
-  return `${subject.kind ? `${subject.kind} ` : ''}${subject.name}${where}`
+  const what =
+    'count' in subject
+      ? countOf(subject.count, subject.noun, subject.plural)
+      : subject.kind
+        ? t('ui.outcome.kindName', { kind: subject.kind, name: subject.name })
+        : subject.name
+  if (!relation) return what
+  const where =
+    'count' in relation ? countOf(relation.count, relation.noun, relation.plural) : relation.name
+  return t('ui.outcome.where', { what, word: relation.word, where })
 }
 
 /**
@@ -93,11 +95,11 @@ export function outcomeText(
   const what = subjectText(subject)
   switch (outcome.kind) {
     case 'succeeded':
-      return `${action.past} ${what}`
+      return t('ui.outcome.succeeded', { past: action.past, what })
     case 'failed':
-      return `Couldn't ${action.verb} ${what}: ${outcome.message}`
+      return t('ui.outcome.failed', { verb: action.verb, what, message: outcome.message })
     case 'unknown':
-      return `Sent ${action.verb} for ${what}; checking the result`
+      return t('ui.outcome.unknown', { verb: action.verb, what })
   }
 }
 
@@ -110,27 +112,19 @@ export function outcomeMessage(
   subject: OutcomeSubject,
   outcome: ActionOutcome,
 ): ReactNode {
-  const what = subjectNode(subject)
+  // The action's words are the console's, not the API's: no isolation around them.
+  const what = <>{subjectNode(subject)}</>
   switch (outcome.kind) {
     case 'succeeded':
-      return (
-        <>
-          {action.past} {what}
-        </>
-      )
+      return message('ui.outcome.succeeded', { past: <>{action.past}</>, what })
     case 'failed':
-      return (
-        <>
-          {`Couldn't ${action.verb} `}
-          {what}: <ApiText>{outcome.message}</ApiText>
-        </>
-      )
+      return message('ui.outcome.failed', {
+        verb: <>{action.verb}</>,
+        what,
+        message: outcome.message,
+      })
     case 'unknown':
-      return (
-        <>
-          Sent {action.verb} for {what}; checking the result
-        </>
-      )
+      return message('ui.outcome.unknown', { verb: <>{action.verb}</>, what })
   }
 }
 
@@ -143,8 +137,8 @@ export function toastOutcome(
   subject: OutcomeSubject,
   outcome: ActionOutcome,
 ): void {
-  const message = outcomeMessage(action, subject, outcome)
-  if (outcome.kind === 'succeeded') toast.success(message)
-  else if (outcome.kind === 'failed') toast.error(message)
-  else toast.info(message)
+  const content = outcomeMessage(action, subject, outcome)
+  if (outcome.kind === 'succeeded') toast.success(content)
+  else if (outcome.kind === 'failed') toast.error(content)
+  else toast.info(content)
 }

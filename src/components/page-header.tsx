@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ApiText } from './api-text.tsx'
+import { useT } from './i18n.tsx'
 
 export function PageHeader({
   title,
@@ -12,11 +13,12 @@ export function PageHeader({
   breadcrumbs?: ReactNode
   actions?: ReactNode
 }) {
+  const t = useT()
   return (
     <header className="page-header">
       <div className="titles">
         {breadcrumbs && (
-          <nav aria-label="Breadcrumb" className="breadcrumbs">
+          <nav aria-label={t('ui.pageHeader.breadcrumb')} className="breadcrumbs">
             {breadcrumbs}
           </nav>
         )}

@@ -3,20 +3,24 @@ import { ApiText as SharedApiText } from './api-text.tsx'
 import { Link } from 'react-router'
 import type { AuditEntry, AuditOutcome } from '../api/console/audit-schemas.ts'
 import { formatDateTime } from '../lib/format.ts'
+import type { MessageKey } from '../lib/i18n.ts'
 import { paths } from '../lib/paths.ts'
 import { useConsole } from './console-context.tsx'
 import { ReadErrorPanel } from './error-panel.tsx'
+import { Msg, useT } from './i18n.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
 
-const OUTCOMES: Record<AuditOutcome, { label: string; tone: Tone }> = {
-  success: { label: 'Succeeded', tone: 'ok' },
-  failure: { label: 'Failed', tone: 'danger' },
-  pending: { label: 'Queued', tone: 'progress' },
+const OUTCOMES: Record<AuditOutcome, { word: MessageKey; tone: Tone }> = {
+  success: { word: 'ui.activity.outcome.success', tone: 'ok' },
+  failure: { word: 'ui.activity.outcome.failure', tone: 'danger' },
+  pending: { word: 'ui.activity.outcome.pending', tone: 'progress' },
 }
 
 /** An audit entry's outcome in words and colour. */
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
-  return <StatusBadge {...OUTCOMES[outcome]} />
+  const t = useT()
+  const { word, tone } = OUTCOMES[outcome]
+  return <StatusBadge label={t(word)} tone={tone} />
 }
 
 /**
@@ -48,12 +52,13 @@ export function RecentActivityPanel({
   /** The Activity page, filtered to this resource. */
   activityHref: string
 }) {
+  const t = useT()
   let body
-  if (query.isPending) body = <p className="field-hint">Loading recent activity…</p>
+  if (query.isPending) body = <p className="field-hint">{t('ui.activity.loading')}</p>
   else if (query.isError && !query.data)
-    body = <ReadErrorPanel query={query} title="Could not load the recent activity" />
+    body = <ReadErrorPanel query={query} title={t('ui.activity.loadFailed')} />
   else if (!query.data || query.data.length === 0)
-    body = <p className="field-hint">No change made through the console is recorded for it yet.</p>
+    body = <p className="field-hint">{t('ui.activity.none')}</p>
   else
     body = (
       <ol className="activity-list activity-list-compact">
@@ -66,7 +71,7 @@ export function RecentActivityPanel({
               <ApiText>{entry.summary}</ApiText>
               <span className="field-hint">
                 {' '}
-                by <ApiText>{entry.operator}</ApiText>
+                <Msg id="ui.activity.by" values={{ operator: entry.operator }} />
               </span>
             </span>
             <OutcomeBadge outcome={entry.outcome} />
@@ -77,8 +82,8 @@ export function RecentActivityPanel({
   return (
     <section className="panel recent-activity" aria-labelledby="recent-activity-title">
       <div className="recent-activity-header">
-        <h2 id="recent-activity-title">Recent activity</h2>
-        <Link to={activityHref}>All activity</Link>
+        <h2 id="recent-activity-title">{t('ui.activity.title')}</h2>
+        <Link to={activityHref}>{t('ui.activity.all')}</Link>
       </div>
       {body}
     </section>

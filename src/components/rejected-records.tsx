@@ -1,5 +1,5 @@
-import { formatNumber } from '../lib/format.ts'
 import { useId } from 'react'
+import { Msg, useT } from './i18n.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
 
 /** How many records to detail; the rest are counted (a broken backend may send thousands). */
@@ -19,43 +19,43 @@ export function RejectedRecords({
   noun: readonly [string, string]
 }) {
   const titleId = useId()
+  const t = useT()
   if (!rejected || rejected.length === 0) return null
   const count = rejected.length
   const [one, many] = noun
   return (
     <div className="alert alert-warn rejected-records" role="status" aria-labelledby={titleId}>
       <div className="alert-title" id={titleId}>
-        {count === 1
-          ? `1 ${one} could not be read and is not shown.`
-          : `${formatNumber(count)} ${many} could not be read and are not shown.`}
+        {t('ui.rejected.title', { count, one, many })}
       </div>
-      <div>
-        The backend sent {count === 1 ? 'a record' : 'records'} in a form the console does not
-        understand; the rest of the list is complete. It may be a different API version, or a
-        backend fault.
-      </div>
+      <div>{t('ui.rejected.explain', { count })}</div>
       <details>
-        <summary>What was wrong</summary>
+        <summary>{t('ui.rejected.whatWasWrong')}</summary>
         <ul>
           {rejected.slice(0, DETAIL_LIMIT).map((record) => (
             <li key={record.index}>
-              Record {record.index + 1}
-              {record.id !== undefined && (
-                <>
-                  {' '}
-                  (id <bdi className="break-anywhere">{record.id}</bdi>)
-                </>
-              )}
-              :{' '}
-              {record.issues.map((issue, i) => (
-                <span key={i}>
-                  {i > 0 && '; '}
-                  <code className="break-anywhere">{issue.path}</code>: {issue.message}
-                </span>
-              ))}
+              <Msg
+                id={record.id === undefined ? 'ui.rejected.record' : 'ui.rejected.recordWithId'}
+                values={{
+                  index: record.index + 1,
+                  id: <bdi className="break-anywhere">{record.id}</bdi>,
+                  issues: (
+                    <>
+                      {record.issues.map((issue, i) => (
+                        <span key={i}>
+                          {i > 0 && '; '}
+                          <code className="break-anywhere">{issue.path}</code>: {issue.message}
+                        </span>
+                      ))}
+                    </>
+                  ),
+                }}
+              />
             </li>
           ))}
-          {count > DETAIL_LIMIT && <li>… and {count - DETAIL_LIMIT} more.</li>}
+          {count > DETAIL_LIMIT && (
+            <li>{t('ui.rejected.more', { count: count - DETAIL_LIMIT })}</li>
+          )}
         </ul>
       </details>
     </div>

@@ -6,7 +6,7 @@ export function LoadingState({ label }: { label: string }) {
       <span
         className="spinner"
         aria-hidden="true"
-        style={{ display: 'inline-block', marginRight: 8 }}
+        style={{ display: 'inline-block', marginInlineEnd: 8 }}
       />
       {label}
     </div>

@@ -1,4 +1,5 @@
 import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
+import { t, type MessageKey } from '../lib/i18n.ts'
 import type { Tone } from './status-badge.tsx'
 
 /** A status in operator words and colour, with a hint where the word alone does not say enough. */
@@ -8,37 +9,52 @@ export interface StatusWords {
   hint?: string
 }
 
+/**
+ * One entry of a status table: the catalog keys of its word (and hint) and its colour. The
+ * words are looked up when a status is read, so a switch of language reaches them.
+ */
+export interface StatusKeys {
+  word: MessageKey
+  tone: Tone
+  hint?: MessageKey
+}
+
 /** A table's words for one value, with the API's own value (`raw`) for a tooltip or detail. */
 export interface StatusReading extends StatusWords {
   raw: string
 }
 
+function inWords(entry: StatusKeys | StatusWords): StatusWords {
+  if (!('word' in entry)) return entry
+  const words: StatusWords = { label: t(entry.word), tone: entry.tone }
+  if (entry.hint) words.hint = t(entry.hint)
+  return words
+}
+
 /**
- * The lookup of one table of status words (one object literal per API value set, whose
- * labels are plain English: a later step moves them into i18n catalogs as they are). A
- * status the table does not know (a newer backend's) is shown as the API spelled it, in
- * the `fallback` colour; every reading carries the API's value as `raw`.
+ * The lookup of one table of status words (one object literal per API value set): each
+ * entry names its word by catalog key (`StatusKeys`), read in the current language when a
+ * status is read; an entry may still hold plain words (`StatusWords`) until its table moves
+ * into a catalog. A status the table does not know (a newer backend's) is shown as the API
+ * spelled it, in the `fallback` colour; every reading carries the API's value as `raw`.
  */
 export function statusWords(
-  table: Readonly<Record<string, StatusWords>>,
+  table: Readonly<Record<string, StatusKeys | StatusWords>>,
   fallback: Tone = 'neutral',
 ): (status: string) => StatusReading {
   // Own keys only: a status such as "constructor" must not find Object's prototype.
-  return (status) => ({
-    ...((Object.hasOwn(table, status) ? table[status] : undefined) ?? {
-      label: status,
-      tone: fallback,
-    }),
-    raw: status,
-  })
+  return (status) => {
+    const entry = Object.hasOwn(table, status) ? table[status] : undefined
+    return { ...(entry ? inWords(entry) : { label: status, tone: fallback }), raw: status }
+  }
 }
 
 /** Server statuses in operator words and colour. */
 export const serverStatus = statusWords({
-  RUNNING: { label: 'Running', tone: 'ok' },
-  DISCONNECTED: { label: 'Disconnected', tone: 'danger' },
-  CREATED: { label: 'Waiting for agent', tone: 'neutral' },
-  PARTIALLY_RUNNING: { label: 'Partially running', tone: 'warn' },
+  RUNNING: { word: 'ui.serverStatus.running', tone: 'ok' },
+  DISCONNECTED: { word: 'ui.serverStatus.disconnected', tone: 'danger' },
+  CREATED: { word: 'ui.serverStatus.waitingForAgent', tone: 'neutral' },
+  PARTIALLY_RUNNING: { word: 'ui.serverStatus.partiallyRunning', tone: 'warn' },
 })
 
 /**
@@ -48,11 +64,11 @@ export const serverStatus = statusWords({
  * the pair.
  */
 export const runtimeAppStatusWords = statusWords({
-  STARTED: { label: 'Started', tone: 'ok' },
-  STOPPED: { label: 'Stopped', tone: 'neutral' },
-  UPDATED: { label: 'Redeploy requested', tone: 'progress' },
-  UNDEPLOYED: { label: 'Not deployed', tone: 'progress' },
-  DEPLOYMENT_FAILED: { label: 'Deployment failed', tone: 'danger' },
+  STARTED: { word: 'ui.appStatus.started', tone: 'ok' },
+  STOPPED: { word: 'ui.appStatus.stopped', tone: 'neutral' },
+  UPDATED: { word: 'ui.appStatus.redeployRequested', tone: 'progress' },
+  UNDEPLOYED: { word: 'ui.appStatus.notDeployed', tone: 'progress' },
+  DEPLOYMENT_FAILED: { word: 'ui.appStatus.deploymentFailed', tone: 'danger' },
 })
 
 /**
@@ -60,7 +76,9 @@ export const runtimeAppStatusWords = statusWords({
  * own pair as `raw` for the tooltip ("desired STARTED · reported STOPPED").
  */
 export function applicationStatus(reported: string, desired?: string): StatusReading {
-  const raw = desired ? `desired ${desired} · reported ${reported}` : `reported ${reported}`
+  const raw = desired
+    ? t('ui.appStatus.rawDesiredReported', { desired, reported })
+    : t('ui.appStatus.rawReported', { reported })
   return { ...applicationWords(reported, desired), raw }
 }
 
@@ -68,13 +86,16 @@ function applicationWords(reported: string, desired?: string): StatusWords {
   const words = runtimeAppStatusWords(reported)
   if (reported.includes('FAILED'))
     // A failure the table does not name still reads as one.
-    return { label: words.label === reported ? 'Failed' : words.label, tone: 'danger' }
+    return {
+      label: words.label === reported ? t('ui.appStatus.failed') : words.label,
+      tone: 'danger',
+    }
   if (desired === 'UPDATED' || reported === 'UNDEPLOYED')
-    return { label: 'Deploying', tone: 'progress' }
+    return { label: t('ui.appStatus.deploying'), tone: 'progress' }
   if (desired === 'STOPPED' && reported === 'STARTED')
-    return { label: 'Stopping', tone: 'progress' }
+    return { label: t('ui.appStatus.stopping'), tone: 'progress' }
   if (desired === 'STARTED' && reported !== 'STARTED')
-    return { label: 'Starting', tone: 'progress' }
+    return { label: t('ui.appStatus.starting'), tone: 'progress' }
   return { label: words.label, tone: reported === 'STARTED' ? 'ok' : 'neutral' }
 }
 
@@ -87,34 +108,45 @@ export function applicationPhaseStatus(state: ApplicationState): {
   tone: Tone
   detail?: string
 } {
-  const of = (n: number) => `${n} of ${state.servers} server${state.servers === 1 ? '' : 's'}`
-  const unreachable = state.unreachable > 0 ? `${of(state.unreachable)} unreachable` : undefined
+  const servers = state.servers
+  const unreachable =
+    state.unreachable > 0
+      ? t('ui.appPhase.unreachable', { count: state.unreachable, servers })
+      : undefined
   // On the way to started, with how many servers are there already.
   const towardStarted = (label: string): { label: string; tone: Tone; detail?: string } => ({
     label,
     tone: 'progress',
-    detail: state.servers > 1 ? `${of(state.started)} started` : undefined,
+    detail:
+      state.servers > 1 ? t('ui.appPhase.startedOf', { count: state.started, servers }) : undefined,
   })
   switch (state.phase) {
     case 'deploying':
-      return towardStarted('Deploying')
+      return towardStarted(t('ui.appStatus.deploying'))
     case 'failed':
       return {
-        label: state.failed < state.servers ? `Failed on ${of(state.failed)}` : 'Failed',
+        label:
+          state.failed < state.servers
+            ? t('ui.appPhase.failedOn', { count: state.failed, servers })
+            : t('ui.appStatus.failed'),
         tone: 'danger',
         detail: state.failure ?? undefined,
       }
     case 'starting':
-      return towardStarted('Starting')
+      return towardStarted(t('ui.appStatus.starting'))
     case 'stopping':
-      return { label: 'Stopping', tone: 'progress' }
+      return { label: t('ui.appStatus.stopping'), tone: 'progress' }
     case 'partial':
-      return { label: `Started on ${of(state.started)}`, tone: 'warn', detail: unreachable }
+      return {
+        label: t('ui.appPhase.startedOn', { count: state.started, servers }),
+        tone: 'warn',
+        detail: unreachable,
+      }
     case 'started':
-      return { label: 'Started', tone: 'ok' }
+      return { label: t('ui.appStatus.started'), tone: 'ok' }
     case 'stopped':
-      return { label: 'Stopped', tone: 'neutral', detail: unreachable }
+      return { label: t('ui.appStatus.stopped'), tone: 'neutral', detail: unreachable }
     default:
-      return { label: 'Unknown', tone: 'neutral' }
+      return { label: t('ui.appStatus.unknown'), tone: 'neutral' }
   }
 }

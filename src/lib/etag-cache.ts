@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { ApiError } from './api-error.ts'
 import { describeRequest } from './describe-request.ts'
+import { t } from './i18n.ts'
 import { sendConditional, type RequestSpec } from './request.ts'
 
 /**
@@ -57,7 +58,7 @@ export async function getRevalidated<Body, T extends object>(
       throw new ApiError({
         kind: 'http',
         status: 304,
-        message: 'The server answered 304 Not Modified to a request that was not conditional.',
+        message: t('ui.request.unexpected304'),
         request: describeRequest(spec),
       })
     }

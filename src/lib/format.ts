@@ -1,4 +1,4 @@
-import { currentLanguage } from './i18n.ts'
+import { currentLanguage, t, type MessageKey } from './i18n.ts'
 
 const DAY = 86_400_000
 
@@ -24,16 +24,19 @@ export function formatNumber(count: number | null | undefined): string {
   return numbers().format(count)
 }
 
-/** "12 s ago", "5 min ago", "3 h ago", "4 d ago"; "just now" under 2 s. */
+/**
+ * "12 s ago", "5 min ago", "3 h ago", "4 d ago"; "just now" under 2 s; in the current
+ * language (catalog messages: `Intl.RelativeTimeFormat` has no English as short as this).
+ */
 export function formatAgo(then: number, now: number): string {
   const s = Math.max(0, Math.round((now - then) / 1000))
-  if (s < 2) return 'just now'
-  if (s < 60) return `${s} s ago`
+  if (s < 2) return t('ui.ago.justNow')
+  if (s < 60) return t('ui.ago.seconds', { count: s })
   const m = Math.floor(s / 60)
-  if (m < 60) return `${m} min ago`
+  if (m < 60) return t('ui.ago.minutes', { count: m })
   const h = Math.floor(m / 60)
-  if (h < 48) return `${h} h ago`
-  return `${Math.floor(h / 24)} d ago`
+  if (h < 48) return t('ui.ago.hours', { count: h })
+  return t('ui.ago.days', { count: Math.floor(h / 24) })
 }
 
 /** A date and time in the operator's locale, e.g. "23 Nov 2026, 14:05". */
@@ -48,11 +51,27 @@ export function formatDateTime(epochMs: number | undefined | null): string {
   })
 }
 
+// A size's digits in the current language, ungrouped ("1023 B") with one decimal under 10.
+function sizeDigits(value: number, decimals: number): string {
+  return new Intl.NumberFormat(currentLanguage(), {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  }).format(value)
+}
+
+const SIZE_UNITS = [
+  'ui.bytes.kilobytes',
+  'ui.bytes.megabytes',
+  'ui.bytes.gigabytes',
+  'ui.bytes.terabytes',
+] as const satisfies readonly MessageKey[]
+
 /** "1.2 MB"; binary units are what file managers show for artifacts. */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—'
-  if (bytes < 1024) return `${bytes} B`
-  const units = ['KB', 'MB', 'GB', 'TB']
+  if (bytes < 1024) return t('ui.bytes.bytes', { value: sizeDigits(bytes, 0) })
+  const units = SIZE_UNITS
   let value = bytes / 1024
   let unit = 0
   // Pick the unit after rounding, so 1,048,575 B reads "1.0 MB", not "1024 KB".
@@ -62,7 +81,9 @@ export function formatBytes(bytes: number): string {
     unit++
   }
   const rounded = shown(value)
-  return `${rounded < 10 ? rounded.toFixed(1) : rounded} ${units[unit]}`
+  return t(units[unit] ?? 'ui.bytes.terabytes', {
+    value: sizeDigits(rounded, rounded < 10 ? 1 : 0),
+  })
 }
 
 /**
@@ -74,7 +95,7 @@ export function formatBytesPair(size: number, other: number): [string, string] {
   const a = formatBytes(size)
   const b = formatBytes(other)
   if (a !== b || size === other) return [a, b]
-  const exact = (n: number) => `${formatNumber(n)} byte${n === 1 ? '' : 's'}`
+  const exact = (n: number) => t('ui.bytes.exact', { count: n })
   return [exact(size), `${exact(other)} (${b})`]
 }
 
@@ -94,14 +115,15 @@ export function toEpochMs(value: number | string | undefined | null): number | u
   return Number.isFinite(d) ? d : undefined
 }
 
-/** A length of time: "42 s", "5 min", "3 h 20 min", "4 d 2 h". */
+/** A length of time: "42 s", "5 min", "3 h 20 min", "4 d 2 h" (in the current language). */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000))
-  if (s < 60) return `${s} s`
+  if (s < 60) return t('ui.duration.seconds', { s })
   const m = Math.floor(s / 60)
-  if (m < 60) return `${m} min`
+  if (m < 60) return t('ui.duration.minutes', { m })
   const h = Math.floor(m / 60)
-  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`
+  if (h < 24)
+    return m % 60 ? t('ui.duration.hoursMinutes', { h, m: m % 60 }) : t('ui.duration.hours', { h })
   const d = Math.floor(h / 24)
-  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`
+  return h % 24 ? t('ui.duration.daysHours', { d, h: h % 24 }) : t('ui.duration.days', { d })
 }

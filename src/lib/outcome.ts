@@ -1,4 +1,5 @@
 import { ApiError, isApiError } from './api-error.ts'
+import { t } from './i18n.ts'
 
 /** Methods that change something: a lost answer to one of them leaves the outcome open. */
 const CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -105,7 +106,9 @@ export class OutcomeUnknownError extends Error {
   constructor(lost: ApiError, checkError: unknown) {
     const why = checkError instanceof Error ? checkError.message : String(checkError)
     super(
-      `Outcome unknown: the answer to ${lost.summary} was lost (${lost.status > 0 ? `HTTP ${lost.status}` : 'network error'}) and reading the result back failed (${why}). Check the current state before trying again.`,
+      lost.status > 0
+        ? t('ui.outcome.unknownHttp', { request: lost.summary, status: String(lost.status), why })
+        : t('ui.outcome.unknownNetwork', { request: lost.summary, why }),
     )
     this.lost = lost
     this.checkError = checkError

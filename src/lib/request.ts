@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { ApiError, errorFromBody } from './api-error.ts'
+import { t } from './i18n.ts'
 import {
   describeRequest,
   ownHeaders,
@@ -151,8 +152,7 @@ export function networkError(description: RequestDescription): ApiError {
   return new ApiError({
     kind: 'network',
     status: 0,
-    message:
-      'The server could not be reached (network error). Check the connection and the backend, then retry.',
+    message: t('ui.request.network'),
     request: description,
   })
 }
@@ -181,11 +181,14 @@ export function parseAnswer<T>(
   const parsed = z.safeParse(schema, body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : ''
+    const problem = issue?.message ?? t('ui.request.invalidData')
     throw new ApiError({
       kind: 'schema',
       status,
-      message: `The server's answer was not in the expected format${where}: ${issue?.message ?? 'invalid data'}.`,
+      message:
+        issue && issue.path.length > 0
+          ? t('ui.request.schemaAt', { path: issue.path.join('.'), problem })
+          : t('ui.request.schema', { problem }),
       details: parsed.error.issues
         .slice(1, 4)
         .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react'
 import { formatBytes } from '../../lib/format.ts'
+import { useT } from '../i18n.tsx'
 import { useFieldMessage, type FieldProps } from './field-message.tsx'
 
 /**
@@ -27,6 +28,7 @@ export function FileField({
   file?: File | null | undefined
   onChange: (file: File | null) => void
 }) {
+  const t = useT()
   const field = useFieldMessage(error, hint, id)
   const input = useRef<HTMLInputElement>(null)
   const button = useRef<HTMLButtonElement>(null)
@@ -62,7 +64,7 @@ export function FileField({
         onClick={() => input.current?.click()}
       >
         <span aria-hidden="true" className="upload-icon" />
-        {file ? 'Choose another file…' : 'Choose file…'}
+        {t(file ? 'ui.file.chooseAnother' : 'ui.file.choose')}
       </button>
       <input
         {...field.aria}
