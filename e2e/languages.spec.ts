@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+
+// The console in German and Arabic (issue 18, ADR 029): chosen in the account menu and
+// remembered, taken from the browser by default, mirrored in Arabic, with the MobileFirst
+// service's own errors in the chosen language and no English left on any page.
+
+type Catalog = Record<string, string>
+
+function catalog(language: string, ...areas: string[]): Catalog {
+  return Object.assign(
+    {},
+    ...areas.map((area): Catalog => {
+      const parsed: unknown = JSON.parse(
+        readFileSync(new URL(`../src/locales/${language}/${area}.json`, import.meta.url), 'utf8'),
+      )
+      return typeof parsed === 'object' && parsed !== null ? { ...parsed } : {}
+    }),
+  )
+}
+
+function word(words: Catalog, key: string): string {
+  const value = words[key]
+  if (value === undefined) throw new Error(`no message ${key}`)
+  return value
+}
+
+const de = catalog('de', 'shell', 'servers')
+const ar = catalog('ar', 'shell', 'servers')
+
+/** The environment's path after a sign-in (`/env/<id>`). */
+function envPath(page: Page): string {
+  const match = /\/env\/[^/]+/.exec(new URL(page.url()).pathname)
+  if (!match) throw new Error(`not in an environment: ${page.url()}`)
+  return match[0]
+}
+
+async function chooseLanguage(page: Page, name: string) {
+  await page.getByRole('button', { name: /^Account:/ }).click()
+  await page.getByRole('menuitemradio', { name }).click()
+}
+
+/**
+ * Text of the console's own words that reads as English: visible text and accessible names
+ * outside API text (`bdi`), code and commands, with English function words in them.
+ */
+async function englishLeftOvers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ENGLISH = /\b(the|and|of|to|is|are|not|with|this|for|from|your|has|was|by|no)\b/i
+    const skip = (el: Element | null) =>
+      el?.closest('bdi, code, pre, kbd, script, style, [aria-hidden="true"]')
+    const found = new Set<string>()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? ''
+      if (text && ENGLISH.test(text) && !skip(node.parentElement)) found.add(text)
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      if (skip(el)) continue
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name)?.trim() ?? ''
+        // A title that repeats API text (a cut name's whole self) is not the console's words.
+        if (value && ENGLISH.test(value) && !el.querySelector('bdi')) found.add(`${name}: ${value}`)
+      }
+    }
+    return [...found]
+  })
+}
+
+test('German chosen in the account menu is remembered and every page reads in German', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await signInAs(page, 'Administrator')
+  const env = envPath(page)
+  await chooseLanguage(page, 'Deutsch')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
+  const nav = page.getByRole('navigation', { name: word(de, 'shell.nav.label') })
+  await expect(nav.getByRole('link', { name: word(de, 'shell.areas.applications') })).toBeVisible()
+
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+  await expect(
+    page.getByRole('heading', { level: 1, name: word(de, 'servers.list.title') }),
+  ).toBeVisible()
+
+  const pages = [
+    'servers',
+    'server-groups',
+    'clusters',
+    'applications',
+    'devices',
+    'client-apps',
+    'activity',
+  ]
+  const leftOvers: string[] = []
+  for (const area of pages) {
+    await page.goto(`${env}/${area}`)
+    await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
+    await page.waitForLoadState('networkidle')
+    leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${area}: ${text}`))
+    // The first item of each list, where there is one.
+    const first = page.locator('main table a[href*="/"]').first()
+    if (await first.isVisible()) {
+      await first.click()
+      await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
+      await page.waitForLoadState('networkidle')
+      leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${area} item: ${text}`))
+    }
+  }
+  expect(leftOvers).toEqual([])
+  await page.goto(`${env}/servers`)
+  await expectNoSeriousA11yViolations(page)
+})
+
+test("the browser's language is the default, and Arabic mirrors the console", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    locale: 'ar-EG',
+    viewport: { width: 1440, height: 900 },
+  })
+  const page = await context.newPage()
+  await page.goto('/')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await page
+    .getByRole('button')
+    .filter({ hasText: /Administrator/ })
+    .first()
+    .click()
+  const nav = page.getByRole('navigation', { name: word(ar, 'shell.nav.label') })
+  await expect(nav).toBeVisible()
+  // Mirrored: the navigation is on the right, the page's heading starts at the right.
+  const navBox = await nav.boundingBox()
+  expect(navBox && navBox.x).toBeGreaterThan(1440 / 2)
+  const heading = page.getByRole('heading', { level: 1, name: word(ar, 'servers.list.title') })
+  await expect(heading).toBeVisible()
+  await expect(heading).toHaveCSS('direction', 'rtl')
+  await expectNoSeriousA11yViolations(page)
+  await context.close()
+})
+
+test('a MobileFirst error arrives in the chosen language', async ({ page }) => {
+  await signInAs(page, 'Administrator')
+  const env = envPath(page)
+  await chooseLanguage(page, 'Deutsch')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+  await page.goto(`${env}/devices/no-such-runtime`)
+  // The service's own message, localized by its `locale` parameter.
+  await expect(page.getByText("Die Laufzeit 'no-such-runtime' wurde nicht gefunden.")).toBeVisible()
+
+  await chooseLanguage(page, 'العربية')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await page.reload()
+  await expect(page.getByText("لم يتم العثور على بيئة التشغيل 'no-such-runtime'.")).toBeVisible()
+  await expectNoSeriousA11yViolations(page)
+})
