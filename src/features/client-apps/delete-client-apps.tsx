@@ -6,6 +6,7 @@ import {
   deleteClientAppRequest,
 } from '../../api/app-store/client-apps.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import { useT } from '../../components/i18n.tsx'
 
 /**
  * Deletes several client applications, one request each, with a result per application.
@@ -18,6 +19,7 @@ export function BulkDeleteClientAppsDialog({
 }: {
   apps: readonly ClientAppSummary[]
 } & BulkDialogState) {
+  const t = useT()
   const queryClient = useQueryClient()
   return (
     <BulkActionDialog
@@ -34,11 +36,7 @@ export function BulkDeleteClientAppsDialog({
       noun="client application"
       {...dialog}
     >
-      <p style={{ marginTop: 0 }}>
-        Each application is deleted from the API Store with its subscriptions and keys: the
-        websites, apps and systems that call APIs with those keys lose access at once. This cannot
-        be undone.
-      </p>
+      <p style={{ marginTop: 0 }}>{t('client-apps.delete.bulkExplain')}</p>
     </BulkActionDialog>
   )
 }
