@@ -106,7 +106,13 @@ function targetOf(tx: Transaction, showDevice: boolean): string {
   const d = tx.description
   const parts: string[] = []
   if (d?.appName) parts.push(d.appName)
-  if (d?.status) parts.push(`→ ${newStatusOf(tx)} (${d.status})`)
+  if (d?.status)
+    parts.push(
+      translate('devices.transactions.becomesRaw', {
+        status: newStatusOf(tx) ?? '',
+        raw: d.status,
+      }),
+    )
   if (showDevice && d?.deviceId)
     parts.push(translate('devices.transactions.onDevice', { device: d.deviceId }))
   return parts.length > 0 ? parts.join(' ') : '—'
@@ -259,7 +265,9 @@ export function TransactionsPanel({
                     {tx.description?.appName ? (
                       <>
                         <ApiText>{tx.description.appName}</ApiText>
-                        {tx.description.status ? ` → ${newStatusOf(tx)}` : ''}
+                        {tx.description.status
+                          ? ` ${t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })}`
+                          : ''}
                       </>
                     ) : (
                       targetOf(tx, false)
