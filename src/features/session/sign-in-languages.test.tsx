@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
