@@ -57,7 +57,12 @@ export function ClientAppFields({
         hint={t('client-apps.field.tierHint')}
         onChange={(throttlingTier) => onChange({ throttlingTier })}
         replace={failedRead(tiers, t('client-apps.field.tiersFailed'))}
-        below={<RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />}
+        below={
+          <RejectedRecords
+            rejected={tiers.data?.rejected}
+            noun={[t('client-apps.noun.tier'), t('client-apps.noun.tiers')]}
+          />
+        }
       >
         <option value="">
           {tiers.isPending

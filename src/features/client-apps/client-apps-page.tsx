@@ -167,7 +167,7 @@ export function ClientAppsPage() {
         )
       }
       query={apps}
-      nouns={['client application', 'client applications']}
+      nouns={[t('client-apps.noun.app'), t('client-apps.noun.apps')]}
       rejected={list?.rejected}
       total={count}
       shown={count}

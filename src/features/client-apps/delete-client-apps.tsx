@@ -31,9 +31,9 @@ export function BulkDeleteClientAppsDialog({
         queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
       }}
       refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}
-      verb="Delete"
-      pastVerb="Deleted"
-      noun="client application"
+      verb={t('client-apps.delete.confirm')}
+      pastVerb={t('client-apps.delete.past')}
+      noun={t('client-apps.noun.app')}
       {...dialog}
     >
       <p style={{ marginTop: 0 }}>{t('client-apps.delete.bulkExplain')}</p>

@@ -211,7 +211,7 @@ export function DevicesPage() {
         )
       }
       query={list}
-      nouns={['device', 'devices']}
+      nouns={[t('devices.noun.device'), t('devices.noun.devices')]}
       errorTitle={message('devices.list.loadFailed', { runtime })}
       rejected={page?.rejected}
       total={rows.length}

@@ -326,7 +326,10 @@ export function TransactionsPanel({
         <span className="header-spacer" style={{ flex: 1 }} />
         <Freshness query={list} />
       </div>
-      <RejectedRecords rejected={list.data?.rejected} noun={['transaction', 'transactions']} />
+      <RejectedRecords
+        rejected={list.data?.rejected}
+        noun={[t('devices.noun.transaction'), t('devices.noun.transactions')]}
+      />
       {body}
     </section>
   )
