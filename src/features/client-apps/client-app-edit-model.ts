@@ -6,15 +6,16 @@ import {
 } from '../../api/app-store/client-app-schemas.ts'
 import type { ClientAppDetail } from '../../api/app-store/client-apps.ts'
 import { isApiError } from '../../lib/api-error.ts'
+import { t, type MessageKey } from '../../lib/i18n.ts'
 
 /** The editable fields as the form holds them: plain strings, '' for "not set". */
 export type ClientAppDraft = Record<ClientAppField, string>
 
-export const DRAFT_FIELDS: ReadonlyArray<{ field: ClientAppField; label: string }> = [
-  { field: 'name', label: 'Name' },
-  { field: 'throttlingTier', label: 'Throttling tier' },
-  { field: 'description', label: 'Description' },
-  { field: 'callbackUrl', label: 'Callback URL' },
+export const DRAFT_FIELDS: ReadonlyArray<{ field: ClientAppField; label: MessageKey }> = [
+  { field: 'name', label: 'client-apps.field.name' },
+  { field: 'throttlingTier', label: 'client-apps.field.tier' },
+  { field: 'description', label: 'client-apps.field.description' },
+  { field: 'callbackUrl', label: 'client-apps.field.callbackUrl' },
 ]
 
 export function draftOf(app: ClientApp): ClientAppDraft {
@@ -70,7 +71,8 @@ export function rebaseOnTheirs(session: EditSession & { phase: 'conflict' }): Ed
 
 export interface ConflictRow {
   field: ClientAppField
-  label: string
+  /** The field's name, translated where it is shown. */
+  label: MessageKey
   /** When the operator started editing. */
   original: string
   theirs: string
@@ -121,7 +123,8 @@ export function checkDraft(draft: ClientAppDraft): DraftCheck {
  */
 export function fieldErrorsFrom(error: unknown): Partial<Record<ClientAppField, string>> {
   if (!isApiError(error) || error.kind !== 'http') return {}
-  if (error.status === 409) return { name: `${error.message} Choose another name.` }
+  if (error.status === 409)
+    return { name: t('client-apps.edit.nameTaken', { message: error.message }) }
   if (error.status !== 400) return {}
   const errors: Partial<Record<ClientAppField, string>> = {}
   for (const detail of error.details) {

@@ -26,7 +26,7 @@ import {
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { Card } from '../../components/card.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { message, useT } from '../../components/i18n.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -42,6 +42,7 @@ export function ClientAppEditPanel({
   onSession: (next: EditSession) => void
   onClose: () => void
 }) {
+  const t = useT()
   const applicationId = session.base.application.applicationId
   const queryClient = useQueryClient()
   const update = useUpdateClientApp(applicationId)
@@ -57,9 +58,7 @@ export function ClientAppEditPanel({
       { input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
-          toastOutcome({ verb: 'save', past: 'Saved' }, saved.application.name, {
-            kind: 'succeeded',
-          })
+          toast.success(message('client-apps.edit.saved', { name: saved.application.name }))
           onClose()
         },
         onError: async (error) => {
@@ -89,7 +88,7 @@ export function ClientAppEditPanel({
         session={session}
         pending={update.isPending}
         onKeepTheirs={() => {
-          toast.info('Kept their version; your edits were discarded')
+          toast.info(t('client-apps.conflict.keptTheirs'))
           onClose()
         }}
         onApplyMine={() => {
@@ -104,7 +103,7 @@ export function ClientAppEditPanel({
 
   const changed = changedFields(session)
   return (
-    <Card id="edit-heading" title="Edit application">
+    <Card id="edit-heading" title={t('client-apps.edit.title')}>
       <CheckedForm form={form} onValid={(input) => save(session, input)} gap={14}>
         <ClientAppFields
           values={session.draft}
@@ -114,8 +113,10 @@ export function ClientAppEditPanel({
         />
         <p className="field-hint" style={{ margin: 0 }}>
           {session.base.etag
-            ? `Editing the version of ${formatDateTime(lastModifiedMs(session.base.lastModified))}: if someone else saves first, you will see both versions before anything is overwritten.`
-            : 'This server sends no version tag (ETag): saving replaces the application as it is now, including changes someone else made meanwhile.'}
+            ? t('client-apps.edit.versionHint', {
+                time: formatDateTime(lastModifiedMs(session.base.lastModified)),
+              })
+            : t('client-apps.edit.noEtagHint')}
         </p>
         {checked.ok && (
           <CurlPreview
@@ -123,18 +124,15 @@ export function ClientAppEditPanel({
           />
         )}
         {update.error && !(isApiError(update.error) && update.error.status === 412) && (
-          <ErrorPanel error={update.error} title="The changes were not saved" />
+          <ErrorPanel error={update.error} title={t('client-apps.edit.failed')} />
         )}
         {compareError !== null && (
-          <ErrorPanel
-            error={compareError}
-            title="Someone else changed this application, and its current version could not be read"
-          />
+          <ErrorPanel error={compareError} title={t('client-apps.edit.compareFailed')} />
         )}
-        {comparing && <div role="status">Someone else changed it: loading their version…</div>}
+        {comparing && <div role="status">{t('client-apps.edit.comparing')}</div>}
         <div className="dialog-footer">
           <Button onClick={onClose} disabled={update.isPending}>
-            Cancel
+            {t('client-apps.cancel')}
           </Button>
           <Button
             type="submit"
@@ -142,7 +140,7 @@ export function ClientAppEditPanel({
             busy={update.isPending || comparing}
             disabled={changed.length === 0}
           >
-            Save changes
+            {t('client-apps.edit.save')}
           </Button>
         </div>
       </CheckedForm>
@@ -159,8 +157,8 @@ function lastModifiedMs(value: string | null): number | undefined {
 /** Comparison cells wrap: the whole value matters here, an ellipsis would hide the difference. */
 const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const
 
-function shown(value: string) {
-  return value === '' ? <span className="muted">(empty)</span> : value
+function shown(value: string, empty: string) {
+  return value === '' ? <span className="muted">{empty}</span> : value
 }
 
 function ConflictPanel({
@@ -176,64 +174,68 @@ function ConflictPanel({
   onApplyMine: () => void
   onEditMine: () => void
 }) {
+  const t = useT()
+  const empty = t('client-apps.conflict.empty')
   const rows = conflictRows(session)
   const clashes = rows.filter((r) => r.clash).length
   return (
     <section className="card" aria-labelledby="conflict-heading">
       <div className="alert alert-warn" role="alert" aria-labelledby="conflict-heading">
         <h2 id="conflict-heading" className="alert-title" style={{ margin: 0 }}>
-          Someone else changed this application while you were editing
+          {t('client-apps.conflict.title')}
         </h2>
-        Your changes were not saved. Compare their version with your edits, then keep theirs or
-        apply yours again on top of theirs
         {clashes > 0
-          ? ` (this overwrites their value in ${clashes} field${clashes === 1 ? '' : 's'}, marked below).`
-          : '.'}
+          ? t('client-apps.conflict.explainClashes', { count: clashes })
+          : t('client-apps.conflict.explain')}
       </div>
-      <table className="data" aria-label="Their version and your edits">
+      <table className="data" aria-label={t('client-apps.conflict.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">When you started</th>
-            <th scope="col">Their version (saved)</th>
-            <th scope="col">Your edit</th>
-            <th scope="col">After “Apply mine again”</th>
+            <th scope="col">{t('client-apps.conflict.field')}</th>
+            <th scope="col">{t('client-apps.conflict.original')}</th>
+            <th scope="col">{t('client-apps.conflict.theirs')}</th>
+            <th scope="col">{t('client-apps.conflict.mine')}</th>
+            <th scope="col">{t('client-apps.conflict.result')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.field}>
               <th scope="row" style={WRAP}>
-                {row.label}
+                {t(row.label)}
                 {row.clash && (
-                  <span className="warning-tag" style={{ marginLeft: 6 }}>
-                    both changed
+                  <span className="warning-tag" style={{ marginInlineStart: 6 }}>
+                    {t('client-apps.conflict.bothChanged')}
                   </span>
                 )}
               </th>
-              <td style={WRAP}>{shown(row.original)}</td>
+              <td style={WRAP}>{shown(row.original, empty)}</td>
               <td style={WRAP}>
-                {shown(row.theirs)}
-                {row.theyChanged && <span className="muted"> (changed)</span>}
+                {shown(row.theirs, empty)}
+                {row.theyChanged && (
+                  <span className="muted"> {t('client-apps.conflict.changed')}</span>
+                )}
               </td>
               <td style={WRAP}>
-                {shown(row.mine)}
-                {row.iChanged && <span className="muted"> (changed)</span>}
+                {shown(row.mine, empty)}
+                {row.iChanged && (
+                  <span className="muted"> {t('client-apps.conflict.changed')}</span>
+                )}
               </td>
-              <td style={WRAP}>{shown(row.result)}</td>
+              <td style={WRAP}>{shown(row.result, empty)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="dialog-footer">
         <Button onClick={onKeepTheirs} disabled={pending}>
-          Keep theirs
+          {t('client-apps.conflict.keepTheirs')}
         </Button>
         <Button onClick={onEditMine} disabled={pending}>
-          Edit mine further
+          {t('client-apps.conflict.editMine')}
         </Button>
         <Button variant="primary" busy={pending} onClick={onApplyMine}>
-          Apply mine again
+          {t('client-apps.conflict.applyMine')}
         </Button>
       </div>
     </section>

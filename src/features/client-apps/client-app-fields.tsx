@@ -10,6 +10,7 @@ import { clientAppQueries } from '../../api/app-store/client-apps.ts'
 import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextAreaField, TextField } from '../../components/form/text-field.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
+import { useT } from '../../components/i18n.tsx'
 import type { ClientAppDraft } from './client-app-edit-model.ts'
 
 export type FieldErrors = Partial<Record<ClientAppField, string>>
@@ -29,8 +30,9 @@ export function ClientAppFields({
   disabled: boolean
   onChange: (change: Partial<ClientAppDraft>) => void
 }) {
+  const t = useT()
   const tiers = useQuery(clientAppQueries.applicationTiers())
-  const tierNames = tiers.data?.items.map((t) => t.name) ?? []
+  const tierNames = tiers.data?.items.map((tier) => tier.name) ?? []
   // An application may use a tier that is no longer offered: keep it selectable.
   const unlisted =
     values.throttlingTier !== '' && tiers.data && !tierNames.includes(values.throttlingTier)
@@ -38,26 +40,35 @@ export function ClientAppFields({
   return (
     <>
       <TextField
-        label="Name"
+        label={t('client-apps.field.name')}
         autoComplete="off"
         maxLength={NAME_MAX + 10}
         value={values.name}
         disabled={disabled}
         error={errors.name}
-        hint={`Unique in the store. Letters, digits, spaces, . _ - (at most ${NAME_MAX}).`}
+        hint={t('client-apps.field.nameHint', { max: NAME_MAX })}
         onChange={(name) => onChange({ name })}
       />
       <SelectField
-        label="Throttling tier"
+        label={t('client-apps.field.tier')}
         disabled={disabled || tiers.isPending}
         value={values.throttlingTier}
         error={errors.throttlingTier}
-        hint="How many requests per minute the application may make."
+        hint={t('client-apps.field.tierHint')}
         onChange={(throttlingTier) => onChange({ throttlingTier })}
-        replace={failedRead(tiers, 'Could not load the throttling tiers')}
-        below={<RejectedRecords rejected={tiers.data?.rejected} noun={['tier', 'tiers']} />}
+        replace={failedRead(tiers, t('client-apps.field.tiersFailed'))}
+        below={
+          <RejectedRecords
+            rejected={tiers.data?.rejected}
+            noun={[t('client-apps.noun.tier'), t('client-apps.noun.tiers')]}
+          />
+        }
       >
-        <option value="">{tiers.isPending ? 'Loading tiers…' : 'Choose a tier…'}</option>
+        <option value="">
+          {tiers.isPending
+            ? t('client-apps.field.tiersLoading')
+            : t('client-apps.field.tierChoose')}
+        </option>
         {unlisted && (
           <option value={values.throttlingTier}>{isolateText(values.throttlingTier)}</option>
         )}
@@ -70,16 +81,16 @@ export function ClientAppFields({
         ))}
       </SelectField>
       <TextAreaField
-        label="Description (optional)"
+        label={t('client-apps.field.descriptionOptional')}
         rows={2}
         value={values.description}
         disabled={disabled}
         error={errors.description}
-        hint={`At most ${DESCRIPTION_MAX} characters.`}
+        hint={t('client-apps.field.descriptionHint', { max: DESCRIPTION_MAX })}
         onChange={(description) => onChange({ description })}
       />
       <TextField
-        label="Callback URL (optional)"
+        label={t('client-apps.field.callbackUrlOptional')}
         inputMode="url"
         autoComplete="off"
         placeholder="https://app.example.com/oauth/callback"
@@ -87,7 +98,7 @@ export function ClientAppFields({
         value={values.callbackUrl}
         disabled={disabled}
         error={errors.callbackUrl}
-        hint="Where the OAuth authorization code flow redirects: http:// or https://."
+        hint={t('client-apps.field.callbackUrlHint')}
         onChange={(callbackUrl) => onChange({ callbackUrl })}
       />
     </>

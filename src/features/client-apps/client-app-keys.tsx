@@ -1,4 +1,5 @@
-import { apiMessage } from '../../components/api-text.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { t as translate, type MessageKey } from '../../lib/i18n.ts'
 import { TableHead } from '../../components/table-head.tsx'
 import { useState } from 'react'
 import {
@@ -22,41 +23,65 @@ import { keyStateLabel } from './client-app-status.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { Card } from '../../components/card.tsx'
 
-const KEY_TYPE_LABEL: Record<KeyType, string> = { PRODUCTION: 'Production', SANDBOX: 'Sandbox' }
+/** Each key type's words: the type itself, and the sentences that name it (word order differs by language). */
+const KEY_TYPE_WORDS = {
+  PRODUCTION: {
+    label: 'client-apps.keys.production',
+    already: 'client-apps.keys.alreadyProduction',
+    generate: 'client-apps.keys.generateProduction',
+    title: 'client-apps.keys.generateProductionTitle',
+    newTitle: 'client-apps.keys.newProductionTitle',
+  },
+  SANDBOX: {
+    label: 'client-apps.keys.sandbox',
+    already: 'client-apps.keys.alreadySandbox',
+    generate: 'client-apps.keys.generateSandbox',
+    title: 'client-apps.keys.generateSandboxTitle',
+    newTitle: 'client-apps.keys.newSandboxTitle',
+  },
+} satisfies Record<KeyType, Record<string, MessageKey>>
 /** Longest validity the console offers to ask for: one year. */
 const MAX_VALIDITY_SECONDS = 31_536_000
 
 function validityLabel(value: number | string | null | undefined): string {
   const seconds = typeof value === 'string' ? Number(value) : value
   if (seconds === undefined || seconds === null || !Number.isFinite(seconds)) return '—'
-  if (seconds < 0) return 'never expires'
+  if (seconds < 0) return translate('client-apps.keys.neverExpires')
   return formatDuration(seconds * 1000)
 }
 
 /** Why a key type cannot be generated now, or null when it can. */
 function blockedReason(app: ClientApp, keyType: KeyType): string | null {
-  if (app.status !== 'APPROVED') return 'Keys can be generated once the application is approved.'
-  if (app.keys.some((k) => k.keyType === keyType))
-    return `It already has ${KEY_TYPE_LABEL[keyType].toLowerCase()} keys (one set per type).`
+  if (app.status !== 'APPROVED') return translate('client-apps.keys.notApproved')
+  if (app.keys.some((k) => k.keyType === keyType)) return translate(KEY_TYPE_WORDS[keyType].already)
   return null
 }
 
 /** The application's key sets (consumer keys only: secrets are never kept) and how to get new ones. */
 export function ClientAppKeys({ app, permission }: { app: ClientApp; permission: Permission }) {
+  const t = useT()
   const [generating, setGenerating] = useState<KeyType | null>(null)
   return (
-    <Card id="keys-heading" title="Keys">
+    <Card id="keys-heading" title={t('client-apps.keys.title')}>
       {app.keys.length === 0 ? (
-        <p className="muted">No keys yet: generate production or sandbox keys to call APIs.</p>
+        <p className="muted">{t('client-apps.keys.none')}</p>
       ) : (
-        <table className="data" aria-label="Keys">
-          <TableHead columns={['Type', 'Consumer key', 'State', 'Token validity', 'Grant types']} />
+        <table className="data" aria-label={t('client-apps.keys.title')}>
+          <TableHead
+            columns={[
+              t('client-apps.keys.type'),
+              t('client-apps.keys.consumerKey'),
+              t('client-apps.keys.state'),
+              t('client-apps.keys.validity'),
+              t('client-apps.keys.grantTypes'),
+            ]}
+          />
           <tbody>
             {app.keys.map((key) => (
               <tr key={`${key.keyType}-${key.consumerKey}`}>
                 <td>
                   {key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
-                    ? KEY_TYPE_LABEL[key.keyType]
+                    ? t(KEY_TYPE_WORDS[key.keyType].label)
                     : key.keyType}
                 </td>
                 <td className="mono">{key.consumerKey}</td>
@@ -85,7 +110,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
               }
               onClick={() => setGenerating(keyType)}
             >
-              Generate {KEY_TYPE_LABEL[keyType].toLowerCase()} keys…
+              {t(KEY_TYPE_WORDS[keyType].generate)}
             </Button>
           )
         })}
@@ -111,6 +136,7 @@ function GenerateKeysDialog({
   keyType: KeyType
   onClose: () => void
 }) {
+  const t = useT()
   const generate = useGenerateKeys(app.applicationId, app.name)
   const [validity, setValidity] = useState('3600')
   const form = useForm({ values: validity, validate: checkValidity })
@@ -127,17 +153,13 @@ function GenerateKeysDialog({
     generate.reset()
     onClose()
   }
-  const label = KEY_TYPE_LABEL[keyType].toLowerCase()
+  const words = KEY_TYPE_WORDS[keyType]
 
   return (
     <Modal
       open
       onOpenChange={(next) => (next ? undefined : close())}
-      title={
-        generate.data
-          ? apiMessage`New ${label} keys for ${app.name}`
-          : apiMessage`Generate ${label} keys for ${app.name}`
-      }
+      title={<Msg id={generate.data ? words.newTitle : words.title} values={{ name: app.name }} />}
       locked={generate.isPending}
       wide={generate.data !== undefined}
     >
@@ -146,14 +168,14 @@ function GenerateKeysDialog({
       ) : (
         <CheckedForm form={form} onValid={() => generate.mutate(input)} gap={14}>
           <TextField
-            label="Access token validity (seconds)"
+            label={t('client-apps.keys.validityLabel')}
             inputMode="numeric"
             value={validity}
             error={form.errors.validity}
             hint={
               validityOk
-                ? `Tokens issued with these keys are valid for ${formatDuration(seconds * 1000)}.`
-                : 'Whole seconds, e.g. 3600 for one hour.'
+                ? t('client-apps.keys.validityHint', { duration: formatDuration(seconds * 1000) })
+                : t('client-apps.keys.validityExample')
             }
             onChange={setValidity}
             disabled={generate.isPending}
@@ -163,13 +185,15 @@ function GenerateKeysDialog({
               requests={[generateKeysRequest(app.applicationId, input, { name: app.name })]}
             />
           )}
-          {generate.error && <ErrorPanel error={generate.error} title="No keys were generated" />}
+          {generate.error && (
+            <ErrorPanel error={generate.error} title={t('client-apps.keys.failed')} />
+          )}
           <div className="dialog-footer">
             <Button onClick={close} disabled={generate.isPending}>
-              Cancel
+              {t('client-apps.cancel')}
             </Button>
             <Button type="submit" variant="primary" busy={generate.isPending}>
-              Generate keys
+              {t('client-apps.keys.generate')}
             </Button>
           </div>
         </CheckedForm>
@@ -185,45 +209,53 @@ function checkValidity(text: string): Validation<{ validity: string }, number> {
     return { ok: true, input: seconds }
   return {
     ok: false,
-    errors: { validity: `Enter whole seconds from 1 to ${MAX_VALIDITY_SECONDS} (one year).` },
+    errors: {
+      validity: translate('client-apps.keys.validityError', { max: MAX_VALIDITY_SECONDS }),
+    },
   }
 }
 
 function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }) {
+  const t = useT()
   return (
     <>
       <div className="alert alert-warn" role="alert">
-        <div className="alert-title">Copy the consumer secret now: it is shown only once</div>
-        The console does not keep it, and the store will not show it again. Put it in your
-        application’s secret storage before closing this dialog.
+        <div className="alert-title">{t('client-apps.keys.copyNow')}</div>
+        {t('client-apps.keys.copyNowHint')}
       </div>
       <div className="field">
-        <span className="field-hint">Consumer key</span>
-        <CodeBlock text={keys.consumerKey} label="Consumer key" copyLabel="Copy consumer key" />
+        <span className="field-hint">{t('client-apps.keys.consumerKey')}</span>
+        <CodeBlock
+          text={keys.consumerKey}
+          label={t('client-apps.keys.consumerKey')}
+          copyLabel={t('client-apps.keys.copyConsumerKey')}
+        />
       </div>
       <div className="field">
-        <span className="field-hint">Consumer secret</span>
+        <span className="field-hint">{t('client-apps.keys.consumerSecret')}</span>
         <CodeBlock
           text={keys.consumerSecret}
-          label="Consumer secret"
-          copyLabel="Copy consumer secret"
+          label={t('client-apps.keys.consumerSecret')}
+          copyLabel={t('client-apps.keys.copyConsumerSecret')}
         />
       </div>
       {keys.token?.accessToken && (
         <div className="field">
           <span className="field-hint">
-            Access token (valid for {validityLabel(keys.token.validityTime)})
+            {t('client-apps.keys.accessTokenValid', {
+              validity: validityLabel(keys.token.validityTime),
+            })}
           </span>
           <CodeBlock
             text={keys.token.accessToken}
-            label="Access token"
-            copyLabel="Copy access token"
+            label={t('client-apps.keys.accessToken')}
+            copyLabel={t('client-apps.keys.copyAccessToken')}
           />
         </div>
       )}
       <div className="dialog-footer">
         <Button variant="primary" onClick={onDone}>
-          I have copied them: close
+          {t('client-apps.keys.copiedClose')}
         </Button>
       </div>
     </>

@@ -18,15 +18,15 @@ export function listParamsFor(
   return { name: view.name, limit: pageSize, offset: (view.page - 1) * pageSize }
 }
 
-/** "26–50": the positions of the rows on a page (the API reports no total). */
-export function pageRangeLabel(
+/** 26 to 50: the positions of the rows on a page (the API reports no total); null for none. */
+export function pageRange(
   view: ClientAppListView,
   count: number,
   pageSize = CLIENT_APP_PAGE_SIZE,
-) {
-  if (count === 0) return 'none'
+): { from: number; to: number } | null {
+  if (count === 0) return null
   const from = (view.page - 1) * pageSize + 1
-  return `${from}–${from + count - 1}`
+  return { from, to: from + count - 1 }
 }
 
 /**

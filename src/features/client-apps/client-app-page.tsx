@@ -9,9 +9,10 @@ import {
   useDeleteClientApp,
   type ClientAppDetail,
 } from '../../api/app-store/client-apps.ts'
-import { apiMessage, ApiText } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
+import { message, useT } from '../../components/i18n.tsx'
 import { Button } from '../../components/button.tsx'
-import { confirmTitle, MutationConfirmButton } from '../../components/confirm-dialog.tsx'
+import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -23,14 +24,14 @@ import { ClientAppKeys } from './client-app-keys.tsx'
 import { clientAppStatus } from './client-app-status.ts'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /** A client application's page; its read starts in the route's loader, a 404 is the route's (ADR 020). */
 export function ClientAppPage() {
   const { applicationId = '' } = useParams()
+  const t = useT()
   return (
     <DetailFrame
-      loading="Loading client application…"
+      loading={t('client-apps.app.loading')}
       query={clientAppQueries.detail(applicationId)}
     >
       {(detail, freshness) => (
@@ -42,6 +43,7 @@ export function ClientAppPage() {
 }
 
 function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshness: ReactNode }) {
+  const t = useT()
   const { scope } = useConsole()
   const canManage = usePermission('manageClientApps')
   const [session, setSession] = useState<EditSession | null>(null)
@@ -51,21 +53,21 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
   return (
     <>
       <DetailHeader
-        back={{ to: paths.clientApps(scope.envId), label: 'Client applications' }}
+        back={{ to: paths.clientApps(scope.envId), label: t('client-apps.list.title') }}
         name={app.name}
         badge={<StatusBadge label={status.label} tone={status.tone} raw={status.raw} />}
         subtitle={status.hint}
         actions={freshness}
       />
       <div className="field">
-        <div className="toolbar" role="group" aria-label="Actions">
+        <div className="toolbar" role="group" aria-label={t('client-apps.app.actions')}>
           <Button
             variant="primary"
             permission={canManage}
             disabled={session !== null}
             onClick={() => setSession(startEdit(detail))}
           >
-            Edit
+            {t('client-apps.app.edit')}
           </Button>
           <DeleteButton app={app} />
         </div>
@@ -77,23 +79,23 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
           onClose={() => setSession(null)}
         />
       )}
-      <Card id="details-heading" title="Details" className="field">
+      <Card id="details-heading" title={t('client-apps.app.details')} className="field">
         <dl className="fields">
-          <Field label="Throttling tier">
+          <Field label={t('client-apps.field.tier')}>
             <ApiText>{app.throttlingTier}</ApiText>
           </Field>
-          <Field label="Description">
+          <Field label={t('client-apps.field.description')}>
             {app.description ? <ApiText>{app.description}</ApiText> : null}
           </Field>
-          <Field label="Callback URL">
+          <Field label={t('client-apps.field.callbackUrl')}>
             {app.callbackUrl ? <span className="mono">{app.callbackUrl}</span> : null}
           </Field>
-          <Field label="Owner">{app.subscriber}</Field>
-          <Field label="Group">{app.groupId}</Field>
-          <Field label="Application id">
+          <Field label={t('client-apps.list.owner')}>{app.subscriber}</Field>
+          <Field label={t('client-apps.app.group')}>{app.groupId}</Field>
+          <Field label={t('client-apps.app.id')}>
             <span className="mono">{app.applicationId}</span>
           </Field>
-          <Field label="Last modified">
+          <Field label={t('client-apps.app.lastModified')}>
             {detail.lastModified && !Number.isNaN(Date.parse(detail.lastModified))
               ? formatDateTime(Date.parse(detail.lastModified))
               : null}
@@ -111,36 +113,36 @@ function ClientAppView({ detail, freshness }: { detail: ClientAppDetail; freshne
 
 /** Deletes the application after a typed confirmation, then goes back to the list. */
 function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
+  const t = useT()
   const { scope } = useConsole()
   const navigate = useNavigate()
   const canManage = usePermission('manageClientApps')
   const remove = useDeleteClientApp()
   return (
     <MutationConfirmButton
-      trigger={{ variant: 'danger', permission: canManage, children: 'Delete…' }}
+      trigger={{
+        variant: 'danger',
+        permission: canManage,
+        children: t('client-apps.delete.button'),
+      }}
       mutation={remove}
-      title={confirmTitle('Delete', app.name)}
-      confirmLabel="Delete"
+      title={message('client-apps.delete.title', { name: app.name })}
+      confirmLabel={t('client-apps.delete.confirm')}
       requests={[deleteClientAppRequest(app.applicationId, { name: app.name })]}
       risk="irreversible"
       typeToConfirm={app.name}
       variables={{ applicationId: app.applicationId, name: app.name }}
       onSuccess={(outcome) => {
         if (outcome === 'already-gone')
-          toast.info(
-            apiMessage`${app.name} was already deleted (the store answered 404): nothing more to do.`,
-          )
-        else toastOutcome({ verb: 'delete', past: 'Deleted' }, app.name, { kind: 'succeeded' })
+          toast.info(message('client-apps.delete.alreadyGone', { name: app.name }))
+        else toast.success(message('client-apps.delete.done', { name: app.name }))
         void navigate(paths.clientApps(scope.envId))
       }}
     >
       <p style={{ marginTop: 0 }}>
-        The application and its{' '}
         {app.keys.length === 0
-          ? 'settings'
-          : `${app.keys.length} key set${app.keys.length === 1 ? '' : 's'}`}{' '}
-        are removed. Anything still calling APIs with its keys starts failing at once. This cannot
-        be undone.
+          ? t('client-apps.delete.explainNoKeys')
+          : t('client-apps.delete.explain', { count: app.keys.length })}
       </p>
     </MutationConfirmButton>
   )

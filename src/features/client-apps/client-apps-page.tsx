@@ -1,5 +1,5 @@
 import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
-import { ApiText } from '../../components/api-text.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState, type FormEvent } from 'react'
 import type { ClientAppSummary } from '../../api/app-store/client-app-schemas.ts'
@@ -14,37 +14,48 @@ import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
 import { encodeListParams } from '../../lib/list-params.ts'
+import type { t as translate } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import {
   CLIENT_APP_LIST_PARAMS,
   hasNextPage,
   listParamsFor,
-  pageRangeLabel,
+  pageRange,
   type ClientAppListView,
 } from './client-app-list-model.ts'
 import { clientAppStatus } from './client-app-status.ts'
 import { CreateClientAppDialog } from './create-client-app-dialog.tsx'
 import { BulkDeleteClientAppsDialog } from './delete-client-apps.tsx'
 
-function columns(envId: string): Column<ClientAppSummary>[] {
+function columns(t: typeof translate, envId: string): Column<ClientAppSummary>[] {
   return [
     {
       id: 'name',
-      header: 'Name',
+      header: t('client-apps.field.name'),
       width: '26%',
       cell: (a) => <CellLink to={paths.clientApp(envId, a.applicationId)}>{a.name}</CellLink>,
     },
     {
       id: 'status',
-      header: 'Status',
+      header: t('client-apps.list.status'),
       width: '14%',
       cell: (a) => <StatusBadge {...pick(clientAppStatus(a.status))} />,
     },
-    { id: 'tier', header: 'Throttling tier', width: '14%', cell: (a) => a.throttlingTier },
-    { id: 'subscriber', header: 'Owner', width: '16%', cell: (a) => a.subscriber ?? '—' },
+    {
+      id: 'tier',
+      header: t('client-apps.field.tier'),
+      width: '14%',
+      cell: (a) => a.throttlingTier,
+    },
+    {
+      id: 'subscriber',
+      header: t('client-apps.list.owner'),
+      width: '16%',
+      cell: (a) => a.subscriber ?? '—',
+    },
     {
       id: 'description',
-      header: 'Description',
+      header: t('client-apps.field.description'),
       width: '30%',
       cell: (a) => <span title={a.description ?? undefined}>{a.description ?? ''}</span>,
     },
@@ -60,16 +71,17 @@ function pick(s: ReturnType<typeof clientAppStatus>) {
  * limit/offset and reports no total). Page and name lookup live in the URL.
  */
 export function ClientAppsPage() {
+  const t = useT()
   const { scope } = useConsole()
   const canManage = usePermission('manageClientApps')
   const { params: view, set } = useListParams(CLIENT_APP_LIST_PARAMS)
   const apps = useQuery(clientAppQueries.list(listParamsFor(view)))
   const create = useDialogAction({
     id: 'create',
-    label: 'Create client application',
+    label: t('client-apps.list.createCommand'),
     permission: canManage,
   })
-  const tableColumns = useMemo(() => columns(scope.envId), [scope.envId])
+  const tableColumns = useMemo(() => columns(t, scope.envId), [t, scope.envId])
   // The store pages with limit/offset and reports no total, so a selection belongs to the
   // page it was made on: it is dropped when the page or the lookup changes.
   const pageKey = encodeListParams(CLIENT_APP_LIST_PARAMS, view).toString()
@@ -98,55 +110,48 @@ export function ClientAppsPage() {
   let empty
   if (view.name !== '') {
     empty = (
-      <EmptyState
-        title={
-          <>
-            No application is named “<ApiText>{view.name}</ApiText>”
-          </>
-        }
-      >
-        <p>
-          The lookup matches the whole name exactly. Check the spelling, or list every application.
-        </p>
-        <Button onClick={showAll}>Show all applications</Button>
+      <EmptyState title={<Msg id="client-apps.list.noMatch" values={{ name: view.name }} />}>
+        <p>{t('client-apps.list.noMatchHint')}</p>
+        <Button onClick={showAll}>{t('client-apps.list.showAllApplications')}</Button>
       </EmptyState>
     )
   } else if (view.page > 1) {
     empty = (
-      <EmptyState title={`Page ${view.page} is past the last application`}>
-        <Button onClick={showAll}>Go to the first page</Button>
+      <EmptyState title={t('client-apps.list.pastLast', { page: view.page })}>
+        <Button onClick={showAll}>{t('client-apps.list.firstPage')}</Button>
       </EmptyState>
     )
   } else {
     empty = (
-      <EmptyState title="No client applications yet">
-        <p>Create one to give a website, mobile app or partner system its own keys.</p>
-        {create.button('Create a client application')}
+      <EmptyState title={t('client-apps.list.empty')}>
+        <p>{t('client-apps.list.emptyHint')}</p>
+        {create.button(t('client-apps.create.title'))}
       </EmptyState>
     )
   }
   const more = list ? hasNextPage(list) : false
+  const range = pageRange(view, count)
 
   return (
     <ListPage
-      title="Client applications"
-      subtitle="API Store applications of your organization: the same in every environment."
-      actions={create.button('Create application')}
+      title={t('client-apps.list.title')}
+      subtitle={t('client-apps.list.subtitle')}
+      actions={create.button(t('client-apps.list.create'))}
       toolbar={
         <form className="toolbar" role="search" onSubmit={lookUp} key={view.name}>
           <input
             type="search"
             name="name"
-            aria-label="Exact application name"
+            aria-label={t('client-apps.list.lookupLabel')}
             aria-keyshortcuts="/"
-            placeholder="Exact application name"
+            placeholder={t('client-apps.list.lookupLabel')}
             defaultValue={view.name}
             style={{ width: 280 }}
           />
-          <Button type="submit">Look up</Button>
+          <Button type="submit">{t('client-apps.list.lookUp')}</Button>
           {view.name !== '' && (
             <Button variant="ghost" onClick={showAll}>
-              Show all
+              {t('client-apps.list.showAll')}
             </Button>
           )}
         </form>
@@ -157,12 +162,12 @@ export function ClientAppsPage() {
           <SelectionBar
             count={selectedApps.length}
             onClear={() => select(new Set())}
-            actions={[removeAction('Delete…', canManage, remove.show)]}
+            actions={[removeAction(t('client-apps.list.deleteSelected'), canManage, remove.show)]}
           />
         )
       }
       query={apps}
-      nouns={['client application', 'client applications']}
+      nouns={[t('client-apps.noun.app'), t('client-apps.noun.apps')]}
       rejected={list?.rejected}
       total={count}
       shown={count}
@@ -177,7 +182,7 @@ export function ClientAppsPage() {
     >
       <div aria-busy={apps.isPlaceholderData || undefined}>
         <DataTable
-          label="Client applications"
+          label={t('client-apps.list.title')}
           rows={list?.list ?? []}
           columns={tableColumns}
           rowKey={(a) => a.applicationId}
@@ -185,23 +190,29 @@ export function ClientAppsPage() {
           selection={{ selected, onChange: select }}
         />
       </div>
-      <nav className="toolbar" aria-label="Pages" style={{ marginTop: 12 }}>
+      <nav className="toolbar" aria-label={t('client-apps.list.pages')} style={{ marginTop: 12 }}>
         <Button
           disabled={view.page <= 1 || apps.isPlaceholderData}
           onClick={() => go({ ...view, page: view.page - 1 })}
         >
-          Previous page
+          {t('client-apps.list.previous')}
         </Button>
         <span role="status">
-          Page {view.page} · applications {pageRangeLabel(view, count)}
-          {more ? '' : ' (last page)'}
+          {range === null
+            ? t(more ? 'client-apps.list.pageNone' : 'client-apps.list.pageNoneLast', {
+                page: view.page,
+              })
+            : t(more ? 'client-apps.list.pageRange' : 'client-apps.list.pageRangeLast', {
+                page: view.page,
+                ...range,
+              })}
         </span>
         <Button
           disabled={!more || apps.isPlaceholderData}
           busy={apps.isPlaceholderData && apps.isFetching}
           onClick={() => go({ ...view, page: view.page + 1 })}
         >
-          Next page
+          {t('client-apps.list.next')}
         </Button>
       </nav>
     </ListPage>

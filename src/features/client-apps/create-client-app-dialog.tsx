@@ -12,7 +12,8 @@ import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { message, useT } from '../../components/i18n.tsx'
+import { toast } from 'sonner'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -22,6 +23,7 @@ const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', c
  * application, found from the answer's `Location`.
  */
 export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
+  const t = useT()
   const { scope } = useConsole()
   const navigate = useNavigate()
   const create = useCreateClientApp()
@@ -32,9 +34,7 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const send = (input: ClientAppInput) => {
     create.mutate(input, {
       onSuccess: (created) => {
-        toastOutcome({ verb: 'create', past: 'Created' }, created.detail.application.name, {
-          kind: 'succeeded',
-        })
+        toast.success(message('client-apps.create.done', { name: created.detail.application.name }))
         setValues(EMPTY)
         create.reset()
         onOpenChange(false)
@@ -49,8 +49,8 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
     <Modal
       open={open}
       onOpenChange={onOpenChange}
-      title="Create a client application"
-      description="An application that calls your organization's APIs, with its own throttling tier and keys."
+      title={t('client-apps.create.title')}
+      description={t('client-apps.create.description')}
       locked={create.isPending}
     >
       <CheckedForm form={form} onValid={send} gap={14}>
@@ -68,18 +68,16 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
         {create.error && (
           <ErrorPanel
             error={create.error}
-            title={
-              fieldBlamed ? 'The store refused these details' : 'The application was not created'
-            }
+            title={fieldBlamed ? t('client-apps.create.refused') : t('client-apps.create.failed')}
             creating
           />
         )}
         <div className="dialog-footer">
           <Button onClick={() => onOpenChange(false)} disabled={create.isPending}>
-            Cancel
+            {t('client-apps.cancel')}
           </Button>
           <Button type="submit" variant="primary" busy={create.isPending}>
-            Create
+            {t('client-apps.create.submit')}
           </Button>
         </div>
       </CheckedForm>

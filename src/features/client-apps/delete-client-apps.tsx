@@ -6,6 +6,7 @@ import {
   deleteClientAppRequest,
 } from '../../api/app-store/client-apps.ts'
 import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import { useT } from '../../components/i18n.tsx'
 
 /**
  * Deletes several client applications, one request each, with a result per application.
@@ -18,6 +19,7 @@ export function BulkDeleteClientAppsDialog({
 }: {
   apps: readonly ClientAppSummary[]
 } & BulkDialogState) {
+  const t = useT()
   const queryClient = useQueryClient()
   return (
     <BulkActionDialog
@@ -29,16 +31,12 @@ export function BulkDeleteClientAppsDialog({
         queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
       }}
       refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}
-      verb="Delete"
-      pastVerb="Deleted"
-      noun="client application"
+      verb={t('client-apps.delete.confirm')}
+      pastVerb={t('client-apps.delete.past')}
+      noun={t('client-apps.noun.app')}
       {...dialog}
     >
-      <p style={{ marginTop: 0 }}>
-        Each application is deleted from the API Store with its subscriptions and keys: the
-        websites, apps and systems that call APIs with those keys lose access at once. This cannot
-        be undone.
-      </p>
+      <p style={{ marginTop: 0 }}>{t('client-apps.delete.bulkExplain')}</p>
     </BulkActionDialog>
   )
 }

@@ -1,4 +1,4 @@
-import { ApiList, ApiText, isolateText } from '../../components/api-text.tsx'
+import { ApiList, isolateText } from '../../components/api-text.tsx'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { ApplicationStatus, Device } from '../../api/device-admin/device-schemas.ts'
@@ -17,9 +17,8 @@ import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
-import { countOf, toastOutcome } from '../../components/outcome-message.tsx'
-import { formatNumber } from '../../lib/format.ts'
-import { deviceLabel } from './device-list-model.ts'
+import { Msg, useT } from '../../components/i18n.tsx'
+import { appStatusOutcome, deviceLabel, toastSaid, type Said } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
 import { reportedElsewhere } from './transactions-panel.tsx'
 
@@ -53,6 +52,7 @@ export function BulkAppStatusDialog({
   byUser: boolean
   onClose: () => void
 }) {
+  const t = useT()
   const queryClient = useQueryClient()
   const [userInput, setUserInput] = useState('')
   const [userId, setUserId] = useState('')
@@ -66,7 +66,7 @@ export function BulkAppStatusDialog({
     values: byUser && !userId,
     validate: (missingUser): Validation<{ userId: string }, null> =>
       missingUser
-        ? { ok: false, errors: { userId: 'Enter a user id and find their devices first.' } }
+        ? { ok: false, errors: { userId: t('devices.bulk.userMissing') } }
         : { ok: true, input: null },
   })
   const userDevices = useQuery({
@@ -79,7 +79,12 @@ export function BulkAppStatusDialog({
   const appName = appNames.includes(appChoice) ? appChoice : (appNames[0] ?? '')
   const targets = candidates.filter((d) => hasApp(d, appName))
   const skipped = candidates.length - targets.length
-  const verb = `${status === 'DISABLED' ? 'Disable' : 'Enable'} ${appName || 'application'}`
+  const app = appName || t('devices.bulk.anApplication')
+  const verb =
+    status === 'DISABLED'
+      ? t('devices.bulk.disableApp', { app })
+      : t('devices.bulk.enableApp', { app })
+  const count = targets.length
 
   const bulk = useMutation({
     mutationFn: async (items: readonly Device[]) => {
@@ -105,18 +110,12 @@ export function BulkAppStatusDialog({
         return
       }
       const only = outcome.length === 1 ? outcome[0] : undefined
-      toastOutcome(
-        status === 'DISABLED'
-          ? { verb: 'disable', past: 'Disabled' }
-          : { verb: 'enable', past: 'Enabled' },
-        {
-          name: appName,
-          relation: only
-            ? { word: 'on', name: only.label }
-            : { word: 'on', count: outcome.length, noun: 'device' },
-        },
-        { kind: 'succeeded' },
-      )
+      const succeeded = { kind: 'succeeded' } as const
+      const many: Said = {
+        key: status === 'DISABLED' ? 'devices.bulk.disabledOnMany' : 'devices.bulk.enabledOnMany',
+        values: { app: appName, count: outcome.length },
+      }
+      toastSaid(only ? appStatusOutcome(status, appName, only.label, succeeded) : many, succeeded)
       onClose()
     },
   })
@@ -126,8 +125,8 @@ export function BulkAppStatusDialog({
       <Modal
         open
         onOpenChange={onClose}
-        title={`${verb}: results`}
-        footer={<Button onClick={onClose}>Close</Button>}
+        title={t('devices.bulk.resultsTitle', { action: verb })}
+        footer={<Button onClick={onClose}>{t('devices.bulk.close')}</Button>}
       >
         <BulkResults results={results} verb={verb} />
       </Modal>
@@ -136,8 +135,7 @@ export function BulkAppStatusDialog({
 
   const confirm = () =>
     form.submit(() => {
-      if (!appName || targets.length === 0)
-        setProblem(new Error('None of these devices has an application to change.'))
+      if (!appName || targets.length === 0) setProblem(new Error(t('devices.bulk.nothingToChange')))
       else {
         setProblem(null)
         bulk.mutate(targets)
@@ -150,11 +148,15 @@ export function BulkAppStatusDialog({
       risk="availability"
       onOpenChange={(next) => (next ? undefined : onClose())}
       title={
-        byUser
-          ? 'Change an application on every device of a user'
-          : `Change an application on ${countOf(devices.length, 'device')}`
+        byUser ? t('devices.bulk.titleByUser') : t('devices.bulk.title', { count: devices.length })
       }
-      confirmLabel={targets.length > 0 ? `${verb} on ${countOf(targets.length, 'device')}` : verb}
+      confirmLabel={
+        count === 0
+          ? verb
+          : status === 'DISABLED'
+            ? t('devices.bulk.disableOnMany', { app, count })
+            : t('devices.bulk.enableOnMany', { app, count })
+      }
       tone={status === 'DISABLED' ? 'danger' : 'primary'}
       pending={bulk.isPending}
       error={problem ?? bulk.error ?? undefined}
@@ -176,7 +178,7 @@ export function BulkAppStatusDialog({
           }}
         >
           <TextField
-            label="User id"
+            label={t('devices.bulk.userId')}
             value={userInput}
             placeholder="lena.fischer"
             autoComplete="off"
@@ -184,25 +186,27 @@ export function BulkAppStatusDialog({
             onChange={setUserInput}
             after={
               <Button type="submit" busy={userDevices.isFetching}>
-                Find devices
+                {t('devices.bulk.findDevices')}
               </Button>
             }
           />
           {failedRead(
             { error: userDevices.error, refetch: userDevices.refetch },
-            "Could not search the user's devices",
+            t('devices.bulk.searchFailed'),
           )}
           {userId && userDevices.data && (
             <span className="field-hint" role="status">
               {userDevices.data.length === 0 ? (
-                <>
-                  No device is registered to <ApiText>{userId}</ApiText>.
-                </>
+                <Msg id="devices.bulk.noUserDevices" values={{ user: userId }} />
               ) : (
-                <>
-                  {countOf(userDevices.data.length, 'device')} of <ApiText>{userId}</ApiText>:{' '}
-                  <ApiList names={userDevices.data.map(deviceLabel)} max={Infinity} />
-                </>
+                <Msg
+                  id="devices.bulk.userDevices"
+                  values={{
+                    count: userDevices.data.length,
+                    user: userId,
+                    devices: <ApiList names={userDevices.data.map(deviceLabel)} max={Infinity} />,
+                  }}
+                />
               )}
             </span>
           )}
@@ -210,12 +214,12 @@ export function BulkAppStatusDialog({
       )}
       <div className="toolbar" style={{ marginTop: 8 }}>
         <SelectField
-          label="Application"
+          label={t('devices.bulk.application')}
           value={appName}
           disabled={appNames.length === 0}
           onChange={setAppChoice}
         >
-          {appNames.length === 0 && <option value="">No devices yet</option>}
+          {appNames.length === 0 && <option value="">{t('devices.bulk.noDevicesYet')}</option>}
           {appNames.map((name) => (
             <option key={name} value={name}>
               {isolateText(name)}
@@ -223,38 +227,40 @@ export function BulkAppStatusDialog({
           ))}
         </SelectField>
         <SelectField
-          label="New status"
+          label={t('devices.bulk.newStatus')}
           value={status}
           onChange={(value) => setStatus(value === 'ENABLED' ? 'ENABLED' : 'DISABLED')}
         >
-          <option value="DISABLED">Disabled</option>
-          <option value="ENABLED">Enabled</option>
+          <option value="DISABLED">{t('devices.apps.disabled')}</option>
+          <option value="ENABLED">{t('devices.apps.enabled')}</option>
         </SelectField>
       </div>
       <ModeChoice mode={mode} onChange={setMode} />
       <p className="muted">
-        {appName ? <ApiText>{appName}</ApiText> : 'The application'}
-        {status === 'DISABLED'
-          ? ' stops reaching the server from each device until it is enabled again.'
-          : ' can reach the server again from each device.'}{' '}
-        {targets.length > 0 && (
-          <>
-            {countOf(targets.length, 'device')}:{' '}
-            <ApiList names={targets.slice(0, 6).map(deviceLabel)} />
-            {targets.length > 6 ? `, and ${formatNumber(targets.length - 6)} more` : ''}.
-          </>
+        <Msg
+          id={status === 'DISABLED' ? 'devices.bulk.disableEffect' : 'devices.bulk.enableEffect'}
+          values={{ app: appName || t('devices.bulk.theApplication') }}
+        />{' '}
+        {count > 0 && (
+          <Msg
+            id={count > 6 ? 'devices.bulk.targetsMore' : 'devices.bulk.targets'}
+            values={{
+              count,
+              devices: <ApiList names={targets.slice(0, 6).map(deviceLabel)} />,
+              more: count - 6,
+            }}
+          />
         )}
         {skipped > 0 && (
           <>
             {' '}
-            {formatNumber(skipped)} without <ApiText>{appName}</ApiText>{' '}
-            {skipped === 1 ? 'is' : 'are'} skipped.
+            <Msg id="devices.bulk.skipped" values={{ count: skipped, app: appName }} />
           </>
         )}
       </p>
       {bulk.isPending && (
         <p role="status" className="muted">
-          Following {countOf(targets.length, 'transaction')} until each ends…
+          {t('devices.bulk.following', { count })}
         </p>
       )}
     </ConfirmDialog>

@@ -5,15 +5,18 @@ import {
   TRANSACTION_TYPES,
   type Transaction,
 } from '../../api/device-admin/device-schemas.ts'
-import { outcomeText } from '../../components/outcome-message.tsx'
+import { t } from '../../lib/i18n.ts'
 import {
   deviceAppStatusWords,
-  deviceStatusAction,
+  deviceStatusOutcome,
   deviceStatusTone,
-  transactionAction,
+  transactionOutcome,
   transactionStatusTone,
   transactionTypeWords,
+  type Said,
 } from './device-list-model.ts'
+
+const text = ({ key, values }: Said) => t(key, values)
 
 // Plain words: capitalized English, never the API's enum spelling.
 const WORDS = /^[A-Z][a-z]+( [a-z]+)*$/
@@ -59,10 +62,7 @@ const tx = (type: string, description: Transaction['description']): Transaction 
 })
 
 test('a transaction says what it did in outcome words', () => {
-  const said = (t: Transaction) => {
-    const { action, subject } = transactionAction(t)
-    return outcomeText(action, subject, { kind: 'succeeded' })
-  }
+  const said = (done: Transaction) => text(transactionOutcome(done, { kind: 'succeeded' }))
   expect(
     said(
       tx('CHANGE_DEVICE_APPLICATION_STATUS', {
@@ -77,15 +77,15 @@ test('a transaction says what it did in outcome words', () => {
   )
   expect(said(tx('REMOVE_DEVICE', { deviceId: 'd-1' }))).toBe('Removed device d-1')
   expect(said(tx('NEW_TYPE', {}))).toBe('Ran NEW_TYPE transaction 7')
-  const failed = transactionAction(
+  const failed = transactionOutcome(
     tx('CHANGE_DEVICE_STATUS', { status: 'DISABLED', deviceId: 'd-1' }),
+    { kind: 'failed', message: 'Busy.' },
   )
-  expect(outcomeText(failed.action, failed.subject, { kind: 'failed', message: 'Busy.' })).toBe(
-    "Couldn't disable device d-1: Busy.",
-  )
+  expect(text(failed)).toBe("Couldn't disable device d-1: Busy.")
 })
 
 test('setting a device status reads as the action', () => {
-  const { action, subject } = deviceStatusAction("Lena's Pixel", 'ACTIVE')
-  expect(outcomeText(action, subject, { kind: 'succeeded' })).toBe("Marked Lena's Pixel as active")
+  expect(text(deviceStatusOutcome("Lena's Pixel", 'ACTIVE', { kind: 'succeeded' }))).toBe(
+    "Marked Lena's Pixel as active",
+  )
 })

@@ -35,9 +35,12 @@ import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
+  appStatusOutcome,
   deviceLabel,
-  deviceStatusAction,
+  deviceStatusOutcome,
   deviceStatusTone,
+  removeDeviceOutcome,
+  toastSaid,
   transactionStatusTone,
   usersOf,
 } from './device-list-model.ts'
@@ -52,15 +55,20 @@ import {
 import './devices.css'
 import { Field } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import type { MessageKey } from '../../lib/i18n.ts'
 
 /** A device's page; its read starts in the route's loader, and "not found" is the route's (ADR 020). */
 export function DevicePage() {
   const { runtime = '', deviceId = '' } = useParams()
   const [searchParams] = useSearchParams()
   const hint = searchParams.get('hint') ?? ''
+  const t = useT()
   return (
-    <DetailFrame loading="Loading device…" query={deviceQueries.detail(runtime, deviceId, hint)}>
+    <DetailFrame
+      loading={t('devices.device.loading')}
+      query={deviceQueries.detail(runtime, deviceId, hint)}
+    >
       {(device, freshness) => (
         <DeviceView runtime={runtime} device={device} freshness={freshness} />
       )}
@@ -77,40 +85,49 @@ function DeviceView({
   device: Device
   freshness: ReactNode
 }) {
+  const t = useT()
   const { scope } = useConsole()
   const status = deviceStatusTone(device.status)
   const lastAccessed = device.lastAccessed ? Date.parse(device.lastAccessed) : undefined
   return (
     <>
       <DetailHeader
-        back={{ to: paths.devices(scope.envId, runtime), label: <>Devices of {runtime}</> }}
+        back={{
+          to: paths.devices(scope.envId, runtime),
+          label: <Msg id="devices.device.back" values={{ runtime }} />,
+        }}
         name={deviceLabel(device)}
         badge={<StatusBadge {...status} />}
         subtitle={
           <span>
-            {device.deviceModel ? <ApiText>{device.deviceModel}</ApiText> : 'Unknown model'} ·{' '}
-            {device.deviceOs ? <ApiText>{device.deviceOs}</ApiText> : 'unknown OS'} · users{' '}
-            <ApiText>{usersOf(device)}</ApiText>
+            <Msg
+              id="devices.device.subtitle"
+              values={{
+                model: device.deviceModel || t('devices.device.unknownModel'),
+                os: device.deviceOs || t('devices.device.unknownOs'),
+                users: usersOf(device),
+              }}
+            />
           </span>
         }
         actions={freshness}
       />
       <DeviceActions runtime={runtime} device={device} />
-      <Card id="device-facts" title="Device">
+      <Card id="device-facts" title={t('devices.device.facts')}>
         <dl className="fields">
-          <Field label="Device id">
+          <Field label={t('devices.device.id')}>
             <span className="mono">{device.id}</span>
           </Field>
-          <Field label="Status">{status.label}</Field>
-          <Field label="Users">{usersOf(device)}</Field>
-          <Field label="Last access">{formatDateTime(lastAccessed)}</Field>
+          <Field label={t('devices.device.status')}>{status.label}</Field>
+          <Field label={t('devices.device.users')}>{usersOf(device)}</Field>
+          <Field label={t('devices.device.lastAccess')}>{formatDateTime(lastAccessed)}</Field>
         </dl>
       </Card>
       <Applications runtime={runtime} device={device} />
       <TransactionsPanel
         runtime={runtime}
         deviceId={device.id}
-        title="Transactions of this device"
+        title={t('devices.device.transactions')}
       />
       <ResourceActivity
         query={auditQueries.resource('device', device.id)}
@@ -122,32 +139,45 @@ function DeviceView({
 
 const STATUS_ACTIONS: ReadonlyArray<{
   status: SettableDeviceStatus
-  label: string
-  explain: string
+  label: MessageKey
+  /** The button, with the ellipsis of an action that asks first. */
+  button: MessageKey
+  /** The confirmation's title, naming the device. */
+  title: MessageKey
+  explain: MessageKey
 }> = [
   {
     status: 'LOST',
-    label: 'Mark lost',
-    explain: 'A lost device can no longer reach the server with any application of this runtime.',
+    label: 'devices.actions.markLost',
+    button: 'devices.actions.markLostButton',
+    title: 'devices.actions.markLostTitle',
+    explain: 'devices.actions.markLostExplain',
   },
   {
     status: 'STOLEN',
-    label: 'Mark stolen',
-    explain: 'A stolen device can no longer reach the server with any application of this runtime.',
+    label: 'devices.actions.markStolen',
+    button: 'devices.actions.markStolenButton',
+    title: 'devices.actions.markStolenTitle',
+    explain: 'devices.actions.markStolenExplain',
   },
   {
     status: 'DISABLED',
-    label: 'Disable device',
-    explain: 'A disabled device can no longer reach the server until it is made active again.',
+    label: 'devices.actions.disable',
+    button: 'devices.actions.disableButton',
+    title: 'devices.actions.disableTitle',
+    explain: 'devices.actions.disableExplain',
   },
   {
     status: 'ACTIVE',
-    label: 'Mark active',
-    explain: 'The device can reach the server again with its enabled applications.',
+    label: 'devices.actions.markActive',
+    button: 'devices.actions.markActiveButton',
+    title: 'devices.actions.markActiveTitle',
+    explain: 'devices.actions.markActiveExplain',
   },
 ]
 
 function DeviceActions({ runtime, device }: { runtime: string; device: Device }) {
+  const t = useT()
   const { scope } = useConsole()
   const navigate = useNavigate()
   const canChange = useDeviceChangePermission()
@@ -161,7 +191,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
     !canChange.allowed
       ? canChange
       : device.status === target
-        ? { allowed: false, reason: `It is already ${target.toLowerCase()}.` }
+        ? { allowed: false, reason: t('devices.actions.already', { status: target }) }
         : canChange
   const close = () => {
     setConfirm(null)
@@ -170,25 +200,21 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
   }
 
   return (
-    <div className="toolbar" role="group" aria-label="Device actions">
+    <div className="toolbar" role="group" aria-label={t('devices.actions.label')}>
       {STATUS_ACTIONS.map((a) => (
         <Button key={a.status} permission={gate(a.status)} onClick={() => setConfirm(a.status)}>
-          {a.label}…
+          {t(a.button)}
         </Button>
       ))}
       <Button variant="danger" permission={canChange} onClick={() => setConfirm('remove')}>
-        Remove device…
+        {t('devices.actions.removeButton')}
       </Button>
       {action && (
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={
-            <>
-              {action.label}: <ApiText>{name}</ApiText>?
-            </>
-          }
-          confirmLabel={action.label}
+          title={<Msg id={action.title} values={{ name }} />}
+          confirmLabel={t(action.label)}
           risk="availability"
           tone={action.status === 'ACTIVE' ? 'primary' : 'danger'}
           pending={changeStatus.isPending}
@@ -199,27 +225,23 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, status: action.status, deviceName: name },
               {
                 onSuccess: () => {
-                  const done = deviceStatusAction(name, action.status)
-                  toastOutcome(done.action, done.subject, { kind: 'succeeded' })
+                  const succeeded = { kind: 'succeeded' } as const
+                  toastSaid(deviceStatusOutcome(name, action.status, succeeded), succeeded)
                   close()
                 },
               },
             )
           }
         >
-          <p style={{ marginTop: 0 }}>{action.explain}</p>
+          <p style={{ marginTop: 0 }}>{t(action.explain)}</p>
         </ConfirmDialog>
       )}
       {confirm === 'remove' && (
         <ConfirmDialog
           open
           onOpenChange={(next) => (next ? undefined : close())}
-          title={
-            <>
-              Remove <ApiText>{name}</ApiText>?
-            </>
-          }
-          confirmLabel="Remove device"
+          title={<Msg id="devices.actions.removeTitle" values={{ name }} />}
+          confirmLabel={t('devices.actions.remove')}
           risk="irreversible"
           typeToConfirm={name}
           pending={remove.isPending}
@@ -230,11 +252,8 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, deviceName: name },
               {
                 onSuccess: () => {
-                  toastOutcome(
-                    { verb: 'remove', past: 'Removed' },
-                    { kind: 'device', name },
-                    { kind: 'succeeded' },
-                  )
+                  const succeeded = { kind: 'succeeded' } as const
+                  toastSaid(removeDeviceOutcome(name, succeeded), succeeded)
                   void navigate(paths.devices(scope.envId, runtime))
                 },
               },
@@ -242,9 +261,7 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
           }
         >
           <p style={{ marginTop: 0 }}>
-            The device and its application statuses are removed from runtime{' '}
-            <ApiText>{runtime}</ApiText>; open changes of it are canceled. If an application
-            connects from it again, it registers as a new device with every application enabled.
+            <Msg id="devices.actions.removeExplain" values={{ runtime }} />
           </p>
         </ConfirmDialog>
       )}
@@ -254,14 +271,25 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
 
 /** A change that did not succeed, with its transaction's details when there is one. */
 function ChangeError({ error, what }: { error: unknown; what: ReactNode }) {
+  const t = useT()
   if (isTransactionFailedError(error)) {
     const tx = error.transaction
     const errors = transactionErrors(tx)
     return (
       <div className="alert alert-error" role="alert">
         <div className="alert-title">
-          {what} failed: transaction <ApiText>{String(tx.id)}</ApiText>{' '}
-          <span title={tx.status}>{transactionStatusTone(tx.status).label.toLowerCase()}</span>
+          <Msg
+            id="devices.change.transactionFailed"
+            values={{
+              what,
+              id: String(tx.id),
+              status: (
+                <span title={tx.status}>
+                  {transactionStatusTone(tx.status).label.toLowerCase()}
+                </span>
+              ),
+            }}
+          />
         </div>
         {errors.length > 0 ? (
           <ul>
@@ -276,14 +304,15 @@ function ChangeError({ error, what }: { error: unknown; what: ReactNode }) {
             <ApiText>{error.message}</ApiText>
           </div>
         )}
-        <div className="muted">The switch shows the status the server still has.</div>
+        <div className="muted">{t('devices.change.switchShows')}</div>
       </div>
     )
   }
-  return <ErrorPanel error={error} title={<>{what} failed</>} />
+  return <ErrorPanel error={error} title={<Msg id="devices.change.failed" values={{ what }} />} />
 }
 
 function Applications({ runtime, device }: { runtime: string; device: Device }) {
+  const t = useT()
   const canChange = useDeviceChangePermission()
   const change = useChangeApplicationStatus(runtime)
   const recent = useQuery(recentTransactions(runtime))
@@ -298,20 +327,14 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
 
   const send = (app: Association) => {
     const status = app.status === 'ENABLED' ? 'DISABLED' : 'ENABLED'
-    const action =
-      status === 'ENABLED'
-        ? { verb: 'enable', past: 'Enabled' }
-        : { verb: 'disable', past: 'Disabled' }
     change.mutate(
       { deviceId: device.id, appName: app.appName, status, mode, deviceName: name },
       {
         // A queued change is sent, not done: the transactions panel follows it and says its end.
-        onSuccess: (outcome) =>
-          toastOutcome(
-            action,
-            { name: app.appName, relation: { word: 'on', name } },
-            outcome.phase === 'success' ? { kind: 'succeeded' } : { kind: 'unknown' },
-          ),
+        onSuccess: (outcome) => {
+          const ended = outcome.phase === 'success' ? 'succeeded' : 'unknown'
+          toastSaid(appStatusOutcome(status, app.appName, name, { kind: ended }), { kind: ended })
+        },
       },
     )
   }
@@ -320,39 +343,41 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
     <section className="card devices-stack" aria-labelledby="device-apps">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <h2 id="device-apps" style={{ margin: 0 }}>
-          Applications
+          {t('devices.apps.title')}
         </h2>
         <ModeChoice mode={mode} onChange={setMode} />
       </div>
       {!canChange.allowed && (
         <p className="muted" role="note">
-          Read only: {canChange.reason}
+          {t('devices.apps.readOnly', { reason: canChange.reason ?? '' })}
         </p>
       )}
       {failed && (
         <ChangeError
           error={change.error}
           what={
-            <>
-              {failed.status === 'ENABLED' ? 'Enabling' : 'Disabling'}{' '}
-              <ApiText>{failed.appName}</ApiText>
-            </>
+            <Msg
+              id={
+                failed.status === 'ENABLED' ? 'devices.change.enabling' : 'devices.change.disabling'
+              }
+              values={{ app: failed.appName }}
+            />
           }
         />
       )}
       {apps.length === 0 ? (
-        <p className="muted">No application of this runtime is registered on this device.</p>
+        <p className="muted">{t('devices.apps.none')}</p>
       ) : (
         <div className="apps-scroll">
-          <table className="data" aria-label="Applications on this device">
+          <table className="data" aria-label={t('devices.apps.tableLabel')}>
             <TableHead
               columns={[
-                { label: 'Application', width: '18%' },
-                { label: 'Platform', width: '11%' },
-                { label: 'Version', width: '11%' },
-                { label: 'Bundle id', width: '20%' },
-                { label: 'Status', width: '16%' },
-                'Pending change',
+                { label: t('devices.apps.application'), width: '18%' },
+                { label: t('devices.apps.platform'), width: '11%' },
+                { label: t('devices.apps.version'), width: '11%' },
+                { label: t('devices.apps.bundleId'), width: '20%' },
+                { label: t('devices.apps.status'), width: '16%' },
+                t('devices.apps.pending'),
               ]}
             />
             <tbody>
@@ -384,7 +409,9 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                         onClick={() => (enabled ? setDisabling(app) : send(app))}
                       >
                         <span className="track" aria-hidden="true" />
-                        <span aria-hidden="true">{enabled ? 'Enabled' : 'Disabled'}</span>
+                        <span aria-hidden="true">
+                          {enabled ? t('devices.apps.enabled') : t('devices.apps.disabled')}
+                        </span>
                       </Button>
                     </td>
                     <td>
@@ -406,11 +433,9 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
           open
           onOpenChange={(next) => (next ? undefined : setDisabling(null))}
           title={
-            <>
-              Disable <ApiText>{disabling.appName}</ApiText> on <ApiText>{name}</ApiText>?
-            </>
+            <Msg id="devices.apps.disableTitle" values={{ app: disabling.appName, device: name }} />
           }
-          confirmLabel="Disable"
+          confirmLabel={t('devices.apps.disable')}
           risk="availability"
           pending={false}
           requests={[
@@ -430,10 +455,7 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
             setDisabling(null)
           }}
         >
-          <p style={{ marginTop: 0 }}>
-            The application can no longer reach the server from this device: whoever uses it there
-            is cut off until it is enabled again.
-          </p>
+          <p style={{ marginTop: 0 }}>{t('devices.apps.disableExplain')}</p>
         </ConfirmDialog>
       )}
     </section>
@@ -444,11 +466,17 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
 function PendingChange({ runtime, tx }: { runtime: string; tx: Transaction }) {
   const followed = useFollowAndAnnounce(runtime, tx)
   const current = followed.data ?? tx
-  const target = tx.description?.status === 'ENABLED' ? 'Enabling' : 'Disabling'
   return (
     <span className="toolbar">
       <span>
-        {target} · transaction <ApiText>{String(tx.id)}</ApiText>
+        <Msg
+          id={
+            tx.description?.status === 'ENABLED'
+              ? 'devices.apps.pendingEnable'
+              : 'devices.apps.pendingDisable'
+          }
+          values={{ id: String(tx.id) }}
+        />
       </span>
       <StatusBadge {...transactionStatusTone(current.status)} />
     </span>

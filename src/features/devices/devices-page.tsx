@@ -1,4 +1,4 @@
-import { ApiText, apiMessage } from '../../components/api-text.tsx'
+import { ApiText } from '../../components/api-text.tsx'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useParams } from 'react-router'
@@ -7,13 +7,15 @@ import { DEVICE_PAGE_SIZE, deviceQueries } from '../../api/device-admin/devices.
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CellLink, DataTable, type Column, type SortState } from '../../components/data-table.tsx'
+import { Msg, message, useT } from '../../components/i18n.tsx'
 import { ListPage } from '../../components/list-page.tsx'
 import { ListToolbar, SelectionBar } from '../../components/list-toolbar.tsx'
 import { EmptyState } from '../../components/states.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
-import { formatAgo, formatDateTime, formatNumber } from '../../lib/format.ts'
+import { formatAgo, formatDateTime } from '../../lib/format.ts'
+import type { t as translate } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { useSettledText } from '../../lib/use-search-draft.ts'
 import { BulkAppStatusDialog } from './bulk-app-status-dialog.tsx'
@@ -32,11 +34,16 @@ import { RuntimePicker } from './runtime-picker.tsx'
 import { TransactionsPanel } from './transactions-panel.tsx'
 import './devices.css'
 
-function deviceColumns(envId: string, runtime: string, now: number): Column<Device>[] {
+function deviceColumns(
+  t: typeof translate,
+  envId: string,
+  runtime: string,
+  now: number,
+): Column<Device>[] {
   return [
     {
       id: 'name',
-      header: 'Name',
+      header: t('devices.list.name'),
       width: '20%',
       sortable: true,
       cell: (d) => (
@@ -45,14 +52,14 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
     },
     {
       id: 'status',
-      header: 'Status',
+      header: t('devices.list.status'),
       width: '10%',
       sortable: true,
       cell: (d) => <StatusBadge {...deviceStatusTone(d.status)} />,
     },
     {
       id: 'users',
-      header: 'Users',
+      header: t('devices.list.users'),
       width: '15%',
       cell: (d) => (
         <span title={usersOf(d)}>
@@ -60,11 +67,23 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
         </span>
       ),
     },
-    { id: 'model', header: 'Model', width: '13%', sortable: true, cell: (d) => d.deviceModel },
-    { id: 'os', header: 'OS', width: '11%', sortable: true, cell: (d) => d.deviceOs },
+    {
+      id: 'model',
+      header: t('devices.list.model'),
+      width: '13%',
+      sortable: true,
+      cell: (d) => d.deviceModel,
+    },
+    {
+      id: 'os',
+      header: t('devices.list.os'),
+      width: '11%',
+      sortable: true,
+      cell: (d) => d.deviceOs,
+    },
     {
       id: 'lastAccessed',
-      header: 'Last access',
+      header: t('devices.list.lastAccess'),
       width: '12%',
       sortable: true,
       cell: (d) => {
@@ -74,15 +93,15 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
     },
     {
       id: 'disabled',
-      header: 'Apps disabled',
+      header: t('devices.list.appsDisabled'),
       width: '14%',
       cell: (d) => {
         const { disabled, total } = disabledCount(d)
-        if (total === 0) return <span className="muted">No apps</span>
+        if (total === 0) return <span className="muted">{t('devices.list.noApps')}</span>
         return disabled > 0 ? (
-          <StatusBadge label={`${disabled} of ${total} disabled`} tone="warn" />
+          <StatusBadge label={t('devices.list.someDisabled', { disabled, total })} tone="warn" />
         ) : (
-          <span className="muted">None of {total}</span>
+          <span className="muted">{t('devices.list.noneDisabled', { total })}</span>
         )
       },
     },
@@ -94,6 +113,7 @@ function deviceColumns(envId: string, runtime: string, now: number): Column<Devi
  * in the URL, so 50,000 devices cost one page of 100 at a time.
  */
 export function DevicesPage() {
+  const t = useT()
   const { scope } = useConsole()
   const { runtime = '' } = useParams()
   const canChange = useDeviceChangePermission()
@@ -113,8 +133,8 @@ export function DevicesPage() {
   const [selected, setSelected] = useState<ReadonlyMap<string, Device>>(new Map())
   const [bulk, setBulk] = useState<'selected' | 'user' | null>(null)
   const columns = useMemo(
-    () => deviceColumns(scope.envId, runtime, now),
-    [scope.envId, runtime, now],
+    () => deviceColumns(t, scope.envId, runtime, now),
+    [t, scope.envId, runtime, now],
   )
   // A new search or order starts at its first page: a bookmark belongs to one list.
   const search = (q: string) => set({ q, page: '' })
@@ -134,34 +154,32 @@ export function DevicesPage() {
 
   return (
     <ListPage
-      title="Devices"
+      title={t('devices.list.title')}
       subtitle={
         page ? (
-          <>
-            {`${formatNumber(page.totalListSize)} ${params.q ? 'matching ' : ''}device${page.totalListSize === 1 ? '' : 's'} in runtime `}
-            <ApiText>{runtime}</ApiText>
-          </>
+          <Msg
+            id={params.q ? 'devices.list.countMatching' : 'devices.list.count'}
+            values={{ count: page.totalListSize, runtime }}
+          />
         ) : (
-          <>
-            Runtime <ApiText>{runtime}</ApiText>
-          </>
+          <Msg id="devices.list.runtime" values={{ runtime }} />
         )
       }
       actions={
         <>
           <RuntimePicker />
           <Button permission={canChange} onClick={() => setBulk('user')}>
-            Change an app for a user…
+            {t('devices.list.changeForUser')}
           </Button>
         </>
       }
       toolbar={
         <ListToolbar
-          searchLabel="Search devices"
-          placeholder="Search by device name or user id…"
+          searchLabel={t('devices.list.searchLabel')}
+          placeholder={t('devices.list.searchPlaceholder')}
           list={{ text: params.q, setText: search, filtered: params.q !== '', clear: clearSearch }}
           searchWidth={300}
-          clearLabel="Clear search"
+          clearLabel={t('devices.list.clearSearch')}
         />
       }
       selection={
@@ -170,18 +188,21 @@ export function DevicesPage() {
             count={selected.size}
             summary={
               <>
-                <strong>{selected.size} selected in all</strong>
+                <strong>{t('devices.list.selected', { count: selected.size })}</strong>
                 <span className="muted">
-                  {selectedHere} on this page
-                  {selected.size > selectedHere &&
-                    `, ${selected.size - selectedHere} on other pages`}
+                  {selected.size > selectedHere
+                    ? t('devices.list.selectedHereAndElsewhere', {
+                        here: selectedHere,
+                        elsewhere: selected.size - selectedHere,
+                      })
+                    : t('devices.list.selectedHere', { here: selectedHere })}
                 </span>
               </>
             }
             onClear={() => setSelected(new Map())}
             actions={[
               {
-                label: 'Enable or disable an app…',
+                label: t('devices.list.enableOrDisable'),
                 permission: canChange,
                 onClick: () => setBulk('selected'),
               },
@@ -190,20 +211,20 @@ export function DevicesPage() {
         )
       }
       query={list}
-      nouns={['device', 'devices']}
-      errorTitle={apiMessage`Could not load the devices of runtime ${runtime}`}
+      nouns={[t('devices.noun.device'), t('devices.noun.devices')]}
+      errorTitle={message('devices.list.loadFailed', { runtime })}
       rejected={page?.rejected}
       total={rows.length}
       shown={rows.length}
       empty={
         params.q ? (
-          <EmptyState title={apiMessage`No device matches “${params.q}”`}>
-            <p>The search looks at device names and user ids.</p>
-            <Button onClick={clearSearch}>Clear search</Button>
+          <EmptyState title={message('devices.list.noMatch', { query: params.q })}>
+            <p>{t('devices.list.searchHint')}</p>
+            <Button onClick={clearSearch}>{t('devices.list.clearSearch')}</Button>
           </EmptyState>
         ) : (
-          <EmptyState title={apiMessage`No devices in runtime ${runtime}`}>
-            <p>Devices appear here when an application of this runtime first connects from them.</p>
+          <EmptyState title={message('devices.list.empty', { runtime })}>
+            <p>{t('devices.list.emptyHint')}</p>
           </EmptyState>
         )
       }
@@ -212,24 +233,27 @@ export function DevicesPage() {
       after={
         <>
           {page && page.totalListSize > 0 && (
-            <nav className="pager" aria-label="Pages">
+            <nav className="pager" aria-label={t('devices.list.pages')}>
               <span className="muted" role="status">
-                {formatNumber(start + 1)}–{formatNumber(start + rows.length)} of{' '}
-                {formatNumber(page.totalListSize)}
+                {t('devices.list.range', {
+                  first: start + 1,
+                  last: start + rows.length,
+                  total: page.totalListSize,
+                })}
               </span>
               <Button
                 size="small"
                 disabled={!page.prevPageBookmark || list.isPlaceholderData}
                 onClick={() => set({ page: page.prevPageBookmark ?? '' }, { history: 'push' })}
               >
-                Previous page
+                {t('devices.list.previous')}
               </Button>
               <Button
                 size="small"
                 disabled={!page.nextPageBookmark || list.isPlaceholderData}
                 onClick={() => set({ page: page.nextPageBookmark ?? '' }, { history: 'push' })}
               >
-                Next page
+                {t('devices.list.next')}
               </Button>
             </nav>
           )}
@@ -249,7 +273,7 @@ export function DevicesPage() {
       }
     >
       <DataTable
-        label="Devices"
+        label={t('devices.list.title')}
         rows={rows}
         columns={columns}
         rowKey={(d) => d.id}

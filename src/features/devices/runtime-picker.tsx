@@ -5,6 +5,7 @@ import { Navigate, useNavigate, useParams } from 'react-router'
 import { DEFAULT_RUNTIME, deviceQueries } from '../../api/device-admin/devices.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
+import { useT } from '../../components/i18n.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { LoadingState } from '../../components/states.tsx'
@@ -12,23 +13,24 @@ import { paths } from '../../lib/paths.ts'
 
 /** `/devices` opens the first runtime the administration service reports. */
 export function DevicesIndex() {
+  const t = useT()
   const { scope } = useConsole()
   const runtimes = useQuery(deviceQueries.runtimes())
-  if (runtimes.isPending) return <LoadingState label="Loading runtimes…" />
+  if (runtimes.isPending) return <LoadingState label={t('devices.runtime.loading')} />
   const first = runtimes.data?.names[0]
   if (first) return <Navigate to={paths.devices(scope.envId, first)} replace />
   return (
     <div className="page">
-      <PageHeader title="Devices" />
+      <PageHeader title={t('devices.list.title')} />
       {runtimes.isError ? (
         <ErrorPanel
           error={runtimes.error}
-          title="Could not list the runtimes"
+          title={t('devices.runtime.listFailed')}
           onRetry={() => void runtimes.refetch()}
           retrying={runtimes.isFetching}
         />
       ) : (
-        <p className="muted">The device administration service reports no runtime.</p>
+        <p className="muted">{t('devices.runtime.none')}</p>
       )}
       <OpenRuntimeForm />
     </div>
@@ -37,6 +39,7 @@ export function DevicesIndex() {
 
 /** Where the runtime list is unavailable, the operator can still name a runtime. */
 function OpenRuntimeForm({ initial = DEFAULT_RUNTIME }: { initial?: string }) {
+  const t = useT()
   const { scope } = useConsole()
   const navigate = useNavigate()
   const [name, setName] = useState(initial)
@@ -48,20 +51,21 @@ function OpenRuntimeForm({ initial = DEFAULT_RUNTIME }: { initial?: string }) {
         if (name.trim()) void navigate(paths.devices(scope.envId, name.trim()))
       }}
     >
-      <label htmlFor="runtime-name">Runtime (context root)</label>
+      <label htmlFor="runtime-name">{t('devices.runtime.nameLabel')}</label>
       <input
         id="runtime-name"
         value={name}
         onChange={(e) => setName(e.target.value)}
         style={{ width: 140 }}
       />
-      <Button type="submit">Open</Button>
+      <Button type="submit">{t('devices.runtime.open')}</Button>
     </form>
   )
 }
 
 /** Chooses the runtime whose devices are shown; the runtime is part of the URL. */
 export function RuntimePicker() {
+  const t = useT()
   const { scope } = useConsole()
   const { runtime = '' } = useParams()
   const navigate = useNavigate()
@@ -71,7 +75,7 @@ export function RuntimePicker() {
   const names = runtimes.data?.names ?? []
   return (
     <select
-      aria-label="Runtime"
+      aria-label={t('devices.runtime.label')}
       value={runtime}
       onChange={(e) => void navigate(paths.devices(scope.envId, e.target.value))}
     >

@@ -28,11 +28,13 @@ import {
   deviceAppStatusWords,
   deviceLabel,
   deviceStatusTone,
-  transactionAction,
+  toastSaid,
+  transactionOutcome,
   transactionStatusTone,
   transactionTypeWords,
 } from './device-list-model.ts'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { useT } from '../../components/i18n.tsx'
+import { t as translate } from '../../lib/i18n.ts'
 
 /** The panel's own URL state, beside the page's: `?tx=errors` for failed or canceled only. */
 const TRANSACTION_LIST_PARAMS = z.object({ tx: choiceParam(['errors']) })
@@ -53,14 +55,11 @@ function announceEnd(runtime: string, done: Transaction): void {
   const key = `${runtime}/${done.id}`
   if (announced.has(key)) return
   announced.add(key)
-  const { action, subject } = transactionAction(done)
-  toastOutcome(
-    action,
-    subject,
+  const outcome =
     transactionPhase(done.status) === 'success'
-      ? { kind: 'succeeded' }
-      : { kind: 'failed', message: transactionFailureMessage(done) },
-  )
+      ? { kind: 'succeeded' as const }
+      : { kind: 'failed' as const, message: transactionFailureMessage(done) }
+  toastSaid(transactionOutcome(done, outcome), outcome)
 }
 
 /** The recent transactions every device view reads (one cached list per runtime). */
@@ -107,8 +106,15 @@ function targetOf(tx: Transaction, showDevice: boolean): string {
   const d = tx.description
   const parts: string[] = []
   if (d?.appName) parts.push(d.appName)
-  if (d?.status) parts.push(`→ ${newStatusOf(tx)} (${d.status})`)
-  if (showDevice && d?.deviceId) parts.push(`on ${d.deviceId}`)
+  if (d?.status)
+    parts.push(
+      translate('devices.transactions.becomesRaw', {
+        status: newStatusOf(tx) ?? '',
+        raw: d.status,
+      }),
+    )
+  if (showDevice && d?.deviceId)
+    parts.push(translate('devices.transactions.onDevice', { device: d.deviceId }))
   return parts.length > 0 ? parts.join(' ') : '—'
 }
 
@@ -188,7 +194,7 @@ function FollowedStatus({ runtime, tx }: { runtime: string; tx: Transaction }) {
 export function TransactionsPanel({
   runtime,
   deviceId,
-  title = 'Recent transactions',
+  title,
   devices,
 }: {
   runtime: string
@@ -198,6 +204,9 @@ export function TransactionsPanel({
   /** Devices the page holds, to name each transaction's device (see `knownDevices`). */
   devices?: readonly Device[]
 }) {
+  const t = useT()
+  const heading = title ?? t('devices.transactions.title')
+  const scrollLabel = t('devices.transactions.scrollable', { title: heading })
   const queryClient = useQueryClient()
   const { params, set } = useListParams(TRANSACTION_LIST_PARAMS)
   const errorsOnly = params.tx === 'errors'
@@ -211,36 +220,36 @@ export function TransactionsPanel({
   const setErrorsOnly = (next: boolean) => set({ tx: next ? 'errors' : '' })
 
   let body
-  if (list.isPending) body = <p className="muted">Loading transactions…</p>
+  if (list.isPending) body = <p className="muted">{t('devices.transactions.loading')}</p>
   else if (list.isError && !list.data)
-    body = <ReadErrorPanel query={list} title="Could not load transactions" />
+    body = <ReadErrorPanel query={list} title={t('devices.transactions.loadFailed')} />
   else if (rows.length === 0)
     body = (
       <p className="muted">
         {errorsOnly
-          ? 'No failed or canceled transactions among the recent ones.'
+          ? t('devices.transactions.noErrors')
           : deviceId
-            ? 'No recent transactions for this device. Changing a status creates one.'
-            : 'No recent transactions.'}
+            ? t('devices.transactions.noneForDevice')
+            : t('devices.transactions.none')}
       </p>
     )
   else
     body = (
       // Focusable so the list can be scrolled by keyboard (it holds no other control).
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
-      <div className="tx-scroll" tabIndex={0} role="region" aria-label={`${title}, scrollable`}>
-        <table className={named ? 'data tx-with-device' : 'data'} aria-label={title}>
+      <div className="tx-scroll" tabIndex={0} role="region" aria-label={scrollLabel}>
+        <table className={named ? 'data tx-with-device' : 'data'} aria-label={heading}>
           <TableHead
             columns={[
-              { label: 'ID', width: named ? '4%' : '5%' },
-              { label: 'Type', width: named ? '12%' : '14%' },
-              { label: 'Target', width: named ? '13%' : '16%' },
-              named !== undefined && { label: 'Device', width: '14%' },
-              { label: 'User', width: named ? '10%' : '12%' },
-              { label: 'Status', width: named ? '9%' : '10%' },
-              { label: 'Created', width: '8%' },
-              { label: 'Updated', width: '8%' },
-              'Errors',
+              { label: t('devices.transactions.id'), width: named ? '4%' : '5%' },
+              { label: t('devices.transactions.type'), width: named ? '12%' : '14%' },
+              { label: t('devices.transactions.target'), width: named ? '13%' : '16%' },
+              named !== undefined && { label: t('devices.transactions.device'), width: '14%' },
+              { label: t('devices.transactions.user'), width: named ? '10%' : '12%' },
+              { label: t('devices.transactions.status'), width: named ? '9%' : '10%' },
+              { label: t('devices.transactions.created'), width: '8%' },
+              { label: t('devices.transactions.updated'), width: '8%' },
+              t('devices.transactions.errors'),
             ]}
           />
           <tbody>
@@ -256,7 +265,9 @@ export function TransactionsPanel({
                     {tx.description?.appName ? (
                       <>
                         <ApiText>{tx.description.appName}</ApiText>
-                        {tx.description.status ? ` → ${newStatusOf(tx)}` : ''}
+                        {tx.description.status
+                          ? ` ${t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })}`
+                          : ''}
                       </>
                     ) : (
                       targetOf(tx, false)
@@ -303,19 +314,22 @@ export function TransactionsPanel({
   return (
     <section className="card tx-panel" aria-labelledby="tx-title">
       <div className="toolbar">
-        <h2 id="tx-title">{title}</h2>
+        <h2 id="tx-title">{heading}</h2>
         <label className="updated">
           <input
             type="checkbox"
             checked={errorsOnly}
             onChange={(e) => setErrorsOnly(e.target.checked)}
           />
-          Failed and canceled only
+          {t('devices.transactions.errorsOnly')}
         </label>
         <span className="header-spacer" style={{ flex: 1 }} />
         <Freshness query={list} />
       </div>
-      <RejectedRecords rejected={list.data?.rejected} noun={['transaction', 'transactions']} />
+      <RejectedRecords
+        rejected={list.data?.rejected}
+        noun={[t('devices.noun.transaction'), t('devices.noun.transactions')]}
+      />
       {body}
     </section>
   )

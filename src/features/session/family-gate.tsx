@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useSyncExternalStore, type ReactNode } from 'react'
 import { consoleSessionQueries, FAMILY_NAMES } from '../../api/console/session.ts'
 import type { FamilyState } from '../../api/console/session-schemas.ts'
+import { useT } from '../../components/i18n.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
 import { getInterruption, subscribeSession, type Family } from '../../lib/session-store.ts'
 import { FamilySignIn } from './sign-in-forms.tsx'
@@ -48,17 +49,17 @@ export function useFamilyReady(family: Family): boolean {
  * ended mid-session keeps its page: the sign-in is asked for over it instead.
  */
 export function FamilyGate({ family, children }: { family: Family; children: ReactNode }) {
+  const t = useT()
   const ready = useFamilyReady(family)
   const headingId = useId()
   if (ready) return children
   return (
     <section className="state family-sign-in" aria-labelledby={headingId}>
-      <h1 id={headingId}>Sign in to {FAMILY_NAMES[family]}</h1>
+      <h1 id={headingId}>{t('session.signInTo', { family: FAMILY_NAMES[family] })}</h1>
       <p className="muted">
         {family === 'arm'
-          ? 'This page needs Runtime Manager: sign in with a connected app’s client ID and secret.'
-          : `This page needs ${FAMILY_NAMES[family]}, which has its own users: sign in with yours.`}{' '}
-        The console’s server keeps the sign-in; this page never holds a token.
+          ? t('session.gate.client', { family: FAMILY_NAMES[family] })
+          : t('session.gate.user', { family: FAMILY_NAMES[family] })}
       </p>
       <FamilySignIn family={family} />
     </section>

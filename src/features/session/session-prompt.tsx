@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
+import { useT } from '../../components/i18n.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
 import {
@@ -31,6 +32,7 @@ async function loadForms(): Promise<SignInForms> {
  * banner to sign in later.
  */
 export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
+  const t = useT()
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
   const [forms, setForms] = useState(loadedForms)
   useEffect(() => registerSignInPrompt(), [])
@@ -60,9 +62,13 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         <div className="alert alert-warn session-banner" role="status">
           {given.map((f) => (
             <span key={f} className="session-banner-item">
-              {live ? `Signed out of ${FAMILY_NAMES[f]}.` : 'Your session expired.'}{' '}
+              {live
+                ? t('session.banner.signedOut', { family: FAMILY_NAMES[f] })
+                : t('session.banner.expired')}{' '}
               <Button size="small" onClick={() => askSignIn(f)}>
-                {live ? `Sign in to ${FAMILY_NAMES[f]}` : 'Sign in again'}
+                {live
+                  ? t('session.signInTo', { family: FAMILY_NAMES[f] })
+                  : t('session.banner.signInAgain')}
               </Button>
             </span>
           ))}
@@ -84,22 +90,24 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         }}
         title={
           family === null
-            ? 'Sign in'
+            ? t('session.prompt.title')
             : live
-              ? `Sign in to ${FAMILY_NAMES[family]}`
-              : 'Your session expired: sign in again'
+              ? t('session.signInTo', { family: FAMILY_NAMES[family] })
+              : t('session.prompt.expiredTitle')
         }
         description={
           family !== null && live
             ? interruption.families.has(family)
-              ? `Your ${FAMILY_NAMES[family]} sign-in ended. Sign in again to continue: this page keeps everything you typed, and what was refused is sent again. Your other sign-ins are not affected.`
-              : `Sign in to ${FAMILY_NAMES[family]} ${family === 'arm' ? 'with a connected app’s client ID and secret' : 'with your own user'}. The console’s server keeps the sign-in; this page never holds a token.`
-            : 'Sign in again to continue: this page keeps everything you typed, and what was refused is sent again.'
+              ? t('session.prompt.ended', { family: FAMILY_NAMES[family] })
+              : family === 'arm'
+                ? t('session.prompt.signInClient', { family: FAMILY_NAMES[family] })
+                : t('session.prompt.signInUser', { family: FAMILY_NAMES[family] })
+            : t('session.prompt.again')
         }
       >
         {family !== null &&
           (forms === null ? (
-            <LoadingState label="Loading the sign-in…" />
+            <LoadingState label={t('session.prompt.loading')} />
           ) : live ? (
             <forms.FamilySignIn key={family} family={family} />
           ) : (

@@ -8,6 +8,8 @@ import {
 import { useSignIn } from '../../api/runtime-manager/account.ts'
 import { Button } from '../../components/button.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
+import { Msg, useT } from '../../components/i18n.tsx'
+import type { MessageKey } from '../../lib/i18n.ts'
 import { TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { validateWith } from '../../components/form/zod-validation.ts'
@@ -24,18 +26,28 @@ export interface SignInPreset {
 
 interface Field {
   key: string
-  label: string
+  label: MessageKey
   type: 'text' | 'password'
   autoComplete: string
 }
 
 const CLIENT_FIELDS: readonly Field[] = [
-  { key: 'clientId', label: 'Client ID', type: 'text', autoComplete: 'username' },
-  { key: 'clientSecret', label: 'Client secret', type: 'password', autoComplete: 'off' },
+  { key: 'clientId', label: 'session.field.clientId', type: 'text', autoComplete: 'username' },
+  {
+    key: 'clientSecret',
+    label: 'session.field.clientSecret',
+    type: 'password',
+    autoComplete: 'off',
+  },
 ]
 const USER_FIELDS: readonly Field[] = [
-  { key: 'username', label: 'User name', type: 'text', autoComplete: 'username' },
-  { key: 'password', label: 'Password', type: 'password', autoComplete: 'current-password' },
+  { key: 'username', label: 'session.field.userName', type: 'text', autoComplete: 'username' },
+  {
+    key: 'password',
+    label: 'session.field.password',
+    type: 'password',
+    autoComplete: 'current-password',
+  },
 ]
 
 type Values = Record<string, string>
@@ -54,10 +66,11 @@ function CredentialFields({
   onChange: (key: string, value: string) => void
   disabled: boolean
 }) {
+  const t = useT()
   return fields.map((field) => (
     <TextField
       key={field.key}
-      label={field.label}
+      label={t(field.label)}
       type={field.type}
       autoComplete={field.autoComplete}
       value={values[field.key] ?? ''}
@@ -82,6 +95,7 @@ export function ClientCredentialsSignIn({
   again?: boolean
   onSignedIn?: () => void
 }) {
+  const t = useT()
   const signIn = useSignIn({ again })
   const [values, setValues] = useState<Values>({ clientId: '', clientSecret: '' })
   const form = useForm({ values, validate: (v) => validateWith(ArmCredentialsSchema, v) })
@@ -98,17 +112,16 @@ export function ClientCredentialsSignIn({
           disabled={signIn.isPending}
           onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
         />
-        {signIn.error && <ErrorPanel error={signIn.error} title="Sign-in failed" />}
+        {signIn.error && <ErrorPanel error={signIn.error} title={t('session.form.failed')} />}
         <Button type="submit" variant="primary" busy={signIn.isPending}>
-          Sign in
+          {t('session.form.submit')}
         </Button>
       </CheckedForm>
       {presets && presets.length > 0 && (
-        <section aria-label="Demo identities">
-          <h2>Demo identities</h2>
+        <section aria-label={t('session.presets.title')}>
+          <h2>{t('session.presets.title')}</h2>
           <p className="muted" style={{ marginTop: 0 }}>
-            Demo mode: the backend runs in your browser. Each identity fills in its credentials and
-            signs in.
+            {t('session.presets.intro')}
           </p>
           <div className="preset-list">
             {presets.map((preset) => (
@@ -129,7 +142,7 @@ export function ClientCredentialsSignIn({
                   }}
                   disabled={signIn.isPending}
                 >
-                  Sign in as {preset.role}
+                  <Msg id="session.presets.signInAs" values={{ role: preset.role }} />
                 </Button>
               </div>
             ))}
@@ -146,6 +159,7 @@ export function ClientCredentialsSignIn({
  * The secret is sent once and kept only in this form's state.
  */
 export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedIn?: () => void }) {
+  const t = useT()
   const signIn = useFamilySignIn()
   const fields = family === 'arm' ? CLIENT_FIELDS : USER_FIELDS
   const [values, setValues] = useState<Values>(() =>
@@ -167,10 +181,13 @@ export function FamilySignIn({ family, onSignedIn }: { family: Family; onSignedI
         onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
       />
       {signIn.error && (
-        <ErrorPanel error={signIn.error} title={`Sign-in to ${FAMILY_NAMES[family]} failed`} />
+        <ErrorPanel
+          error={signIn.error}
+          title={t('session.form.familyFailed', { family: FAMILY_NAMES[family] })}
+        />
       )}
       <Button type="submit" variant="primary" busy={signIn.isPending}>
-        Sign in
+        {t('session.form.submit')}
       </Button>
     </CheckedForm>
   )

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { consoleSessionQueries } from '../../api/console/session.ts'
+import { useT } from '../../components/i18n.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
 import { safeReturnTo } from '../../lib/paths.ts'
 import { getSession, getSessionEndReason, subscribeSession } from '../../lib/session-store.ts'
@@ -16,6 +17,7 @@ export type { SignInPreset }
  * families are signed in where their pages are.
  */
 export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
+  const t = useT()
   const [params] = useSearchParams()
   const returnTo = safeReturnTo(params.get('returnTo'))
   const navigate = useNavigate()
@@ -31,26 +33,23 @@ export function SignInPage({ presets }: { presets?: readonly SignInPreset[] }) {
   return (
     <main className="signin">
       <div className="card">
-        <h1>Sign in to Runtime Console</h1>
+        <h1>{t('session.page.title')}</h1>
         {expired && (
           <div className="alert alert-warn" role="status">
-            Your session expired. Sign in again to continue where you were.
+            {t('session.page.expired')}
           </div>
         )}
         {live ? (
           <>
             <p className="muted" style={{ margin: 0 }}>
-              Sign in to Runtime Manager with a connected app’s client ID and secret. The console’s
-              server keeps the token; this page never sees it, and the secret is never stored.
-              MobileFirst and the API Store ask for their own sign-in on their pages.
+              {t('session.page.liveIntro')}
             </p>
             <FamilySignIn family="arm" onSignedIn={done} />
           </>
         ) : (
           <>
             <p className="muted" style={{ margin: 0 }}>
-              Use a connected app’s client ID and secret (client credentials). The secret is sent
-              once to get a token and is never stored; the token lasts for this tab only.
+              {t('session.page.demoIntro')}
             </p>
             <ClientCredentialsSignIn presets={presets} onSignedIn={done} />
           </>
