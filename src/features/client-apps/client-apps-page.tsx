@@ -1,3 +1,4 @@
+import { ApiText } from '../../components/api-text.tsx'
 import { useBulkDialog } from '../../components/bulk-action-dialog.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 import { useQuery } from '@tanstack/react-query'
@@ -57,7 +58,15 @@ function columns(t: typeof translate, envId: string): Column<ClientAppSummary>[]
       id: 'description',
       header: t('client-apps.field.description'),
       width: '30%',
-      cell: (a) => <span title={a.description ?? undefined}>{a.description ?? ''}</span>,
+      // API text, isolated; whole in the tooltip where the column cuts it.
+      cell: (a) =>
+        a.description ? (
+          <span title={a.description}>
+            <ApiText>{a.description}</ApiText>
+          </span>
+        ) : (
+          ''
+        ),
     },
   ]
 }
