@@ -5,7 +5,7 @@ import { ConsoleContext } from './console-context.tsx'
 import { usePageCommands, type PageCommand } from './page-commands.tsx'
 import { CurlPreview } from './curl-preview.tsx'
 import { ErrorPanel } from './error-panel.tsx'
-import { Msg, message, useT } from './i18n.tsx'
+import { Msg, useT } from './i18n.tsx'
 import { Modal } from './modal.tsx'
 import './confirm.css'
 
@@ -133,11 +133,6 @@ export interface ConfirmedMutation<V, R> {
   error: unknown
   reset: () => void
   mutate: (variables: V, options: { onSuccess: (result: R) => void }) => void
-}
-
-/** A confirmation's title: the action and the item it acts on, named as the API spells it. */
-export function confirmTitle(action: string, name: string): ReactNode {
-  return message('ui.confirm.title', { action: <>{action}</>, name })
 }
 
 /** What a confirmation bound to a mutation is given, besides whether it is open. */
