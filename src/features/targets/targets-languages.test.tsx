@@ -18,7 +18,15 @@ test('a server group’s page and its add dialog read in German, counts in their
   await setLanguage('de', { remember: false })
   const { user } = renderApp(paths.serverGroup(scope.envId, group.id))
   expect(await screen.findByText(/^Servergruppe · \d+ Server · erstellt /)).toBeInTheDocument()
-  expect(screen.getByRole('link', { name: 'Servergruppen' })).toBeInTheDocument()
+  // The page's way back to its list, and the navigation, both in German.
+  expect(
+    within(screen.getByRole('main')).getByRole('link', { name: 'Servergruppen' }),
+  ).toBeInTheDocument()
+  expect(
+    within(screen.getByRole('navigation', { name: 'Bereiche' })).getByRole('link', {
+      name: 'Servergruppen',
+    }),
+  ).toHaveAttribute('aria-current', 'page')
   expect(screen.getByRole('table', { name: `Server von ${group.name}` })).toBeInTheDocument()
   expect(screen.getByRole('button', { name: 'Gruppe löschen…' })).toBeInTheDocument()
 
