@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { toast } from 'sonner'
+import { message } from '../components/i18n.tsx'
 import { auditQueries } from '../api/console/audit.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { backoffDelay, isTransientError } from '../lib/outcome.ts'
@@ -18,7 +19,9 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined && !(isApiError(error) && error.status === 401)) {
-          toast.error(`Refresh failed: ${error.message}`, { id: `refresh-${query.queryHash}` })
+          toast.error(message('ui.refreshFailed', { message: error.message }), {
+            id: `refresh-${query.queryHash}`,
+          })
         }
       },
     }),

@@ -47,6 +47,7 @@ export function BulkActionDialog<T>({
   verb,
   pastVerb,
   noun,
+  plural,
   open,
   onOpenChange,
   onDone,
@@ -68,8 +69,9 @@ export function BulkActionDialog<T>({
   verb: string
   /** "Deleted", "Unregistered": the toast when all succeeded. */
   pastVerb: string
-  /** What an item is, singular; the plural adds an "s" ("server group"). */
+  /** What an item is, singular ("server group"), and its plural ("server groups"). */
   noun: string
+  plural: string
   /** What happens to each item, in the operator's terms; the names follow it. */
   children: ReactNode
 } & BulkDialogState) {
@@ -91,7 +93,7 @@ export function BulkActionDialog<T>({
         onOpenChange(false)
         toastOutcome(
           { verb: verb.toLowerCase(), past: pastVerb },
-          { count: outcome.length, noun },
+          { count: outcome.length, noun, plural },
           { kind: 'succeeded' },
         )
       } else setResults(outcome)
@@ -117,7 +119,7 @@ export function BulkActionDialog<T>({
     <ConfirmDialog
       open={open}
       onOpenChange={close}
-      title={t('ui.bulk.confirmTitle', { verb, count: countOf(items.length, noun) })}
+      title={t('ui.bulk.confirmTitle', { verb, count: countOf(items.length, noun, plural) })}
       confirmLabel={t('ui.bulk.confirmLabel', { verb, count: items.length })}
       // Every bulk change of this dialog removes something for good (ADR 028): one item is
       // confirmed by its name, several by the verb and their count.

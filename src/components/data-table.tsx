@@ -11,7 +11,7 @@ import {
 } from 'react'
 import { useNavigate } from 'react-router'
 import { isolated, LONG } from './api-text.tsx'
-import { useT } from './i18n.tsx'
+import { useLanguage, useT } from './i18n.tsx'
 import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts'
 
 export interface Column<T> {
@@ -202,7 +202,9 @@ export function DataTable<T>({
     setWrapWidth(wrap.clientWidth)
     return () => observer.disconnect()
   }, [])
-  const columnKey = columns.map((c) => c.id).join(' ')
+  // The language too: a switch changes every header's length.
+  const language = useLanguage()
+  const columnKey = `${language} ${columns.map((c) => c.id).join(' ')}`
   const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
     null,
   )

@@ -28,12 +28,16 @@ test('unknown: sent, and the result is being checked', () => {
 })
 
 test('counts go through formatNumber, singular for one', () => {
-  expect(outcomeText(stop, { count: 1200, noun: 'application' }, { kind: 'succeeded' })).toBe(
-    'Stopped 1,200 applications',
-  )
-  expect(countOf(1, 'application')).toBe('1 application')
-  expect(countOf(0, 'server')).toBe('0 servers')
-  expect(countOf(2, 'client application')).toBe('2 client applications')
+  expect(
+    outcomeText(
+      stop,
+      { count: 1200, noun: 'application', plural: 'applications' },
+      { kind: 'succeeded' },
+    ),
+  ).toBe('Stopped 1,200 applications')
+  expect(countOf(1, 'application', 'applications')).toBe('1 application')
+  expect(countOf(0, 'server', 'servers')).toBe('0 servers')
+  expect(countOf(2, 'client application', 'client applications')).toBe('2 client applications')
 })
 
 test('a relation names where: a name from the API or a count', () => {
@@ -41,14 +45,17 @@ test('a relation names where: a name from the API or a count', () => {
   expect(
     outcomeText(
       add,
-      { count: 3, noun: 'server', relation: { word: 'to', name: 'eu-web' } },
+      { count: 3, noun: 'server', plural: 'servers', relation: { word: 'to', name: 'eu-web' } },
       { kind: 'succeeded' },
     ),
   ).toBe('Added 3 servers to eu-web')
   expect(
     outcomeText(
       { verb: 'disable', past: 'Disabled' },
-      { name: 'AcmeBank', relation: { word: 'on', count: 1500, noun: 'device' } },
+      {
+        name: 'AcmeBank',
+        relation: { word: 'on', count: 1500, noun: 'device', plural: 'devices' },
+      },
       { kind: 'failed', message: 'Busy.' },
     ),
   ).toBe("Couldn't disable AcmeBank on 1,500 devices: Busy.")

@@ -22,7 +22,7 @@ export interface ActionWords {
  * API) or "on 3 devices" (a count).
  */
 export type OutcomeRelation =
-  { word: string; name: string } | { word: string; count: number; noun: string; plural?: string }
+  { word: string; name: string } | { word: string; count: number; noun: string; plural: string }
 
 /**
  * What an action was about: one named thing (a name from the API, isolated as API text,
@@ -32,14 +32,17 @@ export type OutcomeRelation =
 export type OutcomeSubject =
   | string
   | { name: string; kind?: string; relation?: OutcomeRelation }
-  | { count: number; noun: string; plural?: string; relation?: OutcomeRelation }
+  | { count: number; noun: string; plural: string; relation?: OutcomeRelation }
 
 /** How an action ended: the backend applied it, refused it (with its message), or we don't know. */
 export type ActionOutcome =
   { kind: 'succeeded' } | { kind: 'failed'; message: string } | { kind: 'unknown' }
 
-/** "3 applications", "1 application", "1,200 server groups": the count as every number reads. */
-export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+/**
+ * "3 applications", "1 application", "1,200 server groups": the count as every number reads,
+ * with the noun's plural from the caller's catalog (no language makes it by adding an "s").
+ */
+export function countOf(count: number, noun: string, plural: string): string {
   return `${formatNumber(count)} ${count === 1 ? noun : plural}`
 }
 

@@ -133,7 +133,13 @@ export async function loadArea(area: Area): Promise<void> {
  */
 export async function setLanguage(language: Language, { remember = true } = {}): Promise<void> {
   for (const area of AT_BOOT) wanted.add(area)
-  await ensure(language, wanted)
+  // Again while areas were added during the wait (a route opened mid-switch), so that
+  // none is shown in the language left behind.
+  let count = -1
+  while (count !== wanted.size) {
+    count = wanted.size
+    await ensure(language, wanted)
+  }
   i18n.activate(language)
   applyToPage(language)
   if (remember) {

@@ -34,6 +34,7 @@ export function BulkDeleteClientAppsDialog({
       verb={t('client-apps.delete.confirm')}
       pastVerb={t('client-apps.delete.past')}
       noun={t('client-apps.noun.app')}
+      plural={t('client-apps.noun.apps')}
       {...dialog}
     >
       <p style={{ marginTop: 0 }}>{t('client-apps.delete.bulkExplain')}</p>

@@ -34,6 +34,7 @@ export function BulkUnregisterDialog({
       verb={t('servers.unregister.confirm')}
       pastVerb={t('servers.unregister.past')}
       noun={t('servers.list.nounOne')}
+      plural={t('servers.list.nounOther')}
       {...dialog}
     >
       <p style={{ marginTop: 0 }}>{t('servers.bulkUnregister.body')}</p>

@@ -97,6 +97,7 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
       verb={t('targets.delete.verbTitle')}
       pastVerb={t('targets.delete.past')}
       noun={t(words.nounOne)}
+      plural={t(words.nounOther)}
       {...dialog}
     >
       <p style={{ marginTop: 0 }}>{t(words.bulkDeleteBody)}</p>
