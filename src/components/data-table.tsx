@@ -229,7 +229,8 @@ export function DataTable<T>({
       if (clippedStatus(table)) setFitted(null)
     }
   }, [measuring, columnKey, wrapWidth, rows, phone])
-  const widths = !measuring && fitted?.key === columnKey ? fitted.widths : null
+  // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
+  const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
   const items = virtualizer.getVirtualItems()
   const first = items[0]
