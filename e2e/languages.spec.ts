@@ -74,7 +74,6 @@ test('German chosen in the account menu is remembered and every page reads in Ge
 }) => {
   test.setTimeout(180_000)
   await signInAs(page, 'Administrator')
-  const env = envPath(page)
   await chooseLanguage(page, 'Deutsch')
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
@@ -89,18 +88,19 @@ test('German chosen in the account menu is remembered and every page reads in Ge
     page.getByRole('heading', { level: 1, name: word(de, 'servers.list.title') }),
   ).toBeVisible()
 
-  const pages = [
-    'servers',
-    'server-groups',
-    'clusters',
-    'applications',
-    'devices',
-    'client-apps',
-    'activity',
+  // Through the navigation, as an operator would (no reload between pages).
+  const areas = [
+    'shell.areas.servers',
+    'shell.areas.serverGroups',
+    'shell.areas.clusters',
+    'shell.areas.applications',
+    'shell.areas.devices',
+    'shell.areas.clientApps',
+    'shell.areas.activity',
   ]
   const leftOvers: string[] = []
-  for (const area of pages) {
-    await page.goto(`${env}/${area}`)
+  for (const area of areas) {
+    await nav.getByRole('link', { name: word(de, area), exact: true }).click()
     await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
     await page.waitForLoadState('networkidle')
     leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${area}: ${text}`))
@@ -114,7 +114,7 @@ test('German chosen in the account menu is remembered and every page reads in Ge
     }
   }
   expect(leftOvers).toEqual([])
-  await page.goto(`${env}/servers`)
+  await nav.getByRole('link', { name: word(de, 'shell.areas.servers'), exact: true }).click()
   await expectNoSeriousA11yViolations(page)
 })
 

@@ -168,7 +168,7 @@ test('bulk unregister reports a result per server, failures first', async ({ pag
   await expect(page.getByText('2 selected')).toBeVisible()
   await page.getByRole('button', { name: 'Unregister selected…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Unregister 2 servers?' })
-  await expect(confirm.getByText(/belong to a group or cluster/)).toBeVisible()
+  await expect(confirm.getByText(/belongs? to a group or cluster/)).toBeVisible()
   await confirmByTyping(page, 'Unregister 2 servers?', 'unregister 2', 'Unregister 2')
   const results = page.getByRole('dialog', { name: 'Unregister servers: results' })
   await expect(results.getByText('Unregister: 1 of 2 succeeded, 1 failed.')).toBeVisible()
