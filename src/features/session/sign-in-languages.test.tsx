@@ -1,11 +1,9 @@
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { Providers } from '../../app/providers.tsx'
-import { createQueryClient } from '../../app/query-client.ts'
 import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
-import { renderApp } from '../../test/render-app.tsx'
+import { renderApp, renderInProviders } from '../../test/render-app.tsx'
 import { ClientCredentialsSignIn } from './sign-in-forms.tsx'
 
 // The sign-in in German and Arabic (the other tests read it in English): its words load at
@@ -36,16 +34,13 @@ test('the sign-in page in Arabic reads right to left', async () => {
 
 test("the demo identities' roles read in German on the card and its button", async () => {
   await setLanguage('de', { remember: false })
-  const queryClient = createQueryClient({ retry: false })
-  render(
-    <Providers queryClient={queryClient} demo={null}>
-      <ClientCredentialsSignIn
-        presets={[
-          { role: 'Monitor', clientId: 'monitor-app', clientSecret: 's', summary: 'Liest alles.' },
-          { role: 'Auditor', clientId: 'auditor-app', clientSecret: 's', summary: 'Liest alles.' },
-        ]}
-      />
-    </Providers>,
+  renderInProviders(
+    <ClientCredentialsSignIn
+      presets={[
+        { role: 'Monitor', clientId: 'monitor-app', clientSecret: 's', summary: 'Liest alles.' },
+        { role: 'Auditor', clientId: 'auditor-app', clientSecret: 's', summary: 'Liest alles.' },
+      ]}
+    />,
   )
   expect(screen.getByText('Beobachter', { selector: 'strong' })).toBeVisible()
   expect(screen.getByRole('button', { name: 'Als Beobachter anmelden' })).toBeEnabled()
