@@ -5,9 +5,11 @@ import {
   APPLICATION_STATUSES,
   SETTABLE_DEVICE_STATUSES,
   TRANSACTION_TYPES,
+  type Device,
   type Transaction,
 } from '../../api/device-admin/device-schemas.ts'
 import { outcomeMessage, type ActionOutcome } from '../../components/outcome-message.tsx'
+import { setLanguage } from '../../lib/i18n.ts'
 import {
   deviceAppStatusWords,
   deviceStatusAction,
@@ -15,6 +17,7 @@ import {
   transactionAction,
   transactionStatusTone,
   transactionTypeWords,
+  usersOf,
   type DeviceAction,
 } from './device-list-model.ts'
 
@@ -121,4 +124,16 @@ test('the console’s own words in a transaction’s toast are not isolated as t
   expect(
     toastOf(deviceStatusAction('d-1', 'EXPIRED'), { kind: 'failed', message: 'Busy.' }),
   ).toEqual({ text: "Couldn't mark d-1 as Expired: Busy.", isolated: ['d-1', 'Busy.'] })
+})
+
+test('a device’s users are listed as the language lists them, "—" for none', async () => {
+  const device = (users: string[]): Device => ({
+    id: 'd-1',
+    status: 'ACTIVE',
+    userIds: users.map((str) => ({ str })),
+  })
+  expect(usersOf(device(['lena', 'otto', 'mia']))).toBe('lena, otto, mia')
+  expect(usersOf(device([]))).toBe('—')
+  await setLanguage('de', { remember: false })
+  expect(usersOf(device(['lena', 'otto', 'mia']))).toBe('lena, otto und mia')
 })
