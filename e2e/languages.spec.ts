@@ -171,7 +171,7 @@ test('German chosen in the account menu is remembered and every page reads in Ge
   }
   expect(leftOvers).toEqual([])
   // The sweep saw the dialogs it is for (register, create, deploy, delete, stop …).
-  console.log(`dialogs read in German: ${dialogs.join('; ')}`)
+  test.info().annotations.push({ type: 'dialogs read in German', description: dialogs.join('; ') })
   expect(dialogs.length).toBeGreaterThanOrEqual(15)
   await nav.getByRole('link', { name: word(de, 'shell.areas.servers'), exact: true }).click()
   await expectNoSeriousA11yViolations(page)
