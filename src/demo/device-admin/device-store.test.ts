@@ -34,34 +34,27 @@ test('the small fleet has users with several devices and versions that parse as 
     expect(d.status === 'EXPIRED').toBe(ANCHOR - d.lastAccessed > 90 * 86_400_000)
 })
 
-test('a large fleet of 50,000 devices is built, searched, sorted and paged quickly', () => {
+test('a large fleet of 50,000 devices is built, searched, sorted and paged', () => {
+  // How fast is the bench's to say (Devices first rows, ADR 027); this checks what it does.
   const store = new DeviceStore({
     fleet: 'large',
     storage: memoryStorage(),
     clock: new DemoClock(() => ANCHOR),
   })
-  let started = performance.now()
   const runtime = store.runtime('mfp')
   if (!runtime) throw new Error('no runtime')
   expect(runtime.size).toBe(50_000)
-  const built = performance.now() - started
-  started = performance.now()
   const byName = runtime.search('friendlyName', true, '')
   const search = runtime.search('lastAccessed', false, 'anna')
-  const sorted = performance.now() - started
   expect(byName).toHaveLength(50_000)
   expect(search.length).toBeGreaterThan(100)
   for (const i of search.subarray(0, 20)) expect(runtime.view(i).deviceDisplayName).toBeDefined()
   const first = runtime.view(byName[0] ?? 0).deviceDisplayName ?? ''
   const last = runtime.view(byName[byName.length - 1] ?? 0).deviceDisplayName ?? ''
   expect(first.toLowerCase() >= last.toLowerCase()).toBe(true)
-  // Generous bounds for a busy CI machine; typically a few hundred ms in all.
-  expect(built).toBeLessThan(3_000)
-  expect(sorted).toBeLessThan(3_000)
-  // A repeated search (the next page) is answered from the cache.
-  started = performance.now()
-  runtime.search('lastAccessed', false, 'anna')
-  expect(performance.now() - started).toBeLessThan(5)
+  // A repeated search (the next page) is answered from the cache: the same answer, not a new one.
+  expect(runtime.search('lastAccessed', false, 'anna')).toBe(search)
+  expect(runtime.search('lastAccessed', false, ' ANNA ')).toBe(search)
 })
 
 test('the id and name orders are the devices sorted by id, and by lowercased name then id', () => {
