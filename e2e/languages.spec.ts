@@ -27,7 +27,7 @@ function word(words: Catalog, key: string): string {
 }
 
 const de = catalog('de', 'shell', 'servers')
-const ar = catalog('ar', 'shell', 'servers')
+const ar = catalog('ar', 'shell', 'servers', 'session')
 
 /** The environment's path after a sign-in (`/env/<id>`). */
 function envPath(page: Page): string {
@@ -188,10 +188,14 @@ test("the browser's language is the default, and Arabic mirrors the console", as
   await page.goto('/')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  // The demo identity's card in Arabic: its role in the language shown.
   await page
-    .getByRole('button')
-    .filter({ hasText: /Administrator/ })
-    .first()
+    .getByRole('button', {
+      name: word(ar, 'session.presets.signInAs').replace(
+        '{role}',
+        word(ar, 'session.role.administrator'),
+      ),
+    })
     .click()
   const nav = page.getByRole('navigation', { name: word(ar, 'shell.nav.label') })
   await expect(nav).toBeVisible()
