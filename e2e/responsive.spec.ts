@@ -626,7 +626,13 @@ test('the tables of detail pages take their widths from the content: no status o
     await expect(detail.getByRole('row').nth(1)).toBeVisible()
     const cut = await detail.evaluate((t) =>
       [...t.querySelectorAll('th, td')]
-        .filter((cell) => cell.tagName === 'TH' || cell.querySelector('.status') !== null)
+        // The console's own headers (a server's name heading a column may be cut: its
+        // title holds it).
+        .filter(
+          (cell) =>
+            (cell.tagName === 'TH' && !cell.hasAttribute('title')) ||
+            cell.querySelector('.status') !== null,
+        )
         .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
         .map((cell) => cell.textContent),
     )
@@ -662,4 +668,40 @@ test('at 1024 px a list short of room cuts its other columns before the names', 
   })
   expect(name.column).toBeGreaterThanOrEqual(Math.min(160, name.widest))
   await expectNoSidewaysScroll(page, 'devices at 1024')
+})
+
+test('at 1024 px the applications list shows every status badge whole, scrolled or not, and gives a status detail no more room than the others', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications', exact: true })
+    .click()
+  const table = page.getByRole('table', { name: 'Applications' })
+  await expect(table.getByRole('link').first()).toBeVisible()
+  const cutBadges = () =>
+    table.evaluate((t) =>
+      [...t.querySelectorAll('tbody td .status')]
+        .filter((badge) => {
+          const cell = badge.closest('td')!.getBoundingClientRect()
+          const box = badge.getBoundingClientRect()
+          return box.right > cell.right + 1 || box.left < cell.left - 1
+        })
+        .map((badge) => badge.textContent),
+    )
+  expect(await cutBadges()).toEqual([])
+  // Further down other statuses come into view: the widths follow.
+  await table.evaluate((t) => {
+    const wrap = t.parentElement
+    wrap?.scrollTo(0, wrap.scrollHeight / 2)
+  })
+  await expect.poll(cutBadges).toEqual([])
+  // No column takes a third of the table (a status detail used to hold half of it open).
+  const widest = await table.evaluate((t) => {
+    const widths = [...t.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().width)
+    return Math.max(...widths) / t.getBoundingClientRect().width
+  })
+  expect(widest).toBeLessThan(0.35)
 })
