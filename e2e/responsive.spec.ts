@@ -495,3 +495,213 @@ test('offline: a calm banner at the top of the content, the navigation and the p
   await context.setOffline(false)
   await expect(banner).toBeHidden()
 })
+
+/**
+ * Elements of the main region that scroll vertically on their own (a box inside the
+ * scrolling page), named by tag and class.
+ */
+async function innerVerticalScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.getElementById('main')
+    if (!main) return ['no main region']
+    return [...main.querySelectorAll('*')]
+      .filter((el) => {
+        const overflow = getComputedStyle(el).overflowY
+        return (
+          (overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight + 1
+        )
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
+  })
+}
+
+/** Elements of the main region that reach past the right edge of the window. */
+async function widerThanWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.getElementById('main')
+    if (!main) return ['no main region']
+    return [...main.querySelectorAll('*')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect()
+        // Text kept for assistive tech only (1 px, clipped) is not on screen.
+        return box.width > 1 && box.right > window.innerWidth + 1
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
+  })
+}
+
+for (const width of [1440, PHONE.width]) {
+  test(`at ${width} px the devices page scrolls once: the rows, the pager and the transactions flow with the page`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(width === PHONE.width ? PHONE : { width, height: 900 })
+    await signInAs(page, 'Administrator')
+    if (width === PHONE.width) await navigateByDrawer(page, 'Devices')
+    else
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Devices' })
+        .click()
+    const table = page.getByRole('table', { name: 'Devices' })
+    await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+    const transactions = page.getByRole('table', { name: 'Recent transactions' })
+    await expect(transactions).toBeAttached()
+    expect(await innerVerticalScrollers(page), 'boxes that scroll inside the page').toEqual([])
+    await expectNoSidewaysScroll(page, `devices at ${width}`)
+    // The page's own scrolling reaches the last device of the page (a hundred: the list is
+    // virtualised against the page) and then the transactions.
+    await page.evaluate(() => {
+      const main = document.getElementById('main')
+      main?.scrollTo(0, main.scrollHeight)
+    })
+    await expect(transactions).toBeInViewport()
+    await expect(page.getByRole('button', { name: 'Next page' })).toBeAttached()
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ has: page.getByRole('link') })
+        .last(),
+    ).toHaveAttribute('aria-rowindex', '101')
+  })
+}
+
+test('the devices rows are reached one after another by keyboard while the page follows', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Devices' })
+    .click()
+  const table = page.getByRole('table', { name: 'Devices' })
+  const first = table.getByRole('link').first()
+  await expect(first).toBeVisible({ timeout: 20_000 })
+  await first.focus()
+  // Each row is two Tab stops (its checkbox and its link): forty rows down, far below the
+  // first screen of rows.
+  for (let i = 0; i < 80; i++) await page.keyboard.press('Tab')
+  const focused = page.locator(':focus')
+  await expect(focused).toBeInViewport()
+  const row = await focused.evaluate((el) => el.closest('tr')?.getAttribute('aria-rowindex'))
+  expect(Number(row)).toBe(42)
+})
+
+test('at 360 px a server group page stacks its applications and nothing is wider than the window', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  await navigateByDrawer(page, 'Server groups')
+  await page.getByRole('table', { name: 'Server groups' }).getByRole('link').first().click()
+  await expect(mainHeading(page)).toBeVisible()
+  const apps = page.getByRole('table', { name: /^Applications on / })
+  await expect(apps.getByRole('link').first()).toBeVisible()
+  expect(await widerThanWindow(page), 'elements past the right edge').toEqual([])
+  await expectTableFits(apps, 'a group’s applications')
+  await expectNoSidewaysScroll(page, 'server group page')
+})
+
+test('the tables of detail pages take their widths from the content: no status or header is cut', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs(page, 'Administrator')
+  const pages: Array<{ list: string; table: string | RegExp }> = [
+    { list: 'Servers', table: 'Applications on this server' },
+    { list: 'Applications', table: 'Status on each server' },
+    { list: 'Server groups', table: /^Servers of / },
+    { list: 'Server groups', table: /^Applications on / },
+    { list: 'Clusters', table: /^Servers of / },
+  ]
+  for (const { list, table } of pages) {
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: list, exact: true })
+      .click()
+    await page.getByRole('table', { name: list }).getByRole('link').first().click()
+    await expect(mainHeading(page)).toBeVisible()
+    const detail = page.getByRole('table', { name: table })
+    await expect(detail.getByRole('row').nth(1)).toBeVisible()
+    const cut = await detail.evaluate((t) =>
+      [...t.querySelectorAll('th, td')]
+        // The console's own headers (a server's name heading a column may be cut: its
+        // title holds it).
+        .filter(
+          (cell) =>
+            (cell.tagName === 'TH' && !cell.hasAttribute('title')) ||
+            cell.querySelector('.status') !== null,
+        )
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent),
+    )
+    expect(cut, `${list}: headers and statuses cut`).toEqual([])
+    // A cut name keeps all of its text in a tooltip.
+    const untitled = await detail.evaluate((t) =>
+      [...t.querySelectorAll('td, tbody th')]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .filter((cell) => !cell.closest('[title]') && !cell.querySelector('[title]'))
+        .map((cell) => cell.textContent),
+    )
+    expect(untitled, `${list}: cut without a tooltip`).toEqual([])
+  }
+})
+
+test('at 1024 px a list short of room cuts its other columns before the names', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Devices' })
+    .click()
+  const table = page.getByRole('table', { name: 'Devices' })
+  await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+  // Seven columns in about 770 px: the name column keeps 160 px (or all of its names).
+  const name = await table.evaluate((t) => {
+    const cells = [...t.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(2)')]
+    const column = cells[0]?.getBoundingClientRect().width ?? 0
+    const widest = Math.max(...cells.map((c) => c.querySelector('a')?.scrollWidth ?? 0))
+    return { column, widest }
+  })
+  expect(name.column).toBeGreaterThanOrEqual(Math.min(160, name.widest))
+  await expectNoSidewaysScroll(page, 'devices at 1024')
+})
+
+test('at 1024 px the applications list shows every status badge whole, scrolled or not, and gives a status detail no more room than the others', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 })
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications', exact: true })
+    .click()
+  const table = page.getByRole('table', { name: 'Applications' })
+  await expect(table.getByRole('link').first()).toBeVisible()
+  const cutBadges = () =>
+    table.evaluate((t) =>
+      [...t.querySelectorAll('tbody td .status')]
+        .filter((badge) => {
+          const cell = badge.closest('td')!.getBoundingClientRect()
+          const box = badge.getBoundingClientRect()
+          return box.right > cell.right + 1 || box.left < cell.left - 1
+        })
+        .map((badge) => badge.textContent),
+    )
+  expect(await cutBadges()).toEqual([])
+  // Further down other statuses come into view: the widths follow.
+  await table.evaluate((t) => {
+    const wrap = t.parentElement
+    wrap?.scrollTo(0, wrap.scrollHeight / 2)
+  })
+  await expect.poll(cutBadges).toEqual([])
+  // No column takes a third of the table (a status detail used to hold half of it open).
+  const widest = await table.evaluate((t) => {
+    const widths = [...t.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().width)
+    return Math.max(...widths) / t.getBoundingClientRect().width
+  })
+  expect(widest).toBeLessThan(0.35)
+})

@@ -9,7 +9,9 @@
  * there is one. SCREENSHOTS_ONLY (a regular expression) keeps the shots whose name matches.
  * SCREENSHOTS_LANG=de (or ar) shoots the pages in that language, named
  * <width>-<theme>-<lang>-<name>.png; dialogs are opened by their English names, so a
- * language run shoots the pages only.
+ * language run shoots the pages only. SCREENSHOTS_FULL=1 shoots each page (not a dialog)
+ * whole: the window is made as tall as the page's content for that shot, so what lies
+ * below the fold (a second table, a panel) can be reviewed too.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
@@ -31,6 +33,7 @@ const THEMES = ['light', 'dark'] as const
 /** SCREENSHOTS_ONLY=cluster: only the shots whose name matches (a regular expression). */
 const ONLY = process.env.SCREENSHOTS_ONLY ? new RegExp(process.env.SCREENSHOTS_ONLY) : null
 const LANG = process.env.SCREENSHOTS_LANG ?? ''
+const FULL = process.env.SCREENSHOTS_FULL === '1'
 
 function log(message: string) {
   process.stdout.write(`${message}\n`)
@@ -172,6 +175,13 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       open: button('Create server group', 'Create a server group'),
     },
     { name: 'server-group', path: group, ready: heading },
+    {
+      // An irreversible confirmation (ADR 028): the name typed before the button is enabled.
+      name: 'delete-group',
+      path: group,
+      ready: heading,
+      open: button('Delete group…', /^Delete/),
+    },
     { name: 'clusters', path: `${env}/clusters`, ready: table('Clusters') },
     {
       name: 'create-cluster',
@@ -194,6 +204,34 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       path: application,
       ready: heading,
       open: button('Redeploy…', /^Redeploy/),
+    },
+    {
+      // A bulk confirmation: three rows selected, then Stop from the selection bar.
+      name: 'bulk-stop',
+      path: `${env}/applications?status=started&sort=name`,
+      ready: table('Applications'),
+      open: async (p) => {
+        const rows = p.getByRole('table', { name: 'Applications' }).getByRole('row')
+        for (let i = 1; i <= 3; i++) await rows.nth(i).getByRole('checkbox').check()
+        await p
+          .getByRole('region', { name: 'Selection' })
+          .getByRole('button', { name: 'Stop…' })
+          .click()
+        const d = p.getByRole('dialog', { name: /^Stop 3 applications/ })
+        await d.waitFor()
+        return d
+      },
+    },
+    {
+      name: 'cheat-sheet',
+      path: `${env}/applications`,
+      ready: table('Applications'),
+      open: async (p) => {
+        await p.locator('body').press('?')
+        const d = p.getByRole('dialog', { name: 'Keyboard shortcuts' })
+        await d.waitFor()
+        return d
+      },
     },
     {
       name: 'command-palette',
@@ -223,6 +261,12 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       open: button('Create application', 'Create a client application'),
     },
     { name: 'client-app', path: clientApp, ready: heading },
+    {
+      name: 'delete-client-app',
+      path: clientApp,
+      ready: heading,
+      open: button('Delete…', /^Delete/),
+    },
     { name: 'activity', path: `${env}/activity`, ready: heading },
     {
       name: 'demo-controls',
@@ -253,7 +297,8 @@ async function shootTheme(browser: Browser, theme: (typeof THEMES)[number], wide
   }
   let count = 0
   for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: width < 768 ? 844 : 900 })
+    const height = width < 768 ? 844 : 900
+    await page.setViewportSize({ width, height })
     for (const shot of list) {
       if (shot.widths && !shot.widths.includes(width)) continue
       if (ONLY && !ONLY.test(shot.name)) continue
@@ -268,7 +313,19 @@ async function shootTheme(browser: Browser, theme: (typeof THEMES)[number], wide
         if (shot.open) await shot.open(page)
         // Let toasts, tooltips and fonts settle.
         await page.waitForTimeout(300)
+        if (FULL && !shot.open) {
+          // The main region scrolls, not the document: grow the window to its content.
+          const tall = await page.evaluate(() => {
+            const main = document.getElementById('main')
+            return main ? main.getBoundingClientRect().top + main.scrollHeight : 0
+          })
+          if (tall > height) {
+            await page.setViewportSize({ width, height: Math.min(Math.ceil(tall), 16_000) })
+            await page.waitForTimeout(200)
+          }
+        }
         await page.screenshot({ path: join(OUT, file) })
+        await page.setViewportSize({ width, height })
         const sideways = await page.evaluate(() => {
           const main = document.getElementById('main')
           if (

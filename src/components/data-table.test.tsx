@@ -300,3 +300,47 @@ test('columns take their content width, and when short of room the widest are cu
   // Less room than the floors: the floors (the table scrolls sideways instead of cutting).
   expect(fitColumns([name, status, size], 200)).toEqual([60, 180, 50])
 })
+
+test('a list that follows the page is no box of its own and stays virtualised against the page’s scroll', () => {
+  mockPhoneWidth(false)
+  const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item-${i}` }))
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: (
+          // The page's scrolling region (the shell's main).
+          <div role="region" aria-label="Page" style={{ overflowY: 'auto' }}>
+            <DataTable
+              label="Items"
+              rows={many}
+              columns={columns}
+              rowKey={(item) => String(item.id)}
+              rowLabel={(item) => item.name}
+              followPage
+            />
+          </div>
+        ),
+      },
+    ],
+    { initialEntries: ['/'] },
+  )
+  render(<RouterProvider router={router} />)
+  const table = screen.getByRole('table', { name: 'Items' })
+  expect(table.parentElement).toHaveClass('follows-page')
+  // A window's worth of rows, not ten thousand.
+  const shown = () =>
+    within(table)
+      .getAllByRole('link')
+      .map((a) => a.textContent)
+  expect(shown().length).toBeLessThan(100)
+  expect(shown()).toContain('item-0')
+  // Scrolling the page (not the table) brings rows far down into view.
+  const page = screen.getByRole('region', { name: 'Page' })
+  act(() => {
+    page.scrollTop = 40 * 5_000
+    page.dispatchEvent(new Event('scroll'))
+  })
+  expect(shown()).toContain('item-5000')
+  expect(shown()).not.toContain('item-0')
+})

@@ -111,6 +111,12 @@ export interface DataTableProps<T> {
   sort?: SortState
   onSortChange?: (sort: SortState) => void
   selection?: TableSelection
+  /**
+   * The rows scroll with the page's scrolling region at every width, not in a box of their
+   * own: for a list that more content follows (the devices page's pager and transactions),
+   * so the page scrolls once. Still virtualised. On a phone every list does this.
+   */
+  followPage?: boolean
 }
 
 const ROW_HEIGHT = 40
@@ -135,6 +141,7 @@ export function DataTable<T>({
   sort,
   onSortChange,
   selection,
+  followPage = false,
 }: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const bodyRef = useRef<HTMLTableSectionElement>(null)
@@ -145,12 +152,13 @@ export function DataTable<T>({
   // On a phone each row is a stacked card and the page scrolls once: the rows scroll with
   // the page's scrolling region instead of a box of their own (styles.css).
   const phone = useMediaQuery(PHONE_QUERY)
+  const withPage = phone || followPage
   const slots = useMemo(() => (phone ? phoneSlots(columns) : null), [phone, columns])
   const [pageScroll, setPageScroll] = useState<{ element: HTMLElement; margin: number } | null>(
     null,
   )
   useLayoutEffect(() => {
-    const element = phone ? scrollingAncestor(scrollRef.current) : null
+    const element = withPage ? scrollingAncestor(scrollRef.current) : null
     const body = bodyRef.current
     if (!element || !body) {
       setPageScroll(null)
@@ -167,7 +175,7 @@ export function DataTable<T>({
     )
     // Measured again whenever what sits above the rows may have changed height: the
     // filters (rows), the selection bar (selection), a crossing of the breakpoint.
-  }, [phone, rows, columns, selection])
+  }, [withPage, phone, rows, columns, selection])
   const scrollMargin = pageScroll?.margin ?? 0
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -208,9 +216,14 @@ export function DataTable<T>({
   const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
     null,
   )
-  // The rows last looked at for a status that no longer fits (a ref: a keystroke in a
+  // The rows last looked at for a status that no longer fits (refs: a keystroke in a
   // filter must not cost the table a second render).
   const checkedRows = useRef<readonly T[] | null>(null)
+  const checkedRange = useRef('')
+  const items = virtualizer.getVirtualItems()
+  const first = items[0]
+  const last = items[items.length - 1]
+  const range = `${first?.index ?? 0}-${last?.index ?? 0}`
   const measuring =
     !phone &&
     rows.length > 0 &&
@@ -221,20 +234,20 @@ export function DataTable<T>({
     if (!table || phone) return
     if (measuring) {
       checkedRows.current = rows
+      checkedRange.current = range
       const widths = fitColumns(measureColumns(table), wrapWidth)
       setFitted({ key: columnKey, width: wrapWidth, widths })
-    } else if (checkedRows.current !== rows) {
-      // New rows (a filter, a poll): a status grown past its column asks for a new fit.
+    } else if (checkedRows.current !== rows || checkedRange.current !== range) {
+      // New rows (a filter, a poll) or other rows in view (a scroll: the widths were
+      // measured on the first ones): a status grown past its column asks for a new fit.
       checkedRows.current = rows
+      checkedRange.current = range
       if (clippedStatus(table)) setFitted(null)
     }
-  }, [measuring, columnKey, wrapWidth, rows, phone])
+  }, [measuring, columnKey, wrapWidth, rows, range, phone])
   // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
   const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]
-  const last = items[items.length - 1]
   const padTop = first ? first.start - scrollMargin : 0
   const padBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
   const shownColumns = slots ? columns.filter((c) => slots.has(c.id)) : columns
@@ -281,7 +294,14 @@ export function DataTable<T>({
 
   return (
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
-    <div className="table-wrap" ref={scrollRef} onClick={followLink}>
+    <div
+      className={followPage ? 'table-wrap follows-page' : 'table-wrap'}
+      // Wider than its box (headers and statuses that do not fit uncut): the box scrolls
+      // sideways, and only sideways, when the rows follow the page.
+      data-wide={tableWidth > wrapWidth + 1 ? '' : undefined}
+      ref={scrollRef}
+      onClick={followLink}
+    >
       <table
         ref={tableRef}
         className={phone ? 'data stacked' : measuring ? 'data measuring' : 'data'}
@@ -405,32 +425,62 @@ export function DataTable<T>({
   )
 }
 
+/**
+ * The least a row's name (the first column after the checkbox) is cut to when the columns
+ * do not all fit: a name cut to a few letters tells rows apart no better than none, so the
+ * other columns give way first (and the table scrolls sideways before it goes below this).
+ */
+const NAME_FLOOR = 160
+
 /** Each column's natural width (automatic layout) and the least it may be cut to. */
 function measureColumns(table: HTMLTableElement): ColumnExtent[] {
   const heads = [...(table.tHead?.rows[0]?.cells ?? [])]
+  const nameIndex = heads.findIndex((th) => !th.classList.contains('col-check'))
   const body = [...(table.tBodies[0]?.rows ?? [])].filter((r) => !r.hasAttribute('aria-hidden'))
   const range = document.createRange()
   return heads.map((th, i) => {
     const natural = Math.ceil(th.getBoundingClientRect().width)
-    // A checkbox or a status badge is never cut; any other column down to its header.
-    const uncut =
-      th.classList.contains('col-check') || body.some((r) => r.cells[i]?.querySelector('.status'))
-    if (uncut) return { natural, floor: natural }
+    // A checkbox is never cut; any other column down to its header, a column of status
+    // badges down to its widest badge (a detail beside it, "Started on 3 of 4 servers",
+    // may be cut: the tooltip keeps it), a row's name down to NAME_FLOOR.
+    if (th.classList.contains('col-check')) return { natural, floor: natural }
     range.selectNodeContents(th)
     const style = getComputedStyle(th)
     const header =
       range.getBoundingClientRect().width +
       parseFloat(style.paddingLeft) +
       parseFloat(style.paddingRight)
-    return { natural, floor: Math.min(natural, Math.ceil(header) + 1) }
+    const badges = body.map((r) => statusExtent(r.cells[i]))
+    const least = Math.max(Math.ceil(header) + 1, i === nameIndex ? NAME_FLOOR : 0, ...badges)
+    return { natural, floor: Math.min(natural, least) }
   })
 }
 
-/** Whether a status badge in the rows in view is wider than its cell. */
+/**
+ * The width a cell needs to show its status badge whole (from the cell's start edge to the
+ * badge's end, with the cell's end padding), or 0 for a cell without one.
+ */
+function statusExtent(cell: HTMLTableCellElement | undefined): number {
+  const badge = cell?.querySelector('.status')
+  if (!cell || !badge) return 0
+  const c = cell.getBoundingClientRect()
+  const b = badge.getBoundingClientRect()
+  const style = getComputedStyle(cell)
+  return Math.ceil(
+    style.direction === 'rtl'
+      ? c.right - b.left + parseFloat(style.paddingLeft)
+      : b.right - c.left + parseFloat(style.paddingRight),
+  )
+}
+
+/** Whether a status badge in the rows in view reaches past its cell (it is cut). */
 function clippedStatus(table: HTMLTableElement): boolean {
   for (const badge of table.querySelectorAll('tbody td .status')) {
     const cell = badge.closest('td')
-    if (cell && cell.scrollWidth > cell.clientWidth + 1) return true
+    if (!cell) continue
+    const c = cell.getBoundingClientRect()
+    const b = badge.getBoundingClientRect()
+    if (b.right > c.right + 1 || b.left < c.left - 1) return true
   }
   return false
 }

@@ -185,7 +185,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
               return (
                 <tr key={artifact.id}>
                   <td data-slot="title">
-                    <Link to={paths.server(scope.envId, artifact.serverId)}>
+                    <Link to={paths.server(scope.envId, artifact.serverId)} title={server?.name}>
                       {server?.name ??
                         t('applications.detail.serverById', { id: String(artifact.serverId) })}
                     </Link>

@@ -66,7 +66,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
       {app.keys.length === 0 ? (
         <p className="muted">{t('client-apps.keys.none')}</p>
       ) : (
-        <table className="data" aria-label={t('client-apps.keys.title')}>
+        <table className="data stack-on-phone" aria-label={t('client-apps.keys.title')}>
           <TableHead
             columns={[
               t('client-apps.keys.type'),
@@ -79,17 +79,30 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
           <tbody>
             {app.keys.map((key) => (
               <tr key={`${key.keyType}-${key.consumerKey}`}>
-                <td>
+                <td data-slot="title">
                   {key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
                     ? t(KEY_TYPE_WORDS[key.keyType].label)
                     : key.keyType}
                 </td>
-                <td className="mono">{key.consumerKey}</td>
-                <td>
+                <td
+                  className="mono"
+                  data-label={t('client-apps.keys.consumerKey')}
+                  title={key.consumerKey}
+                >
+                  {key.consumerKey}
+                </td>
+                <td data-label={t('client-apps.keys.state')}>
                   <StatusBadge {...keyStateLabel(key.keyState)} />
                 </td>
-                <td>{validityLabel(key.token?.validityTime)}</td>
-                <td>{key.supportedGrantTypes?.join(', ') ?? '—'}</td>
+                <td data-label={t('client-apps.keys.validity')}>
+                  {validityLabel(key.token?.validityTime)}
+                </td>
+                <td
+                  data-label={t('client-apps.keys.grantTypes')}
+                  title={key.supportedGrantTypes?.join(', ')}
+                >
+                  {key.supportedGrantTypes?.join(', ') ?? '—'}
+                </td>
               </tr>
             ))}
           </tbody>

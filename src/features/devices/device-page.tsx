@@ -371,14 +371,14 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
         <p className="muted">{t('devices.apps.none')}</p>
       ) : (
         <div className="apps-scroll">
-          <table className="data" aria-label={t('devices.apps.tableLabel')}>
+          <table className="data stack-on-phone" aria-label={t('devices.apps.tableLabel')}>
             <TableHead
               columns={[
-                { label: t('devices.apps.application'), width: '18%' },
-                { label: t('devices.apps.platform'), width: '11%' },
-                { label: t('devices.apps.version'), width: '11%' },
-                { label: t('devices.apps.bundleId'), width: '20%' },
-                { label: t('devices.apps.status'), width: '16%' },
+                t('devices.apps.application'),
+                t('devices.apps.platform'),
+                t('devices.apps.version'),
+                t('devices.apps.bundleId'),
+                t('devices.apps.status'),
                 t('devices.apps.pending'),
               ]}
             />
@@ -389,12 +389,12 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                 const open = openAppTransactions(recent.data?.items, device.id, app.appName)
                 return (
                   <tr key={app.appName}>
-                    <td>
+                    <td data-slot="title" title={app.appName}>
                       <ApiText>{app.appName}</ApiText>
                     </td>
-                    <td>{parsed.platformLabel ?? '—'}</td>
-                    <td>{parsed.version ?? '—'}</td>
-                    <td className="mono" title={app.appId}>
+                    <td data-label={t('devices.apps.platform')}>{parsed.platformLabel ?? '—'}</td>
+                    <td data-label={t('devices.apps.version')}>{parsed.version ?? '—'}</td>
+                    <td className="mono" data-label={t('devices.apps.bundleId')} title={app.appId}>
                       {parsed.bundleId}
                     </td>
                     <td>
@@ -416,7 +416,7 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
                         </span>
                       </Button>
                     </td>
-                    <td>
+                    <td data-label={t('devices.apps.pending')}>
                       {open[0] ? (
                         <PendingChange runtime={runtime} tx={open[0]} />
                       ) : (

@@ -281,6 +281,8 @@ export function DevicesPage() {
         sort={params.sort}
         onSortChange={(sort: SortState) => set({ sort, page: '' })}
         selection={selection}
+        // The pager and the transactions follow the rows: the page scrolls once.
+        followPage
       />
     </ListPage>
   )

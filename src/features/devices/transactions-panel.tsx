@@ -145,16 +145,17 @@ function TransactionDevice({ deviceId, device }: { deviceId: string; device?: De
   const label = device ? deviceLabel(device) : deviceId
   if (label === deviceId)
     return (
-      <span className="mono">
+      <span className="tx-device-name mono" title={deviceId}>
         <ApiText>{deviceId}</ApiText>
       </span>
     )
+  // Each line is cut to the column with an ellipsis: the tooltip holds all of it.
   return (
     <>
-      <span className="tx-device-name">
+      <span className="tx-device-name" title={label}>
         <ApiText>{label}</ApiText>
       </span>
-      <span className="tx-device-id mono muted">
+      <span className="tx-device-id mono muted" title={deviceId}>
         <ApiText>{deviceId}</ApiText>
       </span>
     </>
@@ -236,21 +237,24 @@ export function TransactionsPanel({
     )
   else
     body = (
-      // Focusable so the list can be scrolled by keyboard (it holds no other control).
+      // The page scrolls the rows (no height of its own); a table wider than the card
+      // scrolls sideways here, focusable so that works by keyboard too.
       // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus
       <div className="tx-scroll" tabIndex={0} role="region" aria-label={scrollLabel}>
-        <table className={named ? 'data tx-with-device' : 'data'} aria-label={heading}>
+        <table
+          className={named ? 'data stack-on-phone tx-with-device' : 'data stack-on-phone'}
+          aria-label={heading}
+        >
           <TableHead
             columns={[
-              { label: t('devices.transactions.id'), width: named ? '4%' : '5%' },
-              { label: t('devices.transactions.type'), width: named ? '12%' : '14%' },
-              { label: t('devices.transactions.target'), width: named ? '13%' : '16%' },
-              named !== undefined && { label: t('devices.transactions.device'), width: '14%' },
-              { label: t('devices.transactions.user'), width: named ? '10%' : '12%' },
-              { label: t('devices.transactions.status'), width: named ? '9%' : '10%' },
-              { label: t('devices.transactions.created'), width: '8%' },
-              { label: t('devices.transactions.updated'), width: '8%' },
-              t('devices.transactions.errors'),
+              t('devices.transactions.id'),
+              t('devices.transactions.type'),
+              t('devices.transactions.target'),
+              named !== undefined && t('devices.transactions.device'),
+              t('devices.transactions.user'),
+              t('devices.transactions.status'),
+              t('devices.transactions.created'),
+              t('devices.transactions.updated'),
             ]}
           />
           <tbody>
@@ -259,52 +263,84 @@ export function TransactionsPanel({
               const updated = tx.timeUpdated ? Date.parse(tx.timeUpdated) : NaN
               const errors = transactionErrors(tx)
               return (
-                <tr key={tx.id}>
-                  <td className="mono">{tx.id}</td>
-                  <td title={tx.type}>{transactionTypeWords(tx.type).label}</td>
-                  <td title={targetOf(tx, true)}>
-                    {tx.description?.appName ? (
-                      <>
-                        <ApiText>{tx.description.appName}</ApiText>
-                        {tx.description.status
-                          ? ` ${t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })}`
-                          : ''}
-                      </>
-                    ) : (
-                      targetOf(tx, false)
-                    )}
-                  </td>
-                  {named && (
-                    <td className="tx-device">
-                      {tx.description?.deviceId ? (
-                        <TransactionDevice
-                          deviceId={tx.description.deviceId}
-                          device={named.get(tx.description.deviceId)}
-                        />
+                <Fragment key={tx.id}>
+                  <tr className={errors.length > 0 ? 'tx-has-errors' : undefined}>
+                    <td className="mono" data-label={t('devices.transactions.id')}>
+                      {tx.id}
+                    </td>
+                    <td data-slot="title" title={tx.type}>
+                      {transactionTypeWords(tx.type).label}
+                    </td>
+                    <td
+                      className="tx-cut"
+                      data-label={t('devices.transactions.target')}
+                      title={targetOf(tx, true)}
+                    >
+                      {tx.description?.appName ? (
+                        <>
+                          <ApiText>{tx.description.appName}</ApiText>
+                          {tx.description.status
+                            ? ` ${t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })}`
+                            : ''}
+                        </>
                       ) : (
-                        '—'
+                        targetOf(tx, false)
                       )}
                     </td>
+                    {named && (
+                      <td
+                        className="tx-device tx-cut"
+                        data-label={t('devices.transactions.device')}
+                      >
+                        {tx.description?.deviceId ? (
+                          <TransactionDevice
+                            deviceId={tx.description.deviceId}
+                            device={named.get(tx.description.deviceId)}
+                          />
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    )}
+                    <td
+                      className="tx-cut"
+                      data-label={t('devices.transactions.user')}
+                      title={tx.userName ?? undefined}
+                    >
+                      {tx.userName ? <ApiText>{tx.userName}</ApiText> : '—'}
+                    </td>
+                    <td data-label={t('devices.transactions.status')}>
+                      <TransactionStatus runtime={runtime} tx={tx} />
+                    </td>
+                    <td
+                      data-label={t('devices.transactions.created')}
+                      title={formatDateTime(created)}
+                    >
+                      {Number.isNaN(created) ? '—' : formatAgo(created, now)}
+                    </td>
+                    <td
+                      data-label={t('devices.transactions.updated')}
+                      title={formatDateTime(updated)}
+                    >
+                      {Number.isNaN(updated) ? '—' : formatAgo(updated, now)}
+                    </td>
+                  </tr>
+                  {/* The errors read as a sentence on a line of their own under their
+                    transaction, as wide as the table (not a narrow column of many lines). */}
+                  {errors.length > 0 && (
+                    <tr className="tx-errors-row">
+                      <td className="tx-errors" colSpan={named ? 8 : 7}>
+                        <span className="tx-errors-label">{`${t('devices.transactions.errors')}:`}</span>{' '}
+                        {errors.map((e, i) => (
+                          <Fragment key={i}>
+                            {i > 0 && ' '}
+                            <ApiText>{e}</ApiText>
+                          </Fragment>
+                        ))}
+                      </td>
+                    </tr>
                   )}
-                  <td>{tx.userName ? <ApiText>{tx.userName}</ApiText> : '—'}</td>
-                  <td>
-                    <TransactionStatus runtime={runtime} tx={tx} />
-                  </td>
-                  <td title={formatDateTime(created)}>
-                    {Number.isNaN(created) ? '—' : formatAgo(created, now)}
-                  </td>
-                  <td title={formatDateTime(updated)}>
-                    {Number.isNaN(updated) ? '—' : formatAgo(updated, now)}
-                  </td>
-                  <td className={errors.length > 0 ? 'tx-errors' : undefined}>
-                    {errors.map((e, i) => (
-                      <Fragment key={i}>
-                        {i > 0 && ' '}
-                        <ApiText>{e}</ApiText>
-                      </Fragment>
-                    ))}
-                  </td>
-                </tr>
+                </Fragment>
               )
             })}
           </tbody>

@@ -249,7 +249,7 @@ function ServerApplications({ server }: { server: Server }) {
         <p className="muted">{t('servers.apps.none')}</p>
       )}
       {apps.data && apps.data.items.length > 0 && (
-        <table className="data" aria-label={t('servers.apps.title')}>
+        <table className="data stack-on-phone" aria-label={t('servers.apps.title')}>
           <TableHead
             columns={[
               t('servers.apps.name'),
@@ -289,20 +289,22 @@ function ApplicationRow({ app, serverId }: { app: Application; serverId: number 
     )
   return (
     <tr>
-      <td>
-        <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
+      <td data-slot="title">
+        <Link to={paths.application(scope.envId, app.id)} title={app.name}>
+          {app.name}
+        </Link>
       </td>
-      <td>
+      <td data-label={t('servers.apps.status')}>
         <StatusBadge {...status} />
       </td>
-      <td>{via}</td>
-      <td title={app.artifact.fileName}>
+      <td data-label={t('servers.apps.deployedTo')}>{via}</td>
+      <td data-label={t('servers.apps.artifact')} title={app.artifact.fileName}>
         {app.artifact.fileName ?? app.artifact.name}
         {app.artifact.fileSize !== undefined && (
           <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
         )}
       </td>
-      <td title={artifact?.message ?? undefined}>
+      <td data-label={t('servers.apps.message')} title={artifact?.message ?? undefined}>
         {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
       </td>
     </tr>

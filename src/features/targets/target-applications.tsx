@@ -47,20 +47,17 @@ export function TargetApplications({
         </p>
       )}
       {own.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
+        // Widths from the content; many members scroll sideways in the card, and on a phone
+        // each application stacks: its name, then each status labelled (styles.css).
+        <div className="card-table-scroll">
           <table
-            className="data compact"
+            className="data compact stack-on-phone"
             aria-label={t('targets.apps.tableLabel', { name: target.name })}
-            style={{ minWidth: 360 + target.servers.length * 140 }}
           >
             <thead>
               <tr>
-                <th scope="col" style={{ width: 220 }}>
-                  {t('targets.apps.application')}
-                </th>
-                <th scope="col" style={{ width: 200 }}>
-                  {t('targets.apps.overall')}
-                </th>
+                <th scope="col">{t('targets.apps.application')}</th>
+                <th scope="col">{t('targets.apps.overall')}</th>
                 {target.servers.map((s) => (
                   <th key={s.id} scope="col" title={s.name}>
                     {s.name}
@@ -73,17 +70,19 @@ export function TargetApplications({
                 const overall = applicationPhaseStatus(applicationState(app))
                 return (
                   <tr key={app.id}>
-                    <th scope="row" className="text-normal">
-                      <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
+                    <th scope="row" className="text-normal" data-slot="title">
+                      <Link to={paths.application(scope.envId, app.id)} title={app.name}>
+                        {app.name}
+                      </Link>
                     </th>
-                    <td title={overall.detail}>
+                    <td title={overall.detail} data-label={t('targets.apps.overall')}>
                       <StatusBadge label={overall.label} tone={overall.tone} />
                     </td>
                     {target.servers.map((s) => {
                       const copy = app.serverArtifacts?.find((c) => c.serverId === s.id)
                       if (!copy)
                         return (
-                          <td key={s.id} className="muted">
+                          <td key={s.id} className="muted" data-label={s.name}>
                             {t('targets.apps.notDeployed')}
                           </td>
                         )
@@ -97,7 +96,7 @@ export function TargetApplications({
                           ? { label: t('targets.apps.waiting'), tone: 'neutral' as const }
                           : reported
                       return (
-                        <td key={s.id} title={copy.message ?? undefined}>
+                        <td key={s.id} title={copy.message ?? undefined} data-label={s.name}>
                           <StatusBadge {...status} />
                         </td>
                       )

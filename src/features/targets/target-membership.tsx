@@ -95,7 +95,9 @@ export function TargetMembers<T extends TargetRecord, B extends { name: string }
                 <SelectMember server={s} selection={selection} />
               </td>
               <td data-slot="title">
-                <Link to={paths.server(scope.envId, s.id)}>{s.name}</Link>
+                <Link to={paths.server(scope.envId, s.id)} title={s.name}>
+                  {s.name}
+                </Link>
               </td>
               {kind.page.memberColumns.map((c) => (
                 <td key={c.header} className={c.mono ? 'mono' : undefined} data-label={t(c.header)}>
