@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'
 import {
   changeApplicationStatus,
+  changeDeviceStatusRequest,
   listDevices,
   removeDeviceRequest,
 } from '../../api/device-admin/devices.ts'
@@ -163,6 +164,29 @@ test('the transactions panel names each device, with its id, and shows the id of
   expect(removal).toHaveTextContent('Remove device')
   expect(within(removal!).getAllByRole('cell')[3]).toHaveTextContent(new RegExp(`^${galaxy.id}$`))
   expect(removal).not.toHaveTextContent("Max's Galaxy S23")
+})
+
+test("a device's own status change reads in plain words, the API's word only in its tooltip", async () => {
+  const { scope } = await signInAs('Administrator')
+  const [device] = (
+    await listDevices('mfp', {
+      query: 'lena.fischer',
+      orderBy: 'friendlyName',
+      bookmark: '',
+      pageSize: 100,
+    })
+  ).items
+  if (!device) throw new Error('The pinned demo device is missing.')
+  await request(changeDeviceStatusRequest('mfp', device.id, 'LOST'))
+
+  renderApp(paths.devices(scope.envId, 'mfp', 'q=lena.fischer'))
+  const panel = await screen.findByRole('table', { name: 'Recent transactions' })
+  const row = within(panel)
+    .getAllByRole('row')
+    .find((r) => r.textContent?.includes(device.id))
+  const target = within(row!).getAllByRole('cell')[2]
+  expect(target).toHaveTextContent(/^→ Lost$/)
+  expect(target).toHaveAttribute('title', expect.stringContaining('→ Lost (LOST)'))
 })
 
 test('a service that does not list its runtimes (404) opens the default runtime quietly, and another can be named', async () => {

@@ -103,7 +103,7 @@ function newStatusOf(tx: Transaction): string | undefined {
  * What a transaction changes, in words, with the API's own status word after it for the
  * tooltip: "AcmeBank → Disabled on this device (DISABLED) on <device>".
  */
-function targetOf(tx: Transaction, showDevice: boolean): string {
+function targetOf(tx: Transaction): string {
   const d = tx.description
   const parts: string[] = []
   if (d?.appName) parts.push(d.appName)
@@ -114,8 +114,7 @@ function targetOf(tx: Transaction, showDevice: boolean): string {
         raw: d.status,
       }),
     )
-  if (showDevice && d?.deviceId)
-    parts.push(translate('devices.transactions.onDevice', { device: d.deviceId }))
+  if (d?.deviceId) parts.push(translate('devices.transactions.onDevice', { device: d.deviceId }))
   return parts.length > 0 ? parts.join(' ') : '—'
 }
 
@@ -274,18 +273,14 @@ export function TransactionsPanel({
                     <td
                       className="tx-cut"
                       data-label={t('devices.transactions.target')}
-                      title={targetOf(tx, true)}
+                      title={targetOf(tx)}
                     >
-                      {tx.description?.appName ? (
-                        <>
-                          <ApiText>{tx.description.appName}</ApiText>
-                          {tx.description.status
-                            ? ` ${t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })}`
-                            : ''}
-                        </>
-                      ) : (
-                        targetOf(tx, false)
-                      )}
+                      {/* Plain words here; the API's own status word is in the tooltip. */}
+                      {tx.description?.appName && <ApiText>{tx.description.appName}</ApiText>}
+                      {tx.description?.appName && tx.description.status && ' '}
+                      {tx.description?.status
+                        ? t('devices.transactions.becomes', { status: newStatusOf(tx) ?? '' })
+                        : !tx.description?.appName && '—'}
                     </td>
                     {named && (
                       <td
