@@ -2,6 +2,7 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useEffect,
   useMemo,
   useLayoutEffect,
   useRef,
@@ -208,9 +209,6 @@ export function DataTable<T>({
   const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
     null,
   )
-  // The rows last looked at for a status that no longer fits (a ref: a keystroke in a
-  // filter must not cost the table a second render).
-  const checkedRows = useRef<readonly T[] | null>(null)
   const measuring =
     !phone &&
     rows.length > 0 &&
@@ -218,17 +216,28 @@ export function DataTable<T>({
     (fitted === null || fitted.key !== columnKey || fitted.width !== wrapWidth)
   useLayoutEffect(() => {
     const table = tableRef.current
-    if (!table || phone) return
-    if (measuring) {
-      checkedRows.current = rows
-      const widths = fitColumns(measureColumns(table), wrapWidth)
-      setFitted({ key: columnKey, width: wrapWidth, widths })
-    } else if (checkedRows.current !== rows) {
-      // New rows (a filter, a poll): a status grown past its column asks for a new fit.
-      checkedRows.current = rows
-      if (clippedStatus(table)) setFitted(null)
+    if (!table || phone || !measuring) return
+    const widths = fitColumns(measureColumns(table), wrapWidth)
+    setFitted({ key: columnKey, width: wrapWidth, widths })
+  }, [measuring, columnKey, wrapWidth, phone])
+  // New rows (a filter, a poll): a status grown past its column asks for a new fit. Looked
+  // at once the new rows are painted, when their layout is done anyway: read inside the
+  // keystroke, it forced a layout of the rows before the frame's own (a few ms a key).
+  // A scroll frame does not change `rows`, so it reads nothing.
+  useEffect(() => {
+    const table = tableRef.current
+    if (!table || phone || measuring) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (clippedStatus(table)) setFitted(null)
+      }, 0)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
     }
-  }, [measuring, columnKey, wrapWidth, rows, phone])
+  }, [rows, phone, measuring])
   // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
   const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
@@ -388,6 +397,7 @@ export function DataTable<T>({
                 slots={slots}
                 measure={phone ? virtualizer.measureElement : null}
                 label={selection ? rowLabel(row) : null}
+                t={t}
                 checked={selection?.selected.has(key) ?? false}
                 onToggle={toggleRow}
               />
@@ -455,6 +465,11 @@ interface DataRowProps<T> {
   measure: ((row: HTMLTableRowElement | null) => void) | null
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
+  /**
+   * The table's `t` (a new one after a switch of language): a hook per row cost every row
+   * a scroll frame or a keystroke mounts a subscription to the language.
+   */
+  t: ReturnType<typeof useT>
   checked: boolean
   onToggle: (key: string) => void
 }
@@ -473,10 +488,10 @@ function dataRow<T>() {
     slots,
     measure,
     label,
+    t,
     checked,
     onToggle,
   }: DataRowProps<T>) {
-    const t = useT()
     const role = (name: string) => (slots ? name : undefined)
     return (
       <tr
