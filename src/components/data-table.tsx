@@ -7,6 +7,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type CSSProperties,
   type MouseEvent,
   type ReactNode,
 } from 'react'
@@ -120,6 +121,12 @@ const ROW_HEIGHT = 40
  * (a long name takes two lines, or all it needs while focused: each row is measured).
  */
 const PHONE_ROW_HEIGHT = 92
+/**
+ * The scroll bar's room is kept when the rows no longer need it (a filter that leaves a
+ * few): the width the columns were fitted to then stays the same, so typing does not make
+ * the table measure its columns again (two renders and a layout) nor the columns jump.
+ */
+const WRAP_STYLE: CSSProperties = { scrollbarGutter: 'stable' }
 /** Where the layout has no size yet (a test DOM), render as if the table were this tall. */
 const FALLBACK_HEIGHT = 1200
 
@@ -290,7 +297,7 @@ export function DataTable<T>({
 
   return (
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
-    <div className="table-wrap" ref={scrollRef} onClick={followLink}>
+    <div className="table-wrap" ref={scrollRef} onClick={followLink} style={WRAP_STYLE}>
       <table
         ref={tableRef}
         className={phone ? 'data stacked' : measuring ? 'data measuring' : 'data'}
