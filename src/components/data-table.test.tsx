@@ -5,6 +5,7 @@ import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { expect, test, vi } from 'vitest'
 import { CellLink, DataTable, fitColumns, phoneSlots, type Column } from './data-table.tsx'
+import { setLanguage } from '../lib/i18n.ts'
 import { PHONE_QUERY } from './use-media-query.ts'
 
 interface Item {
@@ -92,6 +93,18 @@ test('rows reused for other items after a filter show the new items and their ow
   expect(within(table).getByRole('checkbox', { name: 'Select billing-sync' })).not.toBeChecked()
   await user.clear(screen.getByRole('textbox', { name: 'Filter' }))
   expect(within(table).getByRole('checkbox', { name: 'Select orders-api' })).toBeChecked()
+})
+
+test("a switch of language reaches every row's checkbox (rows take the table's t, not a hook of their own)", async () => {
+  renderTable(items)
+  await act(() => setLanguage('de', { remember: false }))
+  try {
+    expect(screen.getByRole('checkbox', { name: 'orders-api auswählen' })).toBeInTheDocument()
+    expect(screen.getByRole('checkbox', { name: 'billing-sync auswählen' })).toBeInTheDocument()
+  } finally {
+    await act(() => setLanguage('en', { remember: false }))
+  }
+  expect(screen.getByRole('checkbox', { name: 'Select orders-api' })).toBeInTheDocument()
 })
 
 test('a row renders again only when its own data or checkbox changes, and toggles the latest selection', async () => {

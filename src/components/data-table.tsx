@@ -2,6 +2,7 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useEffect,
   useMemo,
   useLayoutEffect,
   useRef,
@@ -125,6 +126,8 @@ const ROW_HEIGHT = 40
  * (a long name takes two lines, or all it needs while focused: each row is measured).
  */
 const PHONE_ROW_HEIGHT = 92
+/** How long the rows rest (after a keystroke or a scroll) before a clipped status is looked for. */
+const SETTLE_MS = 100
 /** Where the layout has no size yet (a test DOM), render as if the table were this tall. */
 const FALLBACK_HEIGHT = 1200
 
@@ -216,10 +219,6 @@ export function DataTable<T>({
   const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
     null,
   )
-  // The rows last looked at for a status that no longer fits (refs: a keystroke in a
-  // filter must not cost the table a second render).
-  const checkedRows = useRef<readonly T[] | null>(null)
-  const checkedRange = useRef('')
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items[items.length - 1]
@@ -231,20 +230,29 @@ export function DataTable<T>({
     (fitted === null || fitted.key !== columnKey || fitted.width !== wrapWidth)
   useLayoutEffect(() => {
     const table = tableRef.current
-    if (!table || phone) return
-    if (measuring) {
-      checkedRows.current = rows
-      checkedRange.current = range
-      const widths = fitColumns(measureColumns(table), wrapWidth)
-      setFitted({ key: columnKey, width: wrapWidth, widths })
-    } else if (checkedRows.current !== rows || checkedRange.current !== range) {
-      // New rows (a filter, a poll) or other rows in view (a scroll: the widths were
-      // measured on the first ones): a status grown past its column asks for a new fit.
-      checkedRows.current = rows
-      checkedRange.current = range
-      if (clippedStatus(table)) setFitted(null)
+    if (!table || phone || !measuring) return
+    const widths = fitColumns(measureColumns(table), wrapWidth)
+    setFitted({ key: columnKey, width: wrapWidth, widths })
+  }, [measuring, columnKey, wrapWidth, phone])
+  // New rows (a filter, a poll) or other rows in view (a scroll: the widths were measured
+  // on the first ones): a status grown past its column asks for a new fit. Looked at once
+  // the rows are painted and have rested a moment: read inside the keystroke, it forced a
+  // layout of the rows before the frame's own (a few ms a key); while a scroll goes on,
+  // each frame cancels the last frame's look, so a scroll frame reads nothing.
+  useEffect(() => {
+    const table = tableRef.current
+    if (!table || phone || measuring) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (clippedStatus(table)) setFitted(null)
+      }, SETTLE_MS)
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
     }
-  }, [measuring, columnKey, wrapWidth, rows, range, phone])
+  }, [rows, range, phone, measuring])
   // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
   const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
@@ -408,6 +416,7 @@ export function DataTable<T>({
                 slots={slots}
                 measure={phone ? virtualizer.measureElement : null}
                 label={selection ? rowLabel(row) : null}
+                t={t}
                 checked={selection?.selected.has(key) ?? false}
                 onToggle={toggleRow}
               />
@@ -505,6 +514,11 @@ interface DataRowProps<T> {
   measure: ((row: HTMLTableRowElement | null) => void) | null
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
+  /**
+   * The table's `t` (a new one after a switch of language): a hook per row cost every row
+   * a scroll frame or a keystroke mounts a subscription to the language.
+   */
+  t: ReturnType<typeof useT>
   checked: boolean
   onToggle: (key: string) => void
 }
@@ -523,10 +537,10 @@ function dataRow<T>() {
     slots,
     measure,
     label,
+    t,
     checked,
     onToggle,
   }: DataRowProps<T>) {
-    const t = useT()
     const role = (name: string) => (slots ? name : undefined)
     return (
       <tr

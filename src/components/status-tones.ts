@@ -1,5 +1,7 @@
 import type { ApplicationState } from '../api/runtime-manager/application-status.ts'
-import { t, type MessageKey } from '../lib/i18n.ts'
+// Words through `cachedT`: a list reads a status per row in every scroll frame and keystroke.
+import { cachedT } from '../lib/format.ts'
+import type { MessageKey } from '../lib/i18n.ts'
 import type { Tone } from './status-badge.tsx'
 
 /** A status in operator words and colour, with a hint where the word alone does not say enough. */
@@ -26,8 +28,8 @@ export interface StatusReading extends StatusWords {
 
 function inWords(entry: StatusKeys | StatusWords): StatusWords {
   if (!('word' in entry)) return entry
-  const words: StatusWords = { label: t(entry.word), tone: entry.tone }
-  if (entry.hint) words.hint = t(entry.hint)
+  const words: StatusWords = { label: cachedT(entry.word), tone: entry.tone }
+  if (entry.hint) words.hint = cachedT(entry.hint)
   return words
 }
 
@@ -77,8 +79,8 @@ export const runtimeAppStatusWords = statusWords({
  */
 export function applicationStatus(reported: string, desired?: string): StatusReading {
   const raw = desired
-    ? t('ui.appStatus.rawDesiredReported', { desired, reported })
-    : t('ui.appStatus.rawReported', { reported })
+    ? cachedT('ui.appStatus.rawDesiredReported', { desired, reported })
+    : cachedT('ui.appStatus.rawReported', { reported })
   return { ...applicationWords(reported, desired), raw }
 }
 
@@ -87,15 +89,15 @@ function applicationWords(reported: string, desired?: string): StatusWords {
   if (reported.includes('FAILED'))
     // A failure the table does not name still reads as one.
     return {
-      label: words.label === reported ? t('ui.appStatus.failed') : words.label,
+      label: words.label === reported ? cachedT('ui.appStatus.failed') : words.label,
       tone: 'danger',
     }
   if (desired === 'UPDATED' || reported === 'UNDEPLOYED')
-    return { label: t('ui.appStatus.deploying'), tone: 'progress' }
+    return { label: cachedT('ui.appStatus.deploying'), tone: 'progress' }
   if (desired === 'STOPPED' && reported === 'STARTED')
-    return { label: t('ui.appStatus.stopping'), tone: 'progress' }
+    return { label: cachedT('ui.appStatus.stopping'), tone: 'progress' }
   if (desired === 'STARTED' && reported !== 'STARTED')
-    return { label: t('ui.appStatus.starting'), tone: 'progress' }
+    return { label: cachedT('ui.appStatus.starting'), tone: 'progress' }
   return { label: words.label, tone: reported === 'STARTED' ? 'ok' : 'neutral' }
 }
 
@@ -111,42 +113,44 @@ export function applicationPhaseStatus(state: ApplicationState): {
   const servers = state.servers
   const unreachable =
     state.unreachable > 0
-      ? t('ui.appPhase.unreachable', { count: state.unreachable, servers })
+      ? cachedT('ui.appPhase.unreachable', { count: state.unreachable, servers })
       : undefined
   // On the way to started, with how many servers are there already.
   const towardStarted = (label: string): { label: string; tone: Tone; detail?: string } => ({
     label,
     tone: 'progress',
     detail:
-      state.servers > 1 ? t('ui.appPhase.startedOf', { count: state.started, servers }) : undefined,
+      state.servers > 1
+        ? cachedT('ui.appPhase.startedOf', { count: state.started, servers })
+        : undefined,
   })
   switch (state.phase) {
     case 'deploying':
-      return towardStarted(t('ui.appStatus.deploying'))
+      return towardStarted(cachedT('ui.appStatus.deploying'))
     case 'failed':
       return {
         label:
           state.failed < state.servers
-            ? t('ui.appPhase.failedOn', { count: state.failed, servers })
-            : t('ui.appStatus.failed'),
+            ? cachedT('ui.appPhase.failedOn', { count: state.failed, servers })
+            : cachedT('ui.appStatus.failed'),
         tone: 'danger',
         detail: state.failure ?? undefined,
       }
     case 'starting':
-      return towardStarted(t('ui.appStatus.starting'))
+      return towardStarted(cachedT('ui.appStatus.starting'))
     case 'stopping':
-      return { label: t('ui.appStatus.stopping'), tone: 'progress' }
+      return { label: cachedT('ui.appStatus.stopping'), tone: 'progress' }
     case 'partial':
       return {
-        label: t('ui.appPhase.startedOn', { count: state.started, servers }),
+        label: cachedT('ui.appPhase.startedOn', { count: state.started, servers }),
         tone: 'warn',
         detail: unreachable,
       }
     case 'started':
-      return { label: t('ui.appStatus.started'), tone: 'ok' }
+      return { label: cachedT('ui.appStatus.started'), tone: 'ok' }
     case 'stopped':
-      return { label: t('ui.appStatus.stopped'), tone: 'neutral', detail: unreachable }
+      return { label: cachedT('ui.appStatus.stopped'), tone: 'neutral', detail: unreachable }
     default:
-      return { label: t('ui.appStatus.unknown'), tone: 'neutral' }
+      return { label: cachedT('ui.appStatus.unknown'), tone: 'neutral' }
   }
 }

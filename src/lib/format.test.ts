@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import {
+  cachedT,
   daysUntil,
   formatAgo,
   formatBytes,
@@ -8,6 +9,7 @@ import {
   formatNumber,
   toEpochMs,
 } from './format.ts'
+import { i18n, setLanguage } from './i18n.ts'
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0)
 const SECOND = 1000
@@ -127,4 +129,34 @@ test('formatNumber shows a dash for a count that is not known, never 0', () => {
   expect(formatNumber(undefined)).toBe('—')
   expect(formatNumber(null)).toBe('—')
   expect(formatNumber(Number.NaN)).toBe('—')
+})
+
+test('ages and sizes remembered for a long list still follow a switch of language', async () => {
+  // Read twice in English (the second from what was remembered), then in German and back.
+  for (let i = 0; i < 2; i++) {
+    expect(formatAgo(NOW - 5 * MINUTE, NOW)).toBe('5 min ago')
+    expect(formatBytes(1536)).toBe('1.5 KB')
+  }
+  await setLanguage('de', { remember: false })
+  try {
+    expect(formatAgo(NOW - 5 * MINUTE, NOW)).toBe('vor 5 Min.')
+    expect(formatBytes(1536)).toBe('1,5 KB')
+  } finally {
+    await setLanguage('en', { remember: false })
+  }
+  expect(formatAgo(NOW - 5 * MINUTE, NOW)).toBe('5 min ago')
+  expect(formatBytes(1536)).toBe('1.5 KB')
+})
+
+test('cachedT reads a message anew once a catalog changes it, and tells values apart', () => {
+  expect(cachedT('ui.ago.seconds', { count: 3 })).toBe('3 s ago')
+  expect(cachedT('ui.ago.seconds', { count: 4 })).toBe('4 s ago')
+  const before = i18n.messages['ui.ago.seconds']
+  try {
+    i18n.load('en', { 'ui.ago.seconds': 'changed' })
+    expect(cachedT('ui.ago.seconds', { count: 3 })).toBe('changed')
+  } finally {
+    i18n.load('en', { 'ui.ago.seconds': before ?? '' })
+  }
+  expect(cachedT('ui.ago.seconds', { count: 3 })).toBe('3 s ago')
 })

@@ -1,18 +1,48 @@
-import { currentLanguage, t, type MessageKey } from './i18n.ts'
+import { currentLanguage, i18n, t, type MessageKey, type MessageValues } from './i18n.ts'
 
 const DAY = 86_400_000
 
-// In the language of the console's words, so a count reads like the sentence around it;
-// one formatter per language (one per call is slow in a long list).
-const numberFormats = new Map<string, Intl.NumberFormat>()
-function numbers(): Intl.NumberFormat {
+// A list formats a few cells per row in every scroll frame and keystroke: an `Intl`
+// formatter or a message's interpolation (Lingui's plural rules, a regular expression per
+// call) per cell made a frame miss its budget. Formatters are made once per language and
+// options; the words of a message with few distinct values once per language.
+const formatters = new Map<string, Intl.NumberFormat>()
+function numberFormat(options: Intl.NumberFormatOptions, id: string): Intl.NumberFormat {
   const language = currentLanguage()
-  let format = numberFormats.get(language)
+  const key = `${language} ${id}`
+  let format = formatters.get(key)
   if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: 0 })
-    numberFormats.set(language, format)
+    format = new Intl.NumberFormat(language, options)
+    formatters.set(key, format)
   }
   return format
+}
+
+// In the language of the console's words, so a count reads like the sentence around it.
+function numbers(): Intl.NumberFormat {
+  return numberFormat({ maximumFractionDigits: 0 }, 'count')
+}
+
+const words = new Map<string, string>()
+// Forgotten when a catalog loads or the language changes: the same key then reads anew.
+i18n.on('change', () => words.clear())
+/** Distinct answers kept at most; a list's ages and sizes need a few thousand. */
+const MAX_WORDS = 20_000
+
+/**
+ * `t` for a message a long list repeats with few distinct values (an age, a size, a status
+ * word): each distinct answer is made once per language and catalog, then looked up.
+ */
+export function cachedT(key: MessageKey, values?: MessageValues): string {
+  let id: string = key
+  if (values) for (const name in values) id += `\u0000${name}\u0000${values[name]}`
+  let text = words.get(id)
+  if (text === undefined) {
+    text = t(key, values)
+    if (words.size >= MAX_WORDS) words.clear()
+    words.set(id, text)
+  }
+  return text
 }
 
 /**
@@ -30,13 +60,13 @@ export function formatNumber(count: number | null | undefined): string {
  */
 export function formatAgo(then: number, now: number): string {
   const s = Math.max(0, Math.round((now - then) / 1000))
-  if (s < 2) return t('ui.ago.justNow')
-  if (s < 60) return t('ui.ago.seconds', { count: s })
+  if (s < 2) return cachedT('ui.ago.justNow')
+  if (s < 60) return cachedT('ui.ago.seconds', { count: s })
   const m = Math.floor(s / 60)
-  if (m < 60) return t('ui.ago.minutes', { count: m })
+  if (m < 60) return cachedT('ui.ago.minutes', { count: m })
   const h = Math.floor(m / 60)
-  if (h < 48) return t('ui.ago.hours', { count: h })
-  return t('ui.ago.days', { count: Math.floor(h / 24) })
+  if (h < 48) return cachedT('ui.ago.hours', { count: h })
+  return cachedT('ui.ago.days', { count: Math.floor(h / 24) })
 }
 
 /** A date and time in the operator's locale, e.g. "23 Nov 2026, 14:05". */
@@ -53,11 +83,10 @@ export function formatDateTime(epochMs: number | undefined | null): string {
 
 // A size's digits in the current language, ungrouped ("1023 B") with one decimal under 10.
 function sizeDigits(value: number, decimals: number): string {
-  return new Intl.NumberFormat(currentLanguage(), {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: false,
-  }).format(value)
+  return numberFormat(
+    { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false },
+    `size ${decimals}`,
+  ).format(value)
 }
 
 const SIZE_UNITS = [
@@ -70,7 +99,7 @@ const SIZE_UNITS = [
 /** "1.2 MB"; binary units are what file managers show for artifacts. */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '—'
-  if (bytes < 1024) return t('ui.bytes.bytes', { value: sizeDigits(bytes, 0) })
+  if (bytes < 1024) return cachedT('ui.bytes.bytes', { value: sizeDigits(bytes, 0) })
   const units = SIZE_UNITS
   let value = bytes / 1024
   let unit = 0
@@ -81,7 +110,7 @@ export function formatBytes(bytes: number): string {
     unit++
   }
   const rounded = shown(value)
-  return t(units[unit] ?? 'ui.bytes.terabytes', {
+  return cachedT(units[unit] ?? 'ui.bytes.terabytes', {
     value: sizeDigits(rounded, rounded < 10 ? 1 : 0),
   })
 }

@@ -7,7 +7,7 @@ import {
 } from '../../api/runtime-manager/application-status.ts'
 import { isolateText } from '../../components/api-text.tsx'
 import type { SortState } from '../../components/data-table.tsx'
-import { toEpochMs } from '../../lib/format.ts'
+import { cachedT, toEpochMs } from '../../lib/format.ts'
 import { t, type MessageKey } from '../../lib/i18n.ts'
 import { targetKindOf, type TargetKind } from '../../lib/paths.ts'
 import { idParam, listParam, sortParam, textParam, type ListParams } from '../../lib/list-params.ts'
@@ -108,8 +108,11 @@ const TARGET_WORDS = {
   cluster: 'applications.target.cluster',
 } as const satisfies Record<'server' | TargetKind, MessageKey>
 
-/** "Group", "Cluster" or "Server": an application target's kind, in the current language. */
-export function targetWordOf(type: string, translate: typeof t = t): string {
+/**
+ * "Group", "Cluster" or "Server": an application target's kind, in the current language
+ * (by default through `cachedT`: the list's target cells ask for it on every row).
+ */
+export function targetWordOf(type: string, translate: typeof t = cachedT): string {
   return translate(TARGET_WORDS[targetKindOf(type) ?? 'server'])
 }
 
