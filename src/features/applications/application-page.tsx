@@ -26,10 +26,10 @@ import {
   runtimeAppStatusWords,
   serverStatus,
 } from '../../components/status-tones.ts'
-import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
+import { formatBytes, formatDuration } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
-import { Field } from '../../components/field.tsx'
+import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
@@ -108,9 +108,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
                 <span className="mono">{app.artifact.fileChecksum}</span>
               ) : undefined}
             </Field>
-            <Field label={t('applications.list.updated')}>
-              {formatDateTime(toEpochMs(app.artifact.timeUpdated))}
-            </Field>
+            <TimeField label={t('applications.list.updated')} at={app.artifact.timeUpdated} />
             <Field label={t('applications.detail.uptime')}>
               {typeof app.uptime === 'number' && app.uptime > 0
                 ? formatDuration(app.uptime)

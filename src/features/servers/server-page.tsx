@@ -10,17 +10,16 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailHeader, type DetailViewProps } from '../../components/detail-page.tsx'
 import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
-import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { formatBytes } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
-import { Field } from '../../components/field.tsx'
+import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
@@ -72,24 +71,19 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
                     </div>
                   ))}
             </Field>
-            <Field label={t('servers.detail.registered')}>
-              {formatDateTime(toEpochMs(s.timeCreated))}
-            </Field>
-            <Field label={t('servers.detail.lastUpdate')}>
-              {formatDateTime(toEpochMs(s.timeUpdated))}
-            </Field>
+            <TimeField label={t('servers.detail.registered')} at={s.timeCreated} />
+            <TimeField label={t('servers.detail.lastUpdate')} at={s.timeUpdated} />
           </dl>
         </Card>
         <Card id="membership" title={t('servers.detail.membership')}>
           <Membership server={s} />
           <h2 style={{ marginTop: 16 }}>{t('servers.detail.expiry')}</h2>
           <dl className="fields">
-            <Field label={t('servers.detail.licenceExpires')}>
-              {formatDateTime(toEpochMs(s.licenseExpirationDate))}
-            </Field>
-            <Field label={t('servers.detail.certificateExpires')}>
-              {formatDateTime(toEpochMs(s.certificateExpirationDate))}
-            </Field>
+            <TimeField label={t('servers.detail.licenceExpires')} at={s.licenseExpirationDate} />
+            <TimeField
+              label={t('servers.detail.certificateExpires')}
+              at={s.certificateExpirationDate}
+            />
           </dl>
         </Card>
         <Card id="runtime" title={t('servers.detail.runtime')}>
@@ -243,11 +237,8 @@ function ServerApplications({ server }: { server: Server }) {
       query={apps}
       loading={t('servers.apps.loading')}
       errorTitle={t('servers.apps.failed')}
+      noun={[t('servers.apps.nounOne'), t('servers.apps.nounOther')]}
     >
-      <RejectedRecords
-        rejected={apps.data?.rejected}
-        noun={[t('servers.apps.nounOne'), t('servers.apps.nounOther')]}
-      />
       {apps.data && apps.data.items.length === 0 && (
         <p className="muted">{t('servers.apps.none')}</p>
       )}
