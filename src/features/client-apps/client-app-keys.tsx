@@ -1,6 +1,6 @@
 import { Msg, useT } from '../../components/i18n.tsx'
 import { t as translate, type MessageKey } from '../../lib/i18n.ts'
-import { TableHead } from '../../components/table-head.tsx'
+import { PlainTable } from '../../components/plain-table.tsx'
 import { useState } from 'react'
 import {
   KEY_TYPES,
@@ -66,34 +66,37 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
       {app.keys.length === 0 ? (
         <p className="muted">{t('client-apps.keys.none')}</p>
       ) : (
-        <table className="data" aria-label={t('client-apps.keys.title')}>
-          <TableHead
-            columns={[
-              t('client-apps.keys.type'),
-              t('client-apps.keys.consumerKey'),
-              t('client-apps.keys.state'),
-              t('client-apps.keys.validity'),
-              t('client-apps.keys.grantTypes'),
-            ]}
-          />
-          <tbody>
-            {app.keys.map((key) => (
-              <tr key={`${key.keyType}-${key.consumerKey}`}>
-                <td>
-                  {key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
-                    ? t(KEY_TYPE_WORDS[key.keyType].label)
-                    : key.keyType}
-                </td>
-                <td className="mono">{key.consumerKey}</td>
-                <td>
-                  <StatusBadge {...keyStateLabel(key.keyState)} />
-                </td>
-                <td>{validityLabel(key.token?.validityTime)}</td>
-                <td>{key.supportedGrantTypes?.join(', ') ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          label={t('client-apps.keys.title')}
+          rows={app.keys}
+          rowKey={(key) => `${key.keyType}-${key.consumerKey}`}
+          columns={[
+            {
+              label: t('client-apps.keys.type'),
+              cell: (key) =>
+                key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
+                  ? t(KEY_TYPE_WORDS[key.keyType].label)
+                  : key.keyType,
+            },
+            {
+              label: t('client-apps.keys.consumerKey'),
+              className: 'mono',
+              cell: (key) => key.consumerKey,
+            },
+            {
+              label: t('client-apps.keys.state'),
+              cell: (key) => <StatusBadge {...keyStateLabel(key.keyState)} />,
+            },
+            {
+              label: t('client-apps.keys.validity'),
+              cell: (key) => validityLabel(key.token?.validityTime),
+            },
+            {
+              label: t('client-apps.keys.grantTypes'),
+              cell: (key) => key.supportedGrantTypes?.join(', ') ?? '—',
+            },
+          ]}
+        />
       )}
       <div className="toolbar" style={{ marginTop: 12 }}>
         {KEY_TYPES.map((keyType) => {
@@ -223,35 +226,25 @@ function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }
         <div className="alert-title">{t('client-apps.keys.copyNow')}</div>
         {t('client-apps.keys.copyNowHint')}
       </div>
-      <div className="field">
-        <span className="field-hint">{t('client-apps.keys.consumerKey')}</span>
-        <CodeBlock
-          text={keys.consumerKey}
-          label={t('client-apps.keys.consumerKey')}
-          copyLabel={t('client-apps.keys.copyConsumerKey')}
-        />
-      </div>
-      <div className="field">
-        <span className="field-hint">{t('client-apps.keys.consumerSecret')}</span>
-        <CodeBlock
-          text={keys.consumerSecret}
-          label={t('client-apps.keys.consumerSecret')}
-          copyLabel={t('client-apps.keys.copyConsumerSecret')}
-        />
-      </div>
+      <ShownValue
+        text={keys.consumerKey}
+        label={t('client-apps.keys.consumerKey')}
+        copyLabel={t('client-apps.keys.copyConsumerKey')}
+      />
+      <ShownValue
+        text={keys.consumerSecret}
+        label={t('client-apps.keys.consumerSecret')}
+        copyLabel={t('client-apps.keys.copyConsumerSecret')}
+      />
       {keys.token?.accessToken && (
-        <div className="field">
-          <span className="field-hint">
-            {t('client-apps.keys.accessTokenValid', {
-              validity: validityLabel(keys.token.validityTime),
-            })}
-          </span>
-          <CodeBlock
-            text={keys.token.accessToken}
-            label={t('client-apps.keys.accessToken')}
-            copyLabel={t('client-apps.keys.copyAccessToken')}
-          />
-        </div>
+        <ShownValue
+          text={keys.token.accessToken}
+          label={t('client-apps.keys.accessToken')}
+          copyLabel={t('client-apps.keys.copyAccessToken')}
+          hint={t('client-apps.keys.accessTokenValid', {
+            validity: validityLabel(keys.token.validityTime),
+          })}
+        />
       )}
       <div className="dialog-footer">
         <Button variant="primary" onClick={onDone}>
@@ -259,5 +252,25 @@ function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }
         </Button>
       </div>
     </>
+  )
+}
+
+/** One generated value to copy: its name (or `hint`) above it, and the value with a copy button. */
+function ShownValue({
+  text,
+  label,
+  copyLabel,
+  hint = label,
+}: {
+  text: string
+  label: string
+  copyLabel: string
+  hint?: string
+}) {
+  return (
+    <div className="field">
+      <span className="field-hint">{hint}</span>
+      <CodeBlock text={text} label={label} copyLabel={copyLabel} />
+    </div>
   )
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { TableHead } from '../../components/table-head.tsx'
+import { PlainTable } from '../../components/plain-table.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { Link, useNavigate } from 'react-router'
@@ -243,62 +243,71 @@ function ServerApplications({ server }: { server: Server }) {
         <p className="muted">{t('servers.apps.none')}</p>
       )}
       {apps.data && apps.data.items.length > 0 && (
-        <table className="data" aria-label={t('servers.apps.title')}>
-          <TableHead
-            columns={[
-              t('servers.apps.name'),
-              t('servers.apps.status'),
-              t('servers.apps.deployedTo'),
-              t('servers.apps.artifact'),
-              t('servers.apps.message'),
-            ]}
-          />
-          <tbody>
-            {apps.data.items.map((app) => (
-              <ApplicationRow key={app.id} app={app} serverId={server.id} />
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          label={t('servers.apps.title')}
+          rows={apps.data.items}
+          rowKey={(app) => app.id}
+          columns={[
+            {
+              label: t('servers.apps.name'),
+              cell: (app) => <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>,
+            },
+            {
+              label: t('servers.apps.status'),
+              cell: (app) => {
+                const artifact = artifactOn(app, server.id)
+                return (
+                  <StatusBadge
+                    {...applicationStatus(
+                      artifact?.lastReportedStatus ?? app.lastReportedStatus,
+                      artifact?.desiredStatus ?? app.desiredStatus,
+                    )}
+                  />
+                )
+              },
+            },
+            { label: t('servers.apps.deployedTo'), cell: (app) => <DeployedVia app={app} /> },
+            {
+              label: t('servers.apps.artifact'),
+              title: (app) => app.artifact.fileName,
+              cell: (app) => (
+                <>
+                  {app.artifact.fileName ?? app.artifact.name}
+                  {app.artifact.fileSize !== undefined && (
+                    <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
+                  )}
+                </>
+              ),
+            },
+            {
+              label: t('servers.apps.message'),
+              title: (app) => artifactOn(app, server.id)?.message ?? undefined,
+              cell: (app) => {
+                const message = artifactOn(app, server.id)?.message
+                return message ? <ApiText>{message}</ApiText> : ''
+              },
+            },
+          ]}
+        />
       )}
     </QuerySection>
   )
 }
 
-function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
-  const { scope } = useConsole()
+/** What this server runs of an application: its copy's own status and message. */
+function artifactOn(app: Application, serverId: number) {
+  return app.serverArtifacts?.find((a) => a.serverId === serverId)
+}
+
+/** How the application reaches the server: deployed to it, or to its group or cluster. */
+function DeployedVia({ app }: { app: Application }) {
   const t = useT()
-  const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
-  const status = applicationStatus(
-    artifact?.lastReportedStatus ?? app.lastReportedStatus,
-    artifact?.desiredStatus ?? app.desiredStatus,
-  )
-  const via =
-    app.target.type === 'SERVER' ? (
-      t('servers.apps.viaServer')
-    ) : (
-      <Msg
-        id={app.target.type === 'CLUSTER' ? 'servers.apps.viaCluster' : 'servers.apps.viaGroup'}
-        values={{ name: app.target.name }}
-      />
-    )
-  return (
-    <tr>
-      <td>
-        <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>
-      </td>
-      <td>
-        <StatusBadge {...status} />
-      </td>
-      <td>{via}</td>
-      <td title={app.artifact.fileName}>
-        {app.artifact.fileName ?? app.artifact.name}
-        {app.artifact.fileSize !== undefined && (
-          <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
-        )}
-      </td>
-      <td title={artifact?.message ?? undefined}>
-        {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
-      </td>
-    </tr>
+  return app.target.type === 'SERVER' ? (
+    t('servers.apps.viaServer')
+  ) : (
+    <Msg
+      id={app.target.type === 'CLUSTER' ? 'servers.apps.viaCluster' : 'servers.apps.viaGroup'}
+      values={{ name: app.target.name }}
+    />
   )
 }
