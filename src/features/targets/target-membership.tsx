@@ -35,7 +35,7 @@ import {
   wordsOf,
   type MemberFormErrors,
   type MemberValue,
-  type TargetKindSpec,
+  type TargetProps,
 } from './target-kind.ts'
 
 /**
@@ -45,10 +45,7 @@ import {
 export function TargetMembers<T extends TargetRecord, B extends { name: string }>({
   kind,
   target,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
-}) {
+}: TargetProps<T, B>) {
   const { scope } = useConsole()
   const t = useT()
   const canManage = usePermission('manageServers')
@@ -128,9 +125,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   target,
   open,
   onOpenChange,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
+}: TargetProps<T, B> & {
   open: boolean
   onOpenChange: (open: boolean) => void
 }) {
@@ -248,9 +243,7 @@ function BulkRemoveButton<T extends TargetRecord, B extends { name: string }>({
   kind,
   target,
   selection,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
+}: TargetProps<T, B> & {
   selection: ReturnType<typeof useMemberSelection>
 }) {
   const { scope } = useConsole()
