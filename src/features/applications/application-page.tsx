@@ -1,5 +1,5 @@
 import { auditQueries } from '../../api/console/audit.ts'
-import { PlainTable } from '../../components/plain-table.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
@@ -159,44 +159,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
           stackOnPhone
           rows={app.serverArtifacts ?? []}
           rowKey={(artifact) => artifact.id}
-          columns={[
-            {
-              label: t('applications.detail.server'),
-              heading: true,
-              cell: (artifact) => (
-                <Link to={paths.server(scope.envId, artifact.serverId)}>
-                  {memberById.get(artifact.serverId)?.name ??
-                    t('applications.detail.serverById', { id: String(artifact.serverId) })}
-                </Link>
-              ),
-            },
-            {
-              label: t('applications.detail.serverStatus'),
-              cell: (artifact) => {
-                const status = memberById.get(artifact.serverId)?.status
-                return status ? <StatusBadge {...serverStatus(status)} /> : '—'
-              },
-            },
-            {
-              label: t('applications.detail.application'),
-              cell: (artifact) => (
-                <StatusBadge
-                  {...applicationStatus(artifact.lastReportedStatus, artifact.desiredStatus)}
-                />
-              ),
-            },
-            {
-              label: t('applications.detail.desired'),
-              title: (artifact) => artifact.desiredStatus,
-              cell: (artifact) =>
-                artifact.desiredStatus ? runtimeAppStatusWords(artifact.desiredStatus).label : '—',
-            },
-            {
-              label: t('applications.detail.message'),
-              title: (artifact) => artifact.message ?? undefined,
-              cell: (artifact) => artifact.message ?? '',
-            },
-          ]}
+          columns={artifactColumns(scope.envId, memberById, t)}
         />
       </Card>
       <ResourceActivity
@@ -205,6 +168,52 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
       />
     </>
   )
+}
+
+type ServerArtifact = NonNullable<Application['serverArtifacts']>[number]
+
+/** The table of the application's copy on each server; cells are render functions. */
+function artifactColumns(
+  envId: string,
+  memberById: ReadonlyMap<number, { name: string; status?: string }>,
+  t: typeof translate,
+): PlainColumn<ServerArtifact>[] {
+  return [
+    {
+      label: t('applications.detail.server'),
+      heading: true,
+      cell: (artifact) => (
+        <Link to={paths.server(envId, artifact.serverId)}>
+          {memberById.get(artifact.serverId)?.name ??
+            t('applications.detail.serverById', { id: String(artifact.serverId) })}
+        </Link>
+      ),
+    },
+    {
+      label: t('applications.detail.serverStatus'),
+      cell: (artifact) => {
+        const serverState = memberById.get(artifact.serverId)?.status
+        return serverState ? <StatusBadge {...serverStatus(serverState)} /> : '—'
+      },
+    },
+    {
+      label: t('applications.detail.application'),
+      cell: (artifact) => (
+        <StatusBadge {...applicationStatus(artifact.lastReportedStatus, artifact.desiredStatus)} />
+      ),
+    },
+    {
+      label: t('applications.detail.desired'),
+      title: (artifact) => artifact.desiredStatus,
+      cell: (artifact) =>
+        artifact.desiredStatus ? runtimeAppStatusWords(artifact.desiredStatus).label : '—',
+    },
+    {
+      label: t('applications.detail.message'),
+      title: (artifact) => artifact.message ?? undefined,
+      cell: (artifact) => artifact.message ?? '',
+    },
+  ]
 }
 
 function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {

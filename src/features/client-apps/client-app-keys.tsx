@@ -1,6 +1,6 @@
 import { Msg, useT } from '../../components/i18n.tsx'
 import { t as translate, type MessageKey } from '../../lib/i18n.ts'
-import { PlainTable } from '../../components/plain-table.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { useState } from 'react'
 import {
   KEY_TYPES,
@@ -57,6 +57,36 @@ function blockedReason(app: ClientApp, keyType: KeyType): string | null {
   return null
 }
 
+/** The table of an application's key sets; cells are render functions. */
+function keyColumns(t: typeof translate): PlainColumn<ClientApp['keys'][number]>[] {
+  return [
+    {
+      label: t('client-apps.keys.type'),
+      cell: (key) =>
+        key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
+          ? t(KEY_TYPE_WORDS[key.keyType].label)
+          : key.keyType,
+    },
+    {
+      label: t('client-apps.keys.consumerKey'),
+      className: 'mono',
+      cell: (key) => key.consumerKey,
+    },
+    {
+      label: t('client-apps.keys.state'),
+      cell: (key) => <StatusBadge {...keyStateLabel(key.keyState)} />,
+    },
+    {
+      label: t('client-apps.keys.validity'),
+      cell: (key) => validityLabel(key.token?.validityTime),
+    },
+    {
+      label: t('client-apps.keys.grantTypes'),
+      cell: (key) => key.supportedGrantTypes?.join(', ') ?? '—',
+    },
+  ]
+}
+
 /** The application's key sets (consumer keys only: secrets are never kept) and how to get new ones. */
 export function ClientAppKeys({ app, permission }: { app: ClientApp; permission: Permission }) {
   const t = useT()
@@ -70,32 +100,7 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
           label={t('client-apps.keys.title')}
           rows={app.keys}
           rowKey={(key) => `${key.keyType}-${key.consumerKey}`}
-          columns={[
-            {
-              label: t('client-apps.keys.type'),
-              cell: (key) =>
-                key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
-                  ? t(KEY_TYPE_WORDS[key.keyType].label)
-                  : key.keyType,
-            },
-            {
-              label: t('client-apps.keys.consumerKey'),
-              className: 'mono',
-              cell: (key) => key.consumerKey,
-            },
-            {
-              label: t('client-apps.keys.state'),
-              cell: (key) => <StatusBadge {...keyStateLabel(key.keyState)} />,
-            },
-            {
-              label: t('client-apps.keys.validity'),
-              cell: (key) => validityLabel(key.token?.validityTime),
-            },
-            {
-              label: t('client-apps.keys.grantTypes'),
-              cell: (key) => key.supportedGrantTypes?.join(', ') ?? '—',
-            },
-          ]}
+          columns={keyColumns(t)}
         />
       )}
       <div className="toolbar" style={{ marginTop: 12 }}>

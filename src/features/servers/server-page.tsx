@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { PlainTable } from '../../components/plain-table.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { Link, useNavigate } from 'react-router'
@@ -247,51 +247,60 @@ function ServerApplications({ server }: { server: Server }) {
           label={t('servers.apps.title')}
           rows={apps.data.items}
           rowKey={(app) => app.id}
-          columns={[
-            {
-              label: t('servers.apps.name'),
-              cell: (app) => <Link to={paths.application(scope.envId, app.id)}>{app.name}</Link>,
-            },
-            {
-              label: t('servers.apps.status'),
-              cell: (app) => {
-                const artifact = artifactOn(app, server.id)
-                return (
-                  <StatusBadge
-                    {...applicationStatus(
-                      artifact?.lastReportedStatus ?? app.lastReportedStatus,
-                      artifact?.desiredStatus ?? app.desiredStatus,
-                    )}
-                  />
-                )
-              },
-            },
-            { label: t('servers.apps.deployedTo'), cell: (app) => <DeployedVia app={app} /> },
-            {
-              label: t('servers.apps.artifact'),
-              title: (app) => app.artifact.fileName,
-              cell: (app) => (
-                <>
-                  {app.artifact.fileName ?? app.artifact.name}
-                  {app.artifact.fileSize !== undefined && (
-                    <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
-                  )}
-                </>
-              ),
-            },
-            {
-              label: t('servers.apps.message'),
-              title: (app) => artifactOn(app, server.id)?.message ?? undefined,
-              cell: (app) => {
-                const message = artifactOn(app, server.id)?.message
-                return message ? <ApiText>{message}</ApiText> : ''
-              },
-            },
-          ]}
+          columns={applicationColumns(scope.envId, server.id, t)}
         />
       )}
     </QuerySection>
   )
+}
+
+/** The table of the applications on a server; cells are render functions. */
+function applicationColumns(
+  envId: string,
+  serverId: number,
+  t: typeof translate,
+): PlainColumn<Application>[] {
+  return [
+    {
+      label: t('servers.apps.name'),
+      cell: (app) => <Link to={paths.application(envId, app.id)}>{app.name}</Link>,
+    },
+    {
+      label: t('servers.apps.status'),
+      cell: (app) => {
+        const artifact = artifactOn(app, serverId)
+        return (
+          <StatusBadge
+            {...applicationStatus(
+              artifact?.lastReportedStatus ?? app.lastReportedStatus,
+              artifact?.desiredStatus ?? app.desiredStatus,
+            )}
+          />
+        )
+      },
+    },
+    { label: t('servers.apps.deployedTo'), cell: (app) => <DeployedVia app={app} /> },
+    {
+      label: t('servers.apps.artifact'),
+      title: (app) => app.artifact.fileName,
+      cell: (app) => (
+        <>
+          {app.artifact.fileName ?? app.artifact.name}
+          {app.artifact.fileSize !== undefined && (
+            <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      label: t('servers.apps.message'),
+      title: (app) => artifactOn(app, serverId)?.message ?? undefined,
+      cell: (app) => {
+        const message = artifactOn(app, serverId)?.message
+        return message ? <ApiText>{message}</ApiText> : ''
+      },
+    },
+  ]
 }
 
 /** What this server runs of an application: its copy's own status and message. */
