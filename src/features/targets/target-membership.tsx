@@ -29,7 +29,7 @@ import {
   type MemberChange,
 } from './bulk-membership.tsx'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
-import { MemberIpInput } from './member-ip-input.tsx'
+import { MemberIpGrid, withIp } from './member-ip-input.tsx'
 import { RemoveMemberButton } from './remove-member.tsx'
 import {
   wordsOf,
@@ -178,8 +178,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
       ),
     )
   }
-  const setIp = (serverId: number, ip: string) =>
-    setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
+  const setIp = (serverId: number, ip: string) => setMembers((prev) => withIp(prev, serverId, ip))
   const { validate } = add
   const check = validate
     ? () => {
@@ -220,18 +219,13 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
         disabled={pending}
       />
       {n > 0 && add.memberIps && (
-        <div className="members-grid">
-          {members.map((m) => (
-            <MemberIpInput
-              key={m.serverId}
-              member={m}
-              server={byId.get(m.serverId)}
-              error={errors.ips?.[m.serverId]}
-              disabled={pending}
-              onChange={(ip) => setIp(m.serverId, ip)}
-            />
-          ))}
-        </div>
+        <MemberIpGrid
+          members={members}
+          servers={byId}
+          errors={errors.ips}
+          disabled={pending}
+          onChange={setIp}
+        />
       )}
       {n > 0 && <div className="alert alert-info">{add.notice({ target, picked, apps })}</div>}
     </AddMembersModal>
