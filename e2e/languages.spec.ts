@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
 
 // The console in German and Arabic (issue 18, ADR 029): chosen in the account menu and
@@ -69,10 +69,52 @@ async function englishLeftOvers(page: Page): Promise<string[]> {
   })
 }
 
+/** Follows a link and waits for its page: its URL, then its heading. */
+async function openLink(page: Page, link: Locator) {
+  const href = await link.getAttribute('href')
+  if (!href) throw new Error('a link without href')
+  const path = new URL(href, page.url()).pathname
+  await link.click()
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(path)
+  await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
+}
+
+/**
+ * Opens each dialog the page offers (the header's enabled buttons, and every button ending in
+ * "…"; one that acts without a dialog, such as Refresh or Start, is harmless here) and returns the English left in each,
+ * the toasts of such actions included.
+ */
+async function dialogLeftOvers(page: Page, where: string, opened: string[]): Promise<string[]> {
+  const found: string[] = []
+  // The header's actions, and every button that says it opens more ("Redeploy…").
+  const buttons = page
+    .locator('main header.page-header .toolbar button:enabled')
+    .or(page.locator('main button:enabled').filter({ hasText: /…\s*$/ }))
+  const count = await buttons.count()
+  for (let i = 0; i < count; i++) {
+    const button = buttons.nth(i)
+    if (!(await button.isVisible()) || !(await button.isEnabled())) continue
+    const name = (await button.textContent())?.trim() ?? ''
+    await button.click()
+    const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog')).first()
+    const shown = await dialog
+      .waitFor({ state: 'visible', timeout: 1_500 })
+      .then(() => true)
+      .catch(() => false)
+    if (!shown) continue
+    opened.push(`${where} "${name}"`)
+    await page.waitForLoadState('networkidle')
+    found.push(...(await englishLeftOvers(page)).map((text) => `${where} "${name}": ${text}`))
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+  }
+  return found
+}
+
 test('German chosen in the account menu is remembered and every page reads in German', async ({
   page,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   await signInAs(page, 'Administrator')
   await chooseLanguage(page, 'Deutsch')
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
@@ -99,21 +141,38 @@ test('German chosen in the account menu is remembered and every page reads in Ge
     'shell.areas.activity',
   ]
   const leftOvers: string[] = []
+  const dialogs: string[] = []
   for (const area of areas) {
-    await nav.getByRole('link', { name: word(de, area), exact: true }).click()
-    await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
+    await openLink(page, nav.getByRole('link', { name: word(de, area), exact: true }))
     await page.waitForLoadState('networkidle')
     leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${area}: ${text}`))
+    leftOvers.push(...(await dialogLeftOvers(page, area, dialogs)))
     // The first item of each list, where there is one.
     const first = page.locator('main table a[href*="/"]').first()
     if (await first.isVisible()) {
-      await first.click()
-      await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
+      await openLink(page, first)
       await page.waitForLoadState('networkidle')
       leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${area} item: ${text}`))
+      leftOvers.push(...(await dialogLeftOvers(page, `${area} item`, dialogs)))
     }
   }
+  // The palette and the cheat sheet, opened from the keyboard.
+  for (const [key, what] of [
+    ['ControlOrMeta+k', 'palette'],
+    ['?', 'cheat sheet'],
+  ] as const) {
+    await page.locator('main h1').first().click()
+    await page.keyboard.press(key)
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toBeVisible()
+    leftOvers.push(...(await englishLeftOvers(page)).map((text) => `${what}: ${text}`))
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+  }
   expect(leftOvers).toEqual([])
+  // The sweep saw the dialogs it is for (register, create, deploy, delete, stop …).
+  test.info().annotations.push({ type: 'dialogs read in German', description: dialogs.join('; ') })
+  expect(dialogs.length).toBeGreaterThanOrEqual(15)
   await nav.getByRole('link', { name: word(de, 'shell.areas.servers'), exact: true }).click()
   await expectNoSeriousA11yViolations(page)
 })

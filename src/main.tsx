@@ -1,5 +1,6 @@
 import './app/styles.css'
 import { mountApp } from './app/app.tsx'
+import { routesAtOnce } from './app/first-screen.tsx'
 import { applyTheme, watchSystemTheme } from './app/theme.ts'
 import type { DemoControls } from './demo/start-browser.ts'
 import { preferredLanguage, setLanguage } from './lib/i18n.ts'
@@ -20,6 +21,9 @@ async function boot() {
   if (!root) throw new Error('index.html has no #root element')
   // The shell's words in the operator's language load beside the demo backend, not after it.
   const words = setLanguage(preferredLanguage(), { remember: false })
+  // The router's code too, when this visit needs it at once (app/first-screen.tsx): fetched
+  // beside the words, then found loaded when the console mounts.
+  if (routesAtOnce()) void import('./app/console-router.tsx').catch(() => undefined)
   let demo: DemoControls | null = null
   // The define itself, not the re-exported constant: only a literal comparison is folded at
   // build time, so that a live build emits no demo chunk at all.

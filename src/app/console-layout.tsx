@@ -29,6 +29,17 @@ import { LanguageMenuItems } from './language-menu.tsx'
 import { Msg, useT } from '../components/i18n.tsx'
 import type { MessageKey } from '../lib/i18n.ts'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
+import { showToasts } from './toasts.tsx'
+import { preloadTooltip } from '../components/tooltip.tsx'
+import { preloadSessionPrompt } from '../features/session/session-prompt.tsx'
+
+// What the sign-in page leaves out of the first visit (ADR 027), the signed-in shell loads
+// as its own code does: the toaster (its pages' outcomes are toasts), the tooltips' code
+// (so that a denied button has its tooltip from its first render) and the dialog that asks
+// for a lost sign-in (so that it opens at once).
+showToasts()
+preloadTooltip().catch(() => undefined)
+preloadSessionPrompt().catch(() => undefined)
 
 const SECTIONS: ReadonlyArray<{ label: MessageKey; to: (envId: string) => string }> = [
   { label: 'shell.areas.servers', to: paths.servers },

@@ -9,6 +9,7 @@ import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
 import type { DemoControls } from '../demo/start-browser.ts'
 import { t as translate, type MessageKey } from '../lib/i18n.ts'
 import { setDemoPanelOpen, takeDemoPanelOpener, useDemoPanelOpen } from './demo-panel-state.ts'
+import { showToasts } from './toasts.tsx'
 
 /** Demo-mode controls: fleet size, fault injection, reset. Not part of a live build. */
 export function DemoPanel({ demo }: { demo: DemoControls }) {
@@ -116,6 +117,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
                     demo.reset()
                     setConfirmReset(false)
                     void queryClient.invalidateQueries()
+                    showToasts()
                     toast.success(translate('shell.demo.data.resetDone'))
                   }}
                 >

@@ -108,8 +108,13 @@ export interface EnvDetailRouteOptions<TData, TKey extends QueryKey, TId> extend
 > {
   /** The item's id in the address; throws `notFound()` for one that cannot name an item. */
   id: (params: Params) => TId
-  /** The item's read in an environment: the loader starts it, the page suspends on it. */
-  query: (scope: EnvScope, id: TId) => UseSuspenseQueryOptions<TData, Error, TData, TKey>
+  /**
+   * The item's read in an environment (the loader starts it, the page suspends on it), from
+   * its api module loaded when the route is: not on the first visit.
+   */
+  query: () => Promise<
+    (scope: EnvScope, id: TId) => UseSuspenseQueryOptions<TData, Error, TData, TKey>
+  >
   /** What the page says while the item loads (translated as it renders). */
   loading: MessageKey
   /** The page's module: the view of the loaded item, with its "updated N s ago". */
@@ -128,14 +133,14 @@ export function envDetailRoute<TData, TKey extends QueryKey, TId>(
   return detailRoute(queryClient, {
     ...options,
     lazy: async () => {
-      const View = await view()
+      const [View, read] = await Promise.all([view(), query()])
       return function EnvDetailPage(): ReactNode {
         const { scope } = useConsole()
         const t = useT()
         // The loader has already refused an id that cannot exist, so this one reads.
         const itemId = id(useParams())
         return (
-          <DetailFrame loading={t(loading)} query={query(scope, itemId)}>
+          <DetailFrame loading={t(loading)} query={read(scope, itemId)}>
             {(item, freshness) => <View item={item} freshness={freshness} />}
           </DetailFrame>
         )
@@ -144,7 +149,15 @@ export function envDetailRoute<TData, TKey extends QueryKey, TId>(
     load: ({ params, scope }) => {
       // The id first: an address that cannot exist is not found even before a sign-in.
       const itemId = id(params)
-      return scope && queryClient.prefetchQuery(query(scope, itemId))
+      // An import that fails leaves the read to the page, whose code then fails to load
+      // the same way and says so.
+      return (
+        scope &&
+        query().then(
+          (read) => queryClient.prefetchQuery(read(scope, itemId)),
+          () => undefined,
+        )
+      )
     },
   })
 }

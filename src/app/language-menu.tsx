@@ -2,12 +2,14 @@ import { DropdownMenu } from 'radix-ui'
 import { toast } from 'sonner'
 import { message, useLanguage, useT } from '../components/i18n.tsx'
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from '../lib/i18n.ts'
+import { showToasts } from './toasts.tsx'
 
 /** Switches the console's language and remembers it; a catalog that cannot load says so. */
 export function chooseLanguage(language: Language): void {
-  setLanguage(language).catch(() =>
-    toast.error(message('shell.language.failed', { language: LANGUAGE_NAMES[language] })),
-  )
+  setLanguage(language).catch(() => {
+    showToasts()
+    toast.error(message('shell.language.failed', { language: LANGUAGE_NAMES[language] }))
+  })
 }
 
 /**

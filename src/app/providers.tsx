@@ -1,32 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { Direction, Tooltip } from 'radix-ui'
+import { Direction } from 'radix-ui'
 import type { ReactNode } from 'react'
-import { Toaster } from 'sonner'
-// The stylesheet as a file: sonner's own run-time <style> injection breaks the CSP (see vite.config.ts).
-import 'sonner/dist/styles.css'
-import { useLanguage, useT } from '../components/i18n.tsx'
+import { useLanguage } from '../components/i18n.tsx'
 import type { DemoControls } from '../demo/start-browser.ts'
 import { isRightToLeft } from '../lib/i18n.ts'
 import { DemoContext } from './demo-context.ts'
-import { useThemeChoice } from './theme.ts'
-
-// At the end of the line, mirrored in Arabic: opposite the demo panel (styles.css), which
-// sits at its start.
-function ThemedToaster() {
-  const choice = useThemeChoice()
-  const rtl = isRightToLeft(useLanguage())
-  const t = useT()
-  return (
-    <Toaster
-      theme={choice}
-      containerAriaLabel={t('shell.toasts.label')}
-      toastOptions={{ closeButtonAriaLabel: t('shell.toasts.close') }}
-      position={rtl ? 'bottom-left' : 'bottom-right'}
-      dir={rtl ? 'rtl' : 'ltr'}
-      closeButton
-    />
-  )
-}
+import { Toasts } from './toasts.tsx'
 
 /**
  * Radix's menus, dialogs and tooltips take their direction from this, not from the page
@@ -51,10 +30,8 @@ export function Providers({
     <QueryClientProvider client={queryClient}>
       <DemoContext value={demo}>
         <LanguageDirection>
-          <Tooltip.Provider delayDuration={250}>
-            {children}
-            <ThemedToaster />
-          </Tooltip.Provider>
+          {children}
+          <Toasts />
         </LanguageDirection>
       </DemoContext>
     </QueryClientProvider>

@@ -1,9 +1,9 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { toast } from 'sonner'
 import { message } from '../components/i18n.tsx'
 import { auditQueries } from '../api/console/audit.ts'
 import { isApiError } from '../lib/api-error.ts'
 import { backoffDelay, isTransientError } from '../lib/outcome.ts'
+import { showToasts } from './toasts.tsx'
 
 /** How many times a failed read is tried again before its error is shown. */
 export const QUERY_RETRIES = 3
@@ -19,9 +19,13 @@ export function createQueryClient(options: { retry?: false } = {}): QueryClient 
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined && !(isApiError(error) && error.status === 401)) {
-          toast.error(message('ui.refreshFailed', { message: error.message }), {
-            id: `refresh-${query.queryHash}`,
-          })
+          // Worded now, in the language of the moment; sonner loads with the toaster
+          // (toasts.tsx), out of the first visit.
+          const text = message('ui.refreshFailed', { message: error.message })
+          showToasts()
+          void import('sonner').then(({ toast }) =>
+            toast.error(text, { id: `refresh-${query.queryHash}` }),
+          )
         }
       },
     }),

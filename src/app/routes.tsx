@@ -1,9 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query'
+import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { RouteObject } from 'react-router'
-import { DeviceNotFoundError, deviceQueries } from '../api/device-admin/devices.ts'
-import { clientAppQueries } from '../api/app-store/client-apps.ts'
-import { applicationQueries } from '../api/runtime-manager/applications.ts'
-import { serverQueries } from '../api/runtime-manager/servers.ts'
 import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'
@@ -23,6 +19,23 @@ import { NotFoundPage } from './not-found-page.tsx'
 import { RequireSession } from './require-session.tsx'
 import { RootLayout } from './root-layout.tsx'
 import { RouteErrorPage } from './route-error-page.tsx'
+
+/**
+ * Starts a page's read whose query comes from its api module, imported here rather than at
+ * the top: imported at the top, every api family loaded on the first visit (the sign-in
+ * page, docs/decisions/027-first-rows-at-fleet-scale.md). The module loads beside the
+ * page's, which imports it too. An import that fails leaves the read to the page, whose own
+ * code then fails to load the same way and says so.
+ */
+function prefetchFrom<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  queryClient: QueryClient,
+  options: () => Promise<FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>>,
+): Promise<void> {
+  return options().then(
+    (query) => queryClient.prefetchQuery(query),
+    () => undefined,
+  )
+}
 
 /** The id in a path segment, or the route's not-found view for one that is not a number. */
 function idOrNotFound(segment: string | undefined): number {
@@ -97,224 +110,250 @@ function targetRoute(
  * Every route; pages are lazy modules so the first load carries only the shell. Loaders
  * start a page's reads in `queryClient` while its module loads (ADR 020).
  */
-export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
-  {
-    Component: RootLayout,
-    ErrorBoundary: RouteErrorPage,
-    HydrateFallback: () => <LoadingState label={t('shell.routes.loading')} />,
-    children: [
-      {
-        path: 'signin',
-        lazy: lazyPage(async () => (await import('./sign-in-route.tsx')).SignInRoute),
-      },
-      {
-        Component: RequireSession,
-        children: [
-          {
-            index: true,
-            lazy: lazyPage(async () => (await import('./home-redirect.tsx')).HomeRedirect),
-          },
-          {
-            path: 'env/:envId',
-            // Above the shell: a layout that cannot load has no shell to keep.
-            ErrorBoundary: RouteErrorPage,
-            lazy: lazyPage(async () => (await import('./console-layout.tsx')).ConsoleLayout),
-            children: [
-              {
-                index: true,
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
-              },
-              dataRoute(queryClient, {
-                path: 'servers',
-                area: 'servers',
-                lazy: async () =>
-                  (await import('../features/servers/servers-page.tsx')).ServersPage,
-                load: ({ scope }) => scope && queryClient.prefetchQuery(serverQueries.list(scope)),
-              }),
-              envDetailRoute(queryClient, {
-                path: 'servers/:serverId',
-                area: 'servers',
-                view: async () => (await import('../features/servers/server-page.tsx')).ServerView,
-                id: (params) => idOrNotFound(params.serverId),
-                query: serverQueries.detail,
-                loading: 'shell.routes.server.loading',
-                errors: {
-                  notLoaded: 'shell.routes.server.notLoaded',
-                  notFound: ({ params, environment }) => ({
-                    title: t('shell.routes.server.notFound'),
-                    sentence: message('shell.routes.server.notFoundSentence', {
-                      id: <code>{params.serverId}</code>,
-                      environment,
-                    }),
-                    back: {
-                      to: paths.servers(params.envId ?? ''),
-                      label: t('shell.routes.server.back'),
-                    },
-                    showAnswer: true,
-                  }),
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      Component: RootLayout,
+      ErrorBoundary: RouteErrorPage,
+      HydrateFallback: () => <LoadingState label={t('shell.routes.loading')} />,
+      children: [
+        {
+          path: 'signin',
+          lazy: lazyPage(async () => (await import('./sign-in-route.tsx')).SignInRoute),
+        },
+        {
+          Component: RequireSession,
+          children: [
+            {
+              index: true,
+              lazy: lazyPage(async () => (await import('./home-redirect.tsx')).HomeRedirect),
+            },
+            {
+              path: 'env/:envId',
+              // Above the shell: a layout that cannot load has no shell to keep.
+              ErrorBoundary: RouteErrorPage,
+              lazy: lazyPage(async () => (await import('./console-layout.tsx')).ConsoleLayout),
+              children: [
+                {
+                  index: true,
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(async () => (await import('./env-index.tsx')).EnvIndex),
                 },
-              }),
-              {
-                path: 'server-groups',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () =>
-                    (await import('../features/targets/target-routes.tsx')).ServerGroupsPage,
-                  'targets',
-                ),
-              },
-              targetRoute(queryClient, 'group', {
-                param: 'groupId',
-                lazy: async () =>
-                  (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
-                prefetch: async (scope, id) => {
-                  const { serverGroupQueries } =
-                    await import('../api/runtime-manager/server-groups.ts')
-                  return queryClient.prefetchQuery(serverGroupQueries.detail(scope, id))
-                },
-              }),
-              {
-                path: 'clusters',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/targets/target-routes.tsx')).ClustersPage,
-                  'targets',
-                ),
-              },
-              targetRoute(queryClient, 'cluster', {
-                param: 'clusterId',
-                lazy: async () =>
-                  (await import('../features/targets/target-routes.tsx')).ClusterPage,
-                prefetch: async (scope, id) => {
-                  const { clusterQueries } = await import('../api/runtime-manager/clusters.ts')
-                  return queryClient.prefetchQuery(clusterQueries.detail(scope, id))
-                },
-              }),
-              dataRoute(queryClient, {
-                path: 'applications',
-                area: 'applications',
-                lazy: async () =>
-                  (await import('../features/applications/applications-page.tsx')).ApplicationsPage,
-                load: ({ scope }) =>
-                  scope && queryClient.prefetchQuery(applicationQueries.list(scope)),
-              }),
-              envDetailRoute(queryClient, {
-                path: 'applications/:applicationId',
-                area: 'applications',
-                view: async () =>
-                  (await import('../features/applications/application-page.tsx')).ApplicationView,
-                id: (params) => idOrNotFound(params.applicationId),
-                query: applicationQueries.detail,
-                loading: 'shell.routes.application.loading',
-                errors: {
-                  notLoaded: 'shell.routes.application.notLoaded',
-                  notFound: ({ params, environment }) => ({
-                    title: t('shell.routes.application.notFound'),
-                    sentence: message('shell.routes.application.notFoundSentence', {
-                      id: <code>{params.applicationId}</code>,
-                      environment,
-                    }),
-                    back: {
-                      to: paths.applications(params.envId ?? ''),
-                      label: t('shell.routes.application.back'),
-                    },
-                  }),
-                },
-              }),
-              {
-                path: 'client-apps',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () =>
-                    (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
-                  'client-apps',
-                ),
-              },
-              detailRoute(queryClient, {
-                path: 'client-apps/:applicationId',
-                area: 'client-apps',
-                family: 'store',
-                lazy: async () =>
-                  (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
-                load: ({ params, scope }) =>
-                  scope &&
-                  queryClient.prefetchQuery(clientAppQueries.detail(params.applicationId ?? '')),
-                errors: {
-                  notLoaded: 'shell.routes.clientApp.notLoaded',
-                  notFound: ({ params }) => ({
-                    title: t('shell.routes.clientApp.notFound'),
-                    sentence: message('shell.routes.clientApp.notFoundSentence', {
-                      id: <code>{params.applicationId}</code>,
-                    }),
-                    back: {
-                      to: paths.clientApps(params.envId ?? ''),
-                      label: t('shell.routes.clientApp.back'),
-                    },
-                  }),
-                },
-              }),
-              {
-                path: 'devices',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
-                  'devices',
-                ),
-              },
-              {
-                path: 'devices/:runtime',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
-                  'devices',
-                ),
-              },
-              detailRoute(queryClient, {
-                path: 'devices/:runtime/:deviceId',
-                area: 'devices',
-                family: 'mfp',
-                lazy: async () => (await import('../features/devices/device-page.tsx')).DevicePage,
-                load: ({ params, url, scope }) =>
-                  scope &&
-                  queryClient.prefetchQuery(
-                    deviceQueries.detail(
-                      params.runtime ?? '',
-                      params.deviceId ?? '',
-                      url.searchParams.get('hint') ?? '',
+                dataRoute(queryClient, {
+                  path: 'servers',
+                  area: 'servers',
+                  lazy: async () =>
+                    (await import('../features/servers/servers-page.tsx')).ServersPage,
+                  load: ({ scope }) =>
+                    scope &&
+                    prefetchFrom(queryClient, async () =>
+                      (await import('../api/runtime-manager/servers.ts')).serverQueries.list(scope),
                     ),
-                  ),
-                errors: {
-                  notLoaded: 'shell.routes.device.notLoaded',
-                  isMissing: (error) =>
-                    error instanceof DeviceNotFoundError ||
-                    (isApiError(error) && error.status === 404),
-                  notFound: ({ params, error }) => ({
-                    title: t('shell.routes.device.notFound'),
-                    sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
-                    back: {
-                      to: paths.devices(params.envId ?? '', params.runtime ?? ''),
-                      label: message('shell.routes.device.back', {
-                        runtime: params.runtime ?? '',
+                }),
+                envDetailRoute(queryClient, {
+                  path: 'servers/:serverId',
+                  area: 'servers',
+                  view: async () =>
+                    (await import('../features/servers/server-page.tsx')).ServerView,
+                  id: (params) => idOrNotFound(params.serverId),
+                  query: async () =>
+                    (await import('../api/runtime-manager/servers.ts')).serverQueries.detail,
+                  loading: 'shell.routes.server.loading',
+                  errors: {
+                    notLoaded: 'shell.routes.server.notLoaded',
+                    notFound: ({ params, environment }) => ({
+                      title: t('shell.routes.server.notFound'),
+                      sentence: message('shell.routes.server.notFoundSentence', {
+                        id: <code>{params.serverId}</code>,
+                        environment,
                       }),
-                    },
-                  }),
+                      back: {
+                        to: paths.servers(params.envId ?? ''),
+                        label: t('shell.routes.server.back'),
+                      },
+                      showAnswer: true,
+                    }),
+                  },
+                }),
+                {
+                  path: 'server-groups',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import('../features/targets/target-routes.tsx')).ServerGroupsPage,
+                    'targets',
+                  ),
                 },
-              }),
-              {
-                path: 'activity',
-                ErrorBoundary: RouteErrorPage,
-                lazy: lazyPage(
-                  async () => (await import('../features/activity/activity-page.tsx')).ActivityPage,
-                  'activity',
-                ),
-              },
-              { path: '*', Component: NotFoundPage },
-            ],
-          },
-        ],
-      },
-      { path: '*', Component: NotFoundPage },
-    ],
-  },
-]
+                targetRoute(queryClient, 'group', {
+                  param: 'groupId',
+                  lazy: async () =>
+                    (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
+                  prefetch: async (scope, id) => {
+                    const { serverGroupQueries } =
+                      await import('../api/runtime-manager/server-groups.ts')
+                    return queryClient.prefetchQuery(serverGroupQueries.detail(scope, id))
+                  },
+                }),
+                {
+                  path: 'clusters',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import('../features/targets/target-routes.tsx')).ClustersPage,
+                    'targets',
+                  ),
+                },
+                targetRoute(queryClient, 'cluster', {
+                  param: 'clusterId',
+                  lazy: async () =>
+                    (await import('../features/targets/target-routes.tsx')).ClusterPage,
+                  prefetch: async (scope, id) => {
+                    const { clusterQueries } = await import('../api/runtime-manager/clusters.ts')
+                    return queryClient.prefetchQuery(clusterQueries.detail(scope, id))
+                  },
+                }),
+                dataRoute(queryClient, {
+                  path: 'applications',
+                  area: 'applications',
+                  lazy: async () =>
+                    (await import('../features/applications/applications-page.tsx'))
+                      .ApplicationsPage,
+                  load: ({ scope }) =>
+                    scope &&
+                    prefetchFrom(queryClient, async () =>
+                      (
+                        await import('../api/runtime-manager/applications.ts')
+                      ).applicationQueries.list(scope),
+                    ),
+                }),
+                envDetailRoute(queryClient, {
+                  path: 'applications/:applicationId',
+                  area: 'applications',
+                  view: async () =>
+                    (await import('../features/applications/application-page.tsx')).ApplicationView,
+                  id: (params) => idOrNotFound(params.applicationId),
+                  query: async () =>
+                    (await import('../api/runtime-manager/applications.ts')).applicationQueries
+                      .detail,
+                  loading: 'shell.routes.application.loading',
+                  errors: {
+                    notLoaded: 'shell.routes.application.notLoaded',
+                    notFound: ({ params, environment }) => ({
+                      title: t('shell.routes.application.notFound'),
+                      sentence: message('shell.routes.application.notFoundSentence', {
+                        id: <code>{params.applicationId}</code>,
+                        environment,
+                      }),
+                      back: {
+                        to: paths.applications(params.envId ?? ''),
+                        label: t('shell.routes.application.back'),
+                      },
+                    }),
+                  },
+                }),
+                {
+                  path: 'client-apps',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import('../features/client-apps/client-apps-page.tsx')).ClientAppsPage,
+                    'client-apps',
+                  ),
+                },
+                detailRoute(queryClient, {
+                  path: 'client-apps/:applicationId',
+                  area: 'client-apps',
+                  family: 'store',
+                  lazy: async () =>
+                    (await import('../features/client-apps/client-app-page.tsx')).ClientAppPage,
+                  load: ({ params, scope }) =>
+                    scope &&
+                    prefetchFrom(queryClient, async () =>
+                      (await import('../api/app-store/client-apps.ts')).clientAppQueries.detail(
+                        params.applicationId ?? '',
+                      ),
+                    ),
+                  errors: {
+                    notLoaded: 'shell.routes.clientApp.notLoaded',
+                    notFound: ({ params }) => ({
+                      title: t('shell.routes.clientApp.notFound'),
+                      sentence: message('shell.routes.clientApp.notFoundSentence', {
+                        id: <code>{params.applicationId}</code>,
+                      }),
+                      back: {
+                        to: paths.clientApps(params.envId ?? ''),
+                        label: t('shell.routes.clientApp.back'),
+                      },
+                    }),
+                  },
+                }),
+                {
+                  path: 'devices',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import('../features/devices/runtime-picker.tsx')).DevicesIndex,
+                    'devices',
+                  ),
+                },
+                {
+                  path: 'devices/:runtime',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () => (await import('../features/devices/devices-page.tsx')).DevicesPage,
+                    'devices',
+                  ),
+                },
+                detailRoute(queryClient, {
+                  path: 'devices/:runtime/:deviceId',
+                  area: 'devices',
+                  family: 'mfp',
+                  lazy: async () =>
+                    (await import('../features/devices/device-page.tsx')).DevicePage,
+                  load: ({ params, url, scope }) =>
+                    scope &&
+                    prefetchFrom(queryClient, async () =>
+                      (await import('../api/device-admin/devices.ts')).deviceQueries.detail(
+                        params.runtime ?? '',
+                        params.deviceId ?? '',
+                        url.searchParams.get('hint') ?? '',
+                      ),
+                    ),
+                  errors: {
+                    notLoaded: 'shell.routes.device.notLoaded',
+                    // By its name, not its class: the class is in the devices api module,
+                    // which the first visit does not load.
+                    isMissing: (error) =>
+                      (error instanceof Error && error.name === 'DeviceNotFoundError') ||
+                      (isApiError(error) && error.status === 404),
+                    notFound: ({ params, error }) => ({
+                      title: t('shell.routes.device.notFound'),
+                      sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
+                      back: {
+                        to: paths.devices(params.envId ?? '', params.runtime ?? ''),
+                        label: message('shell.routes.device.back', {
+                          runtime: params.runtime ?? '',
+                        }),
+                      },
+                    }),
+                  },
+                }),
+                {
+                  path: 'activity',
+                  ErrorBoundary: RouteErrorPage,
+                  lazy: lazyPage(
+                    async () =>
+                      (await import('../features/activity/activity-page.tsx')).ActivityPage,
+                    'activity',
+                  ),
+                },
+                { path: '*', Component: NotFoundPage },
+              ],
+            },
+          ],
+        },
+        { path: '*', Component: NotFoundPage },
+      ],
+    },
+  ]
+}

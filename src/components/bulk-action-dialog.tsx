@@ -9,12 +9,33 @@ import {
   succeededIds,
   type BulkActionOptions,
   type BulkItemResult,
+  type BulkSummaryMessages,
 } from './bulk.ts'
 import { Button } from './button.tsx'
 import { useT } from './i18n.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { Modal, type DialogState } from './modal.tsx'
-import { countOf, toastOutcome } from './outcome-message.tsx'
+import { toastOutcome } from './outcome-message.tsx'
+import type { MessageKey } from '../lib/i18n.ts'
+
+/**
+ * A bulk action's whole sentences, from the feature's catalog (each language words and
+ * inflects them its own way; nothing is spliced from a verb and a noun).
+ */
+export interface BulkMessages {
+  /** Takes `count`: "Delete {count, plural, one {# server group} other {# server groups}}?" */
+  confirmTitle: MessageKey
+  /** Takes `count`: "Delete {count, number}". */
+  confirmLabel: MessageKey
+  /** Takes `count` as typed digits: what to type to confirm several ("delete {count}"). */
+  typeToConfirm: MessageKey
+  /** "Delete server groups: results". */
+  resultsTitle: MessageKey
+  /** What `bulkSummary` says over the results. */
+  summary: BulkSummaryMessages
+  /** Takes `count`: the toast when every item succeeded ("Deleted {count, plural, …}"). */
+  succeeded: MessageKey
+}
 
 /** How a page drives a bulk dialog: open or not, and told which ids succeeded when done. */
 export interface BulkDialogState extends DialogState {
@@ -44,10 +65,7 @@ export function BulkActionDialog<T>({
   requestFor,
   run,
   refresh,
-  verb,
-  pastVerb,
-  noun,
-  plural,
+  messages,
   open,
   onOpenChange,
   onDone,
@@ -65,13 +83,8 @@ export function BulkActionDialog<T>({
   run: (item: T, options: BulkActionOptions) => Promise<unknown>
   /** Invalidates what the action changed; the results wait for it. */
   refresh: () => Promise<unknown>
-  /** "Delete", "Unregister": the confirm button, the title and the results. */
-  verb: string
-  /** "Deleted", "Unregistered": the toast when all succeeded. */
-  pastVerb: string
-  /** What an item is, singular ("server group"), and its plural ("server groups"). */
-  noun: string
-  plural: string
+  /** The action's sentences: confirmation, results and toast. */
+  messages: BulkMessages
   /** What happens to each item, in the operator's terms; the names follow it. */
   children: ReactNode
 } & BulkDialogState) {
@@ -92,8 +105,8 @@ export function BulkActionDialog<T>({
       if (allSucceeded(outcome)) {
         onOpenChange(false)
         toastOutcome(
-          { verb: verb.toLowerCase(), past: pastVerb },
-          { count: outcome.length, noun, plural },
+          { succeeded: messages.succeeded },
+          { count: outcome.length },
           { kind: 'succeeded' },
         )
       } else setResults(outcome)
@@ -108,10 +121,10 @@ export function BulkActionDialog<T>({
       <Modal
         open={open}
         onOpenChange={close}
-        title={t('ui.bulk.resultsTitle', { verb, noun })}
+        title={t(messages.resultsTitle)}
         footer={<Button onClick={() => close(false)}>{t('ui.common.close')}</Button>}
       >
-        <BulkResults results={results} verb={verb} />
+        <BulkResults results={results} summary={messages.summary} />
       </Modal>
     )
   }
@@ -119,15 +132,15 @@ export function BulkActionDialog<T>({
     <ConfirmDialog
       open={open}
       onOpenChange={close}
-      title={t('ui.bulk.confirmTitle', { verb, count: countOf(items.length, noun, plural) })}
-      confirmLabel={t('ui.bulk.confirmLabel', { verb, count: items.length })}
+      title={t(messages.confirmTitle, { count: items.length })}
+      confirmLabel={t(messages.confirmLabel, { count: items.length })}
       // Every bulk change of this dialog removes something for good (ADR 028): one item is
-      // confirmed by its name, several by the verb and their count.
+      // confirmed by its name, several by the action's word and their count.
       risk="irreversible"
       typeToConfirm={
         items.length === 1 && items[0] !== undefined
           ? describe(items[0]).label
-          : `${verb.toLowerCase()} ${items.length}`
+          : t(messages.typeToConfirm, { count: String(items.length) })
       }
       pending={bulk.isPending}
       error={bulk.error ?? undefined}

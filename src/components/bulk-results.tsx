@@ -4,6 +4,7 @@ import {
   failuresFirst,
   OUTCOME_LABEL,
   type BulkItemResult,
+  type BulkSummaryMessages,
 } from './bulk.ts'
 import { useT } from './i18n.tsx'
 import { StatusBadge, type Tone } from './status-badge.tsx'
@@ -14,13 +15,18 @@ const TONE: Record<BulkItemResult['outcome'], Tone> = {
   unknown: 'warn',
 }
 
-/** One line per item of a bulk action (unknown and failed first) with a plain summary. */
+/**
+ * One line per item of a bulk action (unknown and failed first) with a plain summary, in
+ * the action's own sentences (`summary`, with `values` such as the application's name).
+ */
 export function BulkResults({
   results,
-  verb,
+  summary,
+  values,
 }: {
   results: readonly BulkItemResult[]
-  verb: string
+  summary: BulkSummaryMessages
+  values?: Readonly<Record<string, string>>
 }) {
   const t = useT()
   const counts = countOutcomes(results)
@@ -28,7 +34,7 @@ export function BulkResults({
   return (
     <div className="field">
       <div role="status" className={allOk ? 'alert alert-info' : 'alert alert-warn'}>
-        {bulkSummary(verb, results)}
+        {bulkSummary(summary, results, values)}
       </div>
       <ul className="results-list" aria-label={t('ui.bulk.resultPerItem')}>
         {failuresFirst(results).map((r) => (

@@ -15,6 +15,12 @@ function lost(method = 'DELETE') {
   return apiError(method, 502)
 }
 
+// A feature's summary sentences (any will do: the wording is the caller's).
+const DELETE_SUMMARY = {
+  all: 'applications.bulk.deleteSummaryAll',
+  some: 'applications.bulk.deleteSummarySome',
+} as const
+
 test('each item ends Succeeded, Failed or Unknown, true to what was read back', async () => {
   const onChecking = vi.fn<(item: { id: string; label: string }) => void>()
   const results = await runBulk(
@@ -50,7 +56,9 @@ test('each item ends Succeeded, Failed or Unknown, true to what was read back', 
     'not-applied',
     'unreadable',
   ])
-  expect(bulkSummary('Delete', results)).toBe('Delete: 2 of 5 succeeded, 2 failed, 1 unknown.')
+  expect(bulkSummary(DELETE_SUMMARY, results)).toBe(
+    'Delete: 2 of 5 succeeded, 2 failed, 1 unknown.',
+  )
   expect(failuresFirst(results).map((r) => r.id)).toEqual([
     'unreadable',
     'not-applied',
@@ -71,7 +79,7 @@ test('an OutcomeUnknownError from any action is Unknown, never Failed', async ()
     outcome: 'unknown',
     message: expect.stringMatching(/^Outcome unknown/),
   })
-  expect(bulkSummary('Delete', [result!])).toBe('Delete: 0 of 1 succeeded, 1 unknown.')
+  expect(bulkSummary(DELETE_SUMMARY, [result!])).toBe('Delete: 0 of 1 succeeded, 1 unknown.')
 })
 
 test('the shortfall names what did not succeed, "0 failed" only when asked to', () => {

@@ -115,14 +115,28 @@ export function shortfall(
 }
 
 /**
- * One sentence for a bulk action's toast and results: "Delete: all 3 succeeded." or
- * "Delete: 1 of 3 succeeded, 1 failed, 1 unknown."
+ * A bulk action's summary sentences, one per case, in the feature's catalog: `all` takes
+ * `total` ("Delete: all {total, number} succeeded."), `some` takes `succeeded`, `total` and
+ * `shortfall` ("Delete: {succeeded, number} of {total, number} succeeded, {shortfall}.").
  */
-export function bulkSummary(verb: string, results: readonly BulkItemResult[]): string {
+export interface BulkSummaryMessages {
+  all: MessageKey
+  some: MessageKey
+}
+
+/**
+ * One sentence over a bulk action's results: "Delete: all 3 succeeded." or "Delete: 1 of 3
+ * succeeded, 1 failed, 1 unknown."; `values` are the action's own (an application's name).
+ */
+export function bulkSummary(
+  messages: BulkSummaryMessages,
+  results: readonly BulkItemResult[],
+  values: Readonly<Record<string, string>> = {},
+): string {
   const { succeeded } = countOutcomes(results)
   const total = results.length
-  if (succeeded === total) return t('ui.bulk.summary.all', { verb, total })
-  return t('ui.bulk.summary.some', { verb, succeeded, total, shortfall: shortfall(results) })
+  if (succeeded === total) return t(messages.all, { ...values, total })
+  return t(messages.some, { ...values, succeeded, total, shortfall: shortfall(results) })
 }
 
 /** Unknown first (they need a look), then failures, then successes, each in order. */

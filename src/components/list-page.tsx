@@ -11,13 +11,17 @@ import { message, useLanguage } from './i18n.tsx'
 import { CountsKnown, RowSelectionBar, type BulkAction } from './list-toolbar.tsx'
 import { ListStates, type ListQueryState, type ListStatesProps } from './list-states.tsx'
 import { PageHeader } from './page-header.tsx'
+import type { MessageKey } from '../lib/i18n.ts'
 
 /** How a list counts its rows under its title: "12 in Production · 3 shown". */
 export interface ListCount {
   /** The API's name of the place the list is of (an environment), shown as text. */
   where: string
-  /** The words between the count and the place; "in" unless given ("registered in"). */
-  verb?: string
+  /**
+   * The count line's whole sentences, taking `count`, `where` and (`shown`) `shown`:
+   * "{count, number} in {where}" unless given ("… registered in {where}").
+   */
+  messages?: { all: MessageKey; shown: MessageKey }
   /** The page's filters are on: the count of rows they leave follows. */
   filtered: boolean
 }
@@ -108,19 +112,13 @@ export function ListPage<T>({
     count &&
     (states.query.data === undefined ? (
       <ApiText>{count.where}</ApiText>
-    ) : count.verb === undefined ? (
-      message(count.filtered ? 'ui.listCount.inShown' : 'ui.listCount.in', {
-        count: states.total,
-        where: count.where,
-        shown,
-      })
     ) : (
-      message(count.filtered ? 'ui.listCount.verbShown' : 'ui.listCount.verb', {
-        count: states.total,
-        verb: <>{count.verb}</>,
-        where: count.where,
-        shown,
-      })
+      message(
+        count.filtered
+          ? (count.messages?.shown ?? 'ui.listCount.inShown')
+          : (count.messages?.all ?? 'ui.listCount.in'),
+        { count: states.total, where: count.where, shown },
+      )
     ))
   return (
     <div className={fill ? 'page' : undefined}>

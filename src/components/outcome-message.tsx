@@ -1,146 +1,77 @@
-import type { ReactNode } from 'react'
+import { createElement, Fragment, type ReactNode } from 'react'
 import { toast } from 'sonner'
-import { formatNumber } from '../lib/format.ts'
-import { t } from '../lib/i18n.ts'
-import { ApiText } from './api-text.tsx'
+import type { MessageKey } from '../lib/i18n.ts'
 import { message } from './i18n.tsx'
-
-/**
- * An action in the two forms every outcome message needs: `verb` for "Couldn't stop …"
- * and "Sent stop for …", `past` for "Stopped …". Each action's words are written once,
- * where the action is, so a later move into i18n catalogs is mechanical.
- */
-export interface ActionWords {
-  /** Lower case, as it reads after "Couldn't": "stop", "delete", "add to the group". */
-  verb: string
-  /** Capitalized, as it opens a sentence: "Stopped", "Deleted". */
-  past: string
-}
-
-/**
- * Where the thing was acted on, after it: "to orders-group", "on Pixel 7" (a name from the
- * API) or "on 3 devices" (a count).
- */
-export type OutcomeRelation =
-  { word: string; name: string } | { word: string; count: number; noun: string; plural: string }
-
-/**
- * What an action was about: one named thing (a name from the API, isolated as API text,
- * with an optional lead-in in the console's words, "server group"), or a count of things
- * ("3 applications"; the count through `formatNumber`); either may say where ("to orders-group").
- */
-export type OutcomeSubject =
-  | string
-  | { name: string; kind?: string; relation?: OutcomeRelation }
-  | { count: number; noun: string; plural: string; relation?: OutcomeRelation }
 
 /** How an action ended: the backend applied it, refused it (with its message), or we don't know. */
 export type ActionOutcome =
   { kind: 'succeeded' } | { kind: 'failed'; message: string } | { kind: 'unknown' }
 
 /**
- * "3 applications", "1 application", "1,200 server groups": the count as every number reads,
- * with the noun's plural from the caller's catalog (no language makes it by adding an "s").
+ * An action's whole sentence for each way it can end, in the feature's catalog ("Stopped
+ * {name}", "Couldn't stop {name}: {message}", "Sent stop for {name}; checking the
+ * result"): one message per sentence, so each language orders and inflects it its own way.
+ * An action that only ever reports success names only `succeeded`.
  */
-export function countOf(count: number, noun: string, plural: string): string {
-  return `${formatNumber(count)} ${count === 1 ? noun : plural}`
+export interface OutcomeMessages {
+  succeeded: MessageKey
+  /** Takes the API's message as `{message}`. */
+  failed?: MessageKey
+  unknown?: MessageKey
 }
 
-function subjectNode(subject: OutcomeSubject): ReactNode {
-  if (typeof subject === 'string') return <ApiText>{subject}</ApiText>
-  const relation = subject.relation
-  const what =
-    'count' in subject ? (
-      countOf(subject.count, subject.noun, subject.plural)
-    ) : subject.kind ? (
-      message('ui.outcome.kindName', { kind: <>{subject.kind}</>, name: subject.name })
-    ) : (
-      <ApiText>{subject.name}</ApiText>
-    )
-  if (!relation) return what
-  return message('ui.outcome.where', {
-    what: <>{what}</>,
-    word: <>{relation.word}</>,
-    where:
-      'count' in relation ? (
-        <>{countOf(relation.count, relation.noun, relation.plural)}</>
-      ) : (
-        relation.name
-      ),
-  })
+/** The outcomes `messages` has a sentence for: a failure only with `failed`, and so on. */
+export type OutcomeOf<M extends OutcomeMessages> =
+  | { kind: 'succeeded' }
+  | (M extends { failed: MessageKey } ? { kind: 'failed'; message: string } : never)
+  | (M extends { unknown: MessageKey } ? { kind: 'unknown' } : never)
+
+/**
+ * The values of an outcome's sentence: text is the API's (a name; isolated as API text),
+ * numbers choose plural forms and format in the language, elements go in as they are
+ * (`ownWords` for the console's own words).
+ */
+export type OutcomeValues = Readonly<Record<string, ReactNode>>
+
+/**
+ * Words of the console's own (a status word from a table, already translated) as a value of
+ * an outcome's sentence: not isolated as if they came from an API.
+ */
+export function ownWords(text: string): ReactNode {
+  return createElement(Fragment, null, text)
 }
 
-function subjectText(subject: OutcomeSubject): string {
-  if (typeof subject === 'string') return subject
-  const relation = subject.relation
-  const what =
-    'count' in subject
-      ? countOf(subject.count, subject.noun, subject.plural)
-      : subject.kind
-        ? t('ui.outcome.kindName', { kind: subject.kind, name: subject.name })
-        : subject.name
-  if (!relation) return what
-  const where =
-    'count' in relation ? countOf(relation.count, relation.noun, relation.plural) : relation.name
-  return t('ui.outcome.where', { what, word: relation.word, where })
+function keyOf(messages: OutcomeMessages, outcome: ActionOutcome): MessageKey {
+  const key = messages[outcome.kind]
+  // `OutcomeOf` rules this out for every caller the type check sees.
+  if (key === undefined) throw new Error(`No message for the ${outcome.kind} outcome`)
+  return key
 }
 
 /**
- * The one wording of an action's outcome, in plain text (for a test, a title or a log):
- * "Stopped orders-api", "Couldn't stop orders-api: <the API's message>", "Sent stop for
- * orders-api; checking the result".
+ * The sentence of an action's outcome as a toast's content: the outcome's message with
+ * `values` (names isolated as API text) and, for a failure, the API's message as
+ * `{message}`, isolated too (a right-to-left name cannot reorder the sentence around it).
  */
-export function outcomeText(
-  action: ActionWords,
-  subject: OutcomeSubject,
-  outcome: ActionOutcome,
-): string {
-  const what = subjectText(subject)
-  switch (outcome.kind) {
-    case 'succeeded':
-      return t('ui.outcome.succeeded', { past: action.past, what })
-    case 'failed':
-      return t('ui.outcome.failed', { verb: action.verb, what, message: outcome.message })
-    case 'unknown':
-      return t('ui.outcome.unknown', { verb: action.verb, what })
-  }
-}
-
-/**
- * `outcomeText` as a toast's content: the same words, with the names and the API's message
- * isolated as API text (a right-to-left name cannot reorder the sentence around it).
- */
-export function outcomeMessage(
-  action: ActionWords,
-  subject: OutcomeSubject,
-  outcome: ActionOutcome,
+export function outcomeMessage<M extends OutcomeMessages>(
+  messages: M,
+  values: OutcomeValues,
+  outcome: OutcomeOf<M>,
 ): ReactNode {
-  // The action's words are the console's, not the API's: no isolation around them.
-  const what = <>{subjectNode(subject)}</>
-  switch (outcome.kind) {
-    case 'succeeded':
-      return message('ui.outcome.succeeded', { past: <>{action.past}</>, what })
-    case 'failed':
-      return message('ui.outcome.failed', {
-        verb: <>{action.verb}</>,
-        what,
-        message: outcome.message,
-      })
-    case 'unknown':
-      return message('ui.outcome.unknown', { verb: <>{action.verb}</>, what })
-  }
+  const key = keyOf(messages, outcome)
+  return message(key, outcome.kind === 'failed' ? { ...values, message: outcome.message } : values)
 }
 
 /**
  * Raises the toast of an action's outcome, worded by `outcomeMessage`: green for done,
  * red for refused, neutral for not known yet. Every toast of an action goes through here.
  */
-export function toastOutcome(
-  action: ActionWords,
-  subject: OutcomeSubject,
-  outcome: ActionOutcome,
+export function toastOutcome<M extends OutcomeMessages>(
+  messages: M,
+  values: OutcomeValues,
+  outcome: OutcomeOf<M>,
 ): void {
-  const content = outcomeMessage(action, subject, outcome)
+  const content = outcomeMessage(messages, values, outcome)
   if (outcome.kind === 'succeeded') toast.success(content)
   else if (outcome.kind === 'failed') toast.error(content)
   else toast.info(content)

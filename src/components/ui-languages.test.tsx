@@ -5,7 +5,6 @@ import { setLanguage } from '../lib/i18n.ts'
 import { BulkResults } from './bulk-results.tsx'
 import { ListStates } from './list-states.tsx'
 import { SelectionBar } from './list-toolbar.tsx'
-import { outcomeText } from './outcome-message.tsx'
 import { OutcomeBadge } from './recent-activity.tsx'
 import { RejectedRecords } from './rejected-records.tsx'
 import { applicationPhaseStatus, serverStatus } from './status-tones.ts'
@@ -75,11 +74,14 @@ test('the shared list states, selection bar and rejected records read in German,
   expect(screen.getByRole('button', { name: 'Filter zurücksetzen' })).toBeInTheDocument()
 })
 
-test('bulk results and outcome sentences in German', async () => {
+test('bulk results in German, in the action’s own summary sentence', async () => {
   await setLanguage('de', { remember: false })
   render(
     <BulkResults
-      verb="Löschen"
+      summary={{
+        all: 'applications.bulk.deleteSummaryAll',
+        some: 'applications.bulk.deleteSummarySome',
+      }}
       results={[
         { id: 'a', label: 'orders-api', outcome: 'succeeded' },
         { id: 'b', label: 'billing', outcome: 'failed', message: 'Busy.' },
@@ -92,12 +94,6 @@ test('bulk results and outcome sentences in German', async () => {
   expect(screen.getByRole('list', { name: 'Ergebnis je Element' })).toHaveTextContent(
     'Fehlgeschlagen',
   )
-  expect(
-    outcomeText({ verb: 'stoppen', past: 'Gestoppt' }, 'orders-api', {
-      kind: 'failed',
-      message: 'Busy.',
-    }),
-  ).toBe('Konnte orders-api nicht stoppen: Busy.')
 })
 
 test('times, sizes and durations follow the language', async () => {

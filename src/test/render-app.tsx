@@ -1,4 +1,5 @@
 import { configure, render } from '@testing-library/react'
+import type { ReactNode } from 'react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
@@ -24,6 +25,23 @@ export function renderApp(path: string) {
     </Providers>,
   )
   return { ...view, router, queryClient, user }
+}
+
+/**
+ * Renders one component inside the console's providers (query client without retries,
+ * languages, tooltips, toasts) but without routes: for a part of a page that needs no URL.
+ */
+export function renderInProviders(ui: ReactNode) {
+  const queryClient = createQueryClient({ retry: false })
+  return {
+    ...render(
+      <Providers queryClient={queryClient} demo={null}>
+        {ui}
+      </Providers>,
+    ),
+    queryClient,
+    user: userEvent.setup(),
+  }
 }
 
 /** The current location of a rendered app: path and search. */

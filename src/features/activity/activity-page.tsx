@@ -41,9 +41,9 @@ import type { MessageKey } from '../../lib/i18n.ts'
 import './activity.css'
 
 const OUTCOME_WORDS = {
-  success: 'activity.outcome.success',
-  failure: 'activity.outcome.failure',
-  pending: 'activity.outcome.pending',
+  success: 'ui.activity.outcome.success',
+  failure: 'ui.activity.outcome.failure',
+  pending: 'ui.activity.outcome.pending',
 } as const satisfies Record<AuditOutcome, MessageKey>
 
 /** Each recorded action as the filter offers it. */

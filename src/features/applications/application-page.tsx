@@ -34,7 +34,7 @@ import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
+import type { t as translate } from '../../lib/i18n.ts'
 
 /**
  * An application's page: its route reads the application (and starts that read in its
@@ -306,11 +306,8 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
           onSuccess={(_, close) => {
             toastOutcome(
-              {
-                verb: translate('applications.bulk.stopVerb'),
-                past: translate('applications.bulk.stopDone'),
-              },
-              app.name,
+              { succeeded: 'applications.stop.succeeded' },
+              { name: app.name },
               { kind: 'succeeded' },
             )
             close()
@@ -338,11 +335,8 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           variables={{ id: app.id, label }}
           onSuccess={(_, close) => {
             toastOutcome(
-              {
-                verb: translate('applications.detail.redeployVerb'),
-                past: translate('applications.detail.redeployDone'),
-              },
-              app.name,
+              { succeeded: 'applications.redeploy.succeeded' },
+              { name: app.name },
               { kind: 'succeeded' },
             )
             close()
@@ -374,11 +368,8 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           variables={{ id: app.id, label }}
           onSuccess={() => {
             toastOutcome(
-              {
-                verb: translate('applications.bulk.deleteVerb'),
-                past: translate('applications.bulk.deleteDone'),
-              },
-              app.name,
+              { succeeded: 'applications.delete.succeeded' },
+              { name: app.name },
               { kind: 'succeeded' },
             )
             void navigate(paths.applications(scope.envId))

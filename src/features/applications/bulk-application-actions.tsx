@@ -17,34 +17,34 @@ import { useConsole } from '../../components/console-context.tsx'
 import { Modal } from '../../components/modal.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { t as translate, type MessageKey } from '../../lib/i18n.ts'
+import type { MessageKey } from '../../lib/i18n.ts'
 
 export type BulkAction = 'start' | 'stop' | 'delete'
 
 /** Each action's words, as keys: translated when they are shown. */
 const WORDS = {
   start: {
-    title: 'applications.bulk.startWord',
-    verb: 'applications.bulk.startVerb',
-    done: 'applications.bulk.startDone',
+    succeeded: 'applications.bulk.startSucceeded',
+    summaryAll: 'applications.bulk.startSummaryAll',
+    summarySome: 'applications.bulk.startSummarySome',
     confirmTitle: 'applications.bulk.startTitle',
     confirmLabel: 'applications.bulk.startConfirm',
     resultsTitle: 'applications.bulk.startResults',
     explain: 'applications.bulk.startExplain',
   },
   stop: {
-    title: 'applications.bulk.stopWord',
-    verb: 'applications.bulk.stopVerb',
-    done: 'applications.bulk.stopDone',
+    succeeded: 'applications.bulk.stopSucceeded',
+    summaryAll: 'applications.bulk.stopSummaryAll',
+    summarySome: 'applications.bulk.stopSummarySome',
     confirmTitle: 'applications.bulk.stopTitle',
     confirmLabel: 'applications.bulk.stopConfirm',
     resultsTitle: 'applications.bulk.stopResults',
     explain: 'applications.bulk.stopExplain',
   },
   delete: {
-    title: 'applications.bulk.deleteWord',
-    verb: 'applications.bulk.deleteVerb',
-    done: 'applications.bulk.deleteDone',
+    succeeded: 'applications.bulk.deleteSucceeded',
+    summaryAll: 'applications.bulk.deleteSummaryAll',
+    summarySome: 'applications.bulk.deleteSummarySome',
     confirmTitle: 'applications.bulk.deleteTitle',
     confirmLabel: 'applications.bulk.deleteConfirm',
     resultsTitle: 'applications.bulk.deleteResults',
@@ -114,15 +114,7 @@ export function BulkApplicationDialog({
         setResults(outcome)
         return
       }
-      toastOutcome(
-        { verb: translate(words.verb), past: translate(words.done) },
-        {
-          count: outcome.length,
-          noun: translate('applications.list.nounOne'),
-          plural: translate('applications.list.nounOther'),
-        },
-        { kind: 'succeeded' },
-      )
+      toastOutcome({ succeeded: words.succeeded }, { count: outcome.length }, { kind: 'succeeded' })
       onClose()
     },
   })
@@ -135,7 +127,10 @@ export function BulkApplicationDialog({
         title={t(words.resultsTitle)}
         footer={<Button onClick={onClose}>{t('applications.common.close')}</Button>}
       >
-        <BulkResults results={results} verb={t(words.title)} />
+        <BulkResults
+          results={results}
+          summary={{ all: words.summaryAll, some: words.summarySome }}
+        />
       </Modal>
     )
   }

@@ -30,7 +30,7 @@ import {
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { t as translate, type MessageKey, type MessageValues } from '../../lib/i18n.ts'
+import type { MessageKey, MessageValues } from '../../lib/i18n.ts'
 
 const EMPTY: DeployFormValues = { file: null, artifactName: '', targetId: '', properties: [] }
 const KIND_LABEL = {
@@ -105,11 +105,8 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
       {
         onSuccess: (accepted) => {
           toastOutcome(
-            {
-              verb: translate('applications.deploy.verb'),
-              past: translate('applications.deploy.done'),
-            },
-            input.artifactName,
+            { succeeded: 'applications.deploy.succeeded' },
+            { name: input.artifactName },
             { kind: 'succeeded' },
           )
           setValues(EMPTY)

@@ -17,7 +17,6 @@ import { fileProblem } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { message, Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
 export function UpdateArtifactDialog({
@@ -46,11 +45,8 @@ export function UpdateArtifactDialog({
       {
         onSuccess: () => {
           toastOutcome(
-            {
-              verb: translate('applications.update.verb'),
-              past: translate('applications.update.done'),
-            },
-            app.name,
+            { succeeded: 'applications.update.succeeded' },
+            { name: app.name },
             { kind: 'succeeded' },
           )
           setFile(null)

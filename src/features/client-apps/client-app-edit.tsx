@@ -26,7 +26,8 @@ import {
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { Card } from '../../components/card.tsx'
-import { message, useT } from '../../components/i18n.tsx'
+import { useT } from '../../components/i18n.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -58,7 +59,11 @@ export function ClientAppEditPanel({
       { input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
-          toast.success(message('client-apps.edit.saved', { name: saved.application.name }))
+          toastOutcome(
+            { succeeded: 'client-apps.edit.saved' },
+            { name: saved.application.name },
+            { kind: 'succeeded' },
+          )
           onClose()
         },
         onError: async (error) => {

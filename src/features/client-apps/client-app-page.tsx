@@ -2,7 +2,6 @@ import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState, type ReactNode } from 'react'
 import { useNavigate, useParams } from 'react-router'
-import { toast } from 'sonner'
 import {
   clientAppQueries,
   deleteClientAppRequest,
@@ -11,6 +10,7 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { ApiText } from '../../components/api-text.tsx'
 import { message, useT } from '../../components/i18n.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Button } from '../../components/button.tsx'
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -133,9 +133,17 @@ function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
       typeToConfirm={app.name}
       variables={{ applicationId: app.applicationId, name: app.name }}
       onSuccess={(outcome) => {
-        if (outcome === 'already-gone')
-          toast.info(message('client-apps.delete.alreadyGone', { name: app.name }))
-        else toast.success(message('client-apps.delete.done', { name: app.name }))
+        // Already gone (404) is what the operator asked for, as the bulk delete counts it.
+        toastOutcome(
+          {
+            succeeded:
+              outcome === 'already-gone'
+                ? 'client-apps.delete.alreadyGone'
+                : 'client-apps.delete.done',
+          },
+          { name: app.name },
+          { kind: 'succeeded' },
+        )
         void navigate(paths.clientApps(scope.envId))
       }}
     >

@@ -12,8 +12,8 @@ import { paths } from '../../lib/paths.ts'
 import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-edit-model.ts'
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
-import { message, useT } from '../../components/i18n.tsx'
-import { toast } from 'sonner'
+import { useT } from '../../components/i18n.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -34,7 +34,11 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const send = (input: ClientAppInput) => {
     create.mutate(input, {
       onSuccess: (created) => {
-        toast.success(message('client-apps.create.done', { name: created.detail.application.name }))
+        toastOutcome(
+          { succeeded: 'client-apps.create.done' },
+          { name: created.detail.application.name },
+          { kind: 'succeeded' },
+        )
         setValues(EMPTY)
         create.reset()
         onOpenChange(false)

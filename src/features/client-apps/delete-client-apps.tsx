@@ -33,10 +33,14 @@ export function BulkDeleteClientAppsDialog({
         queryClient.removeQueries({ queryKey: clientAppQueries.detail(a.applicationId).queryKey })
       }}
       refresh={() => queryClient.invalidateQueries({ queryKey: clientAppQueries.lists() })}
-      verb={t('client-apps.delete.confirm')}
-      pastVerb={t('client-apps.delete.past')}
-      noun={t('client-apps.noun.app')}
-      plural={t('client-apps.noun.apps')}
+      messages={{
+        confirmTitle: 'client-apps.delete.bulkTitle',
+        confirmLabel: 'client-apps.delete.bulkConfirm',
+        typeToConfirm: 'client-apps.delete.typed',
+        resultsTitle: 'client-apps.delete.bulkResults',
+        summary: { all: 'client-apps.delete.summaryAll', some: 'client-apps.delete.summarySome' },
+        succeeded: 'client-apps.delete.bulkDone',
+      }}
       {...dialog}
     />
   )

@@ -11,16 +11,40 @@ import {
 } from '../../api/device-admin/devices.ts'
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { allSucceeded, runBulk, type BulkItemResult } from '../../components/bulk.ts'
+import {
+  allSucceeded,
+  runBulk,
+  type BulkItemResult,
+  type BulkSummaryMessages,
+} from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { failedRead } from '../../components/error-panel.tsx'
 import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { appStatusOutcome, deviceLabel, toastSaid, type Said } from './device-list-model.ts'
+import { toastOutcome } from '../../components/outcome-message.tsx'
+import type { MessageKey } from '../../lib/i18n.ts'
+import { appStatusAction, deviceLabel } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
 import { reportedElsewhere } from './transactions-panel.tsx'
+
+/** Each status's sentences for the results and the toast of many devices, taking `app`. */
+const BULK_WORDS = {
+  DISABLED: {
+    results: 'devices.bulk.disableResults',
+    summary: { all: 'devices.bulk.disableSummaryAll', some: 'devices.bulk.disableSummarySome' },
+    many: 'devices.bulk.disabledOnMany',
+  },
+  ENABLED: {
+    results: 'devices.bulk.enableResults',
+    summary: { all: 'devices.bulk.enableSummaryAll', some: 'devices.bulk.enableSummarySome' },
+    many: 'devices.bulk.enabledOnMany',
+  },
+} as const satisfies Record<
+  ApplicationStatus,
+  { results: MessageKey; summary: BulkSummaryMessages; many: MessageKey }
+>
 
 /** The applications registered on any of the devices, by name. */
 function appNamesOf(devices: readonly Device[]): string[] {
@@ -110,12 +134,13 @@ export function BulkAppStatusDialog({
         return
       }
       const only = outcome.length === 1 ? outcome[0] : undefined
-      const succeeded = { kind: 'succeeded' } as const
-      const many: Said = {
-        key: status === 'DISABLED' ? 'devices.bulk.disabledOnMany' : 'devices.bulk.enabledOnMany',
-        values: { app: appName, count: outcome.length },
-      }
-      toastSaid(only ? appStatusOutcome(status, appName, only.label, succeeded) : many, succeeded)
+      const { messages, values } = only
+        ? appStatusAction(status, appName, only.label)
+        : {
+            messages: { succeeded: BULK_WORDS[status].many },
+            values: { app: appName, count: outcome.length },
+          }
+      toastOutcome(messages, values, { kind: 'succeeded' })
       onClose()
     },
   })
@@ -125,10 +150,10 @@ export function BulkAppStatusDialog({
       <Modal
         open
         onOpenChange={onClose}
-        title={t('devices.bulk.resultsTitle', { action: verb })}
+        title={t(BULK_WORDS[status].results, { app })}
         footer={<Button onClick={onClose}>{t('devices.bulk.close')}</Button>}
       >
-        <BulkResults results={results} verb={verb} />
+        <BulkResults results={results} summary={BULK_WORDS[status].summary} values={{ app }} />
       </Modal>
     )
   }

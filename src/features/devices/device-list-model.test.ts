@@ -1,22 +1,39 @@
+import { render } from '@testing-library/react'
+import { createElement } from 'react'
 import { expect, test } from 'vitest'
 import {
   APPLICATION_STATUSES,
   SETTABLE_DEVICE_STATUSES,
   TRANSACTION_TYPES,
+  type Device,
   type Transaction,
 } from '../../api/device-admin/device-schemas.ts'
-import { t } from '../../lib/i18n.ts'
+import { outcomeMessage, type ActionOutcome } from '../../components/outcome-message.tsx'
+import { setLanguage } from '../../lib/i18n.ts'
 import {
   deviceAppStatusWords,
-  deviceStatusOutcome,
+  deviceStatusAction,
   deviceStatusTone,
-  transactionOutcome,
+  transactionAction,
   transactionStatusTone,
   transactionTypeWords,
-  type Said,
+  usersOf,
+  type DeviceAction,
 } from './device-list-model.ts'
 
-const text = ({ key, values }: Said) => t(key, values)
+/** An action's toast as it reads, and the texts isolated as the API's. */
+function toastOf({ messages, values }: DeviceAction, outcome: ActionOutcome) {
+  const { container, unmount } = render(
+    createElement('p', null, outcomeMessage(messages, values, outcome)),
+  )
+  const read = {
+    text: container.textContent,
+    isolated: [...container.querySelectorAll('bdi')].map((b) => b.textContent),
+  }
+  unmount()
+  return read
+}
+const text = (action: DeviceAction, outcome: ActionOutcome) => toastOf(action, outcome).text
 
 // Plain words: capitalized English, never the API's enum spelling.
 const WORDS = /^[A-Z][a-z]+( [a-z]+)*$/
@@ -62,7 +79,7 @@ const tx = (type: string, description: Transaction['description']): Transaction 
 })
 
 test('a transaction says what it did in outcome words', () => {
-  const said = (done: Transaction) => text(transactionOutcome(done, { kind: 'succeeded' }))
+  const said = (done: Transaction) => text(transactionAction(done), { kind: 'succeeded' })
   expect(
     said(
       tx('CHANGE_DEVICE_APPLICATION_STATUS', {
@@ -77,15 +94,46 @@ test('a transaction says what it did in outcome words', () => {
   )
   expect(said(tx('REMOVE_DEVICE', { deviceId: 'd-1' }))).toBe('Removed device d-1')
   expect(said(tx('NEW_TYPE', {}))).toBe('Ran NEW_TYPE transaction 7')
-  const failed = transactionOutcome(
+  const failed = transactionAction(
     tx('CHANGE_DEVICE_STATUS', { status: 'DISABLED', deviceId: 'd-1' }),
-    { kind: 'failed', message: 'Busy.' },
   )
-  expect(text(failed)).toBe("Couldn't disable device d-1: Busy.")
+  expect(text(failed, { kind: 'failed', message: 'Busy.' })).toBe(
+    "Couldn't disable device d-1: Busy.",
+  )
 })
 
 test('setting a device status reads as the action', () => {
-  expect(text(deviceStatusOutcome("Lena's Pixel", 'ACTIVE', { kind: 'succeeded' }))).toBe(
+  expect(text(deviceStatusAction("Lena's Pixel", 'ACTIVE'), { kind: 'succeeded' })).toBe(
     "Marked Lena's Pixel as active",
   )
+})
+
+test('the console’s own words in a transaction’s toast are not isolated as the API’s; an unknown value is', () => {
+  expect(
+    toastOf(
+      transactionAction(
+        tx('CHANGE_DEVICE_APPLICATION_STATUS', { appName: 'AcmeBank', status: 'DISABLED' }),
+      ),
+      { kind: 'succeeded' },
+    ),
+  ).toEqual({ text: 'Disabled AcmeBank on an unknown device', isolated: ['AcmeBank'] })
+  expect(toastOf(transactionAction(tx('NEW_TYPE', {})), { kind: 'unknown' })).toEqual({
+    text: 'Sent run for NEW_TYPE transaction 7; checking the result',
+    isolated: ['NEW_TYPE', '7'],
+  })
+  expect(
+    toastOf(deviceStatusAction('d-1', 'EXPIRED'), { kind: 'failed', message: 'Busy.' }),
+  ).toEqual({ text: "Couldn't mark d-1 as Expired: Busy.", isolated: ['d-1', 'Busy.'] })
+})
+
+test('a device’s users are listed as the language lists them, "—" for none', async () => {
+  const device = (users: string[]): Device => ({
+    id: 'd-1',
+    status: 'ACTIVE',
+    userIds: users.map((str) => ({ str })),
+  })
+  expect(usersOf(device(['lena', 'otto', 'mia']))).toBe('lena, otto, mia')
+  expect(usersOf(device([]))).toBe('—')
+  await setLanguage('de', { remember: false })
+  expect(usersOf(device(['lena', 'otto', 'mia']))).toBe('lena, otto und mia')
 })

@@ -1,5 +1,5 @@
+import type { ReactNode } from 'react'
 import * as z from 'zod/mini'
-import { toast } from 'sonner'
 import type {
   ApplicationStatus,
   Device,
@@ -8,11 +8,13 @@ import type {
   Transaction,
 } from '../../api/device-admin/device-schemas.ts'
 import type { SortState } from '../../components/data-table.tsx'
-import { message } from '../../components/i18n.tsx'
-import type { ActionOutcome } from '../../components/outcome-message.tsx'
-import type { Tone } from '../../components/status-badge.tsx'
-import type { StatusReading } from '../../components/status-tones.ts'
-import { t, type MessageKey } from '../../lib/i18n.ts'
+import {
+  ownWords,
+  type OutcomeMessages,
+  type OutcomeValues,
+} from '../../components/outcome-message.tsx'
+import { statusWords, type StatusKeys, type StatusReading } from '../../components/status-tones.ts'
+import { currentLanguage, t } from '../../lib/i18n.ts'
 import { sortParam, textParam } from '../../lib/list-params.ts'
 
 /** Table columns the server can order by, and the `orderBy` key each one sends. */
@@ -42,112 +44,81 @@ export function orderByOf(sort: SortState): string {
 }
 
 // The word tables of the device administration API's value sets, one object literal each,
-// holding catalog keys (translated when read, so a switch of language reaches them); a value
-// a table lacks shows as it came.
-
-interface KeyedWords {
-  label: MessageKey
-  tone: Tone
-}
-
-/** One table's words for `status` in the current language, with the API's value as `raw`. */
-function wordsOf(
-  table: Readonly<Record<string, KeyedWords>>,
-  status: string,
-  fallback: Tone = 'neutral',
-): StatusReading {
-  // Own keys only: a status such as "constructor" must not find Object's prototype.
-  const words = Object.hasOwn(table, status) ? table[status] : undefined
-  return words
-    ? { label: t(words.label), tone: words.tone, raw: status }
-    : { label: status, tone: fallback, raw: status }
-}
-
-const DEVICE_STATUS_WORDS = {
-  ACTIVE: { label: 'devices.status.active', tone: 'ok' },
-  LOST: { label: 'devices.status.lost', tone: 'warn' },
-  STOLEN: { label: 'devices.status.stolen', tone: 'danger' },
-  DISABLED: { label: 'devices.status.disabled', tone: 'danger' },
-  EXPIRED: { label: 'devices.status.expired', tone: 'neutral' },
-} satisfies Record<string, KeyedWords>
+// holding catalog keys (`statusWords` translates them when read, so a switch of language
+// reaches them); a value a table lacks shows as it came.
 
 /** Device statuses in operator words and colour. */
-export function deviceStatusTone(status: string): StatusReading {
-  return wordsOf(DEVICE_STATUS_WORDS, status)
-}
-
-const DEVICE_APP_STATUS_WORDS = {
-  ENABLED: { label: 'devices.appStatus.enabled', tone: 'ok' },
-  DISABLED: { label: 'devices.appStatus.disabled', tone: 'danger' },
-} satisfies Record<ApplicationStatus, KeyedWords>
+export const deviceStatusTone = statusWords({
+  ACTIVE: { word: 'devices.status.active', tone: 'ok' },
+  LOST: { word: 'devices.status.lost', tone: 'warn' },
+  STOLEN: { word: 'devices.status.stolen', tone: 'danger' },
+  DISABLED: { word: 'devices.status.disabled', tone: 'danger' },
+  EXPIRED: { word: 'devices.status.expired', tone: 'neutral' },
+} satisfies Record<string, StatusKeys>)
 
 /** An application's status on one device, in operator words and colour. */
-export function deviceAppStatusWords(status: string): StatusReading {
-  return wordsOf(DEVICE_APP_STATUS_WORDS, status)
-}
-
-const TRANSACTION_STATUS_WORDS = {
-  SUCCESS: { label: 'devices.txStatus.success', tone: 'ok' },
-  FAILURE: { label: 'devices.txStatus.failure', tone: 'danger' },
-  CANCELED: { label: 'devices.txStatus.canceled', tone: 'warn' },
-  PENDING: { label: 'devices.txStatus.pending', tone: 'progress' },
-  PREPARING: { label: 'devices.txStatus.preparing', tone: 'progress' },
-  COMMITTING: { label: 'devices.txStatus.committing', tone: 'progress' },
-  REJECTING: { label: 'devices.txStatus.rejecting', tone: 'progress' },
-} satisfies Record<string, KeyedWords>
+export const deviceAppStatusWords = statusWords({
+  ENABLED: { word: 'devices.appStatus.enabled', tone: 'ok' },
+  DISABLED: { word: 'devices.appStatus.disabled', tone: 'danger' },
+} satisfies Record<ApplicationStatus, StatusKeys>)
 
 /** Transaction statuses in operator words and colour: only SUCCESS is green. */
-export function transactionStatusTone(status: string): StatusReading {
-  return wordsOf(TRANSACTION_STATUS_WORDS, status, 'progress')
-}
-
-const TRANSACTION_TYPE_WORDS = {
-  CHANGE_DEVICE_APPLICATION_STATUS: { label: 'devices.txType.appStatus', tone: 'neutral' },
-  CHANGE_DEVICE_STATUS: { label: 'devices.txType.deviceStatus', tone: 'neutral' },
-  REMOVE_DEVICE: { label: 'devices.txType.remove', tone: 'neutral' },
-} satisfies Record<string, KeyedWords>
+export const transactionStatusTone = statusWords(
+  {
+    SUCCESS: { word: 'devices.txStatus.success', tone: 'ok' },
+    FAILURE: { word: 'devices.txStatus.failure', tone: 'danger' },
+    CANCELED: { word: 'devices.txStatus.canceled', tone: 'warn' },
+    PENDING: { word: 'devices.txStatus.pending', tone: 'progress' },
+    PREPARING: { word: 'devices.txStatus.preparing', tone: 'progress' },
+    COMMITTING: { word: 'devices.txStatus.committing', tone: 'progress' },
+    REJECTING: { word: 'devices.txStatus.rejecting', tone: 'progress' },
+  } satisfies Record<string, StatusKeys>,
+  'progress',
+)
 
 /** Transaction types in operator words (no colour: the status carries it). */
-export function transactionTypeWords(type: string): StatusReading {
-  return wordsOf(TRANSACTION_TYPE_WORDS, type)
-}
-
-/** A sentence to say: its key and values, as text (`t`) or with isolated names (`message`). */
-export interface Said {
-  key: MessageKey
-  values: Record<string, string | number>
-}
+export const transactionTypeWords = statusWords({
+  CHANGE_DEVICE_APPLICATION_STATUS: { word: 'devices.txType.appStatus', tone: 'neutral' },
+  CHANGE_DEVICE_STATUS: { word: 'devices.txType.deviceStatus', tone: 'neutral' },
+  REMOVE_DEVICE: { word: 'devices.txType.remove', tone: 'neutral' },
+} satisfies Record<string, StatusKeys>)
 
 /** One action's sentence for each way it can end (the failed one takes the API's `message`). */
-type OutcomeKeys = Readonly<Record<ActionOutcome['kind'], MessageKey>>
+type DeviceOutcomeMessages = Required<OutcomeMessages>
 
-const ENABLE_APP: OutcomeKeys = {
+/** What a device action's toast says: its sentences and their values (`toastOutcome`'s). */
+export interface DeviceAction {
+  messages: DeviceOutcomeMessages
+  values: OutcomeValues
+}
+
+const ENABLE_APP: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.enableApp.succeeded',
   failed: 'devices.outcome.enableApp.failed',
   unknown: 'devices.outcome.enableApp.unknown',
 }
-const DISABLE_APP: OutcomeKeys = {
+const DISABLE_APP: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.disableApp.succeeded',
   failed: 'devices.outcome.disableApp.failed',
   unknown: 'devices.outcome.disableApp.unknown',
 }
-const CHANGE_APP: OutcomeKeys = {
+const CHANGE_APP: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.changeApp.succeeded',
   failed: 'devices.outcome.changeApp.failed',
   unknown: 'devices.outcome.changeApp.unknown',
 }
-const REMOVE_DEVICE: OutcomeKeys = {
+const REMOVE_DEVICE: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.remove.succeeded',
   failed: 'devices.outcome.remove.failed',
   unknown: 'devices.outcome.remove.unknown',
 }
-const OTHER_TRANSACTION: OutcomeKeys = {
+const OTHER_TRANSACTION: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.other.succeeded',
   failed: 'devices.outcome.other.failed',
   unknown: 'devices.outcome.other.unknown',
 }
 /** Setting a device's status, by the status set; any other status reads as `MARK_OTHER`. */
-const SET_DEVICE_STATUS: Readonly<Record<SettableDeviceStatus, OutcomeKeys>> = {
+const SET_DEVICE_STATUS: Readonly<Record<SettableDeviceStatus, DeviceOutcomeMessages>> = {
   LOST: {
     succeeded: 'devices.outcome.markLost.succeeded',
     failed: 'devices.outcome.markLost.failed',
@@ -169,31 +140,25 @@ const SET_DEVICE_STATUS: Readonly<Record<SettableDeviceStatus, OutcomeKeys>> = {
     unknown: 'devices.outcome.disableDevice.unknown',
   },
 }
-const MARK_OTHER: OutcomeKeys = {
+const MARK_OTHER: DeviceOutcomeMessages = {
   succeeded: 'devices.outcome.markOther.succeeded',
   failed: 'devices.outcome.markOther.failed',
   unknown: 'devices.outcome.markOther.unknown',
 }
 
-function said(
-  keys: OutcomeKeys,
-  values: Record<string, string | number>,
-  outcome: ActionOutcome,
-): Said {
-  return outcome.kind === 'failed'
-    ? { key: keys.failed, values: { ...values, message: outcome.message } }
-    : { key: keys[outcome.kind], values }
+/**
+ * A table's word as a value of a sentence: the console's own word as it is, a value the
+ * table does not know as the API's text (isolated).
+ */
+function wordValue(reading: StatusReading): ReactNode {
+  return reading.label === reading.raw ? reading.raw : ownWords(reading.label)
 }
 
-/** Changing one application's status on one device (or on a count of devices, `devices`). */
-export function appStatusOutcome(
-  status: string,
-  app: string,
-  device: string,
-  outcome: ActionOutcome,
-): Said {
-  const keys = status === 'ENABLED' ? ENABLE_APP : status === 'DISABLED' ? DISABLE_APP : CHANGE_APP
-  return said(keys, { app, device }, outcome)
+/** Changing one application's status on one device: "Disabled AcmeBank on <device>". */
+export function appStatusAction(status: string, app: string, device: ReactNode): DeviceAction {
+  const messages =
+    status === 'ENABLED' ? ENABLE_APP : status === 'DISABLED' ? DISABLE_APP : CHANGE_APP
+  return { messages, values: { app, device } }
 }
 
 /**
@@ -201,24 +166,22 @@ export function appStatusOutcome(
  * "Marked <device> as lost", "Removed device <device>". The device is named by its id
  * (all a transaction carries); an unknown type or status reads as the API spelled it.
  */
-export function transactionOutcome(tx: Transaction, outcome: ActionOutcome): Said {
+export function transactionAction(tx: Transaction): DeviceAction {
   const d = tx.description
-  const device = d?.deviceId ?? t('devices.outcome.unknownDevice')
+  const device = d?.deviceId ?? ownWords(t('devices.outcome.unknownDevice'))
   if (tx.type === 'CHANGE_DEVICE_APPLICATION_STATUS' && d?.appName)
-    return appStatusOutcome(d.status ?? '', d.appName, device, outcome)
-  if (tx.type === 'CHANGE_DEVICE_STATUS' && d?.status)
-    return deviceStatusOutcome(device, d.status, outcome)
-  if (tx.type === 'REMOVE_DEVICE') return removeDeviceOutcome(device, outcome)
-  return said(
-    OTHER_TRANSACTION,
-    { type: transactionTypeWords(tx.type).label, id: String(tx.id) },
-    outcome,
-  )
+    return appStatusAction(d.status ?? '', d.appName, device)
+  if (tx.type === 'CHANGE_DEVICE_STATUS' && d?.status) return deviceStatusAction(device, d.status)
+  if (tx.type === 'REMOVE_DEVICE') return removeDeviceAction(device)
+  return {
+    messages: OTHER_TRANSACTION,
+    values: { type: wordValue(transactionTypeWords(tx.type)), id: String(tx.id) },
+  }
 }
 
 /** Removing a device: "Removed device <device>". */
-export function removeDeviceOutcome(device: string, outcome: ActionOutcome): Said {
-  return said(REMOVE_DEVICE, { device }, outcome)
+export function removeDeviceAction(device: ReactNode): DeviceAction {
+  return { messages: REMOVE_DEVICE, values: { device } }
 }
 
 function isSettable(status: string): status is SettableDeviceStatus {
@@ -226,17 +189,9 @@ function isSettable(status: string): status is SettableDeviceStatus {
 }
 
 /** Setting a device's status, as an outcome message says it: "Marked <device> as lost". */
-export function deviceStatusOutcome(device: string, status: string, outcome: ActionOutcome): Said {
-  if (isSettable(status)) return said(SET_DEVICE_STATUS[status], { device }, outcome)
-  return said(MARK_OTHER, { device, status: deviceStatusTone(status).label }, outcome)
-}
-
-/** Raises an outcome's toast: green for done, red for refused, neutral for not known yet. */
-export function toastSaid({ key, values }: Said, outcome: ActionOutcome): void {
-  const text = message(key, values)
-  if (outcome.kind === 'succeeded') toast.success(text)
-  else if (outcome.kind === 'failed') toast.error(text)
-  else toast.info(text)
+export function deviceStatusAction(device: ReactNode, status: string): DeviceAction {
+  if (isSettable(status)) return { messages: SET_DEVICE_STATUS[status], values: { device } }
+  return { messages: MARK_OTHER, values: { device, status: wordValue(deviceStatusTone(status)) } }
 }
 
 /** How many of a device's applications are disabled, and of how many. */
@@ -245,10 +200,12 @@ export function disabledCount(device: Device): { disabled: number; total: number
   return { disabled: apps.filter((a) => a.status === 'DISABLED').length, total: apps.length }
 }
 
-/** The device's users, comma-separated ("—" for none: a kiosk). */
+/** The device's users as a list in the language shown ("—" for none: a kiosk). */
 export function usersOf(device: Device): string {
   const users = (device.userIds ?? []).map((u) => u.str)
-  return users.length > 0 ? users.join(', ') : '—'
+  return users.length > 0
+    ? new Intl.ListFormat(currentLanguage(), { type: 'unit' }).format(users)
+    : '—'
 }
 
 /** What the device page's URL carries to find the device again: its first user or its name. */

@@ -31,16 +31,16 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole, type Permission } from '../../components/console-context.tsx'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { DetailFrame, DetailHeader } from '../../components/detail-page.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import {
-  appStatusOutcome,
+  appStatusAction,
   deviceLabel,
-  deviceStatusOutcome,
+  deviceStatusAction,
   deviceStatusTone,
-  removeDeviceOutcome,
-  toastSaid,
+  removeDeviceAction,
   transactionStatusTone,
   usersOf,
 } from './device-list-model.ts'
@@ -225,8 +225,8 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, status: action.status, deviceName: name },
               {
                 onSuccess: () => {
-                  const succeeded = { kind: 'succeeded' } as const
-                  toastSaid(deviceStatusOutcome(name, action.status, succeeded), succeeded)
+                  const { messages, values } = deviceStatusAction(name, action.status)
+                  toastOutcome(messages, values, { kind: 'succeeded' })
                   close()
                 },
               },
@@ -252,8 +252,8 @@ function DeviceActions({ runtime, device }: { runtime: string; device: Device })
               { deviceId: device.id, deviceName: name },
               {
                 onSuccess: () => {
-                  const succeeded = { kind: 'succeeded' } as const
-                  toastSaid(removeDeviceOutcome(name, succeeded), succeeded)
+                  const { messages, values } = removeDeviceAction(name)
+                  toastOutcome(messages, values, { kind: 'succeeded' })
                   void navigate(paths.devices(scope.envId, runtime))
                 },
               },
@@ -332,8 +332,10 @@ function Applications({ runtime, device }: { runtime: string; device: Device }) 
       {
         // A queued change is sent, not done: the transactions panel follows it and says its end.
         onSuccess: (outcome) => {
-          const ended = outcome.phase === 'success' ? 'succeeded' : 'unknown'
-          toastSaid(appStatusOutcome(status, app.appName, name, { kind: ended }), { kind: ended })
+          const { messages, values } = appStatusAction(status, app.appName, name)
+          toastOutcome(messages, values, {
+            kind: outcome.phase === 'success' ? 'succeeded' : 'unknown',
+          })
         },
       },
     )

@@ -19,6 +19,7 @@ import { ApiText } from '../../components/api-text.tsx'
 import { ReadErrorPanel } from '../../components/error-panel.tsx'
 import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { Freshness } from '../../components/freshness.tsx'
+import { toastOutcome } from '../../components/outcome-message.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { useListParams } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
@@ -28,8 +29,7 @@ import {
   deviceAppStatusWords,
   deviceLabel,
   deviceStatusTone,
-  toastSaid,
-  transactionOutcome,
+  transactionAction,
   transactionStatusTone,
   transactionTypeWords,
 } from './device-list-model.ts'
@@ -59,7 +59,8 @@ function announceEnd(runtime: string, done: Transaction): void {
     transactionPhase(done.status) === 'success'
       ? { kind: 'succeeded' as const }
       : { kind: 'failed' as const, message: transactionFailureMessage(done) }
-  toastSaid(transactionOutcome(done, outcome), outcome)
+  const { messages, values } = transactionAction(done)
+  toastOutcome(messages, values, outcome)
 }
 
 /** The recent transactions every device view reads (one cached list per runtime). */

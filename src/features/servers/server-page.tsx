@@ -23,7 +23,7 @@ import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
+import type { t as translate } from '../../lib/i18n.ts'
 
 /**
  * A server's page: its route reads the server (and starts that read in its loader), a 404
@@ -200,13 +200,11 @@ function UnregisterButton({ server }: { server: Server }) {
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {
-        const words = {
-          verb: translate('servers.unregister.verb'),
-          past: translate('servers.unregister.past'),
-        }
-        toastOutcome(words, server.name, {
-          kind: 'succeeded',
-        })
+        toastOutcome(
+          { succeeded: 'servers.unregister.succeeded' },
+          { name: server.name },
+          { kind: 'succeeded' },
+        )
         void navigate(paths.servers(scope.envId))
       }}
     >

@@ -101,7 +101,11 @@ export function ServersPage() {
   return (
     <ListPage
       title={t('servers.list.title')}
-      count={{ where: environment.name, verb: t('servers.list.registeredIn'), filtered }}
+      count={{
+        where: environment.name,
+        messages: { all: 'servers.list.count', shown: 'servers.list.countShown' },
+        filtered,
+      }}
       actions={register.button()}
       toolbar={
         <ListToolbar

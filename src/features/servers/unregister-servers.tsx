@@ -33,10 +33,17 @@ export function BulkUnregisterDialog({
       requestFor={(s) => unregisterServerRequest(scope, s.id, { name: s.name })}
       run={(s, options) => unregisterServer(scope, s.id, { name: s.name }, options)}
       refresh={() => queryClient.invalidateQueries({ queryKey: serverQueries.all(scope) })}
-      verb={t('servers.unregister.confirm')}
-      pastVerb={t('servers.unregister.past')}
-      noun={t('servers.list.nounOne')}
-      plural={t('servers.list.nounOther')}
+      messages={{
+        confirmTitle: 'servers.bulkUnregister.title',
+        confirmLabel: 'servers.bulkUnregister.confirm',
+        typeToConfirm: 'servers.bulkUnregister.typed',
+        resultsTitle: 'servers.bulkUnregister.results',
+        summary: {
+          all: 'servers.bulkUnregister.summaryAll',
+          some: 'servers.bulkUnregister.summarySome',
+        },
+        succeeded: 'servers.bulkUnregister.succeeded',
+      }}
       {...dialog}
     >
       {grouped > 0 && (

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { Modal } from '../../components/modal.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
 import {
   askSignIn,
@@ -24,6 +23,26 @@ async function loadForms(): Promise<SignInForms> {
   return loadedForms
 }
 
+// The dialog (Radix's, with its focus trap and scroll lock) is not on the sign-in page
+// either: it loads when a sign-in is first asked for, or before, with the signed-in shell
+// (`preloadSessionPrompt`), so that it opens at once there.
+type Dialog = (typeof import('../../components/modal.tsx'))['Modal']
+let loadedModal: Dialog | null = null
+let loadingModal: Promise<Dialog> | null = null
+
+/** Loads the sign-in dialog's code ahead of need (the signed-in shell calls it). */
+export function preloadSessionPrompt(): Promise<Dialog> {
+  loadingModal ??= import('../../components/modal.tsx').then(
+    (module) => (loadedModal = module.Modal),
+    (error: unknown) => {
+      // Forgotten, so that the next ask loads it anew.
+      loadingModal = null
+      throw error
+    },
+  )
+  return loadingModal
+}
+
 /**
  * Asks for a sign-in lost in the middle of a session (a 401), in a dialog over the page:
  * nothing under it unmounts, so open dialogs and forms keep what was typed, and the
@@ -35,10 +54,26 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
   const t = useT()
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
   const [forms, setForms] = useState(loadedForms)
+  const [Modal, setModal] = useState(() => loadedModal)
   useEffect(() => registerSignInPrompt(), [])
   useEffect(() => {
     void loadForms().then(setForms)
   }, [])
+  const asked = interruption.prompt !== null
+  useEffect(() => {
+    if (!asked || Modal) return
+    let current = true
+    preloadSessionPrompt().then(
+      (modal) => {
+        if (current) setModal(() => modal)
+      },
+      // Not loaded (offline): asked again, it tries again.
+      () => undefined,
+    )
+    return () => {
+      current = false
+    }
+  }, [asked, Modal])
   // The dialog opens on its own (no trigger to return to): remember what had focus when it
   // was asked for (the listener runs as the store changes, before the dialog takes focus).
   const returnFocus = useRef<HTMLElement | null>(null)
@@ -74,46 +109,48 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
           ))}
         </div>
       )}
-      <Modal
-        open={family !== null}
-        onTop
-        onOpenChange={(open) => {
-          if (!open) dismissSignIn()
-        }}
-        onCloseAutoFocus={(event) => {
-          const target = returnFocus.current
-          returnFocus.current = null
-          if (target?.isConnected) {
-            event.preventDefault()
-            target.focus()
+      {Modal && (
+        <Modal
+          open={family !== null}
+          onTop
+          onOpenChange={(open) => {
+            if (!open) dismissSignIn()
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocus.current
+            returnFocus.current = null
+            if (target?.isConnected) {
+              event.preventDefault()
+              target.focus()
+            }
+          }}
+          title={
+            family === null
+              ? t('session.prompt.title')
+              : live
+                ? t('session.signInTo', { family: FAMILY_NAMES[family] })
+                : t('session.prompt.expiredTitle')
           }
-        }}
-        title={
-          family === null
-            ? t('session.prompt.title')
-            : live
-              ? t('session.signInTo', { family: FAMILY_NAMES[family] })
-              : t('session.prompt.expiredTitle')
-        }
-        description={
-          family !== null && live
-            ? interruption.families.has(family)
-              ? t('session.prompt.ended', { family: FAMILY_NAMES[family] })
-              : family === 'arm'
-                ? t('session.prompt.signInClient', { family: FAMILY_NAMES[family] })
-                : t('session.prompt.signInUser', { family: FAMILY_NAMES[family] })
-            : t('session.prompt.again')
-        }
-      >
-        {family !== null &&
-          (forms === null ? (
-            <LoadingState label={t('session.prompt.loading')} />
-          ) : live ? (
-            <forms.FamilySignIn key={family} family={family} />
-          ) : (
-            <forms.ClientCredentialsSignIn again presets={presets} />
-          ))}
-      </Modal>
+          description={
+            family !== null && live
+              ? interruption.families.has(family)
+                ? t('session.prompt.ended', { family: FAMILY_NAMES[family] })
+                : family === 'arm'
+                  ? t('session.prompt.signInClient', { family: FAMILY_NAMES[family] })
+                  : t('session.prompt.signInUser', { family: FAMILY_NAMES[family] })
+              : t('session.prompt.again')
+          }
+        >
+          {family !== null &&
+            (forms === null ? (
+              <LoadingState label={t('session.prompt.loading')} />
+            ) : live ? (
+              <forms.FamilySignIn key={family} family={family} />
+            ) : (
+              <forms.ClientCredentialsSignIn again presets={presets} />
+            ))}
+        </Modal>
+      )}
     </>
   )
 }

@@ -14,6 +14,8 @@ import { TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { validateWith } from '../../components/form/zod-validation.ts'
 import type { Family } from '../../lib/session-store.ts'
+import type { RoleName } from '../../api/permissions.ts'
+import { ApiText } from '../../components/api-text.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 
 /** A ready-made identity offered on the sign-in page (demo mode). */
@@ -51,6 +53,17 @@ const USER_FIELDS: readonly Field[] = [
 ]
 
 type Values = Record<string, string>
+
+/** The demo roles in the operator's language; the card and its button say the same word. */
+const ROLE_WORDS = {
+  Administrator: 'session.role.administrator',
+  Operator: 'session.role.operator',
+  Monitor: 'session.role.monitor',
+} satisfies Record<RoleName, MessageKey>
+
+function isRoleName(role: string): role is RoleName {
+  return Object.hasOwn(ROLE_WORDS, role)
+}
 
 /** The fields of one sign-in form, each with its message. */
 function CredentialFields({
@@ -124,28 +137,36 @@ export function ClientCredentialsSignIn({
             {t('session.presets.intro')}
           </p>
           <div className="preset-list">
-            {presets.map((preset) => (
-              <div className="preset" key={preset.clientId}>
-                <div>
-                  <strong>{preset.role}</strong>
-                  <div className="muted">{preset.summary}</div>
-                  <code>{preset.clientId}</code>
+            {presets.map((preset) => {
+              // A role the console has no word for is shown as the backend named it.
+              const role = isRoleName(preset.role) ? (
+                t(ROLE_WORDS[preset.role])
+              ) : (
+                <ApiText>{preset.role}</ApiText>
+              )
+              return (
+                <div className="preset" key={preset.clientId}>
+                  <div>
+                    <strong>{role}</strong>
+                    <div className="muted">{preset.summary}</div>
+                    <code>{preset.clientId}</code>
+                  </div>
+                  <Button
+                    onClick={() => {
+                      const credentials = {
+                        clientId: preset.clientId,
+                        clientSecret: preset.clientSecret,
+                      }
+                      setValues(credentials)
+                      form.submit(send, credentials)
+                    }}
+                    disabled={signIn.isPending}
+                  >
+                    <Msg id="session.presets.signInAs" values={{ role: <>{role}</> }} />
+                  </Button>
                 </div>
-                <Button
-                  onClick={() => {
-                    const credentials = {
-                      clientId: preset.clientId,
-                      clientSecret: preset.clientSecret,
-                    }
-                    setValues(credentials)
-                    form.submit(send, credentials)
-                  }}
-                  disabled={signIn.isPending}
-                >
-                  <Msg id="session.presets.signInAs" values={{ role: preset.role }} />
-                </Button>
-              </div>
-            ))}
+              )
+            })}
           </div>
         </section>
       )}

@@ -3,7 +3,8 @@ import { expect, test } from 'vitest'
 import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
-import { renderApp } from '../../test/render-app.tsx'
+import { renderApp, renderInProviders } from '../../test/render-app.tsx'
+import { ClientCredentialsSignIn } from './sign-in-forms.tsx'
 
 // The sign-in in German and Arabic (the other tests read it in English): its words load at
 // boot with the shell's, so the page is translated before any route has loaded its own.
@@ -29,4 +30,21 @@ test('the sign-in page in Arabic reads right to left', async () => {
   ).toBeVisible()
   expect(screen.getByLabelText('سر العميل')).toBeInTheDocument()
   expect(document.documentElement).toHaveAttribute('dir', 'rtl')
+})
+
+test("the demo identities' roles read in German on the card and its button", async () => {
+  await setLanguage('de', { remember: false })
+  renderInProviders(
+    <ClientCredentialsSignIn
+      presets={[
+        { role: 'Monitor', clientId: 'monitor-app', clientSecret: 's', summary: 'Liest alles.' },
+        { role: 'Auditor', clientId: 'auditor-app', clientSecret: 's', summary: 'Liest alles.' },
+      ]}
+    />,
+  )
+  expect(screen.getByText('Beobachter', { selector: 'strong' })).toBeVisible()
+  expect(screen.getByRole('button', { name: 'Als Beobachter anmelden' })).toBeEnabled()
+  // A role the console has no word for keeps the backend's name, isolated as its text.
+  expect(screen.getByRole('button', { name: 'Als Auditor anmelden' })).toBeEnabled()
+  expect(screen.getByText('Auditor', { selector: 'strong bdi' })).toBeVisible()
 })

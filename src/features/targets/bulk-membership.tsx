@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { message, Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
+import type { MessageKey } from '../../lib/i18n.ts'
 import { useState, type ReactNode } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
@@ -9,7 +9,13 @@ import { useOwnApplications } from '../../api/runtime-manager/targets.ts'
 import { sendAndVerify, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { allSucceeded, runBulk, succeededIds, type BulkItemResult } from '../../components/bulk.ts'
+import {
+  allSucceeded,
+  runBulk,
+  succeededIds,
+  type BulkItemResult,
+  type BulkSummaryMessages,
+} from '../../components/bulk.ts'
 import { Button } from '../../components/button.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
@@ -53,18 +59,15 @@ function CurlPreviews({ changes }: { changes: readonly MemberChange[] }) {
  */
 export function useBulkMembership({
   refresh,
-  verb,
-  pastVerb,
-  preposition,
+  succeeded,
   targetName,
 }: {
   refresh: () => Promise<unknown>
-  /** "add", "remove": the verb of the toast (with `pastVerb`), in the current language. */
-  verb: string
-  /** "Added", "Removed": the toast. */
-  pastVerb: string
-  /** "to", "from": between the servers and the target in the toast. */
-  preposition: string
+  /**
+   * The toast when every server succeeded, taking `target`: for one server, with its
+   * `name` ("Added {name} to {target}"), for several, with their `count`.
+   */
+  succeeded: { one: MessageKey; many: MessageKey }
   targetName: string
 }) {
   const [results, setResults] = useState<BulkItemResult[] | null>(null)
@@ -84,20 +87,19 @@ export function useBulkMembership({
         setResults(outcome)
         return
       }
-      const relation = { word: preposition, name: targetName }
       const only = outcome.length === 1 ? outcome[0] : undefined
-      toastOutcome(
-        { verb, past: pastVerb },
-        only
-          ? { name: only.label, relation }
-          : {
-              count: outcome.length,
-              noun: translate('targets.membership.serverOne'),
-              plural: translate('targets.membership.serverOther'),
-              relation,
-            },
-        { kind: 'succeeded' },
-      )
+      if (only)
+        toastOutcome(
+          { succeeded: succeeded.one },
+          { name: only.label, target: targetName },
+          { kind: 'succeeded' },
+        )
+      else
+        toastOutcome(
+          { succeeded: succeeded.many },
+          { count: outcome.length, target: targetName },
+          { kind: 'succeeded' },
+        )
     },
   })
   return {
@@ -156,7 +158,10 @@ export function AddMembersModal({
     return (
       <MembershipResults
         results={results}
-        verb={t('targets.membership.addVerb')}
+        summary={{
+          all: 'targets.membership.addSummaryAll',
+          some: 'targets.membership.addSummarySome',
+        }}
         title={message('targets.membership.addResults', { name: targetName })}
         onClose={() => onOpenChange(false)}
       />
@@ -190,12 +195,12 @@ export function AddMembersModal({
 /** The outcome of a bulk membership change, one line per server, failures first. */
 export function MembershipResults({
   results,
-  verb,
+  summary,
   title,
   onClose,
 }: {
   results: readonly BulkItemResult[]
-  verb: string
+  summary: BulkSummaryMessages
   title: ReactNode
   onClose: () => void
 }) {
@@ -207,7 +212,7 @@ export function MembershipResults({
       title={title}
       footer={<Button onClick={onClose}>{t('targets.dialog.close')}</Button>}
     >
-      <BulkResults results={results} verb={verb} />
+      <BulkResults results={results} summary={summary} />
     </Modal>
   )
 }
@@ -247,9 +252,7 @@ export function BulkRemoveMembersButton({
   const apps = useOwnApplications(scope, target.id, open)
   const { bulk, results, reset } = useBulkMembership({
     refresh,
-    verb: t('targets.remove.verb'),
-    pastVerb: t('targets.remove.past'),
-    preposition: t('targets.remove.from'),
+    succeeded: { one: 'targets.remove.succeeded', many: 'targets.membership.removedMany' },
     targetName: target.name,
   })
   const n = selected.length
@@ -280,7 +283,10 @@ export function BulkRemoveMembersButton({
       {open && results && (
         <MembershipResults
           results={results}
-          verb={t('targets.membership.removeVerb')}
+          summary={{
+            all: 'targets.membership.removeSummaryAll',
+            some: 'targets.membership.removeSummarySome',
+          }}
           title={<Msg id="targets.membership.removeResults" values={{ name: target.name }} />}
           onClose={close}
         />

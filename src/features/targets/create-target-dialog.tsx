@@ -28,7 +28,7 @@ import {
 } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { t as translate, type MessageKey } from '../../lib/i18n.ts'
+import type { MessageKey } from '../../lib/i18n.ts'
 
 const EMPTY: CreateTargetValues = { name: '', multicast: false, members: [] }
 
@@ -87,8 +87,8 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
     create.mutate(body, {
       onSuccess: (target) => {
         toastOutcome(
-          { verb: translate('targets.create.verb'), past: translate('targets.create.past') },
-          { kind: translate(wordsOf(kind.kind).nounOne), name: target.name },
+          { succeeded: wordsOf(kind.kind).created },
+          { name: target.name },
           { kind: 'succeeded' },
         )
         onOpenChange(false)

@@ -17,7 +17,6 @@ import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetKindSpec, type TargetProps } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the
@@ -45,11 +44,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
       variables={{ id: target.id, label: { name: target.name } }}
       onSuccess={() => {
-        toastOutcome(
-          { verb: translate('targets.delete.verb'), past: translate('targets.delete.past') },
-          { kind: translate(words.nounOne), name: target.name },
-          { kind: 'succeeded' },
-        )
+        toastOutcome({ succeeded: words.deleted }, { name: target.name }, { kind: 'succeeded' })
         void navigate(paths.targets(scope.envId, kind.kind))
       }}
     >
@@ -93,10 +88,14 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
       requestFor={(one) => deleteTargetRequest(api.resource, scope, one.id, { name: one.name })}
       run={(one, options) => deleteTarget(api.resource, scope, one.id, { name: one.name }, options)}
       refresh={() => refresh(targetKey(scope, api.resource))}
-      verb={t('targets.delete.verbTitle')}
-      pastVerb={t('targets.delete.past')}
-      noun={t(words.nounOne)}
-      plural={t(words.nounOther)}
+      messages={{
+        confirmTitle: words.bulkDeleteTitle,
+        confirmLabel: 'targets.delete.bulkConfirm',
+        typeToConfirm: 'targets.delete.typed',
+        resultsTitle: words.bulkDeleteResults,
+        summary: { all: 'targets.delete.summaryAll', some: 'targets.delete.summarySome' },
+        succeeded: words.bulkDeleted,
+      }}
       {...dialog}
     />
   )

@@ -12,7 +12,6 @@ import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetProps } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { t as translate } from '../../lib/i18n.ts'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
@@ -65,11 +64,8 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
       variables={variables}
       onSuccess={(_, close) => {
         toastOutcome(
-          { verb: translate('targets.remove.verb'), past: translate('targets.remove.past') },
-          {
-            name: server.name,
-            relation: { word: translate('targets.remove.from'), name: target.name },
-          },
+          { succeeded: 'targets.remove.succeeded' },
+          { name: server.name, target: target.name },
           { kind: 'succeeded' },
         )
         close()

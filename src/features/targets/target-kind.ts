@@ -49,6 +49,13 @@ const GROUP_WORDS = {
   bulkRunsNone: 'targets.group.bulkRunsNone',
   bulkNoApps: 'targets.group.bulkNoApps',
   appsNone: 'targets.group.appsNone',
+  /** The toasts of a create and a delete: "Created server group {name}". */
+  created: 'targets.group.created',
+  deleted: 'targets.group.deleted',
+  /** The bulk delete's title, results and toast, each a sentence with its count. */
+  bulkDeleteTitle: 'targets.group.bulkDeleteTitle',
+  bulkDeleteResults: 'targets.group.bulkDeleteResults',
+  bulkDeleted: 'targets.group.bulkDeleted',
 } as const satisfies Record<string, MessageKey>
 
 /** How the console names a kind of target in each sentence, as message keys. */
@@ -84,6 +91,11 @@ const KIND_WORDS: Readonly<Record<TargetKind, KindWords>> = {
     bulkRunsNone: 'targets.cluster.bulkRunsNone',
     bulkNoApps: 'targets.cluster.bulkNoApps',
     appsNone: 'targets.cluster.appsNone',
+    created: 'targets.cluster.created',
+    deleted: 'targets.cluster.deleted',
+    bulkDeleteTitle: 'targets.cluster.bulkDeleteTitle',
+    bulkDeleteResults: 'targets.cluster.bulkDeleteResults',
+    bulkDeleted: 'targets.cluster.bulkDeleted',
   },
 }
 

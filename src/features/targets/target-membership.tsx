@@ -137,9 +137,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   const refresh = useRefreshAfterMembershipChange(scope)
   const membership = useBulkMembership({
     refresh: () => refresh(targetKey(scope, api.resource)),
-    verb: t('targets.membership.addToastVerb'),
-    pastVerb: t('targets.membership.addToastPast'),
-    preposition: t('targets.membership.to'),
+    succeeded: { one: 'targets.membership.added', many: 'targets.membership.addedMany' },
     targetName: target.name,
   })
   const [members, setMembers] = useState<MemberValue[]>([])
