@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
 import { Button } from '../components/button.tsx'
+import { Fieldset } from '../components/form/fieldset.tsx'
 import { Msg, useT } from '../components/i18n.tsx'
 import { Modal } from '../components/modal.tsx'
 import { FAULT_EFFECTS, type FaultEffect } from '../demo/faults.ts'
@@ -45,8 +46,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
         description={t('shell.demo.description')}
         footer={<Button onClick={() => setOpen(false)}>{t('shell.demo.close')}</Button>}
       >
-        <fieldset className="field">
-          <legend>{t('shell.demo.fleet.legend')}</legend>
+        <Fieldset legend={t('shell.demo.fleet.legend')}>
           {(['small', 'large'] as const).map((fleet) => (
             <label key={fleet}>
               <input
@@ -63,31 +63,24 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
                 : t('shell.demo.fleet.large', { servers: 2000, applications: 10000 })}
             </label>
           ))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('shell.demo.faults.legend')}</legend>
-          <label className="field">
-            {t('shell.demo.faults.latency')}
-            <input
-              type="number"
-              min={0}
-              max={30000}
-              step={100}
-              value={faults.latencyMs}
-              onChange={(e) => demo.setFaults({ latencyMs: Number(e.target.value) })}
-            />
-          </label>
-          <label className="field">
-            {t('shell.demo.faults.failureRate')}
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={5}
-              value={Math.round(faults.failureRate * 100)}
-              onChange={(e) => demo.setFaults({ failureRate: Number(e.target.value) / 100 })}
-            />
-          </label>
+        </Fieldset>
+        <Fieldset legend={t('shell.demo.faults.legend')}>
+          <NumberSetting
+            label={t('shell.demo.faults.latency')}
+            min={0}
+            max={30000}
+            step={100}
+            value={faults.latencyMs}
+            onChange={(latencyMs) => demo.setFaults({ latencyMs })}
+          />
+          <NumberSetting
+            label={t('shell.demo.faults.failureRate')}
+            min={0}
+            max={100}
+            step={5}
+            value={Math.round(faults.failureRate * 100)}
+            onChange={(percent) => demo.setFaults({ failureRate: percent / 100 })}
+          />
           <label>
             <input
               type="checkbox"
@@ -105,11 +98,10 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
           >
             {t('shell.demo.faults.clear')}
           </Button>
-        </fieldset>
+        </Fieldset>
         <FaultRules demo={demo} />
         <AgentSimulator demo={demo} />
-        <fieldset className="field">
-          <legend>{t('shell.demo.data.legend')}</legend>
+        <Fieldset legend={t('shell.demo.data.legend')}>
           {confirmReset ? (
             <div className="alert alert-warn">
               <p style={{ marginTop: 0 }}>
@@ -145,7 +137,7 @@ export function DemoPanel({ demo }: { demo: DemoControls }) {
           >
             {t('shell.demo.data.expire')}
           </Button>
-        </fieldset>
+        </Fieldset>
       </Modal>
     </div>
   )
@@ -161,8 +153,7 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
   const queryClient = useQueryClient()
   const t = useT()
   return (
-    <fieldset className="field">
-      <legend>{t('shell.demo.agent.legend')}</legend>
+    <Fieldset legend={t('shell.demo.agent.legend')}>
       <label className="field">
         {t('shell.demo.agent.command')}
         {/* A shell command and a request line read left to right in every language. */}
@@ -200,7 +191,7 @@ function AgentSimulator({ demo }: { demo: DemoControls }) {
           )}
         </div>
       )}
-    </fieldset>
+    </Fieldset>
   )
 }
 
@@ -222,8 +213,7 @@ function FaultRules({ demo }: { demo: DemoControls }) {
   const [times, setTimes] = useState(1)
   const t = useT()
   return (
-    <fieldset className="field">
-      <legend>{t('shell.demo.rules.legend')}</legend>
+    <Fieldset legend={t('shell.demo.rules.legend')}>
       <label className="field">
         {t('shell.demo.rules.matching')}
         <input
@@ -248,16 +238,13 @@ function FaultRules({ demo }: { demo: DemoControls }) {
           ))}
         </select>
       </label>
-      <label className="field">
-        {t('shell.demo.rules.times')}
-        <input
-          type="number"
-          min={1}
-          max={1000}
-          value={times}
-          onChange={(e) => setTimes(Number(e.target.value))}
-        />
-      </label>
+      <NumberSetting
+        label={t('shell.demo.rules.times')}
+        min={1}
+        max={1000}
+        value={times}
+        onChange={setTimes}
+      />
       <Button
         size="small"
         disabled={matching.trim() === ''}
@@ -290,6 +277,33 @@ function FaultRules({ demo }: { demo: DemoControls }) {
           ))}
         </ul>
       )}
-    </fieldset>
+    </Fieldset>
+  )
+}
+
+/** A number the panel sets, typed under its label. */
+function NumberSetting({
+  label,
+  value,
+  onChange,
+  ...limits
+}: {
+  label: string
+  min: number
+  max: number
+  step?: number
+  value: number
+  onChange: (value: number) => void
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        type="number"
+        {...limits}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+    </label>
   )
 }

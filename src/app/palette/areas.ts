@@ -19,49 +19,19 @@ export interface Area {
  * keys; activity takes `l`, for log).
  */
 export const AREAS: readonly Area[] = [
-  {
-    id: 'servers',
-    key: 's',
-    to: (envId) => paths.servers(envId),
-    goTo: 'shell.palette.goTo.servers',
-  },
-  {
-    id: 'serverGroups',
-    key: 'g',
-    to: (envId) => paths.serverGroups(envId),
-    goTo: 'shell.palette.goTo.serverGroups',
-  },
-  {
-    id: 'clusters',
-    key: 'c',
-    to: (envId) => paths.clusters(envId),
-    goTo: 'shell.palette.goTo.clusters',
-  },
-  {
-    id: 'applications',
-    key: 'a',
-    to: (envId) => paths.applications(envId),
-    goTo: 'shell.palette.goTo.applications',
-  },
-  {
-    id: 'devices',
-    key: 'd',
-    to: (envId) => paths.devices(envId),
-    goTo: 'shell.palette.goTo.devices',
-  },
-  {
-    id: 'clientApps',
-    key: 'k',
-    to: (envId) => paths.clientApps(envId),
-    goTo: 'shell.palette.goTo.clientApps',
-  },
-  {
-    id: 'activity',
-    key: 'l',
-    to: (envId) => paths.activity(envId),
-    goTo: 'shell.palette.goTo.activity',
-  },
+  area('servers', 's', 'shell.palette.goTo.servers'),
+  area('serverGroups', 'g', 'shell.palette.goTo.serverGroups'),
+  area('clusters', 'c', 'shell.palette.goTo.clusters'),
+  area('applications', 'a', 'shell.palette.goTo.applications'),
+  area('devices', 'd', 'shell.palette.goTo.devices'),
+  area('clientApps', 'k', 'shell.palette.goTo.clientApps'),
+  area('activity', 'l', 'shell.palette.goTo.activity'),
 ]
+
+/** An area whose page is the `paths` entry of its id. */
+function area(id: Area['id'], key: string, goTo: MessageKey): Area {
+  return { id, key, to: (envId) => paths[id](envId), goTo }
+}
 
 /** The letters that follow `g`. */
 export const GO_KEYS: ReadonlySet<string> = new Set(AREAS.map((a) => a.key))

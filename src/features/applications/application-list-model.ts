@@ -102,18 +102,19 @@ export function toRows(apps: readonly Application[]): ApplicationRow[] {
   })
 }
 
-const TARGET_WORDS = {
-  server: 'applications.target.server',
-  group: 'applications.target.group',
-  cluster: 'applications.target.cluster',
-} as const satisfies Record<'server' | TargetKind, MessageKey>
+/** An application target's kind in words: short in the list, whole on the application's page. */
+export const TARGET_WORDS = {
+  server: { short: 'applications.target.server', whole: 'applications.detail.typeServer' },
+  group: { short: 'applications.target.group', whole: 'applications.detail.typeGroup' },
+  cluster: { short: 'applications.target.cluster', whole: 'applications.detail.typeCluster' },
+} as const satisfies Record<'server' | TargetKind, { short: MessageKey; whole: MessageKey }>
 
 /**
  * "Group", "Cluster" or "Server": an application target's kind, in the current language
  * (by default through `cachedT`: the list's target cells ask for it on every row).
  */
 export function targetWordOf(type: string, translate: typeof t = cachedT): string {
-  return translate(TARGET_WORDS[targetKindOf(type) ?? 'server'])
+  return translate(TARGET_WORDS[targetKindOf(type) ?? 'server'].short)
 }
 
 /** The targets the applications are deployed to, for the target filter. */

@@ -1,5 +1,5 @@
 import { auditQueries } from '../../api/console/audit.ts'
-import { TableHead } from '../../components/table-head.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
@@ -26,29 +26,30 @@ import {
   runtimeAppStatusWords,
   serverStatus,
 } from '../../components/status-tones.ts'
-import { formatBytes, formatDateTime, formatDuration, toEpochMs } from '../../lib/format.ts'
+import { formatBytes, formatDuration } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
-import { Field } from '../../components/field.tsx'
+import { TARGET_WORDS } from './application-list-model.ts'
+import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import type { MessageKey } from '../../lib/i18n.ts'
+import type { t as translate } from '../../lib/i18n.ts'
 
 /**
  * An application's page: its route reads the application (and starts that read in its
  * loader), a 404 is the route's (ADR 020).
  */
-const TARGET_TYPE_WORDS = {
-  SERVER: 'applications.detail.typeServer',
-  CLUSTER: 'applications.detail.typeCluster',
-  SERVER_GROUP: 'applications.detail.typeGroup',
-} as const satisfies Record<string, MessageKey>
+/** The page's reading of a target's type: anything but a server or a cluster is a group. */
+function targetKind(type: string): keyof typeof TARGET_WORDS {
+  return type === 'SERVER' ? 'server' : type === 'CLUSTER' ? 'cluster' : 'group'
+}
 
 export function ApplicationView({ item: app, freshness }: DetailViewProps<Application>) {
   const { scope } = useConsole()
   const t = useT()
   const state = applicationState(app)
+  const kind = targetKind(app.target.type)
   const status = applicationPhaseStatus(state)
   const members = app.target.type === 'SERVER' ? [app.target] : (app.target.servers ?? [])
   const memberById = new Map(members.map((s) => [s.id, s]))
@@ -108,9 +109,7 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
                 <span className="mono">{app.artifact.fileChecksum}</span>
               ) : undefined}
             </Field>
-            <Field label={t('applications.list.updated')}>
-              {formatDateTime(toEpochMs(app.artifact.timeUpdated))}
-            </Field>
+            <TimeField label={t('applications.list.updated')} at={app.artifact.timeUpdated} />
             <Field label={t('applications.detail.uptime')}>
               {typeof app.uptime === 'number' && app.uptime > 0
                 ? formatDuration(app.uptime)
@@ -120,27 +119,17 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
         </Card>
         <Card id="target" title={t('applications.list.target')}>
           <dl className="fields">
-            <Field label={t('applications.detail.type')}>
-              {t(
-                app.target.type === 'SERVER' || app.target.type === 'CLUSTER'
-                  ? TARGET_TYPE_WORDS[app.target.type]
-                  : TARGET_TYPE_WORDS.SERVER_GROUP,
-              )}
-            </Field>
+            <Field label={t('applications.detail.type')}>{t(TARGET_WORDS[kind].whole)}</Field>
             <Field label={t('applications.list.name')}>
-              {app.target.type === 'SERVER' ? (
-                <Link to={paths.server(scope.envId, app.target.id)}>{app.target.name}</Link>
-              ) : (
-                <Link
-                  to={
-                    app.target.type === 'CLUSTER'
-                      ? paths.cluster(scope.envId, app.target.id)
-                      : paths.serverGroup(scope.envId, app.target.id)
-                  }
-                >
-                  {app.target.name}
-                </Link>
-              )}
+              <Link
+                to={
+                  kind === 'server'
+                    ? paths.server(scope.envId, app.target.id)
+                    : paths.target(scope.envId, kind, app.target.id)
+                }
+              >
+                {app.target.name}
+              </Link>
             </Field>
             <Field label={t('applications.list.status')}>
               {app.target.status ? (
@@ -165,53 +154,13 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
         </Card>
       </div>
       <Card id="servers" title={t('applications.detail.onEachServer')}>
-        <table className="data stack-on-phone" aria-label={t('applications.detail.statusOnEach')}>
-          <TableHead
-            columns={[
-              t('applications.detail.server'),
-              t('applications.detail.serverStatus'),
-              t('applications.detail.application'),
-              t('applications.detail.desired'),
-              t('applications.detail.message'),
-            ]}
-          />
-          <tbody>
-            {(app.serverArtifacts ?? []).map((artifact) => {
-              const server = memberById.get(artifact.serverId)
-              const reported = applicationStatus(
-                artifact.lastReportedStatus,
-                artifact.desiredStatus,
-              )
-              return (
-                <tr key={artifact.id}>
-                  <td data-slot="title">
-                    <Link to={paths.server(scope.envId, artifact.serverId)} title={server?.name}>
-                      {server?.name ??
-                        t('applications.detail.serverById', { id: String(artifact.serverId) })}
-                    </Link>
-                  </td>
-                  <td data-label={t('applications.detail.serverStatus')}>
-                    {server?.status ? <StatusBadge {...serverStatus(server.status)} /> : '—'}
-                  </td>
-                  <td data-label={t('applications.detail.application')}>
-                    <StatusBadge {...reported} />
-                  </td>
-                  <td data-label={t('applications.detail.desired')} title={artifact.desiredStatus}>
-                    {artifact.desiredStatus
-                      ? runtimeAppStatusWords(artifact.desiredStatus).label
-                      : '—'}
-                  </td>
-                  <td
-                    data-label={t('applications.detail.message')}
-                    title={artifact.message ?? undefined}
-                  >
-                    {artifact.message ?? ''}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <PlainTable
+          label={t('applications.detail.statusOnEach')}
+          stackOnPhone
+          rows={app.serverArtifacts ?? []}
+          rowKey={(artifact) => artifact.id}
+          columns={artifactColumns(scope.envId, memberById, t)}
+        />
       </Card>
       <ResourceActivity
         query={auditQueries.resource('application', String(app.id))}
@@ -219,6 +168,55 @@ export function ApplicationView({ item: app, freshness }: DetailViewProps<Applic
       />
     </>
   )
+}
+
+type ServerArtifact = NonNullable<Application['serverArtifacts']>[number]
+
+/** The table of the application's copy on each server; cells are render functions. */
+function artifactColumns(
+  envId: string,
+  memberById: ReadonlyMap<number, { name: string; status?: string }>,
+  t: typeof translate,
+): PlainColumn<ServerArtifact>[] {
+  return [
+    {
+      label: t('applications.detail.server'),
+      heading: true,
+      cell: (artifact) => (
+        <Link
+          to={paths.server(envId, artifact.serverId)}
+          title={memberById.get(artifact.serverId)?.name}
+        >
+          {memberById.get(artifact.serverId)?.name ??
+            t('applications.detail.serverById', { id: String(artifact.serverId) })}
+        </Link>
+      ),
+    },
+    {
+      label: t('applications.detail.serverStatus'),
+      cell: (artifact) => {
+        const serverState = memberById.get(artifact.serverId)?.status
+        return serverState ? <StatusBadge {...serverStatus(serverState)} /> : '—'
+      },
+    },
+    {
+      label: t('applications.detail.application'),
+      cell: (artifact) => (
+        <StatusBadge {...applicationStatus(artifact.lastReportedStatus, artifact.desiredStatus)} />
+      ),
+    },
+    {
+      label: t('applications.detail.desired'),
+      title: (artifact) => artifact.desiredStatus,
+      cell: (artifact) =>
+        artifact.desiredStatus ? runtimeAppStatusWords(artifact.desiredStatus).label : '—',
+    },
+    {
+      label: t('applications.detail.message'),
+      title: (artifact) => artifact.message ?? undefined,
+      cell: (artifact) => artifact.message ?? '',
+    },
+  ]
 }
 
 function ApplicationActions({ app, settling }: { app: Application; settling: boolean }) {

@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react'
+import { memo, useId, useState, type ChangeEvent } from 'react'
 import { isolateText } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import {
@@ -273,18 +273,26 @@ function PropertyInputs({
   const t = useT()
   const n = index + 1
   const errorId = useId()
+  // The name and the value of a row differ only in their words and the part they change.
+  const part = (key: keyof PropertyRow, label: string, placeholder: string) => ({
+    type: 'text',
+    'aria-label': label,
+    placeholder,
+    value: row[key],
+    disabled,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onChange({ [key]: e.target.value }),
+  })
   return (
     <>
       <div className="field">
         <input
-          type="text"
-          aria-label={t('applications.deploy.propertyName', { n })}
-          placeholder={t('applications.deploy.propertyNamePlaceholder')}
-          value={row.key}
-          disabled={disabled}
+          {...part(
+            'key',
+            t('applications.deploy.propertyName', { n }),
+            t('applications.deploy.propertyNamePlaceholder'),
+          )}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
-          onChange={(e) => onChange({ key: e.target.value })}
         />
         {error && (
           <span id={errorId} className="field-error">
@@ -293,12 +301,11 @@ function PropertyInputs({
         )}
       </div>
       <input
-        type="text"
-        aria-label={t('applications.deploy.propertyValue', { n })}
-        placeholder={t('applications.deploy.propertyValuePlaceholder')}
-        value={row.value}
-        disabled={disabled}
-        onChange={(e) => onChange({ value: e.target.value })}
+        {...part(
+          'value',
+          t('applications.deploy.propertyValue', { n }),
+          t('applications.deploy.propertyValuePlaceholder'),
+        )}
       />
       <Button
         size="small"

@@ -1,6 +1,6 @@
 import { Msg, useT } from '../../components/i18n.tsx'
 import { t as translate, type MessageKey } from '../../lib/i18n.ts'
-import { TableHead } from '../../components/table-head.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { useState } from 'react'
 import {
   KEY_TYPES,
@@ -57,6 +57,39 @@ function blockedReason(app: ClientApp, keyType: KeyType): string | null {
   return null
 }
 
+/** The table of an application's key sets; cells are render functions. */
+function keyColumns(t: typeof translate): PlainColumn<ClientApp['keys'][number]>[] {
+  return [
+    {
+      label: t('client-apps.keys.type'),
+      heading: true,
+      cell: (key) =>
+        key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
+          ? t(KEY_TYPE_WORDS[key.keyType].label)
+          : key.keyType,
+    },
+    {
+      label: t('client-apps.keys.consumerKey'),
+      className: 'mono',
+      title: (key) => key.consumerKey,
+      cell: (key) => key.consumerKey,
+    },
+    {
+      label: t('client-apps.keys.state'),
+      cell: (key) => <StatusBadge {...keyStateLabel(key.keyState)} />,
+    },
+    {
+      label: t('client-apps.keys.validity'),
+      cell: (key) => validityLabel(key.token?.validityTime),
+    },
+    {
+      label: t('client-apps.keys.grantTypes'),
+      title: (key) => key.supportedGrantTypes?.join(', '),
+      cell: (key) => key.supportedGrantTypes?.join(', ') ?? '—',
+    },
+  ]
+}
+
 /** The application's key sets (consumer keys only: secrets are never kept) and how to get new ones. */
 export function ClientAppKeys({ app, permission }: { app: ClientApp; permission: Permission }) {
   const t = useT()
@@ -66,47 +99,13 @@ export function ClientAppKeys({ app, permission }: { app: ClientApp; permission:
       {app.keys.length === 0 ? (
         <p className="muted">{t('client-apps.keys.none')}</p>
       ) : (
-        <table className="data stack-on-phone" aria-label={t('client-apps.keys.title')}>
-          <TableHead
-            columns={[
-              t('client-apps.keys.type'),
-              t('client-apps.keys.consumerKey'),
-              t('client-apps.keys.state'),
-              t('client-apps.keys.validity'),
-              t('client-apps.keys.grantTypes'),
-            ]}
-          />
-          <tbody>
-            {app.keys.map((key) => (
-              <tr key={`${key.keyType}-${key.consumerKey}`}>
-                <td data-slot="title">
-                  {key.keyType === 'PRODUCTION' || key.keyType === 'SANDBOX'
-                    ? t(KEY_TYPE_WORDS[key.keyType].label)
-                    : key.keyType}
-                </td>
-                <td
-                  className="mono"
-                  data-label={t('client-apps.keys.consumerKey')}
-                  title={key.consumerKey}
-                >
-                  {key.consumerKey}
-                </td>
-                <td data-label={t('client-apps.keys.state')}>
-                  <StatusBadge {...keyStateLabel(key.keyState)} />
-                </td>
-                <td data-label={t('client-apps.keys.validity')}>
-                  {validityLabel(key.token?.validityTime)}
-                </td>
-                <td
-                  data-label={t('client-apps.keys.grantTypes')}
-                  title={key.supportedGrantTypes?.join(', ')}
-                >
-                  {key.supportedGrantTypes?.join(', ') ?? '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          label={t('client-apps.keys.title')}
+          rows={app.keys}
+          rowKey={(key) => `${key.keyType}-${key.consumerKey}`}
+          columns={keyColumns(t)}
+          stackOnPhone
+        />
       )}
       <div className="toolbar" style={{ marginTop: 12 }}>
         {KEY_TYPES.map((keyType) => {
@@ -236,35 +235,25 @@ function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }
         <div className="alert-title">{t('client-apps.keys.copyNow')}</div>
         {t('client-apps.keys.copyNowHint')}
       </div>
-      <div className="field">
-        <span className="field-hint">{t('client-apps.keys.consumerKey')}</span>
-        <CodeBlock
-          text={keys.consumerKey}
-          label={t('client-apps.keys.consumerKey')}
-          copyLabel={t('client-apps.keys.copyConsumerKey')}
-        />
-      </div>
-      <div className="field">
-        <span className="field-hint">{t('client-apps.keys.consumerSecret')}</span>
-        <CodeBlock
-          text={keys.consumerSecret}
-          label={t('client-apps.keys.consumerSecret')}
-          copyLabel={t('client-apps.keys.copyConsumerSecret')}
-        />
-      </div>
+      <ShownValue
+        text={keys.consumerKey}
+        label={t('client-apps.keys.consumerKey')}
+        copyLabel={t('client-apps.keys.copyConsumerKey')}
+      />
+      <ShownValue
+        text={keys.consumerSecret}
+        label={t('client-apps.keys.consumerSecret')}
+        copyLabel={t('client-apps.keys.copyConsumerSecret')}
+      />
       {keys.token?.accessToken && (
-        <div className="field">
-          <span className="field-hint">
-            {t('client-apps.keys.accessTokenValid', {
-              validity: validityLabel(keys.token.validityTime),
-            })}
-          </span>
-          <CodeBlock
-            text={keys.token.accessToken}
-            label={t('client-apps.keys.accessToken')}
-            copyLabel={t('client-apps.keys.copyAccessToken')}
-          />
-        </div>
+        <ShownValue
+          text={keys.token.accessToken}
+          label={t('client-apps.keys.accessToken')}
+          copyLabel={t('client-apps.keys.copyAccessToken')}
+          hint={t('client-apps.keys.accessTokenValid', {
+            validity: validityLabel(keys.token.validityTime),
+          })}
+        />
       )}
       <div className="dialog-footer">
         <Button variant="primary" onClick={onDone}>
@@ -272,5 +261,25 @@ function ShownOnce({ keys, onDone }: { keys: GeneratedKeys; onDone: () => void }
         </Button>
       </div>
     </>
+  )
+}
+
+/** One generated value to copy: its name (or `hint`) above it, and the value with a copy button. */
+function ShownValue({
+  text,
+  label,
+  copyLabel,
+  hint = label,
+}: {
+  text: string
+  label: string
+  copyLabel: string
+  hint?: string
+}) {
+  return (
+    <div className="field">
+      <span className="field-hint">{hint}</span>
+      <CodeBlock text={text} label={label} copyLabel={copyLabel} />
+    </div>
   )
 }

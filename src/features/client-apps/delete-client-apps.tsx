@@ -5,7 +5,8 @@ import {
   deleteClientApp,
   deleteClientAppRequest,
 } from '../../api/app-store/client-apps.ts'
-import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import type { BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import { BulkRemoveDialog } from '../../components/bulk-remove-dialog.tsx'
 import { useT } from '../../components/i18n.tsx'
 
 /**
@@ -22,8 +23,9 @@ export function BulkDeleteClientAppsDialog({
   const t = useT()
   const queryClient = useQueryClient()
   return (
-    <BulkActionDialog
+    <BulkRemoveDialog
       items={apps}
+      explain={t('client-apps.delete.bulkExplain')}
       describe={(a) => ({ id: a.applicationId, label: a.name })}
       requestFor={(a) => deleteClientAppRequest(a.applicationId, { name: a.name })}
       run={async (a, options) => {
@@ -40,8 +42,6 @@ export function BulkDeleteClientAppsDialog({
         succeeded: 'client-apps.delete.bulkDone',
       }}
       {...dialog}
-    >
-      <p style={{ marginTop: 0 }}>{t('client-apps.delete.bulkExplain')}</p>
-    </BulkActionDialog>
+    />
   )
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { TableHead } from '../../components/table-head.tsx'
+import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { Link, useNavigate } from 'react-router'
@@ -10,20 +10,20 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { ApiList, ApiText } from '../../components/api-text.tsx'
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { DetailHeader, type DetailViewProps } from '../../components/detail-page.tsx'
 import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { applicationStatus } from '../../components/status-tones.ts'
 import { useNow } from '../../components/use-now.ts'
-import { formatBytes, formatDateTime, toEpochMs } from '../../lib/format.ts'
+import { formatBytes } from '../../lib/format.ts'
 import { paths } from '../../lib/paths.ts'
 import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
-import { Field } from '../../components/field.tsx'
+import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
+import type { t as translate } from '../../lib/i18n.ts'
 
 /**
  * A server's page: its route reads the server (and starts that read in its loader), a 404
@@ -71,24 +71,19 @@ export function ServerView({ item: s, freshness }: DetailViewProps<Server>) {
                     </div>
                   ))}
             </Field>
-            <Field label={t('servers.detail.registered')}>
-              {formatDateTime(toEpochMs(s.timeCreated))}
-            </Field>
-            <Field label={t('servers.detail.lastUpdate')}>
-              {formatDateTime(toEpochMs(s.timeUpdated))}
-            </Field>
+            <TimeField label={t('servers.detail.registered')} at={s.timeCreated} />
+            <TimeField label={t('servers.detail.lastUpdate')} at={s.timeUpdated} />
           </dl>
         </Card>
         <Card id="membership" title={t('servers.detail.membership')}>
           <Membership server={s} />
           <h2 style={{ marginTop: 16 }}>{t('servers.detail.expiry')}</h2>
           <dl className="fields">
-            <Field label={t('servers.detail.licenceExpires')}>
-              {formatDateTime(toEpochMs(s.licenseExpirationDate))}
-            </Field>
-            <Field label={t('servers.detail.certificateExpires')}>
-              {formatDateTime(toEpochMs(s.certificateExpirationDate))}
-            </Field>
+            <TimeField label={t('servers.detail.licenceExpires')} at={s.licenseExpirationDate} />
+            <TimeField
+              label={t('servers.detail.certificateExpires')}
+              at={s.certificateExpirationDate}
+            />
           </dl>
         </Card>
         <Card id="runtime" title={t('servers.detail.runtime')}>
@@ -240,73 +235,92 @@ function ServerApplications({ server }: { server: Server }) {
       query={apps}
       loading={t('servers.apps.loading')}
       errorTitle={t('servers.apps.failed')}
+      noun={[t('servers.apps.nounOne'), t('servers.apps.nounOther')]}
     >
-      <RejectedRecords
-        rejected={apps.data?.rejected}
-        noun={[t('servers.apps.nounOne'), t('servers.apps.nounOther')]}
-      />
       {apps.data && apps.data.items.length === 0 && (
         <p className="muted">{t('servers.apps.none')}</p>
       )}
       {apps.data && apps.data.items.length > 0 && (
-        <table className="data stack-on-phone" aria-label={t('servers.apps.title')}>
-          <TableHead
-            columns={[
-              t('servers.apps.name'),
-              t('servers.apps.status'),
-              t('servers.apps.deployedTo'),
-              t('servers.apps.artifact'),
-              t('servers.apps.message'),
-            ]}
-          />
-          <tbody>
-            {apps.data.items.map((app) => (
-              <ApplicationRow key={app.id} app={app} serverId={server.id} />
-            ))}
-          </tbody>
-        </table>
+        <PlainTable
+          label={t('servers.apps.title')}
+          rows={apps.data.items}
+          rowKey={(app) => app.id}
+          columns={applicationColumns(scope.envId, server.id, t)}
+          stackOnPhone
+        />
       )}
     </QuerySection>
   )
 }
 
-function ApplicationRow({ app, serverId }: { app: Application; serverId: number }) {
-  const { scope } = useConsole()
-  const t = useT()
-  const artifact = app.serverArtifacts?.find((a) => a.serverId === serverId)
-  const status = applicationStatus(
-    artifact?.lastReportedStatus ?? app.lastReportedStatus,
-    artifact?.desiredStatus ?? app.desiredStatus,
-  )
-  const via =
-    app.target.type === 'SERVER' ? (
-      t('servers.apps.viaServer')
-    ) : (
-      <Msg
-        id={app.target.type === 'CLUSTER' ? 'servers.apps.viaCluster' : 'servers.apps.viaGroup'}
-        values={{ name: app.target.name }}
-      />
-    )
-  return (
-    <tr>
-      <td data-slot="title">
-        <Link to={paths.application(scope.envId, app.id)} title={app.name}>
+/** The table of the applications on a server; cells are render functions. */
+function applicationColumns(
+  envId: string,
+  serverId: number,
+  t: typeof translate,
+): PlainColumn<Application>[] {
+  return [
+    {
+      label: t('servers.apps.name'),
+      heading: true,
+      cell: (app) => (
+        <Link to={paths.application(envId, app.id)} title={app.name}>
           {app.name}
         </Link>
-      </td>
-      <td data-label={t('servers.apps.status')}>
-        <StatusBadge {...status} />
-      </td>
-      <td data-label={t('servers.apps.deployedTo')}>{via}</td>
-      <td data-label={t('servers.apps.artifact')} title={app.artifact.fileName}>
-        {app.artifact.fileName ?? app.artifact.name}
-        {app.artifact.fileSize !== undefined && (
-          <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
-        )}
-      </td>
-      <td data-label={t('servers.apps.message')} title={artifact?.message ?? undefined}>
-        {artifact?.message ? <ApiText>{artifact.message}</ApiText> : ''}
-      </td>
-    </tr>
+      ),
+    },
+    {
+      label: t('servers.apps.status'),
+      cell: (app) => {
+        const artifact = artifactOn(app, serverId)
+        return (
+          <StatusBadge
+            {...applicationStatus(
+              artifact?.lastReportedStatus ?? app.lastReportedStatus,
+              artifact?.desiredStatus ?? app.desiredStatus,
+            )}
+          />
+        )
+      },
+    },
+    { label: t('servers.apps.deployedTo'), cell: (app) => <DeployedVia app={app} /> },
+    {
+      label: t('servers.apps.artifact'),
+      title: (app) => app.artifact.fileName,
+      cell: (app) => (
+        <>
+          {app.artifact.fileName ?? app.artifact.name}
+          {app.artifact.fileSize !== undefined && (
+            <span className="muted"> · {formatBytes(app.artifact.fileSize)}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      label: t('servers.apps.message'),
+      title: (app) => artifactOn(app, serverId)?.message ?? undefined,
+      cell: (app) => {
+        const message = artifactOn(app, serverId)?.message
+        return message ? <ApiText>{message}</ApiText> : ''
+      },
+    },
+  ]
+}
+
+/** What this server runs of an application: its copy's own status and message. */
+function artifactOn(app: Application, serverId: number) {
+  return app.serverArtifacts?.find((a) => a.serverId === serverId)
+}
+
+/** How the application reaches the server: deployed to it, or to its group or cluster. */
+function DeployedVia({ app }: { app: Application }) {
+  const t = useT()
+  return app.target.type === 'SERVER' ? (
+    t('servers.apps.viaServer')
+  ) : (
+    <Msg
+      id={app.target.type === 'CLUSTER' ? 'servers.apps.viaCluster' : 'servers.apps.viaGroup'}
+      values={{ name: app.target.name }}
+    />
   )
 }

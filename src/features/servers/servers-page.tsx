@@ -14,6 +14,7 @@ import { serverStatus } from '../../components/status-tones.ts'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useNow } from '../../components/use-now.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
+import { namedRowKey, namedTable } from '../../components/named-table.ts'
 import { Msg, useT } from '../../components/i18n.tsx'
 import type { t as translate } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
@@ -71,8 +72,6 @@ function membershipCell(s: Server): ReactNode {
   )
 }
 
-const serverKey = (s: Server) => String(s.id)
-
 export function ServersPage() {
   const { scope, environment } = useConsole()
   const t = useT()
@@ -95,7 +94,7 @@ export function ServersPage() {
     () => (all ? sortServers(filterServers(all, filters), filters.sort) : []),
     [all, filters],
   )
-  const selection = useRowSelection(rows, serverKey)
+  const selection = useRowSelection(rows, namedRowKey)
   const unregister = useBulkDialog(selection.drop)
   const columns = useMemo(() => serverColumns(scope.envId, now, t), [scope.envId, now, t])
 
@@ -157,18 +156,16 @@ export function ServersPage() {
           )}
         </>
       }
-      table={{
+      table={namedTable({
         label: t('servers.list.title'),
         rows,
         columns,
-        rowKey: serverKey,
-        rowLabel: (s) => s.name,
         sort: list,
         bulk: {
           selection,
           actions: [removeAction(t('servers.list.unregisterSelected'), canManage, unregister.show)],
         },
-      }}
+      })}
     />
   )
 }

@@ -5,7 +5,8 @@ import {
   unregisterServerRequest,
 } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import type { BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import { BulkRemoveDialog } from '../../components/bulk-remove-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { useT } from '../../components/i18n.tsx'
 import { membershipOf } from './server-list-model.ts'
@@ -25,8 +26,9 @@ export function BulkUnregisterDialog({
   const queryClient = useQueryClient()
   const grouped = servers.filter((s) => membershipOf(s) !== null).length
   return (
-    <BulkActionDialog
+    <BulkRemoveDialog
       items={servers}
+      explain={t('servers.bulkUnregister.body')}
       describe={(s) => ({ id: String(s.id), label: s.name })}
       requestFor={(s) => unregisterServerRequest(scope, s.id, { name: s.name })}
       run={(s, options) => unregisterServer(scope, s.id, { name: s.name }, options)}
@@ -44,12 +46,11 @@ export function BulkUnregisterDialog({
       }}
       {...dialog}
     >
-      <p style={{ marginTop: 0 }}>{t('servers.bulkUnregister.body')}</p>
       {grouped > 0 && (
         <p className="alert alert-warn">
           {t('servers.bulkUnregister.grouped', { count: grouped })}
         </p>
       )}
-    </BulkActionDialog>
+    </BulkRemoveDialog>
   )
 }

@@ -1,9 +1,8 @@
 import { memberRollup, readVisibility } from '../../api/runtime-manager/target-rules.ts'
 import { MAX_CLUSTER_SERVERS, type Cluster } from '../../api/runtime-manager/target-schemas.ts'
 import { ApiText } from '../../components/api-text.tsx'
-import { Field } from '../../components/field.tsx'
+import { Field, TimeField } from '../../components/field.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
-import { formatDateTime, toEpochMs } from '../../lib/format.ts'
 import { Card } from '../../components/card.tsx'
 import { useT } from '../../components/i18n.tsx'
 
@@ -35,12 +34,8 @@ export function ClusterSections({ cluster: c }: { cluster: Cluster }) {
               max: MAX_CLUSTER_SERVERS,
             })}
           </Field>
-          <Field label={t('targets.list.created')}>
-            {formatDateTime(toEpochMs(c.timeCreated))}
-          </Field>
-          <Field label={t('targets.cluster.lastUpdate')}>
-            {formatDateTime(toEpochMs(c.timeUpdated))}
-          </Field>
+          <TimeField label={t('targets.list.created')} at={c.timeCreated} />
+          <TimeField label={t('targets.cluster.lastUpdate')} at={c.timeUpdated} />
         </dl>
       </Card>
       <Visibility cluster={c} />

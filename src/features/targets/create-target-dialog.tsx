@@ -19,7 +19,7 @@ import { useForm } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { paths } from '../../lib/paths.ts'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
-import { MemberIpInput } from './member-ip-input.tsx'
+import { MemberIpGrid, withIp } from './member-ip-input.tsx'
 import {
   wordsOf,
   type CreateTargetValues,
@@ -81,10 +81,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
       ),
     }))
   const setIp = (serverId: number, ip: string) =>
-    setValues((v) => ({
-      ...v,
-      members: v.members.map((m) => (m.serverId === serverId ? { ...m, ip } : m)),
-    }))
+    setValues((v) => ({ ...v, members: withIp(v.members, serverId, ip) }))
 
   const send = (body: B) =>
     create.mutate(body, {
@@ -156,18 +153,13 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
             <legend>
               {values.multicast ? t('targets.create.ipsOptional') : t('targets.create.ips')}
             </legend>
-            <div className="members-grid">
-              {values.members.map((m) => (
-                <MemberIpInput
-                  key={m.serverId}
-                  member={m}
-                  server={byId.get(m.serverId)}
-                  error={errors.ips?.[m.serverId]}
-                  disabled={busy}
-                  onChange={(ip) => setIp(m.serverId, ip)}
-                />
-              ))}
-            </div>
+            <MemberIpGrid
+              members={values.members}
+              servers={byId}
+              errors={errors.ips}
+              disabled={busy}
+              onChange={setIp}
+            />
           </fieldset>
         )}
         {checked.ok && (

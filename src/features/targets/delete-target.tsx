@@ -9,11 +9,12 @@ import {
 } from '../../api/runtime-manager/target-requests.ts'
 import { useRefreshAfterMembershipChange } from '../../api/runtime-manager/targets.ts'
 import { paths } from '../../lib/paths.ts'
-import { BulkActionDialog, type BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import type { BulkDialogState } from '../../components/bulk-action-dialog.tsx'
+import { BulkRemoveDialog } from '../../components/bulk-remove-dialog.tsx'
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
-import { wordsOf, type TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetKindSpec, type TargetProps } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 
@@ -24,10 +25,7 @@ import { Msg, useT } from '../../components/i18n.tsx'
 export function DeleteTargetButton<T extends TargetRecord, B extends { name: string }>({
   kind,
   target,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
-}) {
+}: TargetProps<T, B>) {
   const { scope } = useConsole()
   const t = useT()
   const words = wordsOf(kind.kind)
@@ -83,8 +81,9 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
   const { api } = kind
   const words = wordsOf(kind.kind)
   return (
-    <BulkActionDialog
+    <BulkRemoveDialog
       items={targets}
+      explain={t(words.bulkDeleteBody)}
       describe={(one) => ({ id: String(one.id), label: one.name })}
       requestFor={(one) => deleteTargetRequest(api.resource, scope, one.id, { name: one.name })}
       run={(one, options) => deleteTarget(api.resource, scope, one.id, { name: one.name }, options)}
@@ -98,8 +97,6 @@ export function BulkDeleteTargetsDialog<T extends TargetRecord, B extends { name
         succeeded: words.bulkDeleted,
       }}
       {...dialog}
-    >
-      <p style={{ marginTop: 0 }}>{t(words.bulkDeleteBody)}</p>
-    </BulkActionDialog>
+    />
   )
 }

@@ -2,8 +2,44 @@ import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import type { MemberValue } from './target-kind.ts'
 import { Msg, useT } from '../../components/i18n.tsx'
 
+/** The clustering IP of each chosen server, in a grid (label and hint, then the input). */
+export function MemberIpGrid({
+  members,
+  servers,
+  errors,
+  disabled,
+  onChange,
+}: {
+  members: readonly MemberValue[]
+  servers: ReadonlyMap<number, Server>
+  /** Per server id: what is wrong with its IP. */
+  errors: Record<number, string> | undefined
+  disabled: boolean
+  onChange: (serverId: number, ip: string) => void
+}) {
+  return (
+    <div className="members-grid">
+      {members.map((m) => (
+        <MemberIpInput
+          key={m.serverId}
+          member={m}
+          server={servers.get(m.serverId)}
+          error={errors?.[m.serverId]}
+          disabled={disabled}
+          onChange={(ip) => onChange(m.serverId, ip)}
+        />
+      ))}
+    </div>
+  )
+}
+
+/** The members with one server's clustering IP changed. */
+export function withIp(members: readonly MemberValue[], serverId: number, ip: string) {
+  return members.map((m) => (m.serverId === serverId ? { ...m, ip } : m))
+}
+
 /** The clustering IP of one chosen server, with its known addresses as a hint. */
-export function MemberIpInput({
+function MemberIpInput({
   member,
   server,
   error,

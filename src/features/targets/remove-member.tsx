@@ -9,7 +9,7 @@ import {
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
-import { wordsOf, type TargetKindSpec } from './target-kind.ts'
+import { wordsOf, type TargetProps } from './target-kind.ts'
 import { toastOutcome } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 
@@ -22,9 +22,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
   kind,
   target,
   server,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
+}: TargetProps<T, B> & {
   server: Server
 }) {
   const { scope } = useConsole()

@@ -4,7 +4,6 @@ import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { applicationState } from '../../api/runtime-manager/application-status.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { paths } from '../../lib/paths.ts'
-import { RejectedRecords } from '../../components/rejected-records.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { QuerySection } from '../../components/query-section.tsx'
 import { StatusBadge } from '../../components/status-badge.tsx'
@@ -36,11 +35,8 @@ export function TargetApplications({
       query={apps}
       loading={t('targets.apps.loading')}
       errorTitle={t('targets.apps.failed')}
+      noun={[t('targets.apps.nounOne'), t('targets.apps.nounOther')]}
     >
-      <RejectedRecords
-        rejected={apps.data?.rejected}
-        noun={[t('targets.apps.nounOne'), t('targets.apps.nounOther')]}
-      />
       {apps.data && own.length === 0 && (
         <p className="muted">
           <Msg id={none} values={{ name: target.name }} />

@@ -141,6 +141,12 @@ export interface AddNoticeInput<T> {
   apps: { isPending: boolean; own: readonly Application[] }
 }
 
+/** What a part of one target's page is given: the kind, and the target it shows. */
+export interface TargetProps<T extends TargetRecord, B extends { name: string }> {
+  kind: TargetKindSpec<T, B>
+  target: T
+}
+
 /**
  * One kind of deployment target (ADR 018): everything in which server groups and clusters
  * differ, so one list page, one target page, one membership section, one create dialog and

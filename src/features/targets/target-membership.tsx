@@ -29,13 +29,13 @@ import {
   type MemberChange,
 } from './bulk-membership.tsx'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
-import { MemberIpInput } from './member-ip-input.tsx'
+import { MemberIpGrid, withIp } from './member-ip-input.tsx'
 import { RemoveMemberButton } from './remove-member.tsx'
 import {
   wordsOf,
   type MemberFormErrors,
   type MemberValue,
-  type TargetKindSpec,
+  type TargetProps,
 } from './target-kind.ts'
 
 /**
@@ -45,10 +45,7 @@ import {
 export function TargetMembers<T extends TargetRecord, B extends { name: string }>({
   kind,
   target,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
-}) {
+}: TargetProps<T, B>) {
   const { scope } = useConsole()
   const t = useT()
   const canManage = usePermission('manageServers')
@@ -130,9 +127,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   target,
   open,
   onOpenChange,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
+}: TargetProps<T, B> & {
   open: boolean
   onOpenChange: (open: boolean) => void
 }) {
@@ -183,8 +178,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
       ),
     )
   }
-  const setIp = (serverId: number, ip: string) =>
-    setMembers((prev) => prev.map((m) => (m.serverId === serverId ? { ...m, ip } : m)))
+  const setIp = (serverId: number, ip: string) => setMembers((prev) => withIp(prev, serverId, ip))
   const { validate } = add
   const check = validate
     ? () => {
@@ -225,18 +219,13 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
         disabled={pending}
       />
       {n > 0 && add.memberIps && (
-        <div className="members-grid">
-          {members.map((m) => (
-            <MemberIpInput
-              key={m.serverId}
-              member={m}
-              server={byId.get(m.serverId)}
-              error={errors.ips?.[m.serverId]}
-              disabled={pending}
-              onChange={(ip) => setIp(m.serverId, ip)}
-            />
-          ))}
-        </div>
+        <MemberIpGrid
+          members={members}
+          servers={byId}
+          errors={errors.ips}
+          disabled={pending}
+          onChange={setIp}
+        />
       )}
       {n > 0 && <div className="alert alert-info">{add.notice({ target, picked, apps })}</div>}
     </AddMembersModal>
@@ -248,9 +237,7 @@ function BulkRemoveButton<T extends TargetRecord, B extends { name: string }>({
   kind,
   target,
   selection,
-}: {
-  kind: TargetKindSpec<T, B>
-  target: T
+}: TargetProps<T, B> & {
   selection: ReturnType<typeof useMemberSelection>
 }) {
   const { scope } = useConsole()

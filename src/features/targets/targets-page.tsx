@@ -9,6 +9,7 @@ import { NoneYet } from '../../components/list-states.tsx'
 import { ListToolbar, removeAction } from '../../components/list-toolbar.tsx'
 import { useListSearch } from '../../components/use-list-params.ts'
 import { useRowSelection } from '../../components/use-row-selection.ts'
+import { namedRowKey, namedTable } from '../../components/named-table.ts'
 import { useT } from '../../components/i18n.tsx'
 import { MAX_CLUSTER_SERVERS } from '../../api/runtime-manager/target-schemas.ts'
 import { CreateTargetDialog } from './create-target-dialog.tsx'
@@ -21,8 +22,6 @@ import {
   sortTargets,
   targetListParams,
 } from './target-list-model.ts'
-
-const targetKey = (t: TargetRecord) => String(t.id)
 
 /**
  * The server groups or clusters of the environment: roll-up health, the kind's own
@@ -52,7 +51,7 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
     () => (all ? sortTargets(rules, filterTargets(rules, all, filters), filters.sort) : []),
     [rules, all, filters],
   )
-  const selection = useRowSelection(rows, targetKey)
+  const selection = useRowSelection(rows, namedRowKey)
   const remove = useBulkDialog(selection.drop)
   const { columns: columnsFor } = kind.list
   const columns = useMemo(() => columnsFor(scope.envId, t), [columnsFor, scope.envId, t])
@@ -124,18 +123,16 @@ export function TargetsPage<T extends TargetRecord, B extends { name: string }>(
           )}
         </>
       }
-      table={{
+      table={namedTable({
         label: t(words.plural),
         rows,
         columns,
-        rowKey: targetKey,
-        rowLabel: (target) => target.name,
         sort: list,
         bulk: {
           selection,
           actions: [removeAction(t('targets.list.deleteSelected'), canManage, remove.show)],
         },
-      }}
+      })}
     />
   )
 }
