@@ -4,7 +4,7 @@ import type { RequestInit_ } from '../lib/describe-request.ts'
 import { BulkConfirmNote } from './bulk-confirm-note.tsx'
 import { BulkResults } from './bulk-results.tsx'
 import {
-  allSucceeded,
+  settleBulk,
   runBulk,
   succeededIds,
   type BulkActionOptions,
@@ -15,7 +15,7 @@ import { Button } from './button.tsx'
 import { useT } from './i18n.tsx'
 import { ConfirmDialog } from './confirm-dialog.tsx'
 import { Modal, type DialogState } from './modal.tsx'
-import { toastOutcome } from './outcome-message.tsx'
+import { toastSucceeded } from './outcome-message.tsx'
 import type { MessageKey } from '../lib/i18n.ts'
 
 /**
@@ -102,14 +102,10 @@ export function BulkActionDialog<T>({
     },
     onSuccess: (outcome) => {
       onDone(succeededIds(outcome))
-      if (allSucceeded(outcome)) {
+      settleBulk(outcome, setResults, () => {
         onOpenChange(false)
-        toastOutcome(
-          { succeeded: messages.succeeded },
-          { count: outcome.length },
-          { kind: 'succeeded' },
-        )
-      } else setResults(outcome)
+        toastSucceeded(messages.succeeded, { count: outcome.length })
+      })
     },
   })
   const close = (next: boolean) => {

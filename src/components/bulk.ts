@@ -91,6 +91,20 @@ export function allSucceeded(results: readonly BulkItemResult[]): boolean {
   return results.every((r) => r.outcome === 'succeeded')
 }
 
+/**
+ * A finished bulk run's one message: when every item succeeded, `done` gets the only item (a
+ * run of one, named in its toast) or undefined (several, counted); otherwise `keep` gets the
+ * results, which stay on screen with each item's outcome and no toast.
+ */
+export function settleBulk(
+  results: BulkItemResult[],
+  keep: (results: BulkItemResult[]) => void,
+  done: (only: BulkItemResult | undefined) => void,
+): void {
+  if (allSucceeded(results)) done(results.length === 1 ? results[0] : undefined)
+  else keep(results)
+}
+
 /** The ids of the items that succeeded (a page drops them from its selection). */
 export function succeededIds(results: readonly BulkItemResult[]): Set<string> {
   return new Set(results.filter((r) => r.outcome === 'succeeded').map((r) => r.id))

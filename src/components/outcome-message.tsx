@@ -76,3 +76,8 @@ export function toastOutcome<M extends OutcomeMessages>(
   else if (outcome.kind === 'failed') toast.error(content)
   else toast.info(content)
 }
+
+/** The toast of an action that succeeded: its `succeeded` sentence, green. */
+export function toastSucceeded(succeeded: MessageKey, values: OutcomeValues): void {
+  toastOutcome({ succeeded }, values, { kind: 'succeeded' })
+}

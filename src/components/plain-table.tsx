@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 import { TableHead } from './table-head.tsx'
 
 /** One column of a `PlainTable`: its header and what each row shows in it. */
@@ -13,6 +14,27 @@ export interface PlainColumn<T> {
    * line, without the column's name.
    */
   heading?: boolean
+}
+
+/**
+ * The column that heads each row (its own line on a phone): a link to the row's page, named
+ * by `name` (a name from the API, else the console's words for it), the name whole on hover.
+ */
+export function linkColumn<T>(
+  label: string,
+  to: (row: T) => string,
+  name: (row: T) => string | undefined,
+  fallback?: (row: T) => string,
+): PlainColumn<T> {
+  return {
+    label,
+    heading: true,
+    cell: (row) => (
+      <Link to={to(row)} title={name(row)}>
+        {name(row) ?? fallback?.(row)}
+      </Link>
+    ),
+  }
 }
 
 /**

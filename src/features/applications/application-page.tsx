@@ -1,5 +1,5 @@
 import { auditQueries } from '../../api/console/audit.ts'
-import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
+import { linkColumn, PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
@@ -32,7 +32,7 @@ import { UpdateArtifactDialog } from './update-artifact-dialog.tsx'
 import { TARGET_WORDS } from './application-list-model.ts'
 import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 import type { t as translate } from '../../lib/i18n.ts'
 
@@ -179,19 +179,12 @@ function artifactColumns(
   t: typeof translate,
 ): PlainColumn<ServerArtifact>[] {
   return [
-    {
-      label: t('applications.detail.server'),
-      heading: true,
-      cell: (artifact) => (
-        <Link
-          to={paths.server(envId, artifact.serverId)}
-          title={memberById.get(artifact.serverId)?.name}
-        >
-          {memberById.get(artifact.serverId)?.name ??
-            t('applications.detail.serverById', { id: String(artifact.serverId) })}
-        </Link>
-      ),
-    },
+    linkColumn(
+      t('applications.detail.server'),
+      (artifact) => paths.server(envId, artifact.serverId),
+      (artifact) => memberById.get(artifact.serverId)?.name,
+      (artifact) => t('applications.detail.serverById', { id: String(artifact.serverId) }),
+    ),
     {
       label: t('applications.detail.serverStatus'),
       cell: (artifact) => {
@@ -308,11 +301,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[desiredStatusRequest(scope, app.id, 'STOPPED', label)]}
           variables={{ id: app.id, desiredStatus: 'STOPPED', label }}
           onSuccess={(_, close) => {
-            toastOutcome(
-              { succeeded: 'applications.stop.succeeded' },
-              { name: app.name },
-              { kind: 'succeeded' },
-            )
+            toastSucceeded('applications.stop.succeeded', { name: app.name })
             close()
           }}
         >
@@ -337,11 +326,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           requests={[redeployRequest(scope, app.id, label)]}
           variables={{ id: app.id, label }}
           onSuccess={(_, close) => {
-            toastOutcome(
-              { succeeded: 'applications.redeploy.succeeded' },
-              { name: app.name },
-              { kind: 'succeeded' },
-            )
+            toastSucceeded('applications.redeploy.succeeded', { name: app.name })
             close()
           }}
         >
@@ -370,11 +355,7 @@ function ApplicationActions({ app, settling }: { app: Application; settling: boo
           typeToConfirm={app.name}
           variables={{ id: app.id, label }}
           onSuccess={() => {
-            toastOutcome(
-              { succeeded: 'applications.delete.succeeded' },
-              { name: app.name },
-              { kind: 'succeeded' },
-            )
+            toastSucceeded('applications.delete.succeeded', { name: app.name })
             void navigate(paths.applications(scope.envId))
           }}
         >

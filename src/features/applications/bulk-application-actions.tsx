@@ -11,11 +11,11 @@ import {
 import { Button } from '../../components/button.tsx'
 import { BulkConfirmNote } from '../../components/bulk-confirm-note.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
-import { allSucceeded, runBulk, succeededIds, type BulkItemResult } from '../../components/bulk.ts'
+import { runBulk, settleBulk, succeededIds, type BulkItemResult } from '../../components/bulk.ts'
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
 import type { MessageKey } from '../../lib/i18n.ts'
 
@@ -110,12 +110,10 @@ export function BulkApplicationDialog({
     },
     onSuccess: (outcome) => {
       onDone(succeededIds(outcome))
-      if (!allSucceeded(outcome)) {
-        setResults(outcome)
-        return
-      }
-      toastOutcome({ succeeded: words.succeeded }, { count: outcome.length }, { kind: 'succeeded' })
-      onClose()
+      settleBulk(outcome, setResults, () => {
+        toastSucceeded(words.succeeded, { count: outcome.length })
+        onClose()
+      })
     },
   })
   const n = apps.length

@@ -28,7 +28,7 @@ import {
   type PropertyRow,
 } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
 import type { MessageKey, MessageValues } from '../../lib/i18n.ts'
 
@@ -104,11 +104,7 @@ export const DeployDialog = memo(function DeployDialog({ open, onOpenChange }: D
       },
       {
         onSuccess: (accepted) => {
-          toastOutcome(
-            { succeeded: 'applications.deploy.succeeded' },
-            { name: input.artifactName },
-            { kind: 'succeeded' },
-          )
+          toastSucceeded('applications.deploy.succeeded', { name: input.artifactName })
           setValues(EMPTY)
           setNameEdited(false)
           onOpenChange(false)

@@ -15,7 +15,7 @@ import { ArtifactPicker, UploadProgressBar } from './artifact-picker.tsx'
 import { useUpload } from './use-upload.ts'
 import { fileProblem } from './deploy-form-model.ts'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { message, Msg, useT } from '../../components/i18n.tsx'
 
 /** Replaces an application's artifact: PATCH multipart with the new file, then it redeploys. */
@@ -44,11 +44,7 @@ export function UpdateArtifactDialog({
       },
       {
         onSuccess: () => {
-          toastOutcome(
-            { succeeded: 'applications.update.succeeded' },
-            { name: app.name },
-            { kind: 'succeeded' },
-          )
+          toastSucceeded('applications.update.succeeded', { name: app.name })
           setFile(null)
           form.reset()
           onOpenChange(false)

@@ -27,7 +27,7 @@ import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { Card } from '../../components/card.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 
 /**
  * Edits an application with a checked write: `PUT` with `If-Match` from the version the
@@ -59,11 +59,7 @@ export function ClientAppEditPanel({
       { input, etag: from.base.etag },
       {
         onSuccess: (saved) => {
-          toastOutcome(
-            { succeeded: 'client-apps.edit.saved' },
-            { name: saved.application.name },
-            { kind: 'succeeded' },
-          )
+          toastSucceeded('client-apps.edit.saved', { name: saved.application.name })
           onClose()
         },
         onError: async (error) => {

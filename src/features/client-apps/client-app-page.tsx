@@ -10,7 +10,7 @@ import {
 } from '../../api/app-store/client-apps.ts'
 import { ApiText } from '../../components/api-text.tsx'
 import { message, useT } from '../../components/i18n.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { Button } from '../../components/button.tsx'
 import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
@@ -134,15 +134,9 @@ function DeleteButton({ app }: { app: ClientAppDetail['application'] }) {
       variables={{ applicationId: app.applicationId, name: app.name }}
       onSuccess={(outcome) => {
         // Already gone (404) is what the operator asked for, as the bulk delete counts it.
-        toastOutcome(
-          {
-            succeeded:
-              outcome === 'already-gone'
-                ? 'client-apps.delete.alreadyGone'
-                : 'client-apps.delete.done',
-          },
+        toastSucceeded(
+          outcome === 'already-gone' ? 'client-apps.delete.alreadyGone' : 'client-apps.delete.done',
           { name: app.name },
-          { kind: 'succeeded' },
         )
         void navigate(paths.clientApps(scope.envId))
       }}

@@ -13,7 +13,7 @@ import { checkDraft, fieldErrorsFrom, type ClientAppDraft } from './client-app-e
 import { ClientAppFields } from './client-app-fields.tsx'
 import { CheckedForm } from '../../components/form/checked-form.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 
 const EMPTY: ClientAppDraft = { name: '', throttlingTier: '', description: '', callbackUrl: '' }
 
@@ -34,11 +34,7 @@ export function CreateClientAppDialog({ open, onOpenChange }: DialogState) {
   const send = (input: ClientAppInput) => {
     create.mutate(input, {
       onSuccess: (created) => {
-        toastOutcome(
-          { succeeded: 'client-apps.create.done' },
-          { name: created.detail.application.name },
-          { kind: 'succeeded' },
-        )
+        toastSucceeded('client-apps.create.done', { name: created.detail.application.name })
         setValues(EMPTY)
         create.reset()
         onOpenChange(false)

@@ -12,7 +12,7 @@ import {
 import { Button } from '../../components/button.tsx'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import {
-  allSucceeded,
+  settleBulk,
   runBulk,
   type BulkItemResult,
   type BulkSummaryMessages,
@@ -23,7 +23,7 @@ import { SelectField, TextField } from '../../components/form/text-field.tsx'
 import { useForm, type Validation } from '../../components/form/use-form.ts'
 import { Modal } from '../../components/modal.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastOutcome, toastSucceeded } from '../../components/outcome-message.tsx'
 import type { MessageKey } from '../../lib/i18n.ts'
 import { appStatusAction, deviceLabel } from './device-list-model.ts'
 import { ModeChoice } from './mode-choice.tsx'
@@ -128,21 +128,14 @@ export function BulkAppStatusDialog({
       await refreshAfterChange(queryClient, runtime)
       return outcome
     },
-    onSuccess: (outcome) => {
-      if (!allSucceeded(outcome)) {
-        setResults(outcome)
-        return
-      }
-      const only = outcome.length === 1 ? outcome[0] : undefined
-      const { messages, values } = only
-        ? appStatusAction(status, appName, only.label)
-        : {
-            messages: { succeeded: BULK_WORDS[status].many },
-            values: { app: appName, count: outcome.length },
-          }
-      toastOutcome(messages, values, { kind: 'succeeded' })
-      onClose()
-    },
+    onSuccess: (outcome) =>
+      settleBulk(outcome, setResults, (only) => {
+        if (only) {
+          const { messages, values } = appStatusAction(status, appName, only.label)
+          toastOutcome(messages, values, { kind: 'succeeded' })
+        } else toastSucceeded(BULK_WORDS[status].many, { app: appName, count: outcome.length })
+        onClose()
+      }),
   })
 
   if (results) {

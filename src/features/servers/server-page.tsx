@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
+import { linkColumn, PlainTable, type PlainColumn } from '../../components/plain-table.tsx'
 import { auditQueries } from '../../api/console/audit.ts'
 import { ResourceActivity } from '../../components/recent-activity.tsx'
 import { Link, useNavigate } from 'react-router'
@@ -21,7 +21,7 @@ import { ExpiryTags, ServerStatusBadge } from './server-cells.tsx'
 import { membershipOf } from './server-list-model.ts'
 import { Field, TimeField } from '../../components/field.tsx'
 import { Card } from '../../components/card.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 import type { t as translate } from '../../lib/i18n.ts'
 
@@ -200,11 +200,7 @@ function UnregisterButton({ server }: { server: Server }) {
       requests={[unregisterServerRequest(scope, server.id, { name: server.name })]}
       variables={{ id: server.id, label: { name: server.name } }}
       onSuccess={() => {
-        toastOutcome(
-          { succeeded: 'servers.unregister.succeeded' },
-          { name: server.name },
-          { kind: 'succeeded' },
-        )
+        toastSucceeded('servers.unregister.succeeded', { name: server.name })
         void navigate(paths.servers(scope.envId))
       }}
     >
@@ -254,21 +250,13 @@ function ServerApplications({ server }: { server: Server }) {
 }
 
 /** The table of the applications on a server; cells are render functions. */
-function applicationColumns(
-  envId: string,
-  serverId: number,
-  t: typeof translate,
-): PlainColumn<Application>[] {
+function applicationColumns(envId: string, serverId: number, t: typeof translate) {
   return [
-    {
-      label: t('servers.apps.name'),
-      heading: true,
-      cell: (app) => (
-        <Link to={paths.application(envId, app.id)} title={app.name}>
-          {app.name}
-        </Link>
-      ),
-    },
+    linkColumn(
+      t('servers.apps.name'),
+      (app) => paths.application(envId, app.id),
+      (a) => a.name,
+    ),
     {
       label: t('servers.apps.status'),
       cell: (app) => {
@@ -304,7 +292,7 @@ function applicationColumns(
         return message ? <ApiText>{message}</ApiText> : ''
       },
     },
-  ]
+  ] satisfies PlainColumn<Application>[]
 }
 
 /** What this server runs of an application: its copy's own status and message. */

@@ -11,6 +11,7 @@ import { request, type RequestSpec } from '../../lib/request.ts'
 import { BulkResults } from '../../components/bulk-results.tsx'
 import {
   allSucceeded,
+  settleBulk,
   runBulk,
   succeededIds,
   type BulkItemResult,
@@ -23,7 +24,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import type { KindWords } from './target-kind.ts'
 import { ErrorPanel } from '../../components/error-panel.tsx'
 import { Modal } from '../../components/modal.tsx'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 
 /** One membership request of a bulk change: the server it is about and the exact call. */
 export interface MemberChange {
@@ -82,25 +83,11 @@ export function useBulkMembership({
       await refresh()
       return outcome
     },
-    onSuccess: (outcome) => {
-      if (!allSucceeded(outcome)) {
-        setResults(outcome)
-        return
-      }
-      const only = outcome.length === 1 ? outcome[0] : undefined
-      if (only)
-        toastOutcome(
-          { succeeded: succeeded.one },
-          { name: only.label, target: targetName },
-          { kind: 'succeeded' },
-        )
-      else
-        toastOutcome(
-          { succeeded: succeeded.many },
-          { count: outcome.length, target: targetName },
-          { kind: 'succeeded' },
-        )
-    },
+    onSuccess: (outcome) =>
+      settleBulk(outcome, setResults, (only) => {
+        if (only) toastSucceeded(succeeded.one, { name: only.label, target: targetName })
+        else toastSucceeded(succeeded.many, { count: outcome.length, target: targetName })
+      }),
   })
   return {
     bulk,

@@ -26,7 +26,7 @@ import {
   type MemberValue,
   type TargetKindSpec,
 } from './target-kind.ts'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { useT } from '../../components/i18n.tsx'
 import type { MessageKey } from '../../lib/i18n.ts'
 
@@ -86,11 +86,7 @@ export function CreateTargetDialog<T extends TargetRecord, B extends { name: str
   const send = (body: B) =>
     create.mutate(body, {
       onSuccess: (target) => {
-        toastOutcome(
-          { succeeded: wordsOf(kind.kind).created },
-          { name: target.name },
-          { kind: 'succeeded' },
-        )
+        toastSucceeded(wordsOf(kind.kind).created, { name: target.name })
         onOpenChange(false)
         void navigate(paths.target(scope.envId, kind.kind, target.id))
       },

@@ -15,7 +15,7 @@ import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetKindSpec, type TargetProps } from './target-kind.ts'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 
 /**
@@ -44,7 +44,7 @@ export function DeleteTargetButton<T extends TargetRecord, B extends { name: str
       requests={[deleteTargetRequest(kind.api.resource, scope, target.id, { name: target.name })]}
       variables={{ id: target.id, label: { name: target.name } }}
       onSuccess={() => {
-        toastOutcome({ succeeded: words.deleted }, { name: target.name }, { kind: 'succeeded' })
+        toastSucceeded(words.deleted, { name: target.name })
         void navigate(paths.targets(scope.envId, kind.kind))
       }}
     >

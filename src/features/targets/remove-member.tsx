@@ -10,7 +10,7 @@ import { MutationConfirmButton } from '../../components/confirm-dialog.tsx'
 import { useConsole, usePermission, type Permission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetProps } from './target-kind.ts'
-import { toastOutcome } from '../../components/outcome-message.tsx'
+import { toastSucceeded } from '../../components/outcome-message.tsx'
 import { Msg, useT } from '../../components/i18n.tsx'
 
 /**
@@ -63,11 +63,7 @@ export function RemoveMemberButton<T extends TargetRecord, B extends { name: str
       requests={[removeRequest]}
       variables={variables}
       onSuccess={(_, close) => {
-        toastOutcome(
-          { succeeded: 'targets.remove.succeeded' },
-          { name: server.name, target: target.name },
-          { kind: 'succeeded' },
-        )
+        toastSucceeded('targets.remove.succeeded', { name: server.name, target: target.name })
         close()
       }}
     >
