@@ -98,6 +98,21 @@ const SECTIONS: ReadonlyArray<{ section: string; path: RegExp; ready: (page: Pag
   },
 ]
 
+/** Signs in at a size and opens Devices as an operator would; the list once it shows rows. */
+async function openDevices(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size)
+  await signInAs(page, 'Administrator')
+  if (size.width === PHONE.width) await navigateByDrawer(page, 'Devices')
+  else
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Devices' })
+      .click()
+  const table = page.getByRole('table', { name: 'Devices' })
+  await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+  return table
+}
+
 test('at 360 px every section is reached through the drawer by keyboard, and none scrolls sideways', async ({
   page,
 }) => {
@@ -535,16 +550,7 @@ for (const width of [1440, PHONE.width]) {
   test(`at ${width} px the devices page scrolls once: the rows, the pager and the transactions flow with the page`, async ({
     page,
   }) => {
-    await page.setViewportSize(width === PHONE.width ? PHONE : { width, height: 900 })
-    await signInAs(page, 'Administrator')
-    if (width === PHONE.width) await navigateByDrawer(page, 'Devices')
-    else
-      await page
-        .getByRole('navigation', { name: 'Sections' })
-        .getByRole('link', { name: 'Devices' })
-        .click()
-    const table = page.getByRole('table', { name: 'Devices' })
-    await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+    const table = await openDevices(page, width === PHONE.width ? PHONE : { width, height: 900 })
     const transactions = page.getByRole('table', { name: 'Recent transactions' })
     await expect(transactions).toBeAttached()
     expect(await innerVerticalScrollers(page), 'boxes that scroll inside the page').toEqual([])
@@ -569,15 +575,8 @@ for (const width of [1440, PHONE.width]) {
 test('the devices rows are reached one after another by keyboard while the page follows', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await signInAs(page, 'Administrator')
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Devices' })
-    .click()
-  const table = page.getByRole('table', { name: 'Devices' })
+  const table = await openDevices(page, { width: 1440, height: 900 })
   const first = table.getByRole('link').first()
-  await expect(first).toBeVisible({ timeout: 20_000 })
   await first.focus()
   // Each row is two Tab stops (its checkbox and its link): forty rows down, far below the
   // first screen of rows.
@@ -651,14 +650,7 @@ test('the tables of detail pages take their widths from the content: no status o
 test('at 1024 px a list short of room cuts its other columns before the names', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1024, height: 800 })
-  await signInAs(page, 'Administrator')
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Devices' })
-    .click()
-  const table = page.getByRole('table', { name: 'Devices' })
-  await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
+  const table = await openDevices(page, { width: 1024, height: 800 })
   // Seven columns in about 770 px: the name column keeps 160 px (or all of its names).
   const name = await table.evaluate((t) => {
     const cells = [...t.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(2)')]

@@ -5,6 +5,7 @@ import { useT } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { SignInPage } from '../features/session/sign-in-page.tsx'
 import { getConsoleMode } from '../lib/config.ts'
+import { loadOnce } from '../lib/load-once.ts'
 import { paths, safeReturnTo } from '../lib/paths.ts'
 import { getInterruption, subscribeSession } from '../lib/session-store.ts'
 import type { ConsoleRouter } from './console-router.tsx'
@@ -18,20 +19,10 @@ type RouterProvider = (typeof import('./console-router.tsx'))['RouterProvider']
 
 /** A memoized loader of the console's router over `queryClient`; a failed load is tried again on the next call. */
 export function routerLoader(queryClient: QueryClient): LoadRouter {
-  let loading: ReturnType<LoadRouter> | null = null
-  return () => {
-    loading ??= import('./console-router.tsx').then(
-      (module) => ({
-        router: module.createConsoleRouter(queryClient),
-        Provider: module.RouterProvider,
-      }),
-      (error: unknown) => {
-        loading = null
-        throw error
-      },
-    )
-    return loading
-  }
+  return loadOnce(async () => {
+    const module = await import('./console-router.tsx')
+    return { router: module.createConsoleRouter(queryClient), Provider: module.RouterProvider }
+  }).load
 }
 
 /** Where a visit may begin signed out: the addresses whose signed-out page is the sign-in page. */

@@ -1,26 +1,17 @@
 import { useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import { loadOnce } from '../lib/load-once.ts'
 
 type View = typeof import('./radix-tooltip.tsx').RadixTooltipView
 
-let loaded: View | null = null
-let loading: Promise<View> | null = null
+const code = loadOnce<View>(async () => (await import('./radix-tooltip.tsx')).RadixTooltipView)
 
 /**
  * Loads the tooltip's code (Radix and floating-ui, about 20 kB gzip) ahead of need: the
  * signed-in shell calls it, so that a tooltip is whole from its first render there. The
- * sign-in page never loads it (docs/decisions/027-first-rows-at-fleet-scale.md).
+ * sign-in page never loads it (docs/decisions/027-first-rows-at-fleet-scale.md). A failed
+ * load is tried again by the next tooltip.
  */
-export function preloadTooltip(): Promise<View> {
-  loading ??= import('./radix-tooltip.tsx').then(
-    (module) => (loaded = module.RadixTooltipView),
-    (error: unknown) => {
-      // Forgotten, so that the next tooltip tries again.
-      loading = null
-      throw error
-    },
-  )
-  return loading
-}
+export const preloadTooltip: () => Promise<View> = code.load
 
 /**
  * A hover and focus tooltip around one focusable element. Until its code has loaded the
@@ -28,7 +19,7 @@ export function preloadTooltip(): Promise<View> {
  * denied button does), then with its tooltip.
  */
 export function Tooltip({ content, children }: { content: ReactNode; children: ReactElement }) {
-  const [View, setView] = useState(() => loaded)
+  const [View, setView] = useState(() => code.loaded())
   useEffect(() => {
     if (View) return
     let current = true

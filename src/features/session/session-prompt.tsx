@@ -3,6 +3,7 @@ import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
 import { useT } from '../../components/i18n.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
+import { loadOnce } from '../../lib/load-once.ts'
 import {
   askSignIn,
   dismissSignIn,
@@ -17,31 +18,16 @@ import type { SignInPreset } from './sign-in-forms.tsx'
 // prompt loads them once the page is up, long before a session can expire, so the dialog
 // has them at once when it opens.
 type SignInForms = typeof import('./sign-in-forms.tsx')
-let loadedForms: SignInForms | null = null
-async function loadForms(): Promise<SignInForms> {
-  loadedForms ??= await import('./sign-in-forms.tsx')
-  return loadedForms
-}
+const signInForms = loadOnce<SignInForms>(() => import('./sign-in-forms.tsx'))
 
 // The dialog (Radix's, with its focus trap and scroll lock) is not on the sign-in page
 // either: it loads when a sign-in is first asked for, or before, with the signed-in shell
 // (`preloadSessionPrompt`), so that it opens at once there.
 type Dialog = (typeof import('../../components/modal.tsx'))['Modal']
-let loadedModal: Dialog | null = null
-let loadingModal: Promise<Dialog> | null = null
+const modal = loadOnce<Dialog>(async () => (await import('../../components/modal.tsx')).Modal)
 
 /** Loads the sign-in dialog's code ahead of need (the signed-in shell calls it). */
-export function preloadSessionPrompt(): Promise<Dialog> {
-  loadingModal ??= import('../../components/modal.tsx').then(
-    (module) => (loadedModal = module.Modal),
-    (error: unknown) => {
-      // Forgotten, so that the next ask loads it anew.
-      loadingModal = null
-      throw error
-    },
-  )
-  return loadingModal
-}
+export const preloadSessionPrompt: () => Promise<Dialog> = modal.load
 
 /**
  * Asks for a sign-in lost in the middle of a session (a 401), in a dialog over the page:
@@ -53,19 +39,19 @@ export function preloadSessionPrompt(): Promise<Dialog> {
 export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
   const t = useT()
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
-  const [forms, setForms] = useState(loadedForms)
-  const [Modal, setModal] = useState(() => loadedModal)
+  const [forms, setForms] = useState(() => signInForms.loaded())
+  const [Modal, setModal] = useState(() => modal.loaded())
   useEffect(() => registerSignInPrompt(), [])
   useEffect(() => {
-    void loadForms().then(setForms)
+    void signInForms.load().then(setForms)
   }, [])
   const asked = interruption.prompt !== null
   useEffect(() => {
     if (!asked || Modal) return
     let current = true
     preloadSessionPrompt().then(
-      (modal) => {
-        if (current) setModal(() => modal)
+      (loaded) => {
+        if (current) setModal(() => loaded)
       },
       // Not loaded (offline): asked again, it tries again.
       () => undefined,
