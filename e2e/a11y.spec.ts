@@ -16,6 +16,41 @@ test('servers list, in both themes, has no serious accessibility violations', as
   await expectNoSeriousA11yViolations(page)
 })
 
+test('every area and its first item, in the dark theme, has no serious accessibility violations', async ({
+  page,
+}) => {
+  test.setTimeout(240_000)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await signInAs(page, 'Administrator')
+  const nav = page.getByRole('navigation', { name: 'Sections' })
+  for (const area of [
+    'Servers',
+    'Server groups',
+    'Clusters',
+    'Applications',
+    'Devices',
+    'Client applications',
+    'Activity',
+  ]) {
+    const link = nav.getByRole('link', { name: area, exact: true })
+    const path = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname
+    await link.click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe(path)
+    await expect(page.getByRole('heading', { level: 1, name: area })).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    await expectNoSeriousA11yViolations(page)
+    const first = page.locator('main table a[href*="/"]').first()
+    if (await first.isVisible()) {
+      const item = new URL((await first.getAttribute('href')) ?? '', page.url()).pathname
+      await first.click()
+      await expect.poll(() => new URL(page.url()).pathname).toBe(item)
+      await expect(page.locator('main h1').first()).toBeVisible()
+      await page.waitForLoadState('networkidle')
+      await expectNoSeriousA11yViolations(page)
+    }
+  }
+})
+
 test('server page and its unregister dialog have no serious accessibility violations', async ({
   page,
 }) => {

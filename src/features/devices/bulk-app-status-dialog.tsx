@@ -230,7 +230,7 @@ export function BulkAppStatusDialog({
           )}
         </form>
       )}
-      <div className="toolbar" style={{ marginTop: 8 }}>
+      <div className="toolbar bulk-status-choices">
         <SelectField
           label={t('devices.bulk.application')}
           value={appName}
