@@ -602,6 +602,25 @@ test('at 360 px a server group page stacks its applications and nothing is wider
   await expectNoSidewaysScroll(page, 'server group page')
 })
 
+test("at 360 px a cluster's visibility stacks: each node's name on one line, then what it sees", async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE)
+  await signInAs(page, 'Administrator')
+  await navigateByDrawer(page, 'Clusters')
+  await page.getByRole('table', { name: 'Clusters' }).getByRole('link').first().click()
+  await expect(mainHeading(page)).toBeVisible()
+  const matrix = page.getByRole('region', { name: 'Visibility' }).getByRole('table')
+  const node = matrix.getByRole('rowheader').first()
+  await expect(node).toBeVisible()
+  // One line: the name is not broken over a column five letters wide.
+  const box = await node.boundingBox()
+  expect(box && box.height).toBeLessThan(32)
+  expect(box && box.width).toBeGreaterThan(PHONE.width / 2)
+  expect(await widerThanWindow(page), 'elements past the right edge').toEqual([])
+  await expectNoSidewaysScroll(page, 'cluster page')
+})
+
 test('the tables of detail pages take their widths from the content: no status or header is cut', async ({
   page,
 }) => {

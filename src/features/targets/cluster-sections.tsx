@@ -61,7 +61,11 @@ function Visibility({ cluster }: { cluster: Cluster }) {
             {complete ? t('targets.visibility.complete') : t('targets.visibility.split')}
           </p>
           <div style={{ overflowX: 'auto' }}>
-            <table className="data compact" aria-label={t('targets.visibility.tableLabel')}>
+            {/* On a phone each node stacks: its name, then what it sees of each other node. */}
+            <table
+              className="data compact stack-on-phone"
+              aria-label={t('targets.visibility.tableLabel')}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('targets.visibility.node')}</th>
@@ -75,20 +79,20 @@ function Visibility({ cluster }: { cluster: Cluster }) {
               <tbody>
                 {nodes.map((a) => (
                   <tr key={a.id}>
-                    <th scope="row" title={a.name} className="text-normal">
+                    <th scope="row" title={a.name} className="text-normal" data-slot="title">
                       <ApiText>{a.name}</ApiText>
                     </th>
                     {nodes.map((b) =>
                       a.id === b.id ? (
-                        <td key={b.id} className="muted">
+                        <td key={b.id} className="muted" data-self="">
                           —
                         </td>
                       ) : visibility.get(a.id)?.has(b.id) ? (
-                        <td key={b.id}>
+                        <td key={b.id} data-label={b.name}>
                           <StatusBadge label={t('targets.visibility.sees')} tone="ok" />
                         </td>
                       ) : (
-                        <td key={b.id}>
+                        <td key={b.id} data-label={b.name}>
                           <StatusBadge label={t('targets.visibility.doesNotSee')} tone="danger" />
                         </td>
                       ),
