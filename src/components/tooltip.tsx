@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { loadOnce } from '../lib/load-once.ts'
+import { useLoaded } from './use-loaded.ts'
 
 type View = typeof import('./radix-tooltip.tsx').RadixTooltipView
 
@@ -19,21 +20,9 @@ export const preloadTooltip: () => Promise<View> = code.load
  * denied button does), then with its tooltip.
  */
 export function Tooltip({ content, children }: { content: ReactNode; children: ReactElement }) {
-  const [View, setView] = useState(() => code.loaded())
-  useEffect(() => {
-    if (View) return
-    let current = true
-    preloadTooltip().then(
-      (view) => {
-        if (current) setView(() => view)
-      },
-      // Without its tooltip the element still works; the next mount tries again.
-      () => undefined,
-    )
-    return () => {
-      current = false
-    }
-  }, [View])
+  // Without its tooltip the element still works; the next mount tries again.
+  const View = useLoaded(code)
   if (!View) return children
+  // oxlint-disable-next-line react/static-components -- one module's component, loaded once: the same function on every render
   return <View content={content}>{children}</View>
 }

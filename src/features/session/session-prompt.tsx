@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
 import { FAMILY_NAMES } from '../../api/console/session.ts'
 import { Button } from '../../components/button.tsx'
 import { useT } from '../../components/i18n.tsx'
 import { getConsoleMode } from '../../lib/config.ts'
 import { loadOnce } from '../../lib/load-once.ts'
+import { useLoaded } from '../../components/use-loaded.ts'
 import {
   askSignIn,
   dismissSignIn,
@@ -39,27 +40,11 @@ export const preloadSessionPrompt: () => Promise<Dialog> = modal.load
 export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }) {
   const t = useT()
   const interruption = useSyncExternalStore(subscribeSession, getInterruption)
-  const [forms, setForms] = useState(() => signInForms.loaded())
-  const [Modal, setModal] = useState(() => modal.loaded())
+  const forms = useLoaded(signInForms)
   useEffect(() => registerSignInPrompt(), [])
-  useEffect(() => {
-    void signInForms.load().then(setForms)
-  }, [])
   const asked = interruption.prompt !== null
-  useEffect(() => {
-    if (!asked || Modal) return
-    let current = true
-    preloadSessionPrompt().then(
-      (loaded) => {
-        if (current) setModal(() => loaded)
-      },
-      // Not loaded (offline): asked again, it tries again.
-      () => undefined,
-    )
-    return () => {
-      current = false
-    }
-  }, [asked, Modal])
+  // Loaded once a sign-in is asked for (offline: asked again, it tries again).
+  const Modal = useLoaded(modal, asked)
   // The dialog opens on its own (no trigger to return to): remember what had focus when it
   // was asked for (the listener runs as the store changes, before the dialog takes focus).
   const returnFocus = useRef<HTMLElement | null>(null)
@@ -96,6 +81,7 @@ export function SessionPrompt({ presets }: { presets?: readonly SignInPreset[] }
         </div>
       )}
       {Modal && (
+        // oxlint-disable-next-line react/static-components -- one module's component, loaded once: the same function on every render
         <Modal
           open={family !== null}
           onTop
