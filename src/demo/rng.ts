@@ -9,6 +9,8 @@ export interface Rng {
   uuid(): string
 }
 
+const HEX_DIGITS = '0123456789abcdef'
+
 export function createRng(seed: number): Rng {
   let a = seed >>> 0
   const next = () => {
@@ -18,8 +20,13 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('')
+  // One digit a draw, as before (the same seed keeps the same ids); a lookup and a plain
+  // loop rather than an array per id: the App Store's seed makes thousands at every boot.
+  const hex = (n: number) => {
+    let digits = ''
+    for (let i = 0; i < n; i++) digits += HEX_DIGITS[Math.floor(next() * 16)]
+    return digits
+  }
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
