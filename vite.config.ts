@@ -1,7 +1,7 @@
 import { defineConfig, type ProxyOptions } from 'vite'
 import react from '@vitejs/plugin-react'
 import { lingui } from '@lingui/vite-plugin'
-import { cspSafeStyles, liveBuildHasNoDemo, precompress } from './server/vite-build-plugins.ts'
+import { cspSafeStyles, demoBuildMarker, precompress } from './server/vite-build-plugins.ts'
 import { consoleServerInDev } from './server/vite-dev-server.ts'
 
 /**
@@ -40,7 +40,7 @@ export default defineConfig({
     lingui({ failOnCompileError: true }),
     cspSafeStyles(),
     consoleServerInDev(mode),
-    liveBuildHasNoDemo(mode),
+    demoBuildMarker(mode),
     precompress(),
   ],
   define: {

@@ -71,7 +71,7 @@ test('served live console: security headers on HTML, asset and API answers; no d
   expect(asset.headers()['content-encoding']).toBe('br')
   expect(await asset.text()).not.toContain('sourceMappingURL')
   expect((await request.get(`${SERVED_URL}${script}.map`)).status()).toBe(404)
-  expect((await request.get(`${SERVED_URL}/mockServiceWorker.js`)).status()).toBe(404)
+  expect((await request.get(`${SERVED_URL}/demo-build.txt`)).status()).toBe(404)
 
   const session = await request.get(`${SERVED_URL}/console-api/session`)
   expectSecurityHeaders(session)
@@ -199,7 +199,7 @@ test('demo console served with the CSP: pages, menus, dialogs and toasts raise n
   page,
 }) => {
   const answer = await page.request.get(`${DEMO_URL}/`)
-  expect(answer.headers()['content-security-policy']).toBe(`${CSP}; worker-src 'self'`)
+  expect(answer.headers()['content-security-policy']).toBe(CSP)
   await signInAs(page, 'Administrator')
   for (const section of [
     'Servers',
@@ -215,6 +215,10 @@ test('demo console served with the CSP: pages, menus, dialogs and toasts raise n
       .click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   }
+  // The demo intercepts in the page (ADR 030): no service worker is registered.
+  expect(
+    await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)),
+  ).toBe(0)
   // A menu and a dialog lock the page's scroll (radix); a toast brings sonner's styles.
   await page.getByRole('button', { name: /^Account:/ }).click()
   await expect(page.getByRole('menu')).toBeVisible()

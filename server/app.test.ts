@@ -91,11 +91,11 @@ test('security headers on HTML, asset, API, proxied, 404 and refused answers', a
   expect(answers[0]?.headers['strict-transport-security']).toBeUndefined()
 })
 
-test('demo mode: static files with the demo CSP (service worker allowed), no proxy and no sessions', async () => {
+test('demo mode: static files with the same CSP as live (no service worker), no proxy and no sessions', async () => {
   const app = await buildServer(readConfig({ DIST_DIR: makeDist('demo') }), { logger: false })
   apps.push(app)
   const html = await app.inject({ url: '/', headers: { accept: 'text/html' } })
-  expect(html.headers['content-security-policy']).toBe(`${EXPECTED_CSP}; worker-src 'self'`)
+  expect(html.headers['content-security-policy']).toBe(EXPECTED_CSP)
   expect((await app.inject({ url: '/hybrid/api/v1/servers' })).statusCode).toBe(404)
   expect((await app.inject({ url: '/console-api/session' })).statusCode).toBe(404)
   // A live build with no upstream would call APIs nobody answers: refused at start.

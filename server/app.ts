@@ -147,7 +147,7 @@ export async function buildServer(
   })
   // On every answer, last, so that no upstream header can override the security headers.
   // The request id is the upstream's when it sent one (as when it was set on the request).
-  const security = securityHeaders(config.mode, config.secureTransport)
+  const security = securityHeaders(config.secureTransport)
   app.addHook('onSend', (request, reply, payload, done) => {
     if (!reply.hasHeader('x-request-id')) reply.header('x-request-id', request.id)
     reply.headers(security)

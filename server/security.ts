@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 
-const CSP_LIVE = [
+const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -16,14 +16,15 @@ const CSP_LIVE = [
   "object-src 'none'",
 ]
 
-/** The Content-Security-Policy; demo builds also let the page start msw's service worker. */
-export function contentSecurityPolicy(mode: 'demo' | 'live'): string {
-  return (mode === 'demo' ? [...CSP_LIVE, "worker-src 'self'"] : CSP_LIVE).join('; ')
-}
+/**
+ * The Content-Security-Policy, the same in both modes: the demo's msw intercepts in the
+ * page (ADR 030) and starts no service worker.
+ */
+const CSP_HEADER = CSP.join('; ')
 
-export function securityHeaders(mode: 'demo' | 'live', tls: boolean): Record<string, string> {
+export function securityHeaders(tls: boolean): Record<string, string> {
   const headers: Record<string, string> = {
-    'content-security-policy': contentSecurityPolicy(mode),
+    'content-security-policy': CSP_HEADER,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'permissions-policy':

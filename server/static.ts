@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isApiPath } from './paths.ts'
+import { DEMO_BUILD_MARKER } from './vite-build-plugins.ts'
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 
@@ -23,16 +24,16 @@ export function checkBuild(distDir: string, mode: 'demo' | 'live'): string {
     throw new NoBuildError(
       `no build in ${root}: run \`npm run build\` first (with API_URL or ARM_URL/MFP_URL/STORE_URL set for a live build), or set DIST_DIR`,
     )
-  if (mode === 'demo' && !existsSync(join(root, 'mockServiceWorker.js')))
+  if (mode === 'demo' && !isDemoBuild(root))
     throw new NoBuildError(
       `${root} holds a live build but no upstream is configured: set API_URL (or ARM_URL, MFP_URL, STORE_URL)`,
     )
   return root
 }
 
-/** A demo build (it carries msw's worker) served in live mode answers from its own demo. */
+/** A demo build (it carries `demo-build.txt`) served in live mode answers from its own demo. */
 export function isDemoBuild(root: string): boolean {
-  return existsSync(join(root, 'mockServiceWorker.js'))
+  return existsSync(join(root, DEMO_BUILD_MARKER))
 }
 
 /** An HTML navigation: what a browser sends when the address bar goes to a console page. */

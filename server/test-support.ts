@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
+import { DEMO_BUILD_MARKER } from './vite-build-plugins.ts'
 
 export interface SeenRequest {
   method: string
@@ -193,7 +194,7 @@ export function makeDist(kind: 'live' | 'demo' = 'live'): string {
   writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync(js))
   writeFileSync(join(dir, 'assets', 'index-abc123.js.map'), '{"version":3}')
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
-  if (kind === 'demo') writeFileSync(join(dir, 'mockServiceWorker.js'), '/* msw */')
+  if (kind === 'demo') writeFileSync(join(dir, DEMO_BUILD_MARKER), 'demo')
   return dir
 }
 

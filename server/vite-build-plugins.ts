@@ -2,9 +2,9 @@
  * Build-time steps for the production server (used by vite.config.ts):
  * - brotli and gzip twins of every compressible file, so the server never compresses at
  *   request time (@fastify/static `preCompressed`);
- * - a live build carries no demo: `mockServiceWorker.js` (copied from public/) is removed.
+ * - a demo build carries `demo-build.txt`, by which the server tells it from a live one.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { promisify } from 'node:util'
@@ -49,19 +49,23 @@ export function precompress(): Plugin {
   }
 }
 
-export function liveBuildHasNoDemo(mode: 'demo' | 'live'): Plugin {
+/** The file only a demo build has (`server/static.ts` reads it). */
+export const DEMO_BUILD_MARKER = 'demo-build.txt'
+
+export function demoBuildMarker(mode: 'demo' | 'live'): Plugin {
   let outDir = 'dist'
   return {
-    name: 'runtime-console:no-demo-in-live',
+    name: 'runtime-console:demo-build-marker',
     apply: 'build',
     configResolved(resolved) {
       outDir = resolve(resolved.root, resolved.build.outDir)
     },
-    // After the bundle is written and public/ copied; before precompress (registered later).
     async closeBundle() {
-      if (mode !== 'live') return
-      for (const suffix of ['', '.br', '.gz'])
-        await rm(join(outDir, `mockServiceWorker.js${suffix}`), { force: true })
+      if (mode !== 'demo') return
+      await writeFile(
+        join(outDir, DEMO_BUILD_MARKER),
+        'A demo build: the console answers from its simulated backend in the browser.\n',
+      )
     },
   }
 }

@@ -1,4 +1,6 @@
-import { setupWorker } from 'msw/browser'
+import { FetchInterceptor } from '@mswjs/interceptors/fetch'
+import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest'
+import { defineNetwork, InterceptorSource } from 'msw/experimental'
 import { DemoBackend } from './backend.ts'
 import type { FaultSettings } from './faults.ts'
 import { createHandlers } from './handlers/create-handlers.ts'
@@ -33,6 +35,20 @@ declare global {
   }
 }
 
+/**
+ * Earlier demo builds ran msw as a service worker (`/mockServiceWorker.js`). One left
+ * registered from such a visit would still see every request this page makes, so it is
+ * unregistered; the page needs none.
+ */
+function forgetServiceWorker() {
+  void navigator.serviceWorker?.getRegistrations().then((registrations) => {
+    for (const registration of registrations) {
+      const script = registration.active ?? registration.waiting ?? registration.installing
+      if (script?.scriptURL.endsWith('/mockServiceWorker.js')) void registration.unregister()
+    }
+  })
+}
+
 function chooseFleet(): FleetSize {
   const url = new URL(window.location.href)
   const asked = url.searchParams.get('fleet')
@@ -43,7 +59,13 @@ function chooseFleet(): FleetSize {
   return localStorage.getItem(FLEET_KEY) === 'large' ? 'large' : 'small'
 }
 
-/** Starts the in-browser backend (msw service worker) before the console renders. */
+/**
+ * Starts the in-browser backend before the console renders. msw intercepts `fetch` and
+ * `XMLHttpRequest` in the page itself rather than through a service worker (ADR 030): a
+ * 10 MB answer is handed over as it is instead of crossing to the worker and back, the
+ * page's own files load without a detour through the page's main thread, and there is no
+ * worker to register, start or update before the first request.
+ */
 export async function startDemoBackend(): Promise<DemoControls> {
   const fleet = chooseFleet()
   const backend = new DemoBackend({
@@ -53,12 +75,19 @@ export async function startDemoBackend(): Promise<DemoControls> {
     // A little latency makes the demo honest about loading states; automated browsers get none.
     ambientLatencyMs: navigator.webdriver ? 0 : 120,
   })
-  const worker = setupWorker(...createHandlers(backend))
-  await worker.start({
+  const network = defineNetwork({
+    sources: [
+      new InterceptorSource({
+        interceptors: [new FetchInterceptor(), new XMLHttpRequestInterceptor()],
+      }),
+    ],
+    handlers: createHandlers(backend),
     onUnhandledFrame: 'bypass',
-    quiet: true,
-    serviceWorker: { url: '/mockServiceWorker.js' },
+    // msw would otherwise log every exchange, reading each answer's body to do so.
+    context: { quiet: true },
   })
+  await network.enable()
+  forgetServiceWorker()
   window.addEventListener('pagehide', () => backend.db.persistNow())
 
   const controls: DemoControls = {
