@@ -32,6 +32,7 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 import { showToasts } from './toasts.tsx'
 import { preloadTooltip } from '../components/tooltip.tsx'
 import { preloadSessionPrompt } from '../features/session/session-prompt.tsx'
+import { preloadSection, type Section } from './routes.tsx'
 
 // What the sign-in page leaves out of the first visit (ADR 027), the signed-in shell loads
 // as its own code does: the toaster (its pages' outcomes are toasts), the tooltips' code
@@ -41,14 +42,18 @@ showToasts()
 preloadTooltip().catch(() => undefined)
 preloadSessionPrompt().catch(() => undefined)
 
-const SECTIONS: ReadonlyArray<{ label: MessageKey; to: (envId: string) => string }> = [
-  { label: 'shell.areas.servers', to: paths.servers },
-  { label: 'shell.areas.serverGroups', to: paths.serverGroups },
-  { label: 'shell.areas.clusters', to: paths.clusters },
-  { label: 'shell.areas.applications', to: paths.applications },
-  { label: 'shell.areas.devices', to: paths.devices },
-  { label: 'shell.areas.clientApps', to: paths.clientApps },
-  { label: 'shell.areas.activity', to: paths.activity },
+const SECTIONS: ReadonlyArray<{
+  label: MessageKey
+  to: (envId: string) => string
+  section: Section
+}> = [
+  { label: 'shell.areas.servers', to: paths.servers, section: 'servers' },
+  { label: 'shell.areas.serverGroups', to: paths.serverGroups, section: 'server-groups' },
+  { label: 'shell.areas.clusters', to: paths.clusters, section: 'clusters' },
+  { label: 'shell.areas.applications', to: paths.applications, section: 'applications' },
+  { label: 'shell.areas.devices', to: paths.devices, section: 'devices' },
+  { label: 'shell.areas.clientApps', to: paths.clientApps, section: 'client-apps' },
+  { label: 'shell.areas.activity', to: paths.activity, section: 'activity' },
 ]
 
 /** Which family's sign-in a section's pages need (the shell itself needs Runtime Manager). */
@@ -218,7 +223,12 @@ function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => voi
     <ul>
       {SECTIONS.map((section) => (
         <li key={section.label}>
-          <NavLink to={section.to(envId)} onClick={onFollow}>
+          <NavLink
+            to={section.to(envId)}
+            onClick={onFollow}
+            onPointerEnter={() => preloadSection(section.section)}
+            onFocus={() => preloadSection(section.section)}
+          >
             {t(section.label)}
           </NavLink>
         </li>
