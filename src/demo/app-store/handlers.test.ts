@@ -321,6 +321,8 @@ test('two stores over one storage (two tabs) see each other’s changes; reset f
   const tabA = new AppStore({ fleet: 'small', storage, clock })
   const tabB = new AppStore({ fleet: 'small', storage, clock })
   const row = tabA.all()[5]!
+  // Tab B has read the store already (a store reads it on first use, then keeps it).
+  tabB.all()
   tabA.update(row.applicationId, (r) => ({ ...r, description: 'edited in tab A', updatedTime: 1 }))
   expect(tabB.get(row.applicationId)?.description).not.toBe('edited in tab A')
   tabB.sync()
@@ -332,4 +334,16 @@ test('two stores over one storage (two tabs) see each other’s changes; reset f
   expect(demo.backend.store.findByName('forgotten-on-reset')).toBeDefined()
   demo.backend.reset()
   expect(demo.backend.store.findByName('forgotten-on-reset')).toBeUndefined()
+})
+
+test('a store first used after another tab changed the storage reads that change', () => {
+  const storage = memoryStorage()
+  const clock = new DemoClock(() => 1_700_000_000_000)
+  const tabA = new AppStore({ fleet: 'small', storage, clock })
+  // Tab B is opened but has not been asked anything yet (its seed is built on first use).
+  const tabB = new AppStore({ fleet: 'small', storage, clock })
+  const row = tabA.all()[2]!
+  tabA.update(row.applicationId, (r) => ({ ...r, description: 'edited before B looked' }))
+  expect(tabB.get(row.applicationId)?.description).toBe('edited before B looked')
+  expect(tabB.all().map((r) => r.applicationId)).toEqual(tabA.all().map((r) => r.applicationId))
 })

@@ -46,7 +46,8 @@ export class AppStore {
   private anchor = 0
   private seedAnchor = -1
   private seed: readonly StoreAppRow[] = []
-  private rows: Collection<StoreAppRow, string>
+  /** Built on first use: a demo that never opens the App Store does not pay for its seed. */
+  private loadedRows: Collection<StoreAppRow, string> | null = null
   private sorted: StoreAppRow[] | null = null
 
   constructor(options: AppStoreOptions) {
@@ -58,7 +59,16 @@ export class AppStore {
       changesSchema<StoreAppRow, string>(z.string()),
     )
     this.clock = options.clock
-    this.rows = this.load()
+  }
+
+  /**
+   * The applications, read (or seeded) when first asked for rather than when the demo
+   * starts: the seed cost about 45 ms of every demo boot, the Applications page's cold
+   * load included (issue 17), and most pages never ask the App Store anything.
+   */
+  private get rows(): Collection<StoreAppRow, string> {
+    this.loadedRows ??= this.load()
+    return this.loadedRows
   }
 
   now(): number {
@@ -67,7 +77,8 @@ export class AppStore {
 
   /** Picks up changes another tab (another instance over the same storage) wrote. */
   sync(): void {
-    if (this.slot.changedElsewhere()) this.rows = this.load()
+    // Not read yet: the first use reads what the other tabs left.
+    if (this.loadedRows !== null && this.slot.changedElsewhere()) this.loadedRows = this.load()
   }
 
   private load(): Collection<StoreAppRow, string> {
