@@ -303,9 +303,7 @@ export function DataTable<T>({
   return (
     // oxlint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- delegates the links' own clicks (Enter on a link is a click too); not a control of its own
     <div
-      className={
-        followPage ? 'table-wrap follows-page' : withPage ? 'table-wrap' : 'table-wrap own-scroll'
-      }
+      className={followPage ? 'table-wrap follows-page' : 'table-wrap'}
       // Wider than its box (headers and statuses that do not fit uncut): the box scrolls
       // sideways, and only sideways, when the rows follow the page.
       data-wide={tableWidth > wrapWidth + 1 ? '' : undefined}
