@@ -69,13 +69,24 @@ async function englishLeftOvers(page: Page): Promise<string[]> {
   })
 }
 
-/** Follows a link and waits for its page: its URL, then its heading. */
+/**
+ * Follows a link and waits for its page: its URL (or one below it: Devices goes on to its
+ * first runtime), then its heading.
+ */
 async function openLink(page: Page, link: Locator) {
   const href = await link.getAttribute('href')
   if (!href) throw new Error('a link without href')
   const path = new URL(href, page.url()).pathname
   await link.click()
-  await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(path)
+  await expect
+    .poll(
+      () => {
+        const now = new URL(page.url()).pathname
+        return now === path || now.startsWith(`${path}/`)
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true)
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
 }
 
