@@ -6,6 +6,7 @@ import {
   type Language,
   type MessageKey,
 } from '../lib/i18n.ts'
+import { cachedT } from '../lib/format.ts'
 import { ApiText } from './api-text.tsx'
 
 /** The language shown now; the component renders again when the operator switches. */
@@ -48,7 +49,10 @@ export function message(key: MessageKey, values: Readonly<Record<string, Part>> 
       nodes.push(value)
     }
   }
-  const pieces = t(key, marked).split(MARK)
+  // The text depends only on the key, the numbers and where each other value goes (its
+  // marker), not on the values themselves: a list that repeats a message in every row
+  // (a target's "Group: {name}") formats it once per language (issue 17).
+  const pieces = cachedT(key, marked).split(MARK)
   if (pieces.length === 1) return pieces[0]
   return pieces.map((piece, i) => {
     if (i % 2 === 0) return piece === '' ? null : <Fragment key={i}>{piece}</Fragment>
