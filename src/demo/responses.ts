@@ -82,7 +82,7 @@ export async function hybridJson(
   payload: unknown,
   etags = true,
 ): Promise<Response> {
-  const body = new TextEncoder().encode(JSON.stringify(payload))
+  const body = utf8(JSON.stringify(payload))
   // Without ETags the demo stands in for the vendor's server as documented: no validator,
   // never a 304, the whole body on every read (ADR 016).
   if (!etags) {
@@ -100,6 +100,21 @@ export async function hybridJson(
     status: 200,
     headers: { ...headers, 'Content-Type': 'application/json' },
   })
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * The text's UTF-8 bytes. JSON answers are almost always ASCII: written straight into a
+ * buffer of one byte per character, a 10 MB list takes about half of `encode`'s time (it
+ * grows its buffer as it goes). A text with any other character does not fit that buffer
+ * and is encoded the usual way.
+ */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(text.length)
+  // Every character read into one byte each: all of them were ASCII.
+  if (encoder.encodeInto(text, bytes).read === text.length) return bytes
+  return encoder.encode(text)
 }
 
 /**
