@@ -1,4 +1,11 @@
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  SECTION_NAMES,
+  sections,
+  signInAs,
+  test,
+} from './fixtures.ts'
 
 test('sign-in page has no serious accessibility violations', async ({ page }) => {
   await page.goto('/signin')
@@ -22,16 +29,8 @@ test('every area and its first item, in the dark theme, has no serious accessibi
   test.setTimeout(240_000)
   await page.emulateMedia({ colorScheme: 'dark' })
   await signInAs(page, 'Administrator')
-  const nav = page.getByRole('navigation', { name: 'Sections' })
-  for (const area of [
-    'Servers',
-    'Server groups',
-    'Clusters',
-    'Applications',
-    'Devices',
-    'Client applications',
-    'Activity',
-  ]) {
+  const nav = sections(page)
+  for (const area of SECTION_NAMES) {
     const link = nav.getByRole('link', { name: area, exact: true })
     const path = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname
     await link.click()

@@ -35,6 +35,17 @@ export function zipArtifact(size = 16 * 1024, seed = 7): Buffer {
   return bytes
 }
 
+/** The navigation's sections, in its order (the names of their links). */
+export const SECTION_NAMES = [
+  'Servers',
+  'Server groups',
+  'Clusters',
+  'Applications',
+  'Devices',
+  'Client applications',
+  'Activity',
+] as const
+
 /** The console's section navigation (the side bar, or the drawer's list on a phone). */
 export function sections(page: Page) {
   return page.getByRole('navigation', { name: 'Sections' })

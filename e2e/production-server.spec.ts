@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
 import type { APIResponse, Page } from '@playwright/test'
-import { expect, signInAs, test } from './fixtures.ts'
+import { expect, SECTION_NAMES, sections, signInAs, test } from './fixtures.ts'
 import { DEMO_URL, E2E_PORTS, SEPARATE_BACKEND_URL, SERVED_URL } from './ports.ts'
 
 /**
@@ -201,18 +201,8 @@ test('demo console served with the CSP: pages, menus, dialogs and toasts raise n
   const answer = await page.request.get(`${DEMO_URL}/`)
   expect(answer.headers()['content-security-policy']).toBe(CSP)
   await signInAs(page, 'Administrator')
-  for (const section of [
-    'Servers',
-    'Server groups',
-    'Clusters',
-    'Applications',
-    'Devices',
-    'Client applications',
-  ]) {
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: section, exact: true })
-      .click()
+  for (const section of SECTION_NAMES) {
+    await sections(page).getByRole('link', { name: section, exact: true }).click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   }
   // The demo intercepts in the page (ADR 030): no service worker is registered.
