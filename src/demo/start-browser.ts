@@ -1,7 +1,6 @@
-import { FetchInterceptor } from '@mswjs/interceptors/fetch'
-import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest'
-import { defineNetwork, InterceptorSource } from 'msw/experimental'
+import { defineNetwork } from 'msw/experimental'
 import { DemoBackend } from './backend.ts'
+import { PageRequestSource } from './page-source.ts'
 import type { FaultSettings } from './faults.ts'
 import { createHandlers } from './handlers/create-handlers.ts'
 import type { DemoIdentity, FleetSize } from './model.ts'
@@ -76,11 +75,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
     ambientLatencyMs: navigator.webdriver ? 0 : 120,
   })
   const network = defineNetwork({
-    sources: [
-      new InterceptorSource({
-        interceptors: [new FetchInterceptor(), new XMLHttpRequestInterceptor()],
-      }),
-    ],
+    sources: [new PageRequestSource()],
     handlers: createHandlers(backend),
     onUnhandledFrame: 'bypass',
     // msw would otherwise log every exchange, reading each answer's body to do so.
