@@ -1,5 +1,5 @@
 import { ApiText, isolateText } from '../components/api-text.tsx'
-import { useIsFetching, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
@@ -32,7 +32,7 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 import { showToasts } from './toasts.tsx'
 import { preloadTooltip } from '../components/tooltip.tsx'
 import { preloadSessionPrompt } from '../features/session/session-prompt.tsx'
-import { preloadSection, preloadSectionsWhenIdle, type Section } from './routes.tsx'
+import { preloadSection, type Section } from './routes.tsx'
 
 // What the sign-in page leaves out of the first visit (ADR 027), the signed-in shell loads
 // as its own code does: the toaster (its pages' outcomes are toasts), the tooltips' code
@@ -64,19 +64,6 @@ function familyOfSection(section: string | undefined): Family {
 }
 
 /** Header, navigation and the environment every page below works in. */
-/**
- * Loads the other sections' code once the page in view has its data (issue 17), so a
- * section opened next waits for its own answer only. Its own component: the count of
- * reads in flight changes with every poll, and only this needs to hear of it.
- */
-function SectionPreloader() {
-  const settled = useIsFetching() === 0
-  const [started, setStarted] = useState(false)
-  if (settled && !started) setStarted(true)
-  useEffect(() => (started ? preloadSectionsWhenIdle() : undefined), [started])
-  return null
-}
-
 export function ConsoleLayout() {
   const { envId = '' } = useParams()
   const location = useLocation()
@@ -235,7 +222,6 @@ export function ConsoleLayout() {
         <PageCommandsProvider registry={commands}>
           {value ? <ConsoleContext value={value}>{body}</ConsoleContext> : body}
         </PageCommandsProvider>
-        {value && <SectionPreloader />}
       </main>
     </div>
   )

@@ -82,35 +82,6 @@ export function preloadSection(section: Section): void {
   Promise.all([load(), loadArea(area)]).catch(() => undefined)
 }
 
-/**
- * Loads every section's page and words, one per idle moment, once the page in view has
- * its data (no read in flight): so a link followed without being pointed at first (a tap,
- * a keyboard shortcut, the palette) waits for its data only. Started while the page still
- * waited for its own answer, this made that answer later (`preloadSection`); after it, the
- * idle moments are the operator's. Returns a cancel for a layout that goes away first.
- */
-export function preloadSectionsWhenIdle(): () => void {
-  // Without idle callbacks (Safari, a test DOM) nothing is loaded ahead: the links'
-  // pointing and focusing still are.
-  if (typeof requestIdleCallback !== 'function') return () => undefined
-  const queue = Object.keys(SECTION_PAGES).filter(isSection)
-  let handle: number | undefined
-  const next = () => {
-    const section = queue.shift()
-    if (section === undefined) return
-    preloadSection(section)
-    handle = requestIdleCallback(next, { timeout: 2_000 })
-  }
-  handle = requestIdleCallback(next, { timeout: 2_000 })
-  return () => {
-    if (handle !== undefined) cancelIdleCallback(handle)
-  }
-}
-
-function isSection(name: string): name is Section {
-  return name in SECTION_PAGES
-}
-
 /** The id in a path segment, or the route's not-found view for one that is not a number. */
 function idOrNotFound(segment: string | undefined): number {
   const id = idFromPath(segment ?? '')
