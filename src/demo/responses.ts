@@ -82,16 +82,31 @@ export async function hybridJson(
   payload: unknown,
   etags = true,
 ): Promise<Response> {
+  return hybridAnswer(request, await encodeAnswer(payload, etags))
+}
+
+/** A JSON body encoded once, with its entity tag (null when the demo sends none). */
+export interface EncodedAnswer {
+  body: Uint8Array<ArrayBuffer>
+  etag: string | null
+}
+
+/** Encodes a hybrid answer's body and, with `etags`, hashes it into its entity tag. */
+export async function encodeAnswer(payload: unknown, etags = true): Promise<EncodedAnswer> {
   const body = utf8(JSON.stringify(payload))
+  return { body, etag: etags ? `"${await bodyHash(body)}"` : null }
+}
+
+/** The `hybridJson` answer of an encoded body: 304 when `If-None-Match` names its tag. */
+export function hybridAnswer(request: Request, { body, etag }: EncodedAnswer): Response {
   // Without ETags the demo stands in for the vendor's server as documented: no validator,
   // never a 304, the whole body on every read (ADR 016).
-  if (!etags) {
+  if (etag === null) {
     return new HttpResponse(body, {
       status: 200,
       headers: { 'Cache-Control': 'private, no-cache', 'Content-Type': 'application/json' },
     })
   }
-  const etag = `"${await bodyHash(body)}"`
   const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' }
   if (ifNoneMatchHits(request, etag)) {
     return new HttpResponse(null, { status: 304, headers })

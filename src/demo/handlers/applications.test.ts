@@ -261,3 +261,44 @@ test('Monitor may read but not deploy, start or stop', async () => {
   expect(stop.status).toBe(403)
   expect((await stop.json()).message).toMatch(/'Manage Applications' scope/)
 })
+
+test('the list is answered from its kept encoding while nothing in it changed, and shows any change at once', async () => {
+  const headers = await hybridHeadersFor(demo.backend, 'Administrator')
+  const db = demo.backend.db
+  const server = loneRunningServer()
+  const app = db.applications
+    .all()
+    .find((a) => a.targetId === server.id && a.lastReportedStatus === 'STARTED')
+  if (!app) throw new Error('no started application on a lone server')
+  const list = (etag?: string) =>
+    fetch(`${ORIGIN}/hybrid/api/v1/applications`, {
+      headers: etag ? { ...headers, 'If-None-Match': etag } : headers,
+    })
+  const first = await list()
+  const etag = first.headers.get('ETag') ?? ''
+  expect((await list(etag)).status).toBe(304)
+
+  // The application's own change (desired now, the copies' reports when they settle).
+  await fetch(`${ORIGIN}/hybrid/api/v1/applications/${app.id}`, {
+    method: 'PATCH',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ desiredStatus: 'STOPPED' }),
+  })
+  const stopping = await list(etag)
+  expect(stopping.status).toBe(200)
+  const find = async (res: Response) =>
+    ((await res.json()).data as Array<{ id: number }>).find((a) => a.id === app.id)
+  expect(await find(stopping)).toMatchObject({ desiredStatus: 'STOPPED' })
+  const stoppingTag = stopping.headers.get('ETag') ?? ''
+  db.advanceClock(START_STOP_MS + 10)
+  const stopped = await list(stoppingTag)
+  expect(stopped.status).toBe(200)
+  expect(await find(stopped)).toMatchObject({ lastReportedStatus: 'STOPPED' })
+
+  // A change to what the list embeds: its target server's name.
+  const stoppedTag = stopped.headers.get('ETag') ?? ''
+  db.servers.update(server.id, (row) => ({ ...row, name: 'renamed-target' }))
+  const renamed = await list(stoppedTag)
+  expect(renamed.status).toBe(200)
+  expect(await find(renamed)).toMatchObject({ target: { name: 'renamed-target' } })
+})
