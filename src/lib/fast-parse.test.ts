@@ -129,6 +129,20 @@ test('a schema with a check, a transform or a default is left to zod entirely', 
   expect(readerFor(z.looseObject({ id: z.number() }))).toBeNull()
 })
 
+test('a kind built on a base kind is left to zod: formats, exclusive and discriminated unions, exact optionals', () => {
+  // Each is an instance of a base kind for zod's instanceof, with a rule of its own.
+  expect(readerFor(z.email())).toBeNull()
+  expect(readerFor(z.iso.datetime())).toBeNull()
+  expect(readerFor(z.int())).toBeNull()
+  expect(readerFor(z.xor([z.string(), z.string()]))).toBeNull()
+  expect(
+    readerFor(z.discriminatedUnion('kind', [z.object({ kind: z.literal('a'), n: z.number() })])),
+  ).toBeNull()
+  expect(readerFor(z.object({ note: z.exactOptional(z.string()) }))).toBeNull()
+  // And the records that hold one are read by zod, which refuses what it must.
+  expect(parseEach(z.object({ mail: z.email() }), [{ mail: 'not an address' }]).items).toEqual([])
+})
+
 test('a list keeps its good records through the reader and words the bad ones through zod', () => {
   const { items, rejected } = parseEach(Member, [
     { id: 1, name: 'a' },

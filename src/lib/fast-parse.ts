@@ -23,8 +23,8 @@ const readers = new WeakMap<z.core.$ZodType, Reader | null>()
 
 /**
  * A reader for `schema`, made once per schema; null when the schema holds a kind this
- * module does not read (transforms, pipes, checks, defaults, literals ...): every record
- * then goes through zod.
+ * module does not read (transforms, pipes, string formats, checks other than a minimum
+ * length, defaults ...): every record then goes through zod.
  *
  * Why (docs/decisions/031-list-records-read-without-allocations.md): zod's object parse
  * allocates a result and an issue list for every field of every record, and the JIT that
@@ -58,7 +58,21 @@ function leastLength(def: z.core.$ZodTypeDef & { coerce?: boolean }): number | n
   return least
 }
 
+/**
+ * Whether the schema is exactly one of zod's base kinds, not a kind built on one: zod's
+ * own `instanceof` also answers true for those (an email is a `$ZodString` that checks
+ * itself, an exclusive or discriminated union a `$ZodUnion`, an exact optional a
+ * `$ZodOptional`), and each adds its own rule. A base kind has two core traits: its own
+ * and `$ZodType`.
+ */
+function baseKind(schema: z.core.$ZodType): boolean {
+  let core = 0
+  for (const trait of schema._zod.traits) if (trait.startsWith('$')) core++
+  return core === 2
+}
+
 function build(schema: z.core.$ZodType): Reader | null {
+  if (!baseKind(schema)) return null
   const def = schema._zod.def
   if (schema instanceof z.core.$ZodString) {
     const least = leastLength(def)
@@ -129,6 +143,8 @@ function build(schema: z.core.$ZodType): Reader | null {
     if (!element) return null
     return (value) => {
       if (!isPlainRecord(value)) return UNREAD
+      // zod reads symbol keys too (and refuses them as keys): its to say.
+      if (Object.getOwnPropertySymbols(value).length > 0) return UNREAD
       const out: Record<string, unknown> = {}
       for (const key of Object.keys(value)) {
         if (key === '__proto__') return UNREAD

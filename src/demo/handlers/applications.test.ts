@@ -286,8 +286,10 @@ test('the list is answered from its kept encoding while nothing in it changed, a
   })
   const stopping = await list(etag)
   expect(stopping.status).toBe(200)
-  const find = async (res: Response) =>
-    ((await res.json()).data as Array<{ id: number }>).find((a) => a.id === app.id)
+  const find = async (res: Response) => {
+    const body: { data: Array<{ id: number }> } = await res.json()
+    return body.data.find((a) => a.id === app.id)
+  }
   expect(await find(stopping)).toMatchObject({ desiredStatus: 'STOPPED' })
   const stoppingTag = stopping.headers.get('ETag') ?? ''
   db.advanceClock(START_STOP_MS + 10)
