@@ -40,3 +40,9 @@ export const GO_KEYS: ReadonlySet<string> = new Set(AREAS.map((a) => a.key))
 export function areaForKey(key: string): Area | undefined {
   return AREAS.find((a) => a.key === key)
 }
+
+/**
+ * Marks an Enter typed after the text, before the palette's search box was there
+ * (`palette-launcher.tsx` keeps it, the palette runs the text's first result).
+ */
+export const TYPED_ENTER = '\n'

@@ -11,7 +11,7 @@ import { LANGUAGE_NAMES, LANGUAGES, t as translate, type MessageKey } from '../.
 import { paths } from '../../lib/paths.ts'
 import { chooseLanguage } from '../language-menu.tsx'
 import { setThemeChoice, useThemeChoice, type ThemeChoice } from '../theme.ts'
-import { AREAS } from './areas.ts'
+import { AREAS, TYPED_ENTER } from './areas.ts'
 import { useEntitySources, type EntityItem, type Families } from './palette-sources.ts'
 import './palette.css'
 
@@ -140,7 +140,9 @@ function PaletteBody({
   onRun: (run: () => void) => void
   onCheatSheet: () => void
 }) {
-  const [search, setSearch] = useState(takeTyped)
+  // What was typed before the search box was there, and whether Enter followed it.
+  const [typedFirst] = useState(() => takeTyped().split(TYPED_ENTER))
+  const [search, setSearch] = useState(typedFirst[0] ?? '')
   // Ranking 10,000 names waits for a pause in typing, not the other way round.
   const query = useDeferredValue(search)
   const theme = useThemeChoice()
@@ -234,9 +236,37 @@ function PaletteBody({
   const loading = searching ? sources.filter((s) => s.loading) : []
   const failed = searching ? sources.filter((s) => s.failed) : []
 
+  // Enter typed before the results caught up with the text ("theme dark⏎" in one go, or a
+  // busy page) would run what the last results had selected. It waits for the results of
+  // what was typed and runs their first, as cmdk selects the first.
+  // A ref: the render that brings the caught-up results runs the effect anyway.
+  const caughtUp = query === search
+  const enterWaiting = useRef(typedFirst.length > 1)
+  useLayoutEffect(() => {
+    if (!enterWaiting.current || !caughtUp) return
+    enterWaiting.current = false
+    const first = groups
+      .flatMap((group) => group.items)
+      .find((row) => 'to' in row || row.blocked === null)
+    if (!first) return
+    if ('to' in first) onRun(() => go(first.to))
+    else onRun(first.run)
+  }, [caughtUp, groups, onRun, go])
+
   return (
     // cmdk names the input by this label (aria-labelledby).
-    <Command label={t('shell.palette.search')} shouldFilter={false} loop vimBindings={false}>
+    <Command
+      label={t('shell.palette.search')}
+      shouldFilter={false}
+      loop
+      vimBindings={false}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' || caughtUp) return
+        // cmdk leaves an Enter whose default is prevented alone.
+        event.preventDefault()
+        enterWaiting.current = true
+      }}
+    >
       <div className="palette-search">
         <Command.Input
           value={search}

@@ -11,7 +11,7 @@ import {
   overlayOpen,
   type ShortcutAction,
 } from '../../lib/shortcut-keys.ts'
-import { areaForKey, GO_KEYS } from './areas.ts'
+import { areaForKey, GO_KEYS, TYPED_ENTER } from './areas.ts'
 import type { Panel } from './palette-panels.tsx'
 import './palette-launcher.css'
 
@@ -87,6 +87,20 @@ export function PaletteLauncher({
       if (event.defaultPrevented || event.isComposing) return
       const typing = isTypingTarget(event.target)
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey
+      // Enter after text typed before the search box is there runs that text's first
+      // result once it is shown (as it would have had the box been there).
+      if (
+        opening.current === 'palette' &&
+        !typing &&
+        plain &&
+        event.key === 'Enter' &&
+        typed.current !== '' &&
+        document.querySelector(SEARCH) === null
+      ) {
+        typed.current += TYPED_ENTER
+        event.preventDefault()
+        return
+      }
       if (opening.current === 'palette' && !typing && plain && event.key.length === 1) {
         // Focused now, the search box receives this key's character.
         const input = document.querySelector<HTMLElement>(SEARCH)
