@@ -111,6 +111,7 @@ function findApp(db: DemoDb, envId: string, id: number) {
  * API's is. The list view reads nothing else (`uptime`, the one field made of the clock,
  * is left out of it: ADR 010).
  */
+const KEPT_LISTS = 8
 const listAnswers = new WeakMap<
   DemoDb,
   Map<string, { made: readonly unknown[]; answer: Promise<EncodedAnswer> }>
@@ -130,7 +131,13 @@ function listAnswer(
   const kept = answers.get(key)
   if (kept && kept.made.every((rows, i) => rows === made[i])) return kept.answer
   const answer = make()
+  answers.delete(key)
   answers.set(key, { made, answer })
+  // The last few lists asked for (a target page reads its own): the oldest goes first.
+  for (const oldest of answers.keys()) {
+    if (answers.size <= KEPT_LISTS) break
+    answers.delete(oldest)
+  }
   // A failed encoding is not kept: the next read tries again.
   answer.catch(() => answers.delete(key))
   return answer
