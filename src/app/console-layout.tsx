@@ -32,7 +32,7 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 import { showToasts } from './toasts.tsx'
 import { preloadTooltip } from '../components/tooltip.tsx'
 import { preloadSessionPrompt } from '../features/session/session-prompt.tsx'
-import { preloadSection, type Section } from './routes.tsx'
+import { preloadListReads, preloadSection, type Section } from './routes.tsx'
 
 // What the sign-in page leaves out of the first visit (ADR 027), the signed-in shell loads
 // as its own code does: the toaster (its pages' outcomes are toasts), the tooltips' code
@@ -41,12 +41,8 @@ import { preloadSection, type Section } from './routes.tsx'
 showToasts()
 preloadTooltip().catch(() => undefined)
 preloadSessionPrompt().catch(() => undefined)
-// And the reads the Servers and Applications routes start in their loaders (their lists
-// are the largest): loaded with the shell, a click on either link sends its read at once,
-// while the page's own code loads beside it (~20 ms of Applications' first rows, issue 17).
-// The pages' code still loads when asked for.
-import('../api/runtime-manager/servers.ts').catch(() => undefined)
-import('../api/runtime-manager/applications.ts').catch(() => undefined)
+// And the modules of the reads the Servers and Applications routes start.
+preloadListReads()
 
 const SECTIONS: ReadonlyArray<{
   label: MessageKey

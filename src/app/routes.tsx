@@ -37,6 +37,22 @@ function prefetchFrom<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   )
 }
 
+// The api modules of the two largest lists' reads, which their routes' loaders start: one
+// place for each, so that the signed-in shell can load them ahead (`preloadListReads`).
+const serverReads = () => import('../api/runtime-manager/servers.ts')
+const applicationReads = () => import('../api/runtime-manager/applications.ts')
+
+/**
+ * Loads the Servers and Applications reads' modules with the signed-in shell: a click on
+ * either link then sends its read at once, while the page's own code loads beside it
+ * (~20 ms of Applications' first rows, issue 17). The pages' code still loads when asked
+ * for (a section's code loaded ahead for every section hid the "cannot load" path).
+ */
+export function preloadListReads(): void {
+  serverReads().catch(() => undefined)
+  applicationReads().catch(() => undefined)
+}
+
 // The sections' list pages: each route loads its own, and the navigation loads one as soon
 // as the operator points at or focuses its link (`preloadSection`).
 const serversPage = async () => (await import('../features/servers/servers-page.tsx')).ServersPage
@@ -191,7 +207,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   load: ({ scope }) =>
                     scope &&
                     prefetchFrom(queryClient, async () =>
-                      (await import('../api/runtime-manager/servers.ts')).serverQueries.list(scope),
+                      (await serverReads()).serverQueries.list(scope),
                     ),
                 }),
                 envDetailRoute(queryClient, {
@@ -200,8 +216,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   view: async () =>
                     (await import('../features/servers/server-page.tsx')).ServerView,
                   id: (params) => idOrNotFound(params.serverId),
-                  query: async () =>
-                    (await import('../api/runtime-manager/servers.ts')).serverQueries.detail,
+                  query: async () => (await serverReads()).serverQueries.detail,
                   loading: 'shell.routes.server.loading',
                   errors: {
                     notLoaded: 'shell.routes.server.notLoaded',
@@ -255,9 +270,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   load: ({ scope }) =>
                     scope &&
                     prefetchFrom(queryClient, async () =>
-                      (
-                        await import('../api/runtime-manager/applications.ts')
-                      ).applicationQueries.list(scope),
+                      (await applicationReads()).applicationQueries.list(scope),
                     ),
                 }),
                 envDetailRoute(queryClient, {
@@ -266,9 +279,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   view: async () =>
                     (await import('../features/applications/application-page.tsx')).ApplicationView,
                   id: (params) => idOrNotFound(params.applicationId),
-                  query: async () =>
-                    (await import('../api/runtime-manager/applications.ts')).applicationQueries
-                      .detail,
+                  query: async () => (await applicationReads()).applicationQueries.detail,
                   loading: 'shell.routes.application.loading',
                   errors: {
                     notLoaded: 'shell.routes.application.notLoaded',

@@ -133,8 +133,9 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * SHA-1 of the body, cut to 96 bits, plus its length. Web Crypto needs a secure context,
- * which demo mode has anyway: its service worker does too (https or localhost).
+ * SHA-1 of the body, cut to 96 bits, plus its length. Web Crypto needs a secure context
+ * (https or localhost): the demo's lists need one, although the demo no longer starts a
+ * service worker (ADR 030).
  */
 async function bodyHash(body: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', body))
