@@ -1,4 +1,5 @@
 import {
+  atOrBelow,
   expect,
   expectNoSeriousA11yViolations,
   SECTION_NAMES,
@@ -34,13 +35,7 @@ test('every area and its first item, in the dark theme, has no serious accessibi
     const link = nav.getByRole('link', { name: area, exact: true })
     const path = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname
     await link.click()
-    // The link's page, or the page it goes on to (Devices opens its first runtime).
-    await expect
-      .poll(() => {
-        const now = new URL(page.url()).pathname
-        return now === path || now.startsWith(`${path}/`)
-      })
-      .toBe(true)
+    await expect.poll(() => atOrBelow(page, path)).toBe(true)
     await expect(page.getByRole('heading', { level: 1, name: area })).toBeVisible()
     await page.waitForLoadState('networkidle')
     await expectNoSeriousA11yViolations(page)

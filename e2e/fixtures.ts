@@ -46,6 +46,15 @@ export const SECTION_NAMES = [
   'Activity',
 ] as const
 
+/**
+ * Whether the page is at `path` or below it: a section's link may go on to a page of its
+ * own (Devices opens its first runtime).
+ */
+export function atOrBelow(page: Page, path: string): boolean {
+  const now = new URL(page.url()).pathname
+  return now === path || now.startsWith(`${path}/`)
+}
+
 /** The console's section navigation (the side bar, or the drawer's list on a phone). */
 export function sections(page: Page) {
   return page.getByRole('navigation', { name: 'Sections' })

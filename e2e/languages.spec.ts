@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
+import { atOrBelow, expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
 
 // The console in German and Arabic (issue 18, ADR 029): chosen in the account menu and
 // remembered, taken from the browser by default, mirrored in Arabic, with the MobileFirst
@@ -78,15 +78,7 @@ async function openLink(page: Page, link: Locator) {
   if (!href) throw new Error('a link without href')
   const path = new URL(href, page.url()).pathname
   await link.click()
-  await expect
-    .poll(
-      () => {
-        const now = new URL(page.url()).pathname
-        return now === path || now.startsWith(`${path}/`)
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true)
+  await expect.poll(() => atOrBelow(page, path), { timeout: 30_000 }).toBe(true)
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 30_000 })
 }
 
