@@ -1,4 +1,5 @@
 import { reportedStatusOf } from './status-rollup.ts'
+import { sha1 } from './web-crypto.ts'
 import type { DemoDb } from './db.ts'
 import type { ApplicationRow, ServerArtifactRow } from './model.ts'
 
@@ -24,7 +25,7 @@ const DISCONNECTED = 'Server is disconnected: the change waits until it reconnec
 /** Reads what the demo needs from an uploaded file: size, SHA-1 and whether it is a zip. */
 export async function receiveArtifact(file: Blob, fileName: string): Promise<ReceivedArtifact> {
   const bytes = new Uint8Array(await file.arrayBuffer())
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', bytes))
+  const digest = await sha1(bytes)
   return {
     fileName,
     size: bytes.length,

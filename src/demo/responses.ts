@@ -1,4 +1,5 @@
 import { HttpResponse } from 'msw'
+import { sha1 } from './web-crypto.ts'
 import {
   message as localizedMessage,
   type MessageCode,
@@ -132,13 +133,9 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text)
 }
 
-/**
- * SHA-1 of the body, cut to 96 bits, plus its length. Web Crypto needs a secure context
- * (https or localhost): the demo's lists need one, although the demo no longer starts a
- * service worker (ADR 030).
- */
+/** SHA-1 of the body, cut to 96 bits, plus its length. */
 async function bodyHash(body: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', body))
+  const digest = await sha1(body)
   let hex = ''
   for (const byte of digest.subarray(0, 12)) hex += byte.toString(16).padStart(2, '0')
   return `${hex}-${body.length.toString(36)}`

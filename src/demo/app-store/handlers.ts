@@ -20,6 +20,7 @@ import {
 } from '../responses.ts'
 import { DEFAULT_GRANT_TYPES, DEFAULT_TOKEN_SCOPES, TIERS } from './seed.ts'
 import { APPROVAL_MS, type AppStore } from './store.ts'
+import { randomUuid } from '../web-crypto.ts'
 
 const PREFIX = '/api/am/store/v0.10'
 const BASE = `*${PREFIX}`
@@ -308,7 +309,7 @@ export function appStoreHandlers(backend: DemoBackend) {
       const now = store.now()
       const needsApproval = input.value.throttlingTier === 'Unlimited'
       const row = store.insert({
-        applicationId: crypto.randomUUID(),
+        applicationId: randomUuid(),
         name: input.value.name,
         subscriber: identity.username,
         throttlingTier: input.value.throttlingTier,

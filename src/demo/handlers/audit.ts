@@ -12,6 +12,7 @@ import {
   parseAuditQuery,
 } from '../../api/console/audit-schemas.ts'
 import { authenticate } from '../auth.ts'
+import { randomUuid } from '../web-crypto.ts'
 import type { DemoBackend } from '../backend.ts'
 import { familyOfPath } from '../families.ts'
 
@@ -79,7 +80,7 @@ export function recordingHandler(backend: DemoBackend, inner: RequestHandler[]) 
       responseText,
       startedAt,
       durationMs,
-      requestId: crypto.randomUUID(),
+      requestId: randomUuid(),
       operator: auth.identity.username,
       organization: backend.db.organization.id,
       requestBody,
