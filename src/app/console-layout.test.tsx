@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../lib/paths.ts'
 import { setupTestBackend, signInAs } from '../test/demo-server.ts'
@@ -49,4 +49,32 @@ test('while the start fails, Retry stays offered next to the automatic recovery'
   renderApp(paths.servers(scope.envId))
   expect(await screen.findByRole('alert')).toHaveTextContent('HTTP 500')
   expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+})
+
+test('pressing a list’s link starts its read before the click, and the page uses that read', async () => {
+  const { scope } = await signInAs('Operator')
+  const { router } = renderApp(paths.servers(scope.envId))
+  await screen.findByRole('table', { name: 'Servers' })
+  const reads: string[] = []
+  demo.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'GET') reads.push(new URL(request.url).pathname)
+  })
+  const listReads = () => reads.filter((p) => p === '/hybrid/api/v1/applications')
+  const nav = screen.getByRole('navigation', { name: 'Sections' })
+  const link = within(nav).getByRole('link', { name: 'Applications' })
+
+  // A finger's press may start a scroll, and a press with Ctrl opens another tab: no read.
+  fireEvent.pointerDown(link, { button: 0, pointerType: 'touch' })
+  fireEvent.pointerDown(link, { button: 0, pointerType: 'mouse', ctrlKey: true })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  expect(listReads()).toEqual([])
+
+  fireEvent.pointerDown(link, { button: 0, pointerType: 'mouse' })
+  await waitFor(() => expect(listReads()).toHaveLength(1))
+  expect(locationOf(router)).toBe(paths.servers(scope.envId))
+
+  fireEvent.click(link)
+  expect(await screen.findByRole('table', { name: 'Applications' })).toBeInTheDocument()
+  expect(locationOf(router)).toBe(paths.applications(scope.envId))
+  expect(listReads()).toHaveLength(1)
 })

@@ -1,7 +1,7 @@
 import { ApiText, isolateText } from '../components/api-text.tsx'
 import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react'
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { ConsoleContext, type ConsoleContextValue } from '../components/console-context.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
@@ -32,7 +32,7 @@ import { setThemeChoice, useThemeChoice, type ThemeChoice } from './theme.ts'
 import { showToasts } from './toasts.tsx'
 import { preloadTooltip } from '../components/tooltip.tsx'
 import { preloadSessionPrompt } from '../features/session/session-prompt.tsx'
-import { preloadListReads, preloadSection, type Section } from './routes.tsx'
+import { preloadListReads, preloadSection, startSectionRead, type Section } from './routes.tsx'
 
 // What the sign-in page leaves out of the first visit (ADR 027), the signed-in shell loads
 // as its own code does: the toaster (its pages' outcomes are toasts), the tooltips' code
@@ -231,6 +231,14 @@ export function ConsoleLayout() {
 
 function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => void }) {
   const t = useT()
+  const queryClient = useQueryClient()
+  // A press of the main mouse button (or a pen) without a key that opens another tab; a
+  // finger's press may be the start of a scroll.
+  const pressed = (event: PointerEvent<HTMLAnchorElement>, section: Section) => {
+    const plain = !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey
+    if (event.button === 0 && event.pointerType !== 'touch' && plain)
+      startSectionRead(queryClient, section, envId)
+  }
   return (
     <ul>
       {SECTIONS.map((section) => (
@@ -240,6 +248,7 @@ function SectionLinks({ envId, onFollow }: { envId: string; onFollow?: () => voi
             onClick={onFollow}
             onPointerEnter={() => preloadSection(section.section)}
             onFocus={() => preloadSection(section.section)}
+            onPointerDown={(event) => pressed(event, section.section)}
           >
             {t(section.label)}
           </NavLink>

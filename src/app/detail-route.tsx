@@ -162,7 +162,15 @@ export function envDetailRoute<TData, TKey extends QueryKey, TId>(
   })
 }
 
-function readableScope(queryClient: QueryClient, params: Params, family: Family): EnvScope | null {
+/**
+ * The scope a route's reads may use now: the environment of the address, when the
+ * identity's environments are known and its family is signed in (else null: no read).
+ */
+export function readableScope(
+  queryClient: QueryClient,
+  params: Params,
+  family: Family,
+): EnvScope | null {
   if (!familyReady(queryClient, family)) return null
   const orgId = queryClient.getQueryData(accountQueries.me().queryKey)?.user.organization.id
   const envId = params.envId
