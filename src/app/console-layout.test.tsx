@@ -78,3 +78,25 @@ test('pressing a list’s link starts its read before the click, and the page us
   expect(locationOf(router)).toBe(paths.applications(scope.envId))
   expect(listReads()).toHaveLength(1)
 })
+
+test('pressing Server groups or Clusters starts that list’s read too, and their pages use it', async () => {
+  const { scope } = await signInAs('Operator')
+  renderApp(paths.servers(scope.envId))
+  await screen.findByRole('table', { name: 'Servers' })
+  const reads: string[] = []
+  demo.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'GET') reads.push(new URL(request.url).pathname)
+  })
+  const nav = screen.getByRole('navigation', { name: 'Sections' })
+  for (const [name, path, table] of [
+    ['Server groups', '/hybrid/api/v1/serverGroups', 'Server groups'],
+    ['Clusters', '/hybrid/api/v1/clusters', 'Clusters'],
+  ] as const) {
+    const link = within(nav).getByRole('link', { name })
+    fireEvent.pointerDown(link, { button: 0, pointerType: 'mouse' })
+    await waitFor(() => expect(reads.filter((p) => p === path)).toHaveLength(1))
+    fireEvent.click(link)
+    expect(await screen.findByRole('table', { name: table })).toBeInTheDocument()
+    expect(reads.filter((p) => p === path)).toHaveLength(1)
+  }
+})

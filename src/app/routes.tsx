@@ -43,15 +43,29 @@ function prefetchFrom<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
 const serverReads = () => import('../api/runtime-manager/servers.ts')
 const applicationReads = () => import('../api/runtime-manager/applications.ts')
 
-/** The list read each of those two routes starts in its loader. */
+/**
+ * The list read each Runtime Manager section's route starts in its loader (the page reads
+ * the same query). The other sections' lists depend on the page's own state (a runtime,
+ * a page of the store, the activity's filters) and start with the page.
+ */
 const listReads = {
   servers: (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () => (await serverReads()).serverQueries.list(scope)),
+  'server-groups': (queryClient: QueryClient, scope: EnvScope) =>
+    prefetchFrom(queryClient, async () =>
+      (await import('../api/runtime-manager/server-groups.ts')).serverGroupQueries.list(scope),
+    ),
+  clusters: (queryClient: QueryClient, scope: EnvScope) =>
+    prefetchFrom(queryClient, async () =>
+      (await import('../api/runtime-manager/clusters.ts')).clusterQueries.list(scope),
+    ),
   applications: (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () =>
       (await applicationReads()).applicationQueries.list(scope),
     ),
 } satisfies Partial<Record<Section, (queryClient: QueryClient, scope: EnvScope) => Promise<void>>>
+
+const hasListRead = (section: Section): section is keyof typeof listReads => section in listReads
 
 /**
  * Starts a section's list read when its link is pressed: the click comes only when the
@@ -61,7 +75,7 @@ const listReads = {
  * The same rule as the loader decides whether the read may be sent now.
  */
 export function startSectionRead(queryClient: QueryClient, section: Section, envId: string): void {
-  if (section !== 'servers' && section !== 'applications') return
+  if (!hasListRead(section)) return
   const scope = readableScope(queryClient, { envId }, 'arm')
   if (scope) void listReads[section](queryClient, scope)
 }
@@ -254,11 +268,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     }),
                   },
                 }),
-                {
+                dataRoute(queryClient, {
                   path: 'server-groups',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(serverGroupsPage, 'targets'),
-                },
+                  area: 'targets',
+                  lazy: serverGroupsPage,
+                  load: ({ scope }) => scope && listReads['server-groups'](queryClient, scope),
+                }),
                 targetRoute(queryClient, 'group', {
                   param: 'groupId',
                   lazy: async () =>
@@ -269,11 +284,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     return queryClient.prefetchQuery(serverGroupQueries.detail(scope, id))
                   },
                 }),
-                {
+                dataRoute(queryClient, {
                   path: 'clusters',
-                  ErrorBoundary: RouteErrorPage,
-                  lazy: lazyPage(clustersPage, 'targets'),
-                },
+                  area: 'targets',
+                  lazy: clustersPage,
+                  load: ({ scope }) => scope && listReads.clusters(queryClient, scope),
+                }),
                 targetRoute(queryClient, 'cluster', {
                   param: 'clusterId',
                   lazy: async () =>
