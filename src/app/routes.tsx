@@ -38,9 +38,12 @@ function prefetchFrom<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   )
 }
 
-// The api modules of the two largest lists' reads, which their routes' loaders start: one
-// place for each, so that the signed-in shell can load them ahead (`preloadListReads`).
+// The api modules of the Runtime Manager sections' reads, one place for each: their routes'
+// loaders start them, and the signed-in shell loads the two largest ahead
+// (`preloadListReads`).
 const serverReads = () => import('../api/runtime-manager/servers.ts')
+const serverGroupReads = () => import('../api/runtime-manager/server-groups.ts')
+const clusterReads = () => import('../api/runtime-manager/clusters.ts')
 const applicationReads = () => import('../api/runtime-manager/applications.ts')
 
 /**
@@ -53,12 +56,10 @@ const listReads = {
     prefetchFrom(queryClient, async () => (await serverReads()).serverQueries.list(scope)),
   'server-groups': (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () =>
-      (await import('../api/runtime-manager/server-groups.ts')).serverGroupQueries.list(scope),
+      (await serverGroupReads()).serverGroupQueries.list(scope),
     ),
   clusters: (queryClient: QueryClient, scope: EnvScope) =>
-    prefetchFrom(queryClient, async () =>
-      (await import('../api/runtime-manager/clusters.ts')).clusterQueries.list(scope),
-    ),
+    prefetchFrom(queryClient, async () => (await clusterReads()).clusterQueries.list(scope)),
   applications: (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () =>
       (await applicationReads()).applicationQueries.list(scope),
@@ -279,8 +280,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () =>
                     (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
                   prefetch: async (scope, id) => {
-                    const { serverGroupQueries } =
-                      await import('../api/runtime-manager/server-groups.ts')
+                    const { serverGroupQueries } = await serverGroupReads()
                     return queryClient.prefetchQuery(serverGroupQueries.detail(scope, id))
                   },
                 }),
@@ -295,7 +295,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () =>
                     (await import('../features/targets/target-routes.tsx')).ClusterPage,
                   prefetch: async (scope, id) => {
-                    const { clusterQueries } = await import('../api/runtime-manager/clusters.ts')
+                    const { clusterQueries } = await clusterReads()
                     return queryClient.prefetchQuery(clusterQueries.detail(scope, id))
                   },
                 }),
