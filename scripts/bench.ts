@@ -271,6 +271,17 @@ async function signIn(page: Page, base: string): Promise<string> {
   return new URL(page.url()).pathname.split('/')[2] ?? ''
 }
 
+/** A fresh load of a list page, left for half a second once its first rows are there. */
+async function settledOn(page: Page, list: { url: string; table: string }): Promise<void> {
+  await page.goto(list.url)
+  await page
+    .getByRole('table', { name: list.table })
+    .locator('tbody tr[aria-rowindex]')
+    .first()
+    .waitFor({ timeout: 60_000 })
+  await page.waitForTimeout(500)
+}
+
 /**
  * The same move as a person makes it with a mouse: the pointer comes to the link, the
  * button goes down and, `holdMs` later, up. Timed from the click (the release) to the
@@ -284,13 +295,7 @@ async function firstRowsAfterPress(
   table: string,
   holdMs: number,
 ): Promise<number> {
-  await page.goto(from.url)
-  await page
-    .getByRole('table', { name: from.table })
-    .locator('tbody tr[aria-rowindex]')
-    .first()
-    .waitFor({ timeout: 60_000 })
-  await page.waitForTimeout(500)
+  await settledOn(page, from)
   const box = await page
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('link', { name: link, exact: true })
@@ -343,13 +348,7 @@ async function firstRowsAfterNavigation(
   link: string,
   table: string,
 ): Promise<number> {
-  await page.goto(from.url)
-  await page
-    .getByRole('table', { name: from.table })
-    .locator('tbody tr[aria-rowindex]')
-    .first()
-    .waitFor({ timeout: 60_000 })
-  await page.waitForTimeout(500)
+  await settledOn(page, from)
   return page.evaluate(
     ({ linkText, tableName }) => {
       const anchor = [...document.querySelectorAll('nav a')].find((a) => a.textContent === linkText)
