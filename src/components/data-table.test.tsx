@@ -357,3 +357,79 @@ test('a list that follows the page is no box of its own and stays virtualised ag
   expect(shown()).toContain('item-5000')
   expect(shown()).not.toContain('item-0')
 })
+
+test('a scroll updates the rows in view in place, and the focus on a row that now shows another item goes to the table', () => {
+  mockPhoneWidth(false)
+  const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item-${i}` }))
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: (
+          <div role="region" aria-label="Page" style={{ overflowY: 'auto' }}>
+            <DataTable
+              label="Items"
+              rows={many}
+              columns={columns}
+              rowKey={(item) => String(item.id)}
+              rowLabel={(item) => item.name}
+              followPage
+            />
+          </div>
+        ),
+      },
+    ],
+    { initialEntries: ['/'] },
+  )
+  render(<RouterProvider router={router} />)
+  const table = screen.getByRole('table', { name: 'Items' })
+  const link = within(table).getByRole('link', { name: 'item-0' })
+  act(() => link.focus())
+  expect(link).toHaveFocus()
+
+  const page = screen.getByRole('region', { name: 'Page' })
+  act(() => {
+    page.scrollTop = 40 * 5_000
+    page.dispatchEvent(new Event('scroll'))
+  })
+  // The same element, now another item's: rows are reused, not built again.
+  expect(link).toBeInTheDocument()
+  expect(link.textContent).not.toBe('item-0')
+  // So the focus is not left on a link that would open another item.
+  expect(table).toHaveFocus()
+})
+
+test('a refetch that puts another item in the focused row moves the focus to the table; one that keeps it there leaves the focus alone', () => {
+  mockPhoneWidth(false)
+  let setRows: (rows: Item[]) => void = () => undefined
+  function Refetching() {
+    const [rows, set] = useState(items)
+    setRows = set
+    return (
+      <DataTable
+        label="Items"
+        rows={rows}
+        columns={columns}
+        rowKey={(i) => String(i.id)}
+        rowLabel={(i) => i.name}
+      />
+    )
+  }
+  const router = createMemoryRouter([{ path: '/', element: <Refetching /> }], {
+    initialEntries: ['/'],
+  })
+  render(<RouterProvider router={router} />)
+  const table = screen.getByRole('table', { name: 'Items' })
+  const second = within(table).getByRole('link', { name: 'billing-sync' })
+  act(() => second.focus())
+
+  // Renamed, same item, same place: the focus stays.
+  act(() => setRows(items.map((i) => (i.id === 2 ? { ...i, name: 'billing-sync-v2' } : i))))
+  expect(second).toHaveFocus()
+  expect(second).toHaveTextContent('billing-sync-v2')
+
+  // The first item deleted: the second row now shows orders-events.
+  act(() => setRows(items.filter((i) => i.id !== 1)))
+  expect(second).not.toHaveFocus()
+  expect(table).toHaveFocus()
+})

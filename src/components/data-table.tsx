@@ -291,6 +291,26 @@ export function DataTable<T>({
     current.onChange(next)
   }, [])
 
+  // The keyboard's focus in a row belongs to that row's item. When a scroll, a filter or a
+  // refetch puts another item in the row (rows are reused in place) or takes the row away,
+  // the focus goes to the table, which says its name, rather than staying on a link that
+  // now opens another item or falling back to the page's start.
+  const focusedRow = useRef<string | null>(null)
+  const rowKeyAt = (target: EventTarget | null): string | null => {
+    const tr = target instanceof Element ? target.closest('tr[aria-rowindex]') : null
+    const row = tr ? rows[Number(tr.getAttribute('aria-rowindex')) - 2] : undefined
+    return row === undefined ? null : rowKey(row)
+  }
+  useLayoutEffect(() => {
+    const had = focusedRow.current
+    if (had === null) return
+    const active = document.activeElement
+    const inBody = active !== null && (bodyRef.current?.contains(active) ?? false)
+    if (inBody && rowKeyAt(active) === had) return
+    focusedRow.current = null
+    tableRef.current?.focus({ preventScroll: true })
+  })
+
   // One handler routes every `CellLink` in the table inside the app: a router `Link` per
   // cell costs hooks and effects on each of the rows a keystroke or a scroll mounts.
   const followLink = (event: MouseEvent<HTMLDivElement>) => {
@@ -309,6 +329,11 @@ export function DataTable<T>({
       data-wide={tableWidth > wrapWidth + 1 ? '' : undefined}
       ref={scrollRef}
       onClick={followLink}
+      onFocus={(event) => (focusedRow.current = rowKeyAt(event.target))}
+      onBlur={(event) => {
+        const next = event.relatedTarget
+        if (!(next instanceof Node && bodyRef.current?.contains(next))) focusedRow.current = null
+      }}
     >
       <table
         ref={tableRef}
@@ -320,6 +345,8 @@ export function DataTable<T>({
         aria-label={label}
         aria-rowcount={rows.length + 1}
         data-selectable={selection ? '' : undefined}
+        // Where the focus goes when the row that had it shows another item (see above).
+        tabIndex={-1}
       >
         <colgroup>
           {selection && (
@@ -403,12 +430,14 @@ export function DataTable<T>({
             const row = rows[item.index]
             if (row === undefined) return null
             const key = rowKey(row)
-            // Keyed by position: when a filter or a sort puts other items in view, the
-            // rows already on screen are updated in place instead of unmounted and built
-            // again. Rows hold no state of their own (the checkbox is controlled).
+            // Keyed by place in view: when a filter, a sort or a scroll puts other items
+            // there, the rows already on screen are updated in place instead of unmounted
+            // and built again (a scroll frame built every row anew). Rows hold no state of
+            // their own (the checkbox is controlled); the keyboard's focus is looked after
+            // below. A phone's rows keep their index: each is measured once, when mounted.
             return (
               <DataRow
-                key={item.index}
+                key={phone ? item.index : item.index - (first?.index ?? 0)}
                 row={row}
                 rowKey={key}
                 index={item.index}
