@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { createMemoryRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { expect, test, vi } from 'vitest'
@@ -401,10 +401,21 @@ test('a scroll updates the rows in view in place, and the focus on a row that no
 
 test('a refetch that puts another item in the focused row moves the focus to the table; one that keeps it there leaves the focus alone', () => {
   mockPhoneWidth(false)
-  let setRows: (rows: Item[]) => void = () => undefined
+  // A refetch as the page gets it: new rows from outside, while the focus stays in a row.
+  const refetches = new EventTarget()
+  let answer = items
+  const refetch = (rows: Item[]) =>
+    act(() => {
+      answer = rows
+      refetches.dispatchEvent(new Event('answer'))
+    })
   function Refetching() {
-    const [rows, set] = useState(items)
-    setRows = set
+    const [rows, setRows] = useState(items)
+    useEffect(() => {
+      const take = () => setRows(answer)
+      refetches.addEventListener('answer', take)
+      return () => refetches.removeEventListener('answer', take)
+    }, [])
     return (
       <DataTable
         label="Items"
@@ -424,12 +435,12 @@ test('a refetch that puts another item in the focused row moves the focus to the
   act(() => second.focus())
 
   // Renamed, same item, same place: the focus stays.
-  act(() => setRows(items.map((i) => (i.id === 2 ? { ...i, name: 'billing-sync-v2' } : i))))
+  refetch(items.map((i) => (i.id === 2 ? { ...i, name: 'billing-sync-v2' } : i)))
   expect(second).toHaveFocus()
   expect(second).toHaveTextContent('billing-sync-v2')
 
   // The first item deleted: the second row now shows orders-events.
-  act(() => setRows(items.filter((i) => i.id !== 1)))
+  refetch(items.filter((i) => i.id !== 1))
   expect(second).not.toHaveFocus()
   expect(table).toHaveFocus()
 })
