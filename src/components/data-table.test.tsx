@@ -358,7 +358,7 @@ test('a list that follows the page is no box of its own and stays virtualised ag
   expect(shown()).not.toContain('item-0')
 })
 
-test('a scroll updates the rows in view in place, and the focus on a row that now shows another item goes to the table', () => {
+test('a scroll updates the rows in place; the focus follows its item while it is in view, then goes to the table', () => {
   mockPhoneWidth(false)
   const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item-${i}` }))
   const router = createMemoryRouter(
@@ -383,23 +383,32 @@ test('a scroll updates the rows in view in place, and the focus on a row that no
   )
   render(<RouterProvider router={router} />)
   const table = screen.getByRole('table', { name: 'Items' })
-  const link = within(table).getByRole('link', { name: 'item-0' })
+  const link = within(table).getByRole('link', { name: 'item-5' })
   act(() => link.focus())
   expect(link).toHaveFocus()
 
+  // A few rows down (as the keyboard's Tab scrolls the page): the rows are updated in
+  // place, and the focus follows item-5 to the row that shows it now.
   const page = screen.getByRole('region', { name: 'Page' })
+  act(() => {
+    page.scrollTop = 40 * 4
+    page.dispatchEvent(new Event('scroll'))
+  })
+  expect(within(table).queryByRole('link', { name: 'item-0' })).toBeNull()
+  expect(within(table).getByRole('link', { name: 'item-5' })).toHaveFocus()
+
   act(() => {
     page.scrollTop = 40 * 5_000
     page.dispatchEvent(new Event('scroll'))
   })
   // The same element, now another item's: rows are reused, not built again.
   expect(link).toBeInTheDocument()
-  expect(link.textContent).not.toBe('item-0')
+  expect(link.textContent).not.toBe('item-5')
   // So the focus is not left on a link that would open another item.
   expect(table).toHaveFocus()
 })
 
-test('a refetch that puts another item in the focused row moves the focus to the table; one that keeps it there leaves the focus alone', () => {
+test('the focus in a row follows its item when a refetch moves it, and goes to the table when the item is gone', () => {
   mockPhoneWidth(false)
   // A refetch as the page gets it: new rows from outside, while the focus stays in a row.
   const refetches = new EventTarget()
@@ -439,8 +448,12 @@ test('a refetch that puts another item in the focused row moves the focus to the
   expect(second).toHaveFocus()
   expect(second).toHaveTextContent('billing-sync-v2')
 
-  // The first item deleted: the second row now shows orders-events.
+  // The first item deleted: billing-sync moves up a row, and the focus goes with it.
   refetch(items.filter((i) => i.id !== 1))
-  expect(second).not.toHaveFocus()
+  expect(second).toHaveTextContent('orders-events')
+  expect(within(table).getByRole('link', { name: 'billing-sync' })).toHaveFocus()
+
+  // billing-sync deleted too: the focus goes to the table, not to what took its place.
+  refetch(items.filter((i) => i.id === 3))
   expect(table).toHaveFocus()
 })

@@ -291,24 +291,40 @@ export function DataTable<T>({
     current.onChange(next)
   }, [])
 
-  // The keyboard's focus in a row belongs to that row's item. When a scroll, a filter or a
-  // refetch puts another item in the row (rows are reused in place) or takes the row away,
-  // the focus goes to the table, which says its name, rather than staying on a link that
-  // now opens another item or falling back to the page's start.
-  const focusedRow = useRef<string | null>(null)
+  // The keyboard's focus in a row belongs to that row's item: rows are reused in place
+  // (below), so when a scroll moves the item to another row, the focus follows it to the
+  // same control there (a Tab walk down the rows scrolls the page a row at a time). When
+  // the item leaves the view, or a filter or a refetch takes it away, the focus goes to
+  // the table, which says its name, rather than staying on a link that now opens another
+  // item or falling back to the page's start.
+  const focusedRow = useRef<{ key: string; control: number } | null>(null)
   const rowKeyAt = (target: EventTarget | null): string | null => {
     const tr = target instanceof Element ? target.closest('tr[aria-rowindex]') : null
     const row = tr ? rows[Number(tr.getAttribute('aria-rowindex')) - 2] : undefined
     return row === undefined ? null : rowKey(row)
   }
+  const controlsOf = (tr: Element) => [...tr.querySelectorAll('a[href], input, button')]
+  const noteFocus = (target: EventTarget | null) => {
+    const key = rowKeyAt(target)
+    const tr = target instanceof Element ? target.closest('tr[aria-rowindex]') : null
+    focusedRow.current =
+      key === null || tr === null
+        ? null
+        : { key, control: controlsOf(tr).findIndex((c) => c === target) }
+  }
   useLayoutEffect(() => {
     const had = focusedRow.current
-    if (had === null) return
+    const body = bodyRef.current
+    if (had === null || body === null) return
     const active = document.activeElement
-    const inBody = active !== null && (bodyRef.current?.contains(active) ?? false)
-    if (inBody && rowKeyAt(active) === had) return
-    focusedRow.current = null
-    tableRef.current?.focus({ preventScroll: true })
+    if (active !== null && body.contains(active) && rowKeyAt(active) === had.key) return
+    const tr = [...body.querySelectorAll('tr[aria-rowindex]')].find((r) => rowKeyAt(r) === had.key)
+    const control = tr ? controlsOf(tr)[had.control] : undefined
+    if (control instanceof HTMLElement) control.focus({ preventScroll: true })
+    else {
+      focusedRow.current = null
+      tableRef.current?.focus({ preventScroll: true })
+    }
   })
 
   // One handler routes every `CellLink` in the table inside the app: a router `Link` per
@@ -329,7 +345,7 @@ export function DataTable<T>({
       data-wide={tableWidth > wrapWidth + 1 ? '' : undefined}
       ref={scrollRef}
       onClick={followLink}
-      onFocus={(event) => (focusedRow.current = rowKeyAt(event.target))}
+      onFocus={(event) => noteFocus(event.target)}
       onBlur={(event) => {
         const next = event.relatedTarget
         if (!(next instanceof Node && bodyRef.current?.contains(next))) focusedRow.current = null
@@ -430,11 +446,12 @@ export function DataTable<T>({
             const row = rows[item.index]
             if (row === undefined) return null
             const key = rowKey(row)
-            // Keyed by place in view: when a filter, a sort or a scroll puts other items
-            // there, the rows already on screen are updated in place instead of unmounted
-            // and built again (a scroll frame built every row anew). Rows hold no state of
-            // their own (the checkbox is controlled); the keyboard's focus is looked after
-            // below. A phone's rows keep their index: each is measured once, when mounted.
+            // Keyed by place in view: when a scroll, a filter or a sort puts other items
+            // there, the rows on screen are updated in place, never unmounted and built
+            // again (a fast scroll frame built every row anew) nor moved (a moved row is laid
+            // out as a new one). Rows hold no state of their own (the checkbox is
+            // controlled); the keyboard's focus follows its item (above). A phone's rows
+            // keep their index: each is measured once, when mounted.
             return (
               <DataRow
                 key={phone ? item.index : item.index - (first?.index ?? 0)}
