@@ -1,5 +1,5 @@
 import { reportedStatusOf } from './status-rollup.ts'
-import { sha1 } from './web-crypto.ts'
+import { sha1, toHex } from './web-crypto.ts'
 import type { DemoDb } from './db.ts'
 import type { ApplicationRow, ServerArtifactRow } from './model.ts'
 
@@ -29,7 +29,7 @@ export async function receiveArtifact(file: Blob, fileName: string): Promise<Rec
   return {
     fileName,
     size: bytes.length,
-    checksum: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+    checksum: toHex(digest),
     isArchive: bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04,
   }
 }

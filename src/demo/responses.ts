@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw'
-import { sha1 } from './web-crypto.ts'
+import { sha1, toHex } from './web-crypto.ts'
 import {
   message as localizedMessage,
   type MessageCode,
@@ -136,9 +136,7 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
 /** SHA-1 of the body, cut to 96 bits, plus its length. */
 async function bodyHash(body: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await sha1(body)
-  let hex = ''
-  for (const byte of digest.subarray(0, 12)) hex += byte.toString(16).padStart(2, '0')
-  return `${hex}-${body.length.toString(36)}`
+  return `${toHex(digest.subarray(0, 12))}-${body.length.toString(36)}`
 }
 
 /** The entity tags of an `If-Match` / `If-None-Match` header (`*` kept as is). */

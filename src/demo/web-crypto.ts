@@ -15,6 +15,11 @@ export async function sha1(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> 
   return new Uint8Array(await subtle.digest('SHA-1', bytes))
 }
 
+/** Bytes as lowercase hexadecimal, two digits each. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 /** A random (version 4) UUID, as `crypto.randomUUID()` makes it. */
 export function randomUuid(): string {
   const native: (() => string) | undefined = globalThis.crypto.randomUUID
@@ -22,6 +27,6 @@ export function randomUuid(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  const hex = toHex(bytes)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }

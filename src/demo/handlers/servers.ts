@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw'
 import type { DemoBackend } from '../backend.ts'
 import type { DemoDb } from '../db.ts'
 import { guardHybrid } from '../guard.ts'
+import { toHex } from '../web-crypto.ts'
 import type { ServerRow } from '../model.ts'
 import type { DemoScope } from '../scopes.ts'
 import { hybridError, hybridJson, intParam, noContent, type Checked } from '../responses.ts'
@@ -9,9 +10,7 @@ import { hybridError, hybridJson, intParam, noContent, type Checked } from '../r
 const BASE = '*/hybrid/api/v1'
 
 function registrationTokenFor(orgId: string, envId: string): string {
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
+  const random = toHex(crypto.getRandomValues(new Uint8Array(16)))
   return `${orgId}---${envId}---${random}`
 }
 
