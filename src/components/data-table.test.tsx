@@ -314,7 +314,8 @@ test('columns take their content width, and when short of room the widest are cu
   expect(fitColumns([name, status, size], 200)).toEqual([60, 180, 50])
 })
 
-test('a list that follows the page is no box of its own and stays virtualised against the page’s scroll', () => {
+/** 10,000 items in a table whose rows follow the page's scrolling region (the shell's main). */
+function renderPageFollowingTable() {
   mockPhoneWidth(false)
   const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item-${i}` }))
   const router = createMemoryRouter(
@@ -322,7 +323,6 @@ test('a list that follows the page is no box of its own and stays virtualised ag
       {
         path: '/',
         element: (
-          // The page's scrolling region (the shell's main).
           <div role="region" aria-label="Page" style={{ overflowY: 'auto' }}>
             <DataTable
               label="Items"
@@ -339,7 +339,14 @@ test('a list that follows the page is no box of its own and stays virtualised ag
     { initialEntries: ['/'] },
   )
   render(<RouterProvider router={router} />)
-  const table = screen.getByRole('table', { name: 'Items' })
+  return {
+    table: screen.getByRole('table', { name: 'Items' }),
+    page: screen.getByRole('region', { name: 'Page' }),
+  }
+}
+
+test('a list that follows the page is no box of its own and stays virtualised against the page’s scroll', () => {
+  const { table, page } = renderPageFollowingTable()
   expect(table.parentElement).toHaveClass('follows-page')
   // A window's worth of rows, not ten thousand.
   const shown = () =>
@@ -349,7 +356,6 @@ test('a list that follows the page is no box of its own and stays virtualised ag
   expect(shown().length).toBeLessThan(100)
   expect(shown()).toContain('item-0')
   // Scrolling the page (not the table) brings rows far down into view.
-  const page = screen.getByRole('region', { name: 'Page' })
   act(() => {
     page.scrollTop = 40 * 5_000
     page.dispatchEvent(new Event('scroll'))
@@ -359,37 +365,13 @@ test('a list that follows the page is no box of its own and stays virtualised ag
 })
 
 test('a scroll updates the rows in place; the focus follows its item while it is in view, then goes to the table', () => {
-  mockPhoneWidth(false)
-  const many = Array.from({ length: 10_000 }, (_, i) => ({ id: i, name: `item-${i}` }))
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/',
-        element: (
-          <div role="region" aria-label="Page" style={{ overflowY: 'auto' }}>
-            <DataTable
-              label="Items"
-              rows={many}
-              columns={columns}
-              rowKey={(item) => String(item.id)}
-              rowLabel={(item) => item.name}
-              followPage
-            />
-          </div>
-        ),
-      },
-    ],
-    { initialEntries: ['/'] },
-  )
-  render(<RouterProvider router={router} />)
-  const table = screen.getByRole('table', { name: 'Items' })
+  const { table, page } = renderPageFollowingTable()
   const link = within(table).getByRole('link', { name: 'item-5' })
   act(() => link.focus())
   expect(link).toHaveFocus()
 
   // A few rows down (as the keyboard's Tab scrolls the page): the rows are updated in
   // place, and the focus follows item-5 to the row that shows it now.
-  const page = screen.getByRole('region', { name: 'Page' })
   act(() => {
     page.scrollTop = 40 * 4
     page.dispatchEvent(new Event('scroll'))

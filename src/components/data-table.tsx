@@ -298,17 +298,19 @@ export function DataTable<T>({
   // the table, which says its name, rather than staying on a link that now opens another
   // item or falling back to the page's start.
   const focusedRow = useRef<{ key: string; control: number } | null>(null)
+  const rowOf = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest('tr[aria-rowindex]') : null
   const rowKeyAt = (target: EventTarget | null): string | null => {
-    const tr = target instanceof Element ? target.closest('tr[aria-rowindex]') : null
+    const tr = rowOf(target)
     const row = tr ? rows[Number(tr.getAttribute('aria-rowindex')) - 2] : undefined
     return row === undefined ? null : rowKey(row)
   }
   const controlsOf = (tr: Element) => [...tr.querySelectorAll('a[href], input, button')]
   const noteFocus = (target: EventTarget | null) => {
-    const key = rowKeyAt(target)
-    const tr = target instanceof Element ? target.closest('tr[aria-rowindex]') : null
+    const tr = rowOf(target)
+    const key = rowKeyAt(tr)
     focusedRow.current =
-      key === null || tr === null
+      tr === null || key === null
         ? null
         : { key, control: controlsOf(tr).findIndex((c) => c === target) }
   }
@@ -361,7 +363,7 @@ export function DataTable<T>({
         aria-label={label}
         aria-rowcount={rows.length + 1}
         data-selectable={selection ? '' : undefined}
-        // Where the focus goes when the row that had it shows another item (see above).
+        // Where the focus goes when the item that had it leaves the view (see above).
         tabIndex={-1}
       >
         <colgroup>
