@@ -651,10 +651,14 @@ async function noEtagFigures(browser: Browser): Promise<Record<string, number>> 
     const dialog = page.getByRole('dialog', { name: 'Start 1 application?' })
     requests = []
     await dialog.getByRole('button', { name: 'Start 1' }).click()
-    // The results open once the change's own read of the list is on screen; the table is
-    // behind them (hidden from the accessibility tree) until they close.
+    // The dialog closes (a toast says it) once the change's own read of the list is on
+    // screen. Results stay open only when the start did not succeed: then there is no
+    // settling to follow, and the figures would count the wait for nothing.
+    await dialog.waitFor({ state: 'hidden', timeout: 60_000 })
     const results = page.getByRole('dialog', { name: 'Start applications: results' })
-    await results.getByRole('button', { name: 'Close' }).click({ timeout: 60_000 })
+    if (await results.isVisible()) {
+      throw new Error(`the start did not succeed: ${await results.innerText()}`)
+    }
     await row.filter({ hasText: 'Started' }).waitFor({ timeout: 60_000 })
   } catch (error) {
     await page.screenshot({ path: join(WORK, 'no-etag-settle-failure.png') })
