@@ -10,6 +10,7 @@ import {
   createNarrowingFilter,
   facetCounts,
   filterExceptStatus,
+  prepareTextSearch,
   filterRows,
   sortRows,
   targetsOf,
@@ -136,6 +137,36 @@ test('the narrowing filter answers as a fresh filter would, however the text cha
   for (const [q, target] of steps) expect(typed(q, target)).toEqual(fresh(q, target))
   const refetched = toRows(apps.slice(0, 1))
   expect(filter(refetched, { ...none, q: 'api' }).map((r) => r.app.id)).toEqual([1])
+})
+
+test('a long list is searched through one index and answers as each row searched on its own', () => {
+  // Long enough for the index (2,000 rows and more); names that end and begin alike, so a
+  // text made of one row's end and the next row's start would match if rows ran together.
+  const many = toRows(
+    Array.from({ length: 2_400 }, (_, i) =>
+      app(i + 1, i % 3 === 0 ? `orders-${i}` : `${i % 7}-ledger-sync-${i}`, {
+        ...(i % 5 === 0 ? { desiredStatus: 'STOPPED', lastReportedStatus: 'STOPPED' } : {}),
+      }),
+    ),
+  )
+  prepareTextSearch(many)
+  const eachRow = (q: string) =>
+    many.filter((r) => r.haystack.includes(q.trim().toLowerCase())).map((r) => r.app.id)
+  const searched = (q: string, target: number | null = null) =>
+    filterExceptStatus(many, { ...none, q, target }).map((r) => r.app.id)
+  for (const q of ['o', 'orders-1', 'ledger', 'LEDGER-SYNC-23', 'stopped', '.jar 2-', 'x', '9']) {
+    expect(searched(q)).toEqual(eachRow(q))
+  }
+  // A row's text ends in its statuses and the next row's begins with its name: neither a
+  // space nor a line break joins them into one match.
+  expect(searched('started 0-')).toEqual([])
+  expect(searched('started\n0-')).toEqual([])
+  expect(searched('orders-3', 600)).toEqual([])
+  // Narrowing from a long answer searches the index again; from a short one, that answer.
+  const filter = createNarrowingFilter()
+  for (const q of ['o', 'or', 'orders-', 'orders-12', 'orders-1']) {
+    expect(filter(many, { ...none, q }).map((r) => r.app.id)).toEqual(eachRow(q))
+  }
 })
 
 test('with nothing to filter the rows come back as they are, and their facet counts are reused', () => {

@@ -203,6 +203,69 @@ export function sortRows(rows: readonly ApplicationRow[], sort: SortState): Appl
   return [...rows].sort((a, b) => compare(a, b, id) * dir || byNameThenId(a, b))
 }
 
+/**
+ * The text filter's index of one array of rows: every row's haystack in one string, each
+ * followed by a line break (which the filter's text box cannot hold), and where each row
+ * starts. One `indexOf` over it runs at memory speed; testing each row's own string visits
+ * 10,000 row objects and strings spread over the heap (1.3-4.5 ms a keystroke at 10,000
+ * applications in the page, against 0.3-1.3 ms this way; ADR 027 "Sixth round").
+ */
+interface TextIndex {
+  text: string
+  /** `starts[i]` is where row i begins; `starts[rows.length]` is past the end. */
+  starts: Int32Array
+}
+
+const textIndexes = new WeakMap<readonly ApplicationRow[], TextIndex>()
+
+/** Below this many rows a text search tests each row's own string. */
+const INDEXED_FROM = 2_000
+
+/**
+ * Makes the text filter's index of a long list ahead of its first search: a page calls it
+ * while idle after showing the list (~3 ms at 10,000 rows), so that no keystroke pays it.
+ */
+export function prepareTextSearch(rows: readonly ApplicationRow[]): void {
+  if (rows.length >= INDEXED_FROM) textIndexOf(rows)
+}
+
+/** The index of `rows`, made on first use and kept as long as the array is. */
+function textIndexOf(rows: readonly ApplicationRow[]): TextIndex {
+  let index = textIndexes.get(rows)
+  if (index === undefined) {
+    const starts = new Int32Array(rows.length + 1)
+    let at = 0
+    rows.forEach((row, i) => {
+      starts[i] = at
+      at += row.haystack.length + 1
+    })
+    starts[rows.length] = at
+    index = { text: rows.map((r) => `${r.haystack}\n`).join(''), starts }
+    textIndexes.set(rows, index)
+  }
+  return index
+}
+
+/** The rows whose haystack holds `q` (lowercased, not empty), in their order. */
+function matchText(rows: readonly ApplicationRow[], q: string): ApplicationRow[] {
+  // A short list is searched row by row (the last answer, narrowed by a longer text): an
+  // index of it would cost more than it saves. A line break would match across two rows.
+  if (rows.length < INDEXED_FROM || q.includes('\n'))
+    return rows.filter((r) => r.haystack.includes(q))
+  const { text, starts } = textIndexOf(rows)
+  const kept: ApplicationRow[] = []
+  let row = 0
+  let at = text.indexOf(q)
+  while (at !== -1) {
+    while ((starts[row + 1] ?? text.length) <= at) row++
+    const match = rows[row]
+    if (match) kept.push(match)
+    // On from the next row: a row is kept once however often it matches.
+    at = text.indexOf(q, starts[row + 1] ?? text.length)
+  }
+  return kept
+}
+
 /** Text and target filters (not status): the base for the facet counts. */
 export function filterExceptStatus(
   rows: readonly ApplicationRow[],
@@ -212,13 +275,15 @@ export function filterExceptStatus(
   const target = params.target
   // The same array when nothing filters, so what is derived from it (facet counts) is reused.
   if (!q && target === null) return rows
-  const kept = rows.filter(
-    (r) =>
-      (!q || r.haystack.includes(q)) &&
-      (target === null ||
-        r.app.target.id === target ||
-        (r.app.serverArtifacts ?? []).some((a) => a.serverId === target)),
-  )
+  const matched = q ? matchText(rows, q) : rows
+  const kept =
+    target === null
+      ? matched
+      : matched.filter(
+          (r) =>
+            r.app.target.id === target ||
+            (r.app.serverArtifacts ?? []).some((a) => a.serverId === target),
+        )
   // A filter that keeps every row (the first letter typed) changes nothing downstream.
   return kept.length === rows.length ? rows : kept
 }
@@ -240,12 +305,15 @@ export function createNarrowingFilter(): (
   } | null = null
   return (rows, params) => {
     const q = params.q.trim().toLowerCase()
+    // Narrowed only to a short answer: a long one is searched faster through the list's
+    // index than row by row (the first letters of a word match most rows).
     const narrows =
       last !== null &&
       last.rows === rows &&
       last.target === params.target &&
       last.q !== '' &&
-      q.includes(last.q)
+      q.includes(last.q) &&
+      last.result.length < INDEXED_FROM
     const result =
       narrows && last ? filterExceptStatus(last.result, params) : filterExceptStatus(rows, params)
     last = { rows, q, target: params.target, result }

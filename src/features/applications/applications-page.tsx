@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Application } from '../../api/runtime-manager/application-schemas.ts'
 import { applicationQueries } from '../../api/runtime-manager/applications.ts'
 import { usePageAction } from '../../components/page-commands.tsx'
@@ -23,6 +23,7 @@ import {
   facetCounts,
   FACET_LABELS,
   filterByStatus,
+  prepareTextSearch,
   sortRows,
   STATUS_FACETS,
   targetsOf,
@@ -124,6 +125,12 @@ export function ApplicationsPage() {
     () => sortRows(allRows, { id: sortId, desc: sortDesc }),
     [allRows, sortId, sortDesc],
   )
+  // The text filter's index of the list, made once the page has shown it and is idle.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return
+    const idle = requestIdleCallback(() => prepareTextSearch(sorted))
+    return () => cancelIdleCallback(idle)
+  }, [sorted])
   const [narrowingFilter] = useState(createNarrowingFilter)
   const base = useMemo(
     () => narrowingFilter(sorted, filterParams),
