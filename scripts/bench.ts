@@ -661,10 +661,11 @@ async function noEtagFigures(browser: Browser): Promise<Record<string, number>> 
     }
     // On a slow minute the 10 MB read outlasts the settling (a few seconds): the row then
     // shows Started at once and there is nothing to follow, which the figures should say.
-    if ((await row.filter({ hasText: 'Started' }).count()) > 0) {
+    const started = row.filter({ hasText: 'Started' })
+    if ((await started.count()) > 0) {
       log(`  no-ETag: ${app.name} had settled before the start's own read showed`)
     }
-    await row.filter({ hasText: 'Started' }).waitFor({ timeout: 60_000 })
+    await started.waitFor({ timeout: 60_000 })
   } catch (error) {
     await page.screenshot({ path: join(WORK, 'no-etag-settle-failure.png') })
     log(`  no-ETag: the start did not show (screenshot in .bench): ${String(error)}`)
