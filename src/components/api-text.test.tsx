@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { ApiList, ApiText, apiMessage, isolateText, LONG } from './api-text.tsx'
+import { ApiText, apiMessage, isolateText, LONG } from './api-text.tsx'
+import { ApiList } from './i18n.tsx'
 import { ApiText as ActivityApiText } from './recent-activity.tsx'
 
 const RLO = 'evil\u202Etxt.exe'
@@ -41,7 +42,7 @@ test('apiMessage and ApiList isolate each value and read as the plain text', () 
   )
   const isolated = [...container.querySelectorAll('bdi')].map((b) => b.textContent)
   expect(isolated).toEqual([RLO, 'prod', 'a', RLO])
-  expect(container.textContent).toBe(`Deleted ${RLO} from prod · a, ${RLO} and 1 more`)
+  expect(container.textContent).toBe(`Deleted ${RLO} from prod · a, ${RLO}, and 1 more`)
 })
 
 test("the activity panel's ApiText is the shared one: isolated, with a tooltip when long", () => {

@@ -63,25 +63,6 @@ export function apiMessage(
 }
 
 /**
- * `listText` (names joined for a sentence, "a, b and 3 more") with each name isolated as
- * API text. Same text content as `listText`.
- */
-export function ApiList({ names, max = 6 }: { names: readonly string[]; max?: number }) {
-  const shown = names.slice(0, max)
-  return (
-    <>
-      {shown.map((name, i) => (
-        <Fragment key={i}>
-          {i > 0 && ', '}
-          <ApiText>{name}</ApiText>
-        </Fragment>
-      ))}
-      {names.length > max && ` and ${names.length - max} more`}
-    </>
-  )
-}
-
-/**
  * API text where only text can go (an `<option>`, a `title`): wrapped in U+2068 FIRST
  * STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, the plain-text form of `<bdi>`, so a
  * right-to-left override in it cannot reorder the console's words around it.

@@ -1,5 +1,5 @@
 import { checkingLine } from './bulk.ts'
-import { useT } from './i18n.tsx'
+import { ApiList } from './i18n.tsx'
 
 /**
  * The foot of a bulk confirmation: while it runs, the items whose answer was lost and are
@@ -16,8 +16,6 @@ export function BulkConfirmNote({
   names: readonly string[]
   shown: number
 }) {
-  const t = useT()
-  const first = names.slice(0, shown).join(', ')
   return (
     <>
       {pending && checking.length > 0 && (
@@ -26,9 +24,7 @@ export function BulkConfirmNote({
         </p>
       )}
       <p className="muted">
-        {names.length > shown
-          ? t('ui.bulk.andMore', { names: first, count: names.length - shown })
-          : first}
+        <ApiList names={names} max={shown} />
       </p>
     </>
   )

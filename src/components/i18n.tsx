@@ -63,6 +63,22 @@ export function message(key: MessageKey, values: Readonly<Record<string, Part>> 
   })
 }
 
+/**
+ * Names joined for a sentence, each isolated as API text, cut after `max` with the
+ * language's "and N more" (`listText` as elements: the same text).
+ */
+export function ApiList({ names, max = 6 }: { names: readonly string[]; max?: number }) {
+  useLanguage()
+  const list = names.slice(0, max).map((name, i) => (
+    <Fragment key={i}>
+      {i > 0 && ', '}
+      <ApiText>{name}</ApiText>
+    </Fragment>
+  ))
+  if (names.length <= max) return <>{list}</>
+  return <>{message('ui.bulk.andMore', { names: <>{list}</>, count: names.length - max })}</>
+}
+
 /** `message` as a component: `<Msg id="applications.stop.title" values={{ name }} />`. */
 export function Msg({ id, values }: { id: MessageKey; values?: Readonly<Record<string, Part>> }) {
   useLanguage()

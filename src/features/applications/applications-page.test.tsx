@@ -52,6 +52,23 @@ test('the failed facet shows only failed applications and is written to the URL'
   expect(links).toHaveLength(failed.length)
 })
 
+test("an artifact's file name from the API is isolated in its cell, its tooltip the whole name", async () => {
+  const { scope } = await signInAs('Monitor')
+  const app = productionApps()[0]!
+  // A right-to-left override: outside an isolate it would reorder the text after it.
+  const fileName = `\u202Eraj.${'x'.repeat(200)}-1.0.0.jar`
+  demo.backend.db.applications.update(app.id, (row) => ({
+    ...row,
+    artifact: { ...row.artifact, fileName },
+  }))
+  renderApp(`${paths.applications(scope.envId)}?q=${encodeURIComponent(app.name)}`)
+  const table = await screen.findByRole('table', { name: 'Applications' })
+  const link = await within(table).findByRole('link', { name: app.name })
+  const cell = [...(link.closest('tr')?.cells ?? [])].find((c) => c.textContent === fileName)
+  expect(cell?.title).toBe(fileName)
+  expect(cell?.querySelector('bdi')?.textContent).toBe(fileName)
+})
+
 test('the deploy dialog explains every problem before sending and suggests the name', async () => {
   const { scope } = await signInAs('Administrator')
   const { user } = renderApp(paths.applications(scope.envId))

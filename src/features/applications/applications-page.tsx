@@ -71,11 +71,8 @@ function applicationColumns(
     artifact: [
       t('applications.list.artifact'),
       '20%',
-      (r) => (
-        <span title={r.app.artifact.fileName}>
-          {r.app.artifact.fileName ?? r.app.artifact.name}
-        </span>
-      ),
+      // The API's text: the table isolates it and gives it its tooltip.
+      (r) => r.app.artifact.fileName ?? r.app.artifact.name,
     ],
     size: [
       t('applications.list.size'),

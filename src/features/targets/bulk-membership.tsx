@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
-import { ApiList, ApiText } from '../../components/api-text.tsx'
-import { message, Msg, useT } from '../../components/i18n.tsx'
+import { ApiText } from '../../components/api-text.tsx'
+import { message, Msg, useT, ApiList } from '../../components/i18n.tsx'
 import type { MessageKey } from '../../lib/i18n.ts'
 import { useState, type ReactNode } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'

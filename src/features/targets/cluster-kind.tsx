@@ -10,8 +10,7 @@ import {
   type Cluster,
   type CreateClusterBody,
 } from '../../api/runtime-manager/target-schemas.ts'
-import { ApiList } from '../../components/api-text.tsx'
-import { message } from '../../components/i18n.tsx'
+import { message, ApiList } from '../../components/i18n.tsx'
 import { t } from '../../lib/i18n.ts'
 import { CellLink } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'

@@ -1,4 +1,3 @@
-import { ApiList } from '../../components/api-text.tsx'
 import { useNavigate } from 'react-router'
 import {
   deleteTarget,
@@ -16,7 +15,7 @@ import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetKindSpec, type TargetProps } from './target-kind.ts'
 import { toastSucceeded } from '../../components/outcome-message.tsx'
-import { Msg, useT } from '../../components/i18n.tsx'
+import { Msg, useT, ApiList } from '../../components/i18n.tsx'
 
 /**
  * Deletes one server group or cluster from its page after a confirmation that names the

@@ -8,8 +8,7 @@ import type {
   CreateServerGroupBody,
   ServerGroup,
 } from '../../api/runtime-manager/target-schemas.ts'
-import { ApiList } from '../../components/api-text.tsx'
-import { message } from '../../components/i18n.tsx'
+import { message, ApiList } from '../../components/i18n.tsx'
 import { t } from '../../lib/i18n.ts'
 import { CellLink } from '../../components/data-table.tsx'
 import { columnTable } from '../../components/column-table.ts'
@@ -128,11 +127,18 @@ function addNotice({ picked, apps }: AddNoticeInput<ServerGroup>) {
 
 /** How many servers a group has, and their names. */
 function serversCell(g: ServerGroup) {
-  const names = g.servers.map((s) => s.name).join(', ')
+  const names = g.servers.map((s) => s.name)
+  // Each name isolated (a right-to-left override in one cannot reorder the next); the
+  // tooltip holds them all where the column cuts them.
   return (
-    <span title={names}>
+    <span title={names.join(', ')}>
       <strong>{g.servers.length}</strong>
-      {names ? <span className="muted"> · {names}</span> : null}
+      {names.length > 0 ? (
+        <span className="muted">
+          {' · '}
+          <ApiList names={names} max={names.length} />
+        </span>
+      ) : null}
     </span>
   )
 }

@@ -1,4 +1,3 @@
-import { ApiList } from '../../components/api-text.tsx'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { keptApplicationName } from '../../api/runtime-manager/target-rules.ts'
 import {
@@ -11,7 +10,7 @@ import { useConsole, usePermission, type Permission } from '../../components/con
 import { OwnApplicationsNote } from './own-applications-note.tsx'
 import { wordsOf, type TargetProps } from './target-kind.ts'
 import { toastSucceeded } from '../../components/outcome-message.tsx'
-import { Msg, useT } from '../../components/i18n.tsx'
+import { Msg, useT, ApiList } from '../../components/i18n.tsx'
 
 /**
  * Removes one server from a server group or cluster after a confirmation that names the
