@@ -409,6 +409,63 @@ async function filterLatencies(page: Page): Promise<number[]> {
   return page.evaluate(() => window.__lat ?? [])
 }
 
+/**
+ * The same keystrokes with the console's script taken out: the browser's own floor for a
+ * keystroke that changes every row in view (ADR 027 "Seventh round"). React never hears
+ * the keystroke (its `input` event stops at the box); instead each one moves every row's
+ * texts and links along by a few rows, in place, as the table's reused rows are updated.
+ * What is left is the key's own handling, the style, layout and paint of the changed rows
+ * and the frame, with a few hundred DOM writes of script. Leaves the page's React state
+ * behind: the last figure taken on the page.
+ */
+async function floorLatencies(page: Page): Promise<number[]> {
+  await page.evaluate(() => {
+    const table = document.querySelector('.table-wrap')
+    if (table) table.scrollTop = 0
+    const input = document.querySelector('input[aria-label="Filter applications"]')
+    let shift = 0
+    input?.addEventListener(
+      'input',
+      (event) => {
+        event.stopImmediatePropagation()
+        shift += 7
+        const rows = [
+          ...document.querySelectorAll('table[aria-label="Applications"] tbody tr'),
+        ].filter((row) => row.hasAttribute('aria-rowindex'))
+        const textsOf = (row: Element) => {
+          const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT)
+          const texts: Text[] = []
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (node instanceof Text) texts.push(node)
+          return texts
+        }
+        const NAMES = ['title', 'href', 'aria-label'] as const
+        const texts = rows.map(textsOf)
+        const values = texts.map((row) => row.map((text) => text.data))
+        const owners = rows.map((row) => [...row.querySelectorAll('[title], [href], [aria-label]')])
+        const attributes = owners.map((row) =>
+          row.map((el) => NAMES.map((name) => el.getAttribute(name))),
+        )
+        rows.forEach((_, i) => {
+          const from = (i + shift) % rows.length
+          texts[i]?.forEach((text, k) => {
+            const value = values[from]?.[k]
+            if (value !== undefined) text.data = value
+          })
+          owners[i]?.forEach((el, k) => {
+            NAMES.forEach((name, n) => {
+              const value = attributes[from]?.[k]?.[n]
+              if (value !== undefined && value !== null) el.setAttribute(name, value)
+            })
+          })
+        })
+      },
+      true,
+    )
+  })
+  return filterLatencies(page)
+}
+
 async function sortLatency(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const button = [...document.querySelectorAll('th button')].find((b) =>
@@ -800,6 +857,9 @@ async function main() {
       const frames = await scrollFrames(page)
       add('scroll frame p50 (ms)', percentile(frames, 50))
       add('scroll frame p95 (ms)', percentile(frames, 95))
+      const floor = await floorLatencies(page)
+      add('filter floor, browser alone, p50 (ms)', percentile(floor, 50))
+      add('filter floor, browser alone, p95 (ms)', percentile(floor, 95))
       const devices = await page.goto(`${base}/env/${env}/devices`).then(() =>
         page
           .getByRole('table', { name: 'Devices' })
@@ -940,7 +1000,12 @@ async function main() {
       800,
       'ms',
     ),
-    atMost('filter p95 at 10,000 applications', 'filter p95 (ms)', 16, 'ms', 1),
+    {
+      // Beside it, the same keystrokes' p95 with the console's script taken out: where that
+      // is over the limit, no console passes on this machine (ADR 027 "Seventh round").
+      ...atMost('filter p95 at 10,000 applications', 'filter p95 (ms)', 16, 'ms', 1),
+      value: `${m('filter p95 (ms)').toFixed(1)} ms (floor ${m('filter floor, browser alone, p95 (ms)').toFixed(1)})`,
+    },
     atMost('scroll frame p95 at 10,000 applications', 'scroll frame p95 (ms)', 17, 'ms', 1),
     atMost('devices first rows, navigation', 'devices first rows (ms)', 250, 'ms'),
     {
@@ -986,10 +1051,10 @@ async function main() {
       `${name.padEnd(56)} ${s.median.toFixed(1).padStart(9)} ${s.min.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}`,
     )
   }
-  log('\nbudget                                   value          limit          result')
+  log('\nbudget                                   value                  limit          result')
   for (const b of budgets)
     log(
-      `${b.name.padEnd(40)} ${b.value.padEnd(14)} ${b.limit.padEnd(14)} ${b.pass ? 'pass' : 'FAIL'}`,
+      `${b.name.padEnd(40)} ${b.value.padEnd(22)} ${b.limit.padEnd(14)} ${b.pass ? 'pass' : 'FAIL'}`,
     )
   log(`\nwritten to ${onlyNoEtag ? 'bench-results-no-etag.json' : 'bench-results.json'}`)
   process.exitCode = budgets.every((b) => b.pass) ? 0 : 1
