@@ -1,4 +1,5 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router'
 import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
@@ -157,6 +158,24 @@ const SECTION_PAGES: Record<Section, readonly [() => Promise<unknown>, Area]> = 
 export function preloadSection(section: Section): void {
   const [load, area] = SECTION_PAGES[section]
   Promise.all([load(), loadArea(area)]).catch(() => undefined)
+}
+
+/**
+ * Why the device route found no device: the lookup's finding (`DeviceNotFoundError`, told
+ * by its name and fields: its class is in the devices api module, which the first visit
+ * does not load) in the language shown, or the API's own message for a 404.
+ */
+function deviceMissing(error: unknown): ReactNode {
+  if (!(error instanceof Error)) return null
+  if (error.name !== 'DeviceNotFoundError') return <ApiText>{error.message}</ApiText>
+  const runtime: unknown = Reflect.get(error, 'runtime')
+  const id: unknown = Reflect.get(error, 'deviceId')
+  const count: unknown = Reflect.get(error, 'limit')
+  if (typeof runtime !== 'string' || typeof id !== 'string' || typeof count !== 'number')
+    return <ApiText>{error.message}</ApiText>
+  return Reflect.get(error, 'gaveUp') === true
+    ? message('shell.routes.device.notAmongFirst', { id, runtime, count })
+    : message('shell.routes.device.gone', { id, runtime })
 }
 
 /** The id in a path segment, or the route's not-found view for one that is not a number. */
@@ -416,7 +435,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       (isApiError(error) && error.status === 404),
                     notFound: ({ params, error }) => ({
                       title: t('shell.routes.device.notFound'),
-                      sentence: <ApiText>{error instanceof Error ? error.message : ''}</ApiText>,
+                      sentence: deviceMissing(error),
                       back: {
                         to: paths.devices(params.envId ?? '', params.runtime ?? ''),
                         label: message('shell.routes.device.back', {

@@ -103,18 +103,27 @@ export async function listDevices(
   return request({ ...listDevicesRequest(runtime, q), signal })
 }
 
-/** The device was not among the pages a lookup read. */
+/**
+ * The device was not among the pages a lookup read. The device route says why in the
+ * language shown, from the fields (the message is for logs).
+ */
 export class DeviceNotFoundError extends Error {
   override readonly name = 'DeviceNotFoundError'
+  readonly runtime: string
+  readonly deviceId: string
   /** True when the lookup stopped at its page limit rather than at the end of the list. */
   readonly gaveUp: boolean
+  /** How many devices a lookup reads at most. */
+  readonly limit = DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE
 
   constructor(runtime: string, deviceId: string, gaveUp: boolean) {
     super(
       gaveUp
-        ? `Device ${deviceId} was not among the first ${DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE} devices of runtime ${runtime}. Search for it by its user or name in the device list.`
-        : `There is no device ${deviceId} in runtime ${runtime}. It may have been removed.`,
+        ? `Device ${deviceId} was not among the first ${DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE} devices of runtime ${runtime}.`
+        : `There is no device ${deviceId} in runtime ${runtime}.`,
     )
+    this.runtime = runtime
+    this.deviceId = deviceId
     this.gaveUp = gaveUp
   }
 }

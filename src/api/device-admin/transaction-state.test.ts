@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { loadArea, setLanguage } from '../../lib/i18n.ts'
 import type { Transaction, TransactionResult } from './device-schemas.ts'
 import { consoleLanguage, mfpLocale } from './locale.ts'
 import {
@@ -83,5 +84,18 @@ test('the locale follows the page language, taking the browser region when it ma
     expect(mfpLocale()).toBe('fr_CA')
   } finally {
     document.documentElement.lang = before
+  }
+})
+
+test('a failure without details and a cancel are said in the language shown', async () => {
+  await setLanguage('de', { remember: false })
+  await loadArea('devices')
+  try {
+    expect(transactionFailureMessage(tx('FAILURE'))).toBe(
+      'Transaktion 7 ist ohne Fehlerangaben fehlgeschlagen (Status FAILURE).',
+    )
+    expect(transactionFailureMessage(tx('CANCELED'))).toBe('Transaktion 7 wurde abgebrochen.')
+  } finally {
+    await setLanguage('en', { remember: false })
   }
 })

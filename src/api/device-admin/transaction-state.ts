@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n.ts'
 import type { Transaction, TransactionResult } from './device-schemas.ts'
 
 /**
@@ -48,8 +49,8 @@ export function transactionFailureMessage(tx: Transaction): string {
   const errors = transactionErrors(tx)
   if (errors.length > 0) return errors.join(' ')
   return tx.status === 'CANCELED'
-    ? `Transaction ${tx.id} was canceled.`
-    : `Transaction ${tx.id} failed without error details (status ${tx.status}).`
+    ? t('devices.transactions.canceled', { id: tx.id })
+    : t('devices.transactions.failedNoDetails', { id: tx.id, status: tx.status })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query'
 import { auditQueries } from '../console/audit.ts'
+import { t } from '../../lib/i18n.ts'
 import { retryTransient, sleep, type Verify } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -163,7 +164,11 @@ export async function waitForTransaction(
   while (!isTransactionFinished(current.status)) {
     if (Date.now() > deadline)
       throw new Error(
-        `Transaction ${current.id} is still ${current.status} after ${Math.round(limitMs / 1000)} s; follow it in the transactions panel.`,
+        t('devices.transactions.stillOpen', {
+          id: current.id,
+          status: current.status,
+          seconds: Math.round(limitMs / 1000),
+        }),
       )
     await sleep(intervalMs, signal)
     // A read that fails on the way (a 502 from a proxy, a dropped connection) says

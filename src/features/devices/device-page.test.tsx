@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 import { afterEach, expect, test } from 'vitest'
 import { TX_DURATION_MS } from '../../demo/device-admin/device-store.ts'
+import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { expectConsoleError } from '../../test/console-errors.ts'
 import { setupTestBackend, signInAs } from '../../test/demo-server.ts'
@@ -119,4 +120,35 @@ test('an unknown device says so and links back to the list', async () => {
       'Back to the devices of mfp',
     ),
   ).toBeInTheDocument()
+  expect(
+    screen.getByText(
+      textContent('There is no device no-such-device in runtime mfp. It may have been removed.'),
+    ),
+  ).toBeInTheDocument()
+})
+
+test('in German an unknown device is said in German, its id and runtime isolated', async () => {
+  const { scope } = await signInAs('Monitor')
+  expectConsoleError(/There is no device no-such-device/)
+  await setLanguage('de', { remember: false })
+  try {
+    expect(
+      await openNotFoundPage(
+        paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'),
+        'Gerät nicht gefunden',
+        'Zurück zu den Geräten von mfp',
+      ),
+    ).toBeInTheDocument()
+    const sentence = screen.getByText(
+      textContent(
+        'In der Runtime mfp gibt es kein Gerät no-such-device. Es wurde vielleicht entfernt.',
+      ),
+    )
+    expect([...sentence.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([
+      'mfp',
+      'no-such-device',
+    ])
+  } finally {
+    await setLanguage('en', { remember: false })
+  }
 })
