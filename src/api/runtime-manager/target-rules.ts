@@ -13,22 +13,23 @@ export function isIpAddress(value: string): boolean {
   return z.safeParse(IpAddressSchema, value).success
 }
 
-/** Why a group or cluster name cannot be used, or null when it can. */
+/**
+ * Why a group or cluster name cannot be used, in the name schema's English, or null when
+ * it can. The console shows it through `problemText` (lib/problem-text.ts).
+ */
 export function targetNameProblem(name: string): string | null {
   const parsed = z.safeParse(TargetNameSchema, name)
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid name.')
 }
 
 /**
- * Why a name cannot be used because a server group or cluster has it already (they share
- * one namespace per environment, compared without case), or null.
+ * The name of the server group or cluster that has this name already (they share one
+ * namespace per environment, compared without case), or null when none has it. The
+ * console says why in the operator's language (features/targets/target-form-model.ts).
  */
-export function targetNameTaken(name: string, takenNames: readonly string[]): string | null {
+export function targetNameClash(name: string, takenNames: readonly string[]): string | null {
   const lower = name.trim().toLowerCase()
-  const clash = takenNames.find((n) => n.toLowerCase() === lower)
-  return clash === undefined
-    ? null
-    : `'${clash}' is already the name of a server group or cluster in this environment.`
+  return takenNames.find((n) => n.toLowerCase() === lower) ?? null
 }
 
 export interface MemberRollup {
@@ -59,15 +60,22 @@ export function rollupStatus(servers: readonly Pick<Server, 'status'>[]): Rollup
   return running > 0 ? 'PARTIALLY_RUNNING' : 'DISCONNECTED'
 }
 
+/** The group or cluster a server is in, by its name (or its id when the server omits it). */
+export interface Membership {
+  kind: 'group' | 'cluster'
+  name: string
+}
+
 /**
- * Why a server cannot join a group or cluster (it is in one already), or null. A server
- * belongs to at most one group or cluster (documented).
+ * The group or cluster a server is in already, so that it cannot join another, or null.
+ * A server belongs to at most one group or cluster (documented). The console says why in
+ * the operator's language (features/targets/target-form-model.ts).
  */
-export function membershipReason(server: Server): string | null {
+export function membershipOf(server: Server): Membership | null {
   if (server.serverGroupId != null)
-    return `Already in server group '${server.serverGroupName ?? server.serverGroupId}'`
+    return { kind: 'group', name: server.serverGroupName ?? String(server.serverGroupId) }
   if (server.clusterId != null)
-    return `Already in cluster '${server.clusterName ?? server.clusterId}'`
+    return { kind: 'cluster', name: server.clusterName ?? String(server.clusterId) }
   return null
 }
 

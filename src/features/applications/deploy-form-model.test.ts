@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { setLanguage } from '../../lib/i18n.ts'
 import {
   fileProblem,
   propertyProblems,
@@ -74,4 +75,29 @@ test('validation lists every problem at once, and a valid form becomes the deplo
       properties: { 'http.port': '8081' },
     },
   })
+})
+
+test('the artifact name’s reasons read in German and Arabic, as the other fields’ do', async () => {
+  const name = (artifactName: string) =>
+    validateDeploy({ file: null, artifactName, targetId: '', properties: [] })
+  await setLanguage('de', { remember: false })
+  expect(name('X')).toMatchObject({
+    errors: {
+      file: 'Wählen Sie das Anwendungsartefakt (.jar oder .zip).',
+      artifactName: 'Verwenden Sie mindestens 3 Zeichen.',
+    },
+  })
+  expect(name('x'.repeat(43))).toMatchObject({
+    errors: { artifactName: 'Verwenden Sie höchstens 42 Zeichen.' },
+  })
+  expect(name('Orders_API')).toMatchObject({
+    errors: {
+      artifactName:
+        'Verwenden Sie Kleinbuchstaben, Ziffern und Bindestriche; beginnen und enden Sie mit einem Buchstaben oder einer Ziffer.',
+    },
+  })
+  await setLanguage('ar', { remember: false })
+  expect(name('X')).toMatchObject({ errors: { artifactName: 'يجب ألا يقل عدد الأحرف عن 3.' } })
+  await setLanguage('en', { remember: false })
+  expect(name('X')).toMatchObject({ errors: { artifactName: 'Use at least 3 characters.' } })
 })

@@ -7,6 +7,7 @@ import {
 import type { DeployInput } from '../../api/runtime-manager/applications.ts'
 import { formatBytesPair } from '../../lib/format.ts'
 import { t } from '../../lib/i18n.ts'
+import { problemText } from '../../lib/problem-text.ts'
 
 /** One row of the properties editor. */
 export interface PropertyRow {
@@ -84,8 +85,12 @@ export function validateDeploy(values: DeployFormValues): DeployValidation {
   const file = fileProblem(values.file)
   if (file) errors.file = file
   const name = z.safeParse(ArtifactNameSchema, values.artifactName)
-  if (!name.success)
-    errors.artifactName = name.error.issues[0]?.message ?? t('applications.deploy.nameInvalid')
+  if (!name.success) {
+    // The schema's reason is English (the demo backend answers with it too): shown translated.
+    const reason = name.error.issues[0]?.message
+    errors.artifactName =
+      reason === undefined ? t('applications.deploy.nameInvalid') : problemText(reason)
+  }
   const targetId = /^\d+$/.test(values.targetId) ? Number(values.targetId) : null
   if (targetId === null) errors.targetId = t('applications.deploy.targetMissing')
   const props = propertyProblems(values.properties)

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import type { ClientApp } from '../../api/app-store/client-app-schemas.ts'
 import type { ClientAppDetail } from '../../api/app-store/client-apps.ts'
 import { ApiError } from '../../lib/api-error.ts'
+import { setLanguage } from '../../lib/i18n.ts'
 import {
   changeDraft,
   changedFields,
@@ -108,6 +109,36 @@ test('drafts are checked with the store’s rules, one reason per field', () => 
     },
   })
   expect(checkDraft({ ...startEdit(detail({}, null)).draft }).ok).toBe(true)
+})
+
+test('a draft’s reasons read in German (the store’s rules speak English)', async () => {
+  await setLanguage('de', { remember: false })
+  expect(
+    checkDraft({ name: '', throttlingTier: '', description: '', callbackUrl: 'ftp://x' }),
+  ).toEqual({
+    ok: false,
+    errors: {
+      name: 'Geben Sie einen Namen ein.',
+      throttlingTier: 'Wählen Sie eine Drosselungsstufe.',
+      callbackUrl:
+        'Geben Sie eine absolute URL mit http:// oder https:// ein oder lassen Sie das Feld leer.',
+    },
+  })
+  expect(
+    checkDraft({
+      name: 'Weather ',
+      throttlingTier: 'Gold',
+      description: 'd'.repeat(513),
+      callbackUrl: '',
+    }),
+  ).toEqual({
+    ok: false,
+    errors: {
+      name: 'Verwenden Sie Buchstaben, Ziffern, Leerzeichen, Punkte, Bindestriche und Unterstriche; der Name beginnt mit einem Buchstaben oder einer Ziffer und endet nicht mit einem Leerzeichen.',
+      description: 'Verwenden Sie höchstens 512 Zeichen.',
+    },
+  })
+  await setLanguage('en', { remember: false })
 })
 
 test('a 409 blames the name; a 400’s error[] items blame their fields; others blame none', () => {

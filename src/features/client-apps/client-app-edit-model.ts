@@ -7,6 +7,7 @@ import {
 import type { ClientAppDetail } from '../../api/app-store/client-apps.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { t, type MessageKey } from '../../lib/i18n.ts'
+import { problemText } from '../../lib/problem-text.ts'
 
 /** The editable fields as the form holds them: plain strings, '' for "not set". */
 export type ClientAppDraft = Record<ClientAppField, string>
@@ -111,10 +112,19 @@ export type DraftCheck =
   | { ok: true; input: ClientAppInput }
   | { ok: false; errors: Partial<Record<ClientAppField, string>> }
 
-/** Checks a draft with the same rules the store applies, before anything is sent. */
+/**
+ * Checks a draft with the same rules the store applies, before anything is sent. The rules'
+ * reasons are English (the demo store answers with them too): shown in the current language.
+ */
 export function checkDraft(draft: ClientAppDraft): DraftCheck {
   const checked = checkClientAppInput(draft)
-  return checked.ok ? { ok: true, input: checked.value } : { ok: false, errors: checked.fields }
+  if (checked.ok) return { ok: true, input: checked.value }
+  const errors: Partial<Record<ClientAppField, string>> = {}
+  for (const { field } of DRAFT_FIELDS) {
+    const reason = checked.fields[field]
+    if (reason !== undefined) errors[field] = problemText(reason)
+  }
+  return { ok: false, errors }
 }
 
 /**

@@ -46,3 +46,22 @@ test('a client application page in Arabic: its status word and details', async (
   expect(screen.getByText(textContent('معتمد'))).toBeInTheDocument()
   expect(screen.getByRole('group', { name: 'الإجراءات' })).toBeInTheDocument()
 })
+
+test('the create dialog’s reasons read in German: the store’s rules are shown translated', async () => {
+  const { scope } = await signInAs('Administrator')
+  await setLanguage('de', { remember: false })
+  const { user } = renderApp(paths.clientApps(scope.envId))
+  await user.click(await screen.findByRole('button', { name: 'Anwendung erstellen' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Client-Anwendung erstellen' })
+  await user.type(within(dialog).getByLabelText('Callback-URL (optional)'), 'ftp://nope')
+  await user.click(within(dialog).getByRole('button', { name: 'Erstellen' }))
+  expect(within(dialog).getByLabelText('Name')).toHaveAccessibleDescription(
+    'Geben Sie einen Namen ein.',
+  )
+  expect(within(dialog).getByLabelText('Drosselungsstufe')).toHaveAccessibleDescription(
+    'Wählen Sie eine Drosselungsstufe.',
+  )
+  expect(within(dialog).getByLabelText('Callback-URL (optional)')).toHaveAccessibleDescription(
+    'Geben Sie eine absolute URL mit http:// oder https:// ein oder lassen Sie das Feld leer.',
+  )
+})

@@ -4,7 +4,7 @@ import { setLanguage } from '../../lib/i18n.ts'
 import { paths } from '../../lib/paths.ts'
 import { setupTestBackend } from '../../test/demo-server.ts'
 import { renderApp, renderInProviders } from '../../test/render-app.tsx'
-import { ClientCredentialsSignIn } from './sign-in-forms.tsx'
+import { ClientCredentialsSignIn, FamilySignIn } from './sign-in-forms.tsx'
 
 // The sign-in in German and Arabic (the other tests read it in English): its words load at
 // boot with the shell's, so the page is translated before any route has loaded its own.
@@ -47,4 +47,24 @@ test("the demo identities' roles read in German on the card and its button", asy
   // A role the console has no word for keeps the backend's name, isolated as its text.
   expect(screen.getByRole('button', { name: 'Als Auditor anmelden' })).toBeEnabled()
   expect(screen.getByText('Auditor', { selector: 'strong bdi' })).toBeVisible()
+})
+
+test('an empty sign-in says what is missing in German, and in Arabic for a user sign-in', async () => {
+  await setLanguage('de', { remember: false })
+  const { user, unmount } = renderInProviders(<ClientCredentialsSignIn />)
+  await user.click(screen.getByRole('button', { name: 'Anmelden' }))
+  expect(screen.getByLabelText('Client-ID')).toHaveAccessibleDescription(
+    'Geben Sie die Client-ID der verbundenen App ein.',
+  )
+  expect(screen.getByLabelText('Client-Secret')).toHaveAccessibleDescription(
+    'Geben Sie das Client-Secret ein.',
+  )
+  unmount()
+
+  await setLanguage('ar', { remember: false })
+  const family = renderInProviders(<FamilySignIn family="mfp" />)
+  await family.user.click(screen.getByRole('button', { name: 'تسجيل الدخول' }))
+  expect(screen.getByLabelText('اسم المستخدم')).toHaveAccessibleDescription('أدخل اسم المستخدم.')
+  expect(screen.getByLabelText('كلمة المرور')).toHaveAccessibleDescription('أدخل كلمة المرور.')
+  await setLanguage('en', { remember: false })
 })

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { capacityProblem, roomIn, validateAddMembers } from './add-cluster-members-model.ts'
 
 const server = (id: number, extra: Partial<Server> = {}): Server => ({
@@ -65,7 +66,10 @@ test('a server that joined a group meanwhile cannot be added; none chosen is ref
   )
   expect(validateAddMembers(cluster, [{ serverId: 4, ip: '' }], grouped)).toEqual({
     ok: false,
-    errors: { servers: "node-4 cannot join: already in server group 'g3'." },
+    // Names from the API are isolated (U+2068 … U+2069): the words read as before.
+    errors: {
+      servers: `${isolateText('node-4')} cannot join: already in server group '${isolateText('g3')}'.`,
+    },
   })
   expect(validateAddMembers(cluster, [], servers)).toEqual({
     ok: false,

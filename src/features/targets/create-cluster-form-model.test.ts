@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { memberIpProblem, validateCreateCluster } from './create-cluster-form-model.ts'
 
 const server = (id: number, extra: Partial<Server> = {}): Server => ({
@@ -71,7 +72,8 @@ test('1 to 8 servers, individual only; name valid and unused; all errors at once
   ).toEqual({
     ok: false,
     errors: {
-      name: "'orders' is already the name of a server group or cluster in this environment.",
+      // Names from the API are isolated (U+2068 … U+2069): the words read as before.
+      name: `'${isolateText('orders')}' is already the name of a server group or cluster in this environment.`,
       servers: 'A cluster holds at most 8 servers; 9 are chosen.',
     },
   })
@@ -84,7 +86,9 @@ test('1 to 8 servers, individual only; name valid and unused; all errors at once
     ),
   ).toEqual({
     ok: false,
-    errors: { servers: "node-1 cannot join: already in server group 'web'." },
+    errors: {
+      servers: `${isolateText('node-1')} cannot join: already in server group '${isolateText('web')}'.`,
+    },
   })
 })
 

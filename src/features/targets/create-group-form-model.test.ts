@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { validateCreateGroup } from './create-group-form-model.ts'
 
 const servers: Server[] = [
@@ -25,14 +26,19 @@ test('every problem is reported at once: name rules, name in use, no servers', (
   })
   expect(validateCreateGroup({ name: 'DB', serverIds: [1] }, servers, ['db'])).toEqual({
     ok: false,
-    errors: { name: "'db' is already the name of a server group or cluster in this environment." },
+    // Names from the API are isolated (U+2068 … U+2069): the words read as before.
+    errors: {
+      name: `'${isolateText('db')}' is already the name of a server group or cluster in this environment.`,
+    },
   })
 })
 
 test('a server in a cluster, or one no longer registered, cannot join', () => {
   expect(validateCreateGroup({ name: 'web', serverIds: [1, 3] }, servers, [])).toEqual({
     ok: false,
-    errors: { servers: "db-1 cannot join: already in cluster 'db'." },
+    errors: {
+      servers: `${isolateText('db-1')} cannot join: already in cluster '${isolateText('db')}'.`,
+    },
   })
   expect(validateCreateGroup({ name: 'web', serverIds: [42] }, servers, [])).toEqual({
     ok: false,

@@ -8,7 +8,6 @@ import {
   type TargetRecord,
 } from '../../api/runtime-manager/target-requests.ts'
 import { useTakenTargetNames } from '../../api/runtime-manager/target-names.ts'
-import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { CurlPreview } from '../../components/curl-preview.tsx'
@@ -20,6 +19,7 @@ import { Modal } from '../../components/modal.tsx'
 import { paths } from '../../lib/paths.ts'
 import { LoadedServerPicker } from './loaded-server-picker.tsx'
 import { MemberIpGrid, withIp } from './member-ip-input.tsx'
+import { membershipReason } from './target-form-model.ts'
 import {
   wordsOf,
   type CreateTargetValues,

@@ -1,4 +1,5 @@
 import { textContent } from '../../test/text-content.ts'
+import { isolateText } from '../../components/api-text.tsx'
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { paths } from '../../lib/paths.ts'
@@ -62,7 +63,7 @@ test('create: errors for an empty form; grouped servers shown but not selectable
   await user.type(within(dialog).getByLabelText('Group name'), group.name.toUpperCase())
   await user.click(within(dialog).getByRole('button', { name: 'Create group' }))
   expect(within(dialog).getByLabelText('Group name')).toHaveAccessibleDescription(
-    `'${group.name}' is already the name of a server group or cluster in this environment.`,
+    `'${isolateText(group.name)}' is already the name of a server group or cluster in this environment.`,
   )
 
   await user.clear(within(dialog).getByLabelText('Group name'))

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import { StatusBadge } from '../../components/status-badge.tsx'
 import { serverStatus } from '../../components/status-tones.ts'
@@ -14,7 +14,7 @@ export interface ServerPickerProps {
   selected: readonly number[]
   onChange: (next: number[]) => void
   /** Why a server cannot be chosen (shown beside it), or null when it can. */
-  reasonFor: (server: Server) => string | null
+  reasonFor: (server: Server) => ReactNode
   /** One server (radio buttons) or several (checkboxes). */
   mode?: 'single' | 'multiple'
   /** Most servers that may be chosen, with the sentence shown once it is reached. */

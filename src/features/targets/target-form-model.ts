@@ -1,14 +1,34 @@
+import type { ReactNode } from 'react'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
 import {
-  membershipReason,
+  membershipOf,
+  targetNameClash,
   targetNameProblem,
-  targetNameTaken,
 } from '../../api/runtime-manager/target-rules.ts'
+import { isolateText } from '../../components/api-text.tsx'
+import { message } from '../../components/i18n.tsx'
 import { t } from '../../lib/i18n.ts'
+import { problemText } from '../../lib/problem-text.ts'
 
 /** What is wrong with the name of a new group or cluster (its syntax, or another has it), or null. */
 export function newTargetNameProblem(name: string, takenNames: readonly string[]): string | null {
-  return targetNameProblem(name) ?? targetNameTaken(name, takenNames)
+  const problem = targetNameProblem(name)
+  if (problem !== null) return problemText(problem)
+  const clash = targetNameClash(name, takenNames)
+  return clash === null ? null : t('targets.create.nameTaken', { name: isolateText(clash) })
+}
+
+/**
+ * Why a server cannot join a group or cluster (it is in one already), or null when it can:
+ * shown beside it in a server picker, the group's or cluster's name isolated as API text.
+ */
+export function membershipReason(server: Server): ReactNode {
+  const membership = membershipOf(server)
+  if (membership === null) return null
+  return message(
+    membership.kind === 'group' ? 'targets.membership.inGroup' : 'targets.membership.inCluster',
+    { name: membership.name },
+  )
 }
 
 /**
@@ -23,11 +43,12 @@ export function joinProblem(
   for (const id of serverIds) {
     const server = byId.get(id)
     if (!server) return t('targets.join.gone', { id })
-    const reason = membershipReason(server)
-    if (reason) {
-      // The reason is a sentence of its own ("Already in …"); here it continues one.
-      const why = reason.charAt(0).toLowerCase() + reason.slice(1)
-      return t('targets.join.problem', { name: server.name, reason: why })
+    const membership = membershipOf(server)
+    if (membership) {
+      const values = { name: isolateText(server.name), target: isolateText(membership.name) }
+      return membership.kind === 'group'
+        ? t('targets.join.inGroup', values)
+        : t('targets.join.inCluster', values)
     }
   }
   return undefined

@@ -9,7 +9,7 @@ import {
   verifyTargetMember,
   type TargetRecord,
 } from '../../api/runtime-manager/target-requests.ts'
-import { membershipReason } from '../../api/runtime-manager/target-rules.ts'
+import { membershipOf } from '../../api/runtime-manager/target-rules.ts'
 import {
   useOwnApplications,
   useRefreshAfterMembershipChange,
@@ -37,6 +37,7 @@ import {
   type MemberValue,
   type TargetProps,
 } from './target-kind.ts'
+import { membershipReason } from './target-form-model.ts'
 
 /**
  * The servers of a group or cluster: the kind's columns, remove one or the selected ones,
@@ -150,7 +151,7 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
   // left out, and one that may no longer join (it joined another target while the dialog
   // was open; the picker disables it) blocks sending at once.
   const sendable = add.validate ? members : members.filter((m) => byId.has(m.serverId))
-  const blocked = add.validate ? [] : picked.filter((s) => membershipReason(s) !== null)
+  const blocked = add.validate ? [] : picked.filter((s) => membershipOf(s) !== null)
   const changes: MemberChange[] = sendable.map((m) => {
     const name = byId.get(m.serverId)?.name
     return {
