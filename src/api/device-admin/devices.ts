@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query'
 import type { ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
+import { t } from '../../lib/i18n.ts'
 import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -104,8 +105,9 @@ export async function listDevices(
 }
 
 /**
- * The device was not among the pages a lookup read. The device route says why in the
- * language shown, from the fields (the message is for logs).
+ * The device was not among the pages a lookup read. Its message is in the language shown
+ * (a device page's refresh shows it beside "updated"); the device route builds the same
+ * sentence from the fields, with the id and the runtime isolated as API text.
  */
 export class DeviceNotFoundError extends Error {
   override readonly name = 'DeviceNotFoundError'
@@ -119,8 +121,12 @@ export class DeviceNotFoundError extends Error {
   constructor(runtime: string, deviceId: string, gaveUp: boolean) {
     super(
       gaveUp
-        ? `Device ${deviceId} was not among the first ${DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE} devices of runtime ${runtime}.`
-        : `There is no device ${deviceId} in runtime ${runtime}.`,
+        ? t('shell.routes.device.notAmongFirst', {
+            id: deviceId,
+            runtime,
+            count: DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE,
+          })
+        : t('shell.routes.device.gone', { id: deviceId, runtime }),
     )
     this.runtime = runtime
     this.deviceId = deviceId

@@ -129,7 +129,7 @@ test('an unknown device says so and links back to the list', async () => {
 
 test('in German an unknown device is said in German, its id and runtime isolated', async () => {
   const { scope } = await signInAs('Monitor')
-  expectConsoleError(/There is no device no-such-device/)
+  expectConsoleError(/In der Runtime mfp gibt es kein Gerät no-such-device/)
   await setLanguage('de', { remember: false })
   try {
     expect(

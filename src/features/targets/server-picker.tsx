@@ -52,18 +52,17 @@ export function ServerPicker({
   const [filter, setFilter] = useState('')
   const chosen = useMemo(() => new Set(selected), [selected])
   const q = filter.trim().toLowerCase()
-  const matching = useMemo(
-    () =>
-      servers
-        .filter((s) => matches(s, q))
-        // Choosable servers first, then by name: the useful ones are at the top.
-        .sort(
-          (a, b) =>
-            Number(reasonFor(a) !== null) - Number(reasonFor(b) !== null) ||
-            a.name.localeCompare(b.name),
-        ),
-    [servers, q, reasonFor],
-  )
+  const matching = useMemo(() => {
+    // Choosable servers first, then by name: the useful ones are at the top. Each server's
+    // reason is asked for once (it is a sentence), not at every comparison of the sort.
+    const blocked = new Set<number>()
+    const shown = servers.filter((s) => matches(s, q))
+    for (const s of shown) if (reasonFor(s) !== null) blocked.add(s.id)
+    return shown.sort(
+      (a, b) =>
+        Number(blocked.has(a.id)) - Number(blocked.has(b.id)) || a.name.localeCompare(b.name),
+    )
+  }, [servers, q, reasonFor])
   const shown = matching.slice(0, MAX_SHOWN)
   const hiddenChosen = servers.filter(
     (s) => chosen.has(s.id) && !shown.some((row) => row.id === s.id),

@@ -16,6 +16,7 @@ import {
 } from '../../api/runtime-manager/targets.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
+import { isolateText } from '../../components/api-text.tsx'
 import { listText } from '../../lib/list-text.ts'
 import { useT } from '../../components/i18n.tsx'
 import { paths } from '../../lib/paths.ts'
@@ -213,7 +214,8 @@ export function AddServersDialog<T extends TargetRecord, B extends { name: strin
           blocked.length > 0
             ? t('targets.membership.blocked', {
                 count: blocked.length,
-                servers: listText(blocked.map((s) => s.name)),
+                // The names are the API's: each isolated in the sentence.
+                servers: listText(blocked.map((s) => isolateText(s.name))),
               })
             : errors.servers
         }
