@@ -110,45 +110,34 @@ test('Monitor sees the switches disabled with the reason, and a click sends noth
   expect(runtime?.transactions.some((tx) => tx.userName === 'mona.berg')).toBe(false)
 })
 
-test('an unknown device says so and links back to the list', async () => {
-  const { scope } = await signInAs('Monitor')
-  expectConsoleError(/There is no device no-such-device/)
-  expect(
-    await openNotFoundPage(
-      paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'),
-      'Device not found',
-      'Back to the devices of mfp',
-    ),
-  ).toBeInTheDocument()
-  expect(
-    screen.getByText(
-      textContent('There is no device no-such-device in runtime mfp. It may have been removed.'),
-    ),
-  ).toBeInTheDocument()
-})
-
-test('in German an unknown device is said in German, its id and runtime isolated', async () => {
-  const { scope } = await signInAs('Monitor')
-  expectConsoleError(/In der Runtime mfp gibt es kein Gerät no-such-device/)
-  await setLanguage('de', { remember: false })
-  try {
-    expect(
-      await openNotFoundPage(
-        paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody'),
-        'Gerät nicht gefunden',
-        'Zurück zu den Geräten von mfp',
-      ),
-    ).toBeInTheDocument()
-    const sentence = screen.getByText(
-      textContent(
-        'In der Runtime mfp gibt es kein Gerät no-such-device. Es wurde vielleicht entfernt.',
-      ),
-    )
-    expect([...sentence.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual([
-      'mfp',
-      'no-such-device',
-    ])
-  } finally {
-    await setLanguage('en', { remember: false })
-  }
-})
+test.each([
+  {
+    language: 'en' as const,
+    heading: 'Device not found',
+    back: 'Back to the devices of mfp',
+    sentence: 'There is no device no-such-device in runtime mfp. It may have been removed.',
+    isolated: ['no-such-device', 'mfp'],
+  },
+  {
+    language: 'de' as const,
+    heading: 'Gerät nicht gefunden',
+    back: 'Zurück zu den Geräten von mfp',
+    sentence: 'In der Runtime mfp gibt es kein Gerät no-such-device. Es wurde vielleicht entfernt.',
+    isolated: ['mfp', 'no-such-device'],
+  },
+])(
+  'an unknown device says so in the language shown ($language), its id and runtime isolated, and links back to the list',
+  async ({ language, heading, back, sentence, isolated }) => {
+    const { scope } = await signInAs('Monitor')
+    expectConsoleError(new RegExp(sentence.slice(0, 30)))
+    await setLanguage(language, { remember: false })
+    try {
+      const path = paths.device(scope.envId, 'mfp', 'no-such-device', 'nobody')
+      expect(await openNotFoundPage(path, heading, back)).toBeInTheDocument()
+      const shown = screen.getByText(textContent(sentence))
+      expect([...shown.querySelectorAll('bdi')].map((b) => b.textContent)).toEqual(isolated)
+    } finally {
+      await setLanguage('en', { remember: false })
+    }
+  },
+)
