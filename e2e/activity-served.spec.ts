@@ -10,7 +10,7 @@ import {
   confirmInDialog,
 } from './fixtures.ts'
 import { BACKEND_URL, E2E_PORTS, LIVE_URL } from './ports.ts'
-import { isolateText } from '../src/components/api-text.tsx'
+import { isolateText } from '../src/lib/isolate-text.ts'
 
 /**
  * Issue 13 through the production server: the live build served by `npm run serve` (the

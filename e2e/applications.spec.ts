@@ -10,7 +10,7 @@ import {
   stopApplication,
   firstStartedOnServerLink,
 } from './fixtures.ts'
-import { isolateText } from '../src/components/api-text.tsx'
+import { isolateText } from '../src/lib/isolate-text.ts'
 
 async function openApplications(
   page: Page,

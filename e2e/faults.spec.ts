@@ -10,7 +10,7 @@ import {
   zipArtifact,
 } from './fixtures.ts'
 import { BACKEND_URL, LIVE_URL } from './ports.ts'
-import { isolateText } from '../src/components/api-text.tsx'
+import { isolateText } from '../src/lib/isolate-text.ts'
 import type { FaultRule } from '../src/demo/faults.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, signInAs, test } from './fixtures.ts'
 import { LIVE_URL } from './ports.ts'
-import { isolateText } from '../src/components/api-text.tsx'
+import { isolateText } from '../src/lib/isolate-text.ts'
 
 /**
  * Hostile data from the backend: a 10,000-character unbroken name, a right-to-left

@@ -1,5 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, signInAs, test } from './fixtures.ts'
-import { isolateText } from '../src/components/api-text.tsx'
+import { isolateText } from '../src/lib/isolate-text.ts'
 
 test('signs in with client credentials typed into the form and lands on servers', async ({
   page,

@@ -1,4 +1,5 @@
-import { ApiText, isolateText } from '../components/api-text.tsx'
+import { ApiText } from '../components/api-text.tsx'
+import { isolateText } from '../lib/isolate-text.ts'
 import { useQueryClient } from '@tanstack/react-query'
 import { Dialog, DropdownMenu } from 'radix-ui'
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react'

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { ApiText, apiMessage, isolateText, LONG } from './api-text.tsx'
+import { isolateText } from '../lib/isolate-text.ts'
+import { ApiText, apiMessage, LONG } from './api-text.tsx'
 import { ApiList } from './i18n.tsx'
 import { ApiText as ActivityApiText } from './recent-activity.tsx'
 

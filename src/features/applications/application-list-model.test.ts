@@ -1,4 +1,4 @@
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { expect, test } from 'vitest'
 import { decodeListParams } from '../../lib/list-params.ts'
 import { expectUrlStates } from '../../test/list-url-state.ts'

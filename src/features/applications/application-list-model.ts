@@ -5,7 +5,7 @@ import {
   type ApplicationPhase,
   type ApplicationState,
 } from '../../api/runtime-manager/application-status.ts'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { cachedT, toEpochMs } from '../../lib/format.ts'
 import { t, type MessageKey } from '../../lib/i18n.ts'

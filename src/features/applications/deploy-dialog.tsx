@@ -1,5 +1,5 @@
 import { memo, useId, useState, type ChangeEvent } from 'react'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { useNavigate } from 'react-router'
 import {
   deployRequest,

@@ -1,4 +1,4 @@
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { useQuery } from '@tanstack/react-query'
 import {
   CALLBACK_URL_MAX,

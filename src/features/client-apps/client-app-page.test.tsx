@@ -1,6 +1,6 @@
 import { textContent } from '../../test/text-content.ts'
 import { openNotFoundPage } from '../../test/not-found.ts'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { expect, test } from 'vitest'

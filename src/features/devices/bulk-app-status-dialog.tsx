@@ -1,4 +1,4 @@
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { ApplicationStatus, Device } from '../../api/device-admin/device-schemas.ts'

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { memberIpProblem, validateCreateCluster } from './create-cluster-form-model.ts'
 
 const server = (id: number, extra: Partial<Server> = {}): Server => ({

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { setLanguage } from '../../lib/i18n.ts'
 import { validateCreateCluster } from './create-cluster-form-model.ts'
 import { validateCreateGroup } from './create-group-form-model.ts'

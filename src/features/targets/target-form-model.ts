@@ -5,7 +5,7 @@ import {
   targetNameClash,
   targetNameProblem,
 } from '../../api/runtime-manager/target-rules.ts'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { message } from '../../components/i18n.tsx'
 import { t } from '../../lib/i18n.ts'
 import { problemText } from '../../lib/problem-text.ts'

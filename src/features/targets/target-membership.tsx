@@ -16,7 +16,7 @@ import {
 } from '../../api/runtime-manager/targets.ts'
 import { Button } from '../../components/button.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
-import { isolateText } from '../../components/api-text.tsx'
+import { isolateText } from '../../lib/isolate-text.ts'
 import { listText } from '../../lib/list-text.ts'
 import { useT } from '../../components/i18n.tsx'
 import { paths } from '../../lib/paths.ts'
