@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { Msg, useT } from './i18n.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
+import { issueText } from '../lib/record-issue.ts'
 
 /** How many records to detail; the rest are counted (a broken backend may send thousands). */
 const DETAIL_LIMIT = 50
@@ -44,7 +45,12 @@ export function RejectedRecords({
                       {record.issues.map((issue, i) => (
                         <span key={i}>
                           {i > 0 && '; '}
-                          <code className="break-anywhere">{issue.path}</code>: {issue.message}
+                          {issue.path ? (
+                            <code className="break-anywhere">{issue.path}</code>
+                          ) : (
+                            t('ui.rejected.wholeRecord')
+                          )}
+                          : {issueText(issue.problem)}
                         </span>
                       ))}
                     </>

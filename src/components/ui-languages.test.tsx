@@ -28,8 +28,21 @@ test('the shared list states, selection bar and rejected records read in German,
       />
       <RejectedRecords
         rejected={[
-          { index: 0, issues: [{ path: 'name', message: 'fehlt' }] },
-          { index: 4, id: 'srv-9', issues: [{ path: 'status', message: 'fehlt' }] },
+          {
+            index: 0,
+            issues: [{ path: 'name', problem: { code: 'missing', expected: 'string' } }],
+          },
+          {
+            index: 4,
+            id: 'srv-9',
+            issues: [
+              {
+                path: 'status',
+                problem: { code: 'type', expected: 'string', found: { kind: 'value', text: '42' } },
+              },
+              { path: '', problem: { code: 'type', expected: 'object', found: { kind: 'null' } } },
+            ],
+          },
         ]}
         noun={['Server', 'Server']}
       />
@@ -66,7 +79,10 @@ test('the shared list states, selection bar and rejected records read in German,
   ).toBeInTheDocument()
   expect(screen.getByText('Was war falsch')).toBeInTheDocument()
   expect(screen.getByText(/^Datensatz 5 \(ID/)).toHaveTextContent(
-    'Datensatz 5 (ID srv-9): status: fehlt',
+    'Datensatz 5 (ID srv-9): status: erwartet: ein Text, gefunden: 42; (der Datensatz selbst): erwartet: ein Objekt, gefunden: null',
+  )
+  expect(screen.getByText(/^Datensatz 1:/)).toHaveTextContent(
+    'Datensatz 1: name: fehlt (erwartet: ein Text)',
   )
   expect(
     screen.getByRole('heading', { name: 'Keine Server entsprechen diesen Filtern' }),

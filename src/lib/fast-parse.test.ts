@@ -157,7 +157,12 @@ test('a list keeps its good records through the reader and words the bad ones th
     {
       index: 1,
       id: 'two',
-      issues: [{ path: 'id', message: 'expected number, found the text "two"' }],
+      issues: [
+        {
+          path: 'id',
+          problem: { code: 'type', expected: 'number', found: { kind: 'text', text: '"two"' } },
+        },
+      ],
     },
   ])
 })

@@ -15,11 +15,15 @@ test('good records are kept in order; each bad one is reported with its index, i
   expect(list.items.map((i) => i.id)).toEqual([1, 3])
   expect(list.rejected).toHaveLength(3)
   expect(list.rejected[0]).toMatchObject({ index: 1, id: '2', issues: [{ path: 'status' }] })
-  expect(list.rejected[0]?.issues[0]?.message).toMatch(/RUNNING/)
+  expect(list.rejected[0]?.issues[0]?.problem).toEqual({
+    code: 'value',
+    values: '"RUNNING", "STOPPED"',
+    found: { kind: 'text', text: '"EXPLODED"' },
+  })
   expect(list.rejected[1]).toMatchObject({ index: 3 })
   expect(list.rejected[1]?.issues.map((i) => i.path).sort()).toEqual(['id', 'name'])
   expect(list.rejected[1]).not.toHaveProperty('id')
-  expect(list.rejected[2]).toMatchObject({ index: 4, issues: [{ path: '(the record itself)' }] })
+  expect(list.rejected[2]).toMatchObject({ index: 4, issues: [{ path: '' }] })
 })
 
 test('the id is taken from the first of the given keys a record has', () => {

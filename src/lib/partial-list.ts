@@ -1,10 +1,14 @@
 import * as z from 'zod/mini'
 import { isRead, readerFor, UNREAD } from './fast-parse.ts'
+import { problemOf, valueAt, type IssueProblem } from './record-issue.ts'
 
-/** One problem with a record: where in it (`status`, `addresses.0.ip`) and what. */
+/**
+ * One problem with a record: where in it (`status`, `addresses.0.ip`; empty for the record
+ * itself) and what, as data that `issueText` words in the language shown.
+ */
 export interface RecordIssue {
   path: string
-  message: string
+  problem: IssueProblem
 }
 
 /** A record of a list answer that did not match its schema, left out of the list. */
@@ -32,52 +36,6 @@ function idOf(value: unknown, keys: readonly string[]): string | undefined {
     if ((typeof id === 'string' && id !== '') || typeof id === 'number') return String(id)
   }
   return undefined
-}
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let at = value
-  for (const key of path) {
-    if (at === null || typeof at !== 'object') return undefined
-    at = Reflect.get(at, key)
-  }
-  return at
-}
-
-function kindOf(value: unknown): string {
-  if (value === undefined) return 'nothing'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `the text ${shortJson(value)}`
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return `a${typeof value === 'object' ? 'n' : ''} ${typeof value}`
-}
-
-function shortJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text
-}
-
-/**
- * What is wrong, for an operator: zod/mini carries no messages of its own (only
- * "Invalid input"), so the issue's code and the value found say it.
- */
-function describeIssue(issue: z.core.$ZodIssue, found: unknown): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return found === undefined
-        ? `missing (expected ${issue.expected})`
-        : `expected ${issue.expected}, found ${kindOf(found)}`
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => shortJson(v)).join(', ')}, found ${kindOf(found)}`
-    case 'too_small':
-      return `too small: at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : ''}`
-    case 'too_big':
-      return `too big: at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`
-    case 'invalid_format':
-      return `not a valid ${issue.format}: found ${kindOf(found)}`
-    default:
-      return issue.message
-  }
 }
 
 /**
@@ -111,8 +69,8 @@ export function parseEach<T>(
       index,
       ...(id === undefined ? {} : { id }),
       issues: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || '(the record itself)',
-        message: describeIssue(issue, valueAt(value, issue.path)),
+        path: issue.path.map(String).join('.'),
+        problem: problemOf(issue, valueAt(value, issue.path)),
       })),
     })
   })

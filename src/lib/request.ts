@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { ApiError, errorFromBody } from './api-error.ts'
 import { consoleMode } from './config.ts'
 import { t } from './i18n.ts'
+import { issueText, problemOf, valueAt } from './record-issue.ts'
 import {
   describeRequest,
   ownHeaders,
@@ -191,7 +192,9 @@ export function parseAnswer<T>(
   const parsed = z.safeParse(schema, body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const problem = issue?.message ?? t('ui.request.invalidData')
+    const problem = issue
+      ? issueText(problemOf(issue, valueAt(body, issue.path)))
+      : t('ui.request.invalidData')
     throw new ApiError({
       kind: 'schema',
       status,
@@ -201,7 +204,10 @@ export function parseAnswer<T>(
           : t('ui.request.schema', { problem }),
       details: parsed.error.issues
         .slice(1, 4)
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+        .map(
+          (i) =>
+            `${i.path.join('.') || '(root)'}: ${issueText(problemOf(i, valueAt(body, i.path)))}`,
+        ),
       request: description,
     })
   }

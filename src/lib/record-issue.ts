@@ -1,0 +1,122 @@
+import type * as z from 'zod/mini'
+import { t } from './i18n.ts'
+import { isolateText } from './isolate-text.ts'
+
+/**
+ * What was found where an answer broke its schema, kept as data so that it is worded in
+ * the language shown when it is shown (a list's rejected records are read once and may be
+ * looked at after a switch of language).
+ */
+export type Found =
+  | { kind: 'nothing' | 'null' | 'array' | 'object' }
+  /** A string, as JSON and cut at 40 characters. */
+  | { kind: 'text'; text: string }
+  /** A number or a boolean as written, or the JavaScript type of anything else. */
+  | { kind: 'value'; text: string }
+
+/** One problem zod reported, as data: `issueText` words it. */
+export type IssueProblem =
+  | { code: 'missing'; expected: string }
+  | { code: 'type'; expected: string; found: Found }
+  | { code: 'value'; values: string; found: Found }
+  | { code: 'tooSmall' | 'tooBig'; limit: string; characters: boolean }
+  | { code: 'format'; format: string; found: Found }
+  /** A check's own message (a refinement), shown as the schema wrote it. */
+  | { code: 'other'; message: string }
+
+/** The value at `path` in `value` (an issue's path), or undefined where there is none. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = Reflect.get(at, key)
+  }
+  return at
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text
+}
+
+/** What `value` is, for an operator reading why a record was left out. */
+export function foundOf(value: unknown): Found {
+  if (value === undefined) return { kind: 'nothing' }
+  if (value === null) return { kind: 'null' }
+  if (Array.isArray(value)) return { kind: 'array' }
+  if (typeof value === 'string') return { kind: 'text', text: shortJson(value) }
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return { kind: 'value', text: String(value) }
+  if (typeof value === 'object') return { kind: 'object' }
+  return { kind: 'value', text: typeof value }
+}
+
+/**
+ * The problem of one zod issue, given the value found at its path. zod/mini carries no
+ * messages of its own (only "Invalid input"), so the issue's code and the value say it.
+ */
+export function problemOf(issue: z.core.$ZodIssue, found: unknown): IssueProblem {
+  switch (issue.code) {
+    case 'invalid_type':
+      return found === undefined
+        ? { code: 'missing', expected: issue.expected }
+        : { code: 'type', expected: issue.expected, found: foundOf(found) }
+    case 'invalid_value':
+      return {
+        code: 'value',
+        values: issue.values.map((v) => shortJson(v)).join(', '),
+        found: foundOf(found),
+      }
+    case 'too_small':
+      return {
+        code: 'tooSmall',
+        limit: String(issue.minimum),
+        characters: issue.origin === 'string',
+      }
+    case 'too_big':
+      return { code: 'tooBig', limit: String(issue.maximum), characters: issue.origin === 'string' }
+    case 'invalid_format':
+      return { code: 'format', format: issue.format, found: foundOf(found) }
+    default:
+      return { code: 'other', message: issue.message }
+  }
+}
+
+function foundText(found: Found): string {
+  // A string found is the API's text: isolated, so that it cannot reorder the sentence.
+  const text = found.kind === 'text' ? isolateText(found.text) : 'text' in found ? found.text : ''
+  return t('ui.issue.found', { kind: found.kind, text })
+}
+
+function expectedText(type: string): string {
+  return t('ui.issue.expected', { type })
+}
+
+/** The problem in the current language (call it where it is shown, not where it is read). */
+export function issueText(problem: IssueProblem): string {
+  switch (problem.code) {
+    case 'missing':
+      return t('ui.issue.missing', { expected: expectedText(problem.expected) })
+    case 'type':
+      return t('ui.issue.type', {
+        expected: expectedText(problem.expected),
+        found: foundText(problem.found),
+      })
+    case 'value':
+      return t('ui.issue.value', { values: problem.values, found: foundText(problem.found) })
+    case 'tooSmall':
+      return t('ui.issue.tooSmall', {
+        limit: problem.limit,
+        unit: problem.characters ? 'characters' : 'other',
+      })
+    case 'tooBig':
+      return t('ui.issue.tooBig', {
+        limit: problem.limit,
+        unit: problem.characters ? 'characters' : 'other',
+      })
+    case 'format':
+      return t('ui.issue.format', { format: problem.format, found: foundText(problem.found) })
+    case 'other':
+      return problem.message
+  }
+}
