@@ -4,6 +4,7 @@ import type { RouteObject } from 'react-router'
 import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'
+import { loadOnce } from '../lib/load-once.ts'
 import { loadArea, t, type Area, type MessageKey } from '../lib/i18n.ts'
 import type { EnvScope } from '../lib/describe-request.ts'
 import { idFromPath, paths, TARGET_KINDS, type TargetKind } from '../lib/paths.ts'
@@ -39,35 +40,17 @@ function prefetchFrom<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   )
 }
 
-/**
- * A module's import that keeps the module once it is loaded and then answers with it at
- * once. `import()` of a module already loaded still answers in a task of its own, queued
- * behind whatever the page has to do: a click's navigation renders the pending page and
- * moves the history first, and the list read its loader started left ~30 ms after the
- * click (ADR 027 "Seventh round"). A kept module is awaited as a resolved promise, so the
- * read leaves before the click's task ends.
- */
-function kept<M>(load: () => Promise<M>): () => Promise<M> {
-  let module: Promise<M> | undefined
-  return () => {
-    if (module) return module
-    const loading = load()
-    module = loading
-    // A failed load is not kept: the next call tries again (and a route says it cannot load).
-    loading.catch(() => {
-      if (module === loading) module = undefined
-    })
-    return loading
-  }
-}
-
 // The api modules of the Runtime Manager sections' reads, one place for each: their routes'
 // loaders start them, and the signed-in shell loads the two largest ahead
-// (`preloadListReads`).
-const serverReads = kept(() => import('../api/runtime-manager/servers.ts'))
-const serverGroupReads = kept(() => import('../api/runtime-manager/server-groups.ts'))
-const clusterReads = kept(() => import('../api/runtime-manager/clusters.ts'))
-const applicationReads = kept(() => import('../api/runtime-manager/applications.ts'))
+// (`preloadListReads`). Each is kept once loaded (`loadOnce`): `import()` of a module already
+// loaded still answers in a task of its own, queued behind what a click's navigation does
+// first (the pending page's render, the history's move), and the list read its loader
+// starts left ~30 ms after the click (ADR 027 "Seventh round"); a kept module answers
+// within the click's own task.
+const serverReads = loadOnce(() => import('../api/runtime-manager/servers.ts'))
+const serverGroupReads = loadOnce(() => import('../api/runtime-manager/server-groups.ts'))
+const clusterReads = loadOnce(() => import('../api/runtime-manager/clusters.ts'))
+const applicationReads = loadOnce(() => import('../api/runtime-manager/applications.ts'))
 
 /**
  * The list read each Runtime Manager section's route starts in its loader (the page reads
@@ -76,16 +59,16 @@ const applicationReads = kept(() => import('../api/runtime-manager/applications.
  */
 const listReads = {
   servers: (queryClient: QueryClient, scope: EnvScope) =>
-    prefetchFrom(queryClient, async () => (await serverReads()).serverQueries.list(scope)),
+    prefetchFrom(queryClient, async () => (await serverReads.load()).serverQueries.list(scope)),
   'server-groups': (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () =>
-      (await serverGroupReads()).serverGroupQueries.list(scope),
+      (await serverGroupReads.load()).serverGroupQueries.list(scope),
     ),
   clusters: (queryClient: QueryClient, scope: EnvScope) =>
-    prefetchFrom(queryClient, async () => (await clusterReads()).clusterQueries.list(scope)),
+    prefetchFrom(queryClient, async () => (await clusterReads.load()).clusterQueries.list(scope)),
   applications: (queryClient: QueryClient, scope: EnvScope) =>
     prefetchFrom(queryClient, async () =>
-      (await applicationReads()).applicationQueries.list(scope),
+      (await applicationReads.load()).applicationQueries.list(scope),
     ),
 } satisfies Partial<Record<Section, (queryClient: QueryClient, scope: EnvScope) => Promise<void>>>
 
@@ -111,8 +94,8 @@ export function startSectionRead(queryClient: QueryClient, section: Section, env
  * for (a section's code loaded ahead for every section hid the "cannot load" path).
  */
 export function preloadListReads(): void {
-  serverReads().catch(() => undefined)
-  applicationReads().catch(() => undefined)
+  serverReads.load().catch(() => undefined)
+  applicationReads.load().catch(() => undefined)
 }
 
 // The sections' list pages: each route loads its own, and the navigation loads one as soon
@@ -292,7 +275,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   view: async () =>
                     (await import('../features/servers/server-page.tsx')).ServerView,
                   id: (params) => idOrNotFound(params.serverId),
-                  query: async () => (await serverReads()).serverQueries.detail,
+                  query: async () => (await serverReads.load()).serverQueries.detail,
                   loading: 'shell.routes.server.loading',
                   errors: {
                     notLoaded: 'shell.routes.server.notLoaded',
@@ -321,7 +304,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () =>
                     (await import('../features/targets/target-routes.tsx')).ServerGroupPage,
                   prefetch: async (scope, id) => {
-                    const { serverGroupQueries } = await serverGroupReads()
+                    const { serverGroupQueries } = await serverGroupReads.load()
                     return queryClient.prefetchQuery(serverGroupQueries.detail(scope, id))
                   },
                 }),
@@ -336,7 +319,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () =>
                     (await import('../features/targets/target-routes.tsx')).ClusterPage,
                   prefetch: async (scope, id) => {
-                    const { clusterQueries } = await clusterReads()
+                    const { clusterQueries } = await clusterReads.load()
                     return queryClient.prefetchQuery(clusterQueries.detail(scope, id))
                   },
                 }),
@@ -352,7 +335,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   view: async () =>
                     (await import('../features/applications/application-page.tsx')).ApplicationView,
                   id: (params) => idOrNotFound(params.applicationId),
-                  query: async () => (await applicationReads()).applicationQueries.detail,
+                  query: async () => (await applicationReads.load()).applicationQueries.detail,
                   loading: 'shell.routes.application.loading',
                   errors: {
                     notLoaded: 'shell.routes.application.notLoaded',
