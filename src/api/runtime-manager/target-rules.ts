@@ -3,9 +3,10 @@ import type { Server } from './server-schemas.ts'
 import { IpAddressSchema, TargetNameSchema, VisibilityMapSchema } from './target-schemas.ts'
 
 /**
- * Rules shared by server groups and clusters (multi-server deployment targets), used by
- * both pages and by the demo backend so the console and the demo agree on them. Pure:
- * no React, no requests.
+ * The console's rules for server groups and clusters (multi-server deployment targets),
+ * shared by both pages. Pure: no React, no requests. The demo backend keeps its own
+ * (src/demo/target-names.ts), sharing only the schemas, so that it can disagree with a
+ * console bug.
  */
 
 /** True for an IPv4 or IPv6 address (no zone, no port). */

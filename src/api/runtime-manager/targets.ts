@@ -6,7 +6,7 @@ import type { Server } from './server-schemas.ts'
 import { isServerTransitional, serverQueries } from './servers.ts'
 
 // Polling and refreshing shared by server groups and clusters; the pure rules are in
-// target-rules.ts so the demo backend can use them without React Query.
+// target-rules.ts (no React Query there).
 
 /** Polling while a member waits for its agent; otherwise a slow heartbeat. */
 export const TARGET_POLL_FAST_MS = 5_000
