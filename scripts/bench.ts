@@ -4,6 +4,7 @@
  *
  *   npm run bench                      3 runs, 40 s idle windows (visible, then hidden)
  *   BENCH_RUNS=5 BENCH_IDLE_SECONDS=30 npm run bench
+ *   BENCH_LOADS=5 npm run bench:ui     each first-rows figure of a run the median of 5 loads
  *   BENCH_ONLY=no-etag npm run bench:ui   only the live build against a backend without
  *                                      ETags (demo-server --no-etag --gzip --fleet large)
  *
@@ -22,6 +23,13 @@ import * as z from 'zod/mini'
 
 const ROOT = process.cwd()
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+/**
+ * How many times a run loads or navigates to a list for each first-rows figure; the run's
+ * figure is their median. One navigation to Applications swings by ±60 ms on two cores
+ * (212-371 ms in twelve, ADR 027 "Eighth round"), so one sample a run left the median of
+ * three runs as noisy as the margins it was judged by.
+ */
+const LOADS = Number(process.env.BENCH_LOADS ?? 3)
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 40)
 const PORTS = {
   demo: 4701,
@@ -108,6 +116,13 @@ function stat(values: number[]): Stat {
   const mid = Math.floor(sorted.length / 2)
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
   return { median, min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0, runs: values }
+}
+
+/** The median of `LOADS` measurements made one after the other. */
+async function medianOfLoads(measure: () => Promise<number>): Promise<number> {
+  const values: number[] = []
+  for (let i = 0; i < LOADS; i++) values.push(await measure())
+  return stat(values.filter(Number.isFinite)).median
 }
 
 function percentile(values: number[], p: number): number {
@@ -827,30 +842,34 @@ async function main() {
       const appsUrl = `${base}/env/${env}/applications`
       add(
         'servers first rows (ms)',
-        await firstRowsAfterNavigation(
-          page,
-          { url: appsUrl, table: 'Applications' },
-          'Servers',
-          'Servers',
+        await medianOfLoads(() =>
+          firstRowsAfterNavigation(
+            page,
+            { url: appsUrl, table: 'Applications' },
+            'Servers',
+            'Servers',
+          ),
         ),
       )
       add(
         'servers cold load to first rows (ms)',
-        await timeToFirstRows(page, serversUrl, 'Servers'),
+        await medianOfLoads(() => timeToFirstRows(page, serversUrl, 'Servers')),
       )
       add('servers heap (MB)', await heapMb(page))
       add(
         'applications first rows (ms)',
-        await firstRowsAfterNavigation(
-          page,
-          { url: serversUrl, table: 'Servers' },
-          'Applications',
-          'Applications',
+        await medianOfLoads(() =>
+          firstRowsAfterNavigation(
+            page,
+            { url: serversUrl, table: 'Servers' },
+            'Applications',
+            'Applications',
+          ),
         ),
       )
       add(
         'applications cold load to first rows (ms)',
-        await timeToFirstRows(page, appsUrl, 'Applications'),
+        await medianOfLoads(() => timeToFirstRows(page, appsUrl, 'Applications')),
       )
       add('applications heap (MB)', await heapMb(page))
       const latencies = await filterLatencies(page)
@@ -877,16 +896,18 @@ async function main() {
       if (devices) {
         add(
           'devices first rows (ms)',
-          await firstRowsAfterNavigation(
-            page,
-            { url: serversUrl, table: 'Servers' },
-            'Devices',
-            'Devices',
+          await medianOfLoads(() =>
+            firstRowsAfterNavigation(
+              page,
+              { url: serversUrl, table: 'Servers' },
+              'Devices',
+              'Devices',
+            ),
           ),
         )
         add(
           'devices cold load to first rows (ms)',
-          await timeToFirstRows(page, `${base}/env/${env}/devices`, 'Devices'),
+          await medianOfLoads(() => timeToFirstRows(page, `${base}/env/${env}/devices`, 'Devices')),
         )
         add('devices heap (MB)', await heapMb(page))
       }
@@ -901,16 +922,20 @@ async function main() {
       const liveBase = `http://127.0.0.1:${PORTS.live}/env/${liveEnv}`
       add(
         'applications first rows, live build (ms)',
-        await firstRowsAfterNavigation(
-          livePage,
-          { url: `${liveBase}/servers`, table: 'Servers' },
-          'Applications',
-          'Applications',
+        await medianOfLoads(() =>
+          firstRowsAfterNavigation(
+            livePage,
+            { url: `${liveBase}/servers`, table: 'Servers' },
+            'Applications',
+            'Applications',
+          ),
         ),
       )
       add(
         'applications cold load to first rows, live build (ms)',
-        await timeToFirstRows(livePage, `${liveBase}/applications`, 'Applications'),
+        await medianOfLoads(() =>
+          timeToFirstRows(livePage, `${liveBase}/applications`, 'Applications'),
+        ),
       )
       await liveContext.close()
       // The live figure's move again, in a context of its own as fresh as that one's, made
