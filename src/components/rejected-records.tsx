@@ -46,7 +46,10 @@ export function RejectedRecords({
                         <span key={i}>
                           {i > 0 && '; '}
                           {issue.path ? (
-                            <code className="break-anywhere">{issue.path}</code>
+                            // A record's own keys (a map's) are the API's text.
+                            <code className="break-anywhere">
+                              <bdi>{issue.path}</bdi>
+                            </code>
                           ) : (
                             t('ui.rejected.wholeRecord')
                           )}

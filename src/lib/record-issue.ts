@@ -40,7 +40,7 @@ function shortJson(value: unknown): string {
 }
 
 /** What `value` is, for an operator reading why a record was left out. */
-export function foundOf(value: unknown): Found {
+function foundOf(value: unknown): Found {
   if (value === undefined) return { kind: 'nothing' }
   if (value === null) return { kind: 'null' }
   if (Array.isArray(value)) return { kind: 'array' }
