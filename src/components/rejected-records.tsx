@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { Msg, useT } from './i18n.tsx'
 import type { RejectedRecord } from '../lib/partial-list.ts'
-import { issueText } from '../lib/record-issue.ts'
+import { issueText } from '../lib/issue-text.ts'
 
 /** How many records to detail; the rest are counted (a broken backend may send thousands). */
 const DETAIL_LIMIT = 50

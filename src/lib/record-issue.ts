@@ -1,11 +1,10 @@
 import type * as z from 'zod/mini'
-import { t } from './i18n.ts'
-import { isolateText } from './isolate-text.ts'
 
 /**
  * What was found where an answer broke its schema, kept as data so that it is worded in
  * the language shown when it is shown (a list's rejected records are read once and may be
- * looked at after a switch of language).
+ * looked at after a switch of language). No wording here: the api schemas that read lists
+ * (`partialArray`) are shared with the production server, which loads no catalogs.
  */
 export type Found =
   | { kind: 'nothing' | 'null' | 'array' | 'object' }
@@ -14,7 +13,7 @@ export type Found =
   /** A number or a boolean as written, or the JavaScript type of anything else. */
   | { kind: 'value'; text: string }
 
-/** One problem zod reported, as data: `issueText` words it. */
+/** One problem zod reported, as data: `issueText` (issue-text.ts) words it. */
 export type IssueProblem =
   | { code: 'missing'; expected: string }
   | { code: 'type'; expected: string; found: Found }
@@ -79,44 +78,5 @@ export function problemOf(issue: z.core.$ZodIssue, found: unknown): IssueProblem
       return { code: 'format', format: issue.format, found: foundOf(found) }
     default:
       return { code: 'other', message: issue.message }
-  }
-}
-
-function foundText(found: Found): string {
-  // A string found is the API's text: isolated, so that it cannot reorder the sentence.
-  const text = found.kind === 'text' ? isolateText(found.text) : 'text' in found ? found.text : ''
-  return t('ui.issue.found', { kind: found.kind, text })
-}
-
-function expectedText(type: string): string {
-  return t('ui.issue.expected', { type })
-}
-
-/** The problem in the current language (call it where it is shown, not where it is read). */
-export function issueText(problem: IssueProblem): string {
-  switch (problem.code) {
-    case 'missing':
-      return t('ui.issue.missing', { expected: expectedText(problem.expected) })
-    case 'type':
-      return t('ui.issue.type', {
-        expected: expectedText(problem.expected),
-        found: foundText(problem.found),
-      })
-    case 'value':
-      return t('ui.issue.value', { values: problem.values, found: foundText(problem.found) })
-    case 'tooSmall':
-      return t('ui.issue.tooSmall', {
-        limit: problem.limit,
-        unit: problem.characters ? 'characters' : 'other',
-      })
-    case 'tooBig':
-      return t('ui.issue.tooBig', {
-        limit: problem.limit,
-        unit: problem.characters ? 'characters' : 'other',
-      })
-    case 'format':
-      return t('ui.issue.format', { format: problem.format, found: foundText(problem.found) })
-    case 'other':
-      return problem.message
   }
 }

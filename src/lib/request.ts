@@ -2,7 +2,8 @@ import * as z from 'zod/mini'
 import { ApiError, errorFromBody } from './api-error.ts'
 import { consoleMode } from './config.ts'
 import { t } from './i18n.ts'
-import { issueText, problemOf, valueAt } from './record-issue.ts'
+import { issueText } from './issue-text.ts'
+import { problemOf, valueAt } from './record-issue.ts'
 import {
   describeRequest,
   ownHeaders,

@@ -2,7 +2,8 @@ import * as z from 'zod/mini'
 import { afterEach, expect, test } from 'vitest'
 import { setLanguage } from './i18n.ts'
 import { isolateText } from './isolate-text.ts'
-import { issueText, problemOf, valueAt, type IssueProblem } from './record-issue.ts'
+import { issueText } from './issue-text.ts'
+import { problemOf, valueAt, type IssueProblem } from './record-issue.ts'
 
 afterEach(async () => {
   await setLanguage('en', { remember: false })
