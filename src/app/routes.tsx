@@ -1,6 +1,7 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router'
+import { DeviceNotFoundError } from '../api/device-admin/device-not-found.ts'
 import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'
@@ -144,21 +145,15 @@ export function preloadSection(section: Section): void {
 }
 
 /**
- * Why the device route found no device: the lookup's finding (`DeviceNotFoundError`, told
- * by its name and fields: its class is in the devices api module, which the first visit
- * does not load) in the language shown, or the API's own message for a 404.
+ * Why the device route found no device: the lookup's finding in the language shown, or the
+ * API's own message for a 404.
  */
 function deviceMissing(error: unknown): ReactNode {
-  if (!(error instanceof Error)) return null
-  if (error.name !== 'DeviceNotFoundError') return <ApiText>{error.message}</ApiText>
-  const runtime: unknown = Reflect.get(error, 'runtime')
-  const id: unknown = Reflect.get(error, 'deviceId')
-  const count: unknown = Reflect.get(error, 'limit')
-  if (typeof runtime !== 'string' || typeof id !== 'string' || typeof count !== 'number')
-    return <ApiText>{error.message}</ApiText>
-  return Reflect.get(error, 'gaveUp') === true
-    ? message('shell.routes.device.notAmongFirst', { id, runtime, count })
-    : message('shell.routes.device.gone', { id, runtime })
+  if (error instanceof DeviceNotFoundError) {
+    const { key, values } = error.words
+    return message(key, values)
+  }
+  return error instanceof Error ? <ApiText>{error.message}</ApiText> : null
 }
 
 /** The id in a path segment, or the route's not-found view for one that is not a number. */
@@ -411,10 +406,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     ),
                   errors: {
                     notLoaded: 'shell.routes.device.notLoaded',
-                    // By its name, not its class: the class is in the devices api module,
-                    // which the first visit does not load.
                     isMissing: (error) =>
-                      (error instanceof Error && error.name === 'DeviceNotFoundError') ||
+                      error instanceof DeviceNotFoundError ||
                       (isApiError(error) && error.status === 404),
                     notFound: ({ params, error }) => ({
                       title: t('shell.routes.device.notFound'),

@@ -7,7 +7,6 @@ import {
 } from '@tanstack/react-query'
 import type { ChangeLabel } from '../console/audit-change.ts'
 import { isApiError } from '../../lib/api-error.ts'
-import { t } from '../../lib/i18n.ts'
 import { sendAndVerify, type Verify, type VerifyOptions } from '../../lib/outcome.ts'
 import { request, type RequestSpec } from '../../lib/request.ts'
 import {
@@ -21,6 +20,7 @@ import {
   type Transaction,
   type TransactionResult,
 } from './device-schemas.ts'
+import { DEVICE_LOOKUP_PAGES, DEVICE_PAGE_SIZE, DeviceNotFoundError } from './device-not-found.ts'
 import { mfpLocale } from './locale.ts'
 import {
   bookmarkPageQuery,
@@ -39,10 +39,6 @@ import { transactionQueries, verifyDeviceChange, waitForTransaction } from './tr
 
 /** Devices change rarely on their own: a slow heartbeat keeps "last access" honest. */
 export const DEVICE_POLL_MS = 30_000
-/** The page size the console asks for (the API's default). */
-export const DEVICE_PAGE_SIZE = 100
-/** How many pages a device lookup reads before giving up (see `findDevice`). */
-export const DEVICE_LOOKUP_PAGES = 20
 
 /**
  * One page request of `GET .../devices`, sorted by one of `DEVICE_ORDER_KEYS`. Empty
@@ -102,36 +98,6 @@ export async function listDevices(
   signal?: AbortSignal,
 ): Promise<DevicePage> {
   return request({ ...listDevicesRequest(runtime, q), signal })
-}
-
-/**
- * The device was not among the pages a lookup read. Its message is in the language shown
- * (a device page's refresh shows it beside "updated"); the device route builds the same
- * sentence from the fields, with the id and the runtime isolated as API text.
- */
-export class DeviceNotFoundError extends Error {
-  override readonly name = 'DeviceNotFoundError'
-  readonly runtime: string
-  readonly deviceId: string
-  /** True when the lookup stopped at its page limit rather than at the end of the list. */
-  readonly gaveUp: boolean
-  /** How many devices a lookup reads at most. */
-  readonly limit = DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE
-
-  constructor(runtime: string, deviceId: string, gaveUp: boolean) {
-    super(
-      gaveUp
-        ? t('shell.routes.device.notAmongFirst', {
-            id: deviceId,
-            runtime,
-            count: DEVICE_LOOKUP_PAGES * DEVICE_PAGE_SIZE,
-          })
-        : t('shell.routes.device.gone', { id: deviceId, runtime }),
-    )
-    this.runtime = runtime
-    this.deviceId = deviceId
-    this.gaveUp = gaveUp
-  }
 }
 
 /**
