@@ -154,7 +154,7 @@ test('an answer that does not match the schema becomes a schema ApiError naming 
   expect(error.kind).toBe('schema')
   expect(error.status).toBe(200)
   expect(error.message).toBe(
-    'The server\'s answer was not in the expected format at "data": expected array, found an object.',
+    'The server\'s answer was not in the expected format at "\u2068data\u2069": expected array, found an object.',
   )
 })
 
@@ -290,4 +290,32 @@ test('noContent also tolerates a 200 with a body', async () => {
   await expect(
     request({ method: 'DELETE', path: '/hybrid/api/v1/applications/5', schema: noContent }),
   ).resolves.toEqual({ deleted: true })
+})
+
+test("a schema ApiError's further problems name each field, isolated, and what was wrong there", async () => {
+  demo.server.use(
+    http.get('*/hybrid/api/v1/servers/7', () =>
+      HttpResponse.json({ data: { id: 'seven', name: 7, tags: { '\u202Eowner': 5 } } }),
+    ),
+  )
+  const schema = z.object({
+    data: z.object({
+      id: z.number(),
+      name: z.string(),
+      status: z.string(),
+      tags: z.optional(z.record(z.string(), z.string())),
+    }),
+  })
+  const error = await apiErrorOf(
+    request({ method: 'GET', path: '/hybrid/api/v1/servers/7', schema }),
+  )
+  expect(error.message).toBe(
+    'The server\'s answer was not in the expected format at "\u2068data.id\u2069": expected number, found the text \u2068"seven"\u2069.',
+  )
+  // A map's keys are the API's text: the path that holds one is isolated.
+  expect(error.details).toEqual([
+    '\u2068data.name\u2069: expected string, found 7',
+    '\u2068data.status\u2069: missing (expected string)',
+    '\u2068data.tags.\u202Eowner\u2069: expected string, found 5',
+  ])
 })

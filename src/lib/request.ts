@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { ApiError, errorFromBody } from './api-error.ts'
 import { consoleMode } from './config.ts'
 import { t } from './i18n.ts'
+import { isolateText } from './isolate-text.ts'
 import { issueText } from './issue-text.ts'
 import { problemOf, valueAt } from './record-issue.ts'
 import {
@@ -201,13 +202,13 @@ export function parseAnswer<T>(
       status,
       message:
         issue && issue.path.length > 0
-          ? t('ui.request.schemaAt', { path: issue.path.join('.'), problem })
+          ? t('ui.request.schemaAt', { path: isolateText(issue.path.join('.')), problem })
           : t('ui.request.schema', { problem }),
       details: parsed.error.issues
         .slice(1, 4)
         .map(
           (i) =>
-            `${i.path.join('.') || '(root)'}: ${issueText(problemOf(i, valueAt(body, i.path)))}`,
+            `${i.path.length > 0 ? isolateText(i.path.join('.')) : t('ui.request.wholeAnswer')}: ${issueText(problemOf(i, valueAt(body, i.path)))}`,
         ),
       request: description,
     })

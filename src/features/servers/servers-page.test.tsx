@@ -81,7 +81,7 @@ test('a list answer of the wrong shape is an error on the page, not a crash', as
   )
   renderApp(paths.servers(scope.envId))
   const alert = await screen.findByRole('alert')
-  expect(alert).toHaveTextContent(/not in the expected format at "data"/)
+  expect(alert).toHaveTextContent(/not in the expected format at "\u2068data\u2069"/)
 })
 
 test('one malformed server among good ones: the good ones are listed, a banner details the bad one', async () => {
