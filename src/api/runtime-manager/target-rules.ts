@@ -1,12 +1,13 @@
 import * as z from 'zod/mini'
+import { t } from '../../lib/i18n.ts'
 import type { Server } from './server-schemas.ts'
 import { IpAddressSchema, TargetNameSchema, VisibilityMapSchema } from './target-schemas.ts'
 
 /**
  * The console's rules for server groups and clusters (multi-server deployment targets),
- * shared by both pages. Pure: no React, no requests. The demo backend keeps its own
- * (src/demo/target-names.ts), sharing only the schemas, so that it can disagree with a
- * console bug.
+ * shared by both pages. Pure: no React, no requests; its only words come from the shared
+ * catalog. The demo backend keeps its own (src/demo/target-names.ts), sharing only the
+ * schemas, so that it can disagree with a console bug.
  */
 
 /** True for an IPv4 or IPv6 address (no zone, no port). */
@@ -61,22 +62,33 @@ export function rollupStatus(servers: readonly Pick<Server, 'status'>[]): Rollup
   return running > 0 ? 'PARTIALLY_RUNNING' : 'DISCONNECTED'
 }
 
-/** The group or cluster a server is in, by its name (or its id when the server omits it). */
+/** The group or cluster a server is in: its id, and its name (or words for its id when the server omits the name). */
 export interface Membership {
   kind: 'group' | 'cluster'
+  id: number
   name: string
 }
 
 /**
  * The group or cluster a server is in already, so that it cannot join another, or null.
- * A server belongs to at most one group or cluster (documented). The console says why in
- * the operator's language (features/targets/target-form-model.ts).
+ * A server belongs to at most one group or cluster (documented). The servers pages show
+ * it; the targets pages say why a server cannot join (features/targets/target-form-model.ts).
+ * A name the server omits is worded in the language shown ("Group 7").
  */
 export function membershipOf(server: Server): Membership | null {
   if (server.serverGroupId != null)
-    return { kind: 'group', name: server.serverGroupName ?? String(server.serverGroupId) }
+    return {
+      kind: 'group',
+      id: server.serverGroupId,
+      name:
+        server.serverGroupName ?? t('ui.membership.groupFallback', { id: server.serverGroupId }),
+    }
   if (server.clusterId != null)
-    return { kind: 'cluster', name: server.clusterName ?? String(server.clusterId) }
+    return {
+      kind: 'cluster',
+      id: server.clusterId,
+      name: server.clusterName ?? t('ui.membership.clusterFallback', { id: server.clusterId }),
+    }
   return null
 }
 

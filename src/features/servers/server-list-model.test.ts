@@ -8,7 +8,6 @@ import {
   expiryWarnings,
   filterServers,
   filterServersExceptStatus,
-  membershipOf,
   SERVER_LIST_PARAMS,
   sortServers,
   statusCounts,
@@ -136,12 +135,6 @@ test('expiry warnings are worded in the chosen language, with its plural forms',
   expect(expiryWarnings(inDays(2), NOW).map((w) => w.text)).toEqual([
     'تنتهي صلاحية الشهادة خلال يومين',
   ])
-})
-
-test('membership reads the group fields first, then the cluster fields', () => {
-  expect(membershipOf(fleet[3]!)).toEqual({ kind: 'group', id: 50, name: 'payments-group' })
-  expect(membershipOf(fleet[4]!)).toEqual({ kind: 'cluster', id: 60, name: 'orders-cluster' })
-  expect(membershipOf(fleet[0]!)).toBeNull()
 })
 
 test('only a server registered moments ago counts as waiting for its agent (fast polling)', async () => {

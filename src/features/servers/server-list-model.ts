@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { membershipOf } from '../../api/runtime-manager/target-rules.ts'
 import type { SortState } from '../../components/data-table.tsx'
 import { daysUntil, toEpochMs } from '../../lib/format.ts'
 import { t, type MessageKey } from '../../lib/i18n.ts'
@@ -18,27 +19,6 @@ export type ServerListParams = ListParams<typeof SERVER_LIST_PARAMS>
 
 /** Certificates and licences closer than this to expiry are flagged. */
 export const EXPIRY_WARNING_DAYS = 30
-
-/** The group or cluster a server belongs to, from its membership fields. */
-export function membershipOf(
-  server: Server,
-): { kind: 'group' | 'cluster'; id: number; name: string } | null {
-  if (server.serverGroupId != null)
-    return {
-      kind: 'group',
-      id: server.serverGroupId,
-      name:
-        server.serverGroupName ??
-        t('servers.membership.groupFallback', { id: server.serverGroupId }),
-    }
-  if (server.clusterId != null)
-    return {
-      kind: 'cluster',
-      id: server.clusterId,
-      name: server.clusterName ?? t('servers.membership.clusterFallback', { id: server.clusterId }),
-    }
-  return null
-}
 
 export interface ExpiryWarning {
   what: 'Certificate' | 'Licence'

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
 import { serverQueries } from '../../api/runtime-manager/servers.ts'
 import type { Server } from '../../api/runtime-manager/server-schemas.ts'
+import { membershipOf } from '../../api/runtime-manager/target-rules.ts'
 import { useDialogAction } from '../../components/page-commands.tsx'
 import { useConsole, usePermission } from '../../components/console-context.tsx'
 import { CellLink, type Column } from '../../components/data-table.tsx'
@@ -23,7 +24,6 @@ import { addressesText, ExpiryTags, ServerStatusBadge } from './server-cells.tsx
 import {
   filterServers,
   filterServersExceptStatus,
-  membershipOf,
   runtimeVersion,
   SERVER_LIST_PARAMS,
   sortServers,

@@ -9,7 +9,7 @@ import type { BulkDialogState } from '../../components/bulk-action-dialog.tsx'
 import { BulkRemoveDialog } from '../../components/bulk-remove-dialog.tsx'
 import { useConsole } from '../../components/console-context.tsx'
 import { useT } from '../../components/i18n.tsx'
-import { membershipOf } from './server-list-model.ts'
+import { membershipOf } from '../../api/runtime-manager/target-rules.ts'
 
 /**
  * Unregisters several servers, one request each, and reports a result per server. The

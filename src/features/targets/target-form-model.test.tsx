@@ -12,6 +12,8 @@ const servers: Server[] = [
   { id: 1, name: 'web-1', status: 'RUNNING' },
   { id: 2, name: 'db-1', status: 'RUNNING', clusterId: 9, clusterName: 'db' },
   { id: 3, name: 'app-1', status: 'RUNNING', serverGroupId: 7, serverGroupName: hostile },
+  // A server that names its group's id only.
+  { id: 4, name: 'app-2', status: 'RUNNING', serverGroupId: 8 },
 ]
 
 test('a group or cluster name is refused in German: the name rules and a name in use', async () => {
@@ -43,6 +45,9 @@ test('a server that cannot join says why in German and Arabic, the names isolate
     `${isolateText('app-1')} kann nicht beitreten: Er ist bereits in der Servergruppe „${isolateText(hostile)}“.`,
   )
   expect(joinProblem([1], servers)).toBeUndefined()
+  expect(joinProblem([4], servers)).toBe(
+    `${isolateText('app-2')} kann nicht beitreten: Er ist bereits in der Servergruppe „${isolateText('Gruppe 8')}“.`,
+  )
   await setLanguage('ar', { remember: false })
   expect(joinProblem([2], servers)).toBe(
     `لا يمكن لـ ${isolateText('db-1')} الانضمام: إنه موجود بالفعل في العنقود «${isolateText('db')}».`,
