@@ -1,7 +1,7 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import type { RouteObject } from 'react-router'
-import { DeviceNotFoundError } from '../api/device-admin/device-not-found.ts'
+import { DeviceNotFoundError } from '../api/device-admin/device-lookup.ts'
 import { message } from '../components/i18n.tsx'
 import { LoadingState } from '../components/states.tsx'
 import { isApiError } from '../lib/api-error.ts'

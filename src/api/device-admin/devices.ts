@@ -20,7 +20,7 @@ import {
   type Transaction,
   type TransactionResult,
 } from './device-schemas.ts'
-import { DEVICE_LOOKUP_PAGES, DEVICE_PAGE_SIZE, DeviceNotFoundError } from './device-not-found.ts'
+import { DEVICE_LOOKUP_PAGES, DEVICE_PAGE_SIZE, DeviceNotFoundError } from './device-lookup.ts'
 import { mfpLocale } from './locale.ts'
 import {
   bookmarkPageQuery,

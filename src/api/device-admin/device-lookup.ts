@@ -1,6 +1,12 @@
 import { t, type MessageKey, type MessageValues } from '../../lib/i18n.ts'
 import { isolateText } from '../../lib/isolate-text.ts'
 
+/*
+ * A device lookup's limits and its finding when the device is not there: apart from the
+ * devices api module (devices.ts, `findDevice`) so that the device route, which the first
+ * visit loads, can tell this error by its class without loading that module.
+ */
+
 /** The page size the console asks for (the API's default). */
 export const DEVICE_PAGE_SIZE = 100
 /** How many pages a device lookup reads before giving up (see `findDevice`). */
@@ -16,8 +22,7 @@ export interface DeviceMissingWords {
  * The device was not among the pages a lookup read. The sentence is made once, here: as
  * the error's message (plain text, the API's words isolated; a device page's refresh shows
  * it beside "updated") and, by the device route, from `words` with the API's words in
- * `<bdi>`. This module is small and apart from the devices api module so that the route,
- * which the first visit loads, can tell this error by its class.
+ * `<bdi>`.
  */
 export class DeviceNotFoundError extends Error {
   override readonly name = 'DeviceNotFoundError'
