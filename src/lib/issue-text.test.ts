@@ -74,3 +74,46 @@ test('a text found is cut at 40 characters and isolated: an override in it stays
     `id: expected number, found the text ${isolateText(`"\u202E${'x'.repeat(37)}…`)}`,
   )
 })
+
+const Unions = z.object({
+  created: z.optional(z.union([z.number(), z.string()])),
+  ip: z.optional(z.union([z.ipv4(), z.ipv6()])),
+  multicast: z.optional(z.union([z.boolean(), z.enum(['true', 'false'])])),
+  owner: z.optional(z.union([z.string(), z.object({ name: z.string() })])),
+})
+
+/** A union's problem, kept as data, so it can be worded in each language. */
+function unionProblems(value: unknown): IssueProblem[] {
+  const parsed = z.safeParse(Unions, value)
+  return parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => problemOf(issue, valueAt(value, issue.path)))
+}
+
+test('a value that matches none of a union’s forms names each form it could have been, in the language shown', async () => {
+  const kept = unionProblems({ created: true, ip: 'x', multicast: 'yes', owner: 7 })
+  expect(kept.map(issueText)).toEqual([
+    'expected number or string, found true',
+    'expected a valid ipv4 or a valid ipv6, found the text ' + isolateText('"x"'),
+    'expected boolean or one of "true", "false", found the text ' + isolateText('"yes"'),
+    'expected string or object, found 7',
+  ])
+  // An object that fails inside: the forms cannot be named as one value each.
+  expect(unionProblems({ owner: { name: 5 } }).map(issueText)).toEqual([
+    'matches none of the accepted forms, found an object',
+  ])
+  await setLanguage('de', { remember: false })
+  expect(kept.map(issueText)).toEqual([
+    'erwartet: eine Zahl oder ein Text, gefunden: true',
+    'erwartet: ein gültiger Wert im Format ipv4 oder ein gültiger Wert im Format ipv6, gefunden: der Text ' +
+      isolateText('"x"'),
+    'erwartet: ein Wahrheitswert oder einer der Werte "true", "false", gefunden: der Text ' +
+      isolateText('"yes"'),
+    'erwartet: ein Text oder ein Objekt, gefunden: 7',
+  ])
+  expect(unionProblems({ owner: { name: 5 } }).map(issueText)).toEqual([
+    'passt zu keiner der erlaubten Formen, gefunden: ein Objekt',
+  ])
+  await setLanguage('ar', { remember: false })
+  expect(issueText(kept[0]!)).toBe('المتوقع: رقم أو نص، والموجود: true')
+})

@@ -1,6 +1,6 @@
-import { t } from './i18n.ts'
+import { currentLanguage, t } from './i18n.ts'
 import { isolateText } from './isolate-text.ts'
-import type { Found, IssueProblem } from './record-issue.ts'
+import type { Alternative, Found, IssueProblem } from './record-issue.ts'
 
 function foundText(found: Found): string {
   // A string found is the API's text: isolated, so that it cannot reorder the sentence.
@@ -10,6 +10,17 @@ function foundText(found: Found): string {
 
 function expectedText(type: string): string {
   return t('ui.issue.expected', { type })
+}
+
+function alternativeText(alternative: Alternative): string {
+  switch (alternative.kind) {
+    case 'type':
+      return expectedText(alternative.type)
+    case 'format':
+      return t('ui.issue.aFormat', { format: alternative.format })
+    case 'values':
+      return t('ui.issue.oneOf', { values: alternative.values })
+  }
 }
 
 /** The problem in the current language (call it where it is shown, not where it is read). */
@@ -36,6 +47,15 @@ export function issueText(problem: IssueProblem): string {
       })
     case 'format':
       return t('ui.issue.format', { format: problem.format, found: foundText(problem.found) })
+    case 'union':
+      return problem.alternatives.length === 0
+        ? t('ui.issue.union', { found: foundText(problem.found) })
+        : t('ui.issue.type', {
+            expected: new Intl.ListFormat(currentLanguage(), { type: 'disjunction' }).format(
+              problem.alternatives.map(alternativeText),
+            ),
+            found: foundText(problem.found),
+          })
     case 'other':
       return problem.message
   }

@@ -13,6 +13,12 @@ export type Found =
   /** A number or a boolean as written, or the JavaScript type of anything else. */
   | { kind: 'value'; text: string }
 
+/** One form a union accepts, as its branch said when the value did not match it. */
+export type Alternative =
+  | { kind: 'type'; type: string }
+  | { kind: 'format'; format: string }
+  | { kind: 'values'; values: string }
+
 /** One problem zod reported, as data: `issueText` (issue-text.ts) words it. */
 export type IssueProblem =
   | { code: 'missing'; expected: string }
@@ -20,6 +26,8 @@ export type IssueProblem =
   | { code: 'value'; values: string; found: Found }
   | { code: 'tooSmall' | 'tooBig'; limit: string; characters: boolean }
   | { code: 'format'; format: string; found: Found }
+  /** A value that matched none of a union's forms; no alternatives when a form is not one value (an object). */
+  | { code: 'union'; alternatives: Alternative[]; found: Found }
   /** A check's own message (a refinement), shown as the schema wrote it. */
   | { code: 'other'; message: string }
 
@@ -50,6 +58,21 @@ function foundOf(value: unknown): Found {
   return { kind: 'value', text: typeof value }
 }
 
+/** What one branch of a union wanted, when it failed at the value itself. */
+function alternativeOf(issue: z.core.$ZodIssue | undefined): Alternative | null {
+  if (!issue || issue.path.length > 0) return null
+  switch (issue.code) {
+    case 'invalid_type':
+      return { kind: 'type', type: issue.expected }
+    case 'invalid_format':
+      return { kind: 'format', format: issue.format }
+    case 'invalid_value':
+      return { kind: 'values', values: issue.values.map((v) => shortJson(v)).join(', ') }
+    default:
+      return null
+  }
+}
+
 /**
  * The problem of one zod issue, given the value found at its path. zod/mini carries no
  * messages of its own (only "Invalid input"), so the issue's code and the value say it.
@@ -76,6 +99,14 @@ export function problemOf(issue: z.core.$ZodIssue, found: unknown): IssueProblem
       return { code: 'tooBig', limit: String(issue.maximum), characters: issue.origin === 'string' }
     case 'invalid_format':
       return { code: 'format', format: issue.format, found: foundOf(found) }
+    case 'invalid_union': {
+      const alternatives = issue.errors.map((branch) => alternativeOf(branch[0]))
+      return {
+        code: 'union',
+        alternatives: alternatives.every((a) => a !== null) ? alternatives : [],
+        found: foundOf(found),
+      }
+    }
     default:
       return { code: 'other', message: issue.message }
   }
