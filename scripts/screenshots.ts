@@ -253,6 +253,12 @@ async function shots(env: string, page: Page): Promise<Shot[]> {
       open: button('Change an app for a user…', 'Change an application on every device of a user'),
     },
     { name: 'device', path: device, ready: heading },
+    {
+      // A route's not-found view: the lookup read every page of the runtime's devices.
+      name: 'device-not-found',
+      path: `${env}/devices/mfp/no-such-device`,
+      ready: heading,
+    },
     { name: 'client-apps', path: `${env}/client-apps`, ready: table('Client applications') },
     {
       name: 'create-client-app',
