@@ -298,27 +298,26 @@ async function settledOn(page: Page, list: { url: string; table: string }): Prom
 }
 
 /**
- * The same move as a person makes it with a mouse: the pointer comes to the link, the
- * button goes down and, `holdMs` later, up. Timed from the click (the release) to the
+ * The same move as a person makes it with a mouse: the pointer comes to the link of
+ * `section`, the button goes down and, `holdMs` later, up. Timed from the click (the release) to the
  * first row, so the figure shows what starting the read at the press saves (ADR 027,
  * "Fifth round"). Not a budget: `firstRowsAfterNavigation` keeps the budgets' method.
  */
 async function firstRowsAfterPress(
   page: Page,
   from: { url: string; table: string },
-  link: string,
-  table: string,
+  section: string,
   holdMs: number,
 ): Promise<number> {
   await settledOn(page, from)
   const box = await page
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: link, exact: true })
+    .getByRole('link', { name: section, exact: true })
     .boundingBox()
   if (!box) return Number.NaN
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.waitForTimeout(300)
-  await page.evaluate((tableName) => {
+  await page.evaluate((name) => {
     const w = window
     w.__afterPress = new Promise<number>((resolve) => {
       let clickedAt = Number.NaN
@@ -327,14 +326,14 @@ async function firstRowsAfterPress(
         once: true,
       })
       const observer = new MutationObserver(() => {
-        const row = `table[aria-label="${tableName}"] tbody tr[aria-rowindex]`
+        const row = `table[aria-label="${name}"] tbody tr[aria-rowindex]`
         if (Number.isNaN(clickedAt) || document.querySelector(row) === null) return
         observer.disconnect()
         resolve(performance.now() - clickedAt)
       })
       observer.observe(document, { childList: true, subtree: true })
     })
-  }, table)
+  }, section)
   await page.mouse.down()
   await page.waitForTimeout(holdMs)
   await page.mouse.up()
@@ -353,36 +352,33 @@ async function timeToFirstRows(page: Page, url: string, table: string): Promise<
 
 /**
  * In-app navigation to a list whose data is not cached yet: a fresh load of `from`, then
- * a click on the section link, timed to the first row of `table`. This is what an operator
- * waits for moving between pages; a cold load also pays for the scripts and, in demo mode,
- * for generating the whole fleet in the browser (reported separately).
+ * a click on the link of `section`, timed to the first row of its list (the table has the
+ * section's name). This is what an operator waits for moving between pages; a cold load
+ * also pays for the scripts and, in demo mode, for generating the whole fleet in the
+ * browser (reported separately).
  */
 async function firstRowsAfterNavigation(
   page: Page,
   from: { url: string; table: string },
-  link: string,
-  table: string,
+  section: string,
 ): Promise<number> {
   await settledOn(page, from)
-  return page.evaluate(
-    ({ linkText, tableName }) => {
-      const anchor = [...document.querySelectorAll('nav a')].find((a) => a.textContent === linkText)
-      if (!(anchor instanceof HTMLElement)) return Number.NaN
-      const hasRow = () =>
-        document.querySelector(`table[aria-label="${tableName}"] tbody tr[aria-rowindex]`) !== null
-      return new Promise<number>((resolve) => {
-        const t0 = performance.now()
-        const observer = new MutationObserver(() => {
-          if (!hasRow()) return
-          observer.disconnect()
-          resolve(performance.now() - t0)
-        })
-        observer.observe(document, { childList: true, subtree: true })
-        anchor.click()
+  return page.evaluate((name) => {
+    const anchor = [...document.querySelectorAll('nav a')].find((a) => a.textContent === name)
+    if (!(anchor instanceof HTMLElement)) return Number.NaN
+    const hasRow = () =>
+      document.querySelector(`table[aria-label="${name}"] tbody tr[aria-rowindex]`) !== null
+    return new Promise<number>((resolve) => {
+      const t0 = performance.now()
+      const observer = new MutationObserver(() => {
+        if (!hasRow()) return
+        observer.disconnect()
+        resolve(performance.now() - t0)
       })
-    },
-    { linkText: link, tableName: table },
-  )
+      observer.observe(document, { childList: true, subtree: true })
+      anchor.click()
+    })
+  }, section)
 }
 
 /** Keystroke → rows updated and painted, for each character typed into the filter. */
@@ -843,12 +839,7 @@ async function main() {
       add(
         'servers first rows (ms)',
         await medianOfLoads(() =>
-          firstRowsAfterNavigation(
-            page,
-            { url: appsUrl, table: 'Applications' },
-            'Servers',
-            'Servers',
-          ),
+          firstRowsAfterNavigation(page, { url: appsUrl, table: 'Applications' }, 'Servers'),
         ),
       )
       add(
@@ -859,12 +850,7 @@ async function main() {
       add(
         'applications first rows (ms)',
         await medianOfLoads(() =>
-          firstRowsAfterNavigation(
-            page,
-            { url: serversUrl, table: 'Servers' },
-            'Applications',
-            'Applications',
-          ),
+          firstRowsAfterNavigation(page, { url: serversUrl, table: 'Servers' }, 'Applications'),
         ),
       )
       add(
@@ -897,12 +883,7 @@ async function main() {
         add(
           'devices first rows (ms)',
           await medianOfLoads(() =>
-            firstRowsAfterNavigation(
-              page,
-              { url: serversUrl, table: 'Servers' },
-              'Devices',
-              'Devices',
-            ),
+            firstRowsAfterNavigation(page, { url: serversUrl, table: 'Servers' }, 'Devices'),
           ),
         )
         add(
@@ -927,7 +908,6 @@ async function main() {
             livePage,
             { url: `${liveBase}/servers`, table: 'Servers' },
             'Applications',
-            'Applications',
           ),
         ),
       )
@@ -948,7 +928,6 @@ async function main() {
         await firstRowsAfterPress(
           pressPage,
           { url: `http://127.0.0.1:${PORTS.live}/env/${pressEnv}/servers`, table: 'Servers' },
-          'Applications',
           'Applications',
           PRESS_HOLD_MS,
         ),
