@@ -3,7 +3,7 @@ import { afterEach, expect, test } from 'vitest'
 import { setLanguage } from './i18n.ts'
 import { isolateText } from './isolate-text.ts'
 import { issueText } from './issue-text.ts'
-import { problemOf, valueAt, type IssueProblem } from './record-issue.ts'
+import { problemOf, type IssueProblem } from './record-issue.ts'
 
 afterEach(async () => {
   await setLanguage('en', { remember: false })
@@ -22,8 +22,7 @@ function problems(value: unknown): string[] {
   const parsed = z.safeParse(Record_, value)
   if (parsed.success) return []
   return parsed.error.issues.map(
-    (issue) =>
-      `${issue.path.join('.')}: ${issueText(problemOf(issue, valueAt(value, issue.path)))}`,
+    (issue) => `${issue.path.join('.')}: ${issueText(problemOf(issue, value))}`,
   )
 }
 
@@ -54,7 +53,7 @@ test('the problems read in German and in Arabic, worded when shown, not when fou
   const found = z.safeParse(Record_, value)
   const kept: IssueProblem[] = found.success
     ? []
-    : found.error.issues.map((issue) => problemOf(issue, valueAt(value, issue.path)))
+    : found.error.issues.map((issue) => problemOf(issue, value))
   await setLanguage('de', { remember: false })
   expect(kept.map(issueText)).toEqual([
     'erwartet: eine Zahl, gefunden: eine Liste',
@@ -85,9 +84,7 @@ const Unions = z.object({
 /** A union's problem, kept as data, so it can be worded in each language. */
 function unionProblems(value: unknown): IssueProblem[] {
   const parsed = z.safeParse(Unions, value)
-  return parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => problemOf(issue, valueAt(value, issue.path)))
+  return parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(issue, value))
 }
 
 test('a value that matches none of a union’s forms names each form it could have been, in the language shown', async () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { isRead, readerFor, UNREAD } from './fast-parse.ts'
-import { problemOf, valueAt, type IssueProblem } from './record-issue.ts'
+import { problemOf, type IssueProblem } from './record-issue.ts'
 
 /**
  * One problem with a record: where in it (`status`, `addresses.0.ip`; empty for the record
@@ -70,7 +70,7 @@ export function parseEach<T>(
       ...(id === undefined ? {} : { id }),
       issues: parsed.error.issues.map((issue) => ({
         path: issue.path.map(String).join('.'),
-        problem: problemOf(issue, valueAt(value, issue.path)),
+        problem: problemOf(issue, value),
       })),
     })
   })

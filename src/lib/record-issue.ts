@@ -32,7 +32,7 @@ export type IssueProblem =
   | { code: 'other'; message: string }
 
 /** The value at `path` in `value` (an issue's path), or undefined where there is none. */
-export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value
   for (const key of path) {
     if (at === null || typeof at !== 'object') return undefined
@@ -74,10 +74,12 @@ function alternativeOf(issue: z.core.$ZodIssue | undefined): Alternative | null 
 }
 
 /**
- * The problem of one zod issue, given the value found at its path. zod/mini carries no
- * messages of its own (only "Invalid input"), so the issue's code and the value say it.
+ * The problem of one zod issue of parsing `parsed`, with the value found at the issue's
+ * path. zod/mini carries no messages of its own (only "Invalid input"), so the issue's code
+ * and the value say it.
  */
-export function problemOf(issue: z.core.$ZodIssue, found: unknown): IssueProblem {
+export function problemOf(issue: z.core.$ZodIssue, parsed: unknown): IssueProblem {
+  const found = valueAt(parsed, issue.path)
   switch (issue.code) {
     case 'invalid_type':
       return found === undefined

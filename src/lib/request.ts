@@ -4,7 +4,7 @@ import { consoleMode } from './config.ts'
 import { t } from './i18n.ts'
 import { isolateText } from './isolate-text.ts'
 import { issueText } from './issue-text.ts'
-import { problemOf, valueAt } from './record-issue.ts'
+import { problemOf } from './record-issue.ts'
 import {
   describeRequest,
   ownHeaders,
@@ -194,9 +194,7 @@ export function parseAnswer<T>(
   const parsed = z.safeParse(schema, body)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    const problem = issue
-      ? issueText(problemOf(issue, valueAt(body, issue.path)))
-      : t('ui.request.invalidData')
+    const problem = issue ? issueText(problemOf(issue, body)) : t('ui.request.invalidData')
     throw new ApiError({
       kind: 'schema',
       status,
@@ -208,7 +206,7 @@ export function parseAnswer<T>(
         .slice(1, 4)
         .map(
           (i) =>
-            `${i.path.length > 0 ? isolateText(i.path.join('.')) : t('ui.request.wholeAnswer')}: ${issueText(problemOf(i, valueAt(body, i.path)))}`,
+            `${i.path.length > 0 ? isolateText(i.path.join('.')) : t('ui.request.wholeAnswer')}: ${issueText(problemOf(i, body))}`,
         ),
       request: description,
     })
