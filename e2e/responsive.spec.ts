@@ -722,3 +722,76 @@ test('at 1024 px the applications list shows every status badge whole, scrolled 
   })
   expect(widest).toBeLessThan(0.35)
 })
+
+/**
+ * Each body cell of the rows in view against its column's header: the same start and end
+ * (within a pixel), and every row 40 px.
+ */
+async function columnsOutOfLine(table: Locator): Promise<string[]> {
+  return table.evaluate((t) => {
+    const heads = [...t.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect())
+    const problems: string[] = []
+    for (const row of t.querySelectorAll('tbody tr[aria-rowindex]')) {
+      const box = row.getBoundingClientRect()
+      const name = row.getAttribute('aria-rowindex')
+      if (Math.abs(box.height - 40) > 0.5) problems.push(`row ${name} is ${box.height} px tall`)
+      ;[...row.children].forEach((cell, i) => {
+        const c = cell.getBoundingClientRect()
+        const h = heads[i]
+        if (!h || Math.abs(c.left - h.left) > 1 || Math.abs(c.right - h.right) > 1)
+          problems.push(
+            `row ${name}, column ${i + 1}: ${c.left}-${c.right} under ${h?.left}-${h?.right}`,
+          )
+      })
+    }
+    return problems
+  })
+}
+
+test('a list lines its cells up under their headers, scrolled down, scrolled sideways and right to left', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await signInAs(page, 'Administrator')
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Applications', exact: true })
+    .click()
+  const table = page.getByRole('table', { name: 'Applications' })
+  await expect(table.getByRole('link').first()).toBeVisible()
+  // Still a table to assistive tech: rows of cells under column headers.
+  await expect(table.getByRole('columnheader', { name: 'Status' })).toBeVisible()
+  await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toBeVisible()
+  expect(await columnsOutOfLine(table)).toEqual([])
+
+  // Scrolled down, the header stays where it was and the rows in view still line up.
+  const headerTop = () =>
+    table.evaluate((t) => t.querySelector('thead th')!.getBoundingClientRect().top)
+  const top = await headerTop()
+  await table.evaluate((t) => t.parentElement?.scrollTo(0, t.parentElement.scrollHeight / 3))
+  await expect.poll(headerTop).toBe(top)
+  await expect.poll(() => columnsOutOfLine(table)).toEqual([])
+
+  // Too narrow for every header and status uncut: the table scrolls sideways, the header
+  // with its rows.
+  await page.setViewportSize({ width: 800, height: 900 })
+  await expect
+    .poll(() => table.evaluate((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth))
+    .toBe(true)
+  await table.evaluate((t) => t.parentElement?.scrollTo({ left: 200 }))
+  await expect.poll(() => columnsOutOfLine(table)).toEqual([])
+
+  // Right to left: the columns run from the right, cells still under their headers.
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.evaluate(() => localStorage.setItem('runtime-console.language', 'ar'))
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  const rtl = page.getByRole('main').getByRole('table')
+  await expect(rtl.getByRole('link').first()).toBeVisible()
+  const firstColumn = await rtl.evaluate((t) => {
+    const th = t.querySelector('thead th')!.getBoundingClientRect()
+    return th.right > t.getBoundingClientRect().right - 2
+  })
+  expect(firstColumn, 'the first column starts at the right').toBe(true)
+  expect(await columnsOutOfLine(rtl)).toEqual([])
+})

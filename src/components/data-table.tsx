@@ -7,6 +7,7 @@ import {
   useLayoutEffect,
   useRef,
   useState,
+  type CSSProperties,
   type MouseEvent,
   type ReactNode,
 } from 'react'
@@ -256,12 +257,18 @@ export function DataTable<T>({
   // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
   const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
+  // Fitted, the rows are laid out as rows of boxes of those widths, no longer by the table
+  // algorithm: a scroll frame or a keystroke that puts other items in every row in view
+  // costs the browser less (ADR 027, "Tenth round"). The measuring render stays a table.
+  const fittedStyle = widths && widths.length <= FITTED_COLUMNS ? columnWidths(widths) : null
   const padTop = first ? first.start - scrollMargin : 0
   const padBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
   const shownColumns = slots ? columns.filter((c) => slots.has(c.id)) : columns
   const colSpan = shownColumns.length + (selection ? 1 : 0)
-  // A stacked row is no longer laid out as a table: the roles keep it one for assistive tech.
-  const role = (name: string) => (phone ? name : undefined)
+  // A stacked or fitted row is no longer laid out as a table: the roles keep it one for
+  // assistive tech.
+  const roles = phone || fittedStyle !== null
+  const role = (name: string) => (roles ? name : undefined)
 
   // Counting walks every row: skipped when nothing is selected (every scroll frame re-renders).
   const selectedCount =
@@ -355,10 +362,22 @@ export function DataTable<T>({
     >
       <table
         ref={tableRef}
-        className={phone ? 'data stacked' : measuring ? 'data measuring' : 'data'}
+        className={
+          phone
+            ? 'data stacked'
+            : measuring
+              ? 'data measuring'
+              : fittedStyle
+                ? 'data fitted'
+                : 'data'
+        }
         // Wider than the room only when headers and statuses do not fit uncut: then the
         // table scrolls sideways inside its box.
-        style={tableWidth > wrapWidth + 1 ? { minWidth: tableWidth } : undefined}
+        style={
+          tableWidth > wrapWidth + 1
+            ? { ...fittedStyle, minWidth: tableWidth }
+            : (fittedStyle ?? undefined)
+        }
         role={role('table')}
         aria-label={label}
         aria-rowcount={rows.length + 1}
@@ -463,6 +482,7 @@ export function DataTable<T>({
                 columns={shownColumns}
                 slots={slots}
                 measure={phone ? virtualizer.measureElement : null}
+                roles={roles}
                 label={selection ? rowLabel(row) : null}
                 t={t}
                 checked={selection?.selected.has(key) ?? false}
@@ -480,6 +500,14 @@ export function DataTable<T>({
       </table>
     </div>
   )
+}
+
+/** The most columns a fitted table lays out as rows of boxes (styles.css has a rule each). */
+const FITTED_COLUMNS = 12
+
+/** The fitted widths as the custom properties the fitted rows' cells take (styles.css). */
+function columnWidths(widths: readonly number[]): CSSProperties {
+  return Object.fromEntries(widths.map((w, i) => [`--col-${i + 1}`, `${w}px`]))
 }
 
 /**
@@ -560,6 +588,8 @@ interface DataRowProps<T> {
   slots: ReadonlyMap<string, PhoneSlot> | null
   /** On a phone: the virtualiser's measure (a stacked row is as tall as its name needs). */
   measure: ((row: HTMLTableRowElement | null) => void) | null
+  /** The row is not laid out as a table's (stacked or fitted): it says its roles itself. */
+  roles: boolean
   /** The row's name for its checkbox; null when the table has no selection. */
   label: string | null
   /**
@@ -584,12 +614,13 @@ function dataRow<T>() {
     columns,
     slots,
     measure,
+    roles,
     label,
     t,
     checked,
     onToggle,
   }: DataRowProps<T>) {
-    const role = (name: string) => (slots ? name : undefined)
+    const role = (name: string) => (roles ? name : undefined)
     return (
       <tr
         ref={measure}
