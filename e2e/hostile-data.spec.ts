@@ -84,6 +84,13 @@ test('the setup command is quoted exactly, and hostile names neither widen pages
   await filter.fill('WWWWWWWWWW')
   const longLink = table.getByRole('link', { name: /^W{10000}$/ })
   await expect(longLink).toHaveAttribute('title', LONG)
+  // In the middle of its row, as every other cell's content, not on the row's bottom edge.
+  const offMiddle = await longLink.evaluate((link) => {
+    const row = link.closest('tr')!.getBoundingClientRect()
+    const box = link.getBoundingClientRect()
+    return (box.top + box.bottom) / 2 - (row.top + (row.height - 1) / 2)
+  })
+  expect(Math.abs(offMiddle)).toBeLessThanOrEqual(2)
   await expectNoSidewaysScroll(page)
   for (const name of [SHELL, MARKUP]) {
     await filter.fill(name.slice(0, 6))
