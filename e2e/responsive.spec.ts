@@ -99,16 +99,21 @@ const SECTIONS: ReadonlyArray<{ section: string; path: RegExp; ready: (page: Pag
 ]
 
 /** Signs in at a size and opens Devices as an operator would; the list once it shows rows. */
-async function openDevices(page: Page, size: { width: number; height: number }) {
+/** Signs in at `size` and opens the list of `section` (its table has the section's name). */
+async function openList(
+  page: Page,
+  size: { width: number; height: number },
+  section: 'Devices' | 'Applications',
+) {
   await page.setViewportSize(size)
   await signInAs(page, 'Administrator')
-  if (size.width === PHONE.width) await navigateByDrawer(page, 'Devices')
+  if (size.width === PHONE.width) await navigateByDrawer(page, section)
   else
     await page
       .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Devices' })
+      .getByRole('link', { name: section, exact: true })
       .click()
-  const table = page.getByRole('table', { name: 'Devices' })
+  const table = page.getByRole('table', { name: section })
   await expect(table.getByRole('link').first()).toBeVisible({ timeout: 20_000 })
   return table
 }
@@ -556,7 +561,11 @@ for (const width of [1440, PHONE.width]) {
   test(`at ${width} px the devices page scrolls once: the rows, the pager and the transactions flow with the page`, async ({
     page,
   }) => {
-    const table = await openDevices(page, width === PHONE.width ? PHONE : { width, height: 900 })
+    const table = await openList(
+      page,
+      width === PHONE.width ? PHONE : { width, height: 900 },
+      'Devices',
+    )
     const transactions = page.getByRole('table', { name: 'Recent transactions' })
     await expect(transactions).toBeAttached()
     expect(await innerVerticalScrollers(page), 'boxes that scroll inside the page').toEqual([])
@@ -581,7 +590,7 @@ for (const width of [1440, PHONE.width]) {
 test('the devices rows are reached one after another by keyboard while the page follows', async ({
   page,
 }) => {
-  const table = await openDevices(page, { width: 1440, height: 900 })
+  const table = await openList(page, { width: 1440, height: 900 }, 'Devices')
   const first = table.getByRole('link').first()
   await first.focus()
   // Each row is two Tab stops (its checkbox and its link): forty rows down, far below the
@@ -675,7 +684,7 @@ test('the tables of detail pages take their widths from the content: no status o
 test('at 1024 px a list short of room cuts its other columns before the names', async ({
   page,
 }) => {
-  const table = await openDevices(page, { width: 1024, height: 800 })
+  const table = await openList(page, { width: 1024, height: 800 }, 'Devices')
   // Seven columns in about 770 px: the name column keeps 160 px (or all of its names).
   const name = await table.evaluate((t) => {
     const cells = [...t.querySelectorAll('tbody tr:not([aria-hidden]) td:nth-child(2)')]
@@ -690,14 +699,7 @@ test('at 1024 px a list short of room cuts its other columns before the names', 
 test('at 1024 px the applications list shows every status badge whole, scrolled or not, and gives a status detail no more room than the others', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1024, height: 800 })
-  await signInAs(page, 'Administrator')
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Applications', exact: true })
-    .click()
-  const table = page.getByRole('table', { name: 'Applications' })
-  await expect(table.getByRole('link').first()).toBeVisible()
+  const table = await openList(page, { width: 1024, height: 800 }, 'Applications')
   const cutBadges = () =>
     table.evaluate((t) =>
       [...t.querySelectorAll('tbody td .status')]
@@ -758,14 +760,7 @@ async function columnsOutOfLine(table: Locator): Promise<string[]> {
 test('a list lines its cells up under their headers, scrolled down, scrolled sideways and right to left', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await signInAs(page, 'Administrator')
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Applications', exact: true })
-    .click()
-  const table = page.getByRole('table', { name: 'Applications' })
-  await expect(table.getByRole('link').first()).toBeVisible()
+  const table = await openList(page, { width: 1440, height: 900 }, 'Applications')
   // Still a table to assistive tech: rows of cells under column headers.
   await expect(table.getByRole('columnheader', { name: 'Status' })).toBeVisible()
   await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toBeVisible()
