@@ -133,6 +133,8 @@ declare global {
   interface Window {
     /** Set by the CSP fixture: reports a `securitypolicyviolation` to the test. */
     __reportCspViolation?: (text: string) => void
+    /** Set by a responsive journey: each class the Applications table is given, in order. */
+    __tableClasses?: string[]
   }
 }
 

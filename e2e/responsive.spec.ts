@@ -798,3 +798,52 @@ test('a list lines its cells up under their headers, scrolled down, scrolled sid
   expect(firstColumn, 'the first column starts at the right').toBe(true)
   expect(await columnsOutOfLine(rtl)).toEqual([])
 })
+
+test('a list shown again keeps its column widths and is laid out at once: after a filter that matched none, and back from a page', async ({
+  page,
+}) => {
+  const table = await openList(page, { width: 1440, height: 900 }, 'Applications')
+  const headerWidths = () =>
+    table.evaluate((t) =>
+      [...t.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().width)),
+    )
+  const widths = await headerWidths()
+  // Every class the list's table is given from here on, each as it was set (a table measured
+  // again renders its rows once in automatic layout, "measuring", before it fits them, all
+  // within one task).
+  await page.evaluate(() => {
+    const seen: string[] = []
+    window.__tableClasses = seen
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const isTable =
+          r.target instanceof Element && r.target.matches('table[aria-label="Applications"]')
+        if (r.type === 'attributes' && isTable && r.oldValue !== null) seen.push(r.oldValue)
+      }
+      const t = document.querySelector('table[aria-label="Applications"]')
+      if (t) seen.push(t.className)
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['class'],
+      attributeOldValue: true,
+    })
+  })
+  const search = page.getByRole('searchbox', { name: 'Filter applications' })
+  await search.fill('no-such-application-here')
+  await expect(
+    page.getByRole('heading', { name: 'No applications match these filters' }),
+  ).toBeVisible()
+  await search.fill('')
+  await expect(table.getByRole('link').first()).toBeVisible()
+  expect(await headerWidths()).toEqual(widths)
+
+  const name = await table.getByRole('row').nth(1).getByRole('link').first().textContent()
+  await table.getByRole('row').nth(1).getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name ?? '')
+  await page.goBack()
+  await expect(table.getByRole('link').first()).toBeVisible()
+  expect(await headerWidths()).toEqual(widths)
+  expect(await page.evaluate(() => window.__tableClasses)).not.toContain('data measuring')
+})

@@ -204,7 +204,7 @@ export function DataTable<T>({
   // columns or the table's width change, or when a cell that may not be cut (a status)
   // no longer fits. The fixed layout keeps scrolling 10,000 rows cheap in between.
   const tableRef = useRef<HTMLTableElement>(null)
-  const [wrapWidth, setWrapWidth] = useState(0)
+  const [wrapWidth, setWrapWidth] = useState(() => lastFits.get(label)?.width ?? 0)
   useLayoutEffect(() => {
     const wrap = scrollRef.current
     if (!wrap || typeof ResizeObserver === 'undefined') return
@@ -217,9 +217,10 @@ export function DataTable<T>({
   // The language too: a switch changes every header's length.
   const language = useLanguage()
   const columnKey = `${language} ${columns.map((c) => c.id).join(' ')}`
-  const [fitted, setFitted] = useState<{ key: string; width: number; widths: number[] } | null>(
-    null,
-  )
+  // A table shown again (the rows back after a filter that matched none, a return to the
+  // page) starts from its last fit: for the same columns at the same width it is laid out
+  // once, at the widths it had, instead of measured again (two more renders and layouts).
+  const [fitted, setFitted] = useState(() => lastFits.get(label) ?? null)
   const items = virtualizer.getVirtualItems()
   const first = items[0]
   const last = items[items.length - 1]
@@ -232,9 +233,14 @@ export function DataTable<T>({
   useLayoutEffect(() => {
     const table = tableRef.current
     if (!table || phone || !measuring) return
-    const widths = fitColumns(measureColumns(table), wrapWidth)
-    setFitted({ key: columnKey, width: wrapWidth, widths })
-  }, [measuring, columnKey, wrapWidth, phone])
+    const fit = {
+      key: columnKey,
+      width: wrapWidth,
+      widths: fitColumns(measureColumns(table), wrapWidth),
+    }
+    lastFits.set(label, fit)
+    setFitted(fit)
+  }, [measuring, columnKey, wrapWidth, phone, label])
   // New rows (a filter, a poll) or other rows in view (a scroll: the widths were measured
   // on the first ones): a status grown past its column asks for a new fit. Looked at once
   // the rows are painted and have rested a moment: read inside the keystroke, it forced a
@@ -246,14 +252,16 @@ export function DataTable<T>({
     let timer: ReturnType<typeof setTimeout> | undefined
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
-        if (clippedStatus(table)) setFitted(null)
+        if (!clippedStatus(table)) return
+        lastFits.delete(label)
+        setFitted(null)
       }, SETTLE_MS)
     })
     return () => {
       cancelAnimationFrame(frame)
       clearTimeout(timer)
     }
-  }, [rows, range, phone, measuring])
+  }, [rows, range, phone, measuring, label])
   // Not on a phone: widths fitted to a wider table must not hold the stacked rows open.
   const widths = !phone && !measuring && fitted?.key === columnKey ? fitted.widths : null
   const tableWidth = widths?.reduce((sum, w) => sum + w, 0) ?? 0
@@ -501,6 +509,16 @@ export function DataTable<T>({
     </div>
   )
 }
+
+/** Column widths fitted to a table's width, for the columns (and language) of `key`. */
+interface Fit {
+  key: string
+  width: number
+  widths: number[]
+}
+
+/** Each table's last fit, by its name: a table mounted again starts from it (above). */
+const lastFits = new Map<string, Fit>()
 
 /** The most columns a fitted table lays out as rows of boxes (styles.css has a rule each). */
 const FITTED_COLUMNS = 12
